@@ -1,0 +1,1 @@
+"""Ways out of the store: the command line, the HTTP API, the web UI and exports."""

@@ -1,0 +1,1 @@
+"""The ``powermap`` command line (Typer, Rich)."""
