@@ -168,10 +168,7 @@ class ExtractionRecord(_Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ExtractionRecord:
-        lists = {
-            name: [cls._nested[name].from_dict(item) for item in data.get(name) or []]
-            for name in STAGE_FIELDS
-        }
+        lists = {name: [cls._nested[name].from_dict(item) for item in data.get(name) or []] for name in STAGE_FIELDS}
         return cls(document=Document.from_dict(data["document"]), **lists)
 
     def spans(self) -> list[tuple[str, int, int]]:

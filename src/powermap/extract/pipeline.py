@@ -31,9 +31,7 @@ class Extractor:
         options = options or {}
         self.stage_names = names
         self.annotator = annotator
-        self.stages: list[Stage] = [
-            cls(**dict(options.get(cls.produces, {}))) for cls in order_stages(names)
-        ]
+        self.stages: list[Stage] = [cls(**dict(options.get(cls.produces, {}))) for cls in order_stages(names)]
 
     def __call__(self, document: Document) -> ExtractionRecord:
         record = ExtractionRecord(document=document)

@@ -36,7 +36,12 @@ def validation_errors(record: dict[str, Any]) -> list[str]:
     for i, actor in enumerate(record["actors"]):
         for j, m in enumerate(actor["mentions"]):
             check(f"actors/{i}/mentions/{j}", m["text"], m["start"], m["end"])
-    for name, key in (("quotes", "text"), ("claims", "text"), ("events", "sentence"), ("stances", "evidence")):
+    for name, key in (
+        ("quotes", "text"),
+        ("claims", "text"),
+        ("events", "sentence"),
+        ("stances", "evidence"),
+    ):
         for i, item in enumerate(record[name]):
             check(f"{name}/{i}", item[key], item["start"], item["end"])
     return errors

@@ -1,0 +1,102 @@
+"""``powermap ingest``: read articles into the store, extracting as they arrive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from powermap.serve.cli.options import JsonOption, QuietOption, StagesOption, StoreOption, stage_names
+from powermap.serve.cli.output import err_console, print_json
+
+SIZE_HELP = "Refuse inputs larger than this many bytes."
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+
+
+def ingest_command(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, URLs, URL lists (.urls), feeds, WARC, JSONL."),
+    store: Path = StoreOption,
+    published: str = typer.Option(None, help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs without one."),
+    source: str = typer.Option(None, help="Outlet name for inputs without one."),
+    language: str = typer.Option(None, help="ISO 639-1 code; overrides language detection."),
+    stages: str = StagesOption,
+    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help=SIZE_HELP),
+    timeout: float = typer.Option(20.0, help="Seconds allowed per web request."),
+    quiet: bool = QuietOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Ingest articles into the store; prints a summary, exits 1 if any input failed."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from powermap.extract import Extractor
+    from powermap.ingest.options import IngestOptions
+    from powermap.ingest.run import ingest
+    from powermap.store import StoreError, open_store
+
+    try:
+        db = open_store(store)
+    except StoreError as err:
+        err_console.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(2) from None
+    names = stage_names(stages)
+    extractor = Extractor(names) if names != [] else None
+    options = IngestOptions(max_bytes=max_bytes, timeout=timeout, published=published, source=source, language=language)
+    run_id = db.start_run("ingest " + " ".join(inputs))
+    show = not quiet and not as_json and err_console.is_terminal
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} read"),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=err_console, transient=True, disable=not show) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def on_item(item, result) -> None:
+            bar.advance(task)
+            label = getattr(item, "input", "")
+            bar.update(task, description=f"ingesting {escape(label[-60:])}")
+            if result is None and not quiet:
+                err_console.print(f"[red]failed[/red] {escape(str(item))}")
+
+        try:
+            report = ingest(inputs, db, options, extractor, on_item)
+        except ValueError as err:
+            err_console.print(f"[red]error:[/red] {err}")
+            raise typer.Exit(2) from None
+    db.finish_run(run_id, report.counts)
+    summary = {
+        "stored": report.counts["stored"],
+        "near_duplicates": report.counts["near-duplicate"],
+        "duplicates": report.counts["duplicate"],
+        "failed": report.counts["failed"],
+        "failures": [{"input": f.input, "reason": f.reason} for f in report.failures],
+        "store": {"path": str(db.path), **db.counts()},
+    }
+    if as_json:
+        print_json(summary)
+    elif not quiet:
+        _print_summary(summary)
+    db.close()
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: dict) -> None:
+    table = Table(title="ingest", show_header=False, box=None)
+    table.add_row("stored", str(summary["stored"]))
+    table.add_row("near duplicates (stored, linked)", str(summary["near_duplicates"]))
+    table.add_row("duplicates (skipped)", str(summary["duplicates"]))
+    table.add_row("failed", f"[red]{summary['failed']}[/red]" if summary["failed"] else "0")
+    err_console.print(table)
+    found = summary["store"]
+    err_console.print(
+        f"store {found['path']}: {found['documents']} documents, {found['actors']} actors "
+        f"({found['mentions']} mentions), {found['quotes']} quotes, {found['claims']} claims, "
+        f"{found['events']} events, {found['stances']} stances"
+    )

@@ -1,0 +1,363 @@
+"""The SQLite store: documents, their extraction records, and one table per extracted kind.
+
+SQLite in WAL mode gives one writer and any number of concurrent readers in other
+processes; each document and everything extracted from it is written in one transaction,
+so a crash (even ``kill -9``) leaves either the whole document or nothing of it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from powermap import PIPELINE_VERSION
+from powermap.ingest import dedup
+from powermap.ingest.model import SourceDocument
+from powermap.records import ExtractionRecord
+from powermap.store import migrations
+
+DEFAULT_STORE = Path("powermap-data")
+DB_NAME = "powermap.db"
+
+
+class StoreError(RuntimeError):
+    """The store cannot do what was asked (missing, corrupt, or a record that breaks the schema)."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What ``Store.add`` did: ``stored`` (new), ``near-duplicate`` (new, linked) or ``duplicate``."""
+
+    status: str
+    doc_id: str
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+def quad_class(cameo: str) -> int | None:
+    """GDELT's QuadClass of a CAMEO code: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict."""
+    try:
+        root = int(str(cameo)[:2])
+    except ValueError:
+        return None
+    if 1 <= root <= 5:
+        return 1
+    if 6 <= root <= 8:
+        return 2
+    if 9 <= root <= 13:
+        return 3
+    if 14 <= root <= 20:
+        return 4
+    return None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A store folder holding ``powermap.db``.
+
+    Args:
+        path (Path): the store folder; created when missing unless ``readonly``.
+        readonly (bool): open for reading only (what the web UI and query commands do).
+    """
+
+    def __init__(self, path: Path | str = DEFAULT_STORE, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.db_path = self.path / DB_NAME
+        self.readonly = readonly
+        if readonly:
+            if not self.db_path.exists():
+                raise StoreError(f"no powermap store at {self.path} (run `powermap ingest` first)")
+            self.conn = self._connect(readonly=True)
+            if migrations.current_version(self.conn) == 0:
+                raise StoreError(f"{self.db_path} is not a powermap store")
+        else:
+            if self.path.exists() and not self.path.is_dir():
+                raise StoreError(f"store path {self.path} exists and is not a folder")
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.conn = self._connect(readonly=False)
+            try:
+                migrations.migrate(self.conn)
+            except sqlite3.DatabaseError as err:
+                raise StoreError(f"{self.db_path} is not a usable powermap store: {err}") from err
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        if readonly:
+            conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, isolation_level=None, timeout=30)
+        else:
+            conn = sqlite3.connect(self.db_path, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # durable against process crashes in WAL mode
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=30000")
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def reader(self) -> sqlite3.Connection:
+        """A new read-only connection (safe to use while another process writes)."""
+        return self._connect(readonly=True)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole or rolled back whole."""
+        if self.readonly:
+            raise StoreError("the store was opened read-only")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def find_duplicate(self, text: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT id FROM documents WHERE content_hash = ?", (dedup.content_hash(text),)
+        ).fetchone()
+        return row[0] if row else None
+
+    def add(self, source: SourceDocument, record: ExtractionRecord, stages: list[str]) -> AddResult:
+        """Store a document with its extraction record, unless its text is already stored."""
+        doc = record.document
+        if doc.text != source.text:
+            raise StoreError(f"{source.input}: the record's text is not the ingested text")
+        self._check_references(record)
+        chash = dedup.content_hash(doc.text)
+        sig = dedup.signature(doc.text)
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (chash,)).fetchone()
+            if row:
+                return AddResult("duplicate", row[0], duplicate_of=row[0], similarity=1.0)
+            near, score = self._nearest(conn, sig)
+            conn.execute(
+                """INSERT INTO documents (id, content_hash, text, path, url, title, author, site, source,
+                       published, language, input, near_duplicate_of, similarity, ingested_at, pipeline_version)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (
+                    doc.id,
+                    chash,
+                    doc.text,
+                    doc.path,
+                    doc.url,
+                    doc.title,
+                    source.author,
+                    source.site,
+                    source.source,
+                    doc.published,
+                    doc.language,
+                    source.input,
+                    near,
+                    score,
+                    _now(),
+                    PIPELINE_VERSION,
+                ),
+            )
+            conn.execute("INSERT INTO minhash_signatures (doc_id, signature) VALUES (?, ?)", (doc.id, sig.tobytes()))
+            conn.executemany(
+                "INSERT OR IGNORE INTO minhash_bands (band, bucket, doc_id) VALUES (?, ?, ?)",
+                [(band, bucket, doc.id) for band, bucket in dedup.bands(sig)],
+            )
+            self._write_extraction(conn, record, stages)
+        if near:
+            return AddResult("near-duplicate", doc.id, duplicate_of=near, similarity=score)
+        return AddResult("stored", doc.id)
+
+    def replace_extraction(self, record: ExtractionRecord, stages: list[str]) -> None:
+        """Swap a stored document's extraction for a new one (after the pipeline improved)."""
+        self._check_references(record)
+        with self.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (record.document.id,)).fetchone():
+                raise StoreError(f"no stored document {record.document.id}")
+            for table in ("mentions", "quotes", "claims", "events", "stances", "extractions"):
+                column = "doc_id"
+                conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (record.document.id,))
+            self._write_extraction(conn, record, stages)
+
+    def _nearest(self, conn: sqlite3.Connection, sig: np.ndarray) -> tuple[str | None, float | None]:
+        candidates: set[str] = set()
+        for band, bucket in dedup.bands(sig):
+            rows = conn.execute(
+                "SELECT doc_id FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)
+            ).fetchall()
+            candidates.update(r[0] for r in rows)
+        best: tuple[str | None, float | None] = (None, None)
+        for doc_id in candidates:
+            blob = conn.execute("SELECT signature FROM minhash_signatures WHERE doc_id = ?", (doc_id,)).fetchone()
+            score = dedup.similarity(sig, np.frombuffer(blob[0], dtype=np.uint64))
+            if score >= dedup.NEAR_DUPLICATE_THRESHOLD and (best[1] is None or score > best[1]):
+                original = conn.execute(
+                    "SELECT coalesce(near_duplicate_of, id) FROM documents WHERE id = ?", (doc_id,)
+                ).fetchone()[0]
+                best = (original, round(score, 3))
+        return best
+
+    @staticmethod
+    def _check_references(record: ExtractionRecord) -> None:
+        known = {a.id for a in record.actors}
+        refs = [q.speaker for q in record.quotes] + [s.actor for s in record.stances]
+        refs += [e.source for e in record.events] + [e.target for e in record.events]
+        refs += [s for c in record.claims for s in c.subject]
+        missing = sorted({r for r in refs if r is not None and r not in known})
+        if missing:
+            raise StoreError(f"document {record.document.id}: the record refers to actors it does not list: {missing}")
+
+    def _write_extraction(self, conn: sqlite3.Connection, record: ExtractionRecord, stages: list[str]) -> None:
+        doc_id, version = record.document.id, PIPELINE_VERSION
+        conn.execute(
+            "INSERT INTO extractions (doc_id, record, stages, pipeline_version, extracted_at) VALUES (?,?,?,?,?)",
+            (doc_id, json.dumps(record.to_dict(), ensure_ascii=False), json.dumps(stages), version, _now()),
+        )
+        for actor in record.actors:
+            conn.execute(
+                """INSERT INTO actors (id, name, type, wikidata, country, role, code) VALUES (?,?,?,?,?,?,?)
+                   ON CONFLICT(id) DO UPDATE SET
+                       wikidata = coalesce(actors.wikidata, excluded.wikidata),
+                       country = coalesce(actors.country, excluded.country),
+                       role = coalesce(actors.role, excluded.role),
+                       code = coalesce(actors.code, excluded.code)""",
+                (actor.id, actor.name, actor.type, actor.wikidata, actor.country, actor.role, actor.code),
+            )
+            conn.executemany(
+                'INSERT OR IGNORE INTO mentions (doc_id, actor_id, start, "end", text, pipeline_version) '
+                "VALUES (?,?,?,?,?,?)",
+                [(doc_id, actor.id, m.start, m.end, m.text, version) for m in actor.mentions],
+            )
+        conn.executemany(
+            'INSERT INTO quotes (doc_id, start, "end", text, speaker, kind, cue, pipeline_version) '
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, version) for q in record.quotes],
+        )
+        conn.executemany(
+            'INSERT INTO claims (doc_id, start, "end", text, value, unit, about, subject, period, source, '
+            "pipeline_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    doc_id,
+                    c.start,
+                    c.end,
+                    c.text,
+                    c.value,
+                    c.unit,
+                    c.about,
+                    json.dumps(c.subject),
+                    c.period,
+                    c.source,
+                    version,
+                )
+                for c in record.claims
+            ],
+        )
+        conn.executemany(
+            'INSERT INTO events (doc_id, start, "end", sentence, source, target, cameo, cameo_root, quad_class, '
+            "plover, goldstein, negated, modality, date, pipeline_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    doc_id,
+                    e.start,
+                    e.end,
+                    e.sentence,
+                    e.source,
+                    e.target,
+                    e.cameo,
+                    e.cameo[:2],
+                    quad_class(e.cameo),
+                    e.plover,
+                    e.goldstein,
+                    int(e.negated),
+                    e.modality,
+                    e.date,
+                    version,
+                )
+                for e in record.events
+            ],
+        )
+        conn.executemany(
+            'INSERT INTO stances (doc_id, start, "end", evidence, actor, concept, agree, pipeline_version) '
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, s.start, s.end, s.evidence, s.actor, s.concept, int(s.agree), version) for s in record.stances],
+        )
+
+    def start_run(self, command: str) -> int:
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO runs (command, started_at, pipeline_version) VALUES (?,?,?)",
+                (command, _now(), PIPELINE_VERSION),
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE runs SET finished_at = ?, stored = ?, duplicates = ?, near_duplicates = ?, failed = ? "
+                "WHERE id = ?",
+                (
+                    _now(),
+                    counts.get("stored", 0),
+                    counts.get("duplicate", 0),
+                    counts.get("near-duplicate", 0),
+                    counts.get("failed", 0),
+                    run_id,
+                ),
+            )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def record(self, doc_id: str) -> dict[str, Any] | None:
+        """The stored extraction record of a document (an id prefix of 6+ characters will do)."""
+        row = self.conn.execute(
+            "SELECT record FROM extractions WHERE doc_id = ? OR (length(?) >= 6 AND doc_id LIKE ? || '%') LIMIT 2",
+            (doc_id, doc_id, doc_id),
+        ).fetchall()
+        if len(row) != 1:
+            return None
+        return json.loads(row[0][0])
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return dict(row) if row else None
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, and how many documents are near duplicates of another."""
+        out = {}
+        for table in ("documents", "actors", "mentions", "quotes", "claims", "events", "stances"):
+            out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        out["near_duplicates"] = self.conn.execute(
+            "SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL"
+        ).fetchone()[0]
+        return out
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Documents matching an FTS5 query, best first, with a highlighted snippet."""
+        rows = self.conn.execute(
+            """SELECT d.id, d.title, d.published, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet
+               FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+               WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?""",
+            (query, limit),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+
+def open_store(path: Path | str = DEFAULT_STORE, readonly: bool = False) -> Store:
+    """Open the store folder at ``path`` (see ``Store``)."""
+    return Store(path, readonly=readonly)
