@@ -78,15 +78,19 @@ class Store:
         if readonly:
             if not self.db_path.exists():
                 raise StoreError(f"no powermap store at {self.path} (run `powermap ingest` first)")
-            self.conn = self._connect(readonly=True)
-            if migrations.current_version(self.conn) == 0:
+            try:
+                self.conn = self._connect(readonly=True)
+                version = migrations.current_version(self.conn)
+            except sqlite3.DatabaseError as err:
+                raise StoreError(f"{self.db_path} is not a usable powermap store: {err}") from err
+            if version == 0:
                 raise StoreError(f"{self.db_path} is not a powermap store")
         else:
             if self.path.exists() and not self.path.is_dir():
                 raise StoreError(f"store path {self.path} exists and is not a folder")
             self.path.mkdir(parents=True, exist_ok=True)
-            self.conn = self._connect(readonly=False)
             try:
+                self.conn = self._connect(readonly=False)
                 migrations.migrate(self.conn)
             except sqlite3.DatabaseError as err:
                 raise StoreError(f"{self.db_path} is not a usable powermap store: {err}") from err

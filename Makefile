@@ -1,0 +1,54 @@
+# powermap: the two commands that matter on a fresh machine are `make run` and `make test`.
+# Both install what they need first (Debian packages, a Python venv, the package itself).
+
+PYTHON    ?= python3.11
+VENV      ?= .venv
+CORPUS    ?= ../shared/corpus
+STORE     ?= powermap-data
+BIN       := $(VENV)/bin
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# System packages: Frog (a Dutch NLP back end) and Chromium (browser tests of the web pages).
+DEB_PACKAGES := frog frogdata chromium
+
+.PHONY: run test setup system-packages lint models bench lock clean
+
+run: setup
+	$(BIN)/powermap ingest $(CORPUS) --store $(STORE)
+	$(BIN)/powermap stats --store $(STORE)
+
+test: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/pytest -q -p no:cacheprovider
+
+setup: system-packages $(BIN)/.installed
+
+system-packages:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
+	touch $@
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+
+# Retrain the shipped Dutch pipeline from ../shared/data (hours on 2 cores).
+models: setup
+	$(BIN)/powermap train --output src/powermap/models
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+# Pin the direct dependencies at the versions installed now.
+lock: setup
+	$(BIN)/python scripts/lock.py > requirements.lock
+
+clean:
+	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache

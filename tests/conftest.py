@@ -1,0 +1,67 @@
+"""Shared fixtures: paths to ../shared, a CLI runner, a local HTTP server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
+SEED_FILES = sorted(CORPUS.glob("*.txt"))
+
+
+def run_cli(*args: str, timeout: float = 300, input_text: str | None = None) -> subprocess.CompletedProcess:
+    """Run the installed ``powermap`` command as a user would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "powermap", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input_text,
+    )
+
+
+def read_jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def http_folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder served over HTTP on 127.0.0.1; yields (folder, base URL)."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".rss": "application/rss+xml",
+        ".html": "text/html; charset=utf-8",
+    }
+
+    def log_message(self, *args) -> None:
+        return None

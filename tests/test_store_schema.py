@@ -1,0 +1,75 @@
+"""Store opening, migrations and refusal cases."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from powermap.ingest.model import SourceDocument
+from powermap.records import Actor, Document, Event, ExtractionRecord, Quote, Span, document_id
+from powermap.store import StoreError, open_store
+from powermap.store.migrations import available
+
+
+def record_for(text: str) -> ExtractionRecord:
+    doc = Document(id=document_id(text), text=text, language="nl", published="2024-05")
+    start = text.index("Chili")
+    actor = Actor(id="CHL", name="Chile", type="state", country="CHL", code="CHL",
+                  mentions=[Span("Chili", start, start + 5)])
+    event = Event(source="CHL", target=None, cameo="057", plover="AGREE", goldstein=8.0, sentence=text,
+                  start=0, end=len(text))
+    quote = Quote(text="we tekenen", start=text.index("we tekenen"), end=text.index("we tekenen") + 10,
+                  speaker="CHL", kind="direct", cue="zei")
+    return ExtractionRecord(document=doc, actors=[actor], events=[event], quotes=[quote])
+
+
+def test_new_store_is_at_newest_schema_version(tmp_path):
+    store = open_store(tmp_path / "s")
+    version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+    assert version == available()[-1][0]
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_rows_carry_provenance(tmp_path):
+    text = 'Chili tekende een akkoord. "we tekenen", zei de minister.'
+    store = open_store(tmp_path / "s")
+    result = store.add(SourceDocument(text=text, input="x.txt"), record_for(text), ["actors.v1"])
+    assert result.status == "stored"
+    row = store.conn.execute('SELECT doc_id, start, "end", text, pipeline_version FROM mentions').fetchone()
+    assert row["doc_id"] == document_id(text) and text[row["start"] : row["end"]] == row["text"]
+    assert row["pipeline_version"].startswith("powermap-")
+    event = store.conn.execute("SELECT cameo_root, quad_class FROM events").fetchone()
+    assert (event["cameo_root"], event["quad_class"]) == ("05", 1)
+    hits = store.conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'tekenen'").fetchone()[0]
+    assert hits == 1
+    assert store.record(document_id(text))["actors"][0]["id"] == "CHL"
+    assert store.record(document_id(text)[:8])["document"]["text"] == text
+
+
+def test_record_with_dangling_actor_reference_is_refused_whole(tmp_path):
+    text = 'Chili tekende een akkoord. "we tekenen", zei de minister.'
+    record = record_for(text)
+    record.quotes[0].speaker = "nobody"
+    store = open_store(tmp_path / "s")
+    with pytest.raises(StoreError, match="nobody"):
+        store.add(SourceDocument(text=text, input="x.txt"), record, [])
+    assert store.counts()["documents"] == 0
+
+
+def test_store_from_a_newer_powermap_is_refused(tmp_path):
+    open_store(tmp_path / "s").close()
+    conn = sqlite3.connect(tmp_path / "s" / "powermap.db")
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    with pytest.raises(RuntimeError, match="newer"):
+        open_store(tmp_path / "s")
+
+
+def test_not_a_store(tmp_path):
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "powermap.db").write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError):
+        open_store(tmp_path / "s")
+    with pytest.raises(StoreError, match="no powermap store"):
+        open_store(tmp_path / "elsewhere", readonly=True)
