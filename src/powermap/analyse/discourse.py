@@ -1,0 +1,229 @@
+"""Discourse networks as the Discourse Network Analyzer (DNA, Leifeld 2017) defines them.
+
+A *statement* is a stance: an actor agrees or disagrees with a concept, in a document.
+From the statements:
+
+- the **affiliation network** (two-mode, actor × concept) counts agreeing and disagreeing
+  statements; ``weight`` is agree − disagree (DNA's ``subtract``), ``combine`` is 1 agree
+  only, 2 disagree only, 3 both (DNA's ``combine``);
+- the **congruence network** (one-mode, actor × actor) links two actors by the number of
+  (concept, agreement) pairs both hold, the **conflict network** by the number of concepts
+  on which they hold opposite agreements, and ``subtract`` is congruence − conflict.
+  Statements are counted once per actor, concept and agreement (binary incidence, DNA's
+  ``duplicates`` set to one per actor and value), so repetition does not inflate a tie.
+  Normalisation as in DNA: ``average`` (average activity: divide by the mean number of
+  distinct concepts the two actors refer to), ``jaccard`` (divide by |A| + |B| − raw, the
+  union of the two actors' (concept, agreement) sets), ``cosine`` (divide by
+  sqrt(|A|·|B|)) or ``no``.
+- **coalitions** are signed communities (``analyse.communities``) of the subtract network,
+  each with its position profile: the share of its members' statements agreeing with each
+  concept.
+
+Stances have no date of their own: a statement counts on its document's ``published`` date.
+Near duplicates count once.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from powermap.analyse import periods
+from powermap.analyse.actors import load_actors
+from powermap.analyse.communities import signed_communities
+from powermap.analyse.documents import originals_clause
+
+Normalization = Literal["no", "average", "jaccard", "cosine"]
+NORMALIZATIONS: tuple[str, ...] = ("no", "average", "jaccard", "cosine")
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: int
+    doc_id: str
+    actor: str
+    concept: str
+    agree: bool
+    day: date | None
+
+
+@dataclass
+class AffiliationEdge:
+    actor: str
+    concept: str
+    agree: int
+    disagree: int
+    weight: int
+    combine: int
+
+
+@dataclass
+class ActorTie:
+    """A pair of actors in the one-mode networks (``a`` < ``b``), raw and normalised."""
+
+    a: str
+    b: str
+    congruence_raw: int
+    conflict_raw: int
+    congruence: float
+    conflict: float
+    subtract: float
+
+
+@dataclass
+class Coalition:
+    id: int
+    label: str
+    members: list[str]
+    positions: dict[str, float] = field(default_factory=dict)  # concept -> share of agreeing statements
+
+
+@dataclass
+class Discourse:
+    statements: int
+    actors: list[str]
+    concepts: list[str]
+    affiliation: list[AffiliationEdge]
+    ties: list[ActorTie]
+    coalitions: list[Coalition]
+    normalization: str
+
+
+def read_concepts(path: Path) -> dict[str, str]:
+    """A concepts file: one concept per line, or ``variant<TAB>canonical`` to merge wordings.
+
+    Lines starting with ``#`` are comments. Keys are case-folded; only the canonical
+    concepts named in the file are analysed.
+    """
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        variant, _, canonical = line.partition("\t")
+        canonical = canonical.strip() or variant.strip()
+        out[variant.strip().casefold()] = canonical
+        out[canonical.casefold()] = canonical
+    return out
+
+
+def load_statements(
+    conn: sqlite3.Connection,
+    concepts: dict[str, str] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    include_duplicates: bool = False,
+) -> list[Statement]:
+    """Stances as DNA statements, with concepts mapped through ``concepts`` (see ``read_concepts``)."""
+    sql = (
+        "SELECT s.id, s.doc_id, s.actor, s.concept, s.agree, d.published FROM stances s "
+        f"JOIN documents d ON d.id = s.doc_id WHERE {originals_clause(include_duplicates)} ORDER BY s.id"
+    )
+    out = []
+    for sid, doc_id, actor, concept, agree, published in conn.execute(sql):
+        if concepts is not None:
+            concept = concepts.get(concept.casefold())
+            if concept is None:
+                continue
+        day = periods.parse(published)
+        if (since or until) and (day is None or (since and day < since) or (until and day > until)):
+            continue
+        out.append(Statement(sid, doc_id, actor, concept, bool(agree), day))
+    return out
+
+
+def affiliation(statements: list[Statement]) -> list[AffiliationEdge]:
+    """The actor × concept network (DNA two-mode, with agree/disagree counts)."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for s in statements:
+        counts[(s.actor, s.concept)][0 if s.agree else 1] += 1
+    return [
+        AffiliationEdge(actor, concept, yes, no, yes - no, (1 if yes else 0) + (2 if no else 0))
+        for (actor, concept), (yes, no) in sorted(counts.items())
+    ]
+
+
+def actor_ties(statements: list[Statement], normalization: Normalization = "average") -> list[ActorTie]:
+    """Congruence, conflict and subtract ties between every pair of actors sharing a concept."""
+    if normalization not in NORMALIZATIONS:
+        raise ValueError(f"unknown normalization {normalization!r}; use one of {', '.join(NORMALIZATIONS)}")
+    held: dict[str, set[tuple[str, bool]]] = defaultdict(set)
+    by_concept: dict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        held[s.actor].add((s.concept, s.agree))
+        by_concept[s.concept].add(s.actor)
+    pairs: set[tuple[str, str]] = set()
+    for actors in by_concept.values():
+        ordered = sorted(actors)
+        pairs.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+    ties = []
+    for a, b in sorted(pairs):
+        sa, sb = held[a], held[b]
+        congruence = len(sa & sb)
+        conflict = sum(1 for c, q in sa if (c, not q) in sb)
+        cong_n = _normalise(congruence, sa, sb, normalization)
+        conf_n = _normalise(conflict, sa, sb, normalization)
+        ties.append(ActorTie(a, b, congruence, conflict, cong_n, conf_n, round(cong_n - conf_n, 6)))
+    return ties
+
+
+def _normalise(raw: int, sa: set[tuple[str, bool]], sb: set[tuple[str, bool]], how: str) -> float:
+    if raw == 0 or how == "no":
+        return float(raw)
+    if how == "average":
+        denominator = (len({c for c, _ in sa}) + len({c for c, _ in sb})) / 2
+    elif how == "jaccard":
+        denominator = len(sa) + len(sb) - raw
+    else:
+        denominator = math.sqrt(len(sa) * len(sb))
+    return round(raw / denominator, 6) if denominator else 0.0
+
+
+def coalitions(
+    conn: sqlite3.Connection, statements: list[Statement], ties: list[ActorTie], seed: int = 1
+) -> list[Coalition]:
+    """Signed communities of the subtract network, labelled and profiled by concept."""
+    actors = sorted({s.actor for s in statements})
+    groups = signed_communities(actors, [(t.a, t.b, t.subtract) for t in ties if t.subtract], seed=seed)
+    names = load_actors(conn)
+    activity: dict[str, int] = defaultdict(int)
+    for s in statements:
+        activity[s.actor] += 1
+    out = []
+    for gid in sorted(set(groups.values())):
+        members = sorted((a for a in actors if groups[a] == gid), key=lambda a: (-activity[a], a))
+        tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for s in statements:
+            if groups[s.actor] == gid:
+                tally[s.concept][0] += s.agree
+                tally[s.concept][1] += 1
+        label = ", ".join(names[m].name if m in names else m for m in members[:3]) + (" …" if len(members) > 3 else "")
+        positions = {c: round(yes / n, 4) for c, (yes, n) in sorted(tally.items())}
+        out.append(Coalition(gid, label, members, positions))
+    return out
+
+
+def discourse(
+    conn: sqlite3.Connection,
+    concepts: dict[str, str] | None = None,
+    normalization: Normalization = "average",
+    since: date | None = None,
+    until: date | None = None,
+    seed: int = 1,
+) -> Discourse:
+    """Statements -> affiliation, congruence/conflict ties and coalitions, in one call."""
+    statements = load_statements(conn, concepts, since, until)
+    ties = actor_ties(statements, normalization)
+    return Discourse(
+        len(statements),
+        sorted({s.actor for s in statements}),
+        sorted({s.concept for s in statements}),
+        affiliation(statements),
+        ties,
+        coalitions(conn, statements, ties, seed),
+        normalization,
+    )

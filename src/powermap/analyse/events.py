@@ -1,0 +1,165 @@
+"""Loading events for analysis: which events count, and which date each one gets.
+
+Counting rules (every trend, network and export of events follows them):
+
+- **Asserted, non-negated events only**, by default. An event the text negates ("did not
+  sign") or does not assert (``intended``, ``hypothetical``, ``demanded``) did not happen as
+  coded; ``EventFilter(include_negated=True, modalities=...)`` takes them in.
+- **Near duplicates count once**: events of a document stored as a near duplicate of
+  another (a syndicated copy) are left out unless ``include_duplicates``.
+- **Both actors known, and different**: events without a source or target, and
+  self-directed ones, are left out of dyads and networks.
+- **The event's date** (``EventRow.day``): the event's own ``date`` when it names at least
+  a month (``2022-03`` -> 2022-03-01); when it names only a year, the document's
+  ``published`` date if that falls in the same year, else 1 January of that year; when it
+  is null, the document's ``published`` date. An event with neither is *undated*: it counts
+  in no time series and no period-filtered network (``EventSelection.undated`` says how many).
+- **Goldstein score**: the record's value, else the CAMEO codebook's for the code (or its
+  base or root code).
+"""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from powermap.analyse import periods
+from powermap.analyse.documents import originals_clause
+
+ASSERTED: frozenset[str] = frozenset({"asserted"})
+MODALITIES: frozenset[str] = frozenset({"asserted", "intended", "hypothetical", "demanded"})
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events an analysis counts (see the module docstring for the defaults).
+
+    Args:
+        since (date | None): first day counted (inclusive).
+        until (date | None): last day counted (inclusive).
+        modalities (frozenset[str]): modalities counted; default asserted only.
+        include_negated (bool): count negated events too.
+        include_duplicates (bool): count events of near-duplicate documents too.
+        actor_types (frozenset[str] | None): count only events whose source and target both
+            have one of these types (``state``, ``person``, ...).
+        outlets (frozenset[str] | None): count only documents whose ``source`` or ``site`` is one of these.
+    """
+
+    since: date | None = None
+    until: date | None = None
+    modalities: frozenset[str] = ASSERTED
+    include_negated: bool = False
+    include_duplicates: bool = False
+    actor_types: frozenset[str] | None = None
+    outlets: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    doc_id: str
+    source: str
+    target: str
+    cameo: str
+    quad_class: int | None
+    goldstein: float
+    day: date
+
+
+@dataclass
+class EventSelection:
+    """The events that count, and how many were left out for having no date."""
+
+    events: list[EventRow] = field(default_factory=list)
+    undated: int = 0
+
+
+@lru_cache(maxsize=1)
+def goldstein_table() -> dict[str, float]:
+    """CAMEO code -> Goldstein score, from ``codebooks/cameo.tsv``."""
+    text = resources.files("powermap.codebooks").joinpath("cameo.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return {row["code"]: float(row["goldstein"]) for row in csv.DictReader(lines, delimiter="\t") if row["goldstein"]}
+
+
+def goldstein_of(cameo: str, recorded: float | None) -> float:
+    """The recorded Goldstein score, else the codebook's for the code, its base or its root (0 if none)."""
+    if recorded is not None:
+        return float(recorded)
+    table = goldstein_table()
+    for code in (cameo, cameo[:3], cameo[:2]):
+        if code in table:
+            return table[code]
+    return 0.0
+
+
+def event_day(event_date: str | None, published: str | None) -> date | None:
+    """The date an event counts on (rules in the module docstring)."""
+    n = periods.precision(event_date)
+    if n >= 2:
+        return periods.parse(event_date)
+    pub = periods.parse(published)
+    if n == 1:
+        year = int(event_date[:4])  # type: ignore[index]
+        return pub if pub is not None and pub.year == year else date(year, 1, 1)
+    return pub
+
+
+def load_events(
+    conn: sqlite3.Connection,
+    flt: EventFilter | None = None,
+    actors: list[str] | None = None,
+) -> EventSelection:
+    """The events that count under ``flt``, oldest first.
+
+    Args:
+        conn: a connection to the store.
+        flt: the filter (default: ``EventFilter()``).
+        actors: if given, only events whose source or target is one of these ids.
+    """
+    flt = flt or EventFilter()
+    where = [
+        originals_clause(flt.include_duplicates),
+        "e.source IS NOT NULL",
+        "e.target IS NOT NULL",
+        "e.source != e.target",
+    ]
+    params: list[object] = []
+    if not flt.include_negated:
+        where.append("e.negated = 0")
+    if flt.modalities != MODALITIES:
+        where.append(f"e.modality IN ({','.join('?' * len(flt.modalities))})")
+        params += sorted(flt.modalities)
+    if actors is not None:
+        marks = ",".join("?" * len(actors))
+        where.append(f"(e.source IN ({marks}) OR e.target IN ({marks}))")
+        params += list(actors) * 2
+    if flt.outlets is not None:
+        marks = ",".join("?" * len(flt.outlets))
+        where.append(f"(d.source IN ({marks}) OR d.site IN ({marks}))")
+        params += sorted(flt.outlets) * 2
+    if flt.actor_types is not None:
+        marks = ",".join("?" * len(flt.actor_types))
+        where.append(f"a1.type IN ({marks}) AND a2.type IN ({marks})")
+        params += sorted(flt.actor_types) * 2
+    sql = (
+        "SELECT e.id, e.doc_id, e.source, e.target, e.cameo, e.quad_class, e.goldstein, e.date, d.published "
+        "FROM events e JOIN documents d ON d.id = e.doc_id "
+        "JOIN actors a1 ON a1.id = e.source JOIN actors a2 ON a2.id = e.target "
+        f"WHERE {' AND '.join(where)}"
+    )
+    out = EventSelection()
+    for row in conn.execute(sql, params):
+        day = event_day(row[7], row[8])
+        if day is None:
+            out.undated += 1
+            continue
+        if (flt.since and day < flt.since) or (flt.until and day > flt.until):
+            continue
+        out.events.append(EventRow(row[0], row[1], row[2], row[3], row[4], row[5], goldstein_of(row[4], row[6]), day))
+    out.events.sort(key=lambda e: (e.day, e.id))
+    return out
