@@ -23,6 +23,7 @@ class SourceDocument:
     source: str | None = None
     published: str | None = None
     language: str | None = None
+    published_basis: str | None = None  # source, option or text (estimated), see ingest.dateline
 
 
 @dataclass

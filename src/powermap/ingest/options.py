@@ -17,6 +17,8 @@ class IngestOptions:
         published: publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.
         source: outlet name for inputs that carry none.
         language: ISO 639-1 code that overrides detection.
+        estimate_published: when no date is known, estimate the month from the latest date the
+            text mentions (see ``ingest.dateline``).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -24,3 +26,4 @@ class IngestOptions:
     published: str | None = None
     source: str | None = None
     language: str | None = None
+    estimate_published: bool = True

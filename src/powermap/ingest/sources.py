@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from powermap.ingest.dateline import estimate_published
 from powermap.ingest.feeds import is_feed, read_feed
 from powermap.ingest.html import read_html
 from powermap.ingest.jsonl import read_jsonl
@@ -57,10 +58,21 @@ def read_inputs(inputs: Iterable[str], options: IngestOptions) -> Iterator[Sourc
 
 
 def finish(doc: SourceDocument, options: IngestOptions) -> SourceDocument:
-    """Apply the user's overrides, normalise the date and detect the language."""
-    doc.published = _normalise_date(doc.published) or options.published
+    """Apply the user's overrides, detect the language and settle the publication date.
+
+    The date comes from the input's own metadata, else ``--published``, else (unless turned
+    off) an estimate from the latest date the text mentions; ``published_basis`` says which.
+    """
     doc.source = doc.source or options.source
     doc.language = options.language or doc.language or detect_language(doc.text)
+    published = _normalise_date(doc.published)
+    if published:
+        doc.published, doc.published_basis = published, "source"
+    elif options.published:
+        doc.published, doc.published_basis = options.published, "option"
+    elif options.estimate_published:
+        doc.published = estimate_published(doc.text, doc.language)
+        doc.published_basis = "text" if doc.published else None
     return doc
 
 

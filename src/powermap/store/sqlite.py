@@ -156,8 +156,9 @@ class Store:
             near, score = self._nearest(conn, sig)
             conn.execute(
                 """INSERT INTO documents (id, content_hash, text, path, url, title, author, site, source,
-                       published, language, input, near_duplicate_of, similarity, ingested_at, pipeline_version)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                       published, language, input, near_duplicate_of, similarity, ingested_at, pipeline_version,
+                       published_basis)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (
                     doc.id,
                     chash,
@@ -175,6 +176,7 @@ class Store:
                     score,
                     _now(),
                     PIPELINE_VERSION,
+                    source.published_basis,
                 ),
             )
             conn.execute("INSERT INTO minhash_signatures (doc_id, signature) VALUES (?, ?)", (doc.id, sig.tobytes()))

@@ -22,6 +22,11 @@ def extract_command(
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs without one."),
     source: str = typer.Option(None, help="Outlet name for inputs without one."),
     language: str = typer.Option(None, help="ISO 639-1 code; overrides language detection."),
+    estimate_dates: bool = typer.Option(
+        True,
+        "--estimate-dates/--no-estimate-dates",
+        help="Without a date from the input or --published, estimate the month from the latest date in the text.",
+    ),
     stages: str = StagesOption,
     max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help="Refuse larger inputs."),
     quiet: bool = QuietOption,
@@ -38,7 +43,9 @@ def extract_command(
         raise typer.Exit(2)
     names = stage_names(stages)
     extractor = Extractor(names if names is not None else None)
-    options = IngestOptions(max_bytes=max_bytes, published=published, source=source, language=language)
+    options = IngestOptions(
+        max_bytes=max_bytes, published=published, source=source, language=language, estimate_published=estimate_dates
+    )
     failed = 0
     records = []
     try:

@@ -24,6 +24,11 @@ def ingest_command(
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs without one."),
     source: str = typer.Option(None, help="Outlet name for inputs without one."),
     language: str = typer.Option(None, help="ISO 639-1 code; overrides language detection."),
+    estimate_dates: bool = typer.Option(
+        True,
+        "--estimate-dates/--no-estimate-dates",
+        help="Without a date from the input or --published, estimate the month from the latest date in the text.",
+    ),
     stages: str = StagesOption,
     max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help=SIZE_HELP),
     timeout: float = typer.Option(20.0, help="Seconds allowed per web request."),
@@ -45,7 +50,14 @@ def ingest_command(
         raise typer.Exit(2) from None
     names = stage_names(stages)
     extractor = Extractor(names) if names != [] else None
-    options = IngestOptions(max_bytes=max_bytes, timeout=timeout, published=published, source=source, language=language)
+    options = IngestOptions(
+        max_bytes=max_bytes,
+        timeout=timeout,
+        published=published,
+        source=source,
+        language=language,
+        estimate_published=estimate_dates,
+    )
     run_id = db.start_run("ingest " + " ".join(inputs))
     show = not quiet and not as_json and err_console.is_terminal
     columns = [

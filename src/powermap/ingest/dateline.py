@@ -1,0 +1,56 @@
+"""Estimating a publication date from the text when no metadata gives one.
+
+An article is written after every date it mentions as past, so the latest explicit date in
+the text (a credit line, a dateline, a footnote's access date) is a lower bound and usually
+within weeks of publication. Month names come from CLDR (Babel) for the document's language,
+so every language Babel knows is covered without word lists of our own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from babel.core import UnknownLocaleError
+from babel.dates import get_month_names
+
+
+@cache
+def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    try:
+        names = {}
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=language).items():
+                    names[name.lower().rstrip(".")] = number
+    except (UnknownLocaleError, ValueError):
+        return None
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:e|er|st|nd|rd|th)?\.?\s+)?(?P<month>{alternatives})\.?,?\s+"
+        r"(?P<year>(?:19|20)\d\d)(?!\d)"
+        r"|(?<!\d)(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)",
+        re.IGNORECASE,
+    )
+    return pattern, names
+
+
+def estimate_published(text: str, language: str | None, today: date | None = None) -> str | None:
+    """``YYYY-MM`` of the latest date the text mentions (not after ``today``), or None."""
+    compiled = _pattern(language or "en")
+    if compiled is None:
+        return None
+    pattern, names = compiled
+    limit = today or date.today()
+    latest: tuple[int, int] | None = None
+    for match in pattern.finditer(text):
+        if match.group("iso"):
+            year, month = int(match.group("iso")[:4]), int(match.group("iso")[5:7])
+        else:
+            year, month = int(match.group("year")), names[match.group("month").lower().rstrip(".")]
+        if not 1 <= month <= 12 or (year, month) > (limit.year, limit.month):
+            continue
+        if latest is None or (year, month) > latest:
+            latest = (year, month)
+    return f"{latest[0]:04d}-{latest[1]:02d}" if latest else None

@@ -1,0 +1,46 @@
+"""Publication dates estimated from the text when the input carries none."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from powermap.ingest.dateline import estimate_published
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Het akkoord werd op 3 maart 2021 getekend; de onderhandelingen begonnen in mei 2020.", "nl", "2021-03"),
+        ("Talks began in May 2020. Reuters, 14 January 2022.", "en", "2022-01"),
+        ("Publié le 12 févr. 2019 à Paris, après le sommet de décembre 2018.", "fr", "2019-02"),
+        ("Berlin, 5. Oktober 2017: die Regierung traf sich erneut.", "de", "2017-10"),
+        ("Het verslag (zie 2024-06-30) bevestigt dat.", "nl", "2024-06"),
+        ("Er wordt geen datum genoemd, alleen het jaar 2019.", "nl", None),
+    ],
+)
+def test_latest_date_in_the_text(text, language, expected):
+    assert estimate_published(text, language, today=date(2026, 1, 1)) == expected
+
+
+def test_dates_in_the_future_are_ignored():
+    text = "De top van juni 2030 is gepland; het besluit viel in april 2024."
+    assert estimate_published(text, "nl", today=date(2025, 1, 1)) == "2024-04"
+
+
+def test_published_basis_is_stored(tmp_path, cli):
+    a = tmp_path / "a.txt"
+    a.write_text("De regering besloot op 2 februari 2023 tot nieuwe steun voor de landbouw in het oosten.", "utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("De regering besloot vandaag tot nieuwe steun voor de visserij in het noorden van het land.", "utf-8")
+    store = tmp_path / "s"
+    assert cli("ingest", str(a), "--store", str(store), "--stages", "none").returncode == 0
+    assert cli("ingest", str(b), "--store", str(store), "--stages", "none", "--published", "2024-07-01").returncode == 0
+    rows = dict(
+        sqlite3.connect(store / "powermap.db").execute(
+            "SELECT input, published || ' ' || published_basis FROM documents"
+        )
+    )
+    assert rows == {str(a): "2023-02 text", str(b): "2024-07-01 option"}
