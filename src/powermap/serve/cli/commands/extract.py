@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from powermap.serve.cli.options import QuietOption, StagesOption, stage_names
-from powermap.serve.cli.output import err_console
+from powermap.serve.cli.output import err_console, progress
 
 
 def register(app: typer.Typer) -> None:
@@ -48,8 +48,9 @@ def extract_command(
     )
     failed = 0
     records = []
+    items = progress(read_inputs(inputs, options), None, "extracting", quiet)
     try:
-        for item in read_inputs(inputs, options):
+        for item in items:
             if isinstance(item, IngestFailure):
                 failed += 1
                 err_console.print(f"[red]failed[/red] {escape(str(item))}")
