@@ -124,3 +124,27 @@ def make_store(path: Path, docs: list[DocBuilder]) -> tuple[Store, list[str]]:
     """A store at ``path`` holding ``docs``; returns it and the document ids in order."""
     store = open_store(path)
     return store, [d.add_to(store) for d in docs]
+
+
+def sample_docs() -> list[DocBuilder]:
+    """A small mixed corpus: events in two camps, stances, quotes and claims over two years."""
+    return [
+        DocBuilder("2022-02-24", source="Outlet A", url="https://example.org/a1")
+        .event("russia", "armenia", "057", 5.0)
+        .event("russia", "azerbaijan", "190", -10.0)
+        .stance("ivanov", "alliance with China", True)
+        .quote("ivanov", "We stand together.")
+        .claim(4.5, "percent", "GDP growth", ["russia"], "2022", source="IMF"),
+        DocBuilder("2022-06-01", source="Outlet B")
+        .event("armenia", "russia", "042", None, date="2022-05")
+        .event("usa", "azerbaijan", "061", 6.0)
+        .event("china", "russia", "173", negated=True)
+        .stance("petrov", "alliance with China", False)
+        .stance("petrov", "rapprochement with the West", True)
+        .claim(3.0, "percent", "GDP growth", ["russia"], "2022", source="Rosstat"),
+        DocBuilder("2023-03-01", source="Outlet A")
+        .event("china", "russia", "061", 6.0)
+        .event("usa", "russia", "163", -8.0)
+        .stance("ivanov", "rapprochement with the West", False)
+        .quote("petrov", "The West is not our enemy."),
+    ]

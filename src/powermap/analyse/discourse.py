@@ -92,6 +92,28 @@ class Discourse:
     ties: list[ActorTie]
     coalitions: list[Coalition]
     normalization: str
+    names: dict[str, str] = field(default_factory=dict)
+
+    def to_networkx(self):
+        """The actor one-mode network: nodes with name and coalition, edges with congruence, conflict, subtract."""
+        import networkx as nx
+
+        graph = nx.Graph()
+        coalition_of = {m: c.id for c in self.coalitions for m in c.members}
+        for actor in self.actors:
+            graph.add_node(actor, label=self.names.get(actor, actor), coalition=coalition_of.get(actor, -1))
+        for t in self.ties:
+            graph.add_edge(
+                t.a,
+                t.b,
+                weight=t.subtract,
+                abs_weight=abs(t.subtract),
+                congruence=t.congruence,
+                conflict=t.conflict,
+                congruence_raw=t.congruence_raw,
+                conflict_raw=t.conflict_raw,
+            )
+        return graph
 
 
 def read_concepts(path: Path) -> dict[str, str]:
@@ -218,12 +240,15 @@ def discourse(
     """Statements -> affiliation, congruence/conflict ties and coalitions, in one call."""
     statements = load_statements(conn, concepts, since, until)
     ties = actor_ties(statements, normalization)
+    actors = sorted({s.actor for s in statements})
+    known = load_actors(conn)
     return Discourse(
         len(statements),
-        sorted({s.actor for s in statements}),
+        actors,
         sorted({s.concept for s in statements}),
         affiliation(statements),
         ties,
         coalitions(conn, statements, ties, seed),
         normalization,
+        {a: known[a].name if a in known else a for a in actors},
     )
