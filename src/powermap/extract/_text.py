@@ -1,0 +1,168 @@
+"""Plain-text helpers shared by the quote and claim stages: tokens, sentences, footnotes.
+
+Everything works on character offsets into the document text, so the stages run the same
+with or without a parsed Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from powermap.lang.tables import languages_with, load_table
+
+TOKEN_RE = re.compile(r"\w+(?:[’'\-]\w+)*\.?|[^\w\s]")
+_ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "nr",
+        "no",
+        "ca",
+        "bijv",
+        "o.a",
+        "drs",
+        "ir",
+        "ing",
+        "mevr",
+        "dhr",
+        "blz",
+        "p",
+        "pp",
+        "fig",
+        "etc",
+        "e.g",
+        "i.e",
+    ]
+)
+_SENT_END = re.compile(r"[.!?…]+[”’\"'»)\]]*\d{0,3}(?=\s+[\"“„‘'«(\-–—\w])")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().rstrip(".") if len(self.text) > 1 else self.text.lower()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    out = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        if word.endswith(".") and len(word) > 1 and word[:-1].lower() not in _ABBREVIATIONS:
+            out.append(Token(word[:-1], m.start(), m.end() - 1))
+            out.append(Token(".", m.end() - 1, m.end()))
+        else:
+            out.append(Token(word, m.start(), m.end()))
+    return out
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence span; ``paragraph`` counts the text's non-empty lines."""
+
+    start: int
+    end: int
+    paragraph: int
+    index: int
+
+
+def split_sentences(text: str, masked: str | None = None) -> list[Sentence]:
+    """Sentences of ``text``; ``masked`` (same length) hides quote contents from the splitter."""
+    scan = masked if masked is not None else text
+    out: list[Sentence] = []
+    para = -1
+    for line in re.finditer(r"[^\n]+", scan):
+        if not line.group().strip():
+            continue
+        para += 1
+        pos = line.start()
+        for m in _SENT_END.finditer(scan, line.start(), line.end()):
+            before = re.search(r"(\w+)\.$", scan[max(pos, m.start() - 12) : m.start() + 1])
+            if before and (before.group(1).lower() in _ABBREVIATIONS or len(before.group(1)) == 1):
+                continue
+            _add(out, text, pos, m.end(), para)
+            pos = m.end()
+        _add(out, text, pos, line.end(), para)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, para, len(out)))
+
+
+@dataclass
+class Notes:
+    """The numbered notes block at the end of an article and the markers that cite it."""
+
+    body_end: int
+    notes: dict[int, str] = field(default_factory=dict)
+    markers: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, number)
+
+    def in_notes(self, pos: int) -> bool:
+        return pos >= self.body_end
+
+    def is_marker(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, _ in self.markers)
+
+
+@cache
+def _footnote_headings() -> frozenset[str]:
+    return frozenset(
+        row["word"].lower()
+        for lang in languages_with("claims")
+        for row in load_table(lang, "claims")
+        if row["kind"] == "footnote_heading"
+    )
+
+
+_NOTE_LINE = re.compile(r"^\s*(?:[-•*]\s*|\[?(\d{1,3})[\].)]\s+|(\d{1,3})\s+)(.+)$")
+_MARKER = re.compile(r"(?<=[.,;:!?)\]”’\"»a-zà-ÿ])(\d{1,3})(?=[\s.,;:)]|$)")
+
+
+def find_notes(text: str) -> Notes:
+    """The notes block (after a heading such as ``Noten``/``Footnotes``) and its markers."""
+    headings = _footnote_headings()
+    body_end = len(text)
+    notes: dict[int, str] = {}
+    for m in re.finditer(r"^[ \t]*([^\n]{1,30}?)[ \t:]*$", text, re.MULTILINE):
+        if m.group(1).strip().lower() in headings:
+            body_end = m.start()
+            count = 0
+            for line in text[m.end() :].splitlines():
+                nm = _NOTE_LINE.match(line)
+                if not nm:
+                    continue
+                count += 1
+                number = int(nm.group(1) or nm.group(2) or count)
+                notes[number] = nm.group(3).strip()
+            break
+    result = Notes(body_end=body_end, notes=notes)
+    if notes:
+        for m in _MARKER.finditer(text, 0, body_end):
+            n = int(m.group(1))
+            word = re.search(r"(\w*)$", text[max(0, m.start() - 20) : m.start()]).group(1)
+            if n in notes and (not word or (len(word) >= 3 and word.islower())):
+                result.markers.append((m.start(), m.end(), n))
+    return result

@@ -1,0 +1,224 @@
+"""Who said it: speakers from names, pronouns, roles and anonymous descriptions.
+
+The discourse keeps, sentence by sentence, the actor that was the subject or speaker, so a
+pronoun (hij, they) or a bare role (de hoogleraar) resolves to the person the text was
+talking about. Anonymous sources (een anonieme functionaris, Chinese sources) become
+document-local anonymous actors and are never resolved to a named person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from powermap.extract._text import Sentence, Token
+from powermap.extract.quotes.lexicon import QuoteLexicon
+from powermap.records import Actor, ExtractionRecord, Span
+
+QUOTE_TOKEN = "\x00Q"
+_NAMED_TYPES = ("person", "group", "organisation", "company", "media")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: Actor
+
+
+@dataclass
+class Discourse:
+    """Mentions, sentences and the running subject/speaker memory of one document."""
+
+    record: ExtractionRecord
+    lexicon: QuoteLexicon
+    sentences: list[Sentence]
+    mentions: list[Mention] = field(default_factory=list)
+    subjects: dict[int, str] = field(default_factory=dict)
+    speakers: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.refresh_mentions()
+
+    def refresh_mentions(self) -> None:
+        self.mentions = sorted(
+            (Mention(m.start, m.end, a) for a in self.record.actors for m in a.mentions),
+            key=lambda m: (m.start, -(m.end - m.start)),
+        )
+
+    @property
+    def text(self) -> str:
+        return self.record.document.text
+
+    # -- looking things up -------------------------------------------------------------
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start < end and start < m.end]
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.record.actors if a.id == actor_id), None)
+
+    def first_person(self, sent: Sentence) -> str | None:
+        for m in self.mentions_in(sent.start, sent.end):
+            if m.actor.type == "person":
+                return m.actor.id
+        return None
+
+    def note_subject(self, sent: Sentence, actor_id: str | None) -> None:
+        if actor_id:
+            self.subjects.setdefault(sent.index, actor_id)
+
+    def subject_of(self, sent: Sentence) -> str | None:
+        """The sentence's remembered subject, else its first person mention (resolving a
+        sentence-initial pronoun or latter/former anaphor)."""
+        if sent.index in self.subjects:
+            return self.subjects[sent.index]
+        first = re.match(r"\W*(\w+)", self.text[sent.start : sent.end])
+        if first:
+            kind = self.lexicon.pronouns.get(first.group(1).lower())
+            if kind in ("latter", "former"):
+                found = self.resolve(sent, kind)
+                if found:
+                    self.subjects[sent.index] = found
+                    return found
+        return self.first_person(sent)
+
+    # -- resolution --------------------------------------------------------------------
+    def resolve(self, sent: Sentence, kind: str) -> str | None:
+        """The actor a pronoun/role of ``kind`` in ``sent`` stands for, or None."""
+        prev = [s for s in self.sentences[max(0, sent.index - 4) : sent.index]][::-1]
+        if kind in ("latter", "former"):
+            for s in prev[:2]:
+                persons = [m for m in self.mentions_in(s.start, s.end) if m.actor.type == "person"]
+                if persons:
+                    return (persons[-1] if kind == "latter" else persons[0]).actor.id
+            return None
+        if kind == "plural":
+            for s in prev[:1]:
+                for m in self.mentions_in(s.start, s.end):
+                    if m.actor.type in ("group", "organisation", "media"):
+                        return m.actor.id
+            return None
+        # singular pronoun or role: previous subject, else the latest person mention
+        for s in prev[:1]:
+            subject = self.subject_of(s)
+            if subject and self._is_person(subject):
+                return subject
+        for s in prev[:3]:
+            persons = [m for m in self.mentions_in(s.start, s.end) if m.actor.type == "person"]
+            if persons:
+                return persons[-1].actor.id
+        return None
+
+    def _is_person(self, actor_id: str) -> bool:
+        actor = self.actor(actor_id)
+        return actor is not None and actor.type == "person"
+
+    def anonymous(self, start: int, end: int, plural: bool) -> str:
+        """The anonymous-source actor for the description ``text[start:end]``."""
+        found = [m for m in self.mentions_in(start, end) if m.actor.id.startswith("anon-")]
+        if found:
+            return found[0].actor.id
+        surface = self.text[start:end]
+        words = surface.split()
+        if words and words[0].lower() in self._determiners():
+            words = words[1:]
+        name = " ".join(words) or surface
+        slug = re.sub(r"[^a-z0-9]+", "-", _fold(name)).strip("-")
+        actor_id = f"anon-{slug}"
+        actor = self.actor(actor_id)
+        if actor is None:
+            actor = Actor(id=actor_id, name=name, type="group" if plural else "person", role="anonymous source")
+            self.record.actors.append(actor)
+        actor.mentions.append(Span(surface, start, end))
+        self.refresh_mentions()
+        return actor_id
+
+    def _determiners(self) -> set[str]:
+        return {w for w, k in self.lexicon.markers.items() if k == "determiner"}
+
+    # -- speakers from a stretch of tokens -----------------------------------------------
+    def speaker_in(self, sent: Sentence, window: list[Token], leading: bool = False) -> str | None:
+        """The speaker named in ``window`` (the tokens around a cue), or None.
+
+        Order: a pronoun at its start; a role or anonymous description at its start (a role
+        followed by a name is that name); the first person named; any other named actor.
+        ``leading`` restricts names to those starting the window.
+        """
+        if not window:
+            return None
+        lex = self.lexicon
+        words = [t.lower for t in window]
+        for i, w in enumerate(words[:2]):
+            kind = lex.pronouns.get(w) or lex.pronouns.get(" ".join(words[i : i + 2]))
+            if kind:
+                return self.resolve(sent, kind)
+            if w not in self._determiners() and not window[i].text[:1].isupper():
+                break
+        np_end = self._description(window)
+        if np_end is not None:
+            noun_index, kind = np_end
+            first = window[0].start
+            head_end = window[noun_index].end
+            inside = [m for m in self.mentions_in(first, head_end) if m.actor.type in _NAMED_TYPES]
+            if inside:
+                return inside[0].actor.id
+            if kind == "role":
+                after = self._person_after(window, noun_index)
+                return after or self.resolve(sent, "singular")
+            end = self._extend_of(window, noun_index)
+            return self.anonymous(first, end, plural=kind == "anonymous_plural")
+        mentions = self._window_mentions(window)
+        if leading:
+            mentions = [m for m in mentions if m.start <= window[min(2, len(window) - 1)].end]
+        for m in mentions:
+            if m.actor.type == "person":
+                return m.actor.id
+        for m in mentions:
+            if m.actor.type in _NAMED_TYPES:
+                return m.actor.id
+        return mentions[0].actor.id if mentions else None
+
+    def _window_mentions(self, window: list[Token]) -> list[Mention]:
+        out = []
+        for m in self.mentions_in(window[0].start, window[-1].end):
+            inside_quote = any(t.text == QUOTE_TOKEN and t.start <= m.start < t.end for t in window)
+            if not inside_quote:
+                out.append(m)
+        return out
+
+    def _description(self, window: list[Token]) -> tuple[int, str] | None:
+        """Index and kind of a role/anonymous noun heading the window's first noun phrase."""
+        for i, tok in enumerate(window[:6]):
+            if tok.text in (",", ".", ":", ";", QUOTE_TOKEN) or tok.lower in self._prepositions():
+                return None
+            kind = self.lexicon.speaker_noun(tok.text)
+            if kind:
+                return i, kind
+        return None
+
+    def _prepositions(self) -> set[str]:
+        return {w for w, k in self.lexicon.markers.items() if k == "object_preposition"}
+
+    def _person_after(self, window: list[Token], noun_index: int) -> str | None:
+        for tok in window[noun_index + 1 : noun_index + 10]:
+            if tok.lower in self._prepositions() or tok.text == QUOTE_TOKEN:
+                return None
+            for m in self.mentions_in(tok.start, tok.end):
+                if m.actor.type == "person":
+                    return m.actor.id
+        return None
+
+    def _extend_of(self, window: list[Token], noun_index: int) -> int:
+        """End of an anonymous description, taking in ``van <named actor>``."""
+        end = window[noun_index].end
+        rest = window[noun_index + 1 :]
+        if len(rest) >= 2 and rest[0].lower in ("van", "of", "de", "du"):
+            for m in self.mentions_in(rest[1].start, rest[min(3, len(rest) - 1)].end):
+                return max(end, m.end)
+        return end
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c))

@@ -1,0 +1,79 @@
+"""The per-language cue lexicon of the quote stage, read from ``powermap/lang/<code>/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from powermap.lang.tables import languages_with, load_table
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    """A verb of saying: one inflected form, plus the particle words a split verb needs."""
+
+    lemma: str
+    form: str
+    particle: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Everything language-specific the quote stage reads.
+
+    Attributes:
+        verbs (dict[str, list[VerbCue]]): cue verbs by lower-case form.
+        markers (dict[str, str]): non-verb cue words (volgens, aldus, dat) -> kind.
+        pronouns (dict[str, str]): pronoun/anaphor -> singular | plural | latter | former.
+        speaker_nouns (dict[str, str]): role / anonymous / anonymous_plural nouns.
+        pairs (tuple[tuple[str, str], ...]): quote mark pairs, the language's first.
+    """
+
+    verbs: dict[str, list[VerbCue]]
+    markers: dict[str, str]
+    pronouns: dict[str, str]
+    speaker_nouns: dict[str, str]
+    pairs: tuple[tuple[str, str], ...]
+
+    def marker_kind(self, words: list[str]) -> tuple[str, int] | None:
+        """The kind of the marker starting at ``words[0]`` and how many words it takes."""
+        for size in (2, 1):
+            kind = self.markers.get(" ".join(words[:size]))
+            if kind and len(words) >= size:
+                return kind, size
+        return None
+
+    def speaker_noun(self, word: str) -> str | None:
+        """The kind of a speaker noun, matching compounds by their last part."""
+        word = word.lower()
+        if word in self.speaker_nouns:
+            return self.speaker_nouns[word]
+        for noun, kind in self.speaker_nouns.items():
+            if len(noun) >= 4 and word.endswith(noun) and len(word) - len(noun) >= 3:
+                return kind
+        return None
+
+
+@cache
+def quote_lexicon(language: str) -> QuoteLexicon:
+    """The lexicon for ``language``; languages without tables fall back to English cues."""
+    lang = language if load_table(language, "speech_verbs") else "en"
+    verbs: dict[str, list[VerbCue]] = {}
+    for row in load_table(lang, "speech_verbs"):
+        particle = tuple(row["particle"].split()) if row["particle"] not in ("", "-") else ()
+        for form in row["forms"].split(","):
+            form = form.strip().lower()
+            if form:
+                verbs.setdefault(form, []).append(VerbCue(row["lemma"], form, particle))
+    markers = {r["form"].lower(): r["kind"] for r in load_table(lang, "speech_markers")}
+    pronouns = {r["form"].lower(): r["kind"] for r in load_table(lang, "pronouns")}
+    nouns = {r["noun"].lower(): r["kind"] for r in load_table(lang, "speaker_nouns")}
+    pairs: list[tuple[str, str]] = [(r["open"], r["close"]) for r in load_table(lang, "quote_marks")]
+    for other in languages_with("quote_marks"):
+        for row in load_table(other, "quote_marks"):
+            pair = (row["open"], row["close"])
+            # another language's pair is added only when its opening mark is not one of ours
+            # closing marks (German » … « against French « … »)
+            if pair not in pairs and all(pair[0] != c for _, c in pairs):
+                pairs.append(pair)
+    return QuoteLexicon(verbs, markers, pronouns, nouns, tuple(pairs))

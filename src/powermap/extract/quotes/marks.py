@@ -1,0 +1,125 @@
+"""Finds the stretches of text between quotation marks, in any of the language's mark styles.
+
+Handles nesting (‘…’ inside “…”), straight marks told apart from apostrophes (zo'n, regio’s),
+guillemets with inner spaces, quotes running over several paragraphs (each paragraph reopens
+the quote, only the last one closes it) and a closing mark whose opening mark the text lost
+(the quote then starts at the first sentence after the previous quote in the paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = " \t\u00a0\u202f\u2009"
+_GUILLEMETS = "«»‹›"
+
+
+@dataclass(frozen=True)
+class MarkedQuote:
+    """A quoted stretch: ``start``/``end`` bound the words, ``open``/``close`` the marks.
+
+    ``depth`` is 0 for a top-level quote, 1 for a quote nested in another one; ``orphan``
+    is true when the opening mark was missing and the start was inferred.
+    """
+
+    open: int
+    start: int
+    end: int
+    close: int
+    depth: int = 0
+    orphan: bool = False
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """A mark opens a quote after a space, an opening bracket or mark, and before a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before_ok = before.isspace() or before in '([{/—–-:"“„‘«‚‹»'
+    return before_ok and (not after.isspace() or text[i] in _GUILLEMETS)
+
+
+def _is_closing(text: str, i: int) -> bool:
+    """A mark closes a quote after a non-space and before a non-letter."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (not before.isspace() or text[i] in _GUILLEMETS) and not after.isalpha()
+
+
+def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None = None) -> list[MarkedQuote]:
+    """Every quoted stretch of ``text[:end]``, top-level and nested, in text order."""
+    end = len(text) if end is None else end
+    opens = {o for o, _ in pairs}
+    closes = {c for _, c in pairs}
+    closers: dict[str, set[str]] = {}
+    for o, c in pairs:
+        closers.setdefault(o, set()).add(c)
+    out: list[MarkedQuote] = []
+    stack: list[tuple[str, int]] = []
+    last_close_in_para = -1
+    i = 0
+    while i < end:
+        ch = text[i]
+        if ch == "\n":
+            if stack:
+                # an unclosed quote runs on only when the next paragraph reopens it
+                j = i
+                while j < end and text[j] in "\n" + _SPACE:
+                    j += 1
+                if j < end and len(stack) == 1 and text[j] == stack[0][0]:
+                    i = j + 1
+                    continue
+                stack.clear()
+            last_close_in_para = -1
+            i += 1
+            continue
+        if ch not in opens and ch not in closes:
+            i += 1
+            continue
+        letter_before = i > 0 and text[i - 1].isalnum()
+        letter_after = i + 1 < end and text[i + 1].isalnum()
+        if ch in "'’" and letter_before and letter_after:
+            i += 1  # apostrophe inside a word
+            continue
+        closed = False
+        if stack and ch in closers.get(stack[-1][0], ()) and _is_closing(text, i):
+            _, at = stack.pop()
+            out.append(_make(text, at, i, depth=len(stack)))
+            last_close_in_para = i
+            closed = True
+        elif ch in "”»" and ch not in opens and not stack and _is_closing(text, i):
+            orphan = _orphan(text, last_close_in_para, i)
+            if orphan is not None:
+                out.append(orphan)
+                last_close_in_para = i
+            closed = True
+        if not closed and ch in opens and _is_opening(text, i):
+            if ch in "'’" and letter_before:
+                i += 1
+                continue
+            stack.append((ch, i))
+        i += 1
+    return sorted(out, key=lambda q: (q.start, q.depth))
+
+
+def _make(text: str, at: int, close: int, depth: int) -> MarkedQuote:
+    start, stop = at + 1, close
+    while start < stop and text[start] in _SPACE:
+        start += 1
+    while stop > start and text[stop - 1] in _SPACE:
+        stop -= 1
+    return MarkedQuote(open=at, start=start, end=stop, close=close + 1, depth=depth)
+
+
+def _orphan(text: str, last_close: int, close: int) -> MarkedQuote | None:
+    """A quote whose opening mark is missing: it starts after the sentence that follows the
+    previous quote of the same paragraph (the attribution: “…”, zegt X. …”)."""
+    if last_close < 0:
+        return None
+    m = re.compile(r"[.!?…](?:\s+)").search(text, last_close, close)
+    if m is None:
+        return None
+    start = m.end()
+    if start >= close or "\n" in text[start:close]:
+        return None
+    return MarkedQuote(open=start, start=start, end=close, close=close + 1, orphan=True)
