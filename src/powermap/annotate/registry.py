@@ -10,13 +10,14 @@ from powermap.registry import Registry
 
 #: Factories that build an annotator for a language: ``factory(language) -> Annotator``.
 annotators: Registry[Callable[[str], Annotator]] = Registry(
-    "annotators", builtin_modules=("powermap.annotate.blank",)
+    "annotators",
+    builtin_modules=("powermap.annotate.blank", "powermap.annotate.spacy_pipeline", "powermap.annotate.frog"),
 )
 
 #: The back end asked for first, per language; the blank tokenizer is the last resort.
 DEFAULT_CHAIN: dict[str, tuple[str, ...]] = {
-    "nl": ("blank.v1",),
-    "en": ("blank.v1",),
+    "nl": ("nl_powermap.v1", "frog.v1", "blank.v1"),
+    "en": ("spacy.v1", "blank.v1"),
 }
 FALLBACK_CHAIN: tuple[str, ...] = ("blank.v1",)
 

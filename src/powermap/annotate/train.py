@@ -1,0 +1,144 @@
+"""Build powermap's Dutch spaCy pipeline from the shared data: convert, train, assemble, install.
+
+The steps are the ones ``powermap train`` runs; each is also usable on its own::
+
+    prepare_corpus(data_dir, corpus_dir)          # CoNLL-U / CoNLL-2002 -> DocBins
+    train_config(cfg, out, overrides)              # spaCy training -> out/model-best
+    assemble(syntax_dir, ner_dir, target)          # one pipeline, NER with its own tok2vec
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from powermap.annotate.corpus import conll_ner_docs, conllu_docs, write_docbin
+
+#: Where the trained pipeline ships inside the package.
+PACKAGED_MODEL = Path(__file__).resolve().parent.parent / "models" / "nl_powermap"
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """The shared-data files each step reads, relative to the data directory."""
+
+    syntax_train: tuple[str, ...] = ("alpino-treebank-ud/nl_alpinotreebank-ud-train.conllu",)
+    syntax_dev: tuple[str, ...] = ("ud-dutch/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu",)
+    ner_train: tuple[str, ...] = ("conll2002-nl/ned.train",)
+    ner_dev: tuple[str, ...] = ("conll2002-nl/ned.testa",)
+
+
+def prepare_corpus(
+    data_dir: Path, corpus_dir: Path, limit: int | None = None, files: DataFiles | None = None
+) -> dict[str, Path]:
+    """Convert the training and dev files into DocBins (``limit`` docs each, for tiny runs)."""
+    files = files or DataFiles()
+    data_dir, corpus_dir = Path(data_dir), Path(corpus_dir)
+    out: dict[str, Path] = {}
+    for name, reader, paths in (
+        ("syntax-train", conllu_docs, files.syntax_train),
+        ("syntax-dev", conllu_docs, files.syntax_dev),
+        ("ner-train", conll_ner_docs, files.ner_train),
+        ("ner-dev", conll_ner_docs, files.ner_dev),
+    ):
+        docs = reader([data_dir / p for p in paths], limit=limit)
+        out[name] = write_docbin(docs, corpus_dir / f"{name}.spacy")
+    return out
+
+
+def train_config(config: Path, output: Path, overrides: dict[str, Any] | None = None) -> Path:
+    """Run spaCy training on ``config``; returns the best model's directory."""
+    from spacy.cli.train import train
+
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    train(Path(config), output, overrides=overrides or {}, use_gpu=-1)
+    return output / "model-best"
+
+
+def assemble(syntax_dir: Path, ner_dir: Path | None, target: Path, meta: dict[str, Any] | None = None) -> Path:
+    """One pipeline: the syntax model plus the NER component sourced with its inline tok2vec."""
+    nlp = spacy.load(syntax_dir)
+    if ner_dir is not None:
+        ner_nlp = spacy.load(ner_dir)
+        nlp.add_pipe("ner", source=ner_nlp)
+        nlp.meta.setdefault("performance", {}).update(
+            {k: v for k, v in ner_nlp.meta.get("performance", {}).items() if k.startswith("ents")}
+        )
+    nlp.meta.update({"name": "powermap", "version": "0.1.0", "license": "see docs/models.md"})
+    nlp.meta.update(meta or {})
+    # Training-only settings (corpus paths) are not needed at run time.
+    nlp.config["paths"]["train"] = None
+    nlp.config["paths"]["dev"] = None
+    target = Path(target)
+    if target.exists():
+        shutil.rmtree(target)
+    nlp.to_disk(target)
+    return target
+
+
+def install_model(model: Path, target: Path = PACKAGED_MODEL) -> Path:
+    """Replace the pipeline at ``target`` with a copy of ``model``."""
+    target = Path(target)
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(model, target)
+    return target
+
+
+def model_size(path: Path) -> int:
+    """Bytes of all files under ``path``."""
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
+
+
+def scores(model_dir: Path) -> dict[str, float]:
+    """The dev scores spaCy recorded in a trained model's meta.json."""
+    meta = json.loads((Path(model_dir) / "meta.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in meta.get("performance", {}).items() if isinstance(v, int | float)}
+
+
+def run_training(
+    data_dir: Path,
+    work_dir: Path,
+    config_dir: Path,
+    max_steps: int | None = None,
+    limit: int | None = None,
+    install: Path | None = PACKAGED_MODEL,
+    overrides: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The whole build: convert the data, train syntax and NER, assemble, optionally install.
+
+    Args:
+        data_dir (Path): the shared data directory (``../shared/data``).
+        work_dir (Path): where DocBins (``corpus/``), training output and the assembled model go.
+        config_dir (Path): holds ``syntax.cfg`` and ``ner.cfg``.
+        max_steps (int | None): cap on training steps per component (None: the configs' own).
+        limit (int | None): docs per corpus file (a tiny run for tests).
+        install (Path | None): copy the assembled pipeline here (None: do not install).
+        overrides (dict | None): extra spaCy config overrides for both trainings.
+    """
+    work_dir = Path(work_dir)
+    corpus = prepare_corpus(data_dir, work_dir / "corpus", limit=limit)
+    common: dict[str, Any] = dict(overrides or {})
+    if max_steps is not None:
+        common["training.max_steps"] = max_steps
+        common["training.eval_frequency"] = max(1, min(500, max_steps))
+    syntax = train_config(
+        Path(config_dir) / "syntax.cfg",
+        work_dir / "syntax",
+        {"paths.train": str(corpus["syntax-train"]), "paths.dev": str(corpus["syntax-dev"]), **common},
+    )
+    ner = train_config(
+        Path(config_dir) / "ner.cfg",
+        work_dir / "ner",
+        {"paths.train": str(corpus["ner-train"]), "paths.dev": str(corpus["ner-dev"]), **common},
+    )
+    model = assemble(syntax, ner, work_dir / "nl_powermap")
+    if install is not None:
+        install_model(model, Path(install))
+    return {"model": str(model), "installed": str(install) if install else None, "scores": scores(model)}
