@@ -138,7 +138,7 @@ def _footnote_headings() -> frozenset[str]:
 
 
 _NOTE_LINE = re.compile(r"^\s*(?:[-•*]\s*|\[?(\d{1,3})[\].)]\s+|(\d{1,3})\s+)(.+)$")
-_MARKER = re.compile(r"(?<=[.,;:!?)\]”’\"»a-zà-ÿ])(\d{1,3})(?=[\s.,;:)]|$)")
+_MARKER = re.compile(r"(?<!\d[.,])(?<=[.,;:!?)\]”’\"»a-zà-ÿ])(\d{1,3})(?=[\s.,;:)]|$)")
 
 
 def find_notes(text: str) -> Notes:
