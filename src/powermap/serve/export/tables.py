@@ -53,15 +53,20 @@ def store_table(conn: sqlite3.Connection, name: str) -> Table:
 
 def analysis_tables(conn: sqlite3.Connection) -> dict[str, Callable[[], Table]]:
     """Analysis results with default settings, by table name (built only when called)."""
+    from functools import cache
+
     from powermap.analyse import claims, discourse, network, quoting
 
+    build_network, build_discourse = (
+        cache(lambda: network.build_network(conn)),
+        cache(lambda: discourse.discourse(conn)),
+    )
+
     def net(part: str) -> Table:
-        result = network.build_network(conn)
-        return from_dataclasses(part, getattr(result, part))
+        return from_dataclasses(part, getattr(build_network(), part))
 
     def disc(part: str) -> Table:
-        result = discourse.discourse(conn)
-        return from_dataclasses(part, getattr(result, part))
+        return from_dataclasses(part, getattr(build_discourse(), part))
 
     def conflicts() -> Table:
         rows = [

@@ -1,0 +1,68 @@
+"""``powermap export``: store tables and analysis tables as CSV, Parquet, GDELT-style TSV or DNA statements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from powermap.serve.cli.commands._analysis import fail
+from powermap.serve.cli.options import StoreOption, open_reader
+from powermap.serve.cli.output import err_console
+
+FORMATS = ("csv", "parquet", "gdelt", "dna")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export_command)
+
+
+def export_command(
+    table: str = typer.Argument(
+        ...,
+        help="A store table (documents, actors, mentions, quotes, claims, events, "
+        "stances), an analysis table (nodes, edges, camps, affiliation, ties, coalitions, "
+        "quoted, claim_conflicts, cited_sources) or all.",
+    ),
+    fmt: str = typer.Option("csv", "--format", help="csv, parquet, gdelt (events) or dna (stances)."),
+    out: Path = typer.Option(..., "--out", help="Folder to write into."),
+    concepts: Path = typer.Option(None, "--concepts", help="Concepts file for --format dna."),
+    include_all: bool = typer.Option(False, "--all-events", help="gdelt: also negated, non-asserted, duplicates."),
+    store: Path = StoreOption,
+) -> None:
+    """Write tables for pandas, R, Polars, GDELT tooling or the Discourse Network Analyzer."""
+    from powermap.serve.export.csvfile import write_csv
+    from powermap.serve.export.parquet import write_parquet
+    from powermap.serve.export.tables import STORE_TABLES, analysis_tables, store_table
+
+    if fmt not in FORMATS:
+        raise fail(f"--format must be one of {', '.join(FORMATS)}")
+    conn = open_reader(store).reader()
+    written: list[Path] = []
+    if fmt == "gdelt":
+        if table not in ("events", "all"):
+            raise fail("--format gdelt writes the events table: use `export events` or `export all`")
+        from powermap.serve.export.gdelt import write_gdelt
+
+        written.append(write_gdelt(conn, out / "events.gdelt.tsv", include_all=include_all))
+    elif fmt == "dna":
+        if table not in ("stances", "all"):
+            raise fail("--format dna writes the statements (stances) table: use `export stances` or `export all`")
+        from powermap.analyse.discourse import read_concepts
+        from powermap.serve.export.dna import write_dna
+
+        written.append(write_dna(conn, out / "dna_statements.csv", read_concepts(concepts) if concepts else None))
+    else:
+        builders = analysis_tables(conn)
+        names = [*STORE_TABLES, *builders] if table == "all" else [table]
+        writer = write_csv if fmt == "csv" else write_parquet
+        for name in names:
+            if name in STORE_TABLES:
+                data = store_table(conn, name)
+            elif name in builders:
+                data = builders[name]()
+            else:
+                raise fail(f"unknown table {name!r}; use one of {', '.join([*STORE_TABLES, *builders, 'all'])}")
+            written.append(writer(data, out / f"{name}.{fmt}"))
+    for path in written:
+        err_console.print(f"wrote {path}")

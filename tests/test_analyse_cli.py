@@ -1,0 +1,58 @@
+"""The analysis commands as a user runs them: dyad, network, discourse, export."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+import pyarrow.parquet as pq
+import pytest
+
+from .analyse_fixtures import make_store, sample_docs
+from .conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store")
+    store, _ = make_store(path, sample_docs())
+    store.close()
+    return str(path)
+
+
+def test_analyse_cli_dyad_json(store_dir):
+    result = run_cli("dyad", "RUS", "Armenia", "--by", "month", "--store", store_dir, "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["a"] == ["russia"] and data["b"] == ["armenia"]
+    assert [p["period"] for p in data["points"]] == ["2022-02", "2022-03", "2022-04", "2022-05"]
+    assert data["totals"]["verbal_cooperation"] == 2 and data["totals"]["goldstein"] == pytest.approx(6.9)
+    assert run_cli("dyad", "RUS", "--by", "fortnight", "--store", store_dir).returncode == 2
+
+
+def test_analyse_cli_network_and_discourse_exports(store_dir, tmp_path):
+    gexf = tmp_path / "net.gexf"
+    result = run_cli("network", "--since", "2022-02", "--type", "state", "--export", str(gexf), "--store", store_dir)
+    assert result.returncode == 0, result.stderr
+    assert nx.read_gexf(gexf).number_of_edges() == 5
+    concepts = tmp_path / "concepts.txt"
+    concepts.write_text("alliance with China\n", encoding="utf-8")
+    table = tmp_path / "ties.parquet"
+    result = run_cli("discourse", "--concepts", str(concepts), "--export", str(table), "--store", store_dir)
+    assert result.returncode == 0, result.stderr
+    assert pq.read_table(table).to_pylist()[0]["conflict_raw"] == 1
+    assert (tmp_path / "ties.affiliation.parquet").exists()
+
+
+def test_analyse_cli_export_all(store_dir, tmp_path):
+    assert run_cli("export", "all", "--format", "csv", "--out", str(tmp_path), "--store", store_dir).returncode == 0
+    with (tmp_path / "events.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 7
+    assert (tmp_path / "claim_conflicts.csv").exists()
+    assert (
+        run_cli("export", "events", "--format", "gdelt", "--out", str(tmp_path), "--store", store_dir).returncode == 0
+    )
+    assert (tmp_path / "events.gdelt.tsv").read_text(encoding="utf-8").startswith("GLOBALEVENTID\tSQLDATE")
+    wrong = run_cli("export", "quotes", "--format", "gdelt", "--out", str(tmp_path), "--store", store_dir)
+    assert wrong.returncode == 2
