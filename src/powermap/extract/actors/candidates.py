@@ -1,0 +1,110 @@
+"""Name candidates not found in the gazetteer: NER entities when the annotator gives them,
+otherwise runs of capitalised words (with name particles such as ``van``, ``de``, ``of`` inside).
+
+The capitalisation finder is the fallback until a trained NER model is the default: it drops
+sentence-initial function words, role nouns and determiners from the edges of a run, and keeps a
+single sentence-initial word only when the same word also occurs capitalised inside a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from powermap.extract.actors.lexicon import ActorLexicon
+
+TOKEN = re.compile(r"[^\W\d_][\w]*(?:['’][^\W\d_]+)?|\d+")
+#: Particles allowed inside a multi-word name (never at its edges).
+PARTICLES = frozenset(
+    "van de der den von da del della di du la le of for and the in voor en op aan y bin ben al el".split()
+)
+CONJUNCTIONS = frozenset({"en", "and", "et", "und"})
+_SENT_END = set(".!?:;\n“”\"‘«»(")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    label: str | None  # NER label when it came from the NER back end
+    initial: bool  # starts a sentence
+
+
+def is_initial(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (or a line, heading or quotation)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t‘'\"“„«(–—-*•":
+        if text[i] in "\"“„«(‘–—•*":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _SENT_END
+
+
+def from_entities(doc, labels: frozenset[str]) -> list[Candidate]:  # noqa: ANN001 - a spaCy Doc
+    """Candidates from ``doc.ents`` with one of ``labels``."""
+    return [
+        Candidate(e.start_char, e.end_char, e.text, e.label_, is_initial(doc.text, e.start_char))
+        for e in doc.ents
+        if e.label_ in labels
+    ]
+
+
+def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
+    """Runs of capitalised words, split at ``en``/``and`` between simple names."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    out: list[Candidate] = []
+    run: list[tuple[int, int, str]] = []
+    lowered = {w for _, _, w in toks if w[:1].islower()}
+
+    def emit(part: list[tuple[int, int, str]]) -> None:
+        while part and (part[-1][2].lower() in PARTICLES or not part[-1][2][:1].isupper()):
+            part.pop()
+        while part and _edge_word(part[0][2], lex):
+            part.pop(0)
+        while part and _edge_word(part[-1][2], lex) and len(part) > 1:
+            part.pop()
+        if len(part) > 1 and is_initial(text, part[0][0]) and part[0][2].lower() in lowered:
+            part.pop(0)
+        if part:
+            s, e = part[0][0], part[-1][1]
+            out.append(Candidate(s, e, text[s:e], None, is_initial(text, s)))
+
+    def flush() -> None:
+        words = [w.lower() for _, _, w in run]
+        conj = [i for i, w in enumerate(words) if w in CONJUNCTIONS]
+        if conj and not any(w in PARTICLES and w not in CONJUNCTIONS for w in words):
+            start = 0
+            for i in [*conj, len(run)]:
+                emit(run[start:i])
+                start = i + 1
+        else:
+            emit(list(run))
+        run.clear()
+
+    for s, e, w in toks:
+        cap = w[:1].isupper() and not w.isdigit()
+        gap = text[run[-1][1] : s] if run else ""
+        joined = not run or gap in (" ", "-", "'", "’")
+        if not joined:
+            flush()
+        if cap:
+            run.append((s, e, w))
+        elif run and w.lower() in PARTICLES:
+            run.append((s, e, w))
+        else:
+            flush()
+    flush()
+    return [c for c in out if any(ch.isalpha() for ch in c.text)]
+
+
+def _edge_word(word: str, lex: ActorLexicon) -> bool:
+    low = word.lower()
+    return (
+        low in lex.stop_words
+        or low in lex.determiners
+        or low in lex.role_nouns
+        or low in lex.role_modifiers
+        or low in lex.apposition_roles
+        or low in PARTICLES
+    )

@@ -1,0 +1,68 @@
+"""Per-language data of the actor stage, read from ``powermap/lang/<code>/actors.yaml``.
+
+Adding a language means adding that file (keys documented in ``lang/nl/actors.yaml``); a language
+without one falls back to English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """The word lists the actor stage needs for one language."""
+
+    language: str
+    role_nouns: dict[str, str]
+    gov_nouns: frozenset[str]
+    official_singular: frozenset[str]
+    official_plural: frozenset[str]
+    place_prepositions: frozenset[str]
+    determiners: frozenset[str]
+    role_modifiers: frozenset[str]
+    genitive_suffixes: tuple[str, ...]
+    closed_compounds: bool
+    copulas: frozenset[str]
+    apposition_roles: frozenset[str]
+    stop_words: frozenset[str]
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    try:
+        from spacy.util import get_lang_class
+
+        return frozenset(get_lang_class(language).Defaults.stop_words)
+    except Exception:  # an unknown language: no stop words
+        return frozenset()
+
+
+@cache
+def lexicon(language: str) -> ActorLexicon:
+    """The lexicon for ``language`` (ISO 639-1), English when the language has no data file."""
+    path = LANG_DIR / language / "actors.yaml"
+    if not path.exists():
+        language, path = "en", LANG_DIR / "en" / "actors.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    officials = data.get("official_nouns") or {}
+    return ActorLexicon(
+        language=language,
+        role_nouns={k.lower(): v for k, v in (data.get("role_nouns") or {}).items()},
+        gov_nouns=frozenset(data.get("gov_nouns") or ()),
+        official_singular=frozenset(officials.get("singular") or ()),
+        official_plural=frozenset(officials.get("plural") or ()),
+        place_prepositions=frozenset(data.get("place_prepositions") or ()),
+        determiners=frozenset(data.get("determiners") or ()),
+        role_modifiers=frozenset(data.get("role_modifiers") or ()),
+        genitive_suffixes=tuple(data.get("genitive_suffixes") or ()),
+        closed_compounds=bool(data.get("closed_compounds")),
+        copulas=frozenset(data.get("copulas") or ()),
+        apposition_roles=frozenset(data.get("apposition_roles") or ()),
+        stop_words=_stop_words(language),
+    )

@@ -1,0 +1,603 @@
+"""Links one document's mentions to actors: the knowledge base first, then document actors.
+
+``link(text, language, published)`` returns a ``DocActors``: the actors of the document with their
+mentions, plus the lookups other stages use (see ``DocActors.resolve``). The steps, in order:
+
+1. gazetteer hits of KB aliases (``gazetteer.py``);
+2. phrases built on a state adjective or an abbreviation: role phrases (``de Russische president``,
+   ``VS-president Donald Trump``, ``de Chinese minister van Buitenlandse Zaken, Wang Yi``),
+   government phrases (``de Chinese regering``, ``de regering in Beijing``) and unnamed officials
+   (``een Chinese functionaris``);
+3. the remaining hits: adjectives, metonyms and capitals stand for the state, except a capital
+   after a place preposition (``in Moskou``), which is the city;
+4. name candidates (NER entities or capitalised runs) not in the gazetteer: a KB person by
+   transliteration key, then by fuzzy key match; a person of the document by full name or surname
+   key; otherwise a new document actor with a deterministic slug id;
+5. descriptions (``de hoogleraar``, ``de president``) resolved to the last person they fit, and
+   roles of document persons read from appositions and copular sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from powermap.extract.actors.candidates import Candidate, capitalised_runs, is_initial
+from powermap.extract.actors.gazetteer import Gazetteer, Hit, gazetteer
+from powermap.extract.actors.lexicon import ActorLexicon, lexicon
+from powermap.kb import KnowledgeBase
+from powermap.kb.build import slug
+from powermap.kb.names import fold, name_keys
+from powermap.records import Actor, Span
+
+#: Fuzzy key similarity (rapidfuzz ratio, 0-100) above which an unknown full name is taken to be
+#: a KB person; measured by ``bench/bench_actors.py`` (see docs/actors.md).
+FUZZY_THRESHOLD = 90.0
+#: Role keys tried for a generic "leader" of a state, in order.
+HEAD_ROLES = {
+    "leader": ("leader", "president", "prime_minister", "chancellor"),
+    "head_of_state": ("president", "monarch", "leader"),
+    "head_of_government": ("prime_minister", "chancellor", "president"),
+    "counterpart": ("president", "prime_minister", "leader"),
+}
+NER_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "MISC"})
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+@cache
+def type_cues() -> dict[str, frozenset[str]]:
+    path = Path(__file__).resolve().parents[2] / "kb" / "curated" / "type_cues.yaml"
+    return {k: frozenset(v) for k, v in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
+
+
+@dataclass
+class DocActor:
+    """An actor of the document while linking."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    wikidata: str | None = None
+    code: str | None = None
+    role: str | None = None
+    role_keys: set[str] = field(default_factory=set)
+    in_kb: bool = False
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def first(self) -> int:
+        return min(s for s, _ in self.mentions) if self.mentions else 0
+
+
+class DocActors:
+    """The actors of one document and the lookups built on them.
+
+    Attributes:
+        text (str): the document text.
+        actors (dict[str, DocActor]): actors by id.
+        published (date | None): the document date used for roles.
+    """
+
+    def __init__(self, text: str, kb: KnowledgeBase, lex: ActorLexicon, published: date | None) -> None:
+        self.text = text
+        self.kb = kb
+        self.lex = lex
+        self.published = published
+        self.actors: dict[str, DocActor] = {}
+        self.covered: list[tuple[int, int]] = []
+
+    # -- building ---------------------------------------------------------------------------
+    def kb_actor(self, kb_id: str) -> DocActor:
+        a = self.actors.get(kb_id)
+        if a is None:
+            k = self.kb.actors[kb_id]
+            a = DocActor(k.id, k.name, k.type, k.country, k.wikidata, k.code, in_kb=True)
+            if k.type == "person":
+                a.role = self.kb.role_label(k.id, self.published)
+                a.role_keys = {
+                    r.role for r in self.kb.roles.get(k.id, []) if r.role and r.covers(self.published)
+                }
+            self.actors[kb_id] = a
+        return a
+
+    def doc_actor(self, name: str, type_: str, country: str | None = None) -> DocActor:
+        aid = slug(name) or "actor"
+        if aid in self.kb.actors:
+            aid = f"{aid}_doc"
+        a = self.actors.get(aid)
+        if a is None:
+            a = self.actors[aid] = DocActor(aid, name, type_, country)
+        return a
+
+    def mention(self, actor: DocActor, start: int, end: int, primary: bool = True) -> None:
+        while end > start and self.text[end - 1] in " ,":
+            end -= 1
+        actor.mentions[(start, end)] = self.text[start:end]
+        if primary:
+            self.covered.append((start, end))
+
+    def is_covered(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.covered)
+
+    # -- lookups other stages use -------------------------------------------------------------
+    def persons(self) -> list[DocActor]:
+        return [a for a in self.actors.values() if a.type == "person"]
+
+    def person_by_name(self, name: str) -> DocActor | None:
+        """A person of the document whose full name or surname shares a key with ``name``."""
+        keys = name_keys(name)
+        single = len(name.split()) == 1
+        for a in self.persons():
+            forms = {a.name, *a.mentions.values()}
+            for f in forms:
+                parts = f.split()
+                if len(parts) < 2 and not single:
+                    continue
+                if name_keys(f) & keys or (single and name_keys(parts[-1]) & keys):
+                    return a
+        return None
+
+    def last_person(self, before: int, role_key: str | None = None, noun: str | None = None) -> DocActor | None:
+        """The person mentioned last before ``before`` that fits a role key or a role noun."""
+        best: tuple[int, DocActor] | None = None
+        for a in self.persons():
+            if role_key and role_key not in a.role_keys:
+                continue
+            if noun and not (a.role and noun.lower() in a.role.lower()):
+                continue
+            starts = [s for s, _ in a.mentions if s < before]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), a)
+        return best[1] if best else None
+
+    def actor_at(self, start: int, end: int) -> DocActor | None:
+        """The actor with a mention overlapping ``[start, end)``, the longest mention winning."""
+        best: tuple[int, DocActor] | None = None
+        for a in self.actors.values():
+            for s, e in a.mentions:
+                if s < end and start < e and (best is None or e - s > best[0]):
+                    best = (e - s, a)
+        return best[1] if best else None
+
+    def resolve(self, start: int, end: int) -> str | None:
+        """The actor id a phrase at ``[start, end)`` refers to, for speakers, sources and targets.
+
+        An actor mention overlapping the span wins; a personal pronoun (``hij``, ``zij``, ``he``,
+        ``she``) or a description (``de hoogleraar``, ``de Armeense premier``) resolves to the last
+        fitting person mentioned before ``start``; ``None`` when nothing fits.
+        """
+        a = self.actor_at(start, end)
+        if a is not None:
+            return a.id
+        words = [w.lower() for w in _WORD.findall(self.text[start:end])]
+        if not words:
+            return None
+        if words[-1] in PRONOUNS:
+            p = self.last_person(start)
+            return p.id if p else None
+        role = self.lex.role_nouns.get(words[-1])
+        if role:
+            p = self.last_person(start, role_key=role)
+            return p.id if p else None
+        noun = _role_noun_in(words[-1], self.lex.apposition_roles)
+        if noun:
+            p = self.last_person(start, noun=noun)
+            return p.id if p else None
+        return None
+
+    def to_actors(self) -> list[Actor]:
+        out = []
+        for a in sorted(self.actors.values(), key=DocActor.first):
+            if not a.mentions:
+                continue
+            spans = [Span(t, s, e) for (s, e), t in sorted(a.mentions.items())]
+            out.append(Actor(a.id, a.name, a.type, a.wikidata, a.country, a.role, a.code, spans))  # type: ignore[arg-type]
+        return out
+
+
+PRONOUNS = frozenset("hij zij ze hem haar he she him her il elle er sie".split())
+
+
+def _role_noun_in(word: str, nouns: frozenset[str]) -> str | None:
+    """The role noun ``word`` is or ends in (``sovjet-historicus`` -> ``historicus``)."""
+    word = word.lower()
+    for n in nouns:
+        if word == n or (word.endswith(n) and len(word) - len(n) >= 3):
+            return n
+    return None
+
+
+class Linker:
+    """Links documents of one language against a knowledge base."""
+
+    def __init__(self, language: str, gaz: Gazetteer | None = None) -> None:
+        self.gaz = gaz or gazetteer()
+        self.kb = self.gaz.kb
+        self.lex = lexicon(language)
+        self._role_re = _alternation(self.lex.role_nouns)
+        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_ids: list[str] = []
+
+    # -- entry point ----------------------------------------------------------------------------
+    def __call__(self, text: str, published: date | None = None, doc=None) -> DocActors:  # noqa: ANN001
+        lex = self.lex
+        da = DocActors(text, self.kb, lex, published)
+        folded = fold(text)
+        hits = self.gaz.find(text, folded, lex.closed_compounds, lex.genitive_suffixes)
+        if doc is not None and doc.has_annotation("ENT_IOB") and len(doc.ents):
+            from powermap.extract.actors.candidates import from_entities
+
+            cands = from_entities(doc, NER_LABELS)
+        else:
+            cands = capitalised_runs(text, lex)
+        hits, cands = self._settle_runs(hits, cands, text)
+        used: set[int] = set()
+        self._phrases(da, hits, used)
+        self._plain_hits(da, hits, used)
+        self._candidates(da, cands)
+        self._descriptions(da)
+        self._appositions(da)
+        return da
+
+    # -- step helpers -----------------------------------------------------------------------------
+    def _settle_runs(self, hits: list[Hit], cands: list[Candidate], text: str) -> tuple[list[Hit], list[Candidate]]:
+        """Split name candidates from hits: a run made of hits only is left to the hits; a run with
+        extra capitalised words around a state or organisation name is a new name of its own
+        (``Rechtvaardig Rusland``) and takes over the hits inside it."""
+        keep: list[Candidate] = []
+        drop: set[int] = set()
+        for c in cands:
+            inside = [i for i, h in enumerate(hits) if h.start < c.end and c.start < h.end]
+            if not inside:
+                keep.append(c)
+                continue
+            spans = [(hits[i].start, hits[i].end) for i in inside]
+            extra = [
+                m for m in _WORD.finditer(c.text)
+                if m.group()[:1].isupper()
+                and not any(s <= c.start + m.start() < e for s, e in spans)
+                and m.group().lower() not in self.lex.role_nouns
+                and m.group().lower() not in self.lex.stop_words
+            ]  # fmt: skip
+            kinds = {self.kb.actors[hits[i].ids[0]].type for i in inside}
+            if extra and "person" not in kinds and c.label is None:
+                hit_chars = sum(e - s for s, e in spans)
+                if len(c.text) - hit_chars >= 4 and not c.initial:
+                    keep.append(c)
+                    drop.update(inside)
+                    continue
+            for m in extra:  # leftover capitalised words beside the hits (e.g. a surname)
+                s = c.start + m.start()
+                e = s + len(m.group().rstrip("-’'"))
+                keep.append(Candidate(s, e, text[s:e], c.label, is_initial(text, s)))
+        return [h for i, h in enumerate(hits) if i not in drop], keep
+
+    def _phrases(self, da: DocActors, hits: list[Hit], used: set[int]) -> None:
+        """Role, government and official phrases around adjective and abbreviation hits."""
+        text, lex = da.text, self.lex
+        for i, h in enumerate(hits):
+            actor = self.kb.actors[h.ids[0]]
+            if actor.type not in ("state", "organisation") or h.kind in ("capital", "metonym"):
+                continue
+            of = actor.country if actor.type == "state" and actor.country else actor.id
+            pos = h.end
+            j = i + 1
+            if h.kind != "adj":
+                if not text.startswith("-", pos):
+                    continue
+                pos += 1
+            else:
+                pos = _skip_space(text, pos)
+                if j < len(hits) and hits[j].start == pos and text.startswith("-", hits[j].end):
+                    pos = hits[j].end + 1  # an organisation compound: NAVO-ambassadeur
+            role = self._role_at(text, pos)
+            start = self._extend_left(text, h.start)
+            if role is not None:
+                key, rend = role
+                name = self._name_after(da, hits, text, rend)
+                if name is not None:
+                    person, nend = name
+                    da.mention(person, start if h.kind == "adj" else h.start, nend)
+                    person.role_keys.add(key)
+                    person.country = person.country or actor.country
+                    if not person.role:
+                        person.role = text[h.start : rend]
+                else:
+                    person = self._holder(da, of, key, h.start)
+                    if person is None:
+                        continue
+                    da.mention(person, start if h.kind == "adj" else h.start, rend)
+                if h.kind == "adj":
+                    used.add(i)
+                continue
+            if h.kind != "adj":
+                continue
+            word, wend = _next_word(text, _skip_space(text, h.end))
+            low = word.lower()
+            if low in lex.gov_nouns:
+                da.mention(da.kb_actor(actor.id), start, wend)
+                used.add(i)
+            elif low in lex.official_singular or low in lex.official_plural:
+                plural = low in lex.official_plural
+                start = self._extend_left(text, h.start, lowercase=2)
+                name = f"{actor.name} official{'s' if plural else ''}"
+                a = da.doc_actor(name, "group" if plural else "person", actor.country)
+                da.mention(a, start, wend)
+                used.add(i)
+        # government noun + in/van + capital or state: "de regering in Beijing"
+        for i, h in enumerate(hits):
+            if i in used:
+                continue
+            before = text[max(0, h.start - 40) : h.start]
+            m = re.search(r"(\w+)\s+(\w+)\s+$", before)
+            if m and m.group(1).lower() in lex.gov_nouns and m.group(2).lower() in ("in", "van", "of", "de", "à", "aus"):
+                actor = self.kb.actors[h.ids[0]]
+                state = actor.parent or (actor.id if actor.type == "state" else None)
+                if state:
+                    s = self._extend_left(text, h.start - len(m.group(0)))
+                    da.mention(da.kb_actor(state), s, h.end)
+                    used.add(i)
+
+    def _plain_hits(self, da: DocActors, hits: list[Hit], used: set[int]) -> None:
+        text, lex = da.text, self.lex
+        for i, h in enumerate(hits):
+            if i in used:
+                continue
+            actor = self.kb.actors[h.ids[0]]
+            if h.kind == "capital":
+                prev = _prev_word(text, h.start).lower()
+                if prev in lex.place_prepositions and actor.parent:
+                    da.mention(da.kb_actor(actor.id), h.start, h.end)
+                elif actor.parent:
+                    da.mention(da.kb_actor(actor.parent), h.start, h.end)
+                continue
+            if actor.type == "person":
+                pid = self._pick_person(da, h.ids)
+                if pid is None:
+                    continue
+                if h.kind == "surname" and not (pid in da.actors or self.kb.current(pid, da.published)):
+                    continue
+                da.mention(da.kb_actor(pid), h.start, h.end)
+                continue
+            da.mention(da.kb_actor(actor.id), h.start, h.end)
+
+    def _pick_person(self, da: DocActors, ids: tuple[str, ...]) -> str | None:
+        persons = [i for i in ids if self.kb.actors[i].type == "person"]
+        for i in persons:
+            if i in da.actors:
+                return i
+        for i in persons:
+            if self.kb.current(i, da.published):
+                return i
+        return persons[0] if persons else None
+
+    def _candidates(self, da: DocActors, cands: list[Candidate]) -> None:
+        text = da.text
+        multi = [c for c in cands if len(c.text.split()) > 1]
+        single = [c for c in cands if len(c.text.split()) == 1]
+        for c in multi:
+            if da.is_covered(c.start, c.end):
+                continue
+            a = self._link_name(da, c.text)
+            if a is None:
+                a = da.doc_actor(_clean_name(c.text), self._guess_type(c.text), None)
+            da.mention(a, c.start, c.end)
+        lowered = {w.lower() for w in _WORD.findall(text) if w[:1].islower()}
+        noninitial = {c.text for c in single if not c.initial}
+        known = [fold(a.name.split()[-1]) for a in da.actors.values()]
+        for c in single:
+            if da.is_covered(c.start, c.end) or len(c.text) < 2:
+                continue
+            word = c.text.rstrip("’'")
+            a = da.person_by_name(word)
+            if a is None:
+                ids = [i for i in self.kb.by_key(word) if self.kb.current(i, da.published)]
+                if len(ids) == 1:
+                    a = da.kb_actor(ids[0])
+            if a is None:
+                low = word.lower()
+                if (
+                    (c.initial and word not in noninitial)
+                    or low in lowered
+                    or low in self.lex.stop_words
+                    or word.isdigit()
+                    or any(len(k) >= 4 and fold(word).startswith(k) and fold(word) != k for k in known)
+                ):
+                    continue
+                a = da.doc_actor(word, self._guess_type(word), None)
+            da.mention(a, c.start, c.start + len(word))
+
+    def _link_name(self, da: DocActors, name: str) -> DocActor | None:
+        """A known actor for a full name: in the document, in the KB by key, or by fuzzy key."""
+        a = da.person_by_name(name)
+        if a is not None:
+            if len(name) > len(a.name) and not a.in_kb:
+                a.name = _clean_name(name)
+            return a
+        ids = self.kb.by_key(name)
+        if ids:
+            pid = self._pick_person(da, tuple(sorted(ids)))
+            return da.kb_actor(pid) if pid else None
+        pid = self.fuzzy(name)
+        return da.kb_actor(pid) if pid else None
+
+    def fuzzy(self, name: str, threshold: float = FUZZY_THRESHOLD) -> str | None:
+        """The KB person whose name key is closest to one of ``name``'s keys, if close enough."""
+        if self._fuzzy_keys is None:
+            pairs = sorted({(k, i) for k, ids in self.kb._keys.items() for i in ids})
+            self._fuzzy_keys = [k for k, _ in pairs]
+            self._fuzzy_ids = [i for _, i in pairs]
+        best: tuple[float, int] | None = None
+        for key in name_keys(name):
+            r = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=threshold)
+            if r is not None and (best is None or r[1] > best[0]):
+                best = (r[1], r[2])
+        return self._fuzzy_ids[best[1]] if best else None
+
+    def _guess_type(self, name: str) -> str:
+        words = [w.lower() for w in _WORD.findall(name)]
+        cues = type_cues()
+        for t in ("media", "company", "organisation"):
+            if any(w in cues[t] for w in words):
+                return t
+        if 2 <= len(words) <= 4 and _WORD.findall(name)[0] in self.kb.first_names:
+            return "person"
+        return "organisation"
+
+    def _descriptions(self, da: DocActors) -> None:
+        """``de hoogleraar``, ``De president``: the last person that fits, when there is one."""
+        text, lex = da.text, self.lex
+        dets = "|".join(re.escape(d) for d in sorted(lex.determiners, key=len, reverse=True) if d)
+        pattern = re.compile(rf"\b(?:{dets})\s+([\w’'-]+)\b", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            det = m.group(0).split()[0].lower()
+            if det not in ("de", "het", "the", "le", "la", "der", "die"):
+                continue
+            s, e = m.start(), m.end()
+            if da.is_covered(s, e):
+                continue
+            word = m.group(1)
+            nxt = _next_word(text, _skip_space(text, e))[0]
+            if nxt[:1].isupper() or nxt.lower() in ("van", "of", "de"):
+                continue  # followed by a name or a complement: not a bare description
+            key = lex.role_nouns.get(word.lower())
+            person = None
+            if key and key not in ("minister",):
+                person = da.last_person(s, role_key=key)
+            elif (noun := _role_noun_in(word, lex.apposition_roles)) is not None and "-" in word:
+                person = da.last_person(s, noun=noun)
+            if person is not None:
+                da.mention(person, s, e)
+
+    def _appositions(self, da: DocActors) -> None:
+        """Role text for document persons from ``X, hoogleraar aan ...`` / ``X is hoogleraar ...``."""
+        text, lex = da.text, self.lex
+        for a in da.persons():
+            if a.in_kb or a.role:
+                continue
+            for (s, e), _ in sorted(a.mentions.items()):
+                after = text[e : e + 160]
+                m = re.match(r",\s+((?:\w+\s+){0,3}?[\w-]+)[^,.;\n]*", after)
+                cop = re.match(r"\s+(\w+)\s+([^.;\n]{3,140})", after)
+                if m and _role_noun_in(m.group(1).split()[-1], lex.apposition_roles):
+                    a.role = m.group(0)[1:].strip()
+                elif cop and cop.group(1).lower() in lex.copulas:
+                    first = cop.group(2).split()
+                    if any(_role_noun_in(w.strip(",").lower(), lex.apposition_roles) for w in first[:4]):
+                        a.role = cop.group(2).strip()
+                else:
+                    before = text[max(0, s - 60) : s].split()
+                    if before and _role_noun_in(before[-1].lower(), lex.apposition_roles):
+                        a.role = " ".join(before[-3:]) if len(before) >= 3 else " ".join(before)
+                if a.role:
+                    break
+
+    # -- small parsers ------------------------------------------------------------------------
+    def _role_at(self, text: str, pos: int) -> tuple[str, int] | None:
+        m = self._role_re.match(text, pos)
+        if not m:
+            return None
+        end = m.end()
+        if end < len(text) and text[end].isalnum():
+            return None
+        return self.lex.role_nouns[m.group(0).lower()], end
+
+    def _name_after(self, da: DocActors, hits: list[Hit], text: str, pos: int) -> tuple[DocActor, int] | None:
+        m = re.match(r",?\s+", text[pos:])
+        if not m:
+            return None
+        p = pos + m.end()
+        role = self._role_at(text, p)
+        if role is not None:  # ", president Xi Jinping"
+            p = _skip_space(text, role[1])
+        for h in hits:
+            if h.start == p and self.kb.actors[h.ids[0]].type == "person":
+                pid = self._pick_person(da, h.ids)
+                if pid:
+                    return da.kb_actor(pid), h.end
+        words = []
+        q = p
+        while True:
+            w, e = _next_word(text, q)
+            if not w or not w[:1].isupper() or w.lower() in self.lex.stop_words:
+                break
+            words.append((q, e))
+            q = e + 1 if e < len(text) and text[e] == " " else e
+            if q == e:
+                break
+        if not words:
+            return None
+        name = text[words[0][0] : words[-1][1]]
+        a = self._link_name(da, name)
+        if a is None:
+            a = da.doc_actor(_clean_name(name), "person")
+        return a, words[-1][1]
+
+    def _holder(self, da: DocActors, of: str, key: str, before: int) -> DocActor | None:
+        for k in HEAD_ROLES.get(key, (key,)):
+            p = da.last_person(before, role_key=k)
+            if p is not None and (p.country == of or of not in ("", None)) and p.country in (of, None):
+                return p
+            hid = self.kb.holder(of, k, da.published)
+            if hid:
+                return da.kb_actor(hid)
+        return None
+
+    def _extend_left(self, text: str, start: int, lowercase: int = 0) -> int:
+        """Move ``start`` left over role modifiers (and up to ``lowercase`` other lower-case
+        words) and one determiner."""
+        lex = self.lex
+        s = start
+        taken = 0
+        while True:
+            w, ws = _prev_word_span(text, s)
+            if not w:
+                return s
+            low = w.lower()
+            if low in lex.determiners:
+                return ws
+            if low in lex.role_modifiers or (taken < lowercase and w.islower()):
+                taken += 1
+                s = ws
+                continue
+            return s
+
+
+def _alternation(words: dict[str, str]) -> re.Pattern[str]:
+    alts = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in alts), re.IGNORECASE)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u00a0":
+        pos += 1
+    return pos
+
+
+def _next_word(text: str, pos: int) -> tuple[str, int]:
+    m = re.match(r"[\w’'-]+", text[pos:])
+    if not m:
+        return "", pos
+    w = m.group().rstrip("’'-")
+    return w, pos + len(w)
+
+
+def _prev_word_span(text: str, pos: int) -> tuple[str, int]:
+    m = re.search(r"([\w’'-]+)[ \u00a0]+$", text[max(0, pos - 60) : pos])
+    if not m:
+        return "", pos
+    return m.group(1), pos - len(m.group(0))
+
+
+def _prev_word(text: str, pos: int) -> str:
+    return _prev_word_span(text, pos)[0]
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"(['’]s|['’])$", "", name.strip())

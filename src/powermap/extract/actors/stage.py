@@ -1,0 +1,41 @@
+"""The ``actors.v1`` stage: fills ``record.actors`` with linked actors and their mentions.
+
+What it leaves for later stages in ``ctx.scratch["actors"]`` (a ``linker.DocActors``):
+
+- ``resolve(start, end) -> str | None``: the actor id a phrase refers to: an overlapping mention,
+  else a pronoun (``hij``, ``she``) or a description (``de hoogleraar``, ``de Armeense premier``)
+  resolved to the last fitting person before ``start``; use it for quote speakers and event
+  sources/targets;
+- ``actor_at(start, end)``, ``last_person(before, role_key=None, noun=None)``,
+  ``person_by_name(name)``; ``actors`` (id -> ``DocActor`` with ``role_keys`` and ``role``).
+
+``ctx.actor_at(start, end)`` keeps working on the record as usual.
+"""
+
+from __future__ import annotations
+
+from powermap.extract.actors.linker import Linker
+from powermap.extract.stage import ExtractionContext, Stage, stages
+
+_LINKERS: dict[str, Linker] = {}
+
+
+def linker_for(language: str) -> Linker:
+    """A cached linker per language."""
+    if language not in _LINKERS:
+        _LINKERS[language] = Linker(language)
+    return _LINKERS[language]
+
+
+@stages.register("actors.v1")
+class ActorStage(Stage):
+    """Gazetteer + transliteration keys + fuzzy keys + capitalisation/NER candidates."""
+
+    produces = "actors"
+    requires = ()
+
+    def __call__(self, ctx: ExtractionContext) -> None:
+        doc = ctx.doc if self.options.get("use_ner", True) else None
+        found = linker_for(ctx.language)(ctx.text, ctx.published, doc)
+        ctx.scratch["actors"] = found
+        ctx.record.actors.extend(found.to_actors())

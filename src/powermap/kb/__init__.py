@@ -1,0 +1,153 @@
+"""The actor knowledge base: states, organisations, places and persons with aliases and dated roles.
+
+The base is data (``kb/data/*.tsv``, built by ``python -m powermap.kb.build`` from the shared
+sources and ``kb/curated/``; format in ``docs/actors.md``). ``load_kb()`` reads it once::
+
+    kb = load_kb()
+    kb.actors["russia"].code                                # 'RUS'
+    kb.holder("RUS", "president", date(2023, 1, 15))        # 'vladimir_putin'
+    kb.by_key("Poutine")                                    # {'vladimir_putin'} (surname key)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from powermap.kb.names import name_keys
+
+DATA = Path(__file__).parent / "data"
+
+#: Alias kinds: name (full name), abbr (case-sensitive abbreviation), adj (state adjective or
+#: demonym), capital (a capital city, government or place sense), metonym (a government building),
+#: surname (a person's surname alone).
+ALIAS_KINDS = ("name", "abbr", "adj", "capital", "metonym", "surname")
+
+
+@dataclass(frozen=True)
+class KBActor:
+    """An actor of the base."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    code: str | None
+    wikidata: str | None
+    parent: str | None  # for a capital: the state it stands for
+    source: str
+
+
+@dataclass(frozen=True)
+class KBRole:
+    """An office or dated CAMEO code held by an actor."""
+
+    id: str
+    of: str
+    role: str
+    label: str
+    start: date | None
+    end: date | None
+    code: str
+    source: str
+
+    def covers(self, when: date | None) -> bool:
+        if when is None:
+            return self.end is None
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass
+class KnowledgeBase:
+    """The loaded base with its lookup indexes."""
+
+    actors: dict[str, KBActor]
+    aliases: list[tuple[str, str, str]]  # (alias, actor id, kind)
+    roles: dict[str, list[KBRole]]
+    _holders: dict[tuple[str, str], list[KBRole]] = field(default_factory=dict)
+    _keys: dict[str, set[str]] = field(default_factory=dict)
+    _surname_keys: dict[str, set[str]] = field(default_factory=dict)
+    first_names: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        holders: dict[tuple[str, str], list[KBRole]] = defaultdict(list)
+        for rs in self.roles.values():
+            for r in rs:
+                if r.role:
+                    holders[(r.of, r.role)].append(r)
+        self._holders = dict(holders)
+        keys: dict[str, set[str]] = defaultdict(set)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for alias, aid, kind in self.aliases:
+            a = self.actors[aid]
+            if a.type != "person":
+                continue
+            parts = alias.split()
+            if kind == "surname" or len(parts) == 1:
+                for k in name_keys(alias):
+                    surnames[k].add(aid)
+                continue
+            for k in name_keys(alias):
+                keys[k].add(aid)
+            for k in name_keys(parts[-1]):
+                surnames[k].add(aid)
+            if parts[0][:1].isupper() and len(parts[0]) > 2 and not parts[0].endswith("."):
+                self.first_names.add(parts[0])
+        self._keys = dict(keys)
+        self._surname_keys = dict(surnames)
+
+    def by_key(self, name: str) -> set[str]:
+        """Person ids whose full name (several words) or surname (one word) shares a key with ``name``."""
+        index = self._keys if len(name.split()) > 1 else self._surname_keys
+        out: set[str] = set()
+        for k in name_keys(name):
+            out |= index.get(k, set())
+        return out
+
+    def holder(self, of: str, role: str, when: date | None) -> str | None:
+        """The id of the actor holding ``role`` of ``of`` (iso3 or organisation id) at ``when``."""
+        for r in sorted(self._holders.get((of, role), []), key=lambda r: r.start or date.min, reverse=True):
+            if r.covers(when):
+                return r.id
+        return None
+
+    def role_label(self, actor_id: str, when: date | None) -> str | None:
+        """The English label of the office ``actor_id`` held at ``when`` (named roles only)."""
+        for r in self.roles.get(actor_id, []):
+            if r.role and r.label and r.covers(when):
+                return r.label
+        return None
+
+    def current(self, actor_id: str, when: date | None) -> bool:
+        """Whether ``actor_id`` holds a named, exactly dated office at ``when``."""
+        return any(r.role and r.source != "phoenix" and r.covers(when) for r in self.roles.get(actor_id, []))
+
+
+def _date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _rows(path: Path) -> list[list[str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return [ln.split("\t") for ln in lines[1:]]
+
+
+@cache
+def load_kb(path: Path = DATA) -> KnowledgeBase:
+    """Load the base from ``path`` (the packaged ``kb/data`` by default); cached per path."""
+    actors = {}
+    for r in _rows(path / "actors.tsv"):
+        id_, name, typ, country, code, wd, parent, source = (r + [""] * 8)[:8]
+        actors[id_] = KBActor(id_, name, typ, country or None, code or None, wd or None, parent or None, source)
+    aliases = [(r[1], r[0], r[2]) for r in _rows(path / "aliases.tsv") if r[0] in actors]
+    roles: dict[str, list[KBRole]] = defaultdict(list)
+    for r in _rows(path / "roles.tsv"):
+        id_, of, role, label, start, end, code, source = (r + [""] * 8)[:8]
+        roles[id_].append(KBRole(id_, of, role, label, _date(start), _date(end), code, source))
+    return KnowledgeBase(actors, aliases, dict(roles))
+
+
+__all__ = ["ALIAS_KINDS", "KBActor", "KBRole", "KnowledgeBase", "load_kb"]

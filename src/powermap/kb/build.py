@@ -1,0 +1,417 @@
+"""Build the actor knowledge base (``kb/data/*.tsv``) from the shared sources and the curated files.
+
+Run ``python -m powermap.kb.build [--data ../shared/data] [--out src/powermap/kb/data]``. The
+output is deterministic (sorted rows), so a rebuild from the same inputs gives the same files.
+
+Sources, in order of precedence (a later source never overwrites a curated name or Wikidata id):
+
+- ``kb/curated/*.tsv``: hand-curated organisations, places, persons, roles, adjectives, capitals,
+  metonyms and extra state names (each file names its source in its header);
+- ``gazetteer/mledoze-countries`` (ODbL): states, names in 24 languages, English and French
+  demonyms, capitals; ``gazetteer/stefangabos-world-countries`` (CC BY-SA 4.0): names in 37 locales;
+  ``pycountry`` and ``babel`` (CLDR) for official names and localized territory names;
+- ``gazetteer/world-leaders-wikidata/wikidata.csv`` (CC0): heads of state and government with
+  Wikidata ids and years in office;
+- ``event-coding/petrarch2/Phoenix.*.actors.txt`` (MIT): persons with dated CAMEO codes and
+  international organisations with their CAMEO codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pycountry
+
+CURATED = Path(__file__).parent / "curated"
+DEFAULT_OUT = Path(__file__).parent / "data"
+DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
+LANGS = ("en", "nl", "fr", "de")
+#: Tokens that mark a Phoenix alias as a title phrase rather than a name.
+TITLE_WORDS = {
+    "PRESIDENT", "PRIME", "MINISTER", "FOREIGN", "AMBASSADOR", "GENERAL", "SECRETARY", "KING",
+    "QUEEN", "PRINCE", "SHEIKH", "SHEIK", "DR.", "DR", "MR.", "MRS.", "LEADER", "CHAIRMAN", "SENATOR",
+    "GOVERNOR", "DEPUTY", "SPEAKER", "CHIEF", "ADMIRAL", "COLONEL", "MAYOR", "JUDGE", "JUSTICE",
+}  # fmt: skip
+PHOENIX_MIN_YEAR = 1990
+
+
+def slug(name: str) -> str:
+    """A stable ASCII id from a name: ``Vladimir Putin`` -> ``vladimir_putin``."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
+
+
+@dataclass
+class Entry:
+    """One actor while the base is being assembled."""
+
+    id: str
+    name: str
+    type: str
+    country: str = ""
+    wikidata: str = ""
+    code: str = ""
+    parent: str = ""
+    source: str = ""
+    aliases: dict[str, str] = field(default_factory=dict)  # alias -> kind
+
+    def add(self, alias: str, kind: str = "name") -> None:
+        alias = " ".join(alias.split()).strip(" ,;")
+        if len(alias) >= 2 and alias not in self.aliases:
+            self.aliases[alias] = kind
+
+
+@dataclass
+class Role:
+    id: str
+    of: str
+    role: str
+    label: str
+    start: str
+    end: str
+    code: str
+    source: str
+
+
+def read_tsv(path: Path) -> Iterator[list[str]]:
+    """Rows of a curated TSV file, comments and blank lines skipped."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def forms(cell: str) -> list[str]:
+    return [f.strip() for f in cell.split("|") if f.strip()]
+
+
+class Builder:
+    """Collects entries from every source, then writes the three tables."""
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.entries: dict[str, Entry] = {}
+        self.roles: list[Role] = []
+        self.by_iso3: dict[str, str] = {}
+        self._orgs: dict[str, Entry] | None = None
+
+    def entry(self, id_: str, name: str, type_: str, **kw: str) -> Entry:
+        e = self.entries.get(id_)
+        if e is None:
+            e = self.entries[id_] = Entry(id_, name, type_, **kw)
+        else:
+            for k, v in kw.items():
+                if v and not getattr(e, k):
+                    setattr(e, k, v)
+        e.add(name)
+        return e
+
+    # -- states -------------------------------------------------------------------------
+    def states(self) -> None:
+        countries = json.loads((self.data / "gazetteer/mledoze-countries/countries.json").read_text())
+        gabos = {
+            r["alpha3"].upper(): r
+            for r in csv.DictReader(
+                (self.data / "gazetteer/stefangabos-world-countries/world.csv").open(encoding="utf-8")
+            )
+        }
+        try:
+            from babel import Locale
+
+            locales = {lang: Locale(lang) for lang in LANGS}
+        except ImportError:  # pragma: no cover - babel is a dependency
+            locales = {}
+        for c in countries:
+            iso3, iso2 = c["cca3"], c["cca2"]
+            name = c["name"]["common"]
+            typ = "state" if c.get("independent") or iso3 in {"PSE", "TWN", "XKX"} else "place"
+            e = self.entry(slug(name), name, typ, country=iso3, code=iso3, source="mledoze")
+            self.by_iso3[iso3] = e.id
+            e.add(c["name"]["official"])
+            for lang in ("nld", "fra", "deu"):
+                t = c.get("translations", {}).get(lang)
+                if t:
+                    e.add(t["common"])
+                    e.add(t["official"])
+            for lang in LANGS:
+                if iso3 in gabos and gabos[iso3].get(lang):
+                    e.add(gabos[iso3][lang])
+                if lang in locales and iso2 in locales[lang].territories:
+                    e.add(locales[lang].territories[iso2])
+            pc = pycountry.countries.get(alpha_3=iso3)
+            if pc is not None:
+                for attr in ("name", "common_name"):
+                    if getattr(pc, attr, None):
+                        e.add(getattr(pc, attr))
+            for dem in c.get("demonyms", {}).values():
+                for form in {dem.get("m", ""), dem.get("f", "")}:
+                    if form:
+                        e.add(form, "adj")
+            for cap in c.get("capital", [])[:1]:
+                self.capital(iso3, cap, [])
+        for row in read_tsv(CURATED / "capitals.tsv"):
+            self.capital(row[0], row[1], forms(row[2]))
+        for row in read_tsv(CURATED / "adjectives.tsv"):
+            e = self.entries[self.by_iso3[row[0]]]
+            for f in forms(row[2]):
+                e.add(f, "adj")
+                if row[1] == "fr" and f[0].islower():
+                    e.add(f + "s" if not f.endswith("s") else f, "adj")
+        for row in read_tsv(CURATED / "state_names.tsv"):
+            e = self.entries[self.by_iso3[row[0]]]
+            for f in forms(row[1]):
+                e.add(f, "abbr" if f.replace(".", "").isupper() else "name")
+        for row in read_tsv(CURATED / "metonyms.tsv"):
+            e = self.entries[self.by_iso3[row[0]]]
+            for f in forms(row[1]):
+                e.add(f, "metonym")
+        wd = self.data / "gazetteer/world-leaders-wikidata/wikidata.csv"
+        for row in csv.DictReader(wd.open(encoding="utf-8")):
+            iso3 = self.iso3_of(row["country"])
+            if iso3 and not self.entries[self.by_iso3[iso3]].wikidata:
+                self.entries[self.by_iso3[iso3]].wikidata = row["countryid"]
+
+    def capital(self, iso3: str, name: str, other: list[str]) -> None:
+        if iso3 not in self.by_iso3:
+            return
+        cid = slug(name)
+        if cid in self.entries and self.entries[cid].parent not in ("", self.by_iso3[iso3]):
+            cid = f"{cid}_{iso3.lower()}"
+        e = self.entry(cid, name, "place", country=iso3, parent=self.by_iso3[iso3], source="capital")
+        e.aliases[name] = "capital"
+        for f in other:
+            e.aliases[f] = "capital"
+
+    def iso3_of(self, label: str) -> str | None:
+        label = {"People's Republic of China": "China", "United States of America": "United States"}.get(
+            label, label
+        )
+        try:
+            return pycountry.countries.lookup(label).alpha_3
+        except LookupError:
+            pass
+        for e in self.entries.values():
+            if e.type in ("state", "place") and label in e.aliases and e.country:
+                return e.country
+        return None
+
+    # -- curated organisations, places, persons ---------------------------------------------
+    def curated(self) -> None:
+        for fname in ("organisations.tsv", "places.tsv"):
+            for row in read_tsv(CURATED / fname):
+                id_, name, typ, country, wikidata, code, cells = (row + [""] * 7)[:7]
+                e = self.entry(id_, name, typ, country=country, wikidata=wikidata, code=code, source="curated")
+                for f in forms(cells):
+                    e.add(f, "abbr" if re.fullmatch(r"[A-Z0-9.+-]{2,}", f) else "name")
+                if typ == "state":
+                    self.by_iso3.setdefault(code, id_)
+        for row in read_tsv(CURATED / "persons.tsv"):
+            id_, name, country, wikidata, code, cells = (row + [""] * 6)[:6]
+            e = self.entry(id_, name, "person", country=country, wikidata=wikidata, code=code, source="curated")
+            for f in forms(cells):
+                e.add(f, "name" if " " in f or "-" in f else "surname")
+        for row in read_tsv(CURATED / "roles.tsv"):
+            pid, of, role, label, start, end = (row + [""] * 6)[:6]
+            code = self.entries[pid].code if pid in self.entries else ""
+            self.roles.append(Role(pid, of, role, label, start, end, code, "curated"))
+
+    # -- Wikidata leaders ------------------------------------------------------------------
+    def leaders(self) -> None:
+        path = self.data / "gazetteer/world-leaders-wikidata/wikidata.csv"
+        curated = {(r.id, r.role) for r in self.roles}
+        by_qid = {e.wikidata: e for e in self.entries.values() if e.wikidata}
+        for row in csv.DictReader(path.open(encoding="utf-8")):
+            iso3 = self.iso3_of(row["country"])
+            name, qid = row["officeholderLabel"], row["officeholder"]
+            if not iso3 or not name or name.startswith("Q"):
+                continue
+            e = by_qid.get(qid) or self.entries.get(slug(name))
+            if e is None or e.type != "person":
+                e = self.entry(slug(name), name, "person", country=iso3, code=f"{iso3}GOV", source="wikidata")
+            if not e.wikidata:
+                e.wikidata = qid
+                by_qid[qid] = e
+            label = row["positionLabel"]
+            low = label.lower()
+            role = (
+                "president"
+                if low.startswith("president")
+                else "prime_minister"
+                if low.startswith(("prime minister", "premier", "head of government"))
+                else "chancellor"
+                if low.startswith("chancellor")
+                else "monarch"
+                if low.split()[0] in {"king", "queen", "emir", "sultan", "monarch"}
+                else "leader"
+            )
+            if (e.id, role) in curated:
+                continue
+            start = f"{row['start_year']}-01-01" if row["start_year"] else ""
+            end = f"{row['end_year']}-12-31" if row["end_year"] else ""
+            self.roles.append(Role(e.id, iso3, role, label, start, end, f"{iso3}GOV", "wikidata"))
+
+    # -- Phoenix dictionaries --------------------------------------------------------------
+    def phoenix(self) -> None:
+        base = self.data / "event-coding/petrarch2"
+        for entry_name, aliases, codes, comment in parse_phoenix(base / "Phoenix.Countries.actors.txt"):
+            if "CountryInfo" not in comment or not codes:
+                continue
+            self.phoenix_person(entry_name, aliases, codes)
+        for entry_name, aliases, codes, comment in parse_phoenix(base / "Phoenix.International.actors.txt"):
+            if not codes:
+                continue
+            if any(start or end for _, start, end in codes):
+                if "IGOrulers" in comment or len(entry_name.split("_")) in (2, 3):
+                    self.phoenix_person(entry_name, aliases, codes)
+                continue
+            self.phoenix_org(entry_name, aliases, codes[0][0])
+
+    def phoenix_person(self, raw: str, aliases: list[str], codes: list[tuple[str, str, str]]) -> None:
+        tokens = [t for t in raw.split("_") if t]
+        if len(tokens) < 2 or tokens[0] in TITLE_WORDS:
+            return
+        ends = [end for _, start, end in codes if end] + ["9999" for _, _, end in codes if not end]
+        if not any(e[:4] >= str(PHOENIX_MIN_YEAR) for e in ends):
+            return
+        name = titlecase(tokens)
+        country = next((c[:3] for c, _, _ in codes if c[:3] in self.by_iso3), "")
+        e = self.entries.get(slug(name))
+        if e is not None and (e.type != "person" or (e.country and country and e.country != country)):
+            e = None
+            pid = f"{slug(name)}_{country.lower()}" if country else f"{slug(name)}_x"
+        else:
+            pid = e.id if e else slug(name)
+        e = self.entry(pid, name, "person", country=country, code=codes[0][0], source="phoenix")
+        last = tokens[-1]
+        for alias in aliases:
+            at = [t for t in alias.split("_") if t]
+            if len(at) >= 2 and at[-1] == last and not TITLE_WORDS.intersection(at) and at[0] != "RUSSIAN":
+                e.add(titlecase(at))
+        for code, start, end in codes:
+            self.roles.append(Role(e.id, code[:3], "", "", start, end, code, "phoenix"))
+
+    def phoenix_org(self, raw: str, aliases: list[str], code: str) -> None:
+        tokens = [t for t in re.split(r"[_ ]", raw) if t]
+        if len(tokens) < 2 or not code.startswith(("IGO", "NGO")):
+            return
+        name = titlecase(tokens)
+        if self._orgs is None:
+            self._orgs = {slug(a): e for e in self.entries.values() for a in e.aliases if e.type == "organisation"}
+        e = self._orgs.get(slug(name))
+        if e is None:
+            e = self.entry(slug(name), name, "organisation", code=code, source="phoenix")
+            self._orgs[slug(name)] = e
+        for alias in aliases:
+            at = [t for t in re.split(r"[_ ]", alias) if t]
+            if len(at) >= 2:
+                e.add(titlecase(at))
+
+    # -- output -----------------------------------------------------------------------------
+    def write(self, out: Path) -> dict[str, int]:
+        out.mkdir(parents=True, exist_ok=True)
+        header = "# Built by `python -m powermap.kb.build`; do not edit (edit kb/curated/ and rebuild).\n"
+        rows = sorted(self.entries.values(), key=lambda e: e.id)
+        with (out / "actors.tsv").open("w", encoding="utf-8") as f:
+            f.write(header + "id\tname\ttype\tcountry\tcode\twikidata\tparent\tsource\n")
+            for e in rows:
+                f.write("\t".join((e.id, e.name, e.type, e.country, e.code, e.wikidata, e.parent, e.source)))
+                f.write("\n")
+        n_alias = 0
+        with (out / "aliases.tsv").open("w", encoding="utf-8") as f:
+            f.write(header + "id\talias\tkind\n")
+            for e in rows:
+                for alias, kind in sorted(e.aliases.items()):
+                    if "\t" not in alias:
+                        f.write(f"{e.id}\t{alias}\t{kind}\n")
+                        n_alias += 1
+        roles = sorted(
+            {(r.id, r.of, r.role, r.label, r.start, r.end, r.code, r.source) for r in self.roles if r.id in self.entries}
+        )
+        with (out / "roles.tsv").open("w", encoding="utf-8") as f:
+            f.write(header + "id\tof\trole\tlabel\tstart\tend\tcode\tsource\n")
+            for r in roles:
+                f.write("\t".join(r) + "\n")
+        return {"actors": len(rows), "aliases": n_alias, "roles": len(roles)}
+
+
+def titlecase(tokens: Iterable[str]) -> str:
+    """``["VLADIMIR", "V.", "PUTIN"]`` -> ``Vladimir V. Putin`` (hyphen parts capitalised too)."""
+    out = []
+    for t in tokens:
+        parts = re.split(r"([-'])", t.lower())
+        out.append("".join(p[:1].upper() + p[1:] if p not in "-'" else p for p in parts))
+    return " ".join(out)
+
+
+_CODE = re.compile(r"\[([A-Z]{3,})(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\]")
+
+
+def phoenix_date(value: str) -> str:
+    """Phoenix yymmdd or yyyymmdd -> ISO date (two-digit years pivot at 30)."""
+    if len(value) == 6:
+        yy = int(value[:2])
+        value = f"{2000 + yy if yy < 30 else 1900 + yy}{value[2:]}"
+    iso = f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return iso
+
+
+def parse_phoenix(path: Path) -> Iterator[tuple[str, list[str], list[tuple[str, str, str]], str]]:
+    """Entries of a Phoenix actor file: (name, aliases, [(code, start, end)], comment)."""
+    name, aliases, codes, comment = "", [], [], ""
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        body, _, note = line.partition("#")
+        if line[0] not in " \t+":
+            if name:
+                yield name, aliases, codes, comment
+            name = body.split("[")[0].strip().strip("_").strip()
+            aliases, codes, comment = [], [], note
+        elif line.startswith("+"):
+            aliases.append(body[1:].split("[")[0].strip().strip("_"))
+        for m in _CODE.finditer(body):
+            code, op, d1, d2 = m.groups()
+            start = end = ""
+            if d1 and d2:
+                start, end = phoenix_date(d1), phoenix_date(d2)
+            elif d1 and op == "<":
+                end = phoenix_date(d1)
+            elif d1:
+                start = phoenix_date(d1)
+            codes.append((code, start, end))
+    if name:
+        yield name, aliases, codes, comment
+
+
+def build(data: Path, out: Path) -> dict[str, int]:
+    """Build the base from ``data`` (the shared data folder) into ``out``."""
+    b = Builder(data)
+    b.states()
+    b.curated()
+    b.leaders()
+    b.phoenix()
+    return b.write(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args()
+    print(build(args.data, args.out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Name normalisation: offset-preserving folding and transliteration-aware name keys.
+
+``fold`` lower-cases and strips accents one character for one character, so offsets into the
+folded text are offsets into the original. ``name_keys`` turns a name into the set of its keys
+under the Dutch, French, German and English romanisation conventions (rules in
+``kb/curated/translit.tsv``): ``Poetin``, ``Putin`` and ``Poutine`` share the key ``putin``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+RULES_PATH = Path(__file__).parent / "curated" / "translit.tsv"
+CONVENTIONS = ("nl", "fr", "de", "en")
+
+
+def fold_char(c: str) -> str:
+    """One character lower-cased and without accents, always one character long."""
+    base = unicodedata.normalize("NFKD", c)[:1] or c
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    return {}
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased and accent-free, with the same length (offsets are kept)."""
+    if text.isascii():
+        return text.lower()
+    table = _fold_table()
+    out = []
+    for c in text:
+        o = ord(c)
+        if o < 128:
+            out.append(c.lower())
+            continue
+        f = table.get(o)
+        if f is None:
+            f = table[o] = fold_char(c)
+        out.append(f)
+    return "".join(out)
+
+
+@cache
+def _rules() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+    rules: dict[str, list[tuple[re.Pattern[str], str]]] = {c: [] for c in (*CONVENTIONS, "*")}
+    for line in RULES_PATH.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        conv, pattern, repl = (line.split("\t") + ["", ""])[:3]
+        rules[conv].append((re.compile(pattern), repl))
+    return rules
+
+
+def name_key(name: str, convention: str) -> str:
+    """The key of ``name`` read under one romanisation convention (``nl``, ``fr``, ``de``, ``en``)."""
+    s = re.sub(r"[^\w\s-]", "", fold(name))
+    s = " ".join(re.split(r"[\s-]+", s)).strip()
+    rules = _rules()
+    for pattern, repl in rules.get(convention, []):
+        s = pattern.sub(repl, s)
+    for pattern, repl in rules["*"]:
+        s = pattern.sub(repl, s)
+    return s.lower()
+
+
+@cache
+def name_keys(name: str) -> frozenset[str]:
+    """Every key of ``name`` (one per convention); two names match when their key sets meet."""
+    return frozenset(name_key(name, c) for c in CONVENTIONS)
