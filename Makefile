@@ -10,11 +10,15 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: Frog (a Dutch NLP back end) and Chromium (browser tests of the web pages).
 DEB_PACKAGES := frog frogdata chromium
 
-.PHONY: run test setup system-packages lint models bench lock clean
+.PHONY: run serve test setup system-packages lint models bench lock clean
 
 run: setup
 	$(BIN)/powermap ingest $(CORPUS) --store $(STORE)
 	$(BIN)/powermap stats --store $(STORE)
+	@echo "browse it: make serve  (http://127.0.0.1:8765/, JSON under /api)"
+
+serve: setup
+	$(BIN)/powermap serve --store $(STORE)
 
 test: setup
 	$(BIN)/ruff check src tests bench

@@ -41,13 +41,30 @@ def test_every_bad_input_reported_and_run_goes_on(tmp_path, cli):
     (bad / "empty.txt").write_text("   \n\n", encoding="utf-8")
     (bad / "big.txt").write_text("woord " * 5000, encoding="utf-8")
     (bad / "lines.jsonl").write_text(
-        json.dumps({"text": "Een korte maar geldige tekst over de Verenigde Naties en hun werk."}) + "\n"
-        + '{"text": "afgebroken\n' + json.dumps({"title": "zonder tekst"}) + "\n",
+        json.dumps({"text": "Een korte maar geldige tekst over de Verenigde Naties en hun werk."})
+        + "\n"
+        + '{"text": "afgebroken\n'
+        + json.dumps({"title": "zonder tekst"})
+        + "\n",
         encoding="utf-8",
     )
     dead = f"http://127.0.0.1:{free_port()}/artikel"
-    result = cli("ingest", str(bad), dead, str(tmp_path / "missing.txt"), str(seed), "--store", str(store),
-                 "--stages", "none", "--max-bytes", "20000", "--timeout", "3", "--json")
+    result = cli(
+        "ingest",
+        str(bad),
+        dead,
+        str(tmp_path / "missing.txt"),
+        str(seed),
+        "--store",
+        str(store),
+        "--stages",
+        "none",
+        "--max-bytes",
+        "20000",
+        "--timeout",
+        "3",
+        "--json",
+    )
     assert result.returncode == 1
     summary = json.loads(result.stdout)
     reasons = {f["input"]: f["reason"] for f in summary["failures"]}
@@ -73,9 +90,11 @@ def test_failures_are_printed_one_line_each(tmp_path, cli):
 
 def test_mis_encoded_files_are_decoded(tmp_path, cli):
     cp1252 = tmp_path / "cp1252.txt"
-    cp1252.write_bytes("De Franse president sprak over “samenwerking” en het beleid van België – €5 miljoen.".encode("cp1252"))
+    cp1252_text = "De Franse president sprak over “samenwerking” en het beleid van België – €5 miljoen."
+    cp1252.write_bytes(cp1252_text.encode("cp1252"))
     latin1 = tmp_path / "latin1.txt"
-    latin1.write_bytes("Het overleg in Zürich over de crème de la crème van de Europese politiek was kort.".encode("latin-1"))
+    latin1_text = "Het overleg in Zürich over de crème de la crème van de Europese politiek was kort."
+    latin1.write_bytes(latin1_text.encode("latin-1"))
     store = tmp_path / "store"
     result = cli("ingest", str(cp1252), str(latin1), "--store", str(store), "--stages", "none")
     assert result.returncode == 0, result.stderr
@@ -96,8 +115,9 @@ def test_unreadable_file(tmp_path, monkeypatch):
         return original(self)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    result = CliRunner().invoke(app, ["ingest", str(target), "--store", str(tmp_path / "s"), "--stages", "none",
-                                      "--json"])
+    result = CliRunner().invoke(
+        app, ["ingest", str(target), "--store", str(tmp_path / "s"), "--stages", "none", "--json"]
+    )
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
     assert summary["failures"] == [{"input": str(target), "reason": "cannot read: Permission denied"}]

@@ -7,8 +7,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from warcio.warcwriter import WARCWriter
 from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 ARTICLE_NL = (
     "De minister van Buitenlandse Zaken van Noorwegen reisde dinsdag naar Ottawa voor overleg over "
@@ -48,8 +48,18 @@ def test_ingest_plain_text_and_markdown(tmp_path, cli):
     (tmp_path / "in" / "a.txt").write_text(ARTICLE_NL, encoding="utf-8")
     (tmp_path / "in" / "b.md").write_text("# Talks in Ottawa\n\n" + ARTICLE_EN, encoding="utf-8")
     store = tmp_path / "store"
-    result = cli("ingest", str(tmp_path / "in"), "--store", str(store), "--published", "2024-03-05",
-                 "--source", "Test Wire", "--stages", "none")
+    result = cli(
+        "ingest",
+        str(tmp_path / "in"),
+        "--store",
+        str(store),
+        "--published",
+        "2024-03-05",
+        "--source",
+        "Test Wire",
+        "--stages",
+        "none",
+    )
     assert result.returncode == 0, result.stderr
     docs = documents(store)
     assert [d["language"] for d in docs] == ["nl", "en"]
@@ -78,8 +88,14 @@ def test_ingest_html_file_and_url(tmp_path, cli, http_folder):
 
 def test_ingest_json_lines(tmp_path, cli):
     lines = [
-        {"text": ARTICLE_NL, "title": "Een", "url": "https://example.org/1", "published": "2022-02-24",
-         "source": "Krant", "language": "nl"},
+        {
+            "text": ARTICLE_NL,
+            "title": "Een",
+            "url": "https://example.org/1",
+            "published": "2022-02-24",
+            "source": "Krant",
+            "language": "nl",
+        },
         {"text": ARTICLE_EN},
     ]
     path = tmp_path / "batch.jsonl"
@@ -104,9 +120,11 @@ def test_ingest_warc(tmp_path, cli):
             )
             writer.write_record(record)
         image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            "https://news.example.org/logo.png", "response", payload=io.BytesIO(b"\x89PNG\x00"), http_headers=image
-        ))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.example.org/logo.png", "response", payload=io.BytesIO(b"\x89PNG\x00"), http_headers=image
+            )
+        )
     store = tmp_path / "store"
     result = cli("ingest", str(path), "--store", str(store), "--stages", "none")
     assert result.returncode == 0, result.stderr
@@ -143,9 +161,13 @@ def test_ingest_is_idempotent_and_links_near_duplicates(tmp_path, cli):
     folder = tmp_path / "in"
     folder.mkdir()
     # a news-length article (about 600 words); the syndicated copy changes a word and adds a line
-    article = ARTICLE_NL + " " + " ".join(
-        f"In ronde {n} spraken de delegaties over punt {n * 7} van de agenda en over de kosten van plan {n * 3}."
-        for n in range(1, 30)
+    article = (
+        ARTICLE_NL
+        + " "
+        + " ".join(
+            f"In ronde {n} spraken de delegaties over punt {n * 7} van de agenda en over de kosten van plan {n * 3}."
+            for n in range(1, 30)
+        )
     )
     (folder / "a.txt").write_text(article, encoding="utf-8")
     (folder / "a-copy.txt").write_text("  " + article.replace(" ", "  ") + "\n", encoding="utf-8")

@@ -16,7 +16,7 @@ def test_names_must_carry_a_version():
     registry.register("thing.v2")(2)
     registry.register("other.v1")(3)
     assert registry.latest() == {"thing": "thing.v2", "other": "other.v1"}
-    with pytest.raises(RegistryError, match="thing.v3"):
+    with pytest.raises(RegistryError, match=r"thing\.v3"):
         registry.get("thing.v3")
 
 

@@ -17,18 +17,39 @@ import pytest
 from powermap.ingest.dedup import content_hash
 from powermap.records import document_id
 
-WORDS = (
-    "regering minister akkoord sancties handel overleg top grens leger verdrag steun kritiek verkiezing "
-    "president parlement oorlog vrede export import olie gas bank rente inflatie bondgenoot oefening"
-).split()
+WORDS = [
+    "regering",
+    "minister",
+    "akkoord",
+    "sancties",
+    "handel",
+    "overleg",
+    "top",
+    "grens",
+    "leger",
+    "verdrag",
+    "steun",
+    "kritiek",
+    "verkiezing",
+    "president",
+    "parlement",
+    "oorlog",
+    "vrede",
+    "export",
+    "import",
+    "olie",
+    "gas",
+    "bank",
+    "rente",
+    "inflatie",
+    "bondgenoot",
+    "oefening",
+]
 
 
 def generated_documents(n: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
-    return [
-        f"Bericht {i}. " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(80, 200))) + "."
-        for i in range(n)
-    ]
+    return [f"Bericht {i}. " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(80, 200))) + "." for i in range(n)]
 
 
 def stored_count(db: Path) -> int:
@@ -42,8 +63,20 @@ def stored_count(db: Path) -> int:
 
 
 def ingest_command(jsonl: Path, store: Path) -> list[str]:
-    return [sys.executable, "-m", "powermap", "ingest", str(jsonl), "--store", str(store), "--stages", "none",
-            "--language", "nl", "--quiet"]
+    return [
+        sys.executable,
+        "-m",
+        "powermap",
+        "ingest",
+        str(jsonl),
+        "--store",
+        str(store),
+        "--stages",
+        "none",
+        "--language",
+        "nl",
+        "--quiet",
+    ]
 
 
 @pytest.mark.slow

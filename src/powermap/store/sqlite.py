@@ -85,6 +85,12 @@ class Store:
                 raise StoreError(f"{self.db_path} is not a usable powermap store: {err}") from err
             if version == 0:
                 raise StoreError(f"{self.db_path} is not a powermap store")
+            newest = migrations.available()[-1][0]
+            if version < newest:
+                raise StoreError(
+                    f"the store at {self.path} has schema version {version}; this powermap needs {newest}: "
+                    f"run `powermap migrate --store {self.path}`"
+                )
         else:
             if self.path.exists() and not self.path.is_dir():
                 raise StoreError(f"store path {self.path} exists and is not a folder")
@@ -97,7 +103,9 @@ class Store:
 
     def _connect(self, readonly: bool) -> sqlite3.Connection:
         if readonly:
-            conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, isolation_level=None, timeout=30)
+            conn = sqlite3.connect(
+                f"file:{self.db_path}?mode=ro", uri=True, isolation_level=None, timeout=30, check_same_thread=False
+            )
         else:
             conn = sqlite3.connect(self.db_path, isolation_level=None, timeout=30)
             conn.execute("PRAGMA journal_mode=WAL")

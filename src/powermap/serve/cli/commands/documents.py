@@ -17,6 +17,7 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show_command)
     app.command("search")(search_command)
     app.command("stats")(stats_command)
+    app.command("migrate")(migrate_command)
 
 
 def show_command(
@@ -67,3 +68,16 @@ def stats_command(store: Path = StoreOption, as_json: bool = JsonOption) -> None
     for name, value in counts.items():
         table.add_row(name, str(value))
     out_console.print(table)
+
+
+def migrate_command(store: Path = StoreOption) -> None:
+    """Bring a store written by an older powermap up to the current schema."""
+    from powermap.store import StoreError, open_store
+    from powermap.store.migrations import current_version
+
+    try:
+        db = open_store(store)
+    except (StoreError, RuntimeError) as err:
+        err_console.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(2) from None
+    err_console.print(f"{store}: schema version {current_version(db.conn)}")
