@@ -1,0 +1,113 @@
+"""Analysis commands timed on a synthetic corpus (``generate_corpus.py``; 10,000 documents, 2019-2025).
+
+Each command runs in-process through the Typer app (``CliRunner``), so a figure is the
+command's own time (opening the store, querying, analysing, writing its output) without
+the interpreter's start-up; the start-up of a fresh ``powermap`` process is measured once
+on its own. Median of three runs after one warm-up.
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_corpus import CONCEPTS, cached_store
+
+BUDGET_S = 1.0
+
+
+def _commands(store: str, out: Path, concepts: Path) -> list[tuple[str, list[str]]]:
+    s = ["--store", store]
+    return [
+        ("dyad RUS ARM --by month --json", ["dyad", "RUS", "ARM", "--by", "month", "--json", *s]),
+        ("dyad RUS --by week (against all)", ["dyad", "RUS", "--by", "week", *s]),
+        (
+            "network --since 2022-02 --export net.gexf",
+            ["network", "--since", "2022-02", "--export", str(out / "n.gexf"), *s],
+        ),
+        (
+            "network --type state --export net.graphml",
+            ["network", "--type", "state", "--export", str(out / "n.graphml"), *s],
+        ),
+        ("network --export edges.parquet", ["network", "--export", str(out / "edges.parquet"), *s]),
+        (
+            "discourse --concepts FILE --export ties.csv",
+            ["discourse", "--concepts", str(concepts), "--export", str(out / "t.csv"), *s],
+        ),
+        ("discourse --export discourse.gexf", ["discourse", "--export", str(out / "d.gexf"), *s]),
+        ("export events --format csv", ["export", "events", "--format", "csv", "--out", str(out / "csv"), *s]),
+        ("export all --format csv", ["export", "all", "--format", "csv", "--out", str(out / "csv"), *s]),
+        ("export all --format parquet", ["export", "all", "--format", "parquet", "--out", str(out / "pq"), *s]),
+        ("export events --format gdelt", ["export", "events", "--format", "gdelt", "--out", str(out / "g"), *s]),
+        ("export stances --format dna", ["export", "stances", "--format", "dna", "--out", str(out / "g"), *s]),
+        ("report --out report.html", ["report", "--out", str(out / "r.html"), *s]),
+        ("report --actor RUS --out report.html", ["report", "--actor", "RUS", "--out", str(out / "r2.html"), *s]),
+    ]
+
+
+def run(quick: bool) -> str:
+    from typer.testing import CliRunner
+
+    from powermap.serve.cli.app import app
+    from powermap.store import open_store
+
+    docs = 1_000 if quick else 10_000
+    started = time.perf_counter()
+    store_path = cached_store(docs)
+    prepared = time.perf_counter() - started
+    with open_store(store_path, readonly=True) as store:
+        counts = store.counts()
+        first, last = store.conn.execute("SELECT min(published), max(published) FROM documents").fetchone()
+    runner = CliRunner()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        concepts = out / "concepts.txt"
+        concepts.write_text("# benchmark concepts\n" + "\n".join(CONCEPTS[:8]) + "\n", encoding="utf-8")
+        for label, args in _commands(str(store_path), out, concepts):
+            times = []
+            for _ in range(4):
+                t0 = time.perf_counter()
+                result = runner.invoke(app, args)
+                times.append(time.perf_counter() - t0)
+                if result.exit_code != 0:
+                    raise RuntimeError(f"{label} failed: {result.output}\n{result.exception!r}")
+            median = statistics.median(times[1:])
+            rows.append((label, median, max(times[1:])))
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "powermap", "--help"], capture_output=True, check=True)
+        startup = time.perf_counter() - t0
+    lines = [
+        "## Analysis commands (`bench/bench_analyse.py`)",
+        "",
+        f"Synthetic corpus: {counts['documents']:,} documents ({counts['near_duplicates']} near duplicates) "
+        f"published {first} to {last}; {counts['events']:,} events, {counts['stances']:,} stances, "
+        f"{counts['quotes']:,} quotes, {counts['claims']:,} claims, {counts['actors']} actors. "
+        f"Store ready in {prepared:.1f} s (generated through `Store.add` on first use, then cached in "
+        f"`bench/.cache/`). {platform.processor() or platform.machine()}, shared machine.",
+        "",
+        "| command | median s | max s | under 1 s |",
+        "|---|---:|---:|:---:|",
+    ]
+    lines += [
+        f"| `powermap {label}` | {m:.3f} | {mx:.3f} | {'yes' if mx < BUDGET_S else 'NO'} |" for label, m, mx in rows
+    ]
+    lines += [
+        "",
+        f"A fresh `powermap --help` process (interpreter and import start-up, paid once per shell command): "
+        f"{startup:.2f} s.",
+        "",
+        "Reproduce: `python bench/run.py analyse` (or `python bench/run.py analyse --quick` on 1,000 documents).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(run(quick="--quick" in sys.argv))
