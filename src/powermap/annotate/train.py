@@ -110,6 +110,7 @@ def run_training(
     limit: int | None = None,
     install: Path | None = PACKAGED_MODEL,
     overrides: dict[str, Any] | None = None,
+    files: DataFiles | None = None,
 ) -> dict[str, Any]:
     """The whole build: convert the data, train syntax and NER, assemble, optionally install.
 
@@ -120,23 +121,28 @@ def run_training(
         max_steps (int | None): cap on training steps per component (None: the configs' own).
         limit (int | None): docs per corpus file (a tiny run for tests).
         install (Path | None): copy the assembled pipeline here (None: do not install).
-        overrides (dict | None): extra spaCy config overrides for both trainings.
+        overrides (dict | None): spaCy config overrides (keys under ``components.tok2vec`` go to
+            the syntax training only, ``components.ner`` to the NER training only).
+        files (DataFiles | None): which data files to read (default: the standard ones).
     """
     work_dir = Path(work_dir)
-    corpus = prepare_corpus(data_dir, work_dir / "corpus", limit=limit)
-    common: dict[str, Any] = dict(overrides or {})
+    corpus = prepare_corpus(data_dir, work_dir / "corpus", limit=limit, files=files)
+    overrides = overrides or {}
+    common = {k: v for k, v in overrides.items() if not k.startswith("components.")}
+    syntax_only = {k: v for k, v in overrides.items() if k.startswith("components.") and ".ner" not in k}
+    ner_only = {k: v for k, v in overrides.items() if k.startswith("components.ner")}
     if max_steps is not None:
         common["training.max_steps"] = max_steps
         common["training.eval_frequency"] = max(1, min(500, max_steps))
     syntax = train_config(
         Path(config_dir) / "syntax.cfg",
         work_dir / "syntax",
-        {"paths.train": str(corpus["syntax-train"]), "paths.dev": str(corpus["syntax-dev"]), **common},
+        {"paths.train": str(corpus["syntax-train"]), "paths.dev": str(corpus["syntax-dev"]), **common, **syntax_only},
     )
     ner = train_config(
         Path(config_dir) / "ner.cfg",
         work_dir / "ner",
-        {"paths.train": str(corpus["ner-train"]), "paths.dev": str(corpus["ner-dev"]), **common},
+        {"paths.train": str(corpus["ner-train"]), "paths.dev": str(corpus["ner-dev"]), **common, **ner_only},
     )
     model = assemble(syntax, ner, work_dir / "nl_powermap")
     if install is not None:
