@@ -191,9 +191,7 @@ class Builder:
             e.aliases[f] = "capital"
 
     def iso3_of(self, label: str) -> str | None:
-        label = {"People's Republic of China": "China", "United States of America": "United States"}.get(
-            label, label
-        )
+        label = {"People's Republic of China": "China", "United States of America": "United States"}.get(label, label)
         try:
             return pycountry.countries.lookup(label).alpha_3
         except LookupError:
@@ -333,7 +331,11 @@ class Builder:
                         f.write(f"{e.id}\t{alias}\t{kind}\n")
                         n_alias += 1
         roles = sorted(
-            {(r.id, r.of, r.role, r.label, r.start, r.end, r.code, r.source) for r in self.roles if r.id in self.entries}
+            {
+                (r.id, r.of, r.role, r.label, r.start, r.end, r.code, r.source)
+                for r in self.roles
+                if r.id in self.entries
+            }
         )
         with (out / "roles.tsv").open("w", encoding="utf-8") as f:
             f.write(header + "id\tof\trole\tlabel\tstart\tend\tcode\tsource\n")

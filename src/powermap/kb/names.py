@@ -53,7 +53,7 @@ def _rules() -> dict[str, list[tuple[re.Pattern[str], str]]]:
     for line in RULES_PATH.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        conv, pattern, repl = (line.split("\t") + ["", ""])[:3]
+        conv, pattern, repl = ([*line.split("\t"), "", ""])[:3]
         rules[conv].append((re.compile(pattern), repl))
     return rules
 

@@ -16,10 +16,35 @@ from powermap.extract.actors.lexicon import ActorLexicon
 TOKEN = re.compile(r"[^\W\d_][\w]*(?:['’][^\W\d_]+)?|\d+")
 #: Particles allowed inside a multi-word name (never at its edges).
 PARTICLES = frozenset(
-    "van de der den von da del della di du la le of for and the in voor en op aan y bin ben al el".split()
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "von",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "of",
+        "for",
+        "the",
+        "voor",
+        "op",
+        "aan",
+        "y",
+        "bin",
+        "ben",
+        "al",
+        "el",
+    ]
 )
+ARTICLES = frozenset({"de", "het", "the", "le", "la", "les", "der", "die", "das", "el"})
 CONJUNCTIONS = frozenset({"en", "and", "et", "und"})
-_SENT_END = set(".!?:;\n“”\"‘«»(")
+_SENT_END = set('.!?:;\n“”"‘«»(')
 
 
 @dataclass(frozen=True)
@@ -35,13 +60,13 @@ def is_initial(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence (or a line, heading or quotation)."""
     i = start - 1
     while i >= 0 and text[i] in " \t‘'\"“„«(–—-*•":
-        if text[i] in "\"“„«(‘–—•*":
+        if text[i] in '"“„«(‘–—•*':
             return True
         i -= 1
     return i < 0 or text[i] in _SENT_END
 
 
-def from_entities(doc, labels: frozenset[str]) -> list[Candidate]:  # noqa: ANN001 - a spaCy Doc
+def from_entities(doc, labels: frozenset[str]) -> list[Candidate]:
     """Candidates from ``doc.ents`` with one of ``labels``."""
     return [
         Candidate(e.start_char, e.end_char, e.text, e.label_, is_initial(doc.text, e.start_char))
@@ -58,9 +83,11 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
     lowered = {w for _, _, w in toks if w[:1].islower()}
 
     def emit(part: list[tuple[int, int, str]]) -> None:
-        while part and (part[-1][2].lower() in PARTICLES or not part[-1][2][:1].isupper()):
+        while part and (part[-1][2].lower() in PARTICLES | CONJUNCTIONS or not part[-1][2][:1].isupper()):
             part.pop()
         while part and _edge_word(part[0][2], lex):
+            if len(part) > 1 and part[0][2].lower() in ARTICLES and not is_initial(text, part[0][0]):
+                break  # "Le Grand Continent", "De Standaard" inside a sentence
             part.pop(0)
         while part and _edge_word(part[-1][2], lex) and len(part) > 1:
             part.pop()
@@ -71,6 +98,8 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
             out.append(Candidate(s, e, text[s:e], None, is_initial(text, s)))
 
     def flush() -> None:
+        while run and (run[-1][2].lower() in PARTICLES | CONJUNCTIONS):
+            run.pop()
         words = [w.lower() for _, _, w in run]
         conj = [i for i, w in enumerate(words) if w in CONJUNCTIONS]
         if conj and not any(w in PARTICLES and w not in CONJUNCTIONS for w in words):
@@ -88,9 +117,7 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
         joined = not run or gap in (" ", "-", "'", "’")
         if not joined:
             flush()
-        if cap:
-            run.append((s, e, w))
-        elif run and w.lower() in PARTICLES:
+        if cap or (run and (w.lower() in PARTICLES or w.lower() in CONJUNCTIONS)):
             run.append((s, e, w))
         else:
             flush()

@@ -70,6 +70,7 @@ class Gazetteer:
                     continue
             ok.sort(key=lambda v: (_TYPE_RANK.get(self.kb.actors[v[1]].type, 9),
                                    _SOURCE_RANK.get(self.kb.actors[v[1]].source, 9)))  # fmt: skip
+            ok = [v for v in ok if v[2] == ok[0][2]] + [v for v in ok if v[2] != ok[0][2]]
             ids = tuple(dict.fromkeys(i for _, i, _ in ok))
             raw.append(Hit(start, end, ids, ok[0][2], surface))
         raw.sort(key=lambda h: (h.start, -(h.end - h.start)))

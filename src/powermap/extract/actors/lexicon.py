@@ -22,6 +22,7 @@ class ActorLexicon:
     language: str
     role_nouns: dict[str, str]
     gov_nouns: frozenset[str]
+    portfolio_nouns: frozenset[str]
     official_singular: frozenset[str]
     official_plural: frozenset[str]
     place_prepositions: frozenset[str]
@@ -55,6 +56,7 @@ def lexicon(language: str) -> ActorLexicon:
         language=language,
         role_nouns={k.lower(): v for k, v in (data.get("role_nouns") or {}).items()},
         gov_nouns=frozenset(data.get("gov_nouns") or ()),
+        portfolio_nouns=frozenset(data.get("portfolio_nouns") or ()),
         official_singular=frozenset(officials.get("singular") or ()),
         official_plural=frozenset(officials.get("plural") or ()),
         place_prepositions=frozenset(data.get("place_prepositions") or ()),

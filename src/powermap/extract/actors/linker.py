@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from powermap.extract.actors.candidates import Candidate, capitalised_runs, is_initial
+from powermap.extract.actors.candidates import Candidate, capitalised_runs, from_entities
 from powermap.extract.actors.gazetteer import Gazetteer, Hit, gazetteer
 from powermap.extract.actors.lexicon import ActorLexicon, lexicon
 from powermap.kb import KnowledgeBase
@@ -100,9 +100,7 @@ class DocActors:
             a = DocActor(k.id, k.name, k.type, k.country, k.wikidata, k.code, in_kb=True)
             if k.type == "person":
                 a.role = self.kb.role_label(k.id, self.published)
-                a.role_keys = {
-                    r.role for r in self.kb.roles.get(k.id, []) if r.role and r.covers(self.published)
-                }
+                a.role_keys = {r.role for r in self.kb.roles.get(k.id, []) if r.role and r.covers(self.published)}
             self.actors[kb_id] = a
         return a
 
@@ -201,7 +199,7 @@ class DocActors:
         return out
 
 
-PRONOUNS = frozenset("hij zij ze hem haar he she him her il elle er sie".split())
+PRONOUNS = frozenset(["hij", "zij", "ze", "hem", "haar", "he", "she", "him", "her", "il", "elle", "er", "sie"])
 
 
 def _role_noun_in(word: str, nouns: frozenset[str]) -> str | None:
@@ -225,18 +223,14 @@ class Linker:
         self._fuzzy_ids: list[str] = []
 
     # -- entry point ----------------------------------------------------------------------------
-    def __call__(self, text: str, published: date | None = None, doc=None) -> DocActors:  # noqa: ANN001
+    def __call__(self, text: str, published: date | None = None, doc=None) -> DocActors:
         lex = self.lex
         da = DocActors(text, self.kb, lex, published)
         folded = fold(text)
         hits = self.gaz.find(text, folded, lex.closed_compounds, lex.genitive_suffixes)
-        if doc is not None and doc.has_annotation("ENT_IOB") and len(doc.ents):
-            from powermap.extract.actors.candidates import from_entities
-
-            cands = from_entities(doc, NER_LABELS)
-        else:
-            cands = capitalised_runs(text, lex)
-        hits, cands = self._settle_runs(hits, cands, text)
+        hits, cands = self._settle_runs(hits, capitalised_runs(text, lex), text)
+        if doc is not None and doc.has_annotation("ENT_IOB"):
+            cands = _with_entities(cands, from_entities(doc, NER_LABELS), text)
         used: set[int] = set()
         self._phrases(da, hits, used)
         self._plain_hits(da, hits, used)
@@ -247,35 +241,37 @@ class Linker:
 
     # -- step helpers -----------------------------------------------------------------------------
     def _settle_runs(self, hits: list[Hit], cands: list[Candidate], text: str) -> tuple[list[Hit], list[Candidate]]:
-        """Split name candidates from hits: a run made of hits only is left to the hits; a run with
-        extra capitalised words around a state or organisation name is a new name of its own
-        (``Rechtvaardig Rusland``) and takes over the hits inside it."""
-        keep: list[Candidate] = []
+        """Split name candidates from hits. A tight run of capitalised words ending in a single
+        state or organisation hit is a name of its own (``Rechtvaardig Rusland``) and takes the hit
+        over; otherwise the hits stay and the runs are found again with the hits masked out, so
+        that only the words around them are candidates (``University of Southern California``)."""
         drop: set[int] = set()
+        keep: list[Candidate] = []
         for c in cands:
             inside = [i for i, h in enumerate(hits) if h.start < c.end and c.start < h.end]
-            if not inside:
-                keep.append(c)
+            if len(inside) != 1 or c.initial:
                 continue
-            spans = [(hits[i].start, hits[i].end) for i in inside]
-            extra = [
-                m for m in _WORD.finditer(c.text)
-                if m.group()[:1].isupper()
-                and not any(s <= c.start + m.start() < e for s, e in spans)
-                and m.group().lower() not in self.lex.role_nouns
-                and m.group().lower() not in self.lex.stop_words
-            ]  # fmt: skip
-            kinds = {self.kb.actors[hits[i].ids[0]].type for i in inside}
-            if extra and "person" not in kinds and c.label is None:
-                hit_chars = sum(e - s for s, e in spans)
-                if len(c.text) - hit_chars >= 4 and not c.initial:
-                    keep.append(c)
-                    drop.update(inside)
-                    continue
-            for m in extra:  # leftover capitalised words beside the hits (e.g. a surname)
-                s = c.start + m.start()
-                e = s + len(m.group().rstrip("-’'"))
-                keep.append(Candidate(s, e, text[s:e], c.label, is_initial(text, s)))
+            h = hits[inside[0]]
+            words = c.text.split()
+            if (
+                h.end == c.end
+                and h.start > c.start
+                and self.kb.actors[h.ids[0]].type in ("state", "organisation")
+                and h.kind in ("name", "abbr")
+                and all(w[:1].isupper() and w.lower() not in self.lex.stop_words for w in words)
+                and len(text[c.start : h.start].strip()) >= 4
+            ):
+                keep.append(c)
+                drop.add(inside[0])
+        chars = list(text)
+        for i, h in enumerate(hits):
+            if i not in drop:
+                chars[h.start : h.end] = "|" * (h.end - h.start)
+        masked = "".join(chars)
+        for c in capitalised_runs(masked, self.lex):
+            if not any(k.start < c.end and c.start < k.end for k in keep):
+                keep.append(Candidate(c.start, c.end, text[c.start : c.end], c.label, c.initial))
+        keep.sort(key=lambda c: c.start)
         return [h for i, h in enumerate(hits) if i not in drop], keep
 
     def _phrases(self, da: DocActors, hits: list[Hit], used: set[int]) -> None:
@@ -303,6 +299,8 @@ class Linker:
                 name = self._name_after(da, hits, text, rend)
                 if name is not None:
                     person, nend = name
+                    used.update(k for k, x in enumerate(hits) if x.start >= rend and x.end <= nend
+                                and self.kb.actors[x.ids[0]].type == "person")  # fmt: skip
                     da.mention(person, start if h.kind == "adj" else h.start, nend)
                     person.role_keys.add(key)
                     person.country = person.country or actor.country
@@ -336,7 +334,11 @@ class Linker:
                 continue
             before = text[max(0, h.start - 40) : h.start]
             m = re.search(r"(\w+)\s+(\w+)\s+$", before)
-            if m and m.group(1).lower() in lex.gov_nouns and m.group(2).lower() in ("in", "van", "of", "de", "à", "aus"):
+            if (
+                m
+                and m.group(1).lower() in lex.gov_nouns
+                and m.group(2).lower() in ("in", "van", "of", "de", "à", "aus")
+            ):
                 actor = self.kb.actors[h.ids[0]]
                 state = actor.parent or (actor.id if actor.type == "state" else None)
                 if state:
@@ -346,16 +348,23 @@ class Linker:
 
     def _plain_hits(self, da: DocActors, hits: list[Hit], used: set[int]) -> None:
         text, lex = da.text, self.lex
+        place_until = -1  # a list of places after a place preposition: "in Londen, Parijs of Nice"
         for i, h in enumerate(hits):
             if i in used:
                 continue
             actor = self.kb.actors[h.ids[0]]
             if h.kind == "capital":
                 prev = _prev_word(text, h.start).lower()
-                if prev in lex.place_prepositions and actor.parent:
+                listed = place_until >= 0 and re.fullmatch(
+                    r"\s*(,|en|of|and|or|et|ou|und|oder)\s*", text[place_until : h.start]
+                )
+                if (prev in lex.place_prepositions or listed) and actor.parent:
                     da.mention(da.kb_actor(actor.id), h.start, h.end)
+                    place_until = h.end
                 elif actor.parent:
                     da.mention(da.kb_actor(actor.parent), h.start, h.end)
+                continue
+            if da.is_covered(h.start, h.end) and actor.type == "person":
                 continue
             if actor.type == "person":
                 pid = self._pick_person(da, h.ids)
@@ -377,12 +386,46 @@ class Linker:
                 return i
         return persons[0] if persons else None
 
+    def _shape(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """Candidate clean-up that needs the type cues: ``Valdaï-club`` takes its head noun,
+        ``Sovjet-historicus`` is a modifier (dropped), ``X School of Y van Z University`` splits
+        in two organisations, and a sentence-initial word before a first name is dropped."""
+        cues = type_cues()
+        heads = cues["organisation"] | cues["media"] | cues["company"]
+        out: list[Candidate] = []
+        for c in cands:
+            m = re.match(r"-([a-zà-ÿ]+)", text[c.end : c.end + 30])
+            if m:
+                if m.group(1) in heads:
+                    c = Candidate(c.start, c.end + m.end(), text[c.start : c.end + m.end()], c.label, c.initial)
+                elif len(c.text.split()) == 1:
+                    continue
+            words = list(re.finditer(r"\S+", c.text))
+            first = self.kb.first_names
+            if c.initial and len(words) > 2 and words[1].group() in first and words[0].group() not in first:
+                s = c.start + words[1].start()
+                c = Candidate(s, c.end, text[s : c.end], c.label, False)
+            split = None
+            for i, w in enumerate(words[1:-1], 1):
+                left = {x.group().lower() for x in words[:i]}
+                right = {x.group().lower() for x in words[i + 1 :]}
+                if w.group() in ("van", "of", "de") and left & heads and right & heads:
+                    split = i
+            if split is not None:
+                a, b = words[split - 1].end(), words[split + 1].start()
+                out.append(Candidate(c.start, c.start + a, c.text[:a], c.label, c.initial))
+                out.append(Candidate(c.start + b, c.end, c.text[b:], c.label, False))
+                continue
+            out.append(c)
+        return out
+
     def _candidates(self, da: DocActors, cands: list[Candidate]) -> None:
         text = da.text
+        cands = self._shape(text, cands)
         multi = [c for c in cands if len(c.text.split()) > 1]
         single = [c for c in cands if len(c.text.split()) == 1]
         for c in multi:
-            if da.is_covered(c.start, c.end):
+            if da.is_covered(c.start, c.end) or self._portfolio(text, c.start):
                 continue
             a = self._link_name(da, c.text)
             if a is None:
@@ -392,7 +435,7 @@ class Linker:
         noninitial = {c.text for c in single if not c.initial}
         known = [fold(a.name.split()[-1]) for a in da.actors.values()]
         for c in single:
-            if da.is_covered(c.start, c.end) or len(c.text) < 2:
+            if da.is_covered(c.start, c.end) or len(c.text) < 2 or self._portfolio(text, c.start):
                 continue
             word = c.text.rstrip("’'")
             a = da.person_by_name(word)
@@ -407,11 +450,26 @@ class Linker:
                     or low in lowered
                     or low in self.lex.stop_words
                     or word.isdigit()
+                    or (len(word) < 3 and not word.isupper())
+                    or self._compound_of_known(word)
                     or any(len(k) >= 4 and fold(word).startswith(k) and fold(word) != k for k in known)
                 ):
                     continue
                 a = da.doc_actor(word, self._guess_type(word), None)
             da.mention(a, c.start, c.start + len(word))
+
+    def _portfolio(self, text: str, start: int) -> bool:
+        """Whether the name at ``start`` follows ``minister(ie) van``: a portfolio, not an actor."""
+        m = re.search(r"(\w+)\s+(?:van|voor|of|de|des|für)\s+(?:de\s+|la\s+|l')?$", text[max(0, start - 40) : start])
+        return bool(m and m.group(1).lower() in self.lex.portfolio_nouns)
+
+    def _compound_of_known(self, word: str) -> bool:
+        """Whether ``word`` is a closed compound starting with a KB alias (``Sovjetperiode``)."""
+        f = fold(word)
+        for end, (length, _) in self.gaz.automaton.iter(f):
+            if end - length + 1 == 0 and length >= 4 and end + 1 < len(f):
+                return True
+        return False
 
     def _link_name(self, da: DocActors, name: str) -> DocActor | None:
         """A known actor for a full name: in the document, in the KB by key, or by fuzzy key."""
@@ -463,10 +521,14 @@ class Linker:
             if da.is_covered(s, e):
                 continue
             word = m.group(1)
+            role = self._role_at(text, m.start(1))
+            if role is not None and role[1] > e:
+                e = role[1]
+                word = text[m.start(1) : e]
             nxt = _next_word(text, _skip_space(text, e))[0]
             if nxt[:1].isupper() or nxt.lower() in ("van", "of", "de"):
                 continue  # followed by a name or a complement: not a bare description
-            key = lex.role_nouns.get(word.lower())
+            key = role[0] if role is not None else None
             person = None
             if key and key not in ("minister",):
                 person = da.last_person(s, role_key=key)
@@ -567,6 +629,18 @@ class Linker:
                 s = ws
                 continue
             return s
+
+
+def _with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> list[Candidate]:
+    """Capitalised runs labelled by the NER entities they overlap; a sentence-initial run whose
+    entity starts on a later word loses the words before it (``Zie Marlène Laruelle``)."""
+    out = []
+    for c in runs:
+        ent = next((e for e in ents if e.start < c.end and c.start < e.end), None)
+        if ent is not None and c.initial and c.start < ent.start < c.end and text[ent.start - 1] == " ":
+            c = Candidate(ent.start, c.end, text[ent.start : c.end], ent.label, False)
+        out.append(Candidate(c.start, c.end, c.text, ent.label if ent else None, c.initial))
+    return out
 
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
