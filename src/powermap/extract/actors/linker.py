@@ -235,8 +235,8 @@ class Linker:
         self._phrases(da, hits, used)
         self._plain_hits(da, hits, used)
         self._candidates(da, cands)
-        self._descriptions(da)
         self._appositions(da)
+        self._descriptions(da)
         return da
 
     # -- step helpers -----------------------------------------------------------------------------
@@ -254,8 +254,7 @@ class Linker:
             h = hits[inside[0]]
             words = c.text.split()
             if (
-                h.end == c.end
-                and h.start > c.start
+                h.start > c.start
                 and self.kb.actors[h.ids[0]].type in ("state", "organisation")
                 and h.kind in ("name", "abbr")
                 and all(w[:1].isupper() and w.lower() not in self.lex.stop_words for w in words)
@@ -518,7 +517,7 @@ class Linker:
             if det not in ("de", "het", "the", "le", "la", "der", "die"):
                 continue
             s, e = m.start(), m.end()
-            if da.is_covered(s, e):
+            if da.is_covered(s, m.start(1)):
                 continue
             word = m.group(1)
             role = self._role_at(text, m.start(1))
@@ -532,8 +531,13 @@ class Linker:
             person = None
             if key and key not in ("minister",):
                 person = da.last_person(s, role_key=key)
-            elif (noun := _role_noun_in(word, lex.apposition_roles)) is not None and "-" in word:
-                person = da.last_person(s, noun=noun)
+            else:
+                if _role_noun_in(word, lex.apposition_roles) is None and nxt.islower():
+                    word, e = nxt, _next_word(text, _skip_space(text, e))[1]  # one adjective between
+                    nxt = _next_word(text, _skip_space(text, e))[0]
+                noun = _role_noun_in(word, lex.apposition_roles)
+                if noun is not None and not nxt[:1].isupper():
+                    person = da.last_person(s, noun=noun)
             if person is not None:
                 da.mention(person, s, e)
 
@@ -545,9 +549,9 @@ class Linker:
                 continue
             for (s, e), _ in sorted(a.mentions.items()):
                 after = text[e : e + 160]
-                m = re.match(r",\s+((?:\w+\s+){0,3}?[\w-]+)[^,.;\n]*", after)
+                m = re.match(r",\s+([^,.;\n]+)", after)
                 cop = re.match(r"\s+(\w+)\s+([^.;\n]{3,140})", after)
-                if m and _role_noun_in(m.group(1).split()[-1], lex.apposition_roles):
+                if m and any(_role_noun_in(w, lex.apposition_roles) for w in m.group(1).split()[:4]):
                     a.role = m.group(0)[1:].strip()
                 elif cop and cop.group(1).lower() in lex.copulas:
                     first = cop.group(2).split()

@@ -1,0 +1,174 @@
+"""actors.v1 linking on sentences written for these tests (Dutch and English)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from powermap.extract.actors.linker import Linker
+
+
+@pytest.fixture(scope="module")
+def nl():
+    return Linker("nl")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return Linker("en")
+
+
+def mentions(found, actor_id: str) -> list[str]:
+    a = found.actors.get(actor_id)
+    return sorted(a.mentions.values()) if a else []
+
+
+def test_linking_spellings_of_one_person_make_one_actor(nl):
+    text = "Poetin sprak gisteren. Later zei Vladimir Putin iets anders, en Poutine zweeg daarna."
+    found = nl(text, date(2024, 5, 1))
+    assert mentions(found, "vladimir_putin") == ["Poetin", "Poutine", "Vladimir Putin"]
+    assert len([a for a in found.persons() if a.mentions]) == 1
+
+
+def test_linking_transliterated_names_not_spelled_as_in_the_base(nl):
+    text = "De filosoof Alexandre Douguine schreef een boek. Volgens Doegin heeft het Westen gefaald."
+    found = nl(text, date(2024, 5, 1))
+    assert mentions(found, "aleksandr_dugin") == ["Alexandre Douguine", "Doegin"]
+
+
+def test_linking_capital_as_government_and_as_place(nl):
+    text = "Moskou is van plan de gasprijs te verhogen. De minister reisde vorige week naar Moskou."
+    found = nl(text, date(2024, 5, 1))
+    assert mentions(found, "russia") == ["Moskou"]
+    assert mentions(found, "moscow") == ["Moskou"]
+    assert found.actors["moscow"].type == "place"
+
+
+def test_linking_places_listed_after_a_preposition(nl):
+    found = nl("Zij woont afwisselend in Londen, Parijs of Berlijn.", date(2024, 5, 1))
+    assert {"london", "paris", "berlin"} <= set(found.actors)
+    assert "france" not in found.actors
+
+
+def test_linking_metonyms_adjectives_and_compounds(nl):
+    text = "Het Kremlin reageerde boos. De Russische economie groeit. Een EU-land en de BRICS-landen zwijgen."
+    found = nl(text, date(2024, 5, 1))
+    assert mentions(found, "russia") == ["Het Kremlin", "Russische"]
+    assert mentions(found, "european_union") == ["EU"]
+    assert mentions(found, "brics") == ["BRICS"]
+
+
+def test_linking_genitive_and_closed_compound(nl):
+    found = nl("Het Kremlinbeleid en Chinaś markt, maar ook Ruslands invloed.", date(2024, 5, 1))
+    assert mentions(found, "russia") == ["Kremlin", "Rusland"]
+
+
+def test_linking_role_phrase_resolves_through_dated_roles(nl):
+    text = "Gisteren sprak de Russische president over de oorlog."
+    assert mentions(nl(text, date(2010, 6, 1)), "dmitry_medvedev") == ["de Russische president"]
+    assert mentions(nl(text, date(2023, 6, 1)), "vladimir_putin") == ["de Russische president"]
+    text = "Ook de Chinese minister van Buitenlandse Zaken was aanwezig."
+    assert mentions(nl(text, date(2021, 6, 1)), "wang_yi") == ["de Chinese minister van Buitenlandse Zaken"]
+    assert "china" not in nl(text, date(2021, 6, 1)).actors
+
+
+def test_linking_role_with_name_is_one_mention_and_keeps_compound_state(nl):
+    text = "VS-president Joe Biden belde met de Duitse bondskanselier Olaf Scholz."
+    found = nl(text, date(2022, 6, 1))
+    assert mentions(found, "joe_biden") == ["VS-president Joe Biden"]
+    assert mentions(found, "united_states") == ["VS"]
+    assert mentions(found, "olaf_scholz") == ["de Duitse bondskanselier Olaf Scholz"]
+    assert "germany" not in found.actors
+
+
+def test_linking_unknown_person_surname_and_role_from_apposition(nl):
+    text = (
+        "Dat zegt Karel Veldkamp, hoogleraar geschiedenis aan de Universiteit Utrecht. "
+        "Volgens Veldkamp is de situatie ernstig. De historicus verwacht weinig."
+    )
+    found = nl(text, date(2024, 5, 1))
+    person = found.actors["karel_veldkamp"]
+    assert person.type == "person" and not person.in_kb
+    assert sorted(person.mentions.values()) == ["Karel Veldkamp", "Veldkamp"]
+    assert person.role and person.role.startswith("hoogleraar geschiedenis")
+
+
+def test_linking_description_resolves_to_person_with_that_role(nl):
+    text = "Dat zegt Karel Veldkamp, de Oost-Europa-historicus van de universiteit. De Oost-Europa-historicus twijfelt."
+    found = nl(text, date(2024, 5, 1))
+    assert "De Oost-Europa-historicus" in mentions(found, "karel_veldkamp")
+
+
+def test_linking_copular_sentence_gives_the_role(nl):
+    found = nl("Gisteren sprak Anna Brouwersma. Anna Brouwersma is econoom bij een grote bank.", None)
+    assert found.actors["anna_brouwersma"].role.startswith("econoom")
+
+
+def test_linking_government_phrases(nl):
+    text = "De Chinese regering zweeg, maar de regering in Beijing liet later van zich horen."
+    found = nl(text, date(2024, 5, 1))
+    assert mentions(found, "china") == ["De Chinese regering", "de regering in Beijing"]
+
+
+def test_linking_unnamed_officials_are_document_actors(nl):
+    text = "Een anonieme Chinese regeringsfunctionaris was kritisch, net als sommige Chinese functionarissen."
+    found = nl(text, date(2024, 5, 1))
+    singular = found.actors["china_official"]
+    plural = found.actors["china_officials"]
+    assert (singular.type, plural.type) == ("person", "group")
+    assert list(singular.mentions.values()) == ["Een anonieme Chinese regeringsfunctionaris"]
+    assert list(plural.mentions.values()) == ["sommige Chinese functionarissen"]
+
+
+def test_linking_ids_are_stable_across_documents(nl):
+    a = nl("Volgens Karel Veldkamp is het ernstig.", date(2024, 5, 1))
+    b = nl("Karel Veldkamp gaf gisteren een lezing over Poetin.", date(2024, 5, 1))
+    assert "karel_veldkamp" in a.actors and "karel_veldkamp" in b.actors
+    assert "vladimir_putin" in b.actors
+
+
+def test_linking_name_containing_a_state_is_its_own_actor(nl):
+    found = nl("Hij stapte over naar de partij Groen Nederland Verbond en sprak over Nederland.", None)
+    assert mentions(found, "netherlands") == ["Nederland"]
+
+
+def test_linking_portfolio_is_not_an_actor(nl):
+    found = nl("Zij werd minister van Buitenlandse Zaken in het nieuwe kabinet.", None)
+    assert not [a for a in found.actors.values() if a.mentions]
+
+
+def test_linking_sentence_initial_word_is_not_a_name(nl):
+    found = nl("Tegelijkertijd daalde de export. Bovendien groeide de import.", None)
+    assert not [a for a in found.actors.values() if a.mentions]
+
+
+def test_resolve_pronoun_and_description_for_other_stages(nl):
+    text = "De Armeense premier Nikol Pashinyan was boos. Hij zei dat de Armeense premier niet zou komen."
+    found = nl(text, date(2023, 1, 10))
+    he = text.index("Hij")
+    assert found.resolve(he, he + 3) == "nikol_pashinyan"
+    second = text.rindex("de Armeense premier")
+    assert found.resolve(second, second + len("de Armeense premier")) == "nikol_pashinyan"
+    assert found.resolve(0, 2) is None or found.resolve(0, 2) == "nikol_pashinyan"
+
+
+def test_english_role_titles_and_capitals(en):
+    text = "Russian President Vladimir Putin met officials in Beijing. Washington said the Kremlin was wrong."
+    found = en(text, date(2023, 3, 1))
+    assert "Vladimir Putin" in " ".join(mentions(found, "vladimir_putin"))
+    assert mentions(found, "beijing") == ["Beijing"]
+    assert mentions(found, "united_states") == ["Washington"]
+    assert mentions(found, "russia") == ["the Kremlin"]
+
+
+def test_english_unknown_person_and_surname(en):
+    text = "Analyst Maria Holloway said the deal would fail. Holloway added that the EU was divided."
+    found = en(text, None)
+    assert sorted(found.actors["maria_holloway"].mentions.values()) == ["Holloway", "Maria Holloway"]
+    assert mentions(found, "european_union") == ["EU"]
+
+
+def test_fuzzy_matching_finds_a_misspelled_full_name(nl):
+    assert nl.fuzzy("Vladimir Poetiin") == "vladimir_putin"
+    assert nl.fuzzy("Karel Veldkamp") is None
