@@ -1,0 +1,100 @@
+"""The ``events.v1`` stage: dyadic events coded in CAMEO and PLOVER, with dates and modality.
+
+With a dependency parse the ``ParseCoder`` reads roles from the tree; without one the
+``PatternCoder`` falls back to word order. Codes come from the language's lexicon
+(``powermap/lang/<code>/event_verbs*.tsv``), PLOVER types, modes and Goldstein scores from
+the CAMEO codebook, dates from ``powermap/lang/<code>/dates.yaml``. Events inside reported
+speech (a quote, a speech verb's complement, "volgens X") are flagged in
+``ctx.scratch["events.reported"]`` (one bool per event), since the record has no field for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from powermap.codebooks import lookup
+from powermap.extract.events.coder import Coded, ParseCoder
+from powermap.extract.events.dates import get_resolver
+from powermap.extract.events.fallback import PatternCoder
+from powermap.extract.events.lexicon import get_lexicon
+from powermap.extract.stage import ExtractionContext, Stage, stages
+from powermap.records import Event
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    """The Doc's sentences, or the whole Doc when nothing set sentence boundaries."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        yield from doc.sents
+    elif len(doc):
+        yield doc[:]
+
+
+def trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())
+
+
+@stages.register("events.v1")
+class EventStage(Stage):
+    """Fills ``events`` from the parse (or word order) and the actor layer.
+
+    Options:
+        require_target (bool): drop events whose target is unknown (default False).
+    """
+
+    produces = "events"
+    requires = ("actors",)
+
+    def __call__(self, ctx: ExtractionContext) -> None:
+        if not ctx.record.actors:
+            return
+        lexicon = get_lexicon(ctx.language)
+        doc = ctx.doc
+        coder_cls = ParseCoder if doc.has_annotation("DEP") else PatternCoder
+        coder = coder_cls(lexicon, ctx)
+        resolver = get_resolver(ctx.language)
+        markers = lexicon.cue_set("reported_markers")
+        quotes = [(q.start, q.end) for q in ctx.record.quotes]
+        published = ctx.record.document.published
+        reported_flags: list[bool] = []
+        seen: set[tuple] = set()
+        for sent in sentences(doc):
+            coded = coder.code_sentence(sent)
+            if not coded:
+                continue
+            start, end = trimmed(sent)
+            dates = resolver.find(ctx.text[start:end], published)
+            in_quote = any(s < end and start < e for s, e in quotes)
+            marked = any(t.lower_ in markers for t in sent)
+            for c in coded:
+                if self.options.get("require_target") and c.target is None:
+                    continue
+                key = (c.source.id, c.target.id if c.target else None, c.cameo, start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                ctx.record.events.append(self.event(c, ctx.text, start, end, dates))
+                reported_flags.append(c.reported or in_quote or marked)
+        ctx.scratch["events.reported"] = reported_flags
+
+    @staticmethod
+    def event(c: Coded, text: str, start: int, end: int, dates: list) -> Event:
+        entry = lookup(c.cameo)
+        offset = c.trigger.idx - start
+        date = min(dates, key=lambda d: abs(d.start - offset)).value if dates else None
+        return Event(
+            source=c.source.id,
+            target=c.target.id if c.target else None,
+            cameo=c.cameo,
+            plover=entry.plover if entry else None,
+            goldstein=entry.goldstein if entry else None,
+            sentence=text[start:end],
+            start=start,
+            end=end,
+            negated=c.negated,
+            modality=c.modality,  # type: ignore[arg-type]
+            date=date,
+        )

@@ -1,0 +1,269 @@
+"""Codes events from a dependency parse: who did what to whom, in CAMEO.
+
+For each predicate (verb, copular nominal predicate or event noun) whose lemma and
+complements match a lexicon row, the coder reads
+
+- the source from the subject (or the ``door``/``by`` agent of a passive; conjoined
+  subjects give one event each; a subject-less infinitive or conjunct inherits the subject
+  of the clause that governs it);
+- the target from the indirect object, the object, then prepositional complements;
+- negation, modality and reported speech from auxiliaries, adverbs, wrapping verbs
+  (weigeren, van plan zijn, eisen, dreigen) and governing speech verbs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
+from powermap.extract.events.syntax import (
+    COMPLEMENT,
+    OBJECT,
+    agents,
+    clause_words,
+    conjuncts,
+    dep,
+    is_passive,
+    is_predicate,
+    np_tokens_by_distance,
+    prepositional,
+    subjects,
+)
+from powermap.extract.stage import ExtractionContext
+from powermap.records import Actor
+
+#: a wrapped event under ``threat`` becomes this CAMEO threat code (by wrapped code prefix)
+THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "138", "20": "138"}
+PERSONAL = {"hij", "zij", "he", "she", "ze"}
+
+
+@dataclass
+class Coded:
+    """An event read from one predicate, before it becomes a record Event."""
+
+    source: Actor
+    target: Actor | None
+    cameo: str
+    negated: bool
+    modality: str
+    reported: bool
+    trigger: Token
+
+
+class ParseCoder:
+    """Event coder over a parsed sentence.
+
+    Args:
+        lexicon (EventLexicon): the language's lexicon and cues.
+        ctx (ExtractionContext): gives the actor layer (``actor_at``, ``record.actors``).
+    """
+
+    def __init__(self, lexicon: EventLexicon, ctx: ExtractionContext) -> None:
+        self.lex = lexicon
+        self.ctx = ctx
+        self.negation = lexicon.cue_set("negation")
+        self.hypothetical = lexicon.cue_set("hypothetical_forms")
+        self.intended = lexicon.cue_set("intended_forms")
+        self.demanded = lexicon.cue_set("demanded_forms")
+        self.conditional = lexicon.cue_set("conditional_marks")
+        self.speech = {norm(w) for w in lexicon.cue_set("speech_verbs")}
+        self.target_preps = [str(p).lower() for p in lexicon.cues.get("target_preps") or []]
+        self.agent_preps = lexicon.cue_set("agent_preps")
+        self.reflexive = lexicon.cue_set("reflexive")
+        self.particle_prefix = lexicon.language == "nl" or bool(lexicon.cues.get("particle_prefix"))
+        self.persons = sorted(
+            ((m.start, m.end, a) for a in ctx.record.actors if a.type == "person" for m in a.mentions),
+            key=lambda x: x[0],
+        )
+
+    # -- lexicon lookup ---------------------------------------------------------------
+    def lemma(self, tok: Token) -> str:
+        lemma = norm(tok.lemma_ or tok.text)
+        if self.particle_prefix:
+            for child in tok.children:
+                prt = norm(child.lemma_ or child.text)
+                if dep(child) == "compound:prt" and not lemma.startswith(prt):
+                    lemma = prt + lemma
+        return lemma
+
+    def bag(self, tok: Token) -> set[str]:
+        words: set[str] = set()
+        for t in clause_words(tok):
+            words.add(norm(t.lemma_ or t.text))
+            words.add(t.lower_)
+            if dep(t) == "expl:pv" or (t.lower_ in self.reflexive and t.pos_ == "PRON"):
+                words.add("zich")
+        return words
+
+    def entry(self, tok: Token) -> LexEntry | None:
+        if is_predicate(tok):
+            return self.lex.match(self.lemma(tok), self.bag(tok))
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return self.lex.match(norm(tok.lemma_ or tok.text), self.bag(tok), noun=True)
+        return None
+
+    # -- actors -------------------------------------------------------------------------
+    def actor(self, tok: Token) -> Actor | None:
+        """The actor a noun phrase refers to: its head's mention, else the nearest inside it."""
+        if tok.pos_ == "PRON":
+            return self.pronoun(tok)
+        for t in np_tokens_by_distance(tok):
+            found = self.ctx.actor_at(t.idx, t.idx + len(t.text))
+            if found is not None:
+                return found
+        return None
+
+    def pronoun(self, tok: Token) -> Actor | None:
+        """A personal pronoun resolved to the latest person mentioned before it (400 chars)."""
+        if tok.lower_ not in PERSONAL:
+            return None
+        best = None
+        for _start, end, actor in self.persons:
+            if end <= tok.idx and tok.idx - end < 400:
+                best = actor
+        return best
+
+    def sources(self, tok: Token) -> tuple[list[Token], bool]:
+        """Source noun heads for a predicate, and whether it is passive."""
+        passive = is_passive(tok)
+        if passive:
+            return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
+        own = [c for s in subjects(tok) for c in conjuncts(s)]
+        if own:
+            return [self.antecedent(s) for s in own], False
+        cur = tok
+        while dep(cur) in COMPLEMENT | {"conj", "acl"} and cur.head.i != cur.i:
+            head = cur.head
+            found = [c for s in subjects(head) for c in conjuncts(s)]
+            if found:
+                return [self.antecedent(s) for s in found], False
+            cur = head
+        return [], False
+
+    @staticmethod
+    def antecedent(tok: Token) -> Token:
+        """A relative pronoun subject stands for the noun its clause modifies."""
+        if (tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType")) or tok.lower_ in ("die", "who", "which"):
+            clause = tok.head
+            if dep(clause) in ("acl:relcl", "acl") and clause.head.i != clause.i:
+                return clause.head
+        return tok
+
+    def target(self, tok: Token, exclude: set[str]) -> Actor | None:
+        candidates: list[Token] = []
+        if is_passive(tok):
+            candidates += [c for s in subjects(tok) for c in conjuncts(s)]
+        candidates += [c for c in tok.children if dep(c) == "iobj"]
+        candidates += [c for c in tok.children if dep(c) == "obj"]
+        preps = sorted(
+            ((p, n) for label, p, n in prepositional(tok) if label != "obl:agent" and p not in self.agent_preps),
+            key=lambda pn: self.target_preps.index(pn[0]) if pn[0] in self.target_preps else 99,
+        )
+        candidates += [n for p, n in preps if p in self.target_preps]
+        for child in tok.children:  # the object of a governed infinitive (om Y te straffen)
+            if dep(child) == "xcomp":
+                candidates += [c for c in child.children if dep(c) in OBJECT]
+        for cand in candidates:
+            found = self.actor(cand)
+            if found is not None and found.id not in exclude:
+                return found
+        return None
+
+    # -- modality -----------------------------------------------------------------------
+    def negated(self, tok: Token) -> bool:
+        for child in tok.children:
+            if dep(child) in ("advmod", "neg", "det") and child.lower_ in self.negation:
+                nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+                if nxt is None or nxt.lower_ not in ("alleen", "only", "enkel", "slechts"):
+                    return True
+            if dep(child) in OBJECT | {"obl", "nsubj:pass"} and any(
+                dep(d) == "det" and d.lower_ in self.negation for d in child.children
+            ):
+                return True
+        return False
+
+    def modality(self, tok: Token) -> str:
+        forms = {c.lower_ for c in tok.children if dep(c) in ("aux", "aux:pass", "advmod", "cop")}
+        if forms & self.demanded:
+            return "demanded"
+        if forms & self.hypothetical:
+            return "hypothetical"
+        if forms & self.intended:
+            return "intended"
+        cur = tok
+        while cur.head.i != cur.i:
+            if dep(cur) == "advcl" and any(dep(m) == "mark" and m.lower_ in self.conditional for m in cur.children):
+                return "hypothetical"
+            cur = cur.head
+        return "asserted"
+
+    # -- coding -------------------------------------------------------------------------
+    def code_sentence(self, sent: Span) -> list[Coded]:
+        entries = {tok.i: e for tok in sent if (e := self.entry(tok)) is not None}
+        coded = [i for i, e in entries.items() if e.cameo is not None or e.wrap]
+        suppressed: set[int] = set()
+        out: list[Coded] = []
+        for i in sorted(coded, key=lambda i: entries[i].wrap):  # wrapped clauses before wrappers
+            entry = entries[i]
+            if entry.cameo is not None:
+                out.extend(self.code_predicate(sent.doc[i], entry, entries, suppressed))
+        return out
+
+    def code_predicate(
+        self, tok: Token, entry: LexEntry, entries: dict[int, LexEntry], suppressed: set[int]
+    ) -> list[Coded]:
+        code = entry.cameo or ""
+        negated = self.negated(tok) or "neg" in entry.flags
+        modality = entry.flag_value("mod") or self.modality(tok)
+        reported = False
+        cur = tok
+        while dep(cur) in COMPLEMENT | {"acl"} and cur.head.i != cur.i:
+            head = cur.head
+            wrapper = entries.get(head.i)
+            if wrapper is not None and wrapper.wrap:
+                suppressed.add(head.i)
+                negated = negated != ("neg" in wrapper.flags or self.negated(head))
+                modality = wrapper.flag_value("mod") or (modality if modality != "asserted" else self.modality(head))
+                if "threat" in wrapper.flags:
+                    code = next((v for k, v in THREAT_CODES.items() if code.startswith(k)), "130")
+            elif self.lemma(head) in self.speech:
+                reported = True
+                break
+            elif dep(cur) in ("ccomp", "advcl"):
+                break
+            cur = head
+        if negated and entry.flag_value("ifneg"):
+            code, negated = entry.flag_value("ifneg") or code, False
+        if tok.i in suppressed:
+            return []
+        heads, _ = self.noun_sources(tok) if entry.noun else self.sources(tok)
+        out: list[Coded] = []
+        seen: set[str] = set()
+        for head in heads:
+            source = self.actor(head)
+            if source is None or source.id in seen:
+                continue
+            seen.add(source.id)
+            target = self.noun_target(tok, {source.id}) if entry.noun else self.target(tok, {source.id})
+            out.append(Coded(source, target, code, negated, modality, reported, tok))
+        return out
+
+    def noun_sources(self, tok: Token) -> tuple[list[Token], bool]:
+        """Source of an event noun: possessor, demonym adjective or agent phrase."""
+        heads = [c for c in tok.children if dep(c) in ("nmod:poss", "amod", "det") and c.pos_ != "DET"]
+        heads += [n for label, p, n in prepositional(tok) if p in self.agent_preps]
+        if not [h for h in heads if self.actor(h) is not None]:
+            entry = self.lex.match(norm(tok.lemma_ or tok.text), self.bag(tok), noun=True)
+            if entry is not None and "share" in entry.flags and tok.head.i != tok.i:
+                return self.sources(tok.head)
+        return heads, False
+
+    def noun_target(self, tok: Token, exclude: set[str]) -> Actor | None:
+        for label, p, noun in prepositional(tok):
+            if p in self.target_preps and label != "nmod:poss":
+                found = self.actor(noun)
+                if found is not None and found.id not in exclude:
+                    return found
+        return None

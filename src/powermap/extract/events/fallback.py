@@ -1,0 +1,169 @@
+"""Pattern-based event coding for text without a dependency parse.
+
+Used when the annotator gives tokens and sentences only. A trigger is a token whose
+lemma (from spaCy's lookup tables, or its lower-case form) or particle + lemma
+(legde ... op -> opleggen) has a lexicon row whose pattern words occur in the sentence.
+The source is the actor right after a clause-second trigger (inversion: "sloeg hij") or
+else the nearest actor group before the trigger (X en Y -> two sources); the target is
+the first other actor after it, else between source and trigger (verb-final clauses).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from powermap.extract.events.coder import PERSONAL, Coded, ParseCoder
+from powermap.extract.events.lexicon import LexEntry, norm
+from powermap.records import Actor
+
+PARTICLES = {
+    "op",
+    "af",
+    "uit",
+    "in",
+    "aan",
+    "toe",
+    "terug",
+    "mee",
+    "door",
+    "over",
+    "bij",
+    "vrij",
+    "samen",
+    "tegen",
+    "voor",
+    "weg",
+    "los",
+    "neer",
+    "om",
+    "na",
+    "dicht",
+    "binnen",
+    "out",
+    "up",
+    "down",
+    "off",
+    "back",
+}
+COORD = {"en", "and", ",", "&", "as", "zowel", "als"}
+WINDOW = 8
+
+
+@cache
+def lemma_table(language: str) -> dict[str, str]:
+    """spaCy's lookup lemma table for ``language`` (empty when spacy-lookups-data lacks it)."""
+    try:
+        from spacy.lookups import load_lookups
+
+        return dict(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
+    except (ValueError, KeyError, ImportError, OSError):
+        return {}
+
+
+class PatternCoder(ParseCoder):
+    """The parse coder's lexicon and cues applied by word order instead of a parse."""
+
+    def lemma_of(self, tok: Token) -> str:
+        if tok.lemma_ and tok.lemma_ != tok.text:
+            return norm(tok.lemma_)
+        table = lemma_table(self.lex.language)
+        return norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))
+
+    def code_sentence(self, sent: Span) -> list[Coded]:
+        lemmas = [self.lemma_of(t) for t in sent]
+        words = {w for t, lem in zip(sent, lemmas, strict=True) for w in (lem, t.lower_)}
+        groups = self.actor_groups(sent)
+        out: list[Coded] = []
+        for k, tok in enumerate(sent):
+            entry, noun = self.trigger(sent, k, lemmas, words)
+            if entry is None or entry.cameo is None:
+                continue
+            lo, hi = max(0, k - WINDOW), min(len(sent), k + WINDOW)
+            near = {t.lower_ for t in sent[lo:hi]}
+            negated = bool(near & self.negation) or "neg" in entry.flags
+            code = entry.cameo
+            if negated and entry.flag_value("ifneg"):
+                code, negated = entry.flag_value("ifneg") or code, False
+            modality = entry.flag_value("mod") or self.window_modality(near)
+            sources, target = self.roles(sent, k, groups, noun)
+            for source in sources:
+                tgt = target if target is None or target.id != source.id else None
+                out.append(Coded(source, tgt, code, negated, modality, False, tok))
+        return out
+
+    def trigger(self, sent: Span, k: int, lemmas: list[str], words: set[str]) -> tuple[LexEntry | None, bool]:
+        lemma = lemmas[k]
+        tok = sent[k]
+        if not tok.is_alpha:
+            return None, False
+        candidates = [lemma]
+        for j in range(k + 1, min(len(sent), k + 15)):  # split particle: legde ... op
+            if sent[j].lower_ in PARTICLES and (j + 1 == len(sent) or not sent[j + 1].is_alpha):
+                candidates.insert(0, sent[j].lower_ + lemma)
+        if k >= 2 and sent[k - 1].lower_ in ("te", "to") and sent[k - 2].lower_ in PARTICLES:
+            candidates.insert(0, sent[k - 2].lower_ + lemma)
+        bag = words - {tok.lower_, lemma}
+        for cand in candidates:
+            entry = self.lex.match(cand, bag)
+            if entry is not None:
+                return entry, False
+        if tok.is_lower:
+            entry = self.lex.match(lemma, bag, noun=True)
+            if entry is not None:
+                return entry, True
+        return None, False
+
+    def window_modality(self, near: set[str]) -> str:
+        if near & self.demanded:
+            return "demanded"
+        if near & self.hypothetical:
+            return "hypothetical"
+        if near & self.intended:
+            return "intended"
+        return "asserted"
+
+    def actor_groups(self, sent: Span) -> list[tuple[int, int, list[Actor]]]:
+        """Runs of actor tokens joined by coordination: (first, last token index, actors)."""
+        marks: list[tuple[int, Actor]] = []
+        for k, tok in enumerate(sent):
+            actor = self.ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+            if actor is None and tok.lower_ in PERSONAL:
+                actor = self.pronoun(tok)
+            if actor is not None:
+                marks.append((k, actor))
+        groups: list[tuple[int, int, list[Actor]]] = []
+        for k, actor in marks:
+            if groups:
+                first, last, actors = groups[-1]
+                gap = [t.lower_ for t in sent[last + 1 : k]]
+                if (k == last + 1 and actor in actors) or (gap and all(g in COORD for g in gap)):
+                    if actor not in actors:
+                        actors.append(actor)
+                    groups[-1] = (first, k, actors)
+                    continue
+            groups.append((k, k, [actor]))
+        return groups
+
+    def roles(
+        self, sent: Span, k: int, groups: list[tuple[int, int, list[Actor]]], noun: bool
+    ) -> tuple[list[Actor], Actor | None]:
+        before = [g for g in groups if g[1] < k]
+        after = [g for g in groups if g[0] > k]
+        sources: list[Actor] = []
+        if not noun and after and after[0][0] - k <= 3 and before and k > 0:
+            sources = after.pop(0)[2]  # inversion: In november sloeg hij ...
+        elif before:
+            sources = before.pop()[2]
+        if noun and not sources and after:
+            return [], None
+        target = None
+        for _first, _last, actors in after + before[::-1]:
+            for actor in actors:
+                if actor not in sources:
+                    target = actor
+                    break
+            if target is not None:
+                break
+        return sources, target

@@ -1,0 +1,124 @@
+"""Per-language event lexicons (verb-and-pattern rows to CAMEO) and event cues, read from data.
+
+A language ``xx`` contributes ``powermap/lang/xx/event_verbs*.tsv`` (rows: lemma, CAMEO code,
+pattern, flags; ``*.local.tsv`` files are read first and win ties) and
+``powermap/lang/xx/event_cues.yaml`` (negation, modality, reported-speech cues). The format
+is documented in ``docs/events.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from powermap.codebooks.cameo import read_tsv
+
+LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
+
+
+def norm(word: str) -> str:
+    """Lexicon form of a word or lemma: lower case, Alpino's compound underscores removed."""
+    return word.lower().replace("_", "")
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One lexicon row.
+
+    Attributes:
+        lemma (str): predicate lemma (particle attached for Dutch separable verbs) or event noun.
+        cameo (str | None): CAMEO code; None for rows that code no event (``---``).
+        pattern (tuple[tuple[str, ...], ...]): words that must all occur among the complements;
+            each item lists alternatives.
+        flags (frozenset[str]): ``noun``, ``wrap``, ``neg``, ``threat``, ``share``, ``mod=...``,
+            ``ifneg=CODE``.
+    """
+
+    lemma: str
+    cameo: str | None
+    pattern: tuple[tuple[str, ...], ...]
+    flags: frozenset[str]
+
+    @property
+    def noun(self) -> bool:
+        return "noun" in self.flags
+
+    @property
+    def wrap(self) -> bool:
+        return "wrap" in self.flags
+
+    def flag_value(self, name: str) -> str | None:
+        for flag in self.flags:
+            if flag.startswith(name + "="):
+                return flag.split("=", 1)[1]
+        return None
+
+
+class EventLexicon:
+    """The verb-and-pattern lexicon and cues of one language.
+
+    Args:
+        language (str): ISO 639-1 code with a ``powermap/lang/<code>/`` folder.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        folder = LANG_DIR / language
+        self.cues: dict[str, Any] = {}
+        cue_file = folder / "event_cues.yaml"
+        if cue_file.exists():
+            self.cues = yaml.safe_load(cue_file.read_text(encoding="utf-8")) or {}
+        self.compound_suffix = bool(self.cues.get("compound_suffix"))
+        self.entries: dict[str, list[LexEntry]] = {}
+        files = sorted(folder.glob("event_verbs*.tsv"), key=lambda p: (".local" not in p.name, p.name))
+        for path in files:
+            for row in read_tsv(path):
+                self._add(row)
+
+    def _add(self, row: dict[str, str]) -> None:
+        lemma = norm(row.get("lemma", "").strip())
+        code = row.get("cameo", "").strip()
+        if not lemma or not code:
+            return
+        pattern = tuple(tuple(norm(w) for w in item.split("|")) for item in row.get("pattern", "").split())
+        flags = frozenset(row.get("flags", "").split())
+        entry = LexEntry(lemma, None if code.startswith("-") else code, pattern, flags)
+        self.entries.setdefault(lemma, []).append(entry)
+
+    def cue_set(self, name: str) -> set[str]:
+        """A cue list from ``event_cues.yaml`` as a set of lower-case strings."""
+        return {str(w).lower() for w in self.cues.get(name) or []}
+
+    def has(self, lemma: str) -> bool:
+        return norm(lemma) in self.entries
+
+    def word_in(self, word: str, bag: set[str]) -> bool:
+        if word in bag:
+            return True
+        if self.compound_suffix and len(word) >= 4:
+            return any(len(b) > len(word) and b.endswith(word) for b in bag)
+        return False
+
+    def match(self, lemma: str, bag: set[str], noun: bool = False) -> LexEntry | None:
+        """The most specific row for ``lemma`` whose pattern words all occur in ``bag``."""
+        best: LexEntry | None = None
+        for entry in self.entries.get(norm(lemma), ()):
+            if entry.noun != noun:
+                continue
+            if all(any(self.word_in(w, bag) for w in alts) for alts in entry.pattern) and (
+                best is None or len(entry.pattern) > len(best.pattern)
+            ):
+                best = entry
+        return best
+
+
+@cache
+def get_lexicon(language: str) -> EventLexicon:
+    """The cached lexicon for ``language`` (English when the language has none)."""
+    if not (LANG_DIR / language / "event_cues.yaml").exists():
+        language = "en"
+    return EventLexicon(language)

@@ -1,0 +1,117 @@
+"""A label-neutral view of a dependency parse: predicates and their arguments.
+
+Two label sets are read: Universal Dependencies as the Alpino/LassySmall UD treebanks use
+it (nsubj, nsubj:pass, obj, iobj, obl + case, obl:agent, compound:prt, expl:pv, aux,
+aux:pass, cop, xcomp, ccomp, conj) and the ClearNLP labels of spaCy's English pipelines
+(dobj, nsubjpass, dative, prep + pobj, agent, prt, neg, auxpass, attr). Everything above
+this module sees only the normalised roles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+CLEAR_TO_UD = {
+    "dobj": "obj",
+    "nsubjpass": "nsubj:pass",
+    "csubjpass": "csubj:pass",
+    "dative": "iobj",
+    "prt": "compound:prt",
+    "auxpass": "aux:pass",
+    "neg": "advmod",
+    "relcl": "acl:relcl",
+    "poss": "nmod:poss",
+    "oprd": "xcomp",
+}
+SUBJECT = {"nsubj", "nsubj:pass", "csubj", "csubj:pass"}
+OBJECT = {"obj", "iobj"}
+COMPLEMENT = {"xcomp", "ccomp", "advcl"}
+CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "csubj", "list"}
+NP_SKIP = CLAUSAL | {"cc", "punct", "case", "mark", "det", "cop", "aux", "aux:pass"}
+
+
+def dep(tok: Token) -> str:
+    """The token's relation in UD terms (ClearNLP labels mapped)."""
+    label = tok.dep_.lower()
+    return CLEAR_TO_UD.get(label, label)
+
+
+def base(label: str) -> str:
+    return label.split(":")[0]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and every token coordinated with it (X, Y en Z)."""
+    out = [tok]
+    for child in tok.children:
+        if dep(child) == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def subjects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if dep(c) in SUBJECT]
+
+
+def is_passive(tok: Token) -> bool:
+    return any(dep(c) in ("aux:pass", "nsubj:pass", "csubj:pass") for c in tok.children)
+
+
+def prepositional(tok: Token) -> Iterator[tuple[str, str, Token]]:
+    """(relation, preposition lemma, noun) for the token's prepositional dependents."""
+    for child in tok.children:
+        label = dep(child)
+        if label == "prep":
+            for pobj in child.children:
+                if dep(pobj) in ("pobj", "pcomp"):
+                    yield "obl", child.lower_, pobj
+        elif label == "agent":
+            for pobj in child.children:
+                if dep(pobj) == "pobj":
+                    yield "obl:agent", child.lower_, pobj
+        elif base(label) in ("obl", "nmod") and label != "nmod:poss":
+            case = [c.lower_ for c in child.children if dep(c) == "case"]
+            yield label, (case[0] if case else ""), child
+
+
+def agents(tok: Token, agent_preps: set[str]) -> list[Token]:
+    return [noun for label, prep, noun in prepositional(tok) if label == "obl:agent" or prep in agent_preps]
+
+
+def is_predicate(tok: Token) -> bool:
+    """Verbs heading a clause, and nominal or adjectival predicates with a copula."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ == "AUX":
+        return dep(tok) not in ("aux", "aux:pass", "cop")
+    return any(dep(c) == "cop" for c in tok.children)
+
+
+def clause_words(tok: Token) -> Iterator[Token]:
+    """The predicate's own dependents, recursively, without subjects and nested clauses."""
+    for child in tok.children:
+        label = dep(child)
+        if label in SUBJECT or label in CLAUSAL or label == "punct":
+            continue
+        yield child
+        yield from np_words(child)
+
+
+def np_words(tok: Token) -> Iterator[Token]:
+    for child in tok.children:
+        if dep(child) not in CLAUSAL and dep(child) != "punct":
+            yield child
+            yield from np_words(child)
+
+
+def np_tokens_by_distance(tok: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``tok`` (no clauses, no conjuncts), nearest first."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if dep(c) not in NP_SKIP)
+    return sorted(out, key=lambda t: abs(t.i - tok.i))
