@@ -94,6 +94,8 @@ def split_sentences(text: str, masked: str | None = None) -> list[Sentence]:
         para += 1
         pos = line.start()
         for m in _SENT_END.finditer(scan, line.start(), line.end()):
+            if re.match(r"[.!?…]\d", m.group()) and m.start() > 0 and scan[m.start() - 1].isdigit():
+                continue  # a decimal point (1,250.5), not a sentence end with a footnote marker
             before = re.search(r"(\w+)\.$", scan[max(pos, m.start() - 12) : m.start() + 1])
             if before and (before.group(1).lower() in _ABBREVIATIONS or len(before.group(1)) == 1):
                 continue
