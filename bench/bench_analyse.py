@@ -72,15 +72,15 @@ def run(quick: bool) -> str:
         concepts = out / "concepts.txt"
         concepts.write_text("# benchmark concepts\n" + "\n".join(CONCEPTS[:8]) + "\n", encoding="utf-8")
         for label, args in _commands(str(store_path), out, concepts):
-            times = []
+            times, cpu = [], []
             for _ in range(4):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 result = runner.invoke(app, args)
                 times.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
                 if result.exit_code != 0:
                     raise RuntimeError(f"{label} failed: {result.output}\n{result.exception!r}")
-            median = statistics.median(times[1:])
-            rows.append((label, median, max(times[1:])))
+            rows.append((label, statistics.median(times[1:]), max(times[1:]), statistics.median(cpu[1:])))
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-m", "powermap", "--help"], capture_output=True, check=True)
         startup = time.perf_counter() - t0

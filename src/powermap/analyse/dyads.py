@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from powermap.analyse import periods
-from powermap.analyse.events import EventFilter, EventRow, load_events
+from powermap.analyse.events import EventFilter, EventRow, EventSelection, load_events
 
 
 @dataclass
@@ -27,13 +27,17 @@ class DyadPoint:
     goldstein: float = 0.0
     documents: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._seen = set(self.documents)
+
     def add(self, event: EventRow) -> None:
         name = _QUAD_FIELDS.get(event.quad_class or 0)
         if name:
             setattr(self, name, getattr(self, name) + 1)
         self.events += 1
         self.goldstein = round(self.goldstein + event.goldstein, 6)
-        if event.doc_id not in self.documents:
+        if event.doc_id not in self._seen:
+            self._seen.add(event.doc_id)
             self.documents.append(event.doc_id)
 
 
@@ -58,7 +62,9 @@ class DyadTrend:
             for name in (*_QUAD_FIELDS.values(), "events"):
                 setattr(total, name, getattr(total, name) + getattr(p, name))
             total.goldstein = round(total.goldstein + p.goldstein, 6)
-            total.documents += [d for d in p.documents if d not in total.documents]
+            fresh = [d for d in p.documents if d not in total._seen]
+            total._seen.update(fresh)
+            total.documents += fresh
         return total
 
 
@@ -70,6 +76,7 @@ def dyad_trend(
     flt: EventFilter | None = None,
     directed: bool = False,
     fill: bool = True,
+    selection: EventSelection | None = None,
 ) -> DyadTrend:
     """The trend of events between actor set ``a`` and actor set ``b`` (or everyone else).
 
@@ -81,11 +88,13 @@ def dyad_trend(
         flt: which events count (default: asserted, non-negated, originals only).
         directed: only events with ``a`` as source (and ``b`` as target); else both directions.
         fill: include empty periods between the first and last point, so a chart's x axis is even.
+        selection: events already loaded under ``flt`` (a report reuses one load for many dyads).
     """
     if by not in periods.GRANULARITIES:
         raise ValueError(f"unknown granularity {by!r}; use one of {', '.join(periods.GRANULARITIES)}")
     side_a, side_b = set(a), set(b) if b is not None else None
-    selection = load_events(conn, flt, actors=sorted(side_a | (side_b or set())))
+    if selection is None:
+        selection = load_events(conn, flt, actors=sorted(side_a | (side_b or set())))
     points: dict[str, DyadPoint] = {}
     for event in selection.events:
         if not _in_dyad(event, side_a, side_b, directed):

@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 from powermap.analyse.actors import load_actors
 from powermap.analyse.communities import participation, signed_communities
-from powermap.analyse.events import EventFilter, load_events
+from powermap.analyse.events import EventFilter, EventSelection, load_events
 
 Weighting = Literal["goldstein", "count"]
 DEFAULT_HALF_LIFE = 365.0
@@ -118,6 +118,7 @@ def build_network(
     directed: bool = False,
     min_events: int = 1,
     seed: int = 1,
+    selection: EventSelection | None = None,
 ) -> Network:
     """Build the relation network from the events that count under ``flt``.
 
@@ -129,9 +130,11 @@ def build_network(
         directed: keep source -> target direction (camps are computed on the undirected sum).
         min_events: drop edges backed by fewer events.
         seed: random seed of the community detection.
+        selection: events already loaded under ``flt`` (a report reuses one load).
     """
     flt = flt or EventFilter()
-    selection = load_events(conn, flt)
+    if selection is None:
+        selection = load_events(conn, flt)
     events = selection.events
     reference = flt.until or (events[-1].day if events else None)
     acc: dict[tuple[str, str], dict[str, Any]] = {}

@@ -40,6 +40,9 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "pm_doc_id", "pm_actor1_id", "pm_actor2_id", "pm_negated", "pm_modality", "pm_plover", "pm_sentence",
 )  # fmt: skip
 
+_INDEX = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+_BLANK: tuple[object, ...] = ("",) * len(GDELT_COLUMNS)
+
 _SQL = """
 SELECT e.id, e.doc_id, e.source, e.target, e.cameo, e.quad_class, e.goldstein, e.negated, e.modality, e.plover,
        e.sentence, e.start, e.date, d.published, d.ingested_at, coalesce(d.url, d.path, d.input),
@@ -71,25 +74,26 @@ def gdelt_rows(conn: sqlite3.Connection, include_all: bool = False) -> list[list
         articles = 1 + extra_articles
         sources = len({outlet} | outlets) if outlet or outlets else 1
         fraction = round(day.year + (day.timetuple().tm_yday - 1) / 365.0, 4) if day else ""
-        row: dict[str, object] = dict.fromkeys(GDELT_COLUMNS, "")
-        row.update({
-            "GLOBALEVENTID": eid,
-            "SQLDATE": day.strftime("%Y%m%d") if day else "",
-            "MonthYear": day.strftime("%Y%m") if day else "",
-            "Year": day.year if day else "",
-            "FractionDate": fraction,
-            "Actor1Code": c1 or "", "Actor1Name": n1 or "", "Actor1CountryCode": k1 or "",
-            "Actor2Code": c2 or "", "Actor2Name": n2 or "", "Actor2CountryCode": k2 or "",
-            "IsRootEvent": int(lead_end is None or start < lead_end),
-            "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
-            "QuadClass": quad if quad is not None else "",
-            "GoldsteinScale": goldstein_of(cameo, goldstein),
-            "NumMentions": articles, "NumSources": sources, "NumArticles": articles,
-            "DATEADDED": "".join(ch for ch in (added or "")[:19] if ch.isdigit()),
-            "SOURCEURL": url or "",
-        })  # fmt: skip
+        row = list(_BLANK)
+        for column, value in (
+            ("GLOBALEVENTID", eid),
+            ("SQLDATE", day.strftime("%Y%m%d") if day else ""),
+            ("MonthYear", day.strftime("%Y%m") if day else ""),
+            ("Year", day.year if day else ""),
+            ("FractionDate", fraction),
+            ("Actor1Code", c1 or ""), ("Actor1Name", n1 or ""), ("Actor1CountryCode", k1 or ""),
+            ("Actor2Code", c2 or ""), ("Actor2Name", n2 or ""), ("Actor2CountryCode", k2 or ""),
+            ("IsRootEvent", int(lead_end is None or start < lead_end)),
+            ("EventCode", cameo), ("EventBaseCode", cameo[:3]), ("EventRootCode", cameo[:2]),
+            ("QuadClass", quad if quad is not None else ""),
+            ("GoldsteinScale", goldstein_of(cameo, goldstein)),
+            ("NumMentions", articles), ("NumSources", sources), ("NumArticles", articles),
+            ("DATEADDED", "".join(ch for ch in (added or "")[:19] if ch.isdigit())),
+            ("SOURCEURL", url or ""),
+        ):  # fmt: skip
+            row[_INDEX[column]] = value
         extra = [doc_id, source or "", target or "", int(negated), modality, plover or "", " ".join(sentence.split())]
-        rows.append([row[c] for c in GDELT_COLUMNS] + extra)
+        rows.append(row + extra)
     return rows
 
 

@@ -14,7 +14,7 @@ from html import escape
 from powermap.analyse import claims, discourse, network, quoting
 from powermap.analyse.actors import load_actors
 from powermap.analyse.dyads import dyad_trend
-from powermap.analyse.events import EventFilter, load_events
+from powermap.analyse.events import EventFilter, EventSelection, load_events
 from powermap.serve.report.svg import CAMP_COLOURS, QUAD_COLOURS, dyad_chart, network_drawing
 
 MAX_NODES = 60
@@ -42,11 +42,12 @@ def build_report(
     flt = EventFilter(since=since, until=until)
     names = {a.id: a.name for a in load_actors(conn).values()}
     label = ", ".join(names.get(a, a) for a in actor) if actor else "the whole corpus"
-    net = network.build_network(conn, flt)
+    selection = load_events(conn, flt)
+    net = network.build_network(conn, flt, selection=selection)
     body = [f"<h1>powermap report: {escape(label)}</h1>", _summary(conn, net)]
     body.append("<h2>Dyadic trends</h2>" + _legend())
-    for a, b in _top_dyads(conn, flt, actor):
-        trend = dyad_trend(conn, a, b, by=by, flt=flt)  # type: ignore[arg-type]
+    for a, b in _top_dyads(selection, actor):
+        trend = dyad_trend(conn, a, b, by=by, flt=flt, selection=selection)  # type: ignore[arg-type]
         other = ", ".join(names.get(x, x) for x in b) if b else "all others"
         total = trend.totals()
         body.append(f"<h3>{escape(', '.join(names.get(x, x) for x in a))} ↔ {escape(other)}</h3>")
@@ -86,11 +87,12 @@ def _legend() -> str:
 Dyad = tuple[list[str], list[str] | None]
 
 
-def _top_dyads(conn: sqlite3.Connection, flt: EventFilter, actor: list[str] | None) -> list[Dyad]:
+def _top_dyads(selection: EventSelection, actor: list[str] | None) -> list[Dyad]:
     """The actor against all and with its busiest partners, or the corpus's busiest pairs."""
-    events = load_events(conn, flt, actors=actor).events
+    events = selection.events
     if actor:
         mine = set(actor)
+        events = [e for e in events if e.source in mine or e.target in mine]
         partners = Counter(e.target if e.source in mine else e.source for e in events)
         partners = Counter({k: v for k, v in partners.items() if k not in mine})
         return [(actor, None)] + [(actor, [p]) for p, _ in partners.most_common(TOP_DYADS - 1)]
