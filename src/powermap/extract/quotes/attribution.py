@@ -93,9 +93,10 @@ class Discourse:
                 if persons:
                     return (persons[-1] if kind == "latter" else persons[0]).actor.id
             return None
-        if kind == "plural":
+        if kind == "plural":  # a group that was the subject (opened) of the sentence before
             for s in prev[:1]:
-                for m in self.mentions_in(s.start, s.end):
+                lead = re.match(r"\W*(?:\w+\W+){0,2}", self.text[s.start : s.end])
+                for m in self.mentions_in(s.start, s.start + (lead.end() if lead else 0) + 1):
                     if m.actor.type in ("group", "organisation", "media"):
                         return m.actor.id
             return None
