@@ -38,7 +38,7 @@ from powermap.records import Actor, Span
 
 #: Fuzzy key similarity (rapidfuzz ratio, 0-100) above which an unknown full name is taken to be
 #: a KB person; measured by ``bench/bench_actors.py`` (see docs/actors.md).
-FUZZY_THRESHOLD = 90.0
+FUZZY_THRESHOLD = 92.0
 #: Role keys tried for a generic "leader" of a state, in order.
 HEAD_ROLES = {
     "leader": ("leader", "president", "prime_minister", "chancellor"),
