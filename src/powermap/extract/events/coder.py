@@ -88,6 +88,21 @@ class ParseCoder:
                     lemma = prt + lemma
         return lemma
 
+    def lemma_candidates(self, tok: Token) -> list[str]:
+        """The parser's lemma, the lookup-table lemma, each with a clause-final particle."""
+        from powermap.extract.events.fallback import PARTICLES, lemma_table, verb_candidates
+
+        table = lemma_table(self.lex.language)
+        lemmas = [self.lemma(tok), norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))]
+        if self.lex.compound_suffix and tok.pos_ in ("VERB", "AUX"):
+            lemmas += [c for c in verb_candidates(tok.text, self.lex.language) if self.lex.has(c)]
+        if self.particle_prefix:
+            for t in tok.subtree:
+                nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+                if t.i > tok.i and t.lower_ in PARTICLES and (nxt is None or nxt.pos_ in ("ADP", "PUNCT")):
+                    lemmas += [t.lower_ + lemma for lemma in list(lemmas)]
+        return list(dict.fromkeys(lemmas))
+
     def bag(self, tok: Token) -> set[str]:
         words: set[str] = set()
         for t in clause_words(tok):
@@ -99,7 +114,12 @@ class ParseCoder:
 
     def entry(self, tok: Token) -> LexEntry | None:
         if is_predicate(tok):
-            return self.lex.match(self.lemma(tok), self.bag(tok))
+            bag = self.bag(tok)
+            for lemma in self.lemma_candidates(tok):
+                found = self.lex.match(lemma, bag)
+                if found is not None:
+                    return found
+            return None
         if tok.pos_ in ("NOUN", "PROPN"):
             return self.lex.match(norm(tok.lemma_ or tok.text), self.bag(tok), noun=True)
         return None
@@ -162,9 +182,10 @@ class ParseCoder:
             key=lambda pn: self.target_preps.index(pn[0]) if pn[0] in self.target_preps else 99,
         )
         candidates += [n for p, n in preps if p in self.target_preps]
-        for child in tok.children:  # the object of a governed infinitive (om Y te straffen)
-            if dep(child) == "xcomp":
+        for child in tok.children:  # the arguments of a governed clause (om Y te straffen)
+            if dep(child) in ("xcomp", "ccomp") and not subjects(child):
                 candidates += [c for c in child.children if dep(c) in OBJECT]
+                candidates += [n for label, p, n in prepositional(child) if label != "obl:agent"]
         for cand in candidates:
             found = self.actor(cand)
             if found is not None and found.id not in exclude:
@@ -215,7 +236,8 @@ class ParseCoder:
         self, tok: Token, entry: LexEntry, entries: dict[int, LexEntry], suppressed: set[int]
     ) -> list[Coded]:
         code = entry.cameo or ""
-        negated = self.negated(tok) or "neg" in entry.flags
+        negated = self.negated(tok)
+        wrapper_head: Token | None = None
         modality = entry.flag_value("mod") or self.modality(tok)
         reported = False
         cur = tok
@@ -224,6 +246,7 @@ class ParseCoder:
             wrapper = entries.get(head.i)
             if wrapper is not None and wrapper.wrap:
                 suppressed.add(head.i)
+                wrapper_head = wrapper_head or head
                 negated = negated != ("neg" in wrapper.flags or self.negated(head))
                 modality = wrapper.flag_value("mod") or (modality if modality != "asserted" else self.modality(head))
                 if "threat" in wrapper.flags:
@@ -247,6 +270,8 @@ class ParseCoder:
                 continue
             seen.add(source.id)
             target = self.noun_target(tok, {source.id}) if entry.noun else self.target(tok, {source.id})
+            if target is None and wrapper_head is not None:
+                target = self.target(wrapper_head, {source.id})
             out.append(Coded(source, target, code, negated, modality, reported, tok))
         return out
 

@@ -51,6 +51,61 @@ COORD = {"en", "and", ",", "&", "as", "zowel", "als"}
 WINDOW = 8
 
 
+VOWELS = "aeiou"
+PAST_ENDINGS = ("den", "ten", "de", "te", "dt", "t", "en", "d")
+
+
+@cache
+def irregular_verbs(language: str) -> dict[str, str]:
+    """Irregular verb forms of a language (``lang/<code>/irregular_verbs.tsv``), form -> infinitive."""
+    from powermap.codebooks.cameo import read_tsv
+    from powermap.extract.events.lexicon import LANG_DIR
+
+    path = LANG_DIR / language / "irregular_verbs.tsv"
+    return {r["form"]: r["lemma"] for r in read_tsv(path)} if path.exists() else {}
+
+
+def verb_candidates(form: str, language: str) -> list[str]:
+    """Infinitives a Dutch-like verb form may come from (regular endings, ge- participles,
+    separable and inseparable prefixes, irregular stems)."""
+    form = form.lower()
+    irregular = irregular_verbs(language)
+    out: list[str] = []
+
+    def add_stem(stem: str) -> None:
+        if len(stem) < 2:
+            return
+        out.append(stem + "en")
+        if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in VOWELS:
+            out.append(stem[:-2] + stem[-1] + "en")  # veroordeel -> veroordelen
+        if stem[-1] not in VOWELS and stem[-2] in VOWELS and (len(stem) < 3 or stem[-3] not in VOWELS):
+            out.append(stem + stem[-1] + "en")  # stel -> stellen
+        if stem[-1] in "fs":
+            out.append(stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en")
+
+    def analyse(rest: str, prefix: str) -> None:
+        if rest in irregular:
+            out.append(prefix + irregular[rest])
+        for end in PAST_ENDINGS:
+            if rest.endswith(end) and len(rest) > len(end) + 1:
+                stem = rest[: -len(end)]
+                before = len(out)
+                add_stem(stem)
+                out[before:] = [prefix + c for c in out[before:]]
+        before = len(out)
+        add_stem(rest)
+        out[before:] = [prefix + c for c in out[before:]]
+
+    analyse(form, "")
+    if form.startswith("ge"):
+        analyse(form[2:], "")
+    for p in PARTICLES | {"ont", "ver", "be", "her", "er"}:
+        if form.startswith(p) and len(form) > len(p) + 2:
+            rest = form[len(p) :]
+            analyse(rest[2:] if rest.startswith("ge") else rest, p)
+    return list(dict.fromkeys(out))
+
+
 @cache
 def lemma_table(language: str) -> dict[str, str]:
     """spaCy's lookup lemma table for ``language`` (empty when spacy-lookups-data lacks it)."""
@@ -99,11 +154,14 @@ class PatternCoder(ParseCoder):
         if not tok.is_alpha:
             return None, False
         candidates = [lemma]
+        if self.lex.compound_suffix:  # languages with the Dutch verb morphology
+            candidates += verb_candidates(tok.text, self.lex.language)
+        base = list(candidates)
         for j in range(k + 1, min(len(sent), k + 15)):  # split particle: legde ... op
             if sent[j].lower_ in PARTICLES and (j + 1 == len(sent) or not sent[j + 1].is_alpha):
-                candidates.insert(0, sent[j].lower_ + lemma)
+                candidates[:0] = [sent[j].lower_ + c for c in base]
         if k >= 2 and sent[k - 1].lower_ in ("te", "to") and sent[k - 2].lower_ in PARTICLES:
-            candidates.insert(0, sent[k - 2].lower_ + lemma)
+            candidates[:0] = [sent[k - 2].lower_ + c for c in base]
         bag = words - {tok.lower_, lemma}
         for cand in candidates:
             entry = self.lex.match(cand, bag)
@@ -152,7 +210,9 @@ class PatternCoder(ParseCoder):
         before = [g for g in groups if g[1] < k]
         after = [g for g in groups if g[0] > k]
         sources: list[Actor] = []
-        if not noun and after and after[0][0] - k <= 3 and before and k > 0:
+        if before and before[-1][1] == k - 1:
+            sources = before.pop()[2]  # subject right before the verb
+        elif not noun and after and after[0][0] - k <= 3 and k > 0:
             sources = after.pop(0)[2]  # inversion: In november sloeg hij ...
         elif before:
             sources = before.pop()[2]

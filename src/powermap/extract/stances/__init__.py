@@ -1,0 +1,144 @@
+"""The ``stances.v1`` stage: Discourse-Network-Analyzer-style (actor, concept, agree/disagree).
+
+Three sources of statements, in order, one stance per actor and sentence:
+
+1. coded events that express a position (03 intent, 05 support, 06-08 cooperation and
+   concessions, 10 demands, 163 sanctions: agree; 11 disapproval, 12 rejection,
+   13 threats, other 16 reductions: disagree; a negated event flips it), held by the source;
+2. quotes with a speaker, held by the speaker, polarity from the language's stance cues;
+3. other sentences where a concept fires, held by the clause subject (or the first actor).
+
+Concepts come from a YAML list (option ``concepts``; default international relations);
+polarity cues from ``powermap/lang/<code>/stance_cues.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span
+
+from powermap.codebooks import lookup
+from powermap.extract.events import sentences, trimmed
+from powermap.extract.stage import ExtractionContext, Stage, stages
+from powermap.extract.stances.concepts import Concept, load_concepts
+from powermap.extract.stances.propose import propose_concepts
+from powermap.records import Actor, Event, Stance
+
+LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
+AGREE_ROOTS = {"03", "05", "06", "07", "08", "10"}
+DISAGREE_ROOTS = {"11", "12", "13", "16"}
+
+__all__ = ["StanceStage", "load_concepts", "propose_concepts"]
+
+
+@cache
+def stance_cues(language: str) -> dict[str, set[str]]:
+    path = LANG_DIR / language / "stance_cues.yaml"
+    if not path.exists():
+        path = LANG_DIR / "en" / "stance_cues.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {k: {str(w).lower() for w in v} for k, v in data.items()}
+
+
+def polarity(sent: Span, language: str, base: bool = True) -> bool:
+    """Agree (True) or disagree, from disagree cues and the parity of negations."""
+    cues = stance_cues(language)
+    words = {w for t in sent for w in (t.lower_, (t.lemma_ or "").lower())}
+    agree = base and not (words & cues.get("disagree", set()))
+    negations = sum(1 for t in sent if t.lower_ in cues.get("negation", set()))
+    return agree if negations % 2 == 0 else not agree
+
+
+def event_polarity(event: Event) -> bool | None:
+    root = event.cameo[:2]
+    if event.cameo.startswith("163") or root in AGREE_ROOTS:
+        agree = True
+    elif root in DISAGREE_ROOTS:
+        agree = False
+    else:
+        return None
+    return agree != event.negated
+
+
+@stages.register("stances.v1")
+class StanceStage(Stage):
+    """Fills ``stances`` from events, quotes and concept mentions.
+
+    Options:
+        concepts (str): path of a concept list YAML for this corpus.
+    """
+
+    produces = "stances"
+    requires = ("actors", "quotes", "events")
+
+    def __call__(self, ctx: ExtractionContext) -> None:
+        if not ctx.record.actors:
+            return
+        concepts = load_concepts(self.options.get("concepts"))
+        language = ctx.language
+        done: set[tuple[str, int]] = set()
+        for sent in sentences(ctx.doc):
+            start, end = trimmed(sent)
+            if end <= start:
+                continue
+            text = ctx.text[start:end]
+            concept = self.concept(text, language, concepts)
+
+            for event in ctx.record.events:
+                if event.start == start and (agree := event_polarity(event)) is not None:
+                    code = lookup(event.cameo)
+                    label = concept.label if concept else (code.name.lower() if code else None)
+                    self.add(ctx, done, event.source, agree, label, (text, start, end))
+            for quote in ctx.record.quotes:
+                if quote.speaker and start <= quote.start < end:
+                    base = not (concept and concept.against)
+                    label = concept.label if concept else "quoted position"
+                    self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
+            if concept is not None:
+                holder = self.holder(ctx, sent)
+                if holder is not None:
+                    agree = polarity(sent, language, not concept.against)
+                    self.add(ctx, done, holder.id, agree, concept.label, (text, start, end))
+
+    @staticmethod
+    def add(
+        ctx: ExtractionContext,
+        done: set[tuple[str, int]],
+        actor_id: str | None,
+        agree: bool,
+        label: str | None,
+        evidence: tuple[str, int, int],
+    ) -> None:
+        """Append a stance unless the actor already has one for this sentence."""
+        text, start, end = evidence
+        if actor_id and label and (actor_id, start) not in done:
+            done.add((actor_id, start))
+            ctx.record.stances.append(Stance(actor_id, label, agree, text, start, end))
+
+    @staticmethod
+    def concept(text: str, language: str, concepts: tuple[Concept, ...]) -> Concept | None:
+        best = None
+        for concept in concepts:
+            m = concept.match(text, language)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), concept)
+        return best[1] if best else None
+
+    @staticmethod
+    def holder(ctx: ExtractionContext, sent: Span) -> Actor | None:
+        """The clause subject's actor when parsed, else the first actor in the sentence."""
+        if ctx.doc.has_annotation("DEP"):
+            for tok in sent:
+                if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.head.dep_ == "ROOT":
+                    for t in tok.subtree:
+                        actor = ctx.actor_at(t.idx, t.idx + len(t.text))
+                        if actor is not None:
+                            return actor
+        for tok in sent:
+            actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+            if actor is not None:
+                return actor
+        return None

@@ -1,0 +1,195 @@
+"""events.v1 on hand-parsed Dutch sentences (Alpino UD labels), one construction per test."""
+
+from __future__ import annotations
+
+from powermap.extract.events import EventStage
+
+from .events_fixtures import context, parsed
+
+STATES = {
+    "Polen": ("polen", "state"),
+    "Litouwen": ("litouwen", "state"),
+    "Zweden": ("zweden", "state"),
+    "Noorwegen": ("noorwegen", "state"),
+    "Moskou": ("russia", "state"),
+    "Rusland": ("russia", "state"),
+    "de NAVO": ("nato", "organisation"),
+    "de EU": ("eu", "organisation"),
+    "Chili": ("chili", "state"),
+    "Peru": ("peru", "state"),
+}
+
+
+def run(rows, actors=STATES, published="2023-01-12"):
+    ctx = context(parsed("nl", rows), actors, published)
+    EventStage()(ctx)
+    return ctx.record.events, ctx
+
+
+def triples(events):
+    return [(e.source, e.target, e.cameo) for e in events]
+
+
+def test_events_coordinated_subjects_give_two_events():
+    # Polen en Litouwen veroordeelden Moskou .
+    events, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Litouwen", "Litouwen", "PROPN", "conj", 0), ("veroordeelden", "veroordelen", "VERB", "ROOT", 3),
+        ("Moskou", "Moskou", "PROPN", "obj", 3), (".", ".", "PUNCT", "punct", 3),
+    ])  # fmt: skip
+    assert triples(events) == [("polen", "russia", "111"), ("litouwen", "russia", "111")]
+    assert events[0].plover == "DISAPPROVE" and events[0].goldstein == -2.0
+    assert events[0].modality == "asserted" and not events[0].negated
+
+
+def test_events_passive_agent_is_the_source():
+    # Chili werd door Peru aangevallen .
+    events, _ = run([
+        ("Chili", "Chili", "PROPN", "nsubj:pass", 4), ("werd", "worden", "AUX", "aux:pass", 4),
+        ("door", "door", "ADP", "case", 3), ("Peru", "Peru", "PROPN", "obl:agent", 4),
+        ("aangevallen", "aan_vallen", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4),
+    ])  # fmt: skip
+    assert triples(events) == [("peru", "chili", "190")]
+    assert events[0].plover == "ASSAULT"
+
+
+def test_events_split_particle_verb_with_light_object():
+    # Polen legde Rusland sancties op .
+    events, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("legde", "leggen", "VERB", "ROOT", 1),
+        ("Rusland", "Rusland", "PROPN", "iobj", 1), ("sancties", "sanctie", "NOUN", "obj", 1),
+        ("op", "op", "ADP", "compound:prt", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert triples(events) == [("polen", "russia", "163")]
+    assert events[0].plover == "SANCTION"
+
+
+def test_events_particle_verb_cancelling():
+    # Zweden zegde de oefening met Noorwegen af .
+    events, _ = run([
+        ("Zweden", "Zweden", "PROPN", "nsubj", 1), ("zegde", "zeggen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("oefening", "oefening", "NOUN", "obj", 1),
+        ("met", "met", "ADP", "case", 5), ("Noorwegen", "Noorwegen", "PROPN", "nmod", 3),
+        ("af", "af", "ADP", "compound:prt", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert triples(events) == [("zweden", "noorwegen", "160")]
+
+
+def test_events_reflexive_wrapper_negates_the_wrapped_event():
+    # Chili onthield zich om Peru te veroordelen .
+    events, _ = run([
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("onthield", "onthouden", "VERB", "ROOT", 1),
+        ("zich", "zich", "PRON", "expl:pv", 1), ("om", "om", "ADP", "mark", 5),
+        ("Peru", "Peru", "PROPN", "obj", 5), ("veroordelen", "veroordelen", "VERB", "xcomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert triples(events) == [("chili", "peru", "111")]
+    assert events[0].negated
+
+
+def test_events_negation_with_geen():
+    # Chili stelde geen sancties in tegen Rusland .
+    events, _ = run([
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("stelde", "stellen", "VERB", "ROOT", 1),
+        ("geen", "geen", "DET", "det", 3), ("sancties", "sanctie", "NOUN", "obj", 1),
+        ("in", "in", "ADP", "compound:prt", 1), ("tegen", "tegen", "ADP", "case", 6),
+        ("Rusland", "Rusland", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert triples(events) == [("chili", "russia", "163")]
+    assert events[0].negated
+
+
+def test_events_refusal_codes_reject_when_nothing_is_wrapped():
+    # Peru weigerde de EU te ontvangen is wrapped; Peru weigerde . alone is a rejection
+    events, _ = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("weigerde", "weigeren", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("EU", "EU", "PROPN", "obj", 5),
+        ("te", "te", "ADP", "mark", 5), ("ontvangen", "ontvangen", "VERB", "xcomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert triples(events) == [("peru", "eu", "043")]
+    assert events[0].negated
+
+
+def test_events_intended_modality_from_van_plan():
+    # Moskou is van plan Polen sancties op te leggen .
+    events, _ = run([
+        ("Moskou", "Moskou", "PROPN", "nsubj", 3), ("is", "zijn", "AUX", "cop", 3),
+        ("van", "van", "ADP", "case", 3), ("plan", "plan", "NOUN", "ROOT", 3),
+        ("Polen", "Polen", "PROPN", "iobj", 8), ("sancties", "sanctie", "NOUN", "obj", 8),
+        ("op", "op", "ADP", "compound:prt", 8), ("te", "te", "ADP", "mark", 8),
+        ("leggen", "leggen", "VERB", "xcomp", 3), (".", ".", "PUNCT", "punct", 3),
+    ])  # fmt: skip
+    assert triples(events) == [("russia", "polen", "163")]
+    assert events[0].modality == "intended"
+
+
+def test_events_hypothetical_modality_from_zou_kunnen():
+    # Peru zou Chili kunnen aanvallen .
+    events, _ = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 4), ("zou", "zullen", "AUX", "aux", 4),
+        ("Chili", "Chili", "PROPN", "obj", 4), ("kunnen", "kunnen", "AUX", "aux", 4),
+        ("aanvallen", "aan_vallen", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4),
+    ])  # fmt: skip
+    assert triples(events) == [("peru", "chili", "190")]
+    assert events[0].modality == "hypothetical"
+
+
+def test_events_demanded_modality_under_eisen():
+    # Polen eiste dat Rusland Litouwen vrijlaat .   (the wrapped clause keeps its own subject)
+    events, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("eiste", "eisen", "VERB", "ROOT", 1),
+        ("dat", "dat", "SCONJ", "mark", 5), ("Rusland", "Rusland", "PROPN", "nsubj", 5),
+        ("Litouwen", "Litouwen", "PROPN", "obj", 5), ("vrijlaat", "vrij_laten", "VERB", "ccomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert triples(events) == [("russia", "litouwen", "0841")]
+    assert events[0].modality == "demanded"
+
+
+def test_events_threat_wrapper_turns_sanctions_into_a_threat():
+    # Polen dreigde Rusland sancties op te leggen .
+    events, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("dreigde", "dreigen", "VERB", "ROOT", 1),
+        ("Rusland", "Rusland", "PROPN", "iobj", 6), ("sancties", "sanctie", "NOUN", "obj", 6),
+        ("op", "op", "ADP", "compound:prt", 6), ("te", "te", "ADP", "mark", 6),
+        ("leggen", "leggen", "VERB", "xcomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert triples(events) == [("polen", "russia", "1312")]
+    assert events[0].plover == "THREATEN"
+
+
+def test_events_reported_speech_is_flagged_apart():
+    # Zweden zegt dat Peru Chili bezette .
+    events, ctx = run([
+        ("Zweden", "Zweden", "PROPN", "nsubj", 1), ("zegt", "zeggen", "VERB", "ROOT", 1),
+        ("dat", "dat", "SCONJ", "mark", 5), ("Peru", "Peru", "PROPN", "nsubj", 5),
+        ("Chili", "Chili", "PROPN", "obj", 5), ("bezette", "bezetten", "VERB", "ccomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert triples(events) == [("peru", "chili", "192")]
+    assert ctx.scratch["events.reported"] == [True]
+
+
+def test_events_date_from_weekday_and_nothing_without_one():
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("bezocht", "bezoeken", "VERB", "ROOT", 1),
+        ("dinsdag", "dinsdag", "NOUN", "obl", 1), ("Litouwen", "Litouwen", "PROPN", "obj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    events, _ = run(rows, published="2023-01-12")
+    assert triples(events) == [("polen", "litouwen", "042")] and events[0].date == "2023-01-10"
+    events, _ = run([r if r[0] != "dinsdag" else ("graag", "graag", "ADV", "advmod", 1) for r in rows])
+    assert events[0].date is None
+
+
+def test_events_without_parse_fall_back_to_word_order():
+    import spacy
+
+    from .events_fixtures import context
+
+    doc = spacy.blank("nl")("Polen en Litouwen veroordeelden Moskou gisteren.")
+    ctx = context(doc, STATES, "2023-01-12")
+    EventStage()(ctx)
+    assert triples(ctx.record.events) == [("polen", "russia", "111"), ("litouwen", "russia", "111")]
+    assert ctx.record.events[0].date == "2023-01-11"
