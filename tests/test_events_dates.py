@@ -1,0 +1,39 @@
+"""Date expressions resolved against the publication date (Dutch and English data files)."""
+
+from __future__ import annotations
+
+import pytest
+
+from powermap.extract.events.dates import get_resolver
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Het kabinet besloot dinsdag tot een nieuw plan.", "2024-03-14", ["2024-03-12"]),
+        ("Het kabinet besloot dinsdag tot een nieuw plan.", "2024-03", ["2024-03"]),
+        ("Dat gebeurde vorige maand al.", "2024-01-20", ["2023-12"]),
+        ("Vorig jaar groeide de handel.", "2024-06", ["2023"]),
+        ("In november kwamen de ministers bijeen.", "2024-02", ["2023-11"]),
+        ("In november kwamen de ministers bijeen.", "2024-12-01", ["2024-11"]),
+        ("Sinds februari 2022 is alles anders.", "2024-06", ["2022-02"]),
+        ("Eind mei sprak hij de leiders toe.", "2024-09", ["2024-05"]),
+        ("Op 9 en 10 juni 2025 vond de top plaats.", "2025-09", ["2025-06-09"]),
+        ("Het akkoord van 3 maart werd gisteren ondertekend.", "2024-05-02", ["2024-03-03", "2024-05-01"]),
+        ("In 2019 begon de dialoog.", None, ["2019"]),
+        ("Er staat geen datum in deze zin.", "2024-05-02", []),
+    ],
+)
+def test_events_dates_dutch(text, published, expected):
+    assert [d.value for d in get_resolver("nl").find(text, published)] == expected
+
+
+def test_events_dates_english_and_modal_may():
+    found = get_resolver("en").find("Talks may resume; in May and on Tuesday, March 3, 2020 they met.", "2024-05-09")
+    assert [d.value for d in found] == ["2024-05", "2024-05-07", "2020-03-03"]
+
+
+def test_events_dates_offsets_point_at_the_expression():
+    text = "De top werd vorige week afgeblazen."
+    (found,) = get_resolver("nl").find(text, "2024-05-09")
+    assert text[found.start : found.end] == "vorige week" and found.value == "2024-05"

@@ -1,0 +1,77 @@
+"""stances.v1: agree/disagree from events, quotes and concept mentions; concept proposal."""
+
+from __future__ import annotations
+
+import spacy
+
+from powermap.extract.events import EventStage
+from powermap.extract.stances import StanceStage, load_concepts, propose_concepts
+from powermap.records import Quote
+
+from .events_fixtures import context, parsed
+
+ACTORS = {"Polen": ("polen", "state"), "Rusland": ("russia", "state"), "Jansen": ("jansen", "person")}
+
+
+def stances_for(rows, quotes=()):
+    ctx = context(parsed("nl", rows), ACTORS)
+    ctx.record.quotes.extend(quotes)
+    EventStage()(ctx)
+    StanceStage()(ctx)
+    return [(s.actor, s.concept, s.agree) for s in ctx.record.stances], ctx
+
+
+def test_stances_sanctions_imposed_is_agreement():
+    # Polen legde Rusland sancties op .
+    found, _ = stances_for([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("legde", "leggen", "VERB", "ROOT", 1),
+        ("Rusland", "Rusland", "PROPN", "iobj", 1), ("sancties", "sanctie", "NOUN", "obj", 1),
+        ("op", "op", "ADP", "compound:prt", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("polen", "sanctions against Russia", True)]
+
+
+def test_stances_negated_sanctions_is_disagreement():
+    # Polen stelde geen sancties in .
+    found, _ = stances_for([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("stelde", "stellen", "VERB", "ROOT", 1),
+        ("geen", "geen", "DET", "det", 3), ("sancties", "sanctie", "NOUN", "obj", 1),
+        ("in", "in", "ADP", "compound:prt", 1), ("tegen", "tegen", "ADP", "case", 6),
+        ("Rusland", "Rusland", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("polen", "sanctions against Russia", False)]
+
+
+def test_stances_quote_speaker_disagrees_with_cue():
+    # Jansen : concessies zijn een fout .   (a quote whose speaker is Jansen)
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 2), (":", ":", "PUNCT", "punct", 0),
+        ("concessies", "concessie", "NOUN", "ROOT", 2), ("zijn", "zijn", "AUX", "cop", 2),
+        ("een", "een", "DET", "det", 5), ("fout", "fout", "NOUN", "nmod", 2), (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    doc_text = parsed("nl", rows).text
+    start = doc_text.index("concessies")
+    quote = Quote(doc_text[start:-1], start, len(doc_text) - 1, "jansen", "direct", ":")
+    found, _ = stances_for(rows, [quote])
+    assert found == [("jansen", "concessions on Ukraine", False)]
+
+
+def test_stances_concepts_load_and_match_per_language():
+    concepts = {c.label: c for c in load_concepts()}
+    assert "NATO enlargement" in concepts and "multipolar world order" in concepts
+    nato = concepts["NATO enlargement"]
+    assert nato.match("Zweden wil lid worden van de NAVO.", "nl")
+    assert not nato.match("Zweden wil lid worden van de club.", "nl")
+    assert nato.match("Sweden applied for NATO membership.", "en")
+
+
+def test_stances_propose_concepts_prefers_shared_phrases():
+    nlp = spacy.blank("en")
+    docs = [nlp(t) for t in (
+        "Grain exports rose while grain exports to Egypt fell.",
+        "Officials discussed grain exports and fishing rights.",
+        "Fishing rights dominated the summit.",
+    )]  # fmt: skip
+    ranked = [p for p, _ in propose_concepts(docs, limit=5, min_docs=2)]
+    assert "grain exports" in ranked and "fishing rights" in ranked
+    assert "summit" not in ranked
