@@ -173,6 +173,7 @@ class FrogAnnotator:
         if executable is None:
             raise OSError("frog is not installed: `apt-get install -y frog frogdata` (Debian)")
         self.port = port or _free_port()
+        self.pretokenised = pretokenised
         self.mapper = CgnMapper()
         self.vocab = spacy.blank("nl").vocab
         self._proc = subprocess.Popen(
@@ -207,7 +208,12 @@ class FrogAnnotator:
         raise OSError(f"frog did not start within {timeout:.0f} s")
 
     def analyse(self, text: str) -> str:
-        """Frog's raw tab-separated answer for ``text``."""
+        """Frog's raw tab-separated answer for ``text`` (pretokenised: one request per line)."""
+        if self.pretokenised:
+            return "\n\n".join(self._request(line) for line in text.splitlines() if line.strip())
+        return self._request(text)
+
+    def _request(self, text: str) -> str:
         body = "\n".join(line for line in text.splitlines() if line.strip() != "EOT")
         with socket.create_connection(("127.0.0.1", self.port)) as conn:
             conn.sendall((body + "\nEOT\n").encode("utf-8"))
