@@ -19,20 +19,19 @@ STATIC_INFO: dict[str, dict[str, Any]] = {
 }
 
 
-def describe(name: str, language: str) -> dict[str, Any]:
-    """One annotator for one language: installed or not, and what it provides."""
+def describe(name: str, language: str) -> dict[str, Any] | None:
+    """One annotator for one language: installed or not, and what it provides (None: not for it)."""
     entry: dict[str, Any] = {"name": name, "language": language, "default": _default_rank(name, language)}
     if name in STATIC_INFO:
         static = STATIC_INFO[name]
         installed = static["installed"]()
         entry.update({k: v for k, v in static.items() if k != "installed"}, installed=installed)
-        if language not in static["languages"]:
-            entry["installed"] = False
-            entry["error"] = f"{name} does not serve {language!r}"
-        return entry
+        return entry if language in static["languages"] else None
     try:
         annotator = annotators.get(name)(language)
-    except (OSError, RuntimeError, LookupError, ValueError) as err:
+    except LookupError:  # does not serve this language
+        return None
+    except (OSError, RuntimeError, ValueError) as err:
         entry.update(installed=False, error=str(err))
         return entry
     info = asdict(annotator.info)
@@ -48,4 +47,5 @@ def _default_rank(name: str, language: str) -> int | None:
 
 def inventory(languages: tuple[str, ...] = ("nl", "en")) -> list[dict[str, Any]]:
     """Every registered annotator for each language."""
-    return [describe(name, lang) for lang in languages for name in annotators.names()]
+    rows = [describe(name, lang) for lang in languages for name in annotators.names()]
+    return [row for row in rows if row is not None]

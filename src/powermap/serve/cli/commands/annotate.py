@@ -38,7 +38,7 @@ def annotators_command(
     if as_json:
         print_json(rows)
         return
-    table = Table("language", "annotator", "default", "installed", "provides", "description")
+    table = Table("language", "annotator", "default", "installed", "provides", "description", expand=True)
     for row in rows:
         table.add_row(
             row["language"],
