@@ -19,6 +19,7 @@ ACTORS = {
     "petrov": ("Oleg Petrov", "person", None, "RUS"),
     "sidorov": ("Ilya Sidorov", "person", None, "RUS"),
     "orlova": ("Anna Orlova", "person", None, "RUS"),
+    "voice": ('Radio "Voice"', "media", None, None),
 }
 _serial = itertools.count(1)
 

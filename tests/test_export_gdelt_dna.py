@@ -9,7 +9,7 @@ import pytest
 from powermap.serve.export.dna import DNA_COLUMNS, write_dna
 from powermap.serve.export.gdelt import EXTRA_COLUMNS, GDELT_COLUMNS, write_gdelt
 
-from .analyse_fixtures import make_store, sample_docs
+from .analyse_fixtures import DocBuilder, make_store, sample_docs
 
 
 @pytest.fixture()
@@ -23,7 +23,8 @@ def store(tmp_path):
 
 def _read(path, delimiter):
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter=delimiter))
+        quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+        return list(csv.DictReader(handle, delimiter=delimiter, quoting=quoting))
 
 
 def test_export_gdelt_columns_and_values(store, tmp_path):
@@ -43,6 +44,13 @@ def test_export_gdelt_columns_and_values(store, tmp_path):
     assert dated["SQLDATE"] == "20220501" and float(dated["GoldsteinScale"]) == 1.9  # codebook score
     everything = _read(write_gdelt(db.reader(), tmp_path / "all.tsv", include_all=True), "\t")
     assert len(everything) == 7 + 2 and {r["pm_negated"] for r in everything} == {"0", "1"}
+
+
+def test_export_gdelt_quote_marks_in_values(tmp_path):
+    db, _ = make_store(tmp_path / "quoted", [DocBuilder("2024-01-01").event("voice", "russia", "111", -2.0)])
+    rows = _read(write_gdelt(db.reader(), tmp_path / "events.tsv"), "\t")
+    assert rows[0]["Actor1Name"] == 'Radio "Voice"' and rows[0]["pm_sentence"].startswith('Radio "Voice" acted')
+    db.close()
 
 
 def test_export_gdelt_headerless(store, tmp_path):

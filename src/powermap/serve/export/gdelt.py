@@ -101,7 +101,7 @@ def write_gdelt(conn: sqlite3.Connection, path: Path, include_all: bool = False,
     """Write the table as tab-separated text (GDELT's own files have no header: ``header=False``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n")
+        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n")
         if header:
             writer.writerow([*GDELT_COLUMNS, *EXTRA_COLUMNS])
         writer.writerows([_clean(v) for v in row] for row in gdelt_rows(conn, include_all))
@@ -109,4 +109,5 @@ def write_gdelt(conn: sqlite3.Connection, path: Path, include_all: bool = False,
 
 
 def _clean(value: object) -> object:
+    """Whitespace (tabs, newlines) collapsed, so that no value needs quoting in a GDELT-style file."""
     return " ".join(value.split()) if isinstance(value, str) else value
