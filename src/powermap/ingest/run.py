@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from powermap.extract import Extractor
 from powermap.ingest.model import IngestFailure, SourceDocument
 from powermap.ingest.options import IngestOptions
 from powermap.ingest.sources import read_inputs
-from powermap.records import Document, document_id
+from powermap.records import Document, ExtractionRecord, document_id
 from powermap.store import AddResult, Store, StoreError
+
+if TYPE_CHECKING:
+    from powermap.scale import DaskExtractor
+
+OnItem = Callable[[SourceDocument | IngestFailure, AddResult | None], None]
 
 
 @dataclass
@@ -45,47 +51,70 @@ def ingest(
     store: Store,
     options: IngestOptions,
     extractor: Extractor | None,
-    on_item: Callable[[SourceDocument | IngestFailure, AddResult | None], None] | None = None,
+    on_item: OnItem | None = None,
+    parallel: DaskExtractor | None = None,
 ) -> IngestReport:
     """Read every input into ``store``; a bad input is counted and reported, never fatal.
 
     Texts already stored are recognised before any extraction work, so a re-run after a crash
-    resumes where the last committed document left off.
+    resumes where the last committed document left off. With ``parallel``, extraction runs on
+    Dask workers while this process stays the store's only writer.
     """
     report = IngestReport()
     stage_names = extractor.stage_names if extractor else []
-    for item in read_inputs(inputs, options):
-        result: AddResult | None = None
-        if isinstance(item, IngestFailure):
-            report.failures.append(item)
+
+    def settle(item: SourceDocument | IngestFailure, result: AddResult | None) -> None:
+        if result is None:
+            failure = item if isinstance(item, IngestFailure) else IngestFailure(item.input, "unknown failure")
+            report.failures.append(failure)
             report.counts["failed"] += 1
         else:
-            existing = store.find_duplicate(item.text)
-            if existing:
-                result = AddResult("duplicate", existing, duplicate_of=existing, similarity=1.0)
-            else:
-                document = to_document(item)
-                failure: IngestFailure | None = None
-                try:
-                    record = extractor(document) if extractor else _empty(document)
-                    result = store.add(item, record, stage_names)
-                except StoreError as err:
-                    failure = IngestFailure(item.input, f"not stored: {err}")
-                except Exception as err:  # a stage bug must not end a long run or lose stored data
-                    failure = IngestFailure(item.input, f"extraction failed: {type(err).__name__}: {err}")
-                if failure is not None:
-                    report.failures.append(failure)
-                    report.counts["failed"] += 1
-                    item = failure
-            if result:
-                report.counts[result.status] += 1
-                report.results.append(result)
+            report.counts[result.status] += 1
+            report.results.append(result)
         if on_item:
             on_item(item, result)
+
+    def store_one(source: SourceDocument, outcome: ExtractionRecord | str) -> None:
+        if isinstance(outcome, str):
+            settle(IngestFailure(source.input, outcome), None)
+            return
+        try:
+            settle(source, store.add(source, outcome, stage_names))
+        except StoreError as err:
+            settle(IngestFailure(source.input, f"not stored: {err}"), None)
+
+    def new_documents() -> Iterator[SourceDocument]:
+        """Inputs that need extraction; failures and stored texts are settled on the way."""
+        for item in read_inputs(inputs, options):
+            if isinstance(item, IngestFailure):
+                settle(item, None)
+                continue
+            existing = store.find_duplicate(item.text)
+            if existing:
+                settle(item, AddResult("duplicate", existing, duplicate_of=existing, similarity=1.0))
+                continue
+            yield item
+
+    if parallel is not None and extractor is not None:
+        waiting: dict[str, list[SourceDocument]] = defaultdict(list)
+
+        def documents() -> Iterator[Document]:
+            for source in new_documents():
+                waiting[document_id(source.text)].append(source)
+                yield to_document(source)
+
+        for document, outcome in parallel.map(documents()):
+            store_one(waiting[document.id].pop(0), outcome)
+        return report
+
+    for source in new_documents():
+        document = to_document(source)
+        if extractor is None:
+            store_one(source, ExtractionRecord(document=document))
+            continue
+        try:
+            outcome: ExtractionRecord | str = extractor(document)
+        except Exception as err:  # a stage bug must not end a long run or lose stored data
+            outcome = f"extraction failed: {type(err).__name__}: {err}"
+        store_one(source, outcome)
     return report
-
-
-def _empty(document: Document):
-    from powermap.records import ExtractionRecord
-
-    return ExtractionRecord(document=document)

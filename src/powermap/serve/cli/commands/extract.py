@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import typer
 from rich.markup import escape
@@ -29,6 +30,11 @@ def extract_command(
     ),
     stages: str = StagesOption,
     max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help="Refuse larger inputs."),
+    parquet: Path = typer.Option(
+        None, help="Instead of printing records, have Dask workers write partitioned Parquet tables here."
+    ),
+    workers: int = typer.Option(2, help="Local Dask worker processes for --parquet."),
+    scheduler: str = typer.Option(None, help="Address of a running Dask scheduler for --parquet (tcp://host:8786)."),
     quiet: bool = QuietOption,
 ) -> None:
     """Extract from the inputs and print one record per document, in input order (no store)."""
@@ -42,6 +48,9 @@ def extract_command(
         err_console.print(f"[red]error:[/red] unknown format {output_format!r} (jsonl or json)")
         raise typer.Exit(2)
     names = stage_names(stages)
+    if parquet is not None:
+        _extract_to_parquet(inputs, parquet, names, workers, scheduler, max_bytes, published, source, language, quiet)
+        return
     extractor = Extractor(names if names is not None else None)
     options = IngestOptions(
         max_bytes=max_bytes, published=published, source=source, language=language, estimate_published=estimate_dates
@@ -69,4 +78,45 @@ def extract_command(
     if failed:
         if not quiet:
             err_console.print(f"{failed} input(s) failed")
+        raise typer.Exit(1)
+
+
+def _extract_to_parquet(
+    inputs: list[str],
+    out_dir: Path,
+    names: list[str] | None,
+    workers: int,
+    scheduler: str | None,
+    max_bytes: int,
+    published: str | None,
+    source: str | None,
+    language: str | None,
+    quiet: bool,
+) -> None:
+    """Read the inputs here, extract and write Parquet on Dask workers; exit 1 if any input failed."""
+    from powermap.ingest.model import IngestFailure
+    from powermap.ingest.options import IngestOptions
+    from powermap.ingest.run import to_document
+    from powermap.ingest.sources import read_inputs
+    from powermap.scale import DaskExtractor
+
+    options = IngestOptions(max_bytes=max_bytes, published=published, source=source, language=language)
+    failed = 0
+
+    def documents():
+        nonlocal failed
+        for item in read_inputs(inputs, options):
+            if isinstance(item, IngestFailure):
+                failed += 1
+                err_console.print(f"[red]failed[/red] {escape(str(item))}")
+            else:
+                yield to_document(item)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with DaskExtractor(names, workers=workers, scheduler=scheduler) as cluster:
+        totals = cluster.to_parquet(documents(), out_dir)
+    if not quiet:
+        rows = ", ".join(f"{count} {name}" for name, count in sorted(totals.items()))
+        err_console.print(f"wrote {out_dir}: {rows}")
+    if failed or totals.get("documents_failed"):
         raise typer.Exit(1)

@@ -32,6 +32,8 @@ def ingest_command(
     stages: str = StagesOption,
     max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help=SIZE_HELP),
     timeout: float = typer.Option(20.0, help="Seconds allowed per web request."),
+    workers: int = typer.Option(0, help="Extract on this many local Dask worker processes (0: in this process)."),
+    scheduler: str = typer.Option(None, help="Address of a running Dask scheduler to extract on (tcp://host:8786)."),
     quiet: bool = QuietOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -76,11 +78,19 @@ def ingest_command(
             if result is None and not quiet:
                 err_console.print(f"[red]failed[/red] {escape(str(item))}")
 
+        parallel = None
+        if extractor is not None and (workers > 0 or scheduler):
+            from powermap.scale import DaskExtractor
+
+            parallel = DaskExtractor(extractor.stage_names, workers=workers or None, scheduler=scheduler)
         try:
-            report = ingest(inputs, db, options, extractor, on_item)
+            report = ingest(inputs, db, options, extractor, on_item, parallel=parallel)
         except ValueError as err:
             err_console.print(f"[red]error:[/red] {err}")
             raise typer.Exit(2) from None
+        finally:
+            if parallel is not None:
+                parallel.close()
     db.finish_run(run_id, report.counts)
     summary = {
         "stored": report.counts["stored"],
