@@ -13,7 +13,6 @@ import re
 import unicodedata
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32  # 32 bands of 4 rows: pairs at Jaccard 0.8 collide in some band with p > 0.99
@@ -34,6 +33,8 @@ def content_hash(text: str) -> str:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash signature (``NUM_PERM`` uint64 values) of the text's word shingles."""
+    from datasketch import MinHash  # imported here: it pulls in SciPy, which every CLI start would pay for
+
     words = _WORD.findall(normalise(text))
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     sketch = MinHash(num_perm=NUM_PERM, seed=1)
