@@ -10,7 +10,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: Frog (a Dutch NLP back end) and Chromium (browser tests of the web pages).
 DEB_PACKAGES := frog frogdata chromium
 
-.PHONY: run serve test setup system-packages lint models bench lock clean
+.PHONY: run serve test setup system-packages lint models kb codebooks bench lock clean
 
 run: setup
 	$(BIN)/powermap ingest $(CORPUS) --store $(STORE)
@@ -45,10 +45,20 @@ lint: setup
 
 # Retrain the shipped Dutch pipeline from ../shared/data (hours on 2 cores).
 models: setup
-	$(BIN)/powermap train --output src/powermap/models
+	$(BIN)/powermap train --data ../shared/data
 
+# Rebuild the actor knowledge base tables in src/powermap/kb/data from ../shared/data.
+kb: setup
+	$(BIN)/python -m powermap.kb.build
+
+# Rebuild the CAMEO/PLOVER codebook and the English event-verb lexicon from ../shared/data.
+codebooks: setup
+	$(BIN)/python scripts/build_codebooks.py
+	$(BIN)/python scripts/build_en_event_verbs.py
+
+# All benchmarks (writes BENCHMARKS.md); `make bench AREAS=analyse` runs one area.
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(AREAS)
 
 # Pin the direct dependencies at the versions installed now.
 lock: setup
