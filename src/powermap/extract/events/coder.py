@@ -14,9 +14,11 @@ complements match a lexicon row, the coder reads
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
+from powermap.extract.events.actors import PERSONAL, PLURAL, ActorIndex
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.syntax import (
     COMPLEMENT,
@@ -25,6 +27,7 @@ from powermap.extract.events.syntax import (
     clause_words,
     conjuncts,
     dep,
+    governors,
     is_passive,
     is_predicate,
     np_tokens_by_distance,
@@ -34,9 +37,14 @@ from powermap.extract.events.syntax import (
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
+__all__ = ["PERSONAL", "Coded", "ParseCoder"]
+
 #: a wrapped event under ``threat`` becomes this CAMEO threat code (by wrapped code prefix)
 THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "138", "20": "138"}
-PERSONAL = {"hij", "zij", "he", "she", "ze"}
+#: roots whose events between coordinated subjects are mutual (X en Y ontmoetten elkaar)
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+#: tokens scanned after a verb for a clause-final separable particle
+PARTICLE_WINDOW = 40
 
 
 @dataclass
@@ -73,10 +81,7 @@ class ParseCoder:
         self.agent_preps = lexicon.cue_set("agent_preps")
         self.reflexive = lexicon.cue_set("reflexive")
         self.particle_prefix = lexicon.language == "nl" or bool(lexicon.cues.get("particle_prefix"))
-        self.persons = sorted(
-            ((m.start, m.end, a) for a in ctx.record.actors if a.type == "person" for m in a.mentions),
-            key=lambda x: x[0],
-        )
+        self.index = ActorIndex(ctx)
 
     # -- lexicon lookup ---------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
@@ -89,7 +94,7 @@ class ParseCoder:
         return lemma
 
     def lemma_candidates(self, tok: Token) -> list[str]:
-        """The parser's lemma, the lookup-table lemma, each with a clause-final particle."""
+        """The parser's lemma, the lookup-table lemma, each with its separable particle."""
         from powermap.extract.events.fallback import PARTICLES, lemma_table, verb_candidates
 
         table = lemma_table(self.lex.language)
@@ -97,10 +102,15 @@ class ParseCoder:
         if self.lex.compound_suffix and tok.pos_ in ("VERB", "AUX"):
             lemmas += [c for c in verb_candidates(tok.text, self.lex.language) if self.lex.has(c)]
         if self.particle_prefix:
-            for t in tok.subtree:
-                nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-                if t.i > tok.i and t.lower_ in PARTICLES and (nxt is None or nxt.pos_ in ("ADP", "PUNCT")):
-                    lemmas += [t.lower_ + lemma for lemma in list(lemmas)]
+            prts = [norm(c.lemma_ or c.text) for c in tok.children if dep(c) == "compound:prt"]
+            doc = tok.doc
+            end = min(tok.right_edge.i + 1, tok.i + PARTICLE_WINDOW, len(doc))
+            for t in doc[tok.i + 1 : end]:  # a particle the parser attached elsewhere (case)
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if t.lower_ in PARTICLES and (nxt is None or nxt.pos_ in ("ADP", "PUNCT")):
+                    prts.append(t.lower_)
+            for prt in dict.fromkeys(prts):
+                lemmas += [prt + lemma for lemma in list(lemmas) if not lemma.startswith(prt)]
         return list(dict.fromkeys(lemmas))
 
     def bag(self, tok: Token) -> set[str]:
@@ -114,53 +124,65 @@ class ParseCoder:
 
     def entry(self, tok: Token) -> LexEntry | None:
         if is_predicate(tok):
+            candidates = [c for c in self.lemma_candidates(tok) if self.lex.has(c)]
+            if not candidates:
+                return None
             bag = self.bag(tok)
-            for lemma in self.lemma_candidates(tok):
+            for lemma in candidates:
                 found = self.lex.match(lemma, bag)
                 if found is not None:
                     return found
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
-            return self.lex.match(norm(tok.lemma_ or tok.text), self.bag(tok), noun=True)
+            lemma = norm(tok.lemma_ or tok.text)
+            if not self.lex.has(lemma):
+                return None
+            return self.lex.match(lemma, self.bag(tok), noun=True)
         return None
 
     # -- actors -------------------------------------------------------------------------
     def actor(self, tok: Token) -> Actor | None:
-        """The actor a noun phrase refers to: its head's mention, else the nearest inside it."""
+        """The actor a noun phrase refers to: its head's mention, else the nearest inside it,
+        else (pronouns, role nouns) what the actor layer resolves it to."""
         if tok.pos_ == "PRON":
             return self.pronoun(tok)
         for t in np_tokens_by_distance(tok):
-            found = self.ctx.actor_at(t.idx, t.idx + len(t.text))
+            found = self.index.at(t.idx, t.idx + len(t.text))
             if found is not None:
                 return found
+        if tok.pos_ == "NOUN":
+            return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
         return None
 
     def pronoun(self, tok: Token) -> Actor | None:
-        """A personal pronoun resolved to the latest person mentioned before it (400 chars)."""
-        if tok.lower_ not in PERSONAL:
+        """A singular personal pronoun resolved by the actor layer (plural ones stay open)."""
+        if tok.lower_ not in PERSONAL or self.plural(tok):
             return None
-        best = None
-        for _start, end, actor in self.persons:
-            if end <= tok.idx and tok.idx - end < 400:
-                best = actor
-        return best
+        return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+
+    @staticmethod
+    def plural(tok: Token) -> bool:
+        """Whether a pronoun is plural (*ze/zij* with a plural verb, *they*)."""
+        if tok.lower_ not in PLURAL:
+            return False
+        if "Plur" in tok.morph.get("Number") or tok.lower_ in ("they", "hun", "their"):
+            return True
+        return "Plur" in tok.head.morph.get("Number") or (tok.lower_ == "ze" and not tok.head.morph.get("Number"))
 
     def sources(self, tok: Token) -> tuple[list[Token], bool]:
-        """Source noun heads for a predicate, and whether it is passive."""
+        """Source noun heads for a predicate, and whether it is passive. A clause without a
+        subject (or with only an unresolved plural pronoun) takes the governing clause's."""
         passive = is_passive(tok)
         if passive:
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
         own = [c for s in subjects(tok) for c in conjuncts(s)]
-        if own:
+        if own and not all(s.pos_ == "PRON" and self.actor(s) is None for s in own):
             return [self.antecedent(s) for s in own], False
-        cur = tok
-        while dep(cur) in COMPLEMENT | {"conj", "acl"} and cur.head.i != cur.i:
-            head = cur.head
+        for head in governors(tok, COMPLEMENT | {"conj", "acl"}):
             found = [c for s in subjects(head) for c in conjuncts(s)]
-            if found:
+            if found and not (is_passive(head) and dep(tok) != "conj"):
                 return [self.antecedent(s) for s in found], False
-            cur = head
-        return [], False
+        return [self.antecedent(s) for s in own], False
 
     @staticmethod
     def antecedent(tok: Token) -> Token:
@@ -190,6 +212,11 @@ class ParseCoder:
             found = self.actor(cand)
             if found is not None and found.id not in exclude:
                 return found
+        for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):  # any actor among the complements
+            if t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
+                found = self.index.at(t.idx, t.idx + len(t.text))
+                if found is not None and found.id not in exclude and found.type != "place":
+                    return found
         return None
 
     # -- modality -----------------------------------------------------------------------
@@ -213,11 +240,9 @@ class ParseCoder:
             return "hypothetical"
         if forms & self.intended:
             return "intended"
-        cur = tok
-        while cur.head.i != cur.i:
+        for cur in (tok, *governors(tok)):
             if dep(cur) == "advcl" and any(dep(m) == "mark" and m.lower_ in self.conditional for m in cur.children):
                 return "hypothetical"
-            cur = cur.head
         return "asserted"
 
     # -- coding -------------------------------------------------------------------------
@@ -240,9 +265,7 @@ class ParseCoder:
         wrapper_head: Token | None = None
         modality = entry.flag_value("mod") or self.modality(tok)
         reported = False
-        cur = tok
-        while dep(cur) in COMPLEMENT | {"acl"} and cur.head.i != cur.i:
-            head = cur.head
+        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"acl"}))):
             wrapper = entries.get(head.i)
             if wrapper is not None and wrapper.wrap:
                 suppressed.add(head.i)
@@ -256,22 +279,23 @@ class ParseCoder:
                 break
             elif dep(cur) in ("ccomp", "advcl"):
                 break
-            cur = head
         if negated and entry.flag_value("ifneg"):
             code, negated = entry.flag_value("ifneg") or code, False
         if tok.i in suppressed:
             return []
         heads, _ = self.noun_sources(tok) if entry.noun else self.sources(tok)
-        out: list[Coded] = []
-        seen: set[str] = set()
+        sources: list[Actor] = []
         for head in heads:
             source = self.actor(head)
-            if source is None or source.id in seen:
-                continue
-            seen.add(source.id)
+            if source is not None and source not in sources:
+                sources.append(source)
+        out: list[Coded] = []
+        for source in sources:
             target = self.noun_target(tok, {source.id}) if entry.noun else self.target(tok, {source.id})
             if target is None and wrapper_head is not None:
                 target = self.target(wrapper_head, {source.id})
+            if target is None and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+                target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
             out.append(Coded(source, target, code, negated, modality, reported, tok))
         return out
 
@@ -286,9 +310,9 @@ class ParseCoder:
         return heads, False
 
     def noun_target(self, tok: Token, exclude: set[str]) -> Actor | None:
-        for label, p, noun in prepositional(tok):
-            if p in self.target_preps and label != "nmod:poss":
-                found = self.actor(noun)
-                if found is not None and found.id not in exclude:
-                    return found
+        preps = [(p, n) for label, p, n in prepositional(tok) if p in self.target_preps and label != "nmod:poss"]
+        for _p, noun in sorted(preps, key=lambda pn: self.target_preps.index(pn[0])):
+            found = self.actor(noun)
+            if found is not None and found.id not in exclude:
+                return found
         return None

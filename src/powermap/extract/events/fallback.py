@@ -186,7 +186,7 @@ class PatternCoder(ParseCoder):
         """Runs of actor tokens joined by coordination: (first, last token index, actors)."""
         marks: list[tuple[int, Actor]] = []
         for k, tok in enumerate(sent):
-            actor = self.ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+            actor = self.index.at(tok.idx, tok.idx + len(tok.text))
             if actor is None and tok.lower_ in PERSONAL:
                 actor = self.pronoun(tok)
             if actor is not None:

@@ -30,6 +30,9 @@ OBJECT = {"obj", "iobj"}
 COMPLEMENT = {"xcomp", "ccomp", "advcl"}
 CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "csubj", "list"}
 NP_SKIP = CLAUSAL | {"cc", "punct", "case", "mark", "det", "cop", "aux", "aux:pass"}
+#: every walk over the tree stops after this many steps (parses from other back ends may
+#: be degenerate: very deep chains, or heads that loop)
+MAX_STEPS = 400
 
 
 def dep(tok: Token) -> str:
@@ -44,10 +47,37 @@ def base(label: str) -> str:
 
 def conjuncts(tok: Token) -> list[Token]:
     """The token and every token coordinated with it (X, Y en Z)."""
-    out = [tok]
-    for child in tok.children:
-        if dep(child) == "conj":
-            out.extend(conjuncts(child))
+    return _walk(tok, lambda t: [c for c in t.children if dep(c) == "conj"])
+
+
+def governors(tok: Token, labels: set[str] | None = None) -> Iterator[Token]:
+    """The tokens above ``tok``, nearest first, climbing only while the relation of the
+    token climbed from is in ``labels`` (always when None). Cycle-safe and bounded."""
+    seen = {tok.i}
+    cur = tok
+    for _ in range(MAX_STEPS):
+        if labels is not None and dep(cur) not in labels:
+            return
+        head = cur.head
+        if head.i in seen:
+            return
+        seen.add(head.i)
+        yield head
+        cur = head
+
+
+def _walk(tok: Token, step) -> list[Token]:
+    """``tok`` and every token reachable by ``step`` (depth first, each once, bounded)."""
+    out: list[Token] = []
+    seen: set[int] = set()
+    stack = [tok]
+    while stack and len(out) < MAX_STEPS:
+        cur = stack.pop()
+        if cur.i in seen:
+            continue
+        seen.add(cur.i)
+        out.append(cur)
+        stack.extend(reversed(step(cur)))
     return out
 
 
@@ -95,23 +125,18 @@ def clause_words(tok: Token) -> Iterator[Token]:
         label = dep(child)
         if label in SUBJECT or label in CLAUSAL or label == "punct":
             continue
-        yield child
-        yield from np_words(child)
+        yield from _walk(child, _np_children)
 
 
 def np_words(tok: Token) -> Iterator[Token]:
-    for child in tok.children:
-        if dep(child) not in CLAUSAL and dep(child) != "punct":
-            yield child
-            yield from np_words(child)
+    yield from _walk(tok, _np_children)[1:]
+
+
+def _np_children(tok: Token) -> list[Token]:
+    return [c for c in tok.children if dep(c) not in CLAUSAL and dep(c) != "punct"]
 
 
 def np_tokens_by_distance(tok: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``tok`` (no clauses, no conjuncts), nearest first."""
-    out: list[Token] = []
-    stack = [tok]
-    while stack:
-        cur = stack.pop()
-        out.append(cur)
-        stack.extend(c for c in cur.children if dep(c) not in NP_SKIP)
+    out = _walk(tok, lambda t: [c for c in t.children if dep(c) not in NP_SKIP])
     return sorted(out, key=lambda t: abs(t.i - tok.i))

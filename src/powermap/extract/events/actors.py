@@ -1,0 +1,99 @@
+"""Actor lookup for the event coder: which record actor a token or phrase stands for.
+
+- mentions are indexed once per document (sorted starts, bisect), so a lookup costs
+  ``O(log n)`` instead of a scan over every mention;
+- a capital or seat of government in an agent or target role stands for the state's
+  government, as in PETRARCH's actor dictionaries: a ``place`` actor whose knowledge-base
+  entry has a ``parent`` state (``Moskou`` -> Russia) is replaced by the record's actor for
+  that state when the document mentions it;
+- pronouns and role phrases (``hij``, ``de Armeense premier``) go to the actor layer's
+  resolver (``ctx.scratch["actors"].resolve``) when it is there, else to the latest person
+  mentioned before them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+
+from powermap.extract.stage import ExtractionContext
+from powermap.records import Actor
+
+PERSONAL = {"hij", "zij", "he", "she", "ze"}
+PLURAL = {"ze", "zij", "they", "hun", "their"}
+
+
+@cache
+def capital_states() -> dict[str, tuple[str, str | None]]:
+    """Knowledge-base places that stand for a state: place id -> (state id, ISO3)."""
+    try:
+        from powermap.kb import load_kb
+
+        kb = load_kb()
+    except (OSError, ValueError):  # no knowledge base installed
+        return {}
+    return {a.id: (a.parent, a.country) for a in kb.actors.values() if a.type == "place" and a.parent}
+
+
+class ActorIndex:
+    """The record's actors by character offset, with metonyms and pronouns resolved.
+
+    Args:
+        ctx (ExtractionContext): the record's actors and, when present, ``scratch["actors"]``.
+    """
+
+    def __init__(self, ctx: ExtractionContext) -> None:
+        self.ctx = ctx
+        spans = sorted((m.start, m.end, a) for a in ctx.record.actors for m in a.mentions)
+        self.starts = [s for s, _, _ in spans]
+        self.spans = spans
+        self.longest = max((e - s for s, e, _ in spans), default=0)
+        self.persons = [(s, e, a) for s, e, a in spans if a.type == "person"]
+        self.resolver = ctx.scratch.get("actors")
+        self.by_id = {a.id: a for a in ctx.record.actors}
+        states = {a.country: a for a in ctx.record.actors if a.type == "state" and a.country}
+        self.metonyms: dict[str, Actor] = {}
+        for a in ctx.record.actors:
+            parent = capital_states().get(a.id) if a.type == "place" else None
+            if parent is None:
+                continue
+            state = self.by_id.get(parent[0]) or states.get(parent[1] or a.country or "")
+            if state is not None and state.id != a.id:
+                self.metonyms[a.id] = state
+        self._memo: dict[tuple[int, int], Actor | None] = {}
+
+    def canonical(self, actor: Actor | None) -> Actor | None:
+        """The actor an agent or target role stands for (a capital -> its state)."""
+        if actor is None:
+            return None
+        return self.metonyms.get(actor.id, actor)
+
+    def at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention overlapping ``[start, end)`` (longest mention wins)."""
+        key = (start, end)
+        if key in self._memo:
+            return self._memo[key]
+        best: tuple[int, Actor] | None = None
+        hi = bisect_right(self.starts, end - 1)
+        lo = bisect_right(self.starts, start - self.longest - 1)
+        for s, e, actor in self.spans[lo:hi]:
+            if s < end and start < e and (best is None or e - s > best[0]):
+                best = (e - s, actor)
+        found = self.canonical(best[1]) if best else None
+        self._memo[key] = found
+        return found
+
+    def resolve(self, start: int, end: int, word: str) -> Actor | None:
+        """A pronoun or role phrase ending in ``word`` at ``[start, end)``, resolved backwards."""
+        if self.resolver is not None and hasattr(self.resolver, "resolve"):
+            actor_id = self.resolver.resolve(start, end)
+            return self.canonical(self.by_id.get(actor_id)) if actor_id else None
+        if word.lower() not in PERSONAL:
+            return None
+        best = None
+        for s, e, actor in self.persons:
+            if s >= start:
+                break
+            if e <= start and start - e < 400:
+                best = actor
+        return best
