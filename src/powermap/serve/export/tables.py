@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 #: The store's tables that ``powermap export`` writes, in dependency order.
 STORE_TABLES: tuple[str, ...] = ("documents", "actors", "mentions", "quotes", "claims", "events", "stances")
@@ -14,14 +17,20 @@ STORE_TABLES: tuple[str, ...] = ("documents", "actors", "mentions", "quotes", "c
 
 @dataclass
 class Table:
-    """Rows as lists in column order. Cell values are str, int, float, bool, None or a list of str."""
+    """Rows as lists or tuples in column order. Cell values are str, int, float, bool, None or a list of str."""
 
     name: str
     columns: list[str]
-    rows: list[list[Any]] = field(default_factory=list)
+    rows: Sequence[Sequence[Any]] = field(default_factory=list)
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def to_arrow(self) -> pa.Table:
+        """The table as Arrow data, converted column by column (types inferred from the values)."""
+        from powermap.serve.export.arrow import to_arrow
+
+        return to_arrow(self.columns, self.rows)
 
 
 def from_dataclasses(name: str, items: Iterable[Any], columns: list[str] | None = None) -> Table:
@@ -48,7 +57,16 @@ def store_table(conn: sqlite3.Connection, name: str) -> Table:
         raise ValueError(f"unknown table {name!r}; use one of {', '.join(STORE_TABLES)}")
     cursor = conn.execute(f"SELECT * FROM {name} ORDER BY rowid")  # name checked above
     columns = [d[0] for d in cursor.description]
-    return Table(name, columns, [list(r) for r in cursor])
+    return Table(name, columns, cursor.fetchall())
+
+
+def store_table_batches(conn: sqlite3.Connection, name: str) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+    """A store table streamed as Arrow record batches, typed from the SQL schema (what ``export`` writes)."""
+    from powermap.serve.export.arrow import store_batches
+
+    if name not in STORE_TABLES:
+        raise ValueError(f"unknown table {name!r}; use one of {', '.join(STORE_TABLES)}")
+    return store_batches(conn, name)
 
 
 def analysis_tables(conn: sqlite3.Connection) -> dict[str, Callable[[], Table]]:

@@ -31,9 +31,9 @@ def export_command(
     store: Path = StoreOption,
 ) -> None:
     """Write tables for pandas, R, Polars, GDELT tooling or the Discourse Network Analyzer."""
-    from powermap.serve.export.csvfile import write_csv
-    from powermap.serve.export.parquet import write_parquet
-    from powermap.serve.export.tables import STORE_TABLES, analysis_tables, store_table
+    from powermap.serve.export.csvfile import write_csv, write_csv_batches
+    from powermap.serve.export.parquet import write_parquet, write_parquet_batches
+    from powermap.serve.export.tables import STORE_TABLES, analysis_tables, store_table_batches
 
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
@@ -55,14 +55,14 @@ def export_command(
     else:
         builders = analysis_tables(conn)
         names = [*STORE_TABLES, *builders] if table == "all" else [table]
-        writer = write_csv if fmt == "csv" else write_parquet
+        writer, stream = (write_csv, write_csv_batches) if fmt == "csv" else (write_parquet, write_parquet_batches)
         for name in names:
+            path = out / f"{name}.{fmt}"
             if name in STORE_TABLES:
-                data = store_table(conn, name)
+                written.append(stream(*store_table_batches(conn, name), path))
             elif name in builders:
-                data = builders[name]()
+                written.append(writer(builders[name](), path))
             else:
                 raise fail(f"unknown table {name!r}; use one of {', '.join([*STORE_TABLES, *builders, 'all'])}")
-            written.append(writer(data, out / f"{name}.{fmt}"))
     for path in written:
         err_console.print(f"wrote {path}")
