@@ -152,22 +152,66 @@ def _load(conn: sqlite3.Connection, flt: EventFilter, actors: tuple[str, ...] | 
         joins = " JOIN actors a1 ON a1.id = e.source JOIN actors a2 ON a2.id = e.target"
         where.append(f"a1.type IN ({marks}) AND a2.type IN ({marks})")
         params += sorted(flt.actor_types) * 2
+    day = event_day_sql("e.date", "d.published")
+    if flt.since is not None:
+        where.append(f"({day} IS NULL OR {day} >= ?)")
+        params.append(flt.since.isoformat())
+    if flt.until is not None:
+        where.append(f"({day} IS NULL OR {day} <= ?)")
+        params.append(flt.until.isoformat())
     sql = (
-        "SELECT e.id, e.doc_id, e.source, e.target, e.cameo, e.quad_class, e.goldstein, e.date, d.published "
-        f"FROM events e JOIN documents d ON d.id = e.doc_id{joins} WHERE {' AND '.join(where)}"
+        f"SELECT e.id, e.doc_id, e.source, e.target, e.cameo, e.quad_class, e.goldstein, {day} AS day "
+        f"FROM events e JOIN documents d ON d.id = e.doc_id{joins} WHERE {' AND '.join(where)} ORDER BY day, e.id"
     )
     out = EventSelection()
-    since, until, keep = flt.since, flt.until, out.events.append
-    for eid, doc_id, source, target, cameo, quad, goldstein, when, published in conn.execute(sql, params):
-        day = event_day(when, published)
-        if day is None:
+    keep, dates = out.events.append, _DATES
+    for eid, doc_id, source, target, cameo, quad, goldstein, when in conn.execute(sql, params):
+        if when is None:
             out.undated += 1
-        elif not ((since and day < since) or (until and day > until)):
-            score = goldstein if goldstein is not None else goldstein_of(cameo, None)
-            keep(EventRow(eid, doc_id, source, target, cameo, quad, float(score), day))
-    out.events.sort(key=_order)
+            continue
+        score = goldstein if goldstein is not None else goldstein_of(cameo, None)
+        keep(EventRow(eid, doc_id, source, target, cameo, quad, float(score), dates[when]))
     return out
 
 
-def _order(event: EventRow) -> tuple[date, int]:
-    return event.day, event.id
+class _DateCache(dict):
+    """ISO day string -> ``date``, parsed once per distinct day."""
+
+    def __missing__(self, key: str) -> date:
+        value = self[key] = date.fromisoformat(key)
+        return value
+
+
+_DATES = _DateCache()
+_D4 = "[0-9][0-9][0-9][0-9]"
+
+
+def _valid_day(expr: str) -> str:
+    """``expr`` (a ``YYYY-MM-DD`` string) if it is a real calendar day, else NULL."""
+    return f"(CASE WHEN date({expr}, '+0 days') = {expr} AND {expr} >= '0001' THEN {expr} END)"
+
+
+def _first_day_sql(column: str) -> str:
+    """SQL for ``periods.parse``: the first day a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` value covers."""
+    day, month, year = (
+        _valid_day(f"substr({column}, 1, 10)"),
+        _valid_day(f"{column} || '-01'"),
+        _valid_day(f"{column} || '-01-01'"),
+    )
+    return (
+        f"(CASE WHEN {column} GLOB '{_D4}-[0-9][0-9]-[0-9][0-9]*' THEN {day} "
+        f"WHEN {column} GLOB '{_D4}-[0-9][0-9]' THEN {month} WHEN {column} GLOB '{_D4}' THEN {year} END)"
+    )
+
+
+def event_day_sql(event_date: str, published: str) -> str:
+    """SQL for ``event_day``: the ISO day an event counts on, or NULL when undated (rules in the module docstring).
+
+    Exact for the date shapes the record schema allows (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``).
+    """
+    pub, january = _first_day_sql(published), _valid_day(f"{event_date} || '-01-01'")
+    return (
+        f"(CASE WHEN {event_date} GLOB '{_D4}-[0-9][0-9]*' THEN {_first_day_sql(event_date)} "
+        f"WHEN {event_date} GLOB '{_D4}' THEN (CASE WHEN substr({pub}, 1, 4) = {event_date} THEN {pub} "
+        f"ELSE {january} END) ELSE {pub} END)"
+    )
