@@ -69,7 +69,12 @@ class ActorIndex:
         return self.metonyms.get(actor.id, actor)
 
     def at(self, start: int, end: int) -> Actor | None:
-        """The actor with a mention overlapping ``[start, end)`` (longest mention wins)."""
+        """The actor with a mention overlapping ``[start, end)`` (longest mention wins),
+        a capital standing for its state."""
+        return self.canonical(self.raw_at(start, end))
+
+    def raw_at(self, start: int, end: int) -> Actor | None:
+        """The record actor with a mention overlapping ``[start, end)``, as the actor layer has it."""
         key = (start, end)
         if key in self._memo:
             return self._memo[key]
@@ -79,7 +84,7 @@ class ActorIndex:
         for s, e, actor in self.spans[lo:hi]:
             if s < end and start < e and (best is None or e - s > best[0]):
                 best = (e - s, actor)
-        found = self.canonical(best[1]) if best else None
+        found = best[1] if best else None
         self._memo[key] = found
         return found
 

@@ -31,6 +31,7 @@ from powermap.extract.events.syntax import (
     is_passive,
     is_predicate,
     np_tokens_by_distance,
+    np_words,
     prepositional,
     subjects,
 )
@@ -82,6 +83,7 @@ class ParseCoder:
         self.reflexive = lexicon.cue_set("reflexive")
         self.particle_prefix = lexicon.language == "nl" or bool(lexicon.cues.get("particle_prefix"))
         self.index = ActorIndex(ctx)
+        self.locative_preps = lexicon.cue_set("locative_preps")
 
     # -- lexicon lookup ---------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
@@ -100,7 +102,7 @@ class ParseCoder:
         table = lemma_table(self.lex.language)
         lemmas = [self.lemma(tok), norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))]
         if self.lex.compound_suffix and tok.pos_ in ("VERB", "AUX"):
-            lemmas += [c for c in verb_candidates(tok.text, self.lex.language) if self.lex.has(c)]
+            lemmas += verb_candidates(tok.text, self.lex.language)
         if self.particle_prefix:
             prts = [norm(c.lemma_ or c.text) for c in tok.children if dep(c) == "compound:prt"]
             doc = tok.doc
@@ -113,9 +115,31 @@ class ParseCoder:
                 lemmas += [prt + lemma for lemma in list(lemmas) if not lemma.startswith(prt)]
         return list(dict.fromkeys(lemmas))
 
+    @staticmethod
+    def borrowed(tok: Token) -> list[Token]:
+        """Objects the parser attached elsewhere that belong to this predicate: in a verb
+        cluster the finite verb's object (*blijft de schuld bij X leggen*), in *om NP te V* the
+        ``om`` phrase, in a relative clause without object the noun it modifies (*het voertuig
+        dat X stuurt*)."""
+        if any(dep(c) in OBJECT for c in tok.children):
+            return []
+        label = dep(tok)
+        head = tok.head
+        if head.i == tok.i:
+            return []
+        if label == "xcomp":
+            own = [c for c in head.children if dep(c) == "obj" and c.i < tok.i]
+            om = [n for lab, p, n in prepositional(head) if p == "om" and n.i < tok.i]
+            return om + own
+        if label == "acl:relcl" and subjects(tok) and not is_passive(tok):
+            rel = [c for c in tok.children if c.lower_ in ("dat", "die", "that", "which") and c.i < tok.i]
+            return [head] if rel and head.pos_ in ("NOUN", "PROPN") else []
+        return []
+
     def bag(self, tok: Token) -> set[str]:
         words: set[str] = set()
-        for t in clause_words(tok):
+        extra = [t for b in self.borrowed(tok) for t in (b, *np_words(b))]
+        for t in (*clause_words(tok), *extra):
             words.add(norm(t.lemma_ or t.text))
             words.add(t.lower_)
             if dep(t) == "expl:pv" or (t.lower_ in self.reflexive and t.pos_ == "PRON"):
@@ -148,11 +172,19 @@ class ParseCoder:
             return self.pronoun(tok)
         for t in np_tokens_by_distance(tok):
             found = self.index.at(t.idx, t.idx + len(t.text))
-            if found is not None:
+            if found is not None and not self.locative(t):
                 return found
         if tok.pos_ == "NOUN":
             return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
         return None
+
+    def locative(self, tok: Token) -> bool:
+        """A place named after a locative preposition (*in Beijing*) is where, not who."""
+        raw = self.index.raw_at(tok.idx, tok.idx + len(tok.text))
+        if raw is None or raw.type != "place":
+            return False
+        head = tok if dep(tok) not in ("flat", "compound", "appos") else tok.head
+        return any(dep(c) == "case" and c.lower_ in self.locative_preps for c in head.children)
 
     def pronoun(self, tok: Token) -> Actor | None:
         """A singular personal pronoun resolved by the actor layer (plural ones stay open)."""
@@ -199,6 +231,7 @@ class ParseCoder:
             candidates += [c for s in subjects(tok) for c in conjuncts(s)]
         candidates += [c for c in tok.children if dep(c) == "iobj"]
         candidates += [c for c in tok.children if dep(c) == "obj"]
+        candidates += self.borrowed(tok)
         preps = sorted(
             ((p, n) for label, p, n in prepositional(tok) if label != "obl:agent" and p not in self.agent_preps),
             key=lambda pn: self.target_preps.index(pn[0]) if pn[0] in self.target_preps else 99,
@@ -261,7 +294,7 @@ class ParseCoder:
         self, tok: Token, entry: LexEntry, entries: dict[int, LexEntry], suppressed: set[int]
     ) -> list[Coded]:
         code = entry.cameo or ""
-        negated = self.negated(tok)
+        negated = self.negated(tok) != ("neg" in entry.flags and not entry.wrap)  # overslaan: not meeting
         wrapper_head: Token | None = None
         modality = entry.flag_value("mod") or self.modality(tok)
         reported = False
@@ -305,8 +338,10 @@ class ParseCoder:
         heads += [n for label, p, n in prepositional(tok) if p in self.agent_preps]
         if not [h for h in heads if self.actor(h) is not None]:
             entry = self.lex.match(norm(tok.lemma_ or tok.text), self.bag(tok), noun=True)
-            if entry is not None and "share" in entry.flags and tok.head.i != tok.i:
-                return self.sources(tok.head)
+            if entry is not None and "share" in entry.flags:
+                for head in governors(tok):  # the clause the noun is part of
+                    if is_predicate(head):
+                        return self.sources(head)
         return heads, False
 
     def noun_target(self, tok: Token, exclude: set[str]) -> Actor | None:

@@ -99,8 +99,10 @@ class EventLexicon:
     def word_in(self, word: str, bag: set[str]) -> bool:
         if word in bag:
             return True
-        if self.compound_suffix and len(word) >= 4:
-            return any(len(b) > len(word) and b.endswith(word) for b in bag)
+        if self.compound_suffix:  # veiligheidsgarantie ~ garantie; G20-top ~ top (any length after a hyphen)
+            return any(
+                b.endswith("-" + word) or (len(word) >= 4 and len(b) > len(word) and b.endswith(word)) for b in bag
+            )
         return False
 
     def match(self, lemma: str, bag: set[str], noun: bool = False) -> LexEntry | None:
