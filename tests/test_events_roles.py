@@ -1,0 +1,123 @@
+"""events.v1 role reading on hand-parsed Dutch sentences: metonyms, reciprocity, borrowed
+objects, pronouns, and tree walks that survive broken parses."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from powermap.extract.events import EventStage
+from powermap.extract.events.syntax import conjuncts, governors
+from powermap.records import Actor, Span
+
+from .events_fixtures import context, parsed
+
+STATES = {
+    "Polen": ("polen", "state"),
+    "Litouwen": ("litouwen", "state"),
+    "Rusland": ("russia", "state"),
+    "Chili": ("chili", "state"),
+    "Moskou": ("moscow", "place"),  # the knowledge base knows it as Russia's capital
+}
+
+
+def run(rows, actors=STATES, scratch=None, extra=()):
+    ctx = context(parsed("nl", rows), actors)
+    ctx.record.actors.extend(extra)
+    ctx.scratch.update(scratch or {})
+    EventStage()(ctx)
+    return [(e.source, e.target, e.cameo) for e in ctx.record.events], ctx
+
+
+def test_events_capital_in_target_role_stands_for_the_state():
+    # Polen veroordeelde Moskou en Rusland .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("veroordeelde", "veroordelen", "VERB", "ROOT", 1),
+        ("Moskou", "Moskou", "PROPN", "obj", 1), ("en", "en", "CCONJ", "cc", 4),
+        ("Rusland", "Rusland", "PROPN", "conj", 2), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert found == [("polen", "russia", "111")]
+
+
+def test_events_capital_stays_a_place_when_its_state_is_not_in_the_record():
+    # Polen veroordeelde Moskou .
+    found, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("veroordeelde", "veroordelen", "VERB", "ROOT", 1),
+        ("Moskou", "Moskou", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("polen", "moscow", "111")]
+
+
+def test_events_coordinated_subjects_of_a_meeting_target_each_other_not_the_venue():
+    # Polen en Litouwen vergaderden in Moskou .
+    found, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Litouwen", "Litouwen", "PROPN", "conj", 0), ("vergaderden", "vergaderen", "VERB", "ROOT", 3),
+        ("in", "in", "ADP", "case", 5), ("Moskou", "Moskou", "PROPN", "obl", 3), (".", ".", "PUNCT", "punct", 3),
+    ])  # fmt: skip
+    assert found == [("polen", "litouwen", "040"), ("litouwen", "polen", "040")]
+
+
+def test_events_verb_cluster_object_attached_to_the_finite_verb():
+    # Polen blijft de schuld bij Rusland leggen .
+    found, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("blijft", "blijven", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("schuld", "schuld", "NOUN", "obj", 1),
+        ("bij", "bij", "ADP", "case", 5), ("Rusland", "Rusland", "PROPN", "obl", 6),
+        ("leggen", "leggen", "VERB", "xcomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("polen", "russia", "112")]
+
+
+def test_events_relative_clause_takes_its_antecedent_as_object():
+    # Het pantservoertuig dat Polen naar Litouwen stuurt .
+    found, _ = run([
+        ("Het", "het", "DET", "det", 1), ("pantservoertuig", "pantservoertuig", "NOUN", "ROOT", 1),
+        ("dat", "dat", "SCONJ", "mark", 6), ("Polen", "Polen", "PROPN", "nsubj", 6),
+        ("naar", "naar", "ADP", "case", 5), ("Litouwen", "Litouwen", "PROPN", "obl", 6),
+        ("stuurt", "sturen", "VERB", "acl:relcl", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("polen", "litouwen", "072")]
+
+
+def test_events_plural_pronoun_in_a_conjunct_takes_the_first_clause_subject():
+    # Polen en Litouwen aarzelden en steunden ze Chili .
+    found, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Litouwen", "Litouwen", "PROPN", "conj", 0), ("aarzelden", "aarzelen", "VERB", "ROOT", 3),
+        ("en", "en", "CCONJ", "cc", 5), ("steunden", "steunen", "VERB", "conj", 3),
+        ("ze", "ze", "PRON", "nsubj", 5), ("Chili", "Chili", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 3),
+    ])  # fmt: skip
+    assert found == [("polen", "chili", "051"), ("litouwen", "chili", "051")]
+
+
+def test_events_singular_pronoun_goes_to_the_actor_layer_resolver():
+    # Hij veroordeelde Chili .   (the actor layer resolves "Hij" to a person named earlier)
+    class Resolver:
+        def resolve(self, start: int, end: int) -> str | None:
+            return "jansen" if start == 0 else None
+
+    jansen = Actor(id="jansen", name="Jansen", type="person", mentions=[Span("Jansen", 0, 0)])
+    found, _ = run(
+        [
+            ("Hij", "hij", "PRON", "nsubj", 1), ("veroordeelde", "veroordelen", "VERB", "ROOT", 1),
+            ("Chili", "Chili", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+        ],
+        scratch={"actors": Resolver()},
+        extra=[jansen],
+    )  # fmt: skip
+    assert found == [("jansen", "chili", "111")]
+
+
+def test_events_tree_walks_stop_on_a_head_cycle():
+    nlp = spacy.blank("nl")
+    words = ["Polen", "veroordeelde", "Chili", "en", "Rusland"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 1, 4, 2], deps=["nsubj", "xcomp", "ccomp", "cc", "conj"])
+    assert [t.i for t in governors(doc[0])] == [1, 2]
+    assert [t.i for t in conjuncts(doc[2])] == [2, 4]
+    doc[1].pos_ = "VERB"
+    doc[1].lemma_ = "veroordelen"
+    ctx = context(doc, STATES)
+    EventStage()(ctx)  # terminates; the cycle leaves no well-formed clause to code
+    assert all(e.source in {"polen", "chili", "russia"} for e in ctx.record.events)
