@@ -114,8 +114,8 @@ def test_linking_government_phrases(nl):
 def test_linking_unnamed_officials_are_document_actors(nl):
     text = "Een anonieme Chinese regeringsfunctionaris was kritisch, net als sommige Chinese functionarissen."
     found = nl(text, date(2024, 5, 1))
-    singular = found.actors["china_official"]
-    plural = found.actors["china_officials"]
+    singular = found.actors["chinese_official"]
+    plural = found.actors["chinese_officials"]
     assert (singular.type, plural.type) == ("person", "group")
     assert list(singular.mentions.values()) == ["Een anonieme Chinese regeringsfunctionaris"]
     assert list(plural.mentions.values()) == ["sommige Chinese functionarissen"]

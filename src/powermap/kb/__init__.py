@@ -71,6 +71,7 @@ class KnowledgeBase:
     _keys: dict[str, set[str]] = field(default_factory=dict)
     _surname_keys: dict[str, set[str]] = field(default_factory=dict)
     first_names: set[str] = field(default_factory=set)
+    demonyms: dict[str, str] = field(default_factory=dict)  # state id -> English adjective
 
     def __post_init__(self) -> None:
         holders: dict[tuple[str, str], list[KBRole]] = defaultdict(list)
@@ -147,7 +148,8 @@ def load_kb(path: Path = DATA) -> KnowledgeBase:
     for r in _rows(path / "roles.tsv"):
         id_, of, role, label, start, end, code, source = (r + [""] * 8)[:8]
         roles[id_].append(KBRole(id_, of, role, label, _date(start), _date(end), code, source))
-    return KnowledgeBase(actors, aliases, dict(roles))
+    demonyms = {r[0]: r[1] for r in _rows(path / "demonyms.tsv")} if (path / "demonyms.tsv").exists() else {}
+    return KnowledgeBase(actors, aliases, dict(roles), demonyms=demonyms)
 
 
 __all__ = ["ALIAS_KINDS", "KBActor", "KBRole", "KnowledgeBase", "load_kb"]

@@ -101,6 +101,7 @@ class Builder:
         self.entries: dict[str, Entry] = {}
         self.roles: list[Role] = []
         self.by_iso3: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}  # actor id -> English adjective (group names)
         self._orgs: dict[str, Entry] | None = None
 
     def entry(self, id_: str, name: str, type_: str, **kw: str) -> Entry:
@@ -151,6 +152,9 @@ class Builder:
                 for attr in ("name", "common_name"):
                     if getattr(pc, attr, None):
                         e.add(getattr(pc, attr))
+            eng = c.get("demonyms", {}).get("eng", {}).get("m")
+            if eng:
+                self.demonyms[e.id] = eng
             for dem in c.get("demonyms", {}).values():
                 for form in {dem.get("m", ""), dem.get("f", "")}:
                     if form:
@@ -341,7 +345,11 @@ class Builder:
             f.write(header + "id\tof\trole\tlabel\tstart\tend\tcode\tsource\n")
             for r in roles:
                 f.write("\t".join(r) + "\n")
-        return {"actors": len(rows), "aliases": n_alias, "roles": len(roles)}
+        with (out / "demonyms.tsv").open("w", encoding="utf-8") as f:
+            f.write(header + "id\tadjective_en\n")
+            for aid, adj in sorted(self.demonyms.items()):
+                f.write(f"{aid}\t{adj}\n")
+        return {"actors": len(rows), "aliases": n_alias, "roles": len(roles), "demonyms": len(self.demonyms)}
 
 
 def titlecase(tokens: Iterable[str]) -> str:

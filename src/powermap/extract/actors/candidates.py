@@ -59,6 +59,13 @@ class Candidate:
 def is_initial(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence (or a line, heading or quotation)."""
     i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    j = i
+    while j >= 0 and text[j].isdigit():  # a footnote marker after a sentence: "...einde.”8 Daarna"
+        j -= 1
+    if j < i and j >= 0 and text[j] in '.!?”"’':
+        i = j
     while i >= 0 and text[i] in " \t‘'\"“„«(–—-*•":
         if text[i] in '"“„«(‘–—•*':
             return True

@@ -33,6 +33,7 @@ class ActorLexicon:
     copulas: frozenset[str]
     apposition_roles: frozenset[str]
     stop_words: frozenset[str]
+    language_markers: frozenset[str] = frozenset()
 
 
 def _stop_words(language: str) -> frozenset[str]:
@@ -67,4 +68,5 @@ def lexicon(language: str) -> ActorLexicon:
         copulas=frozenset(data.get("copulas") or ()),
         apposition_roles=frozenset(data.get("apposition_roles") or ()),
         stop_words=_stop_words(language),
+        language_markers=frozenset(data.get("language_markers") or ()),
     )

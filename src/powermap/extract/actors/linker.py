@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from powermap.extract.actors.candidates import Candidate, capitalised_runs, from_entities
 from powermap.extract.actors.gazetteer import Gazetteer, Hit, gazetteer
+from powermap.extract.actors.groups import dominant_state, find_groups, group_lexicon, settle
 from powermap.extract.actors.lexicon import ActorLexicon, lexicon
 from powermap.kb import KnowledgeBase
 from powermap.kb.build import slug
@@ -47,7 +48,24 @@ HEAD_ROLES = {
     "counterpart": ("president", "prime_minister", "leader"),
 }
 NER_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "MISC"})
+#: NER labels (OntoNotes) of spans that are never actors: a candidate inside one is dropped.
+NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
+                              "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"})  # fmt: skip
+#: NER type of an unknown name -> actor type
+NER_TYPES = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place", "FAC": "place"}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+@cache
+def common_words(language: str) -> frozenset[str]:
+    """Lower-case word forms of ``language`` (spaCy's lemma lookup tables, forms and lemmas)."""
+    try:
+        from spacy.lookups import load_lookups
+
+        table = load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup")
+    except Exception:  # no table for the language
+        return frozenset()
+    return frozenset(str(v).lower() for v in table.values())
 
 
 @cache
@@ -218,6 +236,7 @@ class Linker:
         self.gaz = gaz or gazetteer()
         self.kb = self.gaz.kb
         self.lex = lexicon(language)
+        self.glex = group_lexicon(language)
         self._role_re = _alternation(self.lex.role_nouns)
         self._fuzzy_keys: list[str] | None = None
         self._fuzzy_ids: list[str] = []
@@ -229,12 +248,14 @@ class Linker:
         folded = fold(text)
         hits = self.gaz.find(text, folded, lex.closed_compounds, lex.genitive_suffixes)
         hits, cands = self._settle_runs(hits, capitalised_runs(text, lex), text)
-        if doc is not None and doc.has_annotation("ENT_IOB"):
-            cands = _with_entities(cands, from_entities(doc, NER_LABELS), text)
+        has_ner = doc is not None and doc.has_annotation("ENT_IOB")
+        if has_ner:
+            cands = _with_entities(cands, from_entities(doc, NER_LABELS | NON_ACTOR_LABELS), text)
         used: set[int] = set()
         self._phrases(da, hits, used)
+        self._groups(da, hits, used)
         self._plain_hits(da, hits, used)
-        self._candidates(da, cands)
+        self._candidates(da, cands, has_ner)
         self._appositions(da)
         self._descriptions(da)
         return da
@@ -247,12 +268,20 @@ class Linker:
         that only the words around them are candidates (``University of Southern California``)."""
         drop: set[int] = set()
         keep: list[Candidate] = []
+        cands = self._title_runs(hits, cands, text)
+        titles = {c for c in cands if c.label == "title"}
+        cands = [Candidate(c.start, c.end, c.text, None, c.initial) if c in titles else c for c in cands]
+        titles = {Candidate(c.start, c.end, c.text, None, c.initial) for c in titles}
         for c in cands:
             inside = [i for i, h in enumerate(hits) if h.start < c.end and c.start < h.end]
             if len(inside) != 1 or c.initial:
                 continue
             h = hits[inside[0]]
             words = c.text.split()
+            if c in titles:
+                keep.append(c)
+                drop.add(inside[0])
+                continue
             if (
                 h.start > c.start
                 and self.kb.actors[h.ids[0]].type in ("state", "organisation")
@@ -272,6 +301,34 @@ class Linker:
                 keep.append(Candidate(c.start, c.end, text[c.start : c.end], c.label, c.initial))
         keep.sort(key=lambda c: c.start)
         return [h for i, h in enumerate(hits) if i not in drop], keep
+
+    def _title_runs(self, hits: list[Hit], cands: list[Candidate], text: str) -> list[Candidate]:
+        """A state name, ``in``/``of`` and two or more capitalised words with no hit among them is one
+        title (``Russia in Global Affairs``): the runs are joined."""
+        starts = {h.start: h for h in hits}
+        out: list[Candidate] = []
+        skip = -1
+        for k, c in enumerate(cands):
+            if k == skip:
+                continue
+            h = starts.get(c.start)
+            nxt = cands[k + 1] if k + 1 < len(cands) else None
+            if (
+                h is not None
+                and h.end == c.end
+                and h.kind == "name"
+                and self.kb.actors[h.ids[0]].type == "state"
+                and nxt is not None
+                and re.fullmatch(r" (?:in|of|for) ", text[c.end : nxt.start])
+                and len(nxt.text.split()) >= 2
+                and not any(nxt.start <= x.start < nxt.end for x in hits)
+                and nxt.text.split()[0] not in self.kb.first_names
+            ):
+                out.append(Candidate(c.start, nxt.end, text[c.start : nxt.end], "title", c.initial))
+                skip = k + 1
+                continue
+            out.append(c)
+        return out
 
     def _phrases(self, da: DocActors, hits: list[Hit], used: set[int]) -> None:
         """Role, government and official phrases around adjective and abbreviation hits."""
@@ -320,11 +377,10 @@ class Linker:
             if low in lex.gov_nouns:
                 da.mention(da.kb_actor(actor.id), start, wend)
                 used.add(i)
-            elif low in lex.official_singular or low in lex.official_plural:
-                plural = low in lex.official_plural
-                start = self._extend_left(text, h.start, lowercase=2)
-                name = f"{actor.name} official{'s' if plural else ''}"
-                a = da.doc_actor(name, "group" if plural else "person", actor.country)
+            elif low in lex.official_singular:
+                start = self._extend_left(text, h.start)
+                adj = self.kb.demonyms.get(actor.id, actor.name)
+                a = da.doc_actor(f"{adj} official", "person", actor.country)
                 da.mention(a, start, wend)
                 used.add(i)
         # government noun + in/van + capital or state: "de regering in Beijing"
@@ -344,6 +400,23 @@ class Linker:
                     s = self._extend_left(text, h.start - len(m.group(0)))
                     da.mention(da.kb_actor(state), s, h.end)
                     used.add(i)
+
+    def _groups(self, da: DocActors, hits: list[Hit], used: set[int]) -> None:
+        """Group actors (``groups.py``): plural and collective nouns, followers, ``pro-X`` camps."""
+        surnames: dict[str, tuple[str, str | None]] = {}
+        for h in hits:
+            a = self.kb.actors[h.ids[0]]
+            if a.type == "person":
+                surnames[fold(a.name.split()[-1])] = (a.name.split()[-1], a.country)
+        for a in da.persons():
+            surnames[fold(a.name.split()[-1])] = (a.name.split()[-1], a.country)
+        groups = find_groups(da.text, hits, used, self.kb, self.glex, self.lex.determiners, surnames)
+        free = [h for i, h in enumerate(hits) if i not in used]
+        settle(groups, self.kb, dominant_state(self.kb, free))
+        for g in groups:
+            if da.is_covered(g.start, g.end):
+                continue
+            da.mention(da.doc_actor(g.name or g.head, "group", g.country), g.start, g.end)
 
     def _plain_hits(self, da: DocActors, hits: list[Hit], used: set[int]) -> None:
         text, lex = da.text, self.lex
@@ -365,6 +438,8 @@ class Linker:
                 continue
             if da.is_covered(h.start, h.end) and actor.type == "person":
                 continue
+            if h.kind == "adj" and self._language_name(text, h):
+                continue
             if actor.type == "person":
                 pid = self._pick_person(da, h.ids)
                 if pid is None:
@@ -374,6 +449,13 @@ class Linker:
                 da.mention(da.kb_actor(pid), h.start, h.end)
                 continue
             da.mention(da.kb_actor(actor.id), h.start, h.end)
+
+    def _language_name(self, text: str, h: Hit) -> bool:
+        """Whether an adjective hit names a language: ``(in het Russisch)``, ``in Russian.``"""
+        if _prev_word(text, h.start).lower() not in self.lex.language_markers:
+            return False
+        nxt = _next_word(text, _skip_space(text, h.end))[0]
+        return not (nxt[:1].islower() and text[h.end : h.end + 1] == " ")
 
     def _pick_person(self, da: DocActors, ids: tuple[str, ...]) -> str | None:
         persons = [i for i in ids if self.kb.actors[i].type == "person"]
@@ -418,7 +500,27 @@ class Linker:
             out.append(c)
         return out
 
-    def _candidates(self, da: DocActors, cands: list[Candidate]) -> None:
+    def _unsupported(self, c: Candidate, has_ner: bool) -> bool:
+        """Whether an unknown name should not become a document actor: inside a non-actor NER
+        span (a date, an event), headed by a non-actor word (``Handvest``, ``Olympische Spelen``),
+        or, when the annotator has NER, a name no entity supports."""
+        if c.label in NON_ACTOR_LABELS:
+            return True
+        words = [w.lower() for w in _WORD.findall(c.text)]
+        cues = type_cues()
+        if any(w in cues["not_actor"] for w in words):
+            return True
+        if has_ner and c.label is None:
+            if len(words) == 1:
+                return words[0] in common_words(self.lex.language)
+            first = _WORD.findall(c.text)[0]
+            return not (
+                any(w in cues[t] for w in words for t in ("organisation", "media", "company"))
+                or first.title() in self.kb.first_names
+            )
+        return False
+
+    def _candidates(self, da: DocActors, cands: list[Candidate], has_ner: bool = False) -> None:
         text = da.text
         cands = self._shape(text, cands)
         multi = [c for c in cands if len(c.text.split()) > 1]
@@ -428,7 +530,9 @@ class Linker:
                 continue
             a = self._link_name(da, c.text)
             if a is None:
-                a = da.doc_actor(_clean_name(c.text), self._guess_type(c.text), None)
+                if self._unsupported(c, has_ner):
+                    continue
+                a = da.doc_actor(_clean_name(c.text), self._guess_type(c.text, c.label), None)
             da.mention(a, c.start, c.end)
         lowered = {w.lower() for w in _WORD.findall(text) if w[:1].islower()}
         noninitial = {c.text for c in single if not c.initial}
@@ -436,7 +540,7 @@ class Linker:
         for c in single:
             if da.is_covered(c.start, c.end) or len(c.text) < 2 or self._portfolio(text, c.start):
                 continue
-            word = c.text.rstrip("’'")
+            word = _clean_name(c.text)
             a = da.person_by_name(word)
             if a is None:
                 ids = [i for i in self.kb.by_key(word) if self.kb.current(i, da.published)]
@@ -454,7 +558,9 @@ class Linker:
                     or any(len(k) >= 4 and fold(word).startswith(k) and fold(word) != k for k in known)
                 ):
                     continue
-                a = da.doc_actor(word, self._guess_type(word), None)
+                if self._unsupported(c, has_ner):
+                    continue
+                a = da.doc_actor(word, self._guess_type(word, c.label), None)
             da.mention(a, c.start, c.start + len(word))
 
     def _portfolio(self, text: str, start: int) -> bool:
@@ -497,12 +603,14 @@ class Linker:
                 best = (r[1], r[2])
         return self._fuzzy_ids[best[1]] if best else None
 
-    def _guess_type(self, name: str) -> str:
+    def _guess_type(self, name: str, label: str | None = None) -> str:
         words = [w.lower() for w in _WORD.findall(name)]
         cues = type_cues()
         for t in ("media", "company", "organisation"):
             if any(w in cues[t] for w in words):
                 return t
+        if label in NER_TYPES:
+            return NER_TYPES[label]
         if 2 <= len(words) <= 4 and _WORD.findall(name)[0] in self.kb.first_names:
             return "person"
         return "organisation"

@@ -1,0 +1,285 @@
+"""Group actors described by a plural or collective noun: ``de meeste Russische miljardairs``,
+``militaire bloggers``, ``Chinese government officials``, ``trumpisten``, ``‘pro-Chinese’``.
+
+A group phrase is a head noun from the language's group lexicon (``lang/<code>/groups.yaml``) with
+the words before it that belong to the phrase (determiners, quantifiers, qualifiers, state
+adjectives, ``Kremlin-loyale``-style compounds) and an optional ``in <state>`` complement. Its
+nationality comes from a state adjective or compound inside the phrase, else the complement, else
+the one group with the same head that has a nationality, else the document's dominant state. The
+canonical English name is built from data: the state's English adjective, the translated
+qualifiers and the English head (``Russian military bloggers``); mentions with the same name are
+one actor. A state adjective inside a group phrase counts for the group, not also for the state.
+
+Two more patterns: a lower-case plural of a person's surname (``trumpisten``, ``Trumpists``) is
+the group of that person's followers, and ``pro-X`` without a head noun after it is the camp of
+X's supporters (``Russian pro-Chinese camp``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from powermap.extract.actors.gazetteer import Hit
+from powermap.extract.actors.lexicon import LANG_DIR
+from powermap.kb import KnowledgeBase
+from powermap.kb.names import fold
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
+LANGUAGES = ("nl", "en", "fr", "de")
+#: share of the state mentions the dominant state must have to be a group's default nationality
+DOMINANT_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class GroupLexicon:
+    """Group word lists of one language (with the other languages' heads as a fallback)."""
+
+    heads: dict[str, str]
+    qualifiers: dict[str, str]
+    quantifiers: frozenset[str]
+    collectives: frozenset[str]
+    complements: frozenset[str]
+    follower_suffixes: tuple[str, ...]
+    camp_prefixes: tuple[str, ...]
+
+
+def _load(language: str) -> dict:
+    path = LANG_DIR / language / "groups.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+@cache
+def group_lexicon(language: str) -> GroupLexicon:
+    """The group lexicon of ``language``; heads of the other languages are accepted too (a French
+    title in a Dutch footnote), the language's own entries winning."""
+    own = _load(language) or _load("en")
+    heads: dict[str, str] = {}
+    for lang in LANGUAGES:
+        if lang != language:
+            heads.update({k.lower(): v for k, v in (_load(lang).get("heads") or {}).items()})
+    heads.update({k.lower(): v for k, v in (own.get("heads") or {}).items()})
+    return GroupLexicon(
+        heads=heads,
+        qualifiers={k.lower(): v for k, v in (own.get("qualifiers") or {}).items()},
+        quantifiers=frozenset(own.get("quantifiers") or ()),
+        collectives=frozenset(own.get("collectives") or ()),
+        complements=frozenset(own.get("complement_prepositions") or ()),
+        follower_suffixes=tuple(own.get("follower_suffixes") or ()),
+        camp_prefixes=tuple(own.get("camp_prefixes") or ()),
+    )
+
+
+@dataclass
+class GroupPhrase:
+    """One group mention before its nationality is settled."""
+
+    start: int
+    end: int
+    head: str  # English head
+    qualifiers: tuple[str, ...]
+    state: str | None  # state actor id
+    explicit: bool  # nationality from the phrase itself
+    name: str | None = None  # a fixed name (followers, camps)
+    country: str | None = None
+
+
+def state_of(kb: KnowledgeBase, hit: Hit) -> str | None:
+    """The state a hit stands for (a state, or the state of a capital or metonym)."""
+    a = kb.actors[hit.ids[0]]
+    if a.type == "state":
+        return a.id
+    if hit.kind in ("capital", "metonym") and a.parent:
+        return a.parent
+    return None
+
+
+def dominant_state(kb: KnowledgeBase, hits: list[Hit]) -> str | None:
+    """The state with most mentions, when it has at least ``DOMINANT_SHARE`` of them."""
+    counts: dict[str, int] = {}
+    for h in hits:
+        s = state_of(kb, h)
+        if s:
+            counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= DOMINANT_SHARE * sum(counts.values()) else None
+
+
+Surnames = dict[str, tuple[str, str | None]]
+
+
+def find_groups(
+    text: str,
+    hits: list[Hit],
+    used: set[int],
+    kb: KnowledgeBase,
+    glex: GroupLexicon,
+    determiners: frozenset[str],
+    surnames: Surnames,
+) -> list[GroupPhrase]:
+    """Group phrases in ``text``; adds the indexes of the state hits they consume to ``used``.
+
+    ``surnames`` maps folded surnames of the document's persons to (English surname, country).
+    """
+    by_start = {h.start: i for i, h in enumerate(hits)}
+    hit_at = {}  # char offset -> hit index, for every char covered by a hit
+    for i, h in enumerate(hits):
+        for p in range(h.start, h.end):
+            hit_at[p] = i
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    multi = sorted((k for k in glex.heads if " " in k), key=len, reverse=True)
+    out: list[GroupPhrase] = []
+    k = 0
+    while k < len(words):
+        s, e, w = words[k]
+        w = w.rstrip("’'")
+        e = s + len(w)
+        low = w.lower()
+        head = None
+        for m in multi:  # "business leaders", "armed forces"
+            if text[s : s + len(m)].lower() == m and (s + len(m) == len(text) or not text[s + len(m)].isalnum()):
+                head, e = glex.heads[m], s + len(m)
+                while k + 1 < len(words) and words[k + 1][0] < e:
+                    k += 1
+                break
+        if head is None and low in glex.heads and (w[:1].islower() or _initial(text, s)) and s not in hit_at:
+            head = glex.heads[low]
+        if head is not None:
+            out.append(_phrase(text, words, k, s, e, head, hits, hit_at, used, kb, glex, determiners))
+        elif w[:1].islower() and (g := _followers(low, glex, surnames)) is not None:
+            out.append(GroupPhrase(s, e, "followers", (), None, True, g[0], g[1]))
+        else:
+            camp = _camp(text, s, e, low, glex, hits, by_start, kb, words, k)
+            if camp is not None:
+                used.add(camp[1])
+                out.append(GroupPhrase(s, e, "camp", (f"pro-{camp[0]}",), None, False))
+        k += 1
+    return out
+
+
+def _initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].strip()
+    return not before or before[-1] in '.!?:;\n“”"‘’«»(–-•'
+
+
+def _followers(low: str, glex: GroupLexicon, surnames: Surnames) -> tuple[str, str | None] | None:
+    for suf in glex.follower_suffixes:
+        if low.endswith(suf) and len(low) - len(suf) >= 3:
+            stem = fold(low[: -len(suf)])
+            for cand in (stem, stem + "e", stem[:-1] if stem.endswith("i") else stem):
+                if cand in surnames:
+                    name, country = surnames[cand]
+                    return f"{name}ists", country
+    return None
+
+
+def _camp(text: str, s: int, e: int, low: str, glex: GroupLexicon, hits: list[Hit], by_start: dict[int, int],
+          kb: KnowledgeBase, words: list, k: int) -> tuple[str, int] | None:  # fmt: skip
+    """``pro-X`` (X a state adjective) not followed by a group head: (X's English adjective, hit index)."""
+    for pre in glex.camp_prefixes:
+        if low.startswith(pre + "-"):
+            i = by_start.get(s + len(pre) + 1)
+            if i is None or hits[i].kind != "adj" or kb.actors[hits[i].ids[0]].type != "state":
+                return None
+            nxt = words[k + 1][2].lower() if k + 1 < len(words) else ""
+            if nxt in glex.heads and re.fullmatch(r"[\s’'‘]*", text[e : words[k + 1][0]]):
+                return None  # "pro-Russische separatisten": a qualifier of that group
+            return kb.demonyms.get(hits[i].ids[0], kb.actors[hits[i].ids[0]].name), i
+    return None
+
+
+def _phrase(
+    text: str,
+    words: list,
+    k: int,
+    s: int,
+    e: int,
+    head: str,
+    hits: list[Hit],
+    hit_at: dict[int, int],
+    used: set[int],
+    kb: KnowledgeBase,
+    glex: GroupLexicon,
+    determiners: frozenset[str],
+) -> GroupPhrase:
+    """Walk left from the head over the words of its phrase; read the nationality."""
+    start, state, quals = s, None, []
+    consumed = []
+    j = k - 1
+    while j >= 0 and k - j <= 5:
+        ws, we, w = words[j]
+        if not re.fullmatch(r"[ \u00a0]+", text[we:start]) and text[we:start] != "":
+            break
+        low = w.lower()
+        i = hit_at.get(ws)
+        if i is not None and hits[i].start == ws:
+            st = state_of(kb, hits[i])
+            h = hits[i]
+            compound = h.end < we and text[h.end] == "-"  # Kremlin-loyale
+            if st and (h.kind == "adj" or compound) and (state is None or st == state):
+                state = st
+                consumed.append(i)
+                start = ws
+                j -= 1
+                continue
+            break
+        pro = _pro(low, glex, hits, hit_at, ws, kb)
+        if pro is not None:
+            quals.insert(0, f"pro-{pro[0]}")
+            consumed.append(pro[1])
+            start = ws
+        elif low in glex.qualifiers:
+            quals.insert(0, glex.qualifiers[low])
+            start = ws
+        elif low in glex.quantifiers or low in glex.collectives or low in determiners or w.isdigit():
+            start = ws
+        elif low in ("van", "of", "de") and j > 0 and words[j - 1][2].lower() in glex.collectives:
+            start = ws  # "een groep van ..."
+        elif w[:1].islower() and len(w) > 4 and low.endswith(("e", "en", "ste")) and j == k - 1:
+            start = ws  # one other adjective before the head
+        else:
+            break
+        j -= 1
+    explicit = state is not None
+    if state is None:  # "de oppositie in Rusland"
+        m = re.match(r"\s+(\w+)\s+", text[e : e + 20])
+        if m and m.group(1).lower() in glex.complements:
+            i = hit_at.get(e + m.end())
+            if i is not None and hits[i].start == e + m.end():
+                state = state_of(kb, hits[i])
+                explicit = state is not None
+    used.update(consumed)
+    return GroupPhrase(start, e, head, tuple(quals), state, explicit)
+
+
+def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], ws: int,
+         kb: KnowledgeBase) -> tuple[str, int] | None:  # fmt: skip
+    for pre in glex.camp_prefixes:
+        if low.startswith(pre + "-"):
+            i = hit_at.get(ws + len(pre) + 1)
+            if i is not None and hits[i].kind == "adj" and kb.actors[hits[i].ids[0]].type == "state":
+                return kb.demonyms.get(hits[i].ids[0], kb.actors[hits[i].ids[0]].name), i
+    return None
+
+
+def settle(groups: list[GroupPhrase], kb: KnowledgeBase, dominant: str | None) -> None:
+    """Give every group its nationality and name (in place)."""
+    known: dict[str, set[str]] = {}
+    for g in groups:
+        if g.explicit and g.state:
+            known.setdefault(g.head, set()).add(g.state)
+    for g in groups:
+        if g.name is not None:
+            continue
+        if g.state is None and g.head != "followers":
+            same = known.get(g.head, set())
+            g.state = next(iter(same)) if len(same) == 1 else dominant
+        adj = kb.demonyms.get(g.state, "") if g.state else ""
+        g.country = kb.actors[g.state].country if g.state else None
+        g.name = " ".join(x for x in (adj, *g.qualifiers, g.head) if x)
+        g.name = g.name[:1].upper() + g.name[1:]

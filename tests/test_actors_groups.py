@@ -1,0 +1,86 @@
+"""Group actors, camps, followers and language names, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from powermap.extract.actors.linker import Linker
+
+D = date(2024, 5, 1)
+
+
+@pytest.fixture(scope="module")
+def nl():
+    return Linker("nl")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return Linker("en")
+
+
+def mentions(found, actor_id: str) -> list[str]:
+    a = found.actors.get(actor_id)
+    return sorted(a.mentions.values()) if a else []
+
+
+def test_groups_demonym_counts_for_the_group_not_the_state(nl):
+    text = "Rusland voerde sancties in. De meeste Russische miljardairs haalden hun geld naar huis."
+    found = nl(text, D)
+    assert mentions(found, "russian_oligarchs") == ["De meeste Russische miljardairs"]
+    assert mentions(found, "russia") == ["Rusland"]
+    assert found.actors["russian_oligarchs"].type == "group"
+
+
+def test_groups_synonym_heads_and_bare_mentions_make_one_group(nl):
+    text = (
+        "Sommige Russische oligarchen vluchtten naar Londen. Andere oligarchen bleven. "
+        "Enkele miljardairs steunden het Kremlin."
+    )
+    found = nl(text, D)
+    expected = ["Andere oligarchen", "Enkele miljardairs", "Sommige Russische oligarchen"]
+    assert mentions(found, "russian_oligarchs") == expected
+
+
+def test_groups_bare_group_takes_the_dominant_state_and_qualifier(nl):
+    text = "Rusland viel aan. Moskou ontkende. Militaire bloggers waren kritisch over het Russische leger."
+    found = nl(text, D)
+    assert mentions(found, "russian_military_bloggers") == ["Militaire bloggers"]
+    assert found.actors["russian_military_bloggers"].name == "Russian military bloggers"
+
+
+def test_groups_complement_gives_the_nationality(nl):
+    found = nl("Frankrijk zweeg, maar de liberale oppositie in Hongarije protesteerde.", D)
+    assert "hungarian_liberal_opposition" in found.actors
+
+
+def test_groups_followers_of_a_person(nl):
+    found = nl("Donald Trump sprak in Ohio. De trumpisten juichten.", D)
+    assert mentions(found, "trumpists") == ["trumpisten"]
+    assert found.actors["trumpists"].country == "USA"
+
+
+def test_groups_pro_camp_is_a_group_not_the_state(nl):
+    text = "In Rusland strijden twee richtingen. Het Russische leger volgt de ‘pro-Chinese’ lijn niet."
+    found = nl(text, D)
+    assert mentions(found, "russian_pro_chinese_camp") == ["pro-Chinese"]
+    assert "china" not in found.actors
+
+
+def test_groups_language_name_is_not_the_state(nl, en):
+    found = nl("Een artikel van Poetin (in het Russisch), 3 mei 2023.", D)
+    assert "russia" not in found.actors
+    found = en("The decree was published in Russian. It was signed in Russian hands.", D)
+    assert mentions(found, "russia") == ["Russian"]
+
+
+def test_groups_english_officials_and_separatists(en):
+    text = "Chinese officials said on Monday that pro-Russian separatists had attacked."
+    found = en(text, D)
+    assert mentions(found, "chinese_officials") == ["Chinese officials"]
+    assert "china" not in found.actors
+    seps = [a for a in found.actors.values() if a.type == "group" and "separatists" in a.name]
+    assert [a.name for a in seps] == ["Pro-Russian separatists"]
+    assert "russia" not in found.actors
