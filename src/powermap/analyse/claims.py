@@ -62,8 +62,11 @@ def disagreeing_claims(
         "AND c.about IS NOT NULL ORDER BY c.id"
     ).fetchall()
     groups: dict[tuple, list] = defaultdict(list)
+    subjects: dict[str | None, tuple[str, ...]] = {}
     for r in rows:
-        subject = tuple(sorted(json.loads(r[8]) or []))
+        subject = subjects.get(r[8])
+        if subject is None:
+            subject = subjects[r[8]] = tuple(sorted(json.loads(r[8]) or []))
         if actor and not set(subject) & set(actor):
             continue
         groups[(_fold(r[6]), r[7], subject, r[9])].append(r)

@@ -33,10 +33,10 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from powermap.analyse import periods
 from powermap.analyse.actors import load_actors
 from powermap.analyse.communities import signed_communities
 from powermap.analyse.documents import originals_clause
+from powermap.analyse.events import as_date, first_day_sql
 
 Normalization = Literal["no", "average", "jaccard", "cosine"]
 NORMALIZATIONS: tuple[str, ...] = ("no", "average", "jaccard", "cosine")
@@ -141,20 +141,23 @@ def load_statements(
     include_duplicates: bool = False,
 ) -> list[Statement]:
     """Stances as DNA statements, with concepts mapped through ``concepts`` (see ``read_concepts``)."""
+    day = first_day_sql("d.published")
+    where, params = [originals_clause(include_duplicates)], []
+    for bound, op in ((since, ">="), (until, "<=")):
+        if bound is not None:
+            where.append(f"{day} {op} ?")
+            params.append(bound.isoformat())
     sql = (
-        "SELECT s.id, s.doc_id, s.actor, s.concept, s.agree, d.published FROM stances s "
-        f"JOIN documents d ON d.id = s.doc_id WHERE {originals_clause(include_duplicates)} ORDER BY s.id"
+        f"SELECT s.id, s.doc_id, s.actor, s.concept, s.agree, {day} FROM stances s "
+        f"JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(where)} ORDER BY s.id"
     )
     out = []
-    for sid, doc_id, actor, concept, agree, published in conn.execute(sql):
+    for sid, doc_id, actor, concept, agree, published in conn.execute(sql, params):
         if concepts is not None:
             concept = concepts.get(concept.casefold())
             if concept is None:
                 continue
-        day = periods.parse(published)
-        if (since or until) and (day is None or (since and day < since) or (until and day > until)):
-            continue
-        out.append(Statement(sid, doc_id, actor, concept, bool(agree), day))
+        out.append(Statement(sid, doc_id, actor, concept, bool(agree), as_date(published)))
     return out
 
 
@@ -215,14 +218,15 @@ def coalitions(
     activity: dict[str, int] = defaultdict(int)
     for s in statements:
         activity[s.actor] += 1
+    tallies: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for s in statements:
+        slot = tallies[groups[s.actor]][s.concept]
+        slot[0] += s.agree
+        slot[1] += 1
     out = []
     for gid in sorted(set(groups.values())):
         members = sorted((a for a in actors if groups[a] == gid), key=lambda a: (-activity[a], a))
-        tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for s in statements:
-            if groups[s.actor] == gid:
-                tally[s.concept][0] += s.agree
-                tally[s.concept][1] += 1
+        tally = tallies[gid]
         label = ", ".join(names[m].name if m in names else m for m in members[:3]) + (" …" if len(members) > 3 else "")
         positions = {c: round(yes / n, 4) for c, (yes, n) in sorted(tally.items())}
         out.append(Coalition(gid, label, members, positions))

@@ -164,13 +164,13 @@ def _load(conn: sqlite3.Connection, flt: EventFilter, actors: tuple[str, ...] | 
         f"FROM events e JOIN documents d ON d.id = e.doc_id{joins} WHERE {' AND '.join(where)} ORDER BY day, e.id"
     )
     out = EventSelection()
-    keep, dates = out.events.append, _DATES
+    keep = out.events.append
     for eid, doc_id, source, target, cameo, quad, goldstein, when in conn.execute(sql, params):
         if when is None:
             out.undated += 1
             continue
         score = goldstein if goldstein is not None else goldstein_of(cameo, None)
-        keep(EventRow(eid, doc_id, source, target, cameo, quad, float(score), dates[when]))
+        keep(EventRow(eid, doc_id, source, target, cameo, quad, float(score), as_date(when)))
     return out
 
 
@@ -183,6 +183,13 @@ class _DateCache(dict):
 
 
 _DATES = _DateCache()
+
+
+def as_date(day: str | None) -> date | None:
+    """An ISO day from SQL (``event_day_sql``, ``first_day_sql``) as a ``date``; None stays None."""
+    return _DATES[day] if day is not None else None
+
+
 _D4 = "[0-9][0-9][0-9][0-9]"
 
 
@@ -191,7 +198,7 @@ def _valid_day(expr: str) -> str:
     return f"(CASE WHEN date({expr}, '+0 days') = {expr} AND {expr} >= '0001' THEN {expr} END)"
 
 
-def _first_day_sql(column: str) -> str:
+def first_day_sql(column: str) -> str:
     """SQL for ``periods.parse``: the first day a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` value covers."""
     day, month, year = (
         _valid_day(f"substr({column}, 1, 10)"),
@@ -209,9 +216,9 @@ def event_day_sql(event_date: str, published: str) -> str:
 
     Exact for the date shapes the record schema allows (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``).
     """
-    pub, january = _first_day_sql(published), _valid_day(f"{event_date} || '-01-01'")
+    pub, january = first_day_sql(published), _valid_day(f"{event_date} || '-01-01'")
     return (
-        f"(CASE WHEN {event_date} GLOB '{_D4}-[0-9][0-9]*' THEN {_first_day_sql(event_date)} "
+        f"(CASE WHEN {event_date} GLOB '{_D4}-[0-9][0-9]*' THEN {first_day_sql(event_date)} "
         f"WHEN {event_date} GLOB '{_D4}' THEN (CASE WHEN substr({pub}, 1, 4) = {event_date} THEN {pub} "
         f"ELSE {january} END) ELSE {pub} END)"
     )

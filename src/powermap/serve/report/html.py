@@ -7,14 +7,14 @@ opens offline and can be mailed as one file.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 from html import escape
 
 from powermap.analyse import claims, discourse, network, quoting
 from powermap.analyse.actors import load_actors
 from powermap.analyse.dyads import dyad_trend
-from powermap.analyse.events import EventFilter, EventSelection, load_events
+from powermap.analyse.events import EventFilter, EventRow, EventSelection, load_events
 from powermap.serve.report.svg import CAMP_COLOURS, QUAD_COLOURS, dyad_chart, network_drawing
 
 MAX_NODES = 60
@@ -46,8 +46,10 @@ def build_report(
     net = network.build_network(conn, flt, selection=selection)
     body = [f"<h1>powermap report: {escape(label)}</h1>", _summary(conn, net)]
     body.append("<h2>Dyadic trends</h2>" + _legend())
+    by_actor = _events_by_actor(selection)
     for a, b in _top_dyads(selection, actor):
-        trend = dyad_trend(conn, a, b, by=by, flt=flt, selection=selection)  # type: ignore[arg-type]
+        mine = _events_of(by_actor, a, selection.undated)
+        trend = dyad_trend(conn, a, b, by=by, flt=flt, selection=mine)  # type: ignore[arg-type]
         other = ", ".join(names.get(x, x) for x in b) if b else "all others"
         total = trend.totals()
         body.append(f"<h3>{escape(', '.join(names.get(x, x) for x in a))} ↔ {escape(other)}</h3>")
@@ -98,6 +100,23 @@ def _top_dyads(selection: EventSelection, actor: list[str] | None) -> list[Dyad]
         return [(actor, None)] + [(actor, [p]) for p, _ in partners.most_common(TOP_DYADS - 1)]
     pairs = Counter(tuple(sorted((e.source, e.target))) for e in events)
     return [([a], [b]) for (a, b), _ in pairs.most_common(TOP_DYADS)]
+
+
+def _events_by_actor(selection: EventSelection) -> dict[str, list[EventRow]]:
+    """Each actor's events (as source or target), in the selection's order: one pass for every dyad."""
+    index: dict[str, list[EventRow]] = defaultdict(list)
+    for event in selection.events:
+        index[event.source].append(event)
+        index[event.target].append(event)
+    return index
+
+
+def _events_of(index: dict[str, list[EventRow]], actors: list[str], undated: int) -> EventSelection:
+    """The events touching any of ``actors``, oldest first, each once."""
+    if len(actors) == 1:
+        return EventSelection(index.get(actors[0], []), undated)
+    merged = {e.id: e for a in actors for e in index.get(a, [])}
+    return EventSelection(sorted(merged.values(), key=lambda e: (e.day, e.id)), undated)
 
 
 def _network_section(net: network.Network, actor: list[str] | None) -> str:
