@@ -83,13 +83,11 @@ def verb_entry(line: str) -> tuple[str, list[str], str | None]:
     return verb.lower(), extra, code
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "event-coding")
-    args = parser.parse_args()
-    lines = (args.data / "petrarch2" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace")
-    lines = lines.splitlines()
-    start = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
+def read_verb_dictionary(text: str) -> dict[tuple[str, str], str]:
+    """(lemma, pattern words) -> CAMEO code for a PETRARCH verb dictionary's text."""
+    lines = text.splitlines()
+    marker = next((i for i, line in enumerate(lines) if "VERB PATTERNS" in line), None)
+    start = marker if marker is not None else next(i for i, line in enumerate(lines) if line.startswith("---")) - 1
     synsets = read_synsets(lines[:start])
     rows: dict[tuple[str, str], str] = {}
     block_code = "---"
@@ -122,6 +120,15 @@ def main() -> int:
         elif line and not line.startswith("#") and re.match(r"[A-Z+]", line):
             verbs.append(verb_entry(line))
     flush()
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "event-coding")
+    args = parser.parse_args()
+    text = (args.data / "petrarch2" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace")
+    rows = read_verb_dictionary(text)
     header = [
         "# English verb-and-pattern lexicon to CAMEO, for powermap's event coder (docs/events.md).",
         "# Derived by scripts/build_en_event_verbs.py from PETRARCH2's CAMEO.2.0.txt verb dictionary",

@@ -98,8 +98,7 @@ class StanceStage(Stage):
                     label = concept.label if concept else "quoted position"
                     self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
             if concept is not None:
-                holder = self.holder(ctx, sent)
-                if holder is not None:
+                for holder in self.holders(ctx, sent):
                     agree = polarity(sent, language, not concept.against)
                     self.add(ctx, done, holder.id, agree, concept.label, (text, start, end))
 
@@ -128,17 +127,28 @@ class StanceStage(Stage):
         return best[1] if best else None
 
     @staticmethod
-    def holder(ctx: ExtractionContext, sent: Span) -> Actor | None:
-        """The clause subject's actor when parsed, else the first actor in the sentence."""
+    def holders(ctx: ExtractionContext, sent: Span) -> list[Actor]:
+        """Who holds a position stated in the sentence: the main clause's subject (each
+        conjunct), read from the subject's own words, not from phrases inside it (*toenadering
+        tot de VS* is held by nobody named there); a place is never a holder. Without a parse,
+        the first actor of the sentence."""
         if ctx.doc.has_annotation("DEP"):
+            from powermap.extract.events.syntax import conjuncts, dep
+
+            out: list[Actor] = []
             for tok in sent:
-                if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and tok.head.dep_ == "ROOT":
-                    for t in tok.subtree:
+                if dep(tok) not in ("nsubj", "nsubj:pass") or tok.head.dep_ != "ROOT":
+                    continue
+                for subj in conjuncts(tok):
+                    words = [subj, *(c for c in subj.children if dep(c) in ("flat", "appos", "amod", "compound"))]
+                    for t in words:
                         actor = ctx.actor_at(t.idx, t.idx + len(t.text))
-                        if actor is not None:
-                            return actor
+                        if actor is not None and actor.type != "place" and actor not in out:
+                            out.append(actor)
+                            break
+            return out
         for tok in sent:
             actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
             if actor is not None:
-                return actor
-        return None
+                return [actor]
+        return []

@@ -35,18 +35,25 @@ class Concept:
     def match(self, text: str, language: str) -> re.Match | None:
         """The first term occurrence in ``text`` when the concept fires there."""
         lower = text.lower()
-        terms = self.terms.get(language) or self.terms.get("en") or ()
-        hit = None
-        for term in terms:
-            m = re.search(rf"(?<!\w){re.escape(term)}(?!\w)|\w+{re.escape(term)}(?!\w)", lower)
-            if m and (hit is None or m.start() < hit.start()):
-                hit = m
+        hit = _terms_re(self.terms.get(language) or self.terms.get("en") or ()).search(lower)
         if hit is None:
             return None
         needed = self.with_.get(language) or self.with_.get("en") or ()
-        if needed and not any(re.search(rf"(?<!\w){re.escape(w)}", lower) for w in needed):
+        if needed and not _prefix_re(needed).search(lower):
             return None
         return hit
+
+
+@cache
+def _terms_re(terms: tuple[str, ...]) -> re.Pattern:
+    """A term as a word, or as the end of a compound (``exportsancties`` ~ ``sancties``)."""
+    alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)|\w+(?:{alternation})(?!\w)")
+
+
+@cache
+def _prefix_re(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})")
 
 
 @cache
