@@ -75,3 +75,24 @@ def test_stances_propose_concepts_prefers_shared_phrases():
     ranked = [p for p, _ in propose_concepts(docs, limit=5, min_docs=2)]
     assert "grain exports" in ranked and "fishing rights" in ranked
     assert "summit" not in ranked
+
+
+def test_stances_concept_sentence_is_held_by_the_subject_not_a_name_inside_it():
+    # Sancties tegen Rusland werken niet .   (nobody named here holds a position)
+    rows = [
+        ("Sancties", "sanctie", "NOUN", "nsubj", 3), ("tegen", "tegen", "ADP", "case", 2),
+        ("Rusland", "Rusland", "PROPN", "nmod", 0), ("werken", "werken", "VERB", "ROOT", 3),
+        ("niet", "niet", "ADV", "advmod", 3), (".", ".", "PUNCT", "punct", 3),
+    ]  # fmt: skip
+    found, _ = stances_for(rows)
+    assert found == []
+    # Polen zegt : sancties tegen Rusland werken niet .   (the main clause's subject holds it)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("zegt", "zeggen", "VERB", "ROOT", 1),
+        (":", ":", "PUNCT", "punct", 1), ("sancties", "sanctie", "NOUN", "nsubj", 6),
+        ("tegen", "tegen", "ADP", "case", 5), ("Rusland", "Rusland", "PROPN", "nmod", 3),
+        ("werken", "werken", "VERB", "ccomp", 1), ("niet", "niet", "ADV", "advmod", 6),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = stances_for(rows)
+    assert found == [("polen", "sanctions against Russia", False)]

@@ -46,7 +46,8 @@ def stance_cues(language: str) -> dict[str, set[str]]:
 def polarity(sent: Span, language: str, base: bool = True) -> bool:
     """Agree (True) or disagree, from disagree cues and the parity of negations."""
     cues = stance_cues(language)
-    words = {w for t in sent for w in (t.lower_, (t.lemma_ or "").lower())}
+    # a preposition heading a phrase (sancties *tegen* Rusland) is no stance cue; *ertegen zijn* is
+    words = {w for t in sent if t.dep_ != "case" for w in (t.lower_, (t.lemma_ or "").lower())}
     agree = base and not (words & cues.get("disagree", set()))
     negations = sum(1 for t in sent if t.lower_ in cues.get("negation", set()))
     return agree if negations % 2 == 0 else not agree
