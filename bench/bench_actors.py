@@ -10,6 +10,9 @@ Run with ``python bench/run.py actors`` (or ``python bench/bench_actors.py``).
    whose predicted mention count is within 10 % (``../shared/gold``, scorer in ``../shared/tools``).
 3. Speed: linking alone (gazetteer, candidates, resolution) over the seed articles, without the
    annotator, in characters per second.
+4. Recall proxy for unseen text: the share of gold PER/ORG/LOC spans of CoNLL-2002 Dutch
+   (``ned.testb``) and WikiGold English that overlap an actor mention, with the default annotator
+   of the language (its NER included) and ``actors.v1``.
 """
 
 from __future__ import annotations
@@ -155,9 +158,87 @@ def speed(quick: bool) -> str:
     )
 
 
+def conll_documents(path: Path, limit: int | None) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Documents of a CoNLL NER file as (text, gold spans (start, end, type)); IOB1 or IOB2."""
+    docs: list[tuple[str, list[tuple[int, int, str]]]] = []
+    parts: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    pos, cur, prev_blank = 0, None, False
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None:
+            spans.append(tuple(cur))  # type: ignore[arg-type]
+            cur = None
+
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        cols = line.split()
+        if not cols or cols[0] == "-DOCSTART-":
+            close()
+            if cols and parts:
+                docs.append(("".join(parts), spans))
+                parts, spans, pos = [], [], 0
+                if limit and len(docs) >= limit:
+                    break
+            elif not cols and parts and not prev_blank:
+                parts.append("\n")
+                pos += 1
+            prev_blank = not cols
+            continue
+        prev_blank = False
+        tok, tag = cols[0], cols[-1]
+        if parts and parts[-1] != "\n":
+            parts.append(" ")
+            pos += 1
+        start = pos
+        parts.append(tok)
+        pos += len(tok)
+        kind = tag[2:] if "-" in tag else None
+        if kind is None:
+            close()
+        elif tag.startswith("B-") or cur is None or cur[2] != kind:
+            close()
+            cur = [start, pos, kind]
+        else:
+            cur[1] = pos
+    close()
+    if parts and not (limit and len(docs) >= limit):
+        docs.append(("".join(parts), spans))
+    return docs
+
+
+def ner_recall(quick: bool) -> str:
+    """Gold PER/ORG/LOC spans of CoNLL-2002 (nl) and WikiGold (en) that overlap an actor mention."""
+    from powermap.annotate import get_annotator
+    from powermap.extract.actors.linker import Linker
+
+    sets = [
+        ("CoNLL-2002 Dutch `ned.testb`", "nl", SHARED / "data/conll2002-nl/ned.testb"),
+        ("WikiGold English", "en", SHARED / "data/english-ner-wikigold/wikigold.conll.txt"),
+    ]
+    rows = ["| data | annotator | PER | ORG | LOC | all |", "|---|---|---:|---:|---:|---:|"]
+    for label, lang, path in sets:
+        if not path.exists():
+            continue
+        annotate, link = get_annotator(lang), Linker(lang)
+        found: dict[str, list[int]] = {"PER": [0, 0], "ORG": [0, 0], "LOC": [0, 0]}
+        for text, spans in conll_documents(path, 20 if quick else None):
+            da = link(text, None, annotate(text))
+            ments = sorted(s for a in da.actors.values() for s in a.mentions)
+            for s, e, kind in spans:
+                if kind in found:
+                    found[kind][1] += 1
+                    found[kind][0] += any(ms < e and s < me for ms, me in ments)
+        cells = [f"{f / n:.3f} ({n})" if n else "-" for f, n in found.values()]
+        tot_f, tot_n = sum(f for f, _ in found.values()), sum(n for _, n in found.values())
+        rows.append(f"| {label} | {annotate.info.name} | {' | '.join(cells)} | {tot_f / tot_n:.3f} |")
+    return "\n".join(rows)
+
+
 def run(quick: bool) -> str:
     timing = speed(quick)  # first, so that the load time is measured cold
     table, top = gold_scores()
+    recall = ner_recall(quick)
     return "\n".join(
         [
             "## Actors (actors.v1)",
@@ -172,6 +253,11 @@ def run(quick: bool) -> str:
             f"{len(VARIANTS)} variant spellings of KB persons:",
             "",
             fuzzy_table(),
+            "",
+            "Recall proxy for unseen text: gold PER/ORG/LOC spans that overlap an actor mention "
+            "(" + ("first 20 documents" if quick else "all documents") + "; the count of gold spans in brackets):",
+            "",
+            recall,
             "",
             "Speed:",
             "",

@@ -84,3 +84,22 @@ def test_groups_english_officials_and_separatists(en):
     seps = [a for a in found.actors.values() if a.type == "group" and "separatists" in a.name]
     assert [a.name for a in seps] == ["Pro-Russian separatists"]
     assert "russia" not in found.actors
+
+
+def test_english_capital_government_place_role_and_possessive(en):
+    text = (
+        "Beijing said on Monday that it would stay neutral. Xi Jinping received guests in Beijing. "
+        "Sergey Lavrov, Russia's foreign minister, met the Russian president."
+    )
+    found = en(text, date(2023, 1, 15))
+    assert mentions(found, "china") == ["Beijing"]
+    assert mentions(found, "beijing") == ["Beijing"]
+    assert mentions(found, "sergey_lavrov") == ["Russia's foreign minister", "Sergey Lavrov"]
+    assert mentions(found, "vladimir_putin") == ["the Russian president"]
+    assert "russia" not in found.actors
+
+
+def test_description_introduces_the_role_of_the_last_person(nl):
+    text = "Volgens Karel Veldkamp is dat logisch. “Het is een val”, zegt de hoogleraar Rusland en Oekraïne."
+    found = nl(text, D)
+    assert mentions(found, "karel_veldkamp") == ["Karel Veldkamp", "de hoogleraar"]

@@ -28,6 +28,8 @@ from powermap.extract.actors.lexicon import LANG_DIR
 from powermap.kb import KnowledgeBase
 from powermap.kb.names import fold
 
+#: determiners that are also complementisers ("said that officials ..."): never part of a group phrase
+_CONJ = frozenset({"that", "dat", "que", "dass"})
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
 LANGUAGES = ("nl", "en", "fr", "de")
 #: share of the state mentions the dominant state must have to be a group's default nationality
@@ -85,6 +87,7 @@ class GroupPhrase:
     explicit: bool  # nationality from the phrase itself
     name: str | None = None  # a fixed name (followers, camps)
     country: str | None = None
+    pro: tuple[str, ...] = ()  # states of pro-X qualifiers (never the group's own nationality)
 
 
 def state_of(kb: KnowledgeBase, hit: Hit) -> str | None:
@@ -209,6 +212,7 @@ def _phrase(
 ) -> GroupPhrase:
     """Walk left from the head over the words of its phrase; read the nationality."""
     start, state, quals = s, None, []
+    pros: list[str] = []
     consumed = []
     j = k - 1
     while j >= 0 and k - j <= 5:
@@ -232,11 +236,17 @@ def _phrase(
         if pro is not None:
             quals.insert(0, f"pro-{pro[0]}")
             consumed.append(pro[1])
+            pros.append(hits[pro[1]].ids[0])
             start = ws
         elif low in glex.qualifiers:
             quals.insert(0, glex.qualifiers[low])
             start = ws
-        elif low in glex.quantifiers or low in glex.collectives or low in determiners or w.isdigit():
+        elif (
+            low in glex.quantifiers
+            or low in glex.collectives
+            or (low in determiners and low not in _CONJ)
+            or w.isdigit()
+        ):
             start = ws
         elif low in ("van", "of", "de") and j > 0 and words[j - 1][2].lower() in glex.collectives:
             start = ws  # "een groep van ..."
@@ -254,7 +264,7 @@ def _phrase(
                 state = state_of(kb, hits[i])
                 explicit = state is not None
     used.update(consumed)
-    return GroupPhrase(start, e, head, tuple(quals), state, explicit)
+    return GroupPhrase(start, e, head, tuple(quals), state, explicit, pro=tuple(pros))
 
 
 def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], ws: int,
@@ -279,6 +289,8 @@ def settle(groups: list[GroupPhrase], kb: KnowledgeBase, dominant: str | None) -
         if g.state is None and g.head != "followers":
             same = known.get(g.head, set())
             g.state = next(iter(same)) if len(same) == 1 else dominant
+            if g.pro:  # "pro-Russian separatists": no default nationality
+                g.state = None
         adj = kb.demonyms.get(g.state, "") if g.state else ""
         g.country = kb.actors[g.state].country if g.state else None
         g.name = " ".join(x for x in (adj, *g.qualifiers, g.head) if x)

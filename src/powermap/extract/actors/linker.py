@@ -40,6 +40,8 @@ from powermap.records import Actor, Span
 #: Fuzzy key similarity (rapidfuzz ratio, 0-100) above which an unknown full name is taken to be
 #: a KB person; measured by ``bench/bench_actors.py`` (see docs/actors.md).
 FUZZY_THRESHOLD = 92.0
+#: How far back (characters) a bare description may find a person without a role.
+DESCRIPTION_REACH = 400
 #: Role keys tried for a generic "leader" of a state, in order.
 HEAD_ROLES = {
     "leader": ("leader", "president", "prime_minister", "chancellor"),
@@ -340,7 +342,10 @@ class Linker:
             of = actor.country if actor.type == "state" and actor.country else actor.id
             pos = h.end
             j = i + 1
-            if h.kind != "adj":
+            poss = h.kind == "name" and text.startswith(("'s ", "’s "), pos)  # Russia's foreign minister
+            if poss:
+                pos = _skip_space(text, pos + 2)
+            elif h.kind != "adj":
                 if not text.startswith("-", pos):
                     continue
                 pos += 1
@@ -367,7 +372,7 @@ class Linker:
                     if person is None:
                         continue
                     da.mention(person, start if h.kind == "adj" else h.start, rend)
-                if h.kind == "adj":
+                if h.kind == "adj" or poss:
                     used.add(i)
                 continue
             if h.kind != "adj":
@@ -632,8 +637,14 @@ class Linker:
             if role is not None and role[1] > e:
                 e = role[1]
                 word = text[m.start(1) : e]
-            nxt = _next_word(text, _skip_space(text, e))[0]
-            if nxt[:1].isupper() or nxt.lower() in ("van", "of", "de"):
+            npos = _skip_space(text, e)
+            nxt = _next_word(text, npos)[0]
+            field_of = da.actor_at(npos, npos + len(nxt))  # "de hoogleraar Rusland": a field, not a name
+            if (nxt[:1].isupper() and not (field_of and field_of.type in ("state", "place"))) or nxt.lower() in (
+                "van",
+                "of",
+                "de",
+            ):
                 continue  # followed by a name or a complement: not a bare description
             key = role[0] if role is not None else None
             person = None
@@ -644,10 +655,23 @@ class Linker:
                     word, e = nxt, _next_word(text, _skip_space(text, e))[1]  # one adjective between
                     nxt = _next_word(text, _skip_space(text, e))[0]
                 noun = _role_noun_in(word, lex.apposition_roles)
-                if noun is not None and not nxt[:1].isupper():
-                    person = da.last_person(s, noun=noun)
+                if noun is not None and (not nxt[:1].isupper() or field_of):
+                    person = da.last_person(s, noun=noun) or self._roleless_before(da, s, noun)
             if person is not None:
                 da.mention(person, s, e)
+
+    def _roleless_before(self, da: DocActors, before: int, noun: str) -> DocActor | None:
+        """A description no known role fits (``de hoogleraar``) introduces the role of the last
+        person without a role mentioned within ``DESCRIPTION_REACH`` characters."""
+        best: tuple[int, DocActor] | None = None
+        for a in da.persons():
+            starts = [s for s, _ in a.mentions if before - DESCRIPTION_REACH <= s < before]
+            if starts and not a.role and (best is None or max(starts) > best[0]):
+                best = (max(starts), a)
+        if best is None:
+            return None
+        best[1].role = noun
+        return best[1]
 
     def _appositions(self, da: DocActors) -> None:
         """Role text for document persons from ``X, hoogleraar aan ...`` / ``X is hoogleraar ...``."""
