@@ -91,11 +91,21 @@ def _speed(factory: Any, texts: list[str]) -> dict[str, float]:
 
 
 def _child_cpu(pid: int | None) -> float:
-    """CPU seconds (user + system) used so far by a child process such as the Frog server."""
+    """CPU seconds used so far by a server process such as Frog and the workers it forked."""
     if pid is None:
         return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        proc = Path(f"/proc/{current}")
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+            for task in (proc / "task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return total
 
 
 def _speed_row(label: str, text: str, s: dict[str, float]) -> str:

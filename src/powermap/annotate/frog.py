@@ -11,8 +11,10 @@ aligns every token to the original text (``frog_align``), so ``doc.text == text`
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -174,6 +176,7 @@ class FrogAnnotator:
             raise OSError("frog is not installed: `apt-get install -y frog frogdata` (Debian)")
         self.port = port or _free_port()
         self.pretokenised = pretokenised
+        self._conn: socket.socket | None = None
         self.mapper = CgnMapper()
         self.vocab = spacy.blank("nl").vocab
         self._proc = subprocess.Popen(
@@ -214,21 +217,39 @@ class FrogAnnotator:
         return self._request(text)
 
     def _request(self, text: str) -> str:
+        """One text on the long-lived connection (Frog forks a worker per connection); reconnects once."""
         body = "\n".join(line for line in text.splitlines() if line.strip() != "EOT")
-        with socket.create_connection(("127.0.0.1", self.port)) as conn:
-            conn.sendall((body + "\nEOT\n").encode("utf-8"))
-            chunks: list[bytes] = []
-            tail = b""
-            while True:
-                chunk = conn.recv(1 << 16)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                tail = (tail + chunk)[-16:]
-                if tail.rstrip().endswith(b"READY"):
-                    break
+        # With -n, Frog answers every line (and would read EOT as a word); else it waits for EOT.
+        payload = (body + ("\n" if self.pretokenised else "\nEOT\n")).encode("utf-8")
+        for attempt in (1, 2):
+            try:
+                if self._conn is None:
+                    self._conn = socket.create_connection(("127.0.0.1", self.port))
+                self._conn.sendall(payload)
+                return self._read_answer(self._conn)
+            except OSError:
+                self._disconnect()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _read_answer(conn: socket.socket) -> str:
+        chunks: list[bytes] = []
+        tail = b""
+        while not tail.rstrip().endswith(b"READY"):
+            chunk = conn.recv(1 << 16)
+            if not chunk:
+                raise ConnectionError("frog closed the connection before READY")
+            chunks.append(chunk)
+            tail = (tail + chunk)[-16:]
         answer = b"".join(chunks).decode("utf-8", errors="replace")
         return answer.rstrip().removesuffix("READY")
+
+    def _disconnect(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def __call__(self, text: str) -> Doc:
         if not text.strip():
@@ -267,13 +288,16 @@ class FrogAnnotator:
         return [self(t) for t in texts]
 
     def close(self) -> None:
+        """Stop the server and the workers it forked (its own process group)."""
+        if getattr(self, "_conn", None) is not None:
+            self._disconnect()
         proc = getattr(self, "_proc", None)
         if proc is not None and proc.poll() is None:
-            proc.terminate()
+            _signal_group(proc.pid, signal.SIGTERM)
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                _signal_group(proc.pid, signal.SIGKILL)
                 proc.wait()
 
     def __enter__(self) -> FrogAnnotator:
@@ -292,6 +316,11 @@ def _iob(tag: str, prev_type: str | None) -> tuple[str, str | None]:
     if prefix == "I" and prev_type == label:
         return f"I-{label}", label
     return f"B-{label}", label
+
+
+def _signal_group(pid: int, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, sig)  # the server was started in its own session: pgid == pid
 
 
 def _free_port() -> int:
