@@ -73,10 +73,13 @@ def is_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENT_END
 
 
-def from_entities(doc, labels: frozenset[str]) -> list[Candidate]:
-    """Candidates from ``doc.ents`` with one of ``labels``."""
+def from_entities(doc, labels: frozenset[str], text: str) -> list[Candidate]:
+    """Candidates from ``doc.ents`` with one of ``labels``; ``text`` is the document text.
+
+    The text is passed in because ``Doc.text`` is rebuilt from the tokens on every access.
+    """
     return [
-        Candidate(e.start_char, e.end_char, e.text, e.label_, is_initial(doc.text, e.start_char))
+        Candidate(e.start_char, e.end_char, e.text, e.label_, is_initial(text, e.start_char))
         for e in doc.ents
         if e.label_ in labels
     ]
