@@ -1,8 +1,10 @@
 """The whole extraction pipeline, stage by stage, on the seed articles.
 
 Run with ``python bench/run.py pipeline``. Each seed article is annotated and extracted
-``ROUNDS`` times in one process (models loaded once, first round discarded as warm-up);
-the table gives CPU seconds per stage and words per CPU-second, so the slow stage is plain.
+several times in one process (models loaded once, first round discarded as warm-up, so
+per-process caches such as the actor linker's fuzzy-match answers per name are warm, as they
+are after the first documents of a real corpus); the table gives CPU seconds per stage and
+words per CPU-second, so the slow stage is plain.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def run(quick: bool = False) -> str:
         "## Extraction pipeline, stage by stage",
         "",
         f"The {len(files)} seed articles ({words:,} words), {measured} rounds after a warm-up round, one process, "
-        f"annotator `{annotator.info.name}`. Reproduce: `python bench/run.py pipeline`.",
+        f"annotator `{annotator.info.name}`; caches warm after the first round. "
+        "Reproduce: `python bench/run.py pipeline`.",
         "",
         "| stage | CPU s per round | share | words per CPU-second |",
         "|---|---:|---:|---:|",
