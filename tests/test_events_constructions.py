@@ -11,6 +11,7 @@ STATES = {
     "Litouwen": ("litouwen", "state"),
     "Zweden": ("zweden", "state"),
     "Noorwegen": ("noorwegen", "state"),
+    "NAVO": ("nato", "organisation"),
     "Moskou": ("russia", "state"),
     "Rusland": ("russia", "state"),
     "de NAVO": ("nato", "organisation"),
@@ -193,3 +194,31 @@ def test_events_without_parse_fall_back_to_word_order():
     EventStage()(ctx)
     assert triples(ctx.record.events) == [("polen", "russia", "111"), ("litouwen", "russia", "111")]
     assert ctx.record.events[0].date == "2023-01-11"
+
+
+def test_events_misparsed_sentence_falls_back_to_word_order():
+    # Polen schrapt oefeningen met Rusland .   (the parser took the object for the subject
+    # and mislemmatised the verb: the word-order coder still reads Polen -> Rusland)
+    events, _ = run([
+        ("Polen", "Polen", "PROPN", "obl", 1), ("schrapt", "schrapen", "VERB", "ROOT", 1),
+        ("oefeningen", "oefening", "NOUN", "nsubj", 1), ("met", "met", "ADP", "case", 4),
+        ("Rusland", "Rusland", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert triples(events) == [("polen", "russia", "160")]
+
+
+def test_events_word_order_source_is_no_name_inside_a_prepositional_phrase():
+    # Zweden en Noorwegen besloten door de Russische dreiging lid te worden van de NAVO .
+    # (a broken parse: "lid" as apposition, "worden" as auxiliary)
+    actors = {**STATES, "Russische": ("russia", "state")}
+    events, _ = run([
+        ("Zweden", "Zweden", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Noorwegen", "Noorwegen", "PROPN", "conj", 0), ("besloten", "besluiten", "VERB", "ROOT", 3),
+        ("door", "door", "ADP", "case", 7), ("de", "de", "DET", "det", 7),
+        ("Russische", "Russisch", "ADJ", "amod", 7), ("dreiging", "dreiging", "NOUN", "obl", 10),
+        ("lid", "lid", "NOUN", "appos", 7), ("te", "te", "ADP", "mark", 10),
+        ("worden", "worden", "VERB", "aux:pass", 3), ("van", "van", "ADP", "case", 13),
+        ("de", "de", "DET", "det", 13), ("NAVO", "NAVO", "PROPN", "obl:arg", 10),
+        (".", ".", "PUNCT", "punct", 3),
+    ], actors)  # fmt: skip
+    assert triples(events) == [("zweden", "nato", "0312"), ("noorwegen", "nato", "0312")]

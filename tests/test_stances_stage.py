@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import spacy
+from spacy.tokens import Doc
 
 from powermap.extract.events import EventStage
 from powermap.extract.stances import StanceStage, load_concepts, propose_concepts
@@ -96,3 +97,33 @@ def test_stances_concept_sentence_is_held_by_the_subject_not_a_name_inside_it():
     ]  # fmt: skip
     found, _ = stances_for(rows)
     assert found == [("polen", "sanctions against Russia", False)]
+
+
+def test_stances_refusing_to_condemn_is_disagreement():
+    # Polen weigerde Rusland te veroordelen .   (not condemning: against the condemnation)
+    found, _ = stances_for([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("weigerde", "weigeren", "VERB", "ROOT", 1),
+        ("Rusland", "Rusland", "PROPN", "obj", 4), ("te", "te", "ADP", "mark", 4),
+        ("veroordelen", "veroordelen", "VERB", "xcomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert [(a, agree) for a, _, agree in found] == [("polen", False)]
+
+
+def test_stances_quote_continuation_states_no_new_position():
+    # Jansen zegt dat het werkt .  Het blijft goed .   (both sentences quoted, speaker Jansen)
+    words = ["Jansen", "zegt", "dat", "het", "werkt", ".", "Het", "blijft", "goed", "."]
+    doc = Doc(
+        spacy.blank("nl").vocab, words=words, spaces=[True, True, True, True, False, True, True, True, False, False],
+        lemmas=["Jansen", "zeggen", "dat", "het", "werken", ".", "het", "blijven", "goed", "."],
+        pos=["PROPN", "VERB", "SCONJ", "PRON", "VERB", "PUNCT", "PRON", "VERB", "ADJ", "PUNCT"],
+        deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "xcomp", "punct"],
+        heads=[1, 1, 4, 4, 1, 1, 7, 7, 7, 7],
+        sent_starts=[i in (0, 6) for i in range(len(words))],
+    )  # fmt: skip
+    ctx = context(doc, ACTORS)
+    text = doc.text
+    for piece in ("dat het werkt", "Het blijft goed"):
+        start = text.index(piece)
+        ctx.record.quotes.append(Quote(piece, start, start + len(piece), "jansen", "indirect", "zegt"))
+    StanceStage()(ctx)
+    assert [(s.actor, s.evidence) for s in ctx.record.stances] == [("jansen", "Jansen zegt dat het werkt.")]

@@ -55,6 +55,9 @@ class EventStage(Stage):
         doc = ctx.doc
         coder_cls = ParseCoder if doc.has_annotation("DEP") else PatternCoder
         coder = coder_cls(lexicon, ctx)
+        backup = PatternCoder(lexicon, ctx) if coder_cls is ParseCoder else None
+        if backup is not None:
+            backup.verbs_only = True
         resolver = get_resolver(ctx.language)
         markers = lexicon.cue_set("reported_markers")
         quotes = [(q.start, q.end) for q in ctx.record.quotes]
@@ -63,6 +66,8 @@ class EventStage(Stage):
         seen: set[tuple] = set()
         for sent in sentences(doc):
             coded = coder.code_sentence(sent)
+            if not coded and backup is not None:
+                coded = backup.code_sentence(sent)
             if not coded:
                 continue
             start, end = trimmed(sent)

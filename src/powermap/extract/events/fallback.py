@@ -47,6 +47,8 @@ PARTICLES = {
     "off",
     "back",
 }
+#: words that may stand between a preposition and the name it governs (de Russische ...)
+DETERMINERS = {"de", "het", "een", "the", "a", "an", "zijn", "haar", "hun", "his", "her", "their", "its"}
 COORD = {"en", "and", ",", "&", "as", "zowel", "als"}
 WINDOW = 8
 
@@ -118,7 +120,13 @@ def lemma_table(language: str) -> dict[str, str]:
 
 
 class PatternCoder(ParseCoder):
-    """The parse coder's lexicon and cues applied by word order instead of a parse."""
+    """The parse coder's lexicon and cues applied by word order instead of a parse.
+
+    With ``verbs_only`` (a backup for sentences whose parse gave no event) only tokens the
+    tagger calls verbs and nominal predicates with their pattern (*lid ... worden*) trigger,
+    no event nouns."""
+
+    verbs_only = False
 
     def lemma_of(self, tok: Token) -> str:
         if tok.lemma_ and tok.lemma_ != tok.text:
@@ -153,6 +161,7 @@ class PatternCoder(ParseCoder):
         tok = sent[k]
         if not tok.is_alpha:
             return None, False
+        verbal = not self.verbs_only or tok.pos_ in ("VERB", "AUX")
         candidates = [lemma]
         if self.lex.compound_suffix:  # languages with the Dutch verb morphology
             candidates += verb_candidates(tok.text, self.lex.language)
@@ -165,9 +174,9 @@ class PatternCoder(ParseCoder):
         bag = words - {tok.lower_, lemma}
         for cand in candidates:
             entry = self.lex.match(cand, bag)
-            if entry is not None:
+            if entry is not None and (verbal or entry.pattern):  # lid ... worden: a nominal predicate
                 return entry, False
-        if tok.is_lower:
+        if tok.is_lower and not self.verbs_only:
             entry = self.lex.match(lemma, bag, noun=True)
             if entry is not None:
                 return entry, True
@@ -204,10 +213,26 @@ class PatternCoder(ParseCoder):
             groups.append((k, k, [actor]))
         return groups
 
+    def in_phrase(self, sent: Span, first: int) -> bool:
+        """Whether the actor group starting at ``first`` sits in a prepositional phrase (*door
+        de Russische agressie*, *met Moskou*): such a phrase is no subject."""
+        preps = self.preps
+        for j in range(first - 1, max(-1, first - 4), -1):
+            tok = sent[j]
+            if tok.lower_ in preps or tok.pos_ == "ADP":
+                return True
+            if not (tok.lower_ in DETERMINERS or tok.pos_ in ("DET", "ADJ", "NUM")):
+                return False
+        return False
+
+    @property
+    def preps(self) -> set[str]:
+        return {*self.target_preps, *self.agent_preps, *self.locative_preps} - {"om"}
+
     def roles(
         self, sent: Span, k: int, groups: list[tuple[int, int, list[Actor]]], noun: bool
     ) -> tuple[list[Actor], Actor | None]:
-        before = [g for g in groups if g[1] < k]
+        before = [g for g in groups if g[1] < k and not (noun is False and self.in_phrase(sent, g[0]))]
         after = [g for g in groups if g[0] > k]
         sources: list[Actor] = []
         if before and before[-1][1] == k - 1:

@@ -22,6 +22,7 @@ from spacy.tokens import Span
 
 from powermap.codebooks import lookup
 from powermap.extract.events import sentences, trimmed
+from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.extract.stances.concepts import Concept, load_concepts
 from powermap.extract.stances.propose import propose_concepts
@@ -54,14 +55,14 @@ def polarity(sent: Span, language: str, base: bool = True) -> bool:
 
 
 def event_polarity(event: Event) -> bool | None:
+    """Agree for cooperative positions, disagree for conflictual ones; a negated event is
+    a position against the action itself (*weigerde te veroordelen*: against condemning)."""
     root = event.cameo[:2]
-    if event.cameo.startswith("163") or root in AGREE_ROOTS:
-        agree = True
-    elif root in DISAGREE_ROOTS:
-        agree = False
-    else:
+    if not (event.cameo.startswith("163") or root in AGREE_ROOTS or root in DISAGREE_ROOTS):
         return None
-    return agree != event.negated
+    if event.negated:
+        return False
+    return event.cameo.startswith("163") or root in AGREE_ROOTS
 
 
 @stages.register("stances.v1")
@@ -81,6 +82,7 @@ class StanceStage(Stage):
         concepts = load_concepts(self.options.get("concepts"))
         language = ctx.language
         done: set[tuple[str, int]] = set()
+        speech = {w.lower() for w in get_lexicon(language).cue_set("speech_verbs")}
         for sent in sentences(ctx.doc):
             start, end = trimmed(sent)
             if end <= start:
@@ -93,8 +95,9 @@ class StanceStage(Stage):
                     code = lookup(event.cameo)
                     label = concept.label if concept else (code.name.lower() if code else None)
                     self.add(ctx, done, event.source, agree, label, (text, start, end))
+            attributed = self.attributed(ctx, sent, speech)
             for quote in ctx.record.quotes:
-                if quote.speaker and start <= quote.start < end:
+                if quote.speaker and start <= quote.start < end and (concept or quote.speaker in attributed):
                     base = not (concept and concept.against)
                     label = concept.label if concept else "quoted position"
                     self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
@@ -102,6 +105,20 @@ class StanceStage(Stage):
                 for holder in self.holders(ctx, sent):
                     agree = polarity(sent, language, not concept.against)
                     self.add(ctx, done, holder.id, agree, concept.label, (text, start, end))
+
+    @staticmethod
+    def attributed(ctx: ExtractionContext, sent: Span, speech: set[str]) -> set[str]:
+        """Speakers whose quote in ``sent`` is attributed there: the speaker is named (or a
+        pronoun or role phrase resolves to them) or a speech verb occurs. A quote sentence
+        that only continues an earlier attribution states no new position of its own."""
+        if any(t.lower_ in speech or (t.lemma_ or "").lower() in speech for t in sent):
+            return {q.speaker for q in ctx.record.quotes if q.speaker}
+        out: set[str] = set()
+        for tok in sent:
+            actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+            if actor is not None:
+                out.add(actor.id)
+        return out
 
     @staticmethod
     def add(
