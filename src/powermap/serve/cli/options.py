@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from powermap.store import DEFAULT_STORE
+
+if TYPE_CHECKING:
+    from powermap.ingest.options import IngestOptions
 
 StoreOption = typer.Option(DEFAULT_STORE, "--store", "-s", help="Store folder.", envvar="POWERMAP_STORE")
 JsonOption = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
@@ -17,6 +21,41 @@ StagesOption = typer.Option(
     help="Comma-separated stage names to run (e.g. actors.v1,quotes.v1); 'none' for no extraction. "
     "Default: the newest version of every stage.",
 )
+
+# How inputs are read (ingest and extract share them).
+InputsArgument = typer.Argument(..., help="Files, folders, URLs, URL lists (.urls), feeds, WARC, JSONL.")
+PublishedOption = typer.Option(None, help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs without one.")
+SourceOption = typer.Option(None, help="Outlet name for inputs without one.")
+LanguageOption = typer.Option(None, help="ISO 639-1 code; overrides language detection.")
+EstimateDatesOption = typer.Option(
+    True,
+    "--estimate-dates/--no-estimate-dates",
+    help="Without a date from the input or --published, estimate the month from the latest date in the text.",
+)
+MaxBytesOption = typer.Option(20 * 1024 * 1024, "--max-bytes", help="Refuse inputs larger than this many bytes.")
+TimeoutOption = typer.Option(20.0, help="Seconds allowed per web request.")
+SchedulerOption = typer.Option(None, help="Address of a running Dask scheduler to extract on (tcp://host:8786).")
+
+
+def ingest_options(
+    published: str | None,
+    source: str | None,
+    language: str | None,
+    estimate_dates: bool,
+    max_bytes: int,
+    timeout: float,
+) -> IngestOptions:
+    """The ``IngestOptions`` for the shared input options."""
+    from powermap.ingest.options import IngestOptions
+
+    return IngestOptions(
+        max_bytes=max_bytes,
+        timeout=timeout,
+        published=published,
+        source=source,
+        language=language,
+        estimate_published=estimate_dates,
+    )
 
 
 def stage_names(value: str | None) -> list[str] | None:

@@ -5,12 +5,29 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 
-from powermap.serve.cli.options import QuietOption, StagesOption, stage_names
+from powermap.serve.cli.options import (
+    EstimateDatesOption,
+    InputsArgument,
+    LanguageOption,
+    MaxBytesOption,
+    PublishedOption,
+    QuietOption,
+    SchedulerOption,
+    SourceOption,
+    StagesOption,
+    TimeoutOption,
+    ingest_options,
+    stage_names,
+)
 from powermap.serve.cli.output import err_console, progress
+
+if TYPE_CHECKING:
+    from powermap.ingest.options import IngestOptions
 
 
 def register(app: typer.Typer) -> None:
@@ -18,29 +35,25 @@ def register(app: typer.Typer) -> None:
 
 
 def extract_command(
-    inputs: list[str] = typer.Argument(..., help="Files, folders, URLs, feeds, WARC, JSONL."),
+    inputs: list[str] = InputsArgument,
     output_format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one record per line) or json."),
-    published: str = typer.Option(None, help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs without one."),
-    source: str = typer.Option(None, help="Outlet name for inputs without one."),
-    language: str = typer.Option(None, help="ISO 639-1 code; overrides language detection."),
-    estimate_dates: bool = typer.Option(
-        True,
-        "--estimate-dates/--no-estimate-dates",
-        help="Without a date from the input or --published, estimate the month from the latest date in the text.",
-    ),
+    published: str = PublishedOption,
+    source: str = SourceOption,
+    language: str = LanguageOption,
+    estimate_dates: bool = EstimateDatesOption,
     stages: str = StagesOption,
-    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help="Refuse larger inputs."),
+    max_bytes: int = MaxBytesOption,
+    timeout: float = TimeoutOption,
     parquet: Path = typer.Option(
         None, help="Instead of printing records, have Dask workers write partitioned Parquet tables here."
     ),
     workers: int = typer.Option(2, help="Local Dask worker processes for --parquet."),
-    scheduler: str = typer.Option(None, help="Address of a running Dask scheduler for --parquet (tcp://host:8786)."),
+    scheduler: str = SchedulerOption,
     quiet: bool = QuietOption,
 ) -> None:
     """Extract from the inputs and print one record per document, in input order (no store)."""
     from powermap.extract import Extractor
     from powermap.ingest.model import IngestFailure
-    from powermap.ingest.options import IngestOptions
     from powermap.ingest.run import to_document
     from powermap.ingest.sources import read_inputs
 
@@ -48,13 +61,11 @@ def extract_command(
         err_console.print(f"[red]error:[/red] unknown format {output_format!r} (jsonl or json)")
         raise typer.Exit(2)
     names = stage_names(stages)
+    options = ingest_options(published, source, language, estimate_dates, max_bytes, timeout)
     if parquet is not None:
-        _extract_to_parquet(inputs, parquet, names, workers, scheduler, max_bytes, published, source, language, quiet)
+        _extract_to_parquet(inputs, parquet, names, workers, scheduler, options, quiet)
         return
     extractor = Extractor(names if names is not None else None)
-    options = IngestOptions(
-        max_bytes=max_bytes, published=published, source=source, language=language, estimate_published=estimate_dates
-    )
     failed = 0
     records = []
     items = progress(read_inputs(inputs, options), None, "extracting", quiet)
@@ -87,20 +98,15 @@ def _extract_to_parquet(
     names: list[str] | None,
     workers: int,
     scheduler: str | None,
-    max_bytes: int,
-    published: str | None,
-    source: str | None,
-    language: str | None,
+    options: IngestOptions,
     quiet: bool,
 ) -> None:
     """Read the inputs here, extract and write Parquet on Dask workers; exit 1 if any input failed."""
     from powermap.ingest.model import IngestFailure
-    from powermap.ingest.options import IngestOptions
     from powermap.ingest.run import to_document
     from powermap.ingest.sources import read_inputs
     from powermap.scale import DaskExtractor
 
-    options = IngestOptions(max_bytes=max_bytes, published=published, source=source, language=language)
     failed = 0
 
     def documents():

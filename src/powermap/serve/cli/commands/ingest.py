@@ -8,10 +8,23 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from powermap.serve.cli.options import JsonOption, QuietOption, StagesOption, StoreOption, stage_names
+from powermap.serve.cli.options import (
+    EstimateDatesOption,
+    InputsArgument,
+    JsonOption,
+    LanguageOption,
+    MaxBytesOption,
+    PublishedOption,
+    QuietOption,
+    SchedulerOption,
+    SourceOption,
+    StagesOption,
+    StoreOption,
+    TimeoutOption,
+    ingest_options,
+    stage_names,
+)
 from powermap.serve.cli.output import err_console, print_json
-
-SIZE_HELP = "Refuse inputs larger than this many bytes."
 
 
 def register(app: typer.Typer) -> None:
@@ -19,21 +32,17 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest_command(
-    inputs: list[str] = typer.Argument(..., help="Files, folders, URLs, URL lists (.urls), feeds, WARC, JSONL."),
+    inputs: list[str] = InputsArgument,
     store: Path = StoreOption,
-    published: str = typer.Option(None, help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs without one."),
-    source: str = typer.Option(None, help="Outlet name for inputs without one."),
-    language: str = typer.Option(None, help="ISO 639-1 code; overrides language detection."),
-    estimate_dates: bool = typer.Option(
-        True,
-        "--estimate-dates/--no-estimate-dates",
-        help="Without a date from the input or --published, estimate the month from the latest date in the text.",
-    ),
+    published: str = PublishedOption,
+    source: str = SourceOption,
+    language: str = LanguageOption,
+    estimate_dates: bool = EstimateDatesOption,
     stages: str = StagesOption,
-    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help=SIZE_HELP),
-    timeout: float = typer.Option(20.0, help="Seconds allowed per web request."),
+    max_bytes: int = MaxBytesOption,
+    timeout: float = TimeoutOption,
     workers: int = typer.Option(0, help="Extract on this many local Dask worker processes (0: in this process)."),
-    scheduler: str = typer.Option(None, help="Address of a running Dask scheduler to extract on (tcp://host:8786)."),
+    scheduler: str = SchedulerOption,
     quiet: bool = QuietOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -41,7 +50,6 @@ def ingest_command(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from powermap.extract import Extractor
-    from powermap.ingest.options import IngestOptions
     from powermap.ingest.run import ingest
     from powermap.store import StoreError, open_store
 
@@ -52,14 +60,7 @@ def ingest_command(
         raise typer.Exit(2) from None
     names = stage_names(stages)
     extractor = Extractor(names) if names != [] else None
-    options = IngestOptions(
-        max_bytes=max_bytes,
-        timeout=timeout,
-        published=published,
-        source=source,
-        language=language,
-        estimate_published=estimate_dates,
-    )
+    options = ingest_options(published, source, language, estimate_dates, max_bytes, timeout)
     run_id = db.start_run("ingest " + " ".join(inputs))
     show = not quiet and not as_json and err_console.is_terminal
     columns = [
