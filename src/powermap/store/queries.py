@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from typing import Any
 
 SNIPPET = 80
+
+
+def fold(text: str | None) -> str:
+    """Lower case without accents: the ``fold()`` SQL function the store registers on its connections."""
+    text = unicodedata.normalize("NFKD", text or "").lower()
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -57,67 +64,110 @@ def get_extraction(conn: sqlite3.Connection, doc_id: str) -> dict | None:
 def list_actors(
     conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None, limit: int = 100
 ) -> list[dict]:
-    """Actors with their mention and document counts, most mentioned first."""
+    """Mentioned actors with their mention and document counts, most mentioned first.
+
+    ``name`` matches an id or CAMEO code exactly, or part of the name (case and accents ignored).
+    """
     where, params = [], []
     if actor_type:
         where.append("a.type = ?")
         params.append(actor_type)
     if name:
-        where.append("(a.name LIKE ? OR a.id = ? OR a.code = ?)")
-        params += [f"%{name}%", name, name]
+        where.append("(a.id = ? OR a.code = ? OR fold(a.name) LIKE '%' || fold(?) || '%')")
+        params += [name, name, name]
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return _rows(
         conn.execute(
             f"""SELECT a.id, a.name, a.type, a.country, a.code, a.wikidata, a.role,
                        count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
                 FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id {clause}
-                GROUP BY a.id ORDER BY mentions DESC, a.name LIMIT ?""",
+                GROUP BY a.id HAVING mentions > 0 ORDER BY mentions DESC, a.name LIMIT ?""",
             (*params, limit),
+        )
+    )
+
+
+def find_actor(conn: sqlite3.Connection, query: str) -> dict | None:
+    """The actor whose id is ``query``, else the one whose name is ``query`` (case and accents ignored)."""
+    row = conn.execute("SELECT * FROM actors WHERE id = ?", (query,)).fetchone()
+    row = row or conn.execute("SELECT * FROM actors WHERE fold(name) = fold(?) LIMIT 1", (query,)).fetchone()
+    return dict(row) if row else None
+
+
+def actor_mentions(conn: sqlite3.Connection, actor_id: str, width: int = SNIPPET, limit: int = 500) -> list[dict]:
+    """Every stored mention of an actor with ``width`` characters of text on either side.
+
+    ``context`` starts at offset ``context_start`` of the document text.
+    """
+    return _rows(
+        conn.execute(
+            """SELECT m.doc_id, m.start, m."end", m.text, d.title, d.path, d.published,
+                      substr(d.text, max(1, m.start - ? + 1), m."end" - min(m.start, ?) + ?) AS context,
+                      max(0, m.start - ?) AS context_start
+               FROM mentions m JOIN documents d ON d.id = m.doc_id
+               WHERE m.actor_id = ? ORDER BY d.published, m.doc_id, m.start LIMIT ?""",
+            (width, width, width, width, actor_id, limit),
         )
     )
 
 
 def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 500) -> dict | None:
-    """An actor with every mention in the corpus (document, offsets, surrounding text)."""
-    row = conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
-    if not row:
+    """An actor with every mention in the corpus and the quotes it is the speaker of."""
+    found = find_actor(conn, actor_id)
+    if found is None:
         return None
-    mentions = _rows(
-        conn.execute(
-            f"""SELECT m.doc_id, m.start, m."end", m.text, d.title, d.published,
-                       substr(d.text, max(1, m.start - {SNIPPET} + 1), m."end" - m.start + 2 * {SNIPPET}) AS context,
-                       max(0, m.start - {SNIPPET}) AS context_start
-                FROM mentions m JOIN documents d ON d.id = m.doc_id
-                WHERE m.actor_id = ? ORDER BY d.published, m.doc_id, m.start LIMIT ?""",
-            (actor_id, limit),
-        )
-    )
-    quotes = list_quotes(conn, speaker=actor_id, limit=50)
-    return {**dict(row), "mentions": mentions, "quotes": quotes}
+    mentions = actor_mentions(conn, found["id"], limit=limit)
+    return {**found, "mentions": mentions, "quotes": list_quotes(conn, speaker=found["id"], limit=50)}
 
 
 def list_quotes(
     conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None, limit: int = 100
 ) -> list[dict]:
-    """Quotes with their speaker, by speaker (id or name) and/or full-text query."""
-    joins, where, params = "", [], []
+    """Quotes with their speaker, by speaker (id, or part of the name: case and accents ignored)
+    and/or a full-text query on the quoted words."""
+    where, params = [], []
     if query:
-        joins = "JOIN quotes_fts f ON f.rowid = q.id"
-        where.append("quotes_fts MATCH ?")
+        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(query)
     if speaker:
-        where.append("(q.speaker = ? OR a.name LIKE ?)")
-        params += [speaker, f"%{speaker}%"]
+        where.append("(q.speaker = ? OR fold(a.name) LIKE '%' || fold(?) || '%')")
+        params += [speaker, speaker]
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return _rows(
         conn.execute(
             f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
                        a.name AS speaker_name, d.title, d.published
-                FROM quotes q {joins} LEFT JOIN actors a ON a.id = q.speaker JOIN documents d ON d.id = q.doc_id
+                FROM quotes q LEFT JOIN actors a ON a.id = q.speaker JOIN documents d ON d.id = q.doc_id
                 {clause} ORDER BY d.published DESC, q.doc_id, q.start LIMIT ?""",
             (*params, limit),
         )
     )
+
+
+def list_claims(
+    conn: sqlite3.Connection, about: str | None = None, unit: str | None = None, limit: int = 100
+) -> list[dict]:
+    """Quantitative claims, by words in what they measure or their text, and by unit."""
+    where, params = [], []
+    if unit:
+        where.append("lower(c.unit) = lower(?)")
+        params.append(unit)
+    if about:
+        where.append("(fold(c.about) LIKE '%' || fold(?) || '%' OR fold(c.text) LIKE '%' || fold(?) || '%')")
+        params += [about, about]
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = _rows(
+        conn.execute(
+            f"""SELECT c.doc_id, c.start, c."end", c.text, c.value, c.unit, c.about, c.subject, c.period, c.source,
+                       d.published
+                FROM claims c JOIN documents d ON d.id = c.doc_id {clause}
+                ORDER BY c.doc_id, c.start LIMIT ?""",
+            (*params, limit),
+        )
+    )
+    for row in rows:
+        row["subject"] = json.loads(row["subject"] or "[]")
+    return rows
 
 
 def corpus_counts(conn: sqlite3.Connection) -> dict[str, int]:

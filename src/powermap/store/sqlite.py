@@ -23,6 +23,7 @@ from powermap.ingest import dedup
 from powermap.ingest.model import SourceDocument
 from powermap.records import ExtractionRecord
 from powermap.store import migrations
+from powermap.store.queries import fold
 
 DEFAULT_STORE = Path("powermap-data")
 DB_NAME = "powermap.db"
@@ -112,6 +113,7 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")  # durable against process crashes in WAL mode
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=30000")
+        conn.create_function("fold", 1, fold, deterministic=True)
         conn.row_factory = sqlite3.Row
         return conn
 

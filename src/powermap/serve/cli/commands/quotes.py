@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import unicodedata
 from pathlib import Path
 
 import typer
@@ -12,17 +10,12 @@ from rich.table import Table
 
 from powermap.serve.cli.options import JsonOption, StoreOption, open_reader
 from powermap.serve.cli.output import err_console, out_console, print_json
+from powermap.store import queries
 
 
 def register(app: typer.Typer) -> None:
     app.command("quotes")(quotes_command)
     app.command("claims")(claims_command)
-
-
-def fold(text: str | None) -> str:
-    """Lower case without accents, for case- and accent-insensitive matching."""
-    text = unicodedata.normalize("NFKD", text or "").lower()
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def quotes_command(
@@ -33,33 +26,11 @@ def quotes_command(
     as_json: bool = JsonOption,
 ) -> None:
     """List stored quotes, optionally by speaker and by words."""
-    conn = open_reader(store).reader()
-    sql = (
-        'SELECT q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker, a.name AS speaker_name '
-        "FROM quotes q LEFT JOIN actors a ON a.id = q.speaker"
-    )
-    params: list[object] = []
-    if search:
-        sql += " WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
-        params.append(search)
-    sql += " ORDER BY q.doc_id, q.start"
     try:
-        rows = [
-            dict(zip(("doc_id", "start", "end", "text", "kind", "cue", "speaker", "speaker_name"), r, strict=True))
-            for r in conn.execute(sql, params)
-        ]
+        rows = queries.list_quotes(open_reader(store).conn, speaker=speaker, query=search, limit=limit)
     except sqlite3.OperationalError as err:
         err_console.print(f"[red]error:[/red] bad query {search!r}: {err}")
         raise typer.Exit(2) from None
-    if speaker:
-        want = fold(speaker)
-        rows = [
-            r
-            for r in rows
-            if want in (fold(r["speaker"]), fold(r["speaker_name"]))
-            or (len(want) >= 3 and want in fold(r["speaker_name"]))
-        ]
-    rows = rows[:limit]
     if as_json:
         print_json(rows)
         return
@@ -77,21 +48,7 @@ def claims_command(
     as_json: bool = JsonOption,
 ) -> None:
     """List stored quantitative claims, optionally by what they measure and by unit."""
-    conn = open_reader(store).reader()
-    cols = ("doc_id", "start", "end", "text", "value", "unit", "about", "subject", "period", "source")
-    sql = 'SELECT doc_id, start, "end", text, value, unit, about, subject, period, source FROM claims'
-    params: list[object] = []
-    if unit:
-        sql += " WHERE lower(unit) = lower(?)"
-        params.append(unit)
-    sql += " ORDER BY doc_id, start"
-    rows = [dict(zip(cols, r, strict=True)) for r in conn.execute(sql, params)]
-    for r in rows:
-        r["subject"] = json.loads(r["subject"] or "[]")
-    if about:
-        want = fold(about)
-        rows = [r for r in rows if want in fold(r["about"]) or want in fold(r["text"])]
-    rows = rows[:limit]
+    rows = queries.list_claims(open_reader(store).conn, about=about, unit=unit, limit=limit)
     if as_json:
         print_json(rows)
         return
