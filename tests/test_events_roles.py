@@ -121,3 +121,48 @@ def test_events_tree_walks_stop_on_a_head_cycle():
     ctx = context(doc, STATES)
     EventStage()(ctx)  # terminates; the cycle leaves no well-formed clause to code
     assert all(e.source in {"polen", "chili", "russia"} for e in ctx.record.events)
+
+
+def test_events_source_is_not_a_name_deep_inside_the_subject_phrase():
+    # Sprake van steun aan de handel met Rusland veroordeelt Litouwen .   (a broken subject:
+    # its head names no actor, and Rusland, three modifiers down, is not the source)
+    ctx = context(parsed("nl", [
+        ("Sprake", "sprake", "NOUN", "nsubj", 8), ("van", "van", "ADP", "case", 2),
+        ("steun", "steun", "NOUN", "nmod", 0), ("aan", "aan", "ADP", "case", 5),
+        ("de", "de", "DET", "det", 5), ("handel", "handel", "NOUN", "nmod", 2),
+        ("met", "met", "ADP", "case", 7), ("Rusland", "Rusland", "PROPN", "nmod", 5),
+        ("veroordeelt", "veroordelen", "VERB", "ROOT", 8), ("Litouwen", "Litouwen", "PROPN", "obj", 8),
+        (".", ".", "PUNCT", "punct", 8),
+    ]), {"Rusland": ("russia", "state"), "Litouwen": ("litouwen", "state")})  # fmt: skip
+    EventStage()(ctx)
+    assert all(e.source != "russia" for e in ctx.record.events)
+
+
+def test_events_negation_on_an_adverb_and_no_subject_from_the_main_clause():
+    # Hoewel Polen Rusland niet publiekelijk steunde , is er sprake van handel .
+    # (the parser hung "niet" on "publiekelijk" and missed the clause's subject)
+    ctx = context(parsed("nl", [
+        ("Hoewel", "hoewel", "SCONJ", "mark", 5), ("Polen", "Polen", "PROPN", "nsubj", 5),
+        ("Rusland", "Rusland", "PROPN", "obj", 5), ("niet", "niet", "ADV", "advmod", 4),
+        ("publiekelijk", "publiekelijk", "ADJ", "advmod", 5), ("steunde", "steunen", "VERB", "advcl", 7),
+        (",", ",", "PUNCT", "punct", 5), ("is", "zijn", "AUX", "ROOT", 7),
+        ("er", "er", "ADV", "advmod", 7), ("sprake", "sprake", "NOUN", "nsubj", 7),
+        ("van", "van", "ADP", "case", 11), ("handel", "handel", "NOUN", "nmod", 9),
+        (".", ".", "PUNCT", "punct", 7),
+    ]), {"Polen": ("polen", "state"), "Rusland": ("russia", "state")})  # fmt: skip
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo[:2], e.negated) for e in ctx.record.events] == [
+        ("polen", "russia", "05", True)
+    ]
+
+
+def test_events_finite_subordinate_clause_does_not_borrow_the_main_subject():
+    # Hoewel Rusland steunde , veroordeelt Polen Litouwen .   (the clause's subject was missed)
+    ctx = context(parsed("nl", [
+        ("Hoewel", "hoewel", "SCONJ", "mark", 2), ("Rusland", "Rusland", "PROPN", "obj", 2),
+        ("steunde", "steunen", "VERB", "advcl", 4), (",", ",", "PUNCT", "punct", 2),
+        ("veroordeelt", "veroordelen", "VERB", "ROOT", 4), ("Polen", "Polen", "PROPN", "nsubj", 4),
+        ("Litouwen", "Litouwen", "PROPN", "obj", 4), (".", ".", "PUNCT", "punct", 4),
+    ]), {"Polen": ("polen", "state"), "Rusland": ("russia", "state"), "Litouwen": ("litouwen", "state")})  # fmt: skip
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "litouwen", "111")]

@@ -127,3 +127,20 @@ def test_stances_quote_continuation_states_no_new_position():
         ctx.record.quotes.append(Quote(piece, start, start + len(piece), "jansen", "indirect", "zegt"))
     StanceStage()(ctx)
     assert [(s.actor, s.evidence) for s in ctx.record.stances] == [("jansen", "Jansen zegt dat het werkt.")]
+
+
+def test_stances_concept_sentence_needs_a_position_predicate():
+    # Polen vormt de kern van de sancties .   (a description: no position taken)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("vormt", "vormen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("kern", "kern", "NOUN", "obj", 1),
+        ("van", "van", "ADP", "case", 6), ("de", "de", "DET", "det", 6),
+        ("sancties", "sanctie", "NOUN", "nmod", 3), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert stances_for(rows)[0] == []
+    # Polen verdedigt de sancties .   (a stance cue as predicate)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("verdedigt", "verdedigen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("sancties", "sanctie", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert stances_for(rows)[0] == [("polen", "sanctions against Russia", True)]

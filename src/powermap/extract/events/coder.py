@@ -44,6 +44,8 @@ __all__ = ["PERSONAL", "Coded", "ParseCoder"]
 THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "138", "20": "138"}
 #: roots whose events between coordinated subjects are mutual (X en Y ontmoetten elkaar)
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+#: marks of an infinitive clause, which shares the governing clause's subject
+INFINITIVE_MARKS = {"om", "te", "door", "zonder", "na", "to", "by", "without", "after", "before"}
 #: tokens scanned after a verb for a clause-final separable particle
 PARTICLE_WINDOW = 40
 
@@ -210,11 +212,22 @@ class ParseCoder:
         own = [c for s in subjects(tok) for c in conjuncts(s)]
         if own and not all(s.pos_ == "PRON" and self.actor(s) is None for s in own):
             return [self.antecedent(s) for s in own], False
-        for head in governors(tok, COMPLEMENT | {"conj", "acl"}):
+        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}))):
+            if self.finite_subordinate(cur):  # hoewel/omdat/toen ...: its own (missed) subject
+                break
             found = [c for s in subjects(head) for c in conjuncts(s)]
             if found and not (is_passive(head) and dep(tok) != "conj"):
                 return [self.antecedent(s) for s in found], False
         return [self.antecedent(s) for s in own], False
+
+    @staticmethod
+    def finite_subordinate(tok: Token) -> bool:
+        """An adverbial clause opened by a subordinator (*hoewel, omdat, toen, although*),
+        not an infinitive (*om ... te*, *door ... te*), so not sharing the main clause's subject."""
+        if dep(tok) != "advcl":
+            return False
+        marks = [c.lower_ for c in tok.children if dep(c) == "mark"]
+        return bool(marks) and not any(m in INFINITIVE_MARKS for m in marks)
 
     @staticmethod
     def antecedent(tok: Token) -> Token:
@@ -254,7 +267,9 @@ class ParseCoder:
 
     # -- modality -----------------------------------------------------------------------
     def negated(self, tok: Token) -> bool:
-        for child in tok.children:
+        # *niet publiekelijk gesteund*: the parser may hang the negation on another adverb
+        adverbs = [g for c in tok.children if dep(c) == "advmod" for g in c.children if dep(g) == "advmod"]
+        for child in (*tok.children, *adverbs):
             if dep(child) in ("advmod", "neg", "det") and child.lower_ in self.negation:
                 nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
                 if nxt is None or nxt.lower_ not in ("alleen", "only", "enkel", "slechts"):

@@ -29,6 +29,8 @@ SUBJECT = {"nsubj", "nsubj:pass", "csubj", "csubj:pass"}
 OBJECT = {"obj", "iobj"}
 COMPLEMENT = {"xcomp", "ccomp", "advcl"}
 CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "csubj", "list"}
+#: prepositions of a head noun's own complement that may name its owner (de regering van X)
+OWNER_CASES = {"van", "of", "uit", "from"}
 NP_SKIP = CLAUSAL | {"cc", "punct", "case", "mark", "det", "cop", "aux", "aux:pass"}
 #: every walk over the tree stops after this many steps (parses from other back ends may
 #: be degenerate: very deep chains, or heads that loop)
@@ -137,6 +139,15 @@ def _np_children(tok: Token) -> list[Token]:
 
 
 def np_tokens_by_distance(tok: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by ``tok`` (no clauses, no conjuncts), nearest first."""
-    out = _walk(tok, lambda t: [c for c in t.children if dep(c) not in NP_SKIP])
+    """The tokens of the noun phrase headed by ``tok`` (no clauses, no conjuncts), nearest first.
+    Only the head's own ``van``/``of`` complement is part of it (*de regering van Armenië*);
+    deeper modifiers name other things (*sprake van een vermindering van de handel met X*)."""
+
+    def step(t: Token) -> list[Token]:
+        return [c for c in t.children if dep(c) not in NP_SKIP and (base(dep(c)) != "nmod" or owner(t, c))]
+
+    def owner(t: Token, c: Token) -> bool:
+        return t.i == tok.i and (dep(c) == "nmod:poss" or any(x.lower_ in OWNER_CASES for x in c.children))
+
+    out = _walk(tok, step)
     return sorted(out, key=lambda t: abs(t.i - tok.i))

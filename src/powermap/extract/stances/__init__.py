@@ -65,6 +65,31 @@ def event_polarity(event: Event) -> bool | None:
     return event.cameo.startswith("163") or root in AGREE_ROOTS
 
 
+class PositionPredicates:
+    """Predicates by which a subject takes a position: speech verbs, the stance cues and
+    every predicate of the event lexicon (*steunen, eisen, veroordelen, pleiten voor*).
+
+    Args:
+        words (set[str]): speech verbs and stance cue lemmas.
+        lexicon (EventLexicon): the language's event lexicon.
+    """
+
+    def __init__(self, words: set[str], lexicon) -> None:
+        self.words = words
+        self.lexicon = lexicon
+
+    def __call__(self, tok) -> bool:
+        from powermap.extract.events.fallback import verb_candidates
+
+        forms = {tok.lower_, (tok.lemma_ or "").lower()}
+        for child in tok.children:  # separable particle: spreekt ... uit
+            if child.dep_ == "compound:prt":
+                forms |= {child.lower_ + f for f in list(forms)}
+        if self.lexicon.compound_suffix and tok.pos_ in ("VERB", "AUX"):
+            forms |= set(verb_candidates(tok.text, self.lexicon.language))
+        return any(f in self.words or self.lexicon.has(f) for f in forms)
+
+
 @stages.register("stances.v1")
 class StanceStage(Stage):
     """Fills ``stances`` from events, quotes and concept mentions.
@@ -82,7 +107,10 @@ class StanceStage(Stage):
         concepts = load_concepts(self.options.get("concepts"))
         language = ctx.language
         done: set[tuple[str, int]] = set()
-        speech = {w.lower() for w in get_lexicon(language).cue_set("speech_verbs")}
+        lexicon = get_lexicon(language)
+        speech = {w.lower() for w in lexicon.cue_set("speech_verbs")}
+        cues = stance_cues(language)
+        positions = PositionPredicates(speech | cues.get("agree", set()) | cues.get("disagree", set()), lexicon)
         for sent in sentences(ctx.doc):
             start, end = trimmed(sent)
             if end <= start:
@@ -102,7 +130,7 @@ class StanceStage(Stage):
                     label = concept.label if concept else "quoted position"
                     self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
             if concept is not None:
-                for holder in self.holders(ctx, sent):
+                for holder in self.holders(ctx, sent, positions):
                     agree = polarity(sent, language, not concept.against)
                     self.add(ctx, done, holder.id, agree, concept.label, (text, start, end))
 
@@ -145,7 +173,7 @@ class StanceStage(Stage):
         return best[1] if best else None
 
     @staticmethod
-    def holders(ctx: ExtractionContext, sent: Span) -> list[Actor]:
+    def holders(ctx: ExtractionContext, sent: Span, positions: PositionPredicates) -> list[Actor]:
         """Who holds a position stated in the sentence: the main clause's subject (each
         conjunct), read from the subject's own words, not from phrases inside it (*toenadering
         tot de VS* is held by nobody named there); a place is never a holder. Without a parse,
@@ -156,6 +184,8 @@ class StanceStage(Stage):
             out: list[Actor] = []
             for tok in sent:
                 if dep(tok) not in ("nsubj", "nsubj:pass") or tok.head.dep_ != "ROOT":
+                    continue
+                if not positions(tok.head):  # *X vormt de kern*: no position taken
                     continue
                 for subj in conjuncts(tok):
                     words = [subj, *(c for c in subj.children if dep(c) in ("flat", "appos", "amod", "compound"))]
