@@ -144,3 +144,24 @@ def test_stances_concept_sentence_needs_a_position_predicate():
         ("de", "de", "DET", "det", 3), ("sancties", "sanctie", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert stances_for(rows)[0] == [("polen", "sanctions against Russia", True)]
+
+
+def test_stances_position_verb_without_a_listed_concept():
+    # Polen betreurt de hervorming niet .   (negated regret: a position for it)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("betreurt", "betreuren", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("hervorming", "hervorming", "NOUN", "obj", 1),
+        ("niet", "niet", "ADV", "advmod", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert stances_for(rows)[0] == [("polen", "de hervorming", True)]
+
+
+def test_stances_passive_position_verb_is_held_by_the_agent():
+    # De hervorming wordt gepromoot door Jansen .   (parser lemma left as the participle)
+    rows = [
+        ("De", "de", "DET", "det", 1), ("hervorming", "hervorming", "NOUN", "nsubj:pass", 3),
+        ("wordt", "worden", "AUX", "aux:pass", 3), ("gepromoot", "gepromoot", "VERB", "ROOT", 3),
+        ("door", "door", "ADP", "case", 5), ("Jansen", "Jansen", "PROPN", "obl:agent", 3),
+        (".", ".", "PUNCT", "punct", 3),
+    ]  # fmt: skip
+    assert stances_for(rows)[0] == [("jansen", "de hervorming", True)]

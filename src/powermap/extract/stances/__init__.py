@@ -14,6 +14,7 @@ polarity cues from ``powermap/lang/<code>/stance_cues.yaml``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -22,7 +23,9 @@ from spacy.tokens import Span
 
 from powermap.codebooks import lookup
 from powermap.extract.events import sentences, trimmed
+from powermap.extract.events.coder import ParseCoder
 from powermap.extract.events.lexicon import get_lexicon
+from powermap.extract.events.syntax import dep
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.extract.stances.concepts import Concept, load_concepts
 from powermap.extract.stances.propose import propose_concepts
@@ -90,6 +93,40 @@ class PositionPredicates:
         return any(f in self.words or self.lexicon.has(f) for f in forms)
 
 
+class StanceVerbs:
+    """Verbs by which a subject takes a position, with their polarity: the language's stance
+    cues that are verbs (a token the tagger calls a verb; separable particles attached).
+
+    Args:
+        agree (set[str]): agree cue lemmas.
+        disagree (set[str]): disagree cue lemmas.
+        lexicon (EventLexicon): gives the language and its verb morphology.
+    """
+
+    def __init__(self, agree: set[str], disagree: set[str], lexicon) -> None:
+        self.agree = agree
+        self.disagree = disagree
+        self.lexicon = lexicon
+
+    def __call__(self, tok) -> bool | None:
+        """True (agree), False (disagree) or None (no stance verb)."""
+        if tok.pos_ != "VERB":
+            return None
+        from powermap.extract.events.fallback import verb_candidates
+
+        forms = {(tok.lemma_ or tok.lower_).lower()}
+        if self.lexicon.compound_suffix:  # parser lemma errors (gepromoot)
+            forms |= set(verb_candidates(tok.text, self.lexicon.language))
+        for child in tok.children:
+            if child.dep_ == "compound:prt":
+                forms |= {child.lower_ + f for f in list(forms)}
+        if forms & self.disagree:
+            return False
+        if forms & self.agree:
+            return True
+        return None
+
+
 @stages.register("stances.v1")
 class StanceStage(Stage):
     """Fills ``stances`` from events, quotes and concept mentions.
@@ -111,6 +148,8 @@ class StanceStage(Stage):
         speech = {w.lower() for w in lexicon.cue_set("speech_verbs")}
         cues = stance_cues(language)
         positions = PositionPredicates(speech | cues.get("agree", set()) | cues.get("disagree", set()), lexicon)
+        stance_verbs = StanceVerbs(cues.get("agree", set()), cues.get("disagree", set()), lexicon)
+        coder = ParseCoder(lexicon, ctx) if ctx.doc.has_annotation("DEP") else None
         for sent in sentences(ctx.doc):
             start, end = trimmed(sent)
             if end <= start:
@@ -129,10 +168,35 @@ class StanceStage(Stage):
                     base = not (concept and concept.against)
                     label = concept.label if concept else "quoted position"
                     self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
+            if coder is not None:
+                for holder, agree, label in self.positions(coder, sent, stance_verbs):
+                    label = concept.label if concept else label
+                    self.add(ctx, done, holder.id, agree, label, (text, start, end))
             if concept is not None:
                 for holder in self.holders(ctx, sent, positions):
                     agree = polarity(sent, language, not concept.against)
                     self.add(ctx, done, holder.id, agree, concept.label, (text, start, end))
+
+    @staticmethod
+    def positions(coder: ParseCoder, sent: Span, verbs: StanceVerbs) -> Iterator[tuple[Actor, bool, str]]:
+        """Reported positions: a stance verb (*pleiten voor, steunen, verwerpen, promoten*) in
+        any clause, held by its subject (a relative pronoun standing for its noun, a passive
+        verb's *door* agent, an infinitive's governing subject); polarity from the verb, flipped
+        by its negation; the label is what the position is about (its object or complement)."""
+        for tok in sent:
+            cue = verbs(tok)
+            if cue is None or coder.modality(tok) == "hypothetical":  # als X omarmt ...
+                continue
+            heads, _ = coder.sources(tok)
+            about = next((c for c in tok.children if dep(c) in ("obj", "obl", "xcomp", "ccomp", "nsubj:pass")), None)
+            if about is None:
+                continue
+            label = " ".join(t.text for t in about.subtree if not t.is_punct)[:80].lower()
+            agree = cue != coder.negated(tok)
+            for head in heads:
+                actor = coder.actor(head)
+                if actor is not None and actor.type != "place":
+                    yield actor, agree, label
 
     @staticmethod
     def attributed(ctx: ExtractionContext, sent: Span, speech: set[str]) -> set[str]:
