@@ -166,3 +166,20 @@ def test_events_finite_subordinate_clause_does_not_borrow_the_main_subject():
     ]), {"Polen": ("polen", "state"), "Rusland": ("russia", "state"), "Litouwen": ("litouwen", "state")})  # fmt: skip
     EventStage()(ctx)
     assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "litouwen", "111")]
+
+
+def test_events_verb_candidates_undouble_vowels_and_voice_fricatives():
+    from powermap.extract.events.fallback import verb_candidates
+
+    assert "handhaven" in verb_candidates("handhaaft", "nl")
+    assert "geven" in verb_candidates("geeft", "nl")
+    assert "veroordelen" in verb_candidates("veroordeelt", "nl")
+
+
+def test_events_word_order_inversion_subject_is_no_prepositional_object():
+    # Landen die geen sancties instelden tegen Moskou .   (no parse: Moskou follows the verb
+    # inside "tegen ...", so it is not an inverted subject)
+    doc = spacy.blank("nl")("Landen die geen sancties instelden tegen Moskou.")
+    ctx = context(doc, {"Moskou": ("russia", "state")})
+    EventStage()(ctx)
+    assert all(e.source != "russia" for e in ctx.record.events)

@@ -80,6 +80,8 @@ def verb_candidates(form: str, language: str) -> list[str]:
         out.append(stem + "en")
         if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in VOWELS:
             out.append(stem[:-2] + stem[-1] + "en")  # veroordeel -> veroordelen
+            if stem[-1] in "fs":  # handhaaf -> handhaven, geef -> geven
+                out.append(stem[:-2] + {"f": "v", "s": "z"}[stem[-1]] + "en")
         if stem[-1] not in VOWELS and stem[-2] in VOWELS and (len(stem) < 3 or stem[-3] not in VOWELS):
             out.append(stem + stem[-1] + "en")  # stel -> stellen
         if stem[-1] in "fs":
@@ -237,7 +239,7 @@ class PatternCoder(ParseCoder):
         sources: list[Actor] = []
         if before and before[-1][1] == k - 1:
             sources = before.pop()[2]  # subject right before the verb
-        elif not noun and after and after[0][0] - k <= 3 and k > 0:
+        elif not noun and after and after[0][0] - k <= 3 and k > 0 and not self.in_phrase(sent, after[0][0]):
             sources = after.pop(0)[2]  # inversion: In november sloeg hij ...
         elif before:
             sources = before.pop()[2]
