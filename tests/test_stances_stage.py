@@ -165,3 +165,13 @@ def test_stances_passive_position_verb_is_held_by_the_agent():
         (".", ".", "PUNCT", "punct", 3),
     ]  # fmt: skip
     assert stances_for(rows)[0] == [("jansen", "de hervorming", True)]
+
+
+def test_stances_membership_is_no_position():
+    # Polen is lid van de NAVO .   (a state of affairs, not a position on NATO enlargement)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 2), ("is", "zijn", "AUX", "cop", 2),
+        ("lid", "lid", "NOUN", "ROOT", 2), ("van", "van", "ADP", "case", 5),
+        ("de", "de", "DET", "det", 5), ("NAVO", "NAVO", "PROPN", "nmod", 2), (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    assert stances_for(rows)[0] == []

@@ -69,12 +69,14 @@ def event_polarity(event: Event) -> bool | None:
 
 
 class PositionPredicates:
-    """Predicates by which a subject takes a position: speech verbs, the stance cues and
-    every predicate of the event lexicon (*steunen, eisen, veroordelen, pleiten voor*).
+    """Predicates by which a subject takes a position on a concept named in its sentence:
+    speech verbs and the stance cues (*zeggen, pleiten, verdedigen, veroordelen*). Event
+    predicates are not among them: an event already yields its source's stance, and being a
+    member or meeting someone (*zijn lid van*) is no position on a concept.
 
     Args:
         words (set[str]): speech verbs and stance cue lemmas.
-        lexicon (EventLexicon): the language's event lexicon.
+        lexicon (EventLexicon): the language's verb morphology (lemma candidates).
     """
 
     def __init__(self, words: set[str], lexicon) -> None:
@@ -90,7 +92,7 @@ class PositionPredicates:
                 forms |= {child.lower_ + f for f in list(forms)}
         if self.lexicon.compound_suffix and tok.pos_ in ("VERB", "AUX"):
             forms |= set(verb_candidates(tok.text, self.lexicon.language))
-        return any(f in self.words or self.lexicon.has(f) for f in forms)
+        return bool(forms & self.words)
 
 
 class StanceVerbs:
