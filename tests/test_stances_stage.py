@@ -175,3 +175,16 @@ def test_stances_membership_is_no_position():
         ("de", "de", "DET", "det", 5), ("NAVO", "NAVO", "PROPN", "nmod", 2), (".", ".", "PUNCT", "punct", 2),
     ]  # fmt: skip
     assert stances_for(rows)[0] == []
+
+
+def test_stances_quote_attributed_by_a_mislemmatised_speech_verb():
+    # Het werkt , benadrukt hij in Polen .   (quote "Het werkt" by Jansen; lemma left as the form)
+    rows = [
+        ("Het", "het", "PRON", "nsubj", 1), ("werkt", "werken", "VERB", "ccomp", 3),
+        (",", ",", "PUNCT", "punct", 3), ("benadrukt", "benadrukt", "VERB", "ROOT", 3),
+        ("hij", "hij", "PRON", "nsubj", 3), ("in", "in", "ADP", "case", 6),
+        ("Polen", "Polen", "PROPN", "obl", 3), (".", ".", "PUNCT", "punct", 3),
+    ]  # fmt: skip
+    quote = Quote("Het werkt", 0, 9, "jansen", "direct", "benadrukt")
+    found, _ = stances_for(rows, [quote])
+    assert found == [("jansen", "quoted position", True)]

@@ -68,6 +68,21 @@ def event_polarity(event: Event) -> bool | None:
     return event.cameo.startswith("163") or root in AGREE_ROOTS
 
 
+def verb_forms(tok, lexicon) -> set[str]:
+    """Lemma candidates of a predicate: its form, the parser's lemma, with a separable particle,
+    and for verbs of a Dutch-like language the infinitives the form may come from (parser
+    lemma errors: *benadrukt*, *gepromoot*)."""
+    from powermap.extract.events.fallback import verb_candidates
+
+    forms = {tok.lower_, (tok.lemma_ or "").lower()}
+    if lexicon.compound_suffix and tok.pos_ in ("VERB", "AUX"):
+        forms |= set(verb_candidates(tok.text, lexicon.language))
+    for child in tok.children:  # separable particle: spreekt ... uit
+        if child.dep_ == "compound:prt":
+            forms |= {child.lower_ + f for f in list(forms)}
+    return forms
+
+
 class PositionPredicates:
     """Predicates by which a subject takes a position on a concept named in its sentence:
     speech verbs and the stance cues (*zeggen, pleiten, verdedigen, veroordelen*). Event
@@ -84,15 +99,7 @@ class PositionPredicates:
         self.lexicon = lexicon
 
     def __call__(self, tok) -> bool:
-        from powermap.extract.events.fallback import verb_candidates
-
-        forms = {tok.lower_, (tok.lemma_ or "").lower()}
-        for child in tok.children:  # separable particle: spreekt ... uit
-            if child.dep_ == "compound:prt":
-                forms |= {child.lower_ + f for f in list(forms)}
-        if self.lexicon.compound_suffix and tok.pos_ in ("VERB", "AUX"):
-            forms |= set(verb_candidates(tok.text, self.lexicon.language))
-        return bool(forms & self.words)
+        return bool(verb_forms(tok, self.lexicon) & self.words)
 
 
 class StanceVerbs:
@@ -114,14 +121,7 @@ class StanceVerbs:
         """True (agree), False (disagree) or None (no stance verb)."""
         if tok.pos_ != "VERB":
             return None
-        from powermap.extract.events.fallback import verb_candidates
-
-        forms = {(tok.lemma_ or tok.lower_).lower()}
-        if self.lexicon.compound_suffix:  # parser lemma errors (gepromoot)
-            forms |= set(verb_candidates(tok.text, self.lexicon.language))
-        for child in tok.children:
-            if child.dep_ == "compound:prt":
-                forms |= {child.lower_ + f for f in list(forms)}
+        forms = verb_forms(tok, self.lexicon)
         if forms & self.disagree:
             return False
         if forms & self.agree:
@@ -164,7 +164,7 @@ class StanceStage(Stage):
                     code = lookup(event.cameo)
                     label = concept.label if concept else (code.name.lower() if code else None)
                     self.add(ctx, done, event.source, agree, label, (text, start, end))
-            attributed = self.attributed(ctx, sent, speech)
+            attributed = self.attributed(ctx, sent, speech, lexicon)
             for quote in ctx.record.quotes:
                 if quote.speaker and start <= quote.start < end and (concept or quote.speaker in attributed):
                     base = not (concept and concept.against)
@@ -201,11 +201,11 @@ class StanceStage(Stage):
                     yield actor, agree, label
 
     @staticmethod
-    def attributed(ctx: ExtractionContext, sent: Span, speech: set[str]) -> set[str]:
+    def attributed(ctx: ExtractionContext, sent: Span, speech: set[str], lexicon) -> set[str]:
         """Speakers whose quote in ``sent`` is attributed there: the speaker is named (or a
         pronoun or role phrase resolves to them) or a speech verb occurs. A quote sentence
         that only continues an earlier attribution states no new position of its own."""
-        if any(t.lower_ in speech or (t.lemma_ or "").lower() in speech for t in sent):
+        if any(t.pos_ in ("VERB", "AUX") and verb_forms(t, lexicon) & speech for t in sent):
             return {q.speaker for q in ctx.record.quotes if q.speaker}
         out: set[str] = set()
         for tok in sent:
