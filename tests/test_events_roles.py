@@ -183,3 +183,18 @@ def test_events_word_order_inversion_subject_is_no_prepositional_object():
     ctx = context(doc, {"Moskou": ("russia", "state")})
     EventStage()(ctx)
     assert all(e.source != "russia" for e in ctx.record.events)
+
+
+def test_events_word_order_target_when_the_parse_hangs_the_object_elsewhere():
+    # Polen is van plan Litouwen strenge garanties op te leggen .   (Litouwen parsed as an
+    # apposition inside a modifier clause: no parse role reaches it)
+    ctx = context(parsed("nl", [
+        ("Polen", "Polen", "PROPN", "nsubj", 9), ("is", "zijn", "AUX", "aux", 9),
+        ("van", "van", "ADP", "case", 3), ("plan", "plan", "NOUN", "obl", 5),
+        ("Litouwen", "Litouwen", "PROPN", "appos", 3), ("strenge", "streng", "VERB", "acl", 6),
+        ("garanties", "garantie", "NOUN", "obj", 9), ("op", "op", "ADP", "compound:prt", 9),
+        ("te", "te", "ADP", "mark", 9), ("leggen", "leggen", "VERB", "ROOT", 9),
+        (".", ".", "PUNCT", "punct", 9),
+    ]), {"Polen": ("polen", "state"), "Litouwen": ("litouwen", "state")})  # fmt: skip
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "litouwen", "100")]

@@ -46,6 +46,8 @@ THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "13
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 #: marks of an infinitive clause, which shares the governing clause's subject
 INFINITIVE_MARKS = {"om", "te", "door", "zonder", "na", "to", "by", "without", "after", "before"}
+#: how far (in tokens) a word-order target may stand from its predicate
+NEARBY = 8
 #: tokens scanned after a verb for a clause-final separable particle
 PARTICLE_WINDOW = 40
 
@@ -265,6 +267,22 @@ class ParseCoder:
                     return found
         return None
 
+    def nearby(self, tok: Token, exclude: set[str], heads: list[Token]) -> Actor | None:
+        """A target by word order when the parse gives none (an object hung elsewhere: *van
+        plan Kiev garanties op te leggen*): the nearest other actor within ``NEARBY`` tokens in
+        the sentence, not in a source's phrase, not a place after a locative preposition."""
+        sent = tok.sent
+        taken = {t.i for h in heads for t in np_tokens_by_distance(h)}
+        best: tuple[int, Actor] | None = None
+        for t in sent:
+            gap = abs(t.i - tok.i)
+            if t.i in taken or gap > NEARBY or (best is not None and gap >= best[0]):
+                continue
+            found = self.index.at(t.idx, t.idx + len(t.text))
+            if found is not None and found.id not in exclude and not self.locative(t):
+                best = (gap, found)
+        return best[1] if best else None
+
     # -- modality -----------------------------------------------------------------------
     def negated(self, tok: Token) -> bool:
         # *niet publiekelijk gesteund*: the parser may hang the negation on another adverb
@@ -344,6 +362,8 @@ class ParseCoder:
                 target = self.target(wrapper_head, {source.id})
             if target is None and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
+            if target is None and not entry.noun:
+                target = self.nearby(tok, {s.id for s in sources}, heads)
             out.append(Coded(source, target, code, negated, modality, reported, tok))
         return out
 
