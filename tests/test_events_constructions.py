@@ -222,3 +222,21 @@ def test_events_word_order_source_is_no_name_inside_a_prepositional_phrase():
         (".", ".", "PUNCT", "punct", 3),
     ], actors)  # fmt: skip
     assert triples(events) == [("zweden", "nato", "0312"), ("noorwegen", "nato", "0312")]
+
+
+def test_events_nominal_predicate_needs_its_verb_close_by():
+    # Polen is lid van de unie van kleine staten in het noorden , die later de NAVO zal worden .
+    # ("lid" and a distant "worden ... NAVO" in a relative clause: no accession)
+    events, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 2), ("is", "zijn", "AUX", "cop", 2),
+        ("lid", "lid", "NOUN", "ROOT", 2), ("van", "van", "ADP", "case", 5),
+        ("de", "de", "DET", "det", 5), ("unie", "unie", "NOUN", "nmod", 2),
+        ("van", "van", "ADP", "case", 8), ("kleine", "klein", "ADJ", "amod", 8),
+        ("staten", "staat", "NOUN", "nmod", 5), ("in", "in", "ADP", "case", 11),
+        ("het", "het", "DET", "det", 11), ("noorden", "noorden", "NOUN", "nmod", 8),
+        (",", ",", "PUNCT", "punct", 2), ("die", "die", "PRON", "nsubj", 18),
+        ("later", "later", "ADV", "advmod", 18), ("de", "de", "DET", "det", 16),
+        ("NAVO", "NAVO", "PROPN", "xcomp", 18), ("zal", "zullen", "AUX", "aux", 18),
+        ("worden", "worden", "VERB", "acl:relcl", 5), (".", ".", "PUNCT", "punct", 2),
+    ])  # fmt: skip
+    assert [e.cameo for e in events if e.cameo.startswith("03")] == []

@@ -174,6 +174,9 @@ class PatternCoder(ParseCoder):
         if k >= 2 and sent[k - 1].lower_ in ("te", "to") and sent[k - 2].lower_ in PARTICLES:
             candidates[:0] = [sent[k - 2].lower_ + c for c in base]
         bag = words - {tok.lower_, lemma}
+        if not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
+            near = sent[max(0, k - WINDOW) : k + WINDOW]
+            bag = {w for t in near if t.i != tok.i for w in (t.lower_, norm(t.lemma_ or t.text))}
         for cand in candidates:
             entry = self.lex.match(cand, bag)
             if entry is not None and (verbal or entry.pattern):  # lid ... worden: a nominal predicate
