@@ -66,3 +66,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         return None
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """A store ingested from the seed corpus with the full default pipeline (built once per session)."""
+    store = tmp_path_factory.mktemp("seed-store")
+    result = run_cli("ingest", str(CORPUS), "--store", str(store), "--json", timeout=900)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["stored"] == len(SEED_FILES)  # the folder's README is documentation, not an article
+    return store

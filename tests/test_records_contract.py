@@ -45,7 +45,9 @@ def test_scorer_accepts_the_records(seed_records):
     _, path = seed_records
     result = subprocess.run(
         [sys.executable, str(SHARED / "tools" / "score_extraction.py"), "--gold", str(GOLD), "--pred", path],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "no prediction for" not in result.stderr
@@ -61,11 +63,30 @@ def test_round_trip_through_dataclasses(seed_records):
 def test_validator_catches_broken_records():
     text = "Kiev en Warschau overlegden."
     record = {
-        "document": {"id": "0" * 16, "path": None, "url": None, "title": None, "published": "2024-13",
-                     "language": "nl", "text": text},
-        "actors": [{"id": "POL", "name": "Poland", "type": "state", "wikidata": None, "country": "POL",
-                    "role": None, "mentions": [{"text": "Warschau", "start": 0, "end": 8}]}],
-        "quotes": [], "claims": [], "events": [], "stances": [],
+        "document": {
+            "id": "0" * 16,
+            "path": None,
+            "url": None,
+            "title": None,
+            "published": "2024-13",
+            "language": "nl",
+            "text": text,
+        },
+        "actors": [
+            {
+                "id": "POL",
+                "name": "Poland",
+                "type": "state",
+                "wikidata": None,
+                "country": "POL",
+                "role": None,
+                "mentions": [{"text": "Warschau", "start": 0, "end": 8}],
+            }
+        ],
+        "quotes": [],
+        "claims": [],
+        "events": [],
+        "stances": [],
     }
     assert any("text[0:8]" in e for e in validation_errors(record))
     record["actors"][0]["type"] = "country"

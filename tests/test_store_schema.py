@@ -15,12 +15,20 @@ from powermap.store.migrations import available
 def record_for(text: str) -> ExtractionRecord:
     doc = Document(id=document_id(text), text=text, language="nl", published="2024-05")
     start = text.index("Chili")
-    actor = Actor(id="CHL", name="Chile", type="state", country="CHL", code="CHL",
-                  mentions=[Span("Chili", start, start + 5)])
-    event = Event(source="CHL", target=None, cameo="057", plover="AGREE", goldstein=8.0, sentence=text,
-                  start=0, end=len(text))
-    quote = Quote(text="we tekenen", start=text.index("we tekenen"), end=text.index("we tekenen") + 10,
-                  speaker="CHL", kind="direct", cue="zei")
+    actor = Actor(
+        id="CHL", name="Chile", type="state", country="CHL", code="CHL", mentions=[Span("Chili", start, start + 5)]
+    )
+    event = Event(
+        source="CHL", target=None, cameo="057", plover="AGREE", goldstein=8.0, sentence=text, start=0, end=len(text)
+    )
+    quote = Quote(
+        text="we tekenen",
+        start=text.index("we tekenen"),
+        end=text.index("we tekenen") + 10,
+        speaker="CHL",
+        kind="direct",
+        cue="zei",
+    )
     return ExtractionRecord(document=doc, actors=[actor], events=[event], quotes=[quote])
 
 
