@@ -110,19 +110,20 @@ def test_stances_refusing_to_condemn_is_disagreement():
 
 
 def test_stances_quote_continuation_states_no_new_position():
-    # Jansen zegt dat het werkt .  Het blijft goed .   (both sentences quoted, speaker Jansen)
-    words = ["Jansen", "zegt", "dat", "het", "werkt", ".", "Het", "blijft", "goed", "."]
+    # Jansen zegt dat het werkt .  Sancties blijven goed .   (both quoted, speaker Jansen; the
+    # second names a concept but is no new attributed statement)
+    words = ["Jansen", "zegt", "dat", "het", "werkt", ".", "Sancties", "blijven", "goed", "."]
     doc = Doc(
         spacy.blank("nl").vocab, words=words, spaces=[True, True, True, True, False, True, True, True, False, False],
-        lemmas=["Jansen", "zeggen", "dat", "het", "werken", ".", "het", "blijven", "goed", "."],
-        pos=["PROPN", "VERB", "SCONJ", "PRON", "VERB", "PUNCT", "PRON", "VERB", "ADJ", "PUNCT"],
+        lemmas=["Jansen", "zeggen", "dat", "het", "werken", ".", "sanctie", "blijven", "goed", "."],
+        pos=["PROPN", "VERB", "SCONJ", "PRON", "VERB", "PUNCT", "NOUN", "VERB", "ADJ", "PUNCT"],
         deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "xcomp", "punct"],
         heads=[1, 1, 4, 4, 1, 1, 7, 7, 7, 7],
         sent_starts=[i in (0, 6) for i in range(len(words))],
     )  # fmt: skip
     ctx = context(doc, ACTORS)
     text = doc.text
-    for piece in ("dat het werkt", "Het blijft goed"):
+    for piece in ("dat het werkt", "Sancties blijven goed"):
         start = text.index(piece)
         ctx.record.quotes.append(Quote(piece, start, start + len(piece), "jansen", "indirect", "zegt"))
     StanceStage()(ctx)

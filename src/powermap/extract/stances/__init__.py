@@ -166,7 +166,7 @@ class StanceStage(Stage):
                     self.add(ctx, done, event.source, agree, label, (text, start, end))
             attributed = self.attributed(ctx, sent, speech, lexicon)
             for quote in ctx.record.quotes:
-                if quote.speaker and start <= quote.start < end and (concept or quote.speaker in attributed):
+                if quote.speaker and start <= quote.start < end and quote.speaker in attributed:
                     base = not (concept and concept.against)
                     label = concept.label if concept else "quoted position"
                     self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
