@@ -198,3 +198,18 @@ def test_events_word_order_target_when_the_parse_hangs_the_object_elsewhere():
     ]), {"Polen": ("polen", "state"), "Litouwen": ("litouwen", "state")})  # fmt: skip
     EventStage()(ctx)
     assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "litouwen", "100")]
+
+
+def test_events_stray_object_hung_on_an_earlier_verb():
+    # Polen zegt dat het werkt en levert scherpe kritiek op Rusland .   (the parser took the
+    # adjective for the object of "levert" and hung "kritiek" on "zegt")
+    ctx = context(parsed("nl", [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("zegt", "zeggen", "VERB", "ROOT", 1),
+        ("dat", "dat", "SCONJ", "mark", 4), ("het", "het", "PRON", "nsubj", 4),
+        ("werkt", "werken", "VERB", "ccomp", 1), ("en", "en", "CCONJ", "cc", 6),
+        ("levert", "leveren", "VERB", "conj", 1), ("scherpe", "scherp", "ADJ", "obj", 6),
+        ("kritiek", "kritiek", "NOUN", "parataxis", 1), ("op", "op", "ADP", "case", 10),
+        ("Rusland", "Rusland", "PROPN", "nmod", 8), (".", ".", "PUNCT", "punct", 1),
+    ]), {"Polen": ("polen", "state"), "Rusland": ("russia", "state")})  # fmt: skip
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "russia", "111")]

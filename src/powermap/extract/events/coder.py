@@ -46,6 +46,8 @@ THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "13
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 #: marks of an infinitive clause, which shares the governing clause's subject
 INFINITIVE_MARKS = {"om", "te", "door", "zonder", "na", "to", "by", "without", "after", "before"}
+#: tokens after a verb searched for an object the parser hung on an earlier verb
+STRAY_WINDOW = 6
 #: how far (in tokens) a word-order target may stand from its predicate
 NEARBY = 8
 #: tokens scanned after a verb for a clause-final separable particle
@@ -125,8 +127,9 @@ class ParseCoder:
         cluster the finite verb's object (*blijft de schuld bij X leggen*), in *om NP te V* the
         ``om`` phrase, in a relative clause without object the noun it modifies (*het voertuig
         dat X stuurt*)."""
-        if any(dep(c) in OBJECT for c in tok.children):
-            return []
+        objects = [c for c in tok.children if dep(c) in OBJECT]
+        if objects:  # an adjective taken for the object (levert voorzichtige, ... kritiek)
+            return ParseCoder.stray_object(tok) if all(c.pos_ == "ADJ" for c in objects) else []
         label = dep(tok)
         head = tok.head
         if head.i == tok.i:
@@ -138,6 +141,21 @@ class ParseCoder:
         if label == "acl:relcl" and subjects(tok) and not is_passive(tok):
             rel = [c for c in tok.children if c.lower_ in ("dat", "die", "that", "which") and c.i < tok.i]
             return [head] if rel and head.pos_ in ("NOUN", "PROPN") else []
+        return ParseCoder.stray_object(tok)
+
+    @staticmethod
+    def stray_object(tok: Token) -> list[Token]:
+        """A noun right after the verb that the parser hung on an earlier word (*beweert dat
+        ... en levert kritiek op X*: *kritiek* attached to *beweert*)."""
+        if tok.pos_ != "VERB":
+            return []
+        doc = tok.doc
+        end = min(tok.i + 1 + STRAY_WINDOW, tok.sent.end)
+        for t in doc[tok.i + 1 : end]:
+            if t.pos_ in ("VERB", "AUX") or dep(t) in ("mark", "nsubj", "nsubj:pass"):
+                return []
+            if t.pos_ == "NOUN" and t.head.i < tok.i:
+                return [t]
         return []
 
     def bag(self, tok: Token) -> set[str]:
