@@ -240,3 +240,15 @@ def test_events_nominal_predicate_needs_its_verb_close_by():
         ("worden", "worden", "VERB", "acl:relcl", 5), (".", ".", "PUNCT", "punct", 2),
     ])  # fmt: skip
     assert [e.cameo for e in events if e.cameo.startswith("03")] == []
+
+
+def test_events_event_noun_with_agent_and_target():
+    # De veroordeling van Rusland door Polen was scherp .
+    events, _ = run([
+        ("De", "de", "DET", "det", 1), ("veroordeling", "veroordeling", "NOUN", "nsubj", 7),
+        ("van", "van", "ADP", "case", 3), ("Rusland", "Rusland", "PROPN", "nmod", 1),
+        ("door", "door", "ADP", "case", 5), ("Polen", "Polen", "PROPN", "nmod", 1),
+        ("was", "zijn", "AUX", "cop", 7), ("scherp", "scherp", "ADJ", "ROOT", 7),
+        (".", ".", "PUNCT", "punct", 7),
+    ])  # fmt: skip
+    assert triples(events) == [("polen", "russia", "111")]

@@ -189,3 +189,17 @@ def test_stances_quote_attributed_by_a_mislemmatised_speech_verb():
     quote = Quote("Het werkt", 0, 9, "jansen", "direct", "benadrukt")
     found, _ = stances_for(rows, [quote])
     assert found == [("jansen", "quoted position", True)]
+
+
+def test_stances_material_aid_is_a_deed_not_a_position():
+    # Polen levert wapens aan Litouwen .   (an event, but no stance)
+    actors = {**ACTORS, "Litouwen": ("litouwen", "state")}
+    ctx = context(parsed("nl", [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("levert", "leveren", "VERB", "ROOT", 1),
+        ("wapens", "wapen", "NOUN", "obj", 1), ("aan", "aan", "ADP", "case", 4),
+        ("Litouwen", "Litouwen", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ]), actors)  # fmt: skip
+    EventStage()(ctx)
+    StanceStage()(ctx)
+    assert [e.cameo[:2] for e in ctx.record.events] == ["07"]
+    assert ctx.record.stances == []

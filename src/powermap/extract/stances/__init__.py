@@ -1,12 +1,15 @@
 """The ``stances.v1`` stage: Discourse-Network-Analyzer-style (actor, concept, agree/disagree).
 
-Three sources of statements, in order, one stance per actor and sentence:
+Four sources of statements, in order, one stance per actor and sentence:
 
-1. coded events that express a position (03 intent, 05 support, 06-08 cooperation and
-   concessions, 10 demands, 163 sanctions: agree; 11 disapproval, 12 rejection,
-   13 threats, other 16 reductions: disagree; a negated event flips it), held by the source;
-2. quotes with a speaker, held by the speaker, polarity from the language's stance cues;
-3. other sentences where a concept fires, held by the clause subject (or the first actor).
+1. coded events that express a position (03 intent, 05 support, 08 concessions, 10 demands,
+   163 sanctions: agree; 11 disapproval, 12 rejection, 13 threats, other 16 reductions:
+   disagree; a negated event is against the action), held by the source; material
+   cooperation and aid (06, 07) are deeds, not statements, and give none;
+2. attributed quotes, held by the speaker, polarity from the language's stance cues;
+3. stance verbs (pleiten, steunen, verwerpen ...) in any clause, held by their subject;
+4. other sentences where a concept fires and the main predicate is a position predicate,
+   held by the clause subject (or the first actor).
 
 Concepts come from a YAML list (option ``concepts``; default international relations);
 polarity cues from ``powermap/lang/<code>/stance_cues.yaml``.
@@ -32,7 +35,7 @@ from powermap.extract.stances.propose import propose_concepts
 from powermap.records import Actor, Event, Stance
 
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
-AGREE_ROOTS = {"03", "05", "06", "07", "08", "10"}
+AGREE_ROOTS = {"03", "05", "08", "10"}
 DISAGREE_ROOTS = {"11", "12", "13", "16"}
 
 __all__ = ["StanceStage", "load_concepts", "propose_concepts"]
