@@ -197,10 +197,10 @@ def test_events_without_parse_fall_back_to_word_order():
 
 
 def test_events_misparsed_sentence_falls_back_to_word_order():
-    # Polen schrapt oefeningen met Rusland .   (the parser took the object for the subject
-    # and mislemmatised the verb: the word-order coder still reads Polen -> Rusland)
+    # Polen schrapt oefeningen met Rusland .   (the parser took the object for the subject,
+    # left Polen unattached and mislemmatised the verb: word order still reads Polen -> Rusland)
     events, _ = run([
-        ("Polen", "Polen", "PROPN", "obl", 1), ("schrapt", "schrapen", "VERB", "ROOT", 1),
+        ("Polen", "Polen", "PROPN", "dep", 1), ("schrapt", "schrapen", "VERB", "ROOT", 1),
         ("oefeningen", "oefening", "NOUN", "nsubj", 1), ("met", "met", "ADP", "case", 4),
         ("Rusland", "Rusland", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
@@ -252,3 +252,15 @@ def test_events_event_noun_with_agent_and_target():
         (".", ".", "PUNCT", "punct", 7),
     ])  # fmt: skip
     assert triples(events) == [("polen", "russia", "111")]
+
+
+def test_events_word_order_backup_skips_names_inside_the_object():
+    # Twee landen die Russische brandstoffen opkopen .   (verb-final clause: the demonym before
+    # the verb belongs to the object, not the subject)
+    events, _ = run([
+        ("Twee", "twee", "NUM", "nummod", 1), ("landen", "land", "NOUN", "ROOT", 1),
+        ("die", "die", "PRON", "nsubj", 5), ("Russische", "Russisch", "ADJ", "amod", 4),
+        ("brandstoffen", "brandstof", "NOUN", "obj", 5), ("opkopen", "opkopen", "VERB", "acl:relcl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ], {**STATES, "Russische": ("russia", "state")})  # fmt: skip
+    assert [e for e in events if e.source == "russia"] == []

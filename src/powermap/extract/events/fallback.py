@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from powermap.extract.events.coder import PERSONAL, Coded, ParseCoder
 from powermap.extract.events.lexicon import LexEntry, norm
+from powermap.extract.events.syntax import dep
 from powermap.records import Actor
 
 PARTICLES = {
@@ -49,6 +50,8 @@ PARTICLES = {
 }
 #: words that may stand between a preposition and the name it governs (de Russische ...)
 DETERMINERS = {"de", "het", "een", "the", "a", "an", "zijn", "haar", "hun", "his", "her", "their", "its"}
+#: relations inside a noun phrase, climbed to find the phrase's role in the clause
+NP_LINKS = {"amod", "flat", "compound", "appos", "det", "nummod", "conj", "nmod:poss", "nmod"}
 COORD = {"en", "and", ",", "&", "as", "zowel", "als"}
 WINDOW = 8
 
@@ -230,6 +233,18 @@ class PatternCoder(ParseCoder):
                 return False
         return False
 
+    def in_object(self, tok: Token) -> bool:
+        """As a backup over a parse: whether the parser put the name inside an object or
+        oblique phrase (*die ... Russische brandstoffen opkopen*), which is no subject."""
+        if not self.verbs_only:
+            return False
+        cur = tok
+        for _ in range(8):  # climb the noun phrase: modifiers, names, appositions, conjuncts
+            if dep(cur) not in NP_LINKS or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return dep(cur) in {"obj", "iobj", "obl", "obl:arg", "nmod"}
+
     @property
     def preps(self) -> set[str]:
         return {*self.target_preps, *self.agent_preps, *self.locative_preps} - {"om"}
@@ -237,7 +252,11 @@ class PatternCoder(ParseCoder):
     def roles(
         self, sent: Span, k: int, groups: list[tuple[int, int, list[Actor]]], noun: bool
     ) -> tuple[list[Actor], Actor | None]:
-        before = [g for g in groups if g[1] < k and not (noun is False and self.in_phrase(sent, g[0]))]
+        before = [
+            g
+            for g in groups
+            if g[1] < k and not (noun is False and (self.in_phrase(sent, g[0]) or self.in_object(sent[g[0]])))
+        ]
         after = [g for g in groups if g[0] > k]
         sources: list[Actor] = []
         if before and before[-1][1] == k - 1:
