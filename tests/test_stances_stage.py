@@ -203,3 +203,15 @@ def test_stances_material_aid_is_a_deed_not_a_position():
     StanceStage()(ctx)
     assert [e.cameo[:2] for e in ctx.record.events] == ["07"]
     assert ctx.record.stances == []
+
+
+def test_stances_not_wanting_to_harm_is_agreement():
+    # Polen wil de handel niet in gevaar brengen .   (for the trade, not against it)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("wil", "willen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("handel", "handel", "NOUN", "obj", 7),
+        ("niet", "niet", "ADV", "advmod", 7), ("in", "in", "ADP", "case", 6),
+        ("gevaar", "gevaar", "NOUN", "obl", 7), ("brengen", "brengen", "VERB", "xcomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert [(a, agree) for a, _, agree in stances_for(rows)[0]] == [("polen", True)]

@@ -120,6 +120,10 @@ class StanceVerbs:
         self.disagree = disagree
         self.lexicon = lexicon
 
+    def harms(self, tok) -> bool:
+        """Whether a word of a complement clause is a disagree cue (*gevaar, bestrijden*)."""
+        return tok.dep_ != "case" and bool({tok.lower_, (tok.lemma_ or "").lower()} & self.disagree)
+
     def __call__(self, tok) -> bool | None:
         """True (agree), False (disagree) or None (no stance verb)."""
         if tok.pos_ != "VERB":
@@ -187,7 +191,8 @@ class StanceStage(Stage):
         """Reported positions: a stance verb (*pleiten voor, steunen, verwerpen, promoten*) in
         any clause, held by its subject (a relative pronoun standing for its noun, a passive
         verb's *door* agent, an infinitive's governing subject); polarity from the verb, flipped
-        by its negation; the label is what the position is about (its object or complement)."""
+        by its negation and by a disagree cue in its complement clause (*wil X niet in gevaar
+        brengen*: for X); the label is what the position is about (its object or complement)."""
         for tok in sent:
             cue = verbs(tok)
             if cue is None or coder.modality(tok) == "hypothetical":  # als X omarmt ...
@@ -197,7 +202,11 @@ class StanceStage(Stage):
             if about is None:
                 continue
             label = " ".join(t.text for t in about.subtree if not t.is_punct)[:80].lower()
-            agree = cue != coder.negated(tok)
+            # *wil de handel niet in gevaar brengen*: a harm word in the complement flips it
+            clauses = [c for c in tok.children if dep(c) in ("xcomp", "ccomp")]
+            harmful = any(verbs.harms(t) for c in clauses for t in c.subtree)
+            negations = coder.negated(tok) + sum(coder.negated(c) for c in clauses)
+            agree = (cue != (negations % 2 == 1)) != harmful
             for head in heads:
                 actor = coder.actor(head)
                 if actor is not None and actor.type != "place":
