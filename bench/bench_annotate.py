@@ -153,9 +153,7 @@ def run(quick: bool) -> str:
         speed_rows.append(_speed_row(label, text, s))
         if not is_frog and not quick:
             s = _speed(factory, _speed_text(speed_file))
-            speed_rows.append(
-                f"| {label} | all of {speed_file.name} | {s['words']} | {s['seconds']:.1f} | {s['wps']:.0f} |"
-            )
+            speed_rows.append(_speed_row(label, f"all of {speed_file.name}", s))
         if is_frog:
             notes.append(
                 f"- frog.v1 is scored on the first {FROG_LIMIT} sentences of each file (a bounded subset), "
