@@ -213,3 +213,18 @@ def test_events_stray_object_hung_on_an_earlier_verb():
     ]), {"Polen": ("polen", "state"), "Rusland": ("russia", "state")})  # fmt: skip
     EventStage()(ctx)
     assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "russia", "111")]
+
+
+def test_events_mutual_act_of_coordinated_subjects_outranks_a_loose_name():
+    # Polen en Litouwen verklaarden een partnerschap voor de regio rond Rusland .
+    # (Rusland sits deep in the object phrase: the partnership is between the two subjects)
+    ctx = context(parsed("nl", [
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Litouwen", "Litouwen", "PROPN", "conj", 0), ("verklaarden", "verklaren", "VERB", "ROOT", 3),
+        ("een", "een", "DET", "det", 5), ("partnerschap", "partnerschap", "NOUN", "obj", 3),
+        ("voor", "voor", "ADP", "case", 8), ("de", "de", "DET", "det", 8),
+        ("regio", "regio", "NOUN", "nmod", 5), ("rond", "rond", "ADP", "case", 10),
+        ("Rusland", "Rusland", "PROPN", "nmod", 8), (".", ".", "PUNCT", "punct", 3),
+    ]), {"Polen": ("polen", "state"), "Litouwen": ("litouwen", "state"), "Rusland": ("russia", "state")})  # fmt: skip
+    EventStage()(ctx)
+    assert [(e.source, e.target) for e in ctx.record.events] == [("polen", "litouwen"), ("litouwen", "polen")]

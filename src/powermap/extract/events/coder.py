@@ -44,6 +44,9 @@ __all__ = ["PERSONAL", "Coded", "ParseCoder"]
 THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "138", "20": "138"}
 #: roots whose events between coordinated subjects are mutual (X en Y ontmoetten elkaar)
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+#: roots whose events between coordinated subjects are mutual even when another name is
+#: loosely attached (consult, diplomatic and material cooperation; not intents such as joining)
+SYMMETRIC_ROOTS = {"04", "05", "06"}
 #: marks of an infinitive clause, which shares the governing clause's subject
 INFINITIVE_MARKS = {"om", "te", "door", "zonder", "na", "to", "by", "without", "after", "before"}
 #: tokens after a verb searched for an object the parser hung on an earlier verb
@@ -258,7 +261,10 @@ class ParseCoder:
                 return clause.head
         return tok
 
-    def target(self, tok: Token, exclude: set[str]) -> Actor | None:
+    def target(self, tok: Token, exclude: set[str], loose: bool = True) -> Actor | None:
+        """The target: passive subject, indirect object, object, prepositional complements in
+        the language's order, a governed clause's arguments; with ``loose``, then any other
+        actor among the complements."""
         candidates: list[Token] = []
         if is_passive(tok):
             candidates += [c for s in subjects(tok) for c in conjuncts(s)]
@@ -278,6 +284,8 @@ class ParseCoder:
             found = self.actor(cand)
             if found is not None and found.id not in exclude:
                 return found
+        if not loose:
+            return None
         for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):  # any actor among the complements
             if t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
                 found = self.index.at(t.idx, t.idx + len(t.text))
@@ -375,9 +383,13 @@ class ParseCoder:
                 sources.append(source)
         out: list[Coded] = []
         for source in sources:
-            target = self.noun_target(tok, {source.id}) if entry.noun else self.target(tok, {source.id})
+            mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS
+            if entry.noun:
+                target = self.noun_target(tok, {source.id})
+            else:  # X en Y: a loosely attached name does not outrank the co-subject
+                target = self.target(tok, {source.id}, loose=not mutual)
             if target is None and wrapper_head is not None:
-                target = self.target(wrapper_head, {source.id})
+                target = self.target(wrapper_head, {source.id}, loose=not mutual)
             if target is None and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
             if target is None and not entry.noun:

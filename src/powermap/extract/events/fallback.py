@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from powermap.extract.events.coder import PERSONAL, Coded, ParseCoder
+from powermap.extract.events.coder import PERSONAL, SYMMETRIC_ROOTS, Coded, ParseCoder
 from powermap.extract.events.lexicon import LexEntry, norm
 from powermap.extract.events.syntax import dep
 from powermap.records import Actor
@@ -156,8 +156,13 @@ class PatternCoder(ParseCoder):
                 code, negated = entry.flag_value("ifneg") or code, False
             modality = entry.flag_value("mod") or self.window_modality(near)
             sources, target = self.roles(sent, k, groups, noun)
+            # X en Y verklaarden een partnerschap ... (a name far off is no target of a mutual act)
+            far = target is None or min(abs(g[0] - k) for g in groups if target in g[2]) > WINDOW
+            mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and far
             for source in sources:
                 tgt = target if target is None or target.id != source.id else None
+                if mutual:
+                    tgt = next(s for s in sources if s.id != source.id)
                 out.append(Coded(source, tgt, code, negated, modality, False, tok))
         return out
 
