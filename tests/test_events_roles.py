@@ -228,3 +228,18 @@ def test_events_mutual_act_of_coordinated_subjects_outranks_a_loose_name():
     ]), {"Polen": ("polen", "state"), "Litouwen": ("litouwen", "state"), "Rusland": ("russia", "state")})  # fmt: skip
     EventStage()(ctx)
     assert [(e.source, e.target) for e in ctx.record.events] == [("polen", "litouwen"), ("litouwen", "polen")]
+
+
+def test_events_named_examples_of_a_subject_are_the_sources():
+    # Russische bedrijven , zoals Gazprom en Rosneft , leveren gas aan Polen .
+    ctx = context(parsed("nl", [
+        ("Russische", "Russisch", "ADJ", "amod", 1), ("bedrijven", "bedrijf", "NOUN", "nsubj", 9),
+        (",", ",", "PUNCT", "punct", 4), ("zoals", "zoals", "SCONJ", "mark", 4),
+        ("Gazprom", "Gazprom", "PROPN", "nmod", 1), ("en", "en", "CCONJ", "cc", 6),
+        ("Rosneft", "Rosneft", "PROPN", "conj", 4), (",", ",", "PUNCT", "punct", 4),
+        ("gas", "gas", "NOUN", "obj", 9), ("leveren", "leveren", "VERB", "ROOT", 9),
+        ("aan", "aan", "ADP", "case", 11), ("Polen", "Polen", "PROPN", "obl", 9), (".", ".", "PUNCT", "punct", 9),
+    ]), {"Russische": ("russia", "state"), "Gazprom": ("gazprom", "organisation"),
+         "Rosneft": ("rosneft", "organisation"), "Polen": ("polen", "state")})  # fmt: skip
+    EventStage()(ctx)
+    assert [(e.source, e.target) for e in ctx.record.events] == [("gazprom", "polen"), ("rosneft", "polen")]

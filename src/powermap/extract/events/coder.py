@@ -93,6 +93,7 @@ class ParseCoder:
         self.particle_prefix = lexicon.language == "nl" or bool(lexicon.cues.get("particle_prefix"))
         self.index = ActorIndex(ctx)
         self.locative_preps = lexicon.cue_set("locative_preps")
+        self.example_marks = lexicon.cue_set("example_marks")
 
     # -- lexicon lookup ---------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
@@ -232,7 +233,7 @@ class ParseCoder:
         passive = is_passive(tok)
         if passive:
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
-        own = [c for s in subjects(tok) for c in conjuncts(s)]
+        own = [c for s in subjects(tok) for e in self.examples(s) for c in conjuncts(e)]
         if own and not all(s.pos_ == "PRON" and self.actor(s) is None for s in own):
             return [self.antecedent(s) for s in own], False
         for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}))):
@@ -242,6 +243,15 @@ class ParseCoder:
             if found and not (is_passive(head) and dep(tok) != "conj"):
                 return [self.antecedent(s) for s in found], False
         return [self.antecedent(s) for s in own], False
+
+    def examples(self, tok: Token) -> list[Token]:
+        """The named examples of a subject (*bedrijven, zoals X, Y en Z*: X, Y, Z) when it has
+        some, else the subject itself."""
+        for child in tok.children:
+            marks = {c.lower_ for c in child.children if dep(c) in ("case", "mark")}
+            if marks & self.example_marks and child.pos_ == "PROPN":
+                return [child]
+        return [tok]
 
     @staticmethod
     def finite_subordinate(tok: Token) -> bool:
