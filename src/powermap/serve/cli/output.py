@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, TypeVar
 
 from rich.console import Console
@@ -33,3 +34,16 @@ def progress(items: Iterable[T], total: int | None, label: str, quiet: bool) -> 
         for item in items:
             yield item
             bar.advance(task)
+
+
+def working(label: str, quiet: bool) -> AbstractContextManager:
+    """A spinner with ``label`` on stderr while a step runs (none when quiet or not a terminal)."""
+    if quiet or not err_console.is_terminal:
+        return nullcontext()
+    return err_console.status(label)
+
+
+def note(message: str, quiet: bool) -> None:
+    """A message for people on stderr, unless quiet."""
+    if not quiet:
+        err_console.print(message)

@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 
 from powermap.serve.cli.commands._analysis import SinceOption, UntilOption, fail, write_export
-from powermap.serve.cli.options import JsonOption, StoreOption, open_reader
-from powermap.serve.cli.output import err_console, out_console, print_json
+from powermap.serve.cli.options import JsonOption, QuietOption, StoreOption, open_reader
+from powermap.serve.cli.output import note, out_console, print_json, working
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +24,7 @@ def discourse_command(
     export: Path = typer.Option(None, "--export", help="Write FILE (.gexf, .graphml, .csv or .parquet)."),
     store: Path = StoreOption,
     as_json: bool = JsonOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Congruence and conflict networks of actors over concepts (as DNA builds them) and their coalitions."""
     from rich.table import Table
@@ -38,12 +39,13 @@ def discourse_command(
         raise fail(f"no concepts file {concepts}")
     mapping = read_concepts(concepts) if concepts else None
     conn = open_reader(store).reader()
-    result = discourse(conn, mapping, normalization, periods.bound(since), periods.bound(until, end=True))  # type: ignore[arg-type]
+    with working("building the discourse networks", quiet):
+        result = discourse(conn, mapping, normalization, periods.bound(since), periods.bound(until, end=True))  # type: ignore[arg-type]
     if export:
         tables = [from_dataclasses("ties", result.ties), from_dataclasses("affiliation", result.affiliation),
                   from_dataclasses("coalitions", result.coalitions)]  # fmt: skip
         for path in write_export(export, result.to_networkx(), tables):
-            err_console.print(f"wrote {path}")
+            note(f"wrote {path}", quiet)
     if as_json:
         print_json(dataclasses.asdict(result))
         return

@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 
 from powermap.serve.cli.commands._analysis import fail
-from powermap.serve.cli.options import StoreOption, open_reader
-from powermap.serve.cli.output import err_console
+from powermap.serve.cli.options import QuietOption, StoreOption, open_reader
+from powermap.serve.cli.output import note, working
 
 FORMATS = ("csv", "parquet", "gdelt", "dna")
 
@@ -29,6 +29,7 @@ def export_command(
     concepts: Path = typer.Option(None, "--concepts", help="Concepts file for --format dna."),
     include_all: bool = typer.Option(False, "--all-events", help="gdelt: also negated, non-asserted, duplicates."),
     store: Path = StoreOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Write tables for pandas, R, Polars, GDELT tooling or the Discourse Network Analyzer."""
     from powermap.serve.export.csvfile import write_csv, write_csv_batches
@@ -39,30 +40,31 @@ def export_command(
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
     conn = open_reader(store).reader()
     written: list[Path] = []
-    if fmt == "gdelt":
-        if table not in ("events", "all"):
-            raise fail("--format gdelt writes the events table: use `export events` or `export all`")
-        from powermap.serve.export.gdelt import write_gdelt
+    with working(f"exporting {table}", quiet):
+        if fmt == "gdelt":
+            if table not in ("events", "all"):
+                raise fail("--format gdelt writes the events table: use `export events` or `export all`")
+            from powermap.serve.export.gdelt import write_gdelt
 
-        written.append(write_gdelt(conn, out / "events.gdelt.tsv", include_all=include_all))
-    elif fmt == "dna":
-        if table not in ("stances", "all"):
-            raise fail("--format dna writes the statements (stances) table: use `export stances` or `export all`")
-        from powermap.analyse.discourse import read_concepts
-        from powermap.serve.export.dna import write_dna
+            written.append(write_gdelt(conn, out / "events.gdelt.tsv", include_all=include_all))
+        elif fmt == "dna":
+            if table not in ("stances", "all"):
+                raise fail("--format dna writes the statements (stances) table: use `export stances` or `export all`")
+            from powermap.analyse.discourse import read_concepts
+            from powermap.serve.export.dna import write_dna
 
-        written.append(write_dna(conn, out / "dna_statements.csv", read_concepts(concepts) if concepts else None))
-    else:
-        builders = analysis_tables(conn)
-        names = [*STORE_TABLES, *builders] if table == "all" else [table]
-        writer, stream = (write_csv, write_csv_batches) if fmt == "csv" else (write_parquet, write_parquet_batches)
-        for name in names:
-            path = out / f"{name}.{fmt}"
-            if name in STORE_TABLES:
-                written.append(stream(*store_table_batches(conn, name), path))
-            elif name in builders:
-                written.append(writer(builders[name](), path))
-            else:
-                raise fail(f"unknown table {name!r}; use one of {', '.join([*STORE_TABLES, *builders, 'all'])}")
+            written.append(write_dna(conn, out / "dna_statements.csv", read_concepts(concepts) if concepts else None))
+        else:
+            builders = analysis_tables(conn)
+            names = [*STORE_TABLES, *builders] if table == "all" else [table]
+            writer, stream = (write_csv, write_csv_batches) if fmt == "csv" else (write_parquet, write_parquet_batches)
+            for name in names:
+                path = out / f"{name}.{fmt}"
+                if name in STORE_TABLES:
+                    written.append(stream(*store_table_batches(conn, name), path))
+                elif name in builders:
+                    written.append(writer(builders[name](), path))
+                else:
+                    raise fail(f"unknown table {name!r}; use one of {', '.join([*STORE_TABLES, *builders, 'all'])}")
     for path in written:
-        err_console.print(f"wrote {path}")
+        note(f"wrote {path}", quiet)

@@ -16,8 +16,8 @@ from powermap.serve.cli.commands._analysis import (
     fail,
     write_export,
 )
-from powermap.serve.cli.options import JsonOption, StoreOption, open_reader
-from powermap.serve.cli.output import err_console, out_console, print_json
+from powermap.serve.cli.options import JsonOption, QuietOption, StoreOption, open_reader
+from powermap.serve.cli.output import note, out_console, print_json, working
 
 
 def register(app: typer.Typer) -> None:
@@ -38,6 +38,7 @@ def network_command(
     export: Path = typer.Option(None, "--export", help="Write FILE (.gexf, .graphml, .csv or .parquet)."),
     store: Path = StoreOption,
     as_json: bool = JsonOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Signed, recency-weighted actor network from events, with camps (communities) and bridges."""
     from rich.table import Table
@@ -49,12 +50,13 @@ def network_command(
         raise fail("--weighting must be goldstein or count")
     flt = event_filter(since, until, include_negated, modality, types, outlets)
     conn = open_reader(store).reader()
-    net = build_network(conn, flt, half_life or None, weighting, directed, min_events)  # type: ignore[arg-type]
+    with working("building the network", quiet):
+        net = build_network(conn, flt, half_life or None, weighting, directed, min_events)  # type: ignore[arg-type]
     if export:
         tables = [from_dataclasses("edges", net.edges), from_dataclasses("nodes", net.nodes),
                   from_dataclasses("camps", net.camps)]  # fmt: skip
         for path in write_export(export, net.to_networkx(), tables):
-            err_console.print(f"wrote {path}")
+            note(f"wrote {path}", quiet)
     if as_json:
         print_json(dataclasses.asdict(net))
         return

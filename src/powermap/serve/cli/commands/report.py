@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 
 from powermap.serve.cli.commands._analysis import SinceOption, UntilOption, fail, resolve_actor
-from powermap.serve.cli.options import StoreOption, open_reader
-from powermap.serve.cli.output import err_console
+from powermap.serve.cli.options import QuietOption, StoreOption, open_reader
+from powermap.serve.cli.output import note, working
 
 
 def register(app: typer.Typer) -> None:
@@ -22,6 +22,7 @@ def report_command(
     since: str = SinceOption,
     until: str = UntilOption,
     store: Path = StoreOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Dyadic trend charts, the network drawing, coalitions, top quotes and disagreeing claims in one HTML file."""
     from powermap.analyse import periods
@@ -31,7 +32,8 @@ def report_command(
         raise fail(f"--by must be one of {', '.join(periods.GRANULARITIES)}")
     conn = open_reader(store).reader()
     ids = resolve_actor(conn, actor) if actor else None
-    page = build_report(conn, ids, by, periods.bound(since), periods.bound(until, end=True))
+    with working("building the report", quiet):
+        page = build_report(conn, ids, by, periods.bound(since), periods.bound(until, end=True))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
-    err_console.print(f"wrote {out} ({len(page) // 1024} KiB)")
+    note(f"wrote {out} ({len(page) // 1024} KiB)", quiet)
