@@ -64,6 +64,15 @@ def _annotator(spec: str | None, language: str, for_eval: bool = True):
     return load_annotator(spec, language)
 
 
+def _evaluate(scorer, path: Path, annotator: str | None, language: str, limit: int | None) -> dict:
+    """Score the chosen back end on ``path`` with ``scorer``, closing the back end afterwards."""
+    backend = _annotator(annotator, language)
+    try:
+        return scorer(backend, path, limit=limit)
+    finally:
+        backend.close()
+
+
 def eval_ner_command(
     conll: Path = typer.Option(..., "--conll", exists=True, dir_okay=False, help="CoNLL NER file (IOB)."),
     annotator: str = AnnotatorOption,
@@ -74,11 +83,7 @@ def eval_ner_command(
     """Entity-level precision, recall and F1 (exact match, per type and overall) and words/s."""
     from powermap.annotate.evaluate import eval_ner
 
-    backend = _annotator(annotator, language)
-    try:
-        result = eval_ner(backend, conll, limit=limit)
-    finally:
-        backend.close()
+    result = _evaluate(eval_ner, conll, annotator, language, limit)
     if as_json:
         print_json(result)
         return
@@ -100,11 +105,7 @@ def eval_parse_command(
     """UPOS, lemma, UAS and LAS on gold tokenisation, and words/s."""
     from powermap.annotate.evaluate import eval_parse
 
-    backend = _annotator(annotator, language)
-    try:
-        result = eval_parse(backend, conllu, limit=limit)
-    finally:
-        backend.close()
+    result = _evaluate(eval_parse, conllu, annotator, language, limit)
     if as_json:
         print_json(result)
         return
