@@ -25,7 +25,14 @@ WEB = Path(__file__).resolve().parent.parent / "web"
 def create_app(store_path: Path | str) -> FastAPI:
     """The web UI and JSON API for the store at ``store_path``."""
     store = open_store(store_path, readonly=True)  # fails early and clearly when there is no store
-    app = FastAPI(title="powermap", version=__version__, docs_url="/api/docs", openapi_url="/api/openapi.json")
+    app = FastAPI(
+        title="powermap",
+        version=__version__,
+        docs_url="/api/docs",
+        openapi_url="/api/openapi.json",
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
+    )
     templates = Jinja2Templates(directory=str(WEB / "templates"))
 
     def connection() -> Iterator[sqlite3.Connection]:
