@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import typer
@@ -38,7 +39,8 @@ def export_command(
 
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}")
-    conn = open_reader(store).reader()
+    db = open_reader(store)
+    conn = db.reader()
     written: list[Path] = []
     with working(f"exporting {table}", quiet):
         if fmt == "gdelt":
@@ -57,14 +59,26 @@ def export_command(
         else:
             builders = analysis_tables(conn)
             names = [*STORE_TABLES, *builders] if table == "all" else [table]
+            unknown = [n for n in names if n not in STORE_TABLES and n not in builders]
+            if unknown:
+                known = ", ".join([*STORE_TABLES, *builders, "all"])
+                raise fail(f"unknown table {unknown[0]!r}; use one of {known}")
             writer, stream = (write_csv, write_csv_batches) if fmt == "csv" else (write_parquet, write_parquet_batches)
-            for name in names:
-                path = out / f"{name}.{fmt}"
-                if name in STORE_TABLES:
-                    written.append(stream(*store_table_batches(conn, name), path))
-                elif name in builders:
-                    written.append(writer(builders[name](), path))
-                else:
-                    raise fail(f"unknown table {name!r}; use one of {', '.join([*STORE_TABLES, *builders, 'all'])}")
+
+            def write_store_tables() -> list[Path]:
+                # On its own connection and thread: SQLite reads and Arrow writes release the GIL,
+                # so on a machine with a free core this overlaps the analysis tables built below.
+                own = db.reader()
+                try:
+                    return [
+                        stream(*store_table_batches(own, n), out / f"{n}.{fmt}") for n in names if n in STORE_TABLES
+                    ]
+                finally:
+                    own.close()
+
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                store_files = pool.submit(write_store_tables)
+                analysis_files = [writer(builders[n](), out / f"{n}.{fmt}") for n in names if n in builders]
+                written += store_files.result() + analysis_files
     for path in written:
         note(f"wrote {path}", quiet)
