@@ -14,7 +14,10 @@ DEB_PACKAGES := frog frogdata chromium
 
 run: setup
 	$(BIN)/powermap ingest $(CORPUS) --store $(STORE)
-	$(BIN)/powermap stats --store $(STORE)
+	$(BIN)/powermap actors --limit 15 --store $(STORE)
+	$(BIN)/powermap quotes --limit 8 --store $(STORE)
+	$(BIN)/powermap claims --limit 8 --store $(STORE)
+	$(BIN)/powermap events --limit 8 --store $(STORE)
 	@echo "browse it: make serve  (http://127.0.0.1:8765/, JSON under /api)"
 
 serve: setup
