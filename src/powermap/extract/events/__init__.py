@@ -24,11 +24,26 @@ from powermap.records import Event
 
 
 def sentences(doc: Doc) -> Iterator[Span]:
-    """The Doc's sentences, or the whole Doc when nothing set sentence boundaries."""
+    """The Doc's sentences, or the whole Doc when nothing set sentence boundaries. A line
+    break always ends a sentence (a caption or headline without a full stop is not joined
+    to the next paragraph)."""
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        yield from doc.sents
+        for sent in doc.sents:
+            yield from split_lines(sent)
     elif len(doc):
         yield doc[:]
+
+
+def split_lines(sent: Span) -> Iterator[Span]:
+    """``sent`` cut after every token that is, or is followed by, a line break."""
+    begin = sent.start
+    for tok in sent:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            if any(not t.is_space for t in sent.doc[begin : tok.i + 1]):
+                yield sent.doc[begin : tok.i + 1]
+            begin = tok.i + 1
+    if any(not t.is_space for t in sent.doc[begin : sent.end]):
+        yield sent.doc[begin : sent.end]
 
 
 def trimmed(sent: Span) -> tuple[int, int]:
