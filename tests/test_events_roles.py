@@ -245,12 +245,12 @@ def test_events_named_examples_of_a_subject_are_the_sources():
     assert [(e.source, e.target) for e in ctx.record.events] == [("gazprom", "polen"), ("rosneft", "polen")]
 
 
-def test_events_a_line_break_ends_a_sentence_the_parser_ran_on():
+def test_events_a_paragraph_break_ends_a_sentence_a_wrapped_line_does_not():
     from powermap.extract.events import sentences
 
     nlp = spacy.blank("nl")
-    doc = nlp("Een foto van de leider zonder punt\nDe minister wil praten. Hij zwijgt.")
+    doc = nlp("Een foto van de leider zonder punt\n\nDe minister wil\npraten.\nHij zwijgt.")
     for tok in doc:
         tok.is_sent_start = tok.i == 0 or doc[tok.i - 1].text == "."
     got = [s.text.strip() for s in sentences(doc)]
-    assert got == ["Een foto van de leider zonder punt", "De minister wil praten.", "Hij zwijgt."]
+    assert got == ["Een foto van de leider zonder punt", "De minister wil\npraten.", "Hij zwijgt."]

@@ -215,3 +215,16 @@ def test_stances_not_wanting_to_harm_is_agreement():
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert [(a, agree) for a, _, agree in stances_for(rows)[0]] == [("polen", True)]
+
+
+def test_stances_holder_outside_the_sentence_is_a_misparse():
+    # Jansen op de top \n\n Wij steunen de hervorming .  (the parser hangs the caption's name on
+    # the next line's verb; a line break ends the sentence, so Jansen holds no position there)
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 6), ("op", "op", "ADP", "case", 3),
+        ("de", "de", "DET", "det", 3), ("top", "top", "NOUN", "nmod", 0), ("\n\n", "\n\n", "SPACE", "dep", 6),
+        ("Wij", "wij", "PRON", "obl", 6), ("steunen", "steunen", "VERB", "ROOT", 6),
+        ("de", "de", "DET", "det", 8), ("hervorming", "hervorming", "NOUN", "obj", 6), (".", ".", "PUNCT", "punct", 6),
+    ]  # fmt: skip
+    found, _ = stances_for(rows)
+    assert found == []

@@ -22,11 +22,13 @@ from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Event
 
+FINAL = ".!?:;\"'”’»…)"
+
 
 def sentences(doc: Doc) -> Iterator[Span]:
-    """The Doc's sentences, or the whole Doc when nothing set sentence boundaries. A line
-    break always ends a sentence (a caption or headline without a full stop is not joined
-    to the next paragraph)."""
+    """The Doc's sentences, or the whole Doc when nothing set sentence boundaries. A blank
+    line, or a line break after a full stop, always ends a sentence (a caption or headline is
+    not joined to the next paragraph; hard-wrapped lines inside a sentence stay together)."""
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         for sent in doc.sents:
             yield from split_lines(sent)
@@ -35,13 +37,16 @@ def sentences(doc: Doc) -> Iterator[Span]:
 
 
 def split_lines(sent: Span) -> Iterator[Span]:
-    """``sent`` cut after every token that is, or is followed by, a line break."""
-    begin = sent.start
+    """``sent`` cut at paragraph breaks and at line breaks after sentence-final punctuation."""
+    begin, last = sent.start, None
     for tok in sent:
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-            if any(not t.is_space for t in sent.doc[begin : tok.i + 1]):
-                yield sent.doc[begin : tok.i + 1]
+        breaks = (tok.text if tok.is_space else "") + tok.whitespace_
+        cut = "\n\n" in breaks or ("\n" in breaks and last is not None and last.text[-1] in FINAL)
+        if cut and last is not None and last.i >= begin:  # leading breaks stay with what follows
+            yield sent.doc[begin : tok.i + 1]
             begin = tok.i + 1
+        if not tok.is_space:
+            last = tok
     if any(not t.is_space for t in sent.doc[begin : sent.end]):
         yield sent.doc[begin : sent.end]
 

@@ -81,6 +81,7 @@ class ParseCoder:
     def __init__(self, lexicon: EventLexicon, ctx: ExtractionContext) -> None:
         self.lex = lexicon
         self.ctx = ctx
+        self.span = (0, len(ctx.doc))  # token range of the sentence being coded
         self.negation = lexicon.cue_set("negation")
         self.hypothetical = lexicon.cue_set("hypothetical_forms")
         self.intended = lexicon.cue_set("intended_forms")
@@ -349,6 +350,7 @@ class ParseCoder:
 
     # -- coding -------------------------------------------------------------------------
     def code_sentence(self, sent: Span) -> list[Coded]:
+        self.span = (sent.start, sent.end)
         entries = {tok.i: e for tok in sent if (e := self.entry(tok)) is not None}
         coded = [i for i, e in entries.items() if e.cameo is not None or e.wrap]
         suppressed: set[int] = set()
@@ -386,6 +388,7 @@ class ParseCoder:
         if tok.i in suppressed:
             return []
         heads, _ = self.noun_sources(tok) if entry.noun else self.sources(tok)
+        heads = [h for h in heads if self.span[0] <= h.i < self.span[1]]  # else a misparse across sentences
         sources: list[Actor] = []
         for head in heads:
             source = self.actor(head)

@@ -208,6 +208,8 @@ class StanceStage(Stage):
             negations = coder.negated(tok) + sum(coder.negated(c) for c in clauses)
             agree = (cue != (negations % 2 == 1)) != harmful
             for head in heads:
+                if not sent.start <= head.i < sent.end:  # a misparse reaching into another sentence
+                    continue
                 actor = coder.actor(head)
                 if actor is not None and actor.type != "place":
                     yield actor, agree, label
