@@ -254,3 +254,19 @@ def test_events_a_paragraph_break_ends_a_sentence_a_wrapped_line_does_not():
         tok.is_sent_start = tok.i == 0 or doc[tok.i - 1].text == "."
     got = [s.text.strip() for s in sentences(doc)]
     assert got == ["Een foto van de leider zonder punt", "De minister wil\npraten.", "Hij zwijgt."]
+
+
+def test_events_a_parser_boundary_without_final_punctuation_is_undone():
+    from powermap.extract.events import sentences
+
+    nlp = spacy.blank("nl")
+    doc = nlp("De regering is van plan de buren hulp te bieden. Zo staat het in de nota.3 Daarna volgt meer.")
+    cuts = {"de", "Zo", "Daarna"}  # the parser also cut after *van plan*
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0 or (tok.text in cuts and doc[tok.i - 1].text != "Zo")
+    got = [s.text.strip() for s in sentences(doc)]
+    assert got == [
+        "De regering is van plan de buren hulp te bieden.",
+        "Zo staat het in de nota.3",
+        "Daarna volgt meer.",
+    ]

@@ -10,6 +10,7 @@ speech (a quote, a speech verb's complement, "volgens X") are flagged in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -23,6 +24,7 @@ from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Event
 
 FINAL = ".!?:;\"'”’»…)"
+FOOTNOTE = re.compile(r"[.!?\"”’)]\d{1,3}$")
 
 
 def sentences(doc: Doc) -> Iterator[Span]:
@@ -30,10 +32,32 @@ def sentences(doc: Doc) -> Iterator[Span]:
     line, or a line break after a full stop, always ends a sentence (a caption or headline is
     not joined to the next paragraph; hard-wrapped lines inside a sentence stay together)."""
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        for sent in doc.sents:
+        for sent in joined(doc):
             yield from split_lines(sent)
     elif len(doc):
         yield doc[:]
+
+
+def joined(doc: Doc) -> Iterator[Span]:
+    """The Doc's sentences, a boundary the parser put mid-line without final punctuation
+    (*... is van plan | Kiev garanties op te leggen.*) undone."""
+    begin = None
+    for sent in doc.sents:
+        begin = sent.start if begin is None else begin
+        words = [t for t in sent if not t.is_space]
+        tail = "".join(t.text_with_ws for t in doc[words[-1].i + 1 : sent.end + 1]) if words else ""
+        if not words or ended(words[-2:]) or "\n" in tail or sent.end == len(doc):
+            yield doc[begin : sent.end]
+            begin = None
+    if begin is not None:
+        yield doc[begin:]
+
+
+def ended(last: list) -> bool:
+    """Whether the last words end a sentence: final punctuation, maybe with a footnote
+    number after it (*... de trumpisten.7*)."""
+    text = "".join(t.text_with_ws for t in last).rstrip()
+    return text[-1] in FINAL or bool(FOOTNOTE.search(text))
 
 
 def split_lines(sent: Span) -> Iterator[Span]:
