@@ -270,3 +270,14 @@ def test_events_a_parser_boundary_without_final_punctuation_is_undone():
         "Zo staat het in de nota.3",
         "Daarna volgt meer.",
     ]
+
+
+def test_events_infinitive_cut_off_as_a_root_takes_the_subject_before_it():
+    # Polen is van plan Litouwen hulp te bieden .  (the parser made *bieden* a second root)
+    found, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("is", "zijn", "AUX", "cop", 3), ("van", "van", "ADP", "case", 3),
+        ("plan", "plan", "NOUN", "ROOT", 3), ("Litouwen", "Litouwen", "PROPN", "iobj", 7),
+        ("hulp", "hulp", "NOUN", "obj", 7), ("te", "te", "ADP", "mark", 7), ("bieden", "bieden", "VERB", "ROOT", 7),
+        (".", ".", "PUNCT", "punct", 7),
+    ])  # fmt: skip
+    assert found == [("polen", "litouwen", "070")]

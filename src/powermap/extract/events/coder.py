@@ -243,7 +243,23 @@ class ParseCoder:
             found = [c for s in subjects(head) for c in conjuncts(s)]
             if found and not (is_passive(head) and dep(tok) != "conj"):
                 return [self.antecedent(s) for s in found], False
+        if not own and (clause := self.split_infinitive(tok)) is not None:
+            return [self.antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         return [self.antecedent(s) for s in own], False
+
+    def split_infinitive(self, tok: Token) -> Token | None:
+        """The clause an infinitive the parser cut off as a root of its own belongs to (*X is
+        van plan | Y hulp te bieden*): the root before it in the sentence, when ``tok`` (or the
+        root it hangs from) is a *te* infinitive, which has no subject of its own."""
+        top = tok
+        for head in governors(tok, COMPLEMENT | {"conj"}):
+            top = head
+        if dep(top) != "root" or not any(dep(c) == "mark" and c.lower_ in ("te", "to") for c in top.children):
+            return None
+        doc = tok.doc
+        return next(
+            (doc[i] for i in range(top.i - 1, self.span[0] - 1, -1) if dep(doc[i]) == "root" and subjects(doc[i])), None
+        )
 
     def examples(self, tok: Token) -> list[Token]:
         """The named examples of a subject (*bedrijven, zoals X, Y en Z*: X, Y, Z) when it has
