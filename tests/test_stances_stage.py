@@ -228,3 +228,20 @@ def test_stances_holder_outside_the_sentence_is_a_misparse():
     ]  # fmt: skip
     found, _ = stances_for(rows)
     assert found == []
+
+
+def test_stances_event_told_in_someone_elses_direct_quote_is_not_its_sources_position():
+    # " Polen legde Rusland sancties op " , zegt Jansen .
+    rows = [
+        ('"', '"', "PUNCT", "punct", 2), ("Polen", "Polen", "PROPN", "nsubj", 2),
+        ("legde", "leggen", "VERB", "ROOT", 2), ("Rusland", "Rusland", "PROPN", "iobj", 2),
+        ("sancties", "sanctie", "NOUN", "obj", 2), ("op", "op", "ADP", "compound:prt", 2),
+        ('"', '"', "PUNCT", "punct", 2), (",", ",", "PUNCT", "punct", 2), ("zegt", "zeggen", "VERB", "parataxis", 2),
+        ("Jansen", "Jansen", "PROPN", "nsubj", 8), (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    text = parsed("nl", rows).text
+    start, end = text.index("Polen"), text.index(" op") + 3
+    for kind, holders in (("direct", {"jansen"}), ("indirect", {"jansen", "polen"})):
+        quote = Quote(text[start:end], start, end, "jansen", kind, "zegt")
+        found, _ = stances_for(rows, [quote])
+        assert {actor for actor, _, _ in found} == holders

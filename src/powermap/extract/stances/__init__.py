@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from powermap.codebooks import lookup
 from powermap.extract.events import sentences, trimmed
@@ -159,6 +159,8 @@ class StanceStage(Stage):
         positions = PositionPredicates(speech | cues.get("agree", set()) | cues.get("disagree", set()), lexicon)
         stance_verbs = StanceVerbs(cues.get("agree", set()), cues.get("disagree", set()), lexicon)
         coder = ParseCoder(lexicon, ctx) if ctx.doc.has_annotation("DEP") else None
+        # direct quotes: what is said in them is the speaker's account, not a position of its subjects
+        quoted = [(q.start, q.end, q.speaker) for q in ctx.record.quotes if q.speaker and q.kind == "direct"]
         for sent in sentences(ctx.doc):
             start, end = trimmed(sent)
             if end <= start:
@@ -166,7 +168,10 @@ class StanceStage(Stage):
             text = ctx.text[start:end]
             concept = self.concept(text, language, concepts)
 
+            speakers = {who for a, _, who in quoted if start <= a < end}
             for event in ctx.record.events:
+                if speakers and event.source not in speakers:
+                    continue  # told by someone else (*"X en Y sloten een pact", zegt Z*): Z's account
                 if event.start == start and (agree := event_polarity(event)) is not None:
                     code = lookup(event.cameo)
                     label = concept.label if concept else (code.name.lower() if code else None)
@@ -178,16 +183,18 @@ class StanceStage(Stage):
                     label = concept.label if concept else "quoted position"
                     self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
             if coder is not None:
-                for holder, agree, label in self.positions(coder, sent, stance_verbs):
+                for holder, agree, label, tok in self.positions(coder, sent, stance_verbs):
+                    if any(a <= tok.idx < b and who != holder.id for a, b, who in quoted):
+                        continue  # a position inside someone else's quote is the speaker's account
                     label = concept.label if concept else label
                     self.add(ctx, done, holder.id, agree, label, (text, start, end))
             if concept is not None:
-                for holder in self.holders(ctx, sent, positions):
+                for holder in self.holders(ctx, sent, positions, quoted):
                     agree = polarity(sent, language, not concept.against)
                     self.add(ctx, done, holder.id, agree, concept.label, (text, start, end))
 
     @staticmethod
-    def positions(coder: ParseCoder, sent: Span, verbs: StanceVerbs) -> Iterator[tuple[Actor, bool, str]]:
+    def positions(coder: ParseCoder, sent: Span, verbs: StanceVerbs) -> Iterator[tuple[Actor, bool, str, Token]]:
         """Reported positions: a stance verb (*pleiten voor, steunen, verwerpen, promoten*) in
         any clause, held by its subject (a relative pronoun standing for its noun, a passive
         verb's *door* agent, an infinitive's governing subject); polarity from the verb, flipped
@@ -212,7 +219,7 @@ class StanceStage(Stage):
                     continue
                 actor = coder.actor(head)
                 if actor is not None and actor.type != "place":
-                    yield actor, agree, label
+                    yield actor, agree, label, tok
 
     @staticmethod
     def attributed(ctx: ExtractionContext, sent: Span, speech: set[str], lexicon) -> set[str]:
@@ -253,7 +260,9 @@ class StanceStage(Stage):
         return best[1] if best else None
 
     @staticmethod
-    def holders(ctx: ExtractionContext, sent: Span, positions: PositionPredicates) -> list[Actor]:
+    def holders(
+        ctx: ExtractionContext, sent: Span, positions: PositionPredicates, quoted: list[tuple[int, int, str]] = ()
+    ) -> list[Actor]:
         """Who holds a position stated in the sentence: the main clause's subject (each
         conjunct), read from the subject's own words, not from phrases inside it (*toenadering
         tot de VS* is held by nobody named there); a place is never a holder. Without a parse,
@@ -267,11 +276,14 @@ class StanceStage(Stage):
                     continue
                 if not positions(tok.head):  # *X vormt de kern*: no position taken
                     continue
+                speakers = {who for a, b, who in quoted if a <= tok.head.idx < b}  # else the speaker's account
                 for subj in conjuncts(tok):
                     words = [subj, *(c for c in subj.children if dep(c) in ("flat", "appos", "amod", "compound"))]
                     for t in words:
                         actor = ctx.actor_at(t.idx, t.idx + len(t.text))
-                        if actor is not None and actor.type != "place" and actor not in out:
+                        if actor is None:
+                            continue
+                        if actor.type != "place" and actor not in out and not speakers - {actor.id}:
                             out.append(actor)
                             break
             return out
