@@ -245,3 +245,17 @@ def test_stances_event_told_in_someone_elses_direct_quote_is_not_its_sources_pos
         quote = Quote(text[start:end], start, end, "jansen", kind, "zegt")
         found, _ = stances_for(rows, [quote])
         assert {actor for actor, _, _ in found} == holders
+
+
+def test_stances_pejorative_label_in_a_quote_is_disagreement():
+    # Jansen : concessies zijn illegaal .   (a quote whose speaker is Jansen)
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 2), (":", ":", "PUNCT", "punct", 0),
+        ("concessies", "concessie", "NOUN", "nsubj", 4), ("zijn", "zijn", "AUX", "cop", 4),
+        ("illegaal", "illegaal", "ADJ", "ROOT", 4), (".", ".", "PUNCT", "punct", 4),
+    ]  # fmt: skip
+    text = parsed("nl", rows).text
+    start = text.index("concessies")
+    quote = Quote(text[start:-1], start, len(text) - 1, "jansen", "direct", ":")
+    found, _ = stances_for(rows, [quote])
+    assert ("jansen", "concessions on Ukraine", False) in found
