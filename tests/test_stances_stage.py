@@ -259,3 +259,37 @@ def test_stances_pejorative_label_in_a_quote_is_disagreement():
     quote = Quote(text[start:-1], start, len(text) - 1, "jansen", "direct", ":")
     found, _ = stances_for(rows, [quote])
     assert ("jansen", "concessions on Ukraine", False) in found
+
+
+def quote_rows() -> list[tuple[str, str, str, str, int]]:
+    # Jansen : concessies zijn een fout . Jansen : concessies zijn een fout .
+    one = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 2), (":", ":", "PUNCT", "punct", 0),
+        ("concessies", "concessie", "NOUN", "ROOT", 2), ("zijn", "zijn", "AUX", "cop", 2),
+        ("een", "een", "DET", "det", 5), ("fout", "fout", "NOUN", "nmod", 2), (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    return one + [(w, lemma, pos, label, head + len(one)) for w, lemma, pos, label, head in one]
+
+
+def test_stances_a_repeated_quote_is_one_statement():
+    rows = quote_rows()
+    text = parsed("nl", rows).text
+    quotes = []
+    for start in (text.index("concessies"), text.rindex("concessies")):
+        end = text.index(".", start)
+        quotes.append(Quote(text[start:end], start, end, "jansen", "direct", ":"))
+    found, ctx = stances_for(rows, quotes)
+    assert found == [("jansen", "concessions on Ukraine", False)]
+    assert ctx.record.stances[0].start == 0
+
+
+def test_stances_a_news_outlets_reported_speech_is_no_position():
+    rows = quote_rows()[:7]
+    text = parsed("nl", rows).text
+    start = text.index("concessies")
+    quote = Quote(text[start:-1], start, len(text) - 1, "jansen", "indirect", ":")
+    for kind, expected in (("media", []), ("person", [("jansen", "concessions on Ukraine", False)])):
+        ctx = context(parsed("nl", rows), {"Jansen": ("jansen", kind)})
+        ctx.record.quotes.append(quote)
+        StanceStage()(ctx)
+        assert [(s.actor, s.concept, s.agree) for s in ctx.record.stances] == expected

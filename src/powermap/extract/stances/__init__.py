@@ -32,7 +32,7 @@ from powermap.extract.events.syntax import dep
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.extract.stances.concepts import Concept, load_concepts
 from powermap.extract.stances.propose import propose_concepts
-from powermap.records import Actor, Event, Stance
+from powermap.records import Actor, Event, Quote, Stance
 
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
 AGREE_ROOTS = {"03", "05", "08", "10"}
@@ -58,6 +58,10 @@ def polarity(sent: Span, language: str, base: bool = True) -> bool:
     agree = base and not (words & cues.get("disagree", set()))
     negations = sum(1 for t in sent if t.lower_ in cues.get("negation", set()))
     return agree if negations % 2 == 0 else not agree
+
+
+def norm_text(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def event_polarity(event: Event) -> bool | None:
@@ -160,6 +164,7 @@ class StanceStage(Stage):
         stance_verbs = StanceVerbs(cues.get("agree", set()), cues.get("disagree", set()), lexicon)
         coder = ParseCoder(lexicon, ctx) if ctx.doc.has_annotation("DEP") else None
         # direct quotes: what is said in them is the speaker's account, not a position of its subjects
+        said: set[tuple[str, str]] = set()  # a quote repeated (headline, then body) is one statement
         quoted = [(q.start, q.end, q.speaker) for q in ctx.record.quotes if q.speaker and q.kind == "direct"]
         for sent in sentences(ctx.doc):
             start, end = trimmed(sent)
@@ -179,6 +184,9 @@ class StanceStage(Stage):
             attributed = self.attributed(ctx, sent, speech, lexicon)
             for quote in ctx.record.quotes:
                 if quote.speaker and start <= quote.start < end and quote.speaker in attributed:
+                    if self.reporting(ctx, quote) or (quote.speaker, norm_text(quote.text)) in said:
+                        continue
+                    said.add((quote.speaker, norm_text(quote.text)))
                     base = not (concept and concept.against)
                     label = concept.label if concept else "quoted position"
                     self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
@@ -220,6 +228,13 @@ class StanceStage(Stage):
                 actor = coder.actor(head)
                 if actor is not None and actor.type != "place":
                     yield actor, agree, label, tok
+
+    @staticmethod
+    def reporting(ctx: ExtractionContext, quote: Quote) -> bool:
+        """A news outlet's reported speech (*..., meldt de krant*) is news, not its position;
+        its direct quotes (an editorial) still are."""
+        actor = next((a for a in ctx.record.actors if a.id == quote.speaker), None)
+        return actor is not None and actor.type == "media" and quote.kind == "indirect"
 
     @staticmethod
     def attributed(ctx: ExtractionContext, sent: Span, speech: set[str], lexicon) -> set[str]:
