@@ -234,7 +234,10 @@ class ParseCoder:
         passive = is_passive(tok)
         if passive:
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
-        own = [c for s in subjects(tok) for e in self.examples(s) for c in conjuncts(e)]
+        own: list[Token] = []
+        for subj in subjects(tok):
+            first = self.example(subj)
+            own += [first] if first is not None else conjuncts(subj)
         if own and not all(s.pos_ == "PRON" and self.actor(s) is None for s in own):
             return [self.antecedent(s) for s in own], False
         for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}))):
@@ -261,14 +264,14 @@ class ParseCoder:
             (doc[i] for i in range(top.i - 1, self.span[0] - 1, -1) if dep(doc[i]) == "root" and subjects(doc[i])), None
         )
 
-    def examples(self, tok: Token) -> list[Token]:
-        """The named examples of a subject (*bedrijven, zoals X, Y en Z*: X, Y, Z) when it has
-        some, else the subject itself."""
+    def example(self, tok: Token) -> Token | None:
+        """The first named example of a subject (*bedrijven, zoals X, Y en Z*: X), which stands
+        for the group as one source (like a compound target, one event), or None."""
         for child in tok.children:
             marks = {c.lower_ for c in child.children if dep(c) in ("case", "mark")}
             if marks & self.example_marks and child.pos_ == "PROPN":
-                return [child]
-        return [tok]
+                return child
+        return None
 
     @staticmethod
     def finite_subordinate(tok: Token) -> bool:
