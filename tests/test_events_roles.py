@@ -281,3 +281,15 @@ def test_events_infinitive_cut_off_as_a_root_takes_the_subject_before_it():
         (".", ".", "PUNCT", "punct", 7),
     ])  # fmt: skip
     assert found == [("polen", "litouwen", "070")]
+
+
+def test_events_place_at_the_edge_of_a_position_noun_is_a_location():
+    # Polen bombardeerde de kazernes aan de rand van Moskou .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("bombardeerde", "bombarderen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("kazernes", "kazerne", "NOUN", "obj", 1), ("aan", "aan", "ADP", "case", 6),
+        ("de", "de", "DET", "det", 6), ("rand", "rand", "NOUN", "nmod", 3), ("van", "van", "ADP", "case", 8),
+        ("Moskou", "Moskou", "PROPN", "nmod", 6), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert [(source, target) for source, target, _ in found] == [("polen", None)]

@@ -94,6 +94,7 @@ class ParseCoder:
         self.particle_prefix = lexicon.language == "nl" or bool(lexicon.cues.get("particle_prefix"))
         self.index = ActorIndex(ctx)
         self.locative_preps = lexicon.cue_set("locative_preps")
+        self.locative_nouns = lexicon.cue_set("locative_nouns")
         self.example_marks = lexicon.cue_set("example_marks")
 
     # -- lexicon lookup ---------------------------------------------------------------
@@ -211,7 +212,10 @@ class ParseCoder:
         if raw is None or raw.type != "place":
             return False
         head = tok if dep(tok) not in ("flat", "compound", "appos") else tok.head
-        return any(dep(c) == "case" and c.lower_ in self.locative_preps for c in head.children)
+        if any(dep(c) == "case" and c.lower_ in self.locative_preps for c in head.children):
+            return True
+        # *aan de grens van Europa*: the place names where, through a noun of position
+        return dep(head) == "nmod" and (head.head.lemma_ or head.head.text).lower() in self.locative_nouns
 
     def pronoun(self, tok: Token) -> Actor | None:
         """A singular personal pronoun resolved by the actor layer (plural ones stay open)."""
