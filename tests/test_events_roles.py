@@ -293,3 +293,15 @@ def test_events_place_at_the_edge_of_a_position_noun_is_a_location():
     ]  # fmt: skip
     found, _ = run(rows)
     assert [(source, target) for source, target, _ in found] == [("polen", None)]
+
+
+def test_events_stative_passive_subject_is_no_source():
+    # Jansen zit opgesloten .   (zitten + participle: Jansen is locked up, by someone unnamed)
+    doc = parsed("nl", [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("zit", "zitten", "VERB", "ROOT", 1),
+        ("opgesloten", "opsluiten", "VERB", "xcomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    doc[2].set_morph("VerbForm=Part")
+    ctx = context(doc, {"Jansen": ("jansen", "person")})
+    EventStage()(ctx)
+    assert ctx.record.events == []

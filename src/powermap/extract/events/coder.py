@@ -95,6 +95,7 @@ class ParseCoder:
         self.index = ActorIndex(ctx)
         self.locative_preps = lexicon.cue_set("locative_preps")
         self.locative_nouns = lexicon.cue_set("locative_nouns")
+        self.stative_verbs = lexicon.cue_set("stative_passive_verbs")
         self.example_marks = lexicon.cue_set("example_marks")
 
     # -- lexicon lookup ---------------------------------------------------------------
@@ -235,7 +236,7 @@ class ParseCoder:
     def sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source noun heads for a predicate, and whether it is passive. A clause without a
         subject (or with only an unresolved plural pronoun) takes the governing clause's."""
-        passive = is_passive(tok)
+        passive = is_passive(tok) or self.stative_passive(tok)
         if passive:
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
         own: list[Token] = []
@@ -276,6 +277,15 @@ class ParseCoder:
             if marks & self.example_marks and child.pos_ == "PROPN":
                 return child
         return None
+
+    def stative_passive(self, tok: Token) -> bool:
+        """A past participle governed by a stative verb (*zit opgesloten*, *remains detained*):
+        the governing subject undergoes the act, only a *door/by* phrase names its agent."""
+        return (
+            "Part" in tok.morph.get("VerbForm")
+            and dep(tok) in ("xcomp", "obl", "ccomp")
+            and (tok.head.lemma_ or "").lower() in self.stative_verbs
+        )
 
     @staticmethod
     def finite_subordinate(tok: Token) -> bool:

@@ -172,6 +172,9 @@ class PatternCoder(ParseCoder):
         if not tok.is_alpha:
             return None, False
         verbal = not self.verbs_only or tok.pos_ in ("VERB", "AUX")
+        stative = self.lex.cue_set("stative_passive_verbs")
+        if self.verbs_only and "Part" in tok.morph.get("VerbForm") and (tok.head.lemma_ or "").lower() in stative:
+            return None, False  # zit opgesloten: a stative passive, its subject undergoes it
         candidates = [lemma]
         if self.lex.compound_suffix:  # languages with the Dutch verb morphology
             candidates += verb_candidates(tok.text, self.lex.language)
