@@ -305,3 +305,28 @@ def test_events_stative_passive_subject_is_no_source():
     ctx = context(doc, {"Jansen": ("jansen", "person")})
     EventStage()(ctx)
     assert ctx.record.events == []
+
+
+def test_events_pronoun_subject_is_not_its_own_clauses_object():
+    # Bakker zag Jansen, toen hij weigerde om naast Jansen te staan .
+    # (a resolver that takes "hij" for the last person, Jansen; binding says hij is not Jansen,
+    # and the om-te clause hung as advcl still gives weigeren its target)
+    class Resolver:
+        def resolve(self, start: int, end: int) -> str | None:
+            return "jansen"
+
+    people = {"Bakker": ("bakker", "person"), "Jansen": ("jansen", "person")}
+    found, _ = run(
+        [
+            ("Bakker", "Bakker", "PROPN", "nsubj", 1), ("zag", "zien", "VERB", "ROOT", 1),
+            ("Jansen", "Jansen", "PROPN", "obj", 1), (",", ",", "PUNCT", "punct", 6),
+            ("toen", "toen", "SCONJ", "mark", 6), ("hij", "hij", "PRON", "nsubj", 6),
+            ("weigerde", "weigeren", "VERB", "advcl", 1), ("om", "om", "ADP", "mark", 11),
+            ("naast", "naast", "ADP", "case", 9), ("Jansen", "Jansen", "PROPN", "obl", 11),
+            ("te", "te", "ADP", "mark", 11), ("staan", "staan", "VERB", "advcl", 6),
+            (".", ".", "PUNCT", "punct", 1),
+        ],
+        actors=people,
+        scratch={"actors": Resolver()},
+    )  # fmt: skip
+    assert found == [("bakker", "jansen", "120")]

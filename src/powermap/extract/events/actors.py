@@ -102,3 +102,13 @@ class ActorIndex:
             if e <= start and start - e < 400:
                 best = actor
         return best
+
+    def previous_person(self, start: int, other_than: str) -> Actor | None:
+        """The last person mentioned before ``start`` (within 400 characters) that is not ``other_than``."""
+        best = None
+        for s, e, actor in self.persons:
+            if s >= start:
+                break
+            if e <= start and start - e < 400 and actor.id != other_than:
+                best = actor
+        return best

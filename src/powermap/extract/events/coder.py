@@ -94,6 +94,7 @@ class ParseCoder:
         self.particle_prefix = lexicon.language == "nl" or bool(lexicon.cues.get("particle_prefix"))
         self.index = ActorIndex(ctx)
         self.locative_preps = lexicon.cue_set("locative_preps")
+        self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.locative_nouns = lexicon.cue_set("locative_nouns")
         self.stative_verbs = lexicon.cue_set("stative_passive_verbs")
         self.example_marks = lexicon.cue_set("example_marks")
@@ -321,7 +322,7 @@ class ParseCoder:
         )
         candidates += [n for p, n in preps if p in self.target_preps]
         for child in tok.children:  # the arguments of a governed clause (om Y te straffen)
-            if dep(child) in ("xcomp", "ccomp") and not subjects(child):
+            if self.governed_clause(child) and not subjects(child):
                 candidates += [c for c in child.children if dep(c) in OBJECT]
                 candidates += [n for label, p, n in prepositional(child) if label != "obl:agent"]
         for cand in candidates:
@@ -336,6 +337,15 @@ class ParseCoder:
                 if found is not None and found.id not in exclude and found.type != "place":
                     return found
         return None
+
+    def governed_clause(self, child: Token) -> bool:
+        """A complement clause: ``xcomp``/``ccomp``, or an infinitive with *om ... te* that the
+        parser hung as ``advcl`` (*weigerde om naast X te staan*)."""
+        if dep(child) in ("xcomp", "ccomp"):
+            return True
+        return dep(child) == "advcl" and any(
+            dep(c) == "mark" and c.lower_ in self.infinitive_marks for c in child.children
+        )
 
     def nearby(self, tok: Token, exclude: set[str], heads: list[Token]) -> Actor | None:
         """A target by word order when the parse gives none (an object hung elsewhere: *van
@@ -424,7 +434,7 @@ class ParseCoder:
         heads = [h for h in heads if self.span[0] <= h.i < self.span[1]]  # else a misparse across sentences
         sources: list[Actor] = []
         for head in heads:
-            source = self.actor(head)
+            source = self.unbound(head, tok, self.actor(head))
             if source is not None and source not in sources:
                 sources.append(source)
         out: list[Coded] = []
@@ -442,6 +452,16 @@ class ParseCoder:
                 target = self.nearby(tok, {s.id for s in sources}, heads)
             out.append(Coded(source, target, code, negated, modality, reported, tok))
         return out
+
+    def unbound(self, head: Token, tok: Token, source: Actor | None) -> Actor | None:
+        """A personal pronoun subject is not its own clause's object (binding: *toen hij weigerde
+        naast Poetin te staan* is not Poetin): resolved to that object, it goes to the person
+        named before it instead."""
+        if source is None or source.type != "person" or head.pos_ != "PRON" or head.lower_ not in PERSONAL:
+            return source
+        if self.target(tok, set(), loose=False) != source:
+            return source
+        return self.index.previous_person(head.idx, source.id)
 
     def noun_sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source of an event noun: possessor, demonym adjective or agent phrase."""
