@@ -330,3 +330,32 @@ def test_events_pronoun_subject_is_not_its_own_clauses_object():
         scratch={"actors": Resolver()},
     )  # fmt: skip
     assert found == [("bakker", "jansen", "120")]
+
+
+def test_events_definite_state_description_is_the_state_named_before_it():
+    # Rusland zweeg en Litouwen veroordeelde het land bij Chili .   (het land: not the source)
+    found, _ = run(
+        [
+            ("Rusland", "Rusland", "PROPN", "nsubj", 1), ("zweeg", "zwijgen", "VERB", "ROOT", 1),
+            ("en", "en", "CCONJ", "cc", 4), ("Litouwen", "Litouwen", "PROPN", "nsubj", 4),
+            ("veroordeelde", "veroordelen", "VERB", "conj", 1), ("het", "het", "DET", "det", 6),
+            ("land", "land", "NOUN", "obj", 4), ("bij", "bij", "ADP", "case", 8),
+            ("Chili", "Chili", "PROPN", "obl", 4), (".", ".", "PUNCT", "punct", 1),
+        ]
+    )  # fmt: skip
+    assert found == [("litouwen", "russia", "111")]
+
+
+def test_events_possessed_neighbour_noun_skips_its_owner():
+    # Chili steunt Polen en Rusland bezet zijn buurland met Litouwen .   (not Rusland: Polen)
+    found, _ = run(
+        [
+            ("Chili", "Chili", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+            ("Polen", "Polen", "PROPN", "obj", 1), ("en", "en", "CCONJ", "cc", 5),
+            ("Rusland", "Rusland", "PROPN", "nsubj", 5), ("bezet", "bezetten", "VERB", "conj", 1),
+            ("zijn", "zijn", "PRON", "nmod:poss", 7), ("buurland", "buurland", "NOUN", "obj", 5),
+            ("met", "met", "ADP", "case", 9), ("Litouwen", "Litouwen", "PROPN", "obl", 5),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )  # fmt: skip
+    assert ("russia", "polen", "192") in found

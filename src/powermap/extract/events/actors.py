@@ -21,6 +21,7 @@ from powermap.records import Actor
 
 PERSONAL = {"hij", "zij", "he", "she", "ze"}
 PLURAL = {"ze", "zij", "they", "hun", "their"}
+DESCRIPTION_REACH = 600  # characters back to the state a description (*het land*) stands for
 
 
 @cache
@@ -52,6 +53,7 @@ class ActorIndex:
         self.resolver = ctx.scratch.get("actors")
         self.by_id = {a.id: a for a in ctx.record.actors}
         states = {a.country: a for a in ctx.record.actors if a.type == "state" and a.country}
+        self.state_of_country = states
         self.metonyms: dict[str, Actor] = {}
         for a in ctx.record.actors:
             parent = capital_states().get(a.id) if a.type == "place" else None
@@ -61,6 +63,7 @@ class ActorIndex:
             if state is not None and state.id != a.id:
                 self.metonyms[a.id] = state
         self._memo: dict[tuple[int, int], Actor | None] = {}
+        self.states = [(s, e, c) for s, e, a in spans if (c := self.canonical(a)) is not None and c.type == "state"]
 
     def canonical(self, actor: Actor | None) -> Actor | None:
         """The actor an agent or target role stands for (a capital -> its state)."""
@@ -112,3 +115,18 @@ class ActorIndex:
             if e <= start and start - e < 400 and actor.id != other_than:
                 best = actor
         return best
+
+    def last_state(self, start: int, owner: Actor | None = None, possessive: bool = False) -> Actor | None:
+        """The state mentioned last before ``start`` (within ``DESCRIPTION_REACH`` characters) that
+        is not ``owner`` nor ``owner``'s state: *het land* in a clause with source ``owner``. With
+        ``possessive`` (*zijn buurland*) the nearest state is the owner and is skipped too."""
+        seen = [a for s, e, a in self.states if e <= start and start - e < DESCRIPTION_REACH]
+        skip = set()
+        if owner is not None:
+            skip.add(owner.id)
+            if owner.country and (state := self.state_of_country.get(owner.country)) is not None:
+                skip.add(state.id)
+        if possessive and seen:
+            skip.add(seen[-1].id)
+        seen = [a for a in seen if a.id not in skip]
+        return seen[-1] if seen else None

@@ -95,6 +95,10 @@ class ParseCoder:
         self.index = ActorIndex(ctx)
         self.locative_preps = lexicon.cue_set("locative_preps")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
+        self.current: Actor | None = None  # the source whose target is being looked for
+        self.state_nouns = lexicon.cue_set("state_nouns")
+        self.neighbour_nouns = lexicon.cue_set("neighbour_nouns")
+        self.definite = lexicon.cue_set("definite_determiners")
         self.locative_nouns = lexicon.cue_set("locative_nouns")
         self.stative_verbs = lexicon.cue_set("stative_passive_verbs")
         self.example_marks = lexicon.cue_set("example_marks")
@@ -204,9 +208,31 @@ class ParseCoder:
             found = self.index.at(t.idx, t.idx + len(t.text))
             if found is not None and not self.locative(t):
                 return found
+        if (described := self.state_description(tok)) is not None:
+            return described
         if tok.pos_ == "NOUN":
             return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
         return None
+
+    def state_description(self, tok: Token) -> Actor | None:
+        """A definite description of a state in the noun phrase (*het land*, *zijn buurland*):
+        the state named last before it; a neighbour noun skips its owner, the nearest state."""
+        for t in np_tokens_by_distance(tok):
+            if (found := self.described(t)) is not None:
+                return found
+        return None
+
+    def described(self, t: Token) -> Actor | None:
+        """The state a single definite state noun (*het land*, *zijn buurland*) stands for: not
+        the source of the event being coded (``self.current``)."""
+        word = t.lower_
+        if word not in self.state_nouns and word not in self.neighbour_nouns:
+            return None
+        dets = [c for c in t.children if dep(c) in ("det", "nmod:poss") and c.lower_ in self.definite]
+        if not dets:
+            return None
+        possessive = word in self.neighbour_nouns and any(c.pos_ == "PRON" for c in dets)
+        return self.index.last_state(t.idx, owner=self.current, possessive=possessive)
 
     def locative(self, tok: Token) -> bool:
         """A place named after a locative preposition (*in Beijing*) is where, not who."""
@@ -333,7 +359,7 @@ class ParseCoder:
             return None
         for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):  # any actor among the complements
             if t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
-                found = self.index.at(t.idx, t.idx + len(t.text))
+                found = self.index.at(t.idx, t.idx + len(t.text)) or self.described(t)
                 if found is not None and found.id not in exclude and found.type != "place":
                     return found
         return None
@@ -358,7 +384,7 @@ class ParseCoder:
             gap = abs(t.i - tok.i)
             if t.i in taken or gap > NEARBY or (best is not None and gap >= best[0]):
                 continue
-            found = self.index.at(t.idx, t.idx + len(t.text))
+            found = self.index.at(t.idx, t.idx + len(t.text)) or self.described(t)
             if found is not None and found.id not in exclude and not self.locative(t):
                 best = (gap, found)
         return best[1] if best else None
@@ -439,6 +465,7 @@ class ParseCoder:
                 sources.append(source)
         out: list[Coded] = []
         for source in sources:
+            self.current = source
             mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS
             if entry.noun:
                 target = self.noun_target(tok, {source.id})
@@ -451,6 +478,7 @@ class ParseCoder:
             if target is None and not entry.noun:
                 target = self.nearby(tok, {s.id for s in sources}, heads)
             out.append(Coded(source, target, code, negated, modality, reported, tok))
+        self.current = None
         return out
 
     def unbound(self, head: Token, tok: Token, source: Actor | None) -> Actor | None:
