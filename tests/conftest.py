@@ -77,3 +77,19 @@ def seed_store(tmp_path_factory) -> Path:
     summary = json.loads(result.stdout)
     assert summary["stored"] == len(SEED_FILES)  # the folder's README is documentation, not an article
     return store
+
+
+@pytest.fixture(scope="session")
+def nl():
+    """The Dutch actor linker (loading the knowledge base once per session)."""
+    from powermap.extract.actors.linker import Linker
+
+    return Linker("nl")
+
+
+@pytest.fixture(scope="session")
+def en():
+    """The English actor linker."""
+    from powermap.extract.actors.linker import Linker
+
+    return Linker("en")

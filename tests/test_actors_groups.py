@@ -4,26 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from powermap.extract.actors.linker import Linker
+from .actors_fixtures import mentions
 
 D = date(2024, 5, 1)
-
-
-@pytest.fixture(scope="module")
-def nl():
-    return Linker("nl")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return Linker("en")
-
-
-def mentions(found, actor_id: str) -> list[str]:
-    a = found.actors.get(actor_id)
-    return sorted(a.mentions.values()) if a else []
 
 
 def test_groups_demonym_counts_for_the_group_not_the_state(nl):

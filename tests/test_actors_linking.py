@@ -4,24 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from powermap.extract.actors.linker import Linker
-
-
-@pytest.fixture(scope="module")
-def nl():
-    return Linker("nl")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return Linker("en")
-
-
-def mentions(found, actor_id: str) -> list[str]:
-    a = found.actors.get(actor_id)
-    return sorted(a.mentions.values()) if a else []
+from .actors_fixtures import mentions
 
 
 def test_linking_spellings_of_one_person_make_one_actor(nl):

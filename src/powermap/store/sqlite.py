@@ -206,8 +206,7 @@ class Store:
             if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (record.document.id,)).fetchone():
                 raise StoreError(f"no stored document {record.document.id}")
             for table in ("mentions", "quotes", "claims", "events", "stances", "extractions"):
-                column = "doc_id"
-                conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (record.document.id,))
+                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (record.document.id,))
             self._write_extraction(conn, record, stages)
 
     def _nearest(self, conn: sqlite3.Connection, sig: np.ndarray) -> tuple[str | None, float | None]:
