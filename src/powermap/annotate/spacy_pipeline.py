@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from powermap.annotate.base import AnnotatorInfo
+from powermap.annotate.paragraphs import annotate_by_paragraph
 from powermap.annotate.registry import annotators
 
 #: The packaged Dutch pipeline (trained by ``powermap train``; see docs/models.md).
@@ -69,10 +70,17 @@ class SpacyAnnotator:
         )
 
     def __call__(self, text: str) -> Doc:
-        return self.nlp(text)
+        return self.pipe([text])[0]
 
     def pipe(self, texts: list[str]) -> list[Doc]:
-        return list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        """Each text annotated paragraph by paragraph (``annotate.paragraphs``): line breaks
+        never take part in a parse."""
+        return annotate_by_paragraph(
+            list(texts),
+            lambda parts: self.nlp.pipe(parts, batch_size=self.batch_size),
+            self.nlp.make_doc,
+            self.nlp.vocab,
+        )
 
     def close(self) -> None:
         return None
