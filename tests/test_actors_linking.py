@@ -155,3 +155,24 @@ def test_english_unknown_person_and_surname(en):
 def test_fuzzy_matching_finds_a_misspelled_full_name(nl):
     assert nl.fuzzy("Vladimir Poetiin") == "vladimir_putin"
     assert nl.fuzzy("Karel Veldkamp") is None
+
+
+def test_resolve_subject_pronoun_prefers_the_previous_subject(nl):
+    """*Merkel prijst het plan van Macron. Zij beweert ...*: the subject pronoun of a main clause
+    goes to the subject of the sentence before (given a parse), not to the person named last."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Angela", "Merkel", "prijst", "het", "plan", "van", "Emmanuel", "Macron", ".",
+             "Hij", "beweert", "dat", "het", "werkt", "."]  # fmt: skip
+    heads = [2, 0, 2, 4, 2, 6, 4, 6, 2, 10, 10, 13, 13, 10, 10]
+    deps = ["nsubj", "flat", "ROOT", "det", "obj", "case", "nmod", "flat", "punct",
+            "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"]  # fmt: skip
+    spaces = [True] * len(words)
+    spaces[7] = spaces[8 + 5] = False
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
+    text = doc.text
+    parsed = nl(text, date(2019, 5, 1), doc)
+    he = text.index("Hij")
+    assert parsed.resolve(he, he + 3) == "angela_merkel"
+    assert nl(text, date(2019, 5, 1)).resolve(he, he + 3) == "emmanuel_macron"  # no parse: the last person

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -36,6 +37,9 @@ from powermap.kb import KnowledgeBase
 from powermap.kb.build import slug
 from powermap.kb.names import fold, name_keys
 from powermap.records import Actor, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Fuzzy key similarity (rapidfuzz ratio, 0-100) above which an unknown full name is taken to be
 #: a KB person; measured by ``bench/bench_actors.py`` (see docs/actors.md).
@@ -102,13 +106,17 @@ class DocActors:
         text (str): the document text.
         actors (dict[str, DocActor]): actors by id.
         published (date | None): the document date used for roles.
+        doc (Doc | None): the parsed document, when there is one (pronouns prefer subjects).
     """
 
-    def __init__(self, text: str, kb: KnowledgeBase, lex: ActorLexicon, published: date | None) -> None:
+    def __init__(
+        self, text: str, kb: KnowledgeBase, lex: ActorLexicon, published: date | None, doc: Doc | None = None
+    ) -> None:
         self.text = text
         self.kb = kb
         self.lex = lex
         self.published = published
+        self.doc = doc if doc is not None and doc.has_annotation("DEP") else None
         self.actors: dict[str, DocActor] = {}
         self.covered: list[tuple[int, int]] = []
 
@@ -197,7 +205,7 @@ class DocActors:
         if not words:
             return None
         if words[-1] in PRONOUNS:
-            p = self.last_person(start)
+            p = self.previous_subject(start) or self.last_person(start)
             return p.id if p else None
         role = self.lex.role_nouns.get(words[-1])
         if role:
@@ -207,6 +215,25 @@ class DocActors:
         if noun:
             p = self.last_person(start, noun=noun)
             return p.id if p else None
+        return None
+
+    def previous_subject(self, start: int) -> DocActor | None:
+        """The person subject of the sentence before, for a pronoun that is the subject of its
+        sentence's main clause (centering: *X benadrukt ... van Y. Hij beweert*: X, not Y).
+        ``None`` without a parse, for other pronouns, or when that subject is no person."""
+        if self.doc is None:
+            return None
+        tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if tok is None or not len(tok):
+            return None
+        pron = tok[0]
+        if not pron.dep_.startswith("nsubj") or pron.head.head.i != pron.head.i or pron.sent.start == 0:
+            return None
+        before = self.doc[pron.sent.start - 1].sent
+        for subj in (t for t in before.root.children if t.dep_ == "nsubj"):
+            found = self.actor_at(subj.idx, subj.idx + len(subj.text))
+            if found is not None and found.type == "person":
+                return found
         return None
 
     def to_actors(self) -> list[Actor]:
@@ -246,7 +273,7 @@ class Linker:
     # -- entry point ----------------------------------------------------------------------------
     def __call__(self, text: str, published: date | None = None, doc=None) -> DocActors:
         lex = self.lex
-        da = DocActors(text, self.kb, lex, published)
+        da = DocActors(text, self.kb, lex, published, doc)
         folded = fold(text)
         hits = self.gaz.find(text, folded, lex.closed_compounds, lex.genitive_suffixes)
         hits, cands = self._settle_runs(hits, capitalised_runs(text, lex), text)
