@@ -359,3 +359,70 @@ def test_events_possessed_neighbour_noun_skips_its_owner():
         ]
     )  # fmt: skip
     assert ("russia", "polen", "192") in found
+
+
+def test_events_counted_plural_description_stands_for_the_states_named_last():
+    # Chili steunt Polen . Twee handelspartners die geen sancties instelden tegen Rusland .
+    rows = [
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+        ("Polen", "Polen", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+        ("Twee", "twee", "NUM", "nummod", 5), ("handelspartners", "handelspartner", "NOUN", "appos", 1),
+        ("die", "die", "PRON", "nsubj", 9), ("geen", "geen", "DET", "det", 8),
+        ("sancties", "sanctie", "NOUN", "obj", 9), ("instelden", "instellen", "VERB", "acl:relcl", 5),
+        ("tegen", "tegen", "ADP", "case", 11), ("Rusland", "Rusland", "PROPN", "obl", 9),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, ctx = run(rows)
+    assert ("chili", "russia", "163") in found and ("polen", "russia", "163") in found
+    assert all(e.negated for e in ctx.record.events if e.cameo == "163")
+
+
+def test_events_counted_description_needs_that_many_states():
+    # Polen steunt Litouwen niet . Drie landen stelden sancties in tegen Rusland .  (only two named)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+        ("Litouwen", "Litouwen", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+        ("Drie", "drie", "NUM", "nummod", 5), ("landen", "land", "NOUN", "nsubj", 6),
+        ("stelden", "instellen", "VERB", "parataxis", 1), ("sancties", "sanctie", "NOUN", "obj", 6),
+        ("in", "in", "ADP", "compound:prt", 6), ("tegen", "tegen", "ADP", "case", 10),
+        ("Rusland", "Rusland", "PROPN", "obl", 6), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert not [f for f in found if f[2] == "163"]
+
+
+def test_events_neuter_subject_pronoun_is_the_state_named_last():
+    # Volgens Polen schrapt het de oefeningen met Litouwen .
+    rows = [
+        ("Volgens", "volgens", "ADP", "case", 1), ("Polen", "Polen", "PROPN", "obl", 2),
+        ("schrapt", "schrappen", "VERB", "ROOT", 2), ("het", "het", "PRON", "nsubj", 2),
+        ("de", "de", "DET", "det", 5), ("oefeningen", "oefening", "NOUN", "obj", 2),
+        ("met", "met", "ADP", "case", 7), ("Litouwen", "Litouwen", "PROPN", "nmod", 5),
+        (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert found == [("polen", "litouwen", "160")]
+
+
+def test_events_neuter_pronoun_as_article_is_no_actor():
+    # Het kabinet schrapt de oefeningen met Litouwen .  (het is an article, not a subject)
+    rows = [
+        ("Het", "het", "DET", "det", 1), ("kabinet", "kabinet", "NOUN", "nsubj", 2),
+        ("schrapt", "schrappen", "VERB", "ROOT", 2), ("de", "de", "DET", "det", 4),
+        ("oefeningen", "oefening", "NOUN", "obj", 2), ("met", "met", "ADP", "case", 6),
+        ("Litouwen", "Litouwen", "PROPN", "nmod", 4), (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert not [f for f in found if f[0] == "litouwen" or f[0] == "polen"]
+
+
+def test_events_plural_possessive_on_event_noun_takes_the_coordinated_subject():
+    # Polen en Litouwen spraken over hun ontmoeting .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Litouwen", "Litouwen", "PROPN", "conj", 0), ("spraken", "spreken", "VERB", "ROOT", 3),
+        ("over", "over", "ADP", "case", 6), ("hun", "hun", "PRON", "nmod:poss", 6),
+        ("ontmoeting", "ontmoeting", "NOUN", "obl", 3), (".", ".", "PUNCT", "punct", 3),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert ("polen", "litouwen", "040") in found and ("litouwen", "polen", "040") in found

@@ -116,6 +116,20 @@ class ActorIndex:
                 best = actor
         return best
 
+    def last_states(self, start: int, count: int, skip: set[str]) -> list[Actor]:
+        """The ``count`` distinct states mentioned last before ``start`` (within
+        ``DESCRIPTION_REACH`` characters) that are not in ``skip``, in text order; fewer when
+        the text names fewer (*China en India. Twee handelspartners ...*)."""
+        found: list[Actor] = []
+        for _s, e, a in reversed(self.states):
+            if e > start:
+                continue
+            if start - e >= DESCRIPTION_REACH or len(found) == count:
+                break
+            if a.id not in skip and a not in found:
+                found.append(a)
+        return found[::-1]
+
     def last_state(self, start: int, owner: Actor | None = None, possessive: bool = False) -> Actor | None:
         """The state mentioned last before ``start`` (within ``DESCRIPTION_REACH`` characters) that
         is not ``owner`` nor ``owner``'s state: *het land* in a clause with source ``owner``. With

@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
+from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import PERSONAL, PLURAL, ActorIndex
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.syntax import (
@@ -102,6 +103,10 @@ class ParseCoder:
         self.locative_nouns = lexicon.cue_set("locative_nouns")
         self.stative_verbs = lexicon.cue_set("stative_passive_verbs")
         self.example_marks = lexicon.cue_set("example_marks")
+        self.group_nouns = lexicon.cue_set("plural_state_nouns")
+        self.pair_words = lexicon.cue_set("pair_words")
+        self.neuter = lexicon.cue_set("neuter_pronouns")
+        self.numbers = number_lexicon(lexicon.language)
 
     # -- lexicon lookup ---------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
@@ -214,6 +219,26 @@ class ParseCoder:
             return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
         return None
 
+    def group(self, tok: Token) -> list[Actor]:
+        """The states a counted plural description stands for (*twee handelspartners*, *de
+        beide landen*, *both countries*): the last that many states named before it, other than
+        the source being coded; empty unless the text names exactly that many."""
+        word = tok.lower_
+        if not any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in self.group_nouns):
+            return []
+        count = None
+        for c in tok.children:
+            if c.lower_ in self.pair_words:
+                count = 2
+            elif dep(c) == "nummod":
+                value = self.numbers.kind(c.lower_, "cardinal") or self.numbers.parse_digits(c.text)
+                count = int(value) if value and value == int(value) else None
+        if not count or count < 2:
+            return []
+        skip = {self.current.id} if self.current is not None else set()
+        found = self.index.last_states(tok.idx, count, skip)
+        return found if len(found) == count else []
+
     def state_description(self, tok: Token) -> Actor | None:
         """A definite description of a state in the noun phrase (*het land*, *zijn buurland*):
         the state named last before it; a neighbour noun skips its owner, the nearest state."""
@@ -246,7 +271,11 @@ class ParseCoder:
         return dep(head) == "nmod" and (head.head.lemma_ or head.head.text).lower() in self.locative_nouns
 
     def pronoun(self, tok: Token) -> Actor | None:
-        """A singular personal pronoun resolved by the actor layer (plural ones stay open)."""
+        """A singular personal pronoun resolved by the actor layer (plural ones stay open); a
+        neuter subject pronoun (*het*, *it*) that carries an event stands for the state named
+        last (*liet weten dat het de oefeningen schrapt*)."""
+        if tok.lower_ in self.neuter and dep(tok) == "nsubj":
+            return self.index.last_state(tok.idx, owner=self.current)
         if tok.lower_ not in PERSONAL or self.plural(tok):
             return None
         return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
@@ -460,9 +489,9 @@ class ParseCoder:
         heads = [h for h in heads if self.span[0] <= h.i < self.span[1]]  # else a misparse across sentences
         sources: list[Actor] = []
         for head in heads:
-            source = self.unbound(head, tok, self.actor(head))
-            if source is not None and source not in sources:
-                sources.append(source)
+            for source in self.group(head) or [self.unbound(head, tok, self.actor(head))]:
+                if source is not None and source not in sources:
+                    sources.append(source)
         out: list[Coded] = []
         for source in sources:
             self.current = source
@@ -497,7 +526,9 @@ class ParseCoder:
         heads += [n for label, p, n in prepositional(tok) if p in self.agent_preps]
         if not [h for h in heads if self.actor(h) is not None]:
             entry = self.lex.match(norm(tok.lemma_ or tok.text), self.bag(tok), noun=True)
-            if entry is not None and "share" in entry.flags:
+            # *hun ontmoeting*: a plural possessive stands for the clause's (coordinated) subject
+            shared = any(h.pos_ == "PRON" and h.lower_ in PLURAL for h in heads)
+            if entry is not None and ("share" in entry.flags or shared):
                 for head in governors(tok):  # the clause the noun is part of
                     if is_predicate(head):
                         return self.sources(head)
