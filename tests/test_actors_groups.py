@@ -86,3 +86,12 @@ def test_description_introduces_the_role_of_the_last_person(nl):
     text = "Volgens Karel Veldkamp is dat logisch. “Het is een val”, zegt de hoogleraar Rusland en Oekraïne."
     found = nl(text, D)
     assert mentions(found, "karel_veldkamp") == ["Karel Veldkamp", "de hoogleraar"]
+
+
+def test_groups_head_with_a_glued_footnote_number(nl):
+    """A footnote marker that lost its superscript (*zakenlui11*) does not hide the head noun;
+    a name with digits (*G20*) stays whole."""
+    text = "Het geld ging naar Duitse zakenlui11 en de G20 zweeg."
+    found = nl(text, D)
+    assert mentions(found, "german_business_leaders") == ["Duitse zakenlui"]
+    assert mentions(found, "g20") == ["G20"]

@@ -31,6 +31,8 @@ from powermap.kb.names import fold
 #: determiners that are also complementisers ("said that officials ..."): never part of a group phrase
 _CONJ = frozenset({"that", "dat", "que", "dass"})
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
+#: a lower-case word with a footnote number glued to it (*zakenlui11*: the superscript lost)
+_FOOTNOTED = re.compile(r"([^\W\d_A-Z][^\W\d_]*)(\d{1,3})")
 LANGUAGES = ("nl", "en", "fr", "de")
 #: share of the state mentions the dominant state must have to be a group's default nationality
 DOMINANT_SHARE = 0.3
@@ -116,6 +118,15 @@ def dominant_state(kb: KnowledgeBase, hits: list[Hit]) -> str | None:
 Surnames = dict[str, tuple[str, str | None]]
 
 
+def footnote_split(m: re.Match[str]) -> list[tuple[int, int, str]]:
+    """A word match as (start, end, word) tuples, a glued footnote number split off."""
+    glued = _FOOTNOTED.fullmatch(m.group())
+    if glued is None or not glued.group(1).islower():
+        return [(m.start(), m.end(), m.group())]
+    cut = m.start() + len(glued.group(1))
+    return [(m.start(), cut, glued.group(1)), (cut, m.end(), glued.group(2))]
+
+
 def find_groups(
     text: str,
     hits: list[Hit],
@@ -134,7 +145,7 @@ def find_groups(
     for i, h in enumerate(hits):
         for p in range(h.start, h.end):
             hit_at[p] = i
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = [word for m in _WORD.finditer(text) for word in footnote_split(m)]
     multi = sorted((k for k in glex.heads if " " in k), key=len, reverse=True)
     out: list[GroupPhrase] = []
     k = 0
