@@ -16,7 +16,10 @@ from powermap.ingest.dateline import estimate_published
         ("Het akkoord werd op 3 maart 2021 getekend; de onderhandelingen begonnen in mei 2020.", "nl", "2021-03"),
         ("Talks began in May 2020. Reuters, 14 January 2022.", "en", "2022-01"),
         ("Publié le 12 févr. 2019 à Paris, après le sommet de décembre 2018.", "fr", "2019-02"),
-        ("Berlin, 5. Oktober 2017: die Regierung traf sich erneut.", "de", "2017-10"),
+        ("Berlin, 5. Oktober 2017: die Regierung traf sich erneut.", "de", "2017-10-05"),  # dateline
+        ("ASTANA, March 14, 2024 - Talks resumed after the February 2, 2024 summit.", "en", "2024-03-14"),
+        ("ASTANA, March 14, 2024 - Talks resume on April 2, 2024.", "en", "2024-04"),  # later month wins
+        ("The deal of June 3, 2021 was signed in Rome.", "en", "2021-06"),  # a date in a sentence
         ("Het verslag (zie 2024-06-30) bevestigt dat.", "nl", "2024-06"),
         ("Er wordt geen datum genoemd, alleen het jaar 2019.", "nl", None),
     ],

@@ -29,6 +29,7 @@ def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
     alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     pattern = re.compile(
         rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:e|er|st|nd|rd|th)?\.?\s+)?(?P<month>{alternatives})\.?,?\s+"
+        r"(?:(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?,?\s+)?"  # month-first order: March 14, 2024
         r"(?P<year>(?:19|20)\d\d)(?!\d)"
         r"|(?<!\d)(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)",
         re.IGNORECASE,
@@ -36,21 +37,42 @@ def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
     return pattern, names
 
 
+#: how far into the text a full date counts as the dateline or byline date
+DATELINE_REACH = 300
+#: what follows a dateline's date: a dash or the end of the line (*ASTANA, March 14, 2024 -*)
+DATELINE_END = re.compile(r"[^\S\n]*(?:\)[^\S\n]*)?(?:[-–—|:]|\n|$)")
+
+
 def estimate_published(text: str, language: str | None, today: date | None = None) -> str | None:
-    """``YYYY-MM`` of the latest date the text mentions (not after ``today``), or None."""
+    """``YYYY-MM`` of the latest date the text mentions (not after ``today``), or None; the full
+    ``YYYY-MM-DD`` when a date with its day in the first ``DATELINE_REACH`` characters (a
+    dateline: *ASTANA, March 14, 2024 -*, or a date ending its line) falls in that latest month."""
     compiled = _pattern(language or "en")
     if compiled is None:
         return None
     pattern, names = compiled
     limit = today or date.today()
     latest: tuple[int, int] | None = None
+    dateline: tuple[int, int, int] | None = None
     for match in pattern.finditer(text):
+        day: str | None
         if match.group("iso"):
-            year, month = int(match.group("iso")[:4]), int(match.group("iso")[5:7])
+            year, month, day = int(match.group("iso")[:4]), int(match.group("iso")[5:7]), match.group("iso")[8:]
         else:
             year, month = int(match.group("year")), names[match.group("month").lower().rstrip(".")]
+            day = match.group("day") or match.group("mday")
         if not 1 <= month <= 12 or (year, month) > (limit.year, limit.month):
             continue
         if latest is None or (year, month) > latest:
             latest = (year, month)
-    return f"{latest[0]:04d}-{latest[1]:02d}" if latest else None
+        at_end = DATELINE_END.match(text, match.end()) is not None
+        if day and dateline is None and match.start() < DATELINE_REACH and at_end:
+            dateline = (year, month, int(day))
+    if latest is None:
+        return None
+    if dateline is not None and dateline[:2] == latest:
+        try:
+            return date(*dateline).isoformat()
+        except ValueError:  # 31 February: keep the month
+            pass
+    return f"{latest[0]:04d}-{latest[1]:02d}"
