@@ -108,6 +108,14 @@ def test_quotes_role_resolves_to_earlier_person() -> None:
     assert got["Dat had niemand zien aankomen"][0] == "tom_berg"
 
 
+def test_quotes_subject_before_a_postposed_cue_beats_a_place_after_it() -> None:
+    text = "“We will hold firm,” Mary Jones told reporters in Geneva. “Talks go on,” said Paul Smith in Oslo."
+    people = {"Mary Jones": ["Mary Jones"], "Paul Smith": ["Paul Smith"], "Geneva": ["Geneva"], "Oslo": ["Oslo"]}
+    got = by_text(run(text, "en", people))
+    assert got["We will hold firm,"][0] == "mary_jones"
+    assert got["Talks go on,"][0] == "paul_smith"
+
+
 def test_quotes_anonymous_source_is_not_guessed() -> None:
     text = "Tom Berg was er ook. “Het plan is dood”, zei een anonieme diplomaat tegen de krant."
     record = run(text, "nl", {"Tom Berg": ["Tom Berg"]})

@@ -160,9 +160,11 @@ class QuoteFinder:
             if qi < cue.index < nxt and cue.index - qi <= 5 and cue.kind in ("verb", "postposed"):
                 between = [t for t in tokens[qi + 1 : cue.index] if t.text not in ",—–-"]
                 after = tokens[cue.index + cue.size : nxt]
-                speaker = self.disc.speaker_in(sent, _until(after, stop_quote=True))
-                if speaker is None and between:
-                    speaker = self.disc.speaker_in(sent, between)
+                # “…,” X told reporters in Y: a subject before the cue is the speaker; after
+                # the cue (“…”, zegt X) the speaker follows it
+                speaker = self.disc.speaker_in(sent, between) if between else None
+                if speaker is None:
+                    speaker = self.disc.speaker_in(sent, _until(after, stop_quote=True))
                 return cue, speaker
         before = [c for c in cues if c.index < qi and c.kind in ("verb", "according")]
         if before:
