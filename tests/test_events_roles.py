@@ -426,3 +426,52 @@ def test_events_plural_possessive_on_event_noun_takes_the_coordinated_subject():
     ]  # fmt: skip
     found, _ = run(rows)
     assert ("polen", "litouwen", "040") in found and ("litouwen", "polen", "040") in found
+
+
+def test_events_neuter_article_of_a_plural_noun_is_the_speakers_state():
+    # De premier Jan Kowalski liet weten dat het geplande oefeningen met Litouwen schrapt .
+    # (het cannot be the article of a plural noun: it is the subject, Kowalski's state)
+    rows = [
+        ("De", "de", "DET", "det", 1), ("premier", "premier", "NOUN", "nsubj", 4),
+        ("Jan", "Jan", "PROPN", "appos", 1), ("Kowalski", "Kowalski", "PROPN", "flat", 2),
+        ("liet", "laten", "VERB", "ROOT", 4), ("weten", "weten", "VERB", "compound:prt", 4),
+        ("dat", "dat", "SCONJ", "mark", 12), ("het", "het", "DET", "det", 9),
+        ("geplande", "gepland", "ADJ", "amod", 9), ("oefeningen", "oefening", "NOUN", "nsubj", 12),
+        ("met", "met", "ADP", "case", 11), ("Litouwen", "Litouwen", "PROPN", "obl", 12),
+        ("schrapt", "schrappen", "VERB", "ccomp", 4), (".", ".", "PUNCT", "punct", 4),
+    ]  # fmt: skip
+    doc = parsed("nl", rows)
+    doc[9].set_morph("Number=Plur")
+    ctx = context(doc, {"Litouwen": ("litouwen", "state"), "Polen": ("polen", "state")})
+    start = doc.text.index("Jan Kowalski")
+    span = Span("Jan Kowalski", start, start + 12)
+    ctx.record.actors.append(Actor("jan_kowalski", "Jan Kowalski", "person", country="POL", mentions=[span]))
+    ctx.record.actors.append(Actor("poland", "Poland", "state", country="POL"))
+    EventStage()(ctx)
+    found = [(e.source, e.target, e.cameo, e.reported) for e in ctx.record.events]
+    assert found == [("poland", "litouwen", "160", True)]  # laten weten: reported speech
+
+
+def test_events_subject_of_a_governing_or_conjoined_clause_is_no_target():
+    # Polen zei dat Litouwen steunt , en Chili prees .   (no objects: nothing is aimed at anyone)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("zei", "zeggen", "VERB", "ROOT", 1),
+        ("dat", "dat", "SCONJ", "mark", 4), ("Litouwen", "Litouwen", "PROPN", "nsubj", 4),
+        ("steunt", "steunen", "VERB", "ccomp", 1), (",", ",", "PUNCT", "punct", 8),
+        ("en", "en", "CCONJ", "cc", 8), ("Chili", "Chili", "PROPN", "nsubj", 8),
+        ("prees", "prijzen", "VERB", "conj", 4), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert sorted(found) == [("chili", None, "051"), ("litouwen", None, "051")]
+
+
+def test_events_coordinated_targets_make_one_event_with_other_targets():
+    # Chili steunt Polen en Litouwen .
+    rows = [
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+        ("Polen", "Polen", "PROPN", "obj", 1), ("en", "en", "CCONJ", "cc", 4),
+        ("Litouwen", "Litouwen", "PROPN", "conj", 2), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, ctx = run(rows)
+    assert found == [("chili", "polen", "051")]
+    assert ctx.record.events[0].other_targets == ["litouwen"]

@@ -55,6 +55,24 @@ def test_rows_carry_provenance(tmp_path):
     assert store.record(document_id(text)[:8])["document"]["text"] == text
 
 
+def test_event_reported_flag_and_coordinated_targets_are_stored(tmp_path):
+    text = 'Chili prees Peru en Bolivia. "we tekenen", zei de minister.'
+    record = record_for(text)
+    for name, iso in (("Peru", "PER"), ("Bolivia", "BOL")):
+        at = text.index(name)
+        record.actors.append(Actor(id=iso, name=name, type="state", mentions=[Span(name, at, at + len(name))]))
+    record.events[0].target, record.events[0].other_targets, record.events[0].reported = "PER", ["BOL"], True
+    store = open_store(tmp_path / "s")
+    store.add(SourceDocument(text=text, input="x.txt"), record, ["events.v1"])
+    row = store.conn.execute("SELECT target, other_targets, reported FROM events").fetchone()
+    assert (row["target"], row["other_targets"], row["reported"]) == ("PER", '["BOL"]', 1)
+    stored = store.record(document_id(text))["events"][0]
+    assert stored["other_targets"] == ["BOL"] and stored["reported"] is True
+    record.events[0].other_targets = ["nobody"]
+    with pytest.raises(StoreError, match="nobody"):
+        open_store(tmp_path / "t").add(SourceDocument(text=text, input="x.txt"), record, [])
+
+
 def test_record_with_dangling_actor_reference_is_refused_whole(tmp_path):
     text = 'Chili tekende een akkoord. "we tekenen", zei de minister.'
     record = record_for(text)
@@ -81,3 +99,35 @@ def test_not_a_store(tmp_path):
         open_store(tmp_path / "s")
     with pytest.raises(StoreError, match="no powermap store"):
         open_store(tmp_path / "elsewhere", readonly=True)
+
+
+def test_older_store_is_migrated_in_place_keeping_its_rows(tmp_path):
+    """A store left at schema version 2 (before the event columns) keeps its documents and
+    events through ``powermap migrate``; the new columns get their defaults."""
+    from powermap.store.migrations import _statements
+
+    from .conftest import run_cli
+
+    (tmp_path / "s").mkdir()
+    conn = sqlite3.connect(tmp_path / "s" / "powermap.db", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = wal")
+    for number, _name, sql in available()[:2]:
+        for statement in _statements(sql):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {number}")
+    conn.execute(
+        "INSERT INTO documents (id, text, language, content_hash, input, ingested_at, pipeline_version) "
+        "VALUES ('d1', 'Chili tekende.', 'nl', 'h', 'x.txt', 't', 'old')"
+    )
+    conn.execute(
+        'INSERT INTO events (doc_id, start, "end", sentence, cameo, cameo_root, negated, modality, pipeline_version) '
+        "VALUES ('d1', 0, 14, 'Chili tekende.', '057', '05', 0, 'asserted', 'old')"
+    )
+    conn.close()
+    done = run_cli("migrate", "--store", str(tmp_path / "s"))
+    assert done.returncode == 0, done.stderr
+    store = open_store(tmp_path / "s")
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == available()[-1][0]
+    row = store.conn.execute("SELECT cameo, reported, other_targets FROM events").fetchone()
+    assert (row["cameo"], row["reported"], row["other_targets"]) == ("057", 0, None)
+    assert store.conn.execute("SELECT text FROM documents").fetchone()[0] == "Chili tekende."

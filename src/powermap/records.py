@@ -130,6 +130,11 @@ class Event(_Record):
     negated: bool = False
     modality: Modality = "asserted"
     date: str | None = None
+    #: read inside reported speech (a quote, a speech verb's complement, *volgens X*): the
+    #: text reports that someone says it, it does not assert it
+    reported: bool = False
+    #: further targets coordinated with ``target`` (*prees Finland en Zweden*): one action
+    other_targets: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -89,6 +89,8 @@ def record_rows(record: ExtractionRecord) -> dict[str, list[dict[str, Any]]]:
                 "negated": e.negated,
                 "modality": e.modality,
                 "date": e.date,
+                "reported": e.reported,
+                "other_targets": json.dumps(e.other_targets) if e.other_targets else None,
             }
         )
     for s in record.stances:

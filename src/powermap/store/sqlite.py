@@ -232,6 +232,7 @@ class Store:
         known = {a.id for a in record.actors}
         refs = [q.speaker for q in record.quotes] + [s.actor for s in record.stances]
         refs += [e.source for e in record.events] + [e.target for e in record.events]
+        refs += [t for e in record.events for t in e.other_targets]
         refs += [s for c in record.claims for s in c.subject]
         missing = sorted({r for r in refs if r is not None and r not in known})
         if missing:
@@ -285,7 +286,8 @@ class Store:
         )
         conn.executemany(
             'INSERT INTO events (doc_id, start, "end", sentence, source, target, cameo, cameo_root, quad_class, '
-            "plover, goldstein, negated, modality, date, pipeline_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "plover, goldstein, negated, modality, date, reported, other_targets, pipeline_version) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     doc_id,
@@ -302,6 +304,8 @@ class Store:
                     int(e.negated),
                     e.modality,
                     e.date,
+                    int(e.reported),
+                    json.dumps(e.other_targets) if e.other_targets else None,
                     version,
                 )
                 for e in record.events

@@ -4,8 +4,9 @@ With a dependency parse the ``ParseCoder`` reads roles from the tree; without on
 ``PatternCoder`` falls back to word order. Codes come from the language's lexicon
 (``powermap/lang/<code>/event_verbs*.tsv``), PLOVER types, modes and Goldstein scores from
 the CAMEO codebook, dates from ``powermap/lang/<code>/dates.yaml``. Events inside reported
-speech (a quote, a speech verb's complement, "volgens X") are flagged in
-``ctx.scratch["events.reported"]`` (one bool per event), since the record has no field for it.
+speech (a quote, a speech verb's complement, "volgens X") have ``reported`` set (also kept in
+``ctx.scratch["events.reported"]``, one bool per event, for the stances stage); targets
+coordinated with the event's target go to ``other_targets``.
 """
 
 from __future__ import annotations
@@ -125,8 +126,10 @@ class EventStage(Stage):
                 if key in seen:
                     continue
                 seen.add(key)
-                ctx.record.events.append(self.event(c, ctx.text, start, end, dates))
-                reported_flags.append(c.reported or in_quote or marked)
+                event = self.event(c, ctx.text, start, end, dates)
+                event.reported = c.reported or in_quote or marked
+                ctx.record.events.append(event)
+                reported_flags.append(event.reported)
         ctx.scratch["events.reported"] = reported_flags
 
     @staticmethod
@@ -146,4 +149,5 @@ class EventStage(Stage):
             negated=c.negated,
             modality=c.modality,  # type: ignore[arg-type]
             date=date,
+            other_targets=[t.id for t in c.other_targets if c.target is None or t.id != c.target.id],
         )

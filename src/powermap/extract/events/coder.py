@@ -13,7 +13,7 @@ complements match a lexicon row, the coder reads
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from spacy.tokens import Span, Token
@@ -24,6 +24,7 @@ from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.syntax import (
     COMPLEMENT,
     OBJECT,
+    SUBJECT,
     agents,
     clause_words,
     conjuncts,
@@ -69,6 +70,7 @@ class Coded:
     modality: str
     reported: bool
     trigger: Token
+    other_targets: list[Actor] = field(default_factory=list)
 
 
 class ParseCoder:
@@ -88,7 +90,10 @@ class ParseCoder:
         self.intended = lexicon.cue_set("intended_forms")
         self.demanded = lexicon.cue_set("demanded_forms")
         self.conditional = lexicon.cue_set("conditional_marks")
+        # a two-word entry (*laten weten*) also as the lemma the coder builds for a verb with a
+        # particle-like part (*wetenlaten*)
         self.speech = {norm(w) for w in lexicon.cue_set("speech_verbs")}
+        self.speech |= {norm("".join(reversed(w.split()))) for w in lexicon.cue_set("speech_verbs") if " " in w}
         self.target_preps = [str(p).lower() for p in lexicon.cues.get("target_preps") or []]
         self.agent_preps = lexicon.cue_set("agent_preps")
         self.reflexive = lexicon.cue_set("reflexive")
@@ -207,7 +212,7 @@ class ParseCoder:
     def actor(self, tok: Token) -> Actor | None:
         """The actor a noun phrase refers to: its head's mention, else the nearest inside it,
         else (pronouns, role nouns) what the actor layer resolves it to."""
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" or self.misread_article(tok):
             return self.pronoun(tok)
         for t in np_tokens_by_distance(tok):
             found = self.index.at(t.idx, t.idx + len(t.text))
@@ -274,11 +279,34 @@ class ParseCoder:
         """A singular personal pronoun resolved by the actor layer (plural ones stay open); a
         neuter subject pronoun (*het*, *it*) that carries an event stands for the state named
         last (*liet weten dat het de oefeningen schrapt*)."""
-        if tok.lower_ in self.neuter and dep(tok) == "nsubj":
-            return self.index.last_state(tok.idx, owner=self.current)
+        if tok.lower_ in self.neuter and (dep(tok) == "nsubj" or self.misread_article(tok)):
+            return self.speaker_state(tok) or self.index.last_state(tok.idx, owner=self.current)
         if tok.lower_ not in PERSONAL or self.plural(tok):
             return None
         return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+
+    def misread_article(self, tok: Token) -> bool:
+        """A neuter pronoun the parser took for the article of a plural noun (*dat het geplande
+        oefeningen schrapt*): a neuter singular article never goes with a plural noun."""
+        return (
+            tok.lower_ in self.neuter
+            and dep(tok) == "det"
+            and "Plur" in tok.head.morph.get("Number")
+            and (dep(tok.head) in OBJECT or dep(tok.head) in SUBJECT)
+        )
+
+    def speaker_state(self, tok: Token) -> Actor | None:
+        """The state of the person whose saying governs ``tok``'s clause (*premier X liet weten
+        dat het ...*: X's country), when the record names that state."""
+        for head in governors(tok, None):
+            if self.lemma(head) not in self.speech:
+                continue
+            for subj in subjects(head):
+                person = self.actor(subj)
+                if person is not None and person.type == "person" and person.country:
+                    return self.index.state_of_country.get(person.country)
+            return None
+        return None
 
     @staticmethod
     def plural(tok: Token) -> bool:
@@ -299,6 +327,10 @@ class ParseCoder:
         for subj in subjects(tok):
             first = self.example(subj)
             own += [first] if first is not None else conjuncts(subj)
+        # *dat het geplande oefeningen schrapt*: the "article" of a plural noun is the subject
+        misread = [d for c in tok.children if dep(c) in OBJECT | SUBJECT for d in c.children if self.misread_article(d)]
+        if misread:
+            own = misread
         if own and not all(s.pos_ == "PRON" and self.actor(s) is None for s in own):
             return [self.antecedent(s) for s in own], False
         for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}))):
@@ -413,10 +445,44 @@ class ParseCoder:
             gap = abs(t.i - tok.i)
             if t.i in taken or gap > NEARBY or (best is not None and gap >= best[0]):
                 continue
+            if self.subject_elsewhere(t, tok):  # *X said Y will ...*, *..., and Z demanded*
+                continue
             found = self.index.at(t.idx, t.idx + len(t.text)) or self.described(t)
             if found is not None and found.id not in exclude and not self.locative(t):
                 best = (gap, found)
         return best[1] if best else None
+
+    @staticmethod
+    def subject_elsewhere(t: Token, tok: Token) -> bool:
+        """Whether ``t`` is (in) the subject of a predicate that governs ``tok`` or is conjoined
+        with it: the speaker of *X said Y will ...* and the subject of *..., and Z demanded*
+        are not ``tok``'s target (other subjects may be misparses and stay candidates)."""
+        head = t
+        for _ in range(4):  # up through names and appositions to the phrase head
+            if dep(head) not in ("flat", "compound", "appos", "amod", "nmod:poss") or head.head.i == head.i:
+                break
+            head = head.head
+        if dep(head) not in SUBJECT or head.head.i == tok.i:
+            return False
+        other = head.head
+        if any(g.i == other.i for g in governors(tok)):  # the speaker of a governing verb
+            return True
+        return (dep(other) == "conj" and other.head.i == tok.i) or (dep(tok) == "conj" and tok.head.i == other.i)
+
+    def coordinated_targets(self, tok: Token, target: Actor, exclude: set[str]) -> list[Actor]:
+        """Further targets coordinated with the one found (*praised Finland and Sweden*): the
+        conjuncts of the object or complement that names ``target``, each a distinct actor."""
+        for cand in (c for c in tok.children if dep(c) in OBJECT or dep(c) in ("obl", "nmod")):
+            members = conjuncts(cand)
+            if len(members) < 2 or self.actor(members[0]) != target:
+                continue
+            out = [target]
+            for m in members[1:]:
+                found = self.actor(m)
+                if found is not None and found.id not in exclude and found not in out:
+                    out.append(found)
+            return out
+        return [target]
 
     # -- modality -----------------------------------------------------------------------
     def negated(self, tok: Token) -> bool:
@@ -506,7 +572,8 @@ class ParseCoder:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
             if target is None and not entry.noun:
                 target = self.nearby(tok, {s.id for s in sources}, heads)
-            out.append(Coded(source, target, code, negated, modality, reported, tok))
+            more = [] if target is None or entry.noun else self.coordinated_targets(tok, target, {source.id})[1:]
+            out.append(Coded(source, target, code, negated, modality, reported, tok, more))
         self.current = None
         return out
 
