@@ -73,3 +73,16 @@ def test_annotate_tiny_training_run(tmp_path: Path) -> None:
     doc = nlp(text)
     assert doc.text == text and doc.has_annotation("DEP")
     assert result["installed"] is None
+
+
+def test_restore_lemma_labels_rebuilds_the_tree_map_of_a_loaded_lemmatizer():
+    """A lemmatizer loaded from disk must train against the labels it predicts with."""
+    from powermap.annotate.train import PACKAGED_MODEL, restore_lemma_labels
+
+    nlp = spacy.load(PACKAGED_MODEL, exclude=["ner"])
+    lemmatizer = nlp.get_pipe("trainable_lemmatizer")
+    lemmatizer.tree2label = {}
+    with nlp.select_pipes(disable=["trainable_lemmatizer"]):  # as during training's initialize
+        restore_lemma_labels()(nlp)
+    labels = lemmatizer.cfg["labels"]
+    assert lemmatizer.tree2label == {tree: i for i, tree in enumerate(labels)} and labels
