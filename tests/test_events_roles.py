@@ -475,3 +475,26 @@ def test_events_coordinated_targets_make_one_event_with_other_targets():
     found, ctx = run(rows)
     assert found == [("chili", "polen", "051")]
     assert ctx.record.events[0].other_targets == ["litouwen"]
+
+
+def test_events_arguments_of_the_governing_clause_are_no_word_order_target():
+    # Polen bekritiseerde Chili totdat Litouwen steunde .   (steunde has no object of its own)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("bekritiseerde", "bekritiseren", "VERB", "ROOT", 1),
+        ("Chili", "Chili", "PROPN", "obj", 1), ("totdat", "totdat", "SCONJ", "mark", 5),
+        ("Litouwen", "Litouwen", "PROPN", "nsubj", 5), ("steunde", "steunen", "VERB", "advcl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert ("litouwen", None, "051") in found
+
+
+def test_events_the_source_of_a_report_is_no_target():
+    # Volgens Chili steunt Polen .   (volgens X names who reports, not whom the act is aimed at)
+    rows = [
+        ("Volgens", "volgens", "ADP", "case", 1), ("Chili", "Chili", "PROPN", "obl", 2),
+        ("steunt", "steunen", "VERB", "ROOT", 2), ("Polen", "Polen", "PROPN", "nsubj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    found, ctx = run(rows)
+    assert found == [("polen", None, "051")] and ctx.record.events[0].reported

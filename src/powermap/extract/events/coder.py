@@ -22,6 +22,7 @@ from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import PERSONAL, PLURAL, ActorIndex
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.syntax import (
+    CLAUSAL,
     COMPLEMENT,
     OBJECT,
     SUBJECT,
@@ -111,6 +112,7 @@ class ParseCoder:
         self.group_nouns = lexicon.cue_set("plural_state_nouns")
         self.pair_words = lexicon.cue_set("pair_words")
         self.neuter = lexicon.cue_set("neuter_pronouns")
+        self.reported_markers = lexicon.cue_set("reported_markers")
         self.numbers = number_lexicon(lexicon.language)
 
     # -- lexicon lookup ---------------------------------------------------------------
@@ -191,6 +193,8 @@ class ParseCoder:
         return words
 
     def entry(self, tok: Token) -> LexEntry | None:
+        if tok.lower_ in self.reported_markers:  # *according to X* reports, it is no event
+            return None
         if is_predicate(tok):
             candidates = [c for c in self.lemma_candidates(tok) if self.lex.has(c)]
             if not candidates:
@@ -413,13 +417,13 @@ class ParseCoder:
                 candidates += [c for c in child.children if dep(c) in OBJECT]
                 candidates += [n for label, p, n in prepositional(child) if label != "obl:agent"]
         for cand in candidates:
-            found = self.actor(cand)
+            found = None if self.attribution(cand) else self.actor(cand)
             if found is not None and found.id not in exclude:
                 return found
         if not loose:
             return None
         for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):  # any actor among the complements
-            if t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
+            if t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not self.attribution(t):
                 found = self.index.at(t.idx, t.idx + len(t.text)) or self.described(t)
                 if found is not None and found.id not in exclude and found.type != "place":
                     return found
@@ -445,7 +449,7 @@ class ParseCoder:
             gap = abs(t.i - tok.i)
             if t.i in taken or gap > NEARBY or (best is not None and gap >= best[0]):
                 continue
-            if self.subject_elsewhere(t, tok):  # *X said Y will ...*, *..., and Z demanded*
+            if self.argument_elsewhere(t, tok) or self.attribution(t):
                 continue
             found = self.index.at(t.idx, t.idx + len(t.text)) or self.described(t)
             if found is not None and found.id not in exclude and not self.locative(t):
@@ -453,21 +457,40 @@ class ParseCoder:
         return best[1] if best else None
 
     @staticmethod
-    def subject_elsewhere(t: Token, tok: Token) -> bool:
-        """Whether ``t`` is (in) the subject of a predicate that governs ``tok`` or is conjoined
-        with it: the speaker of *X said Y will ...* and the subject of *..., and Z demanded*
-        are not ``tok``'s target (other subjects may be misparses and stay candidates)."""
+    def argument_elsewhere(t: Token, tok: Token) -> bool:
+        """Whether ``t`` belongs to the clause of a predicate that governs ``tok`` or is
+        conjoined with it: the speaker of *X said Y will ...*, the subject of *..., and Z
+        demanded*, the object of *rejected the demand and accused W* or of the main clause of
+        *lift sanctions on M until troops withdraw* are not ``tok``'s target. Arguments of
+        other predicates may be misparses and stay candidates."""
         head = t
-        for _ in range(4):  # up through names and appositions to the phrase head
-            if dep(head) not in ("flat", "compound", "appos", "amod", "nmod:poss") or head.head.i == head.i:
+        for _ in range(12):  # up to the predicate whose clause holds t
+            if head.i == tok.i:
+                return False
+            if head.pos_ in ("VERB", "AUX") or dep(head) in CLAUSAL or head.head.i == head.i:
                 break
             head = head.head
-        if dep(head) not in SUBJECT or head.head.i == tok.i:
+        if head.i == tok.i:
             return False
-        other = head.head
-        if any(g.i == other.i for g in governors(tok)):  # the speaker of a governing verb
+        if any(g.i == head.i for g in governors(tok)):
             return True
-        return (dep(other) == "conj" and other.head.i == tok.i) or (dep(tok) == "conj" and tok.head.i == other.i)
+        if dep(head) == "conj" and head.head.i == tok.i:
+            return True
+        return dep(tok) == "conj" and (tok.head.i == head.i or (dep(head) == "conj" and head.head.i == tok.head.i))
+
+    def attribution(self, t: Token) -> bool:
+        """Whether ``t`` names the source of the report (*volgens X*, *according to X*), which
+        is not a party to the event."""
+        cur = t
+        for _ in range(4):
+            if cur.lower_ in self.reported_markers or any(
+                dep(c) == "case" and c.lower_ in self.reported_markers for c in cur.children
+            ):
+                return True
+            if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+                return False
+            cur = cur.head
+        return False
 
     def coordinated_targets(self, tok: Token, target: Actor, exclude: set[str]) -> list[Actor]:
         """Further targets coordinated with the one found (*praised Finland and Sweden*): the

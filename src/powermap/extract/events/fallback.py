@@ -169,7 +169,7 @@ class PatternCoder(ParseCoder):
     def trigger(self, sent: Span, k: int, lemmas: list[str], words: set[str]) -> tuple[LexEntry | None, bool]:
         lemma = lemmas[k]
         tok = sent[k]
-        if not tok.is_alpha:
+        if not tok.is_alpha or tok.lower_ in self.reported_markers:  # *according to X* is no event
             return None, False
         verbal = not self.verbs_only or tok.pos_ in ("VERB", "AUX")
         stative = self.lex.cue_set("stative_passive_verbs")
