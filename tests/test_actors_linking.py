@@ -176,3 +176,24 @@ def test_resolve_subject_pronoun_prefers_the_previous_subject(nl):
     he = text.index("Hij")
     assert parsed.resolve(he, he + 3) == "angela_merkel"
     assert nl(text, date(2019, 5, 1)).resolve(he, he + 3) == "emmanuel_macron"  # no parse: the last person
+
+
+def test_english_apposition_role_makes_an_unknown_name_a_person(en):
+    """Even when the NER calls the name an organisation (a common error on unfamiliar names)."""
+    import spacy
+
+    text = '"We will wait," said Zorana Velikova, a senior fellow at the Baltic Institute.'
+    doc = spacy.blank("en")(text)
+    name = doc.char_span(text.index("Zorana"), text.index("Zorana") + len("Zorana Velikova"), label="ORG")
+    inst = doc.char_span(text.index("the Baltic"), text.index("Institute") + len("Institute"), label="ORG")
+    doc.ents = [name, inst]
+    found = en(text, date(2024, 5, 1), doc)
+    person = next(a for a in found.actors.values() if a.name == "Zorana Velikova")
+    assert person.type == "person" and "fellow" in (person.role or "")
+
+
+def test_english_economic_acronyms_and_prepositions_are_no_actors(en):
+    text = "Poland spent 4 percent of its GDP on defence. The bloc is split between hawks and doves."
+    found = en(text, date(2024, 5, 1))
+    assert "gdp" not in found.actors
+    assert [t for a in found.actors.values() for t in a.mentions.values() if "between" in t] == []

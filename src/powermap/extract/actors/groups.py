@@ -49,6 +49,8 @@ class GroupLexicon:
     complements: frozenset[str]
     follower_suffixes: tuple[str, ...]
     camp_prefixes: tuple[str, ...]
+    #: endings of an inflected adjective that may stand right before the head (*grote zakenlui*)
+    adjective_endings: tuple[str, ...] = ()
 
 
 def _load(language: str) -> dict:
@@ -74,6 +76,7 @@ def group_lexicon(language: str) -> GroupLexicon:
         complements=frozenset(own.get("complement_prepositions") or ()),
         follower_suffixes=tuple(own.get("follower_suffixes") or ()),
         camp_prefixes=tuple(own.get("camp_prefixes") or ()),
+        adjective_endings=tuple(own.get("adjective_endings") or ()),
     )
 
 
@@ -261,7 +264,7 @@ def _phrase(
             start = ws
         elif low in ("van", "of", "de") and j > 0 and words[j - 1][2].lower() in glex.collectives:
             start = ws  # "een groep van ..."
-        elif w[:1].islower() and len(w) > 4 and low.endswith(("e", "en", "ste")) and j == k - 1:
+        elif w[:1].islower() and len(w) > 4 and low.endswith(glex.adjective_endings) and j == k - 1:
             start = ws  # one other adjective before the head
         else:
             break

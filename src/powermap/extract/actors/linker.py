@@ -727,7 +727,7 @@ class Linker:
     def _appositions(self, da: DocActors) -> None:
         """Role text for document persons from ``X, hoogleraar aan ...`` / ``X is hoogleraar ...``."""
         text, lex = da.text, self.lex
-        for a in da.persons():
+        for a in [*da.persons(), *self._name_like_organisations(da)]:
             if a.in_kb or a.role:
                 continue
             for (s, e), _ in sorted(a.mentions.items()):
@@ -745,7 +745,23 @@ class Linker:
                     if before and _role_noun_in(before[-1].lower(), lex.apposition_roles):
                         a.role = " ".join(before[-3:]) if len(before) >= 3 else " ".join(before)
                 if a.role:
+                    a.type = "person"  # a role noun in apposition: the NER's ORG was wrong
                     break
+
+    @staticmethod
+    def _name_like_organisations(da: DocActors) -> list[DocActor]:
+        """Document organisations named like a person (two or three capitalised words, no
+        organisation, media or company word): candidates for a person apposition."""
+        cues = type_cues()
+        heads = cues["organisation"] | cues["media"] | cues["company"]
+        out = []
+        for a in da.actors.values():
+            words = a.name.split()
+            if a.in_kb or a.type != "organisation" or not 2 <= len(words) <= 3:
+                continue
+            if all(w[:1].isupper() and w[1:].islower() and w.lower() not in heads for w in words):
+                out.append(a)
+        return out
 
     # -- small parsers ------------------------------------------------------------------------
     def _role_at(self, text: str, pos: int) -> tuple[str, int] | None:
