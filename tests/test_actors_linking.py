@@ -197,3 +197,19 @@ def test_english_economic_acronyms_and_prepositions_are_no_actors(en):
     found = en(text, date(2024, 5, 1))
     assert "gdp" not in found.actors
     assert [t for a in found.actors.values() for t in a.mentions.values() if "between" in t] == []
+
+
+def test_definite_descriptions_of_bodies_link_back(nl, en):
+    text = (
+        "De Verdragsorganisatie voor Collectieve Veiligheid vergaderde. De organisatie zweeg. "
+        '"Nee", zei een diplomaat tegen de zakenkrant The Financial Times. Later schreef de Britse krant meer. '
+        "Het ministerie van Defensie zweeg."
+    )
+    found = nl(text, date(2024, 5, 1))
+    assert mentions(found, "csto") == ["De organisatie", "Verdragsorganisatie voor Collectieve Veiligheid"]
+    # "de zakenkrant The Financial Times" is a name of its own, not a reference back
+    assert mentions(found, "financial_times") == ["The Financial Times", "de Britse krant"]
+    english = "The International Energy Agency published data. The agency said demand fell. The council met."
+    found = en(english, date(2024, 5, 1))
+    assert mentions(found, "international_energy_agency") == ["International Energy Agency", "The agency"]
+    assert not [a for a in found.actors.values() if "The council" in a.mentions.values()]

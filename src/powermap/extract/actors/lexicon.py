@@ -34,6 +34,11 @@ class ActorLexicon:
     apposition_roles: frozenset[str]
     stop_words: frozenset[str]
     language_markers: frozenset[str] = frozenset()
+    #: definite descriptions of a named body: media nouns (*de zakenkrant*) -> the last media
+    #: actor; named nouns (*het agentschap*) -> the last body whose name has that word
+    media_descriptions: frozenset[str] = frozenset()
+    named_descriptions: frozenset[str] = frozenset()
+    definite_determiners: frozenset[str] = frozenset()
 
 
 def _stop_words(language: str) -> frozenset[str]:
@@ -69,4 +74,7 @@ def lexicon(language: str) -> ActorLexicon:
         apposition_roles=frozenset(data.get("apposition_roles") or ()),
         stop_words=_stop_words(language),
         language_markers=frozenset(data.get("language_markers") or ()),
+        media_descriptions=frozenset((data.get("body_descriptions") or {}).get("media") or ()),
+        named_descriptions=frozenset((data.get("body_descriptions") or {}).get("named") or ()),
+        definite_determiners=frozenset(data.get("definite_determiners") or ()),
     )

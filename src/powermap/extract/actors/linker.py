@@ -246,6 +246,9 @@ class DocActors:
         return out
 
 
+#: how far back (characters) a body description looks for the body it refers to
+BODY_REACH = 3000
+
 PRONOUNS = frozenset(["hij", "zij", "ze", "hem", "haar", "he", "she", "him", "her", "il", "elle", "er", "sie"])
 
 
@@ -287,6 +290,7 @@ class Linker:
         self._candidates(da, cands, has_ner)
         self._appositions(da)
         self._descriptions(da)
+        self._body_descriptions(da)
         return da
 
     # -- step helpers -----------------------------------------------------------------------------
@@ -710,6 +714,47 @@ class Linker:
                     person = da.last_person(s, noun=noun) or self._roleless_before(da, s, noun)
             if person is not None:
                 da.mention(person, s, e)
+
+    def _body_descriptions(self, da: DocActors) -> None:
+        """``de zakenkrant``, ``het agentschap``, ``the council``: a definite description of a
+        body, with at most two adjectives, links to the last media actor (media nouns) or to the
+        last organisation whose name has the noun as a word or a word's end (named nouns), named
+        within ``BODY_REACH`` characters before it. A description followed by a name or a
+        complement (*het ministerie van Defensie*) is a name of its own, not a reference."""
+        lex, text = self.lex, da.text
+        nouns = lex.media_descriptions | lex.named_descriptions
+        if not nouns or not lex.definite_determiners:
+            return
+        dets = "|".join(re.escape(d) for d in sorted(lex.definite_determiners, key=len, reverse=True))
+        pattern = re.compile(rf"\b(?i:{dets})((?:[^\S\n]+[\w-]+){{1,3}})")
+        bodies = [a for a in da.actors.values() if a.type in ("organisation", "media", "company") and a.mentions]
+        for m in pattern.finditer(text):
+            words = list(re.finditer(r"[\w-]+", m.group(1)))
+            # the noun in lower case, after at most two adjectives (*de Britse krant*)
+            at = next((i for i, w in enumerate(words) if w.group() in nouns), None)
+            if at is None:
+                continue
+            noun, end = words[at].group(), m.start(1) + words[at].end()
+            kind = "media" if noun in lex.media_descriptions else "named"
+            if da.is_covered(m.start(1) + words[at].start(), end) or any(w.group()[:1].isdigit() for w in words[:at]):
+                continue
+            nxt = _next_word(text, _skip_space(text, end))[0]
+            if nxt[:1].isupper() or nxt.lower() in ("van", "of", "de", "du", "des", "der", "voor", "for"):
+                continue
+            best: tuple[int, DocActor] | None = None
+            for a in bodies:
+                if kind == "media" and a.type != "media":
+                    continue
+                names = " ".join([a.name, *a.mentions.values()])
+                if kind == "named" and not any(
+                    w.lower() == noun or w.lower().endswith(noun) for w in re.findall(r"[\w-]+", names)
+                ):
+                    continue
+                before = [st for st, _ in a.mentions if st < m.start() and m.start() - st < BODY_REACH]
+                if before and (best is None or max(before) > best[0]):
+                    best = (max(before), a)
+            if best is not None:
+                da.mention(best[1], m.start(), end)
 
     def _roleless_before(self, da: DocActors, before: int, noun: str) -> DocActor | None:
         """A description no known role fits (``de hoogleraar``) introduces the role of the last
