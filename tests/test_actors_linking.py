@@ -213,3 +213,10 @@ def test_definite_descriptions_of_bodies_link_back(nl, en):
     found = en(english, date(2024, 5, 1))
     assert mentions(found, "international_energy_agency") == ["International Energy Agency", "The agency"]
     assert not [a for a in found.actors.values() if "The council" in a.mentions.values()]
+
+
+def test_surname_alone_links_a_recent_head_of_government(nl):
+    text = "Johnson en Merkel zwegen."
+    assert mentions(nl(text, date(2024, 6, 1)), "boris_johnson") == ["Johnson"]  # left office in 2022
+    assert mentions(nl(text, date(2024, 6, 1)), "angela_merkel") == ["Merkel"]  # left in 2021
+    assert mentions(nl(text, date(2035, 6, 1)), "angela_merkel") == []  # too long ago to be sure

@@ -60,6 +60,11 @@ class KBRole:
         return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
 
 
+#: roles whose holders are named by surname alone for years after they leave office
+LEADER_ROLES = frozenset({"president", "prime_minister", "chancellor", "monarch"})
+LEADER_YEARS = 8
+
+
 @dataclass
 class KnowledgeBase:
     """The loaded base with its lookup indexes."""
@@ -125,6 +130,20 @@ class KnowledgeBase:
     def current(self, actor_id: str, when: date | None) -> bool:
         """Whether ``actor_id`` holds a named, exactly dated office at ``when``."""
         return any(r.role and r.source != "phoenix" and r.covers(when) for r in self.roles.get(actor_id, []))
+
+    def recent_leader(self, actor_id: str, when: date | None, years: int = LEADER_YEARS) -> bool:
+        """Whether ``actor_id`` led a state (``LEADER_ROLES``) at ``when`` or in the ``years``
+        before it: *Trump* alone in 2024 is still Donald Trump."""
+        if when is None:
+            return False
+        since = date(max(when.year - years, 1), when.month, min(when.day, 28))
+        return any(
+            r.role in LEADER_ROLES
+            and r.source != "phoenix"
+            and (r.start is None or r.start <= when)
+            and (r.end is None or r.end > since)
+            for r in self.roles.get(actor_id, [])
+        )
 
 
 def _date(value: str) -> date | None:

@@ -480,7 +480,8 @@ class Linker:
                 pid = self._pick_person(da, h.ids)
                 if pid is None:
                     continue
-                if h.kind == "surname" and not (pid in da.actors or self.kb.current(pid, da.published)):
+                known = pid in da.actors or self.kb.current(pid, da.published)
+                if h.kind == "surname" and not (known or self.kb.recent_leader(pid, da.published)):
                     continue
                 da.mention(da.kb_actor(pid), h.start, h.end)
                 continue
@@ -580,6 +581,8 @@ class Linker:
             a = da.person_by_name(word)
             if a is None:
                 ids = [i for i in self.kb.by_key(word) if self.kb.current(i, da.published)]
+                if not ids:  # a state's leader of the last years (Trump in 2024)
+                    ids = [i for i in self.kb.by_key(word) if self.kb.recent_leader(i, da.published)]
                 if len(ids) == 1:
                     a = da.kb_actor(ids[0])
             if a is None:
