@@ -498,3 +498,28 @@ def test_events_the_source_of_a_report_is_no_target():
     ]  # fmt: skip
     found, ctx = run(rows)
     assert found == [("polen", None, "051")] and ctx.record.events[0].reported
+
+
+def test_events_a_second_nominal_subject_is_read_as_the_target():
+    # Polen zou Litouwen meer wapens kunnen leveren .   (parsed with two nsubj)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 6), ("zou", "zullen", "AUX", "aux", 6),
+        ("Litouwen", "Litouwen", "PROPN", "nsubj", 6), ("meer", "veel", "ADV", "det", 4),
+        ("wapens", "wapen", "NOUN", "obj", 6), ("kunnen", "kunnen", "AUX", "aux", 6),
+        ("leveren", "leveren", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6),
+    ]  # fmt: skip
+    found, ctx = run(rows)
+    assert found == [("polen", "litouwen", "072")] and ctx.record.events[0].modality == "hypothetical"
+
+
+def test_events_split_infinitive_keeps_the_wrappers_modality():
+    # Polen is van plan | Litouwen wapens te leveren .   (the parser made two roots)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("is", "zijn", "AUX", "cop", 3),
+        ("van", "van", "ADP", "case", 3), ("plan", "plan", "NOUN", "ROOT", 3),
+        ("Litouwen", "Litouwen", "PROPN", "iobj", 7), ("wapens", "wapen", "NOUN", "obj", 7),
+        ("te", "te", "ADP", "mark", 7), ("leveren", "leveren", "VERB", "ROOT", 7),
+        (".", ".", "PUNCT", "punct", 7),
+    ]  # fmt: skip
+    found, ctx = run(rows)
+    assert found == [("polen", "litouwen", "072")] and ctx.record.events[0].modality == "intended"

@@ -36,6 +36,7 @@ from powermap.extract.events.syntax import (
     np_tokens_by_distance,
     np_words,
     prepositional,
+    stray_subjects,
     subjects,
 )
 from powermap.extract.stage import ExtractionContext
@@ -404,7 +405,7 @@ class ParseCoder:
         candidates: list[Token] = []
         if is_passive(tok):
             candidates += [c for s in subjects(tok) for c in conjuncts(s)]
-        candidates += [c for c in tok.children if dep(c) == "iobj"]
+        candidates += [c for c in tok.children if dep(c) == "iobj"] + stray_subjects(tok)
         candidates += [c for c in tok.children if dep(c) == "obj"]
         candidates += self.borrowed(tok)
         preps = sorted(
@@ -570,6 +571,13 @@ class ParseCoder:
                 break
             elif dep(cur) in ("ccomp", "advcl"):
                 break
+        if wrapper_head is None and (clause := self.split_infinitive(tok)) is not None:
+            wrapper = entries.get(clause.i)  # *X is van plan | Y garanties op te leggen*
+            if wrapper is not None and wrapper.wrap:
+                suppressed.add(clause.i)
+                wrapper_head = clause
+                negated = negated != ("neg" in wrapper.flags or self.negated(clause))
+                modality = wrapper.flag_value("mod") or (modality if modality != "asserted" else self.modality(clause))
         if negated and entry.flag_value("ifneg"):
             code, negated = entry.flag_value("ifneg") or code, False
         if tok.i in suppressed:

@@ -84,7 +84,17 @@ def _walk(tok: Token, step) -> list[Token]:
 
 
 def subjects(tok: Token) -> list[Token]:
-    return [c for c in tok.children if dep(c) in SUBJECT]
+    """The predicate's subject: a clause has one, so of several nominal subjects the parser
+    attached (*Polen zou Oekraïne wapens leveren*, both ``nsubj``) only the first counts; the
+    others are ``stray_subjects``."""
+    found = [c for c in tok.children if dep(c) in SUBJECT]
+    nominal = [c for c in found if dep(c) == "nsubj"]
+    return [c for c in found if c not in nominal[1:]]
+
+
+def stray_subjects(tok: Token) -> list[Token]:
+    """Nominal subjects after the first one (a misparse; mostly an indirect object)."""
+    return [c for c in tok.children if dep(c) == "nsubj"][1:]
 
 
 def is_passive(tok: Token) -> bool:
