@@ -92,6 +92,7 @@ def assemble(syntax_dir: Path, ner_dir: Path | None, target: Path, meta: dict[st
     # Training-only settings (corpus paths) are not needed at run time.
     nlp.config["paths"]["train"] = None
     nlp.config["paths"]["dev"] = None
+    nlp.config["initialize"]["after_init"] = None  # a training callback (restore_lemma_labels)
     target = Path(target)
     if target.exists():
         shutil.rmtree(target)
