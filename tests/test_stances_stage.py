@@ -43,6 +43,20 @@ def test_stances_negated_sanctions_is_disagreement():
     assert found == [("polen", "sanctions against Russia", False)]
 
 
+def test_stances_event_takes_the_concept_only_from_its_own_clause():
+    # Polen legde Rusland sancties op totdat Jansen steunde .   (Jansen's act is not about sanctions)
+    found, _ = stances_for([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("legde", "leggen", "VERB", "ROOT", 1),
+        ("Rusland", "Rusland", "PROPN", "iobj", 1), ("sancties", "sanctie", "NOUN", "obj", 1),
+        ("op", "op", "ADP", "compound:prt", 1), ("totdat", "totdat", "SCONJ", "mark", 7),
+        ("Jansen", "Jansen", "PROPN", "nsubj", 7), ("steunde", "steunen", "VERB", "advcl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert ("polen", "sanctions against Russia", True) in found
+    of_jansen = [concept for actor, concept, _ in found if actor == "jansen"]
+    assert of_jansen and "sanctions against Russia" not in of_jansen
+
+
 def test_stances_quote_speaker_disagrees_with_cue():
     # Jansen : concessies zijn een fout .   (a quote whose speaker is Jansen)
     rows = [

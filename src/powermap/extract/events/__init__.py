@@ -6,7 +6,8 @@ With a dependency parse the ``ParseCoder`` reads roles from the tree; without on
 the CAMEO codebook, dates from ``powermap/lang/<code>/dates.yaml``. Events inside reported
 speech (a quote, a speech verb's complement, "volgens X") have ``reported`` set (also kept in
 ``ctx.scratch["events.reported"]``, one bool per event, for the stances stage); targets
-coordinated with the event's target go to ``other_targets``.
+coordinated with the event's target go to ``other_targets``. ``ctx.scratch["events.clauses"]``
+holds, per event, the character span of the clause its trigger heads (for the stances stage).
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class EventStage(Stage):
         quotes = [(q.start, q.end) for q in ctx.record.quotes]
         published = ctx.record.document.published
         reported_flags: list[bool] = []
+        clauses: list[tuple[int, int]] = []  # per event: the character span of its trigger's clause
         seen: set[tuple] = set()
         for sent in sentences(doc):
             coded = coder.code_sentence(sent)
@@ -130,7 +132,11 @@ class EventStage(Stage):
                 event.reported = c.reported or in_quote or marked
                 ctx.record.events.append(event)
                 reported_flags.append(event.reported)
+                clause = list(c.trigger.subtree) if c.trigger.doc.has_annotation("DEP") else [c.trigger]
+                first, last = min(clause, key=lambda t: t.i), max(clause, key=lambda t: t.i)
+                clauses.append((first.idx, last.idx + len(last.text)))
         ctx.scratch["events.reported"] = reported_flags
+        ctx.scratch["events.clauses"] = clauses
 
     @staticmethod
     def event(c: Coded, text: str, start: int, end: int, dates: list) -> Event:

@@ -174,12 +174,19 @@ class StanceStage(Stage):
             concept = self.concept(text, language, concepts)
 
             speakers = {who for a, _, who in quoted if start <= a < end}
-            for event in ctx.record.events:
+            clauses = ctx.scratch.get("events.clauses") or []
+            for k, event in enumerate(ctx.record.events):
                 if speakers and event.source not in speakers:
                     continue  # told by someone else (*"X en Y sloten een pact", zegt Z*): Z's account
                 if event.start == start and (agree := event_polarity(event)) is not None:
                     code = lookup(event.cameo)
-                    label = concept.label if concept else (code.name.lower() if code else None)
+                    # the sentence's concept only when it is named in the event's own clause
+                    own = (
+                        concept
+                        if concept and k < len(clauses) and self.names(concept, ctx.text, clauses[k], language)
+                        else None
+                    )
+                    label = own.label if own else (code.name.lower() if code else None)
                     self.add(ctx, done, event.source, agree, label, (text, start, end))
             attributed = self.attributed(ctx, sent, speech, lexicon)
             for quote in ctx.record.quotes:
@@ -264,6 +271,11 @@ class StanceStage(Stage):
         if actor_id and label and (actor_id, start) not in done:
             done.add((actor_id, start))
             ctx.record.stances.append(Stance(actor_id, label, agree, text, start, end))
+
+    @staticmethod
+    def names(concept: Concept, text: str, span: tuple[int, int], language: str) -> bool:
+        """Whether ``concept`` is named inside ``text[span[0]:span[1]]``."""
+        return concept.match(text[span[0] : span[1]], language) is not None
 
     @staticmethod
     def concept(text: str, language: str, concepts: tuple[Concept, ...]) -> Concept | None:
