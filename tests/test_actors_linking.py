@@ -220,3 +220,27 @@ def test_surname_alone_links_a_recent_head_of_government(nl):
     assert mentions(nl(text, date(2024, 6, 1)), "boris_johnson") == ["Johnson"]  # left office in 2022
     assert mentions(nl(text, date(2024, 6, 1)), "angela_merkel") == ["Merkel"]  # left in 2021
     assert mentions(nl(text, date(2035, 6, 1)), "angela_merkel") == []  # too long ago to be sure
+
+
+def _with_ents(text: str, ents: list[tuple[str, str]]):
+    import spacy
+
+    doc = spacy.blank("nl")(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in ents]
+    return doc
+
+
+def test_person_after_a_title_in_one_capitalised_run(nl):
+    """*Minister van Defensie Jan Vermeulen*: the NER splits the run into a body and a person."""
+    text = "Minister van Defensie Jan Vermeulen bezocht de University of Southern Utah."
+    doc = _with_ents(text, [("Defensie", "ORG"), ("Jan Vermeulen", "PER"), ("Southern Utah", "PER")])
+    found = nl(text, date(2024, 5, 1), doc)
+    assert mentions(found, "jan_vermeulen") == ["Jan Vermeulen"] and found.actors["jan_vermeulen"].type == "person"
+    assert "southern_utah" not in found.actors  # a piece of a longer name, not a person
+
+
+def test_title_before_a_name_stays_in_its_sentence(nl):
+    text = "De coalitie reageerde verdeeld. Partijleider Anna Kowalska eiste een debat."
+    found = nl(text, date(2024, 5, 1))
+    person = next(a for a in found.actors.values() if a.name == "Anna Kowalska")
+    assert "verdeeld" not in (person.role or "")

@@ -789,7 +789,7 @@ class Linker:
                     if any(_role_noun_in(w.strip(",").lower(), lex.apposition_roles) for w in first[:4]):
                         a.role = cop.group(2).strip()
                 else:
-                    before = text[max(0, s - 60) : s].split()
+                    before = re.split(r"[.!?:;\n]\s", text[max(0, s - 60) : s])[-1].split()  # this sentence only
                     if before and _role_noun_in(before[-1].lower(), lex.apposition_roles):
                         a.role = " ".join(before[-3:]) if len(before) >= 3 else " ".join(before)
                 if a.role:
@@ -883,15 +883,42 @@ class Linker:
 
 
 def _with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> list[Candidate]:
-    """Capitalised runs labelled by the NER entities they overlap; a sentence-initial run whose
-    entity starts on a later word loses the words before it (``Zie Marlène Laruelle``)."""
+    """Capitalised runs labelled by the NER entities they overlap; a run in which a person
+    entity follows another entity is split before the person (``Defensie Ruben Brekelmans``);
+    a sentence-initial run whose entity starts on a later word loses the words before it
+    (``Zie Marlène Laruelle``)."""
     out = []
     for c in runs:
-        ent = next((e for e in ents if e.start < c.end and c.start < e.end), None)
+        inside = [e for e in ents if e.start < c.end and c.start < e.end]
+        person = next((e for e in inside[1:] if e.label == "PER" and c.start < e.start), None)
+        # *Defensie* ORG + *Ruben Brekelmans* PER: a person after a title
+        if person is not None and _person_after_title(text[c.start : person.start], person.text):
+            head = inside[0]
+            cut = text[c.start : person.start].rstrip()
+            out.append(Candidate(c.start, c.start + len(cut), cut, head.label, c.initial))
+            end = min(c.end, person.end)
+            out.append(Candidate(person.start, end, text[person.start : end], "PER", False))
+            continue
+        ent = inside[0] if inside else None
         if ent is not None and c.initial and c.start < ent.start < c.end and text[ent.start - 1] == " ":
             c = Candidate(ent.start, c.end, text[ent.start : c.end], ent.label, False)
         out.append(Candidate(c.start, c.end, c.text, ent.label if ent else None, c.initial))
     return out
+
+
+def _person_after_title(before: str, name: str) -> bool:
+    """Whether a person entity inside a capitalised run is a name after a title or body
+    (``Defensie | Ruben Brekelmans``), not a piece of a longer name the NER cut up
+    (``University of | Southern California``, ``School of Public Policy van | Duke University``):
+    the words before end in a capitalised word, and the name is capitalised words without an
+    organisation, media or company word."""
+    words_before = before.split()
+    if not words_before or not words_before[-1][:1].isupper():
+        return False
+    cues = type_cues()
+    heads = cues["organisation"] | cues["media"] | cues["company"]
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and all(w[:1].isupper() and w.lower() not in heads for w in parts)
 
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
