@@ -22,6 +22,7 @@ from powermap.extract.events.coder import Coded, ParseCoder
 from powermap.extract.events.dates import get_resolver
 from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.lexicon import get_lexicon
+from powermap.extract.events.syntax import subtree
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Event
 
@@ -132,7 +133,7 @@ class EventStage(Stage):
                 event.reported = c.reported or in_quote or marked
                 ctx.record.events.append(event)
                 reported_flags.append(event.reported)
-                clause = list(c.trigger.subtree) if c.trigger.doc.has_annotation("DEP") else [c.trigger]
+                clause = subtree(c.trigger) if c.trigger.doc.has_annotation("DEP") else [c.trigger]
                 first, last = min(clause, key=lambda t: t.i), max(clause, key=lambda t: t.i)
                 clauses.append((first.idx, last.idx + len(last.text)))
         ctx.scratch["events.reported"] = reported_flags

@@ -83,6 +83,12 @@ def _walk(tok: Token, step) -> list[Token]:
     return out
 
 
+def subtree(tok: Token) -> list[Token]:
+    """``tok`` and its dependents, recursively: spaCy's ``Token.subtree`` without its trust in
+    the tree (a head cycle from another back end cannot hang or crash it)."""
+    return _walk(tok, lambda t: list(t.children))
+
+
 def subjects(tok: Token) -> list[Token]:
     """The predicate's subject: a clause has one, so of several nominal subjects the parser
     attached (*Polen zou Oekraïne wapens leveren*, both ``nsubj``) only the first counts; the
