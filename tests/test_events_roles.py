@@ -523,3 +523,28 @@ def test_events_split_infinitive_keeps_the_wrappers_modality():
     ]  # fmt: skip
     found, ctx = run(rows)
     assert found == [("polen", "litouwen", "072")] and ctx.record.events[0].modality == "intended"
+
+
+def test_events_a_lemma_with_a_particle_the_clause_lacks_is_not_trusted():
+    # Polen wijst op een verdeeldheid in Chili .   (lemmatized "afwijzen": no "af" anywhere)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("wijst", "afwijzen", "VERB", "ROOT", 1),
+        ("op", "op", "ADP", "case", 4), ("een", "een", "DET", "det", 4),
+        ("verdeeldheid", "verdeeldheid", "NOUN", "obl", 1), ("in", "in", "ADP", "case", 6),
+        ("Chili", "Chili", "PROPN", "nmod", 4), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert not [f for f in found if f[2].startswith("12")]
+
+
+def test_events_named_example_tagged_as_a_noun_is_the_source():
+    # Bedrijven , zoals Ketel , leveren steun aan Litouwen .   ("Ketel" tagged NOUN)
+    rows = [
+        ("Bedrijven", "bedrijf", "NOUN", "nsubj", 5), (",", ",", "PUNCT", "punct", 3),
+        ("zoals", "zoals", "SCONJ", "mark", 3), ("Ketel", "ketel", "NOUN", "nmod", 0),
+        (",", ",", "PUNCT", "punct", 3), ("leveren", "leveren", "VERB", "ROOT", 5),
+        ("steun", "steun", "NOUN", "obj", 5), ("aan", "aan", "ADP", "case", 8),
+        ("Litouwen", "Litouwen", "PROPN", "obl", 5), (".", ".", "PUNCT", "punct", 5),
+    ]  # fmt: skip
+    found, _ = run(rows, {**STATES, "Ketel": ("ketel_group", "company")})
+    assert [f[0] for f in found] == ["ketel_group"]

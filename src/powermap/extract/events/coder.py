@@ -144,6 +144,16 @@ class ParseCoder:
                     prts.append(t.lower_)
             for prt in dict.fromkeys(prts):
                 lemmas += [prt + lemma for lemma in list(lemmas) if not lemma.startswith(prt)]
+            # a lemma with a separable particle that is neither in the word nor in the clause is a
+            # lemmatizer error (*wijst hij op* -> "afwijzen"): drop it
+            form = tok.lower_
+            lemmas = [
+                lemma
+                for lemma in lemmas
+                if not (p := next((x for x in PARTICLES if lemma.startswith(x) and len(lemma) > len(x) + 3), None))
+                or p in prts
+                or p in form
+            ]
         return list(dict.fromkeys(lemmas))
 
     @staticmethod
@@ -367,7 +377,7 @@ class ParseCoder:
         for the group as one source (like a compound target, one event), or None."""
         for child in tok.children:
             marks = {c.lower_ for c in child.children if dep(c) in ("case", "mark")}
-            if marks & self.example_marks and child.pos_ == "PROPN":
+            if marks & self.example_marks and (child.pos_ == "PROPN" or child.text[:1].isupper()):
                 return child
         return None
 

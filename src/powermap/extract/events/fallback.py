@@ -134,10 +134,16 @@ class PatternCoder(ParseCoder):
     verbs_only = False
 
     def lemma_of(self, tok: Token) -> str:
-        if tok.lemma_ and tok.lemma_ != tok.text:
-            return norm(tok.lemma_)
         table = lemma_table(self.lex.language)
-        return norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))
+        looked_up = norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))
+        if tok.lemma_ and tok.lemma_ != tok.text:
+            lemma = norm(tok.lemma_)
+            prt = next((p for p in PARTICLES if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
+            words = {t.lower_ for t in tok.sent}
+            if self.particle_prefix and prt and prt not in tok.lower_ and prt not in words:
+                return looked_up  # a particle neither in the word nor in the sentence: a lemma error
+            return lemma
+        return looked_up
 
     def code_sentence(self, sent: Span) -> list[Coded]:
         lemmas = [self.lemma_of(t) for t in sent]
