@@ -572,8 +572,7 @@ class ParseCoder:
             if wrapper is not None and wrapper.wrap:
                 suppressed.add(head.i)
                 wrapper_head = wrapper_head or head
-                negated = negated != ("neg" in wrapper.flags or self.negated(head))
-                modality = wrapper.flag_value("mod") or (modality if modality != "asserted" else self.modality(head))
+                negated, modality = self.wrapped(wrapper, head, negated, modality)
                 if "threat" in wrapper.flags:
                     code = next((v for k, v in THREAT_CODES.items() if code.startswith(k)), "130")
             elif self.lemma(head) in self.speech:
@@ -586,8 +585,7 @@ class ParseCoder:
             if wrapper is not None and wrapper.wrap:
                 suppressed.add(clause.i)
                 wrapper_head = clause
-                negated = negated != ("neg" in wrapper.flags or self.negated(clause))
-                modality = wrapper.flag_value("mod") or (modality if modality != "asserted" else self.modality(clause))
+                negated, modality = self.wrapped(wrapper, clause, negated, modality)
         if negated and entry.flag_value("ifneg"):
             code, negated = entry.flag_value("ifneg") or code, False
         if tok.i in suppressed:
@@ -617,6 +615,12 @@ class ParseCoder:
             out.append(Coded(source, target, code, negated, modality, reported, tok, more))
         self.current = None
         return out
+
+    def wrapped(self, wrapper: LexEntry, head: Token, negated: bool, modality: str) -> tuple[bool, str]:
+        """Negation and modality of an event under a wrapping predicate (*weigerde te*, *van
+        plan*): a negative wrapper flips the negation, the wrapper's modality wins."""
+        negated = negated != ("neg" in wrapper.flags or self.negated(head))
+        return negated, wrapper.flag_value("mod") or (modality if modality != "asserted" else self.modality(head))
 
     def unbound(self, head: Token, tok: Token, source: Actor | None) -> Actor | None:
         """A personal pronoun subject is not its own clause's object (binding: *toen hij weigerde
