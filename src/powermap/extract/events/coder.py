@@ -128,7 +128,7 @@ class ParseCoder:
 
     def lemma_candidates(self, tok: Token) -> list[str]:
         """The parser's lemma, the lookup-table lemma, each with its separable particle."""
-        from powermap.extract.events.fallback import PARTICLES, lemma_table, verb_candidates
+        from powermap.extract.events.fallback import PARTICLES, lemma_table, separable_particle, verb_candidates
 
         table = lemma_table(self.lex.language)
         lemmas = [self.lemma(tok), norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))]
@@ -147,13 +147,7 @@ class ParseCoder:
             # a lemma with a separable particle that is neither in the word nor in the clause is a
             # lemmatizer error (*wijst hij op* -> "afwijzen"): drop it
             form = tok.lower_
-            lemmas = [
-                lemma
-                for lemma in lemmas
-                if not (p := next((x for x in PARTICLES if lemma.startswith(x) and len(lemma) > len(x) + 3), None))
-                or p in prts
-                or p in form
-            ]
+            lemmas = [lemma for lemma in lemmas if not (p := separable_particle(lemma)) or p in prts or p in form]
         return list(dict.fromkeys(lemmas))
 
     @staticmethod

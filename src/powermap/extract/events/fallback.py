@@ -113,6 +113,11 @@ def verb_candidates(form: str, language: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def separable_particle(lemma: str) -> str | None:
+    """The separable particle a verb lemma starts with (*opleggen*: op), or None."""
+    return next((p for p in PARTICLES if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
+
+
 @cache
 def lemma_table(language: str) -> dict[str, str]:
     """spaCy's lookup lemma table for ``language`` (empty when spacy-lookups-data lacks it)."""
@@ -138,7 +143,7 @@ class PatternCoder(ParseCoder):
         looked_up = norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))
         if tok.lemma_ and tok.lemma_ != tok.text:
             lemma = norm(tok.lemma_)
-            prt = next((p for p in PARTICLES if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
+            prt = separable_particle(lemma)
             words = {t.lower_ for t in tok.sent}
             if self.particle_prefix and prt and prt not in tok.lower_ and prt not in words:
                 return looked_up  # a particle neither in the word nor in the sentence: a lemma error
