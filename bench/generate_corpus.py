@@ -345,6 +345,9 @@ def cached_store(docs: int) -> Path:
         started = time.perf_counter()
         generate(path, docs).close()
         done.write_text(f"{time.perf_counter() - started:.1f}\n", encoding="utf-8")
+    from powermap.store import open_store
+
+    open_store(path).close()  # a cache written by an older powermap: apply the pending migrations
     return path
 
 

@@ -60,11 +60,13 @@ class DocBuilder:
         negated: bool = False,
         modality: str = "asserted",
         date: str | None = None,
+        also: tuple[str, ...] = (),
     ) -> DocBuilder:
-        start, end = self._say((source,), " acted on ", (target,), f" with code {cameo}.")
-        self.events.append(
-            Event(source, target, cameo, None, goldstein, self.text[start:end], start, end, negated, modality, date)
-        )  # type: ignore[arg-type]
+        others = [part for t in also for part in (" and ", (t,))]
+        start, end = self._say((source,), " acted on ", (target,), *others, f" with code {cameo}.")
+        event = Event(source, target, cameo, None, goldstein, self.text[start:end], start, end, negated, modality, date)  # type: ignore[arg-type]
+        event.other_targets = list(also)
+        self.events.append(event)
         return self
 
     def stance(self, actor: str, concept: str, agree: bool) -> DocBuilder:

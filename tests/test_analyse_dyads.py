@@ -46,6 +46,15 @@ def test_analyse_dyad_counts_by_month(corpus):
     assert (total.events, total.verbal_cooperation, total.verbal_conflict, total.material_conflict) == (4, 2, 1, 1)
 
 
+def test_analyse_dyad_counts_each_coordinated_target(tmp_path):
+    doc = DocBuilder("2022-05-02").event("usa", "armenia", "051", 3.4, also=("azerbaijan",))
+    store, _ = make_store(tmp_path, [doc])
+    for other in ("armenia", "azerbaijan"):
+        assert dyad_trend(store.reader(), ["usa"], [other], by="month").totals().events == 1
+    assert dyad_trend(store.reader(), ["usa"], ["armenia", "azerbaijan"], by="month").totals().events == 2
+    store.close()
+
+
 def test_analyse_dyad_directed_and_options(corpus):
     store, _ = corpus
     conn = store.reader()

@@ -126,12 +126,35 @@ def load_events(
 
 
 def _load(conn: sqlite3.Connection, flt: EventFilter, actors: tuple[str, ...] | None) -> EventSelection:
+    out = EventSelection()
+    keep = out.events.append
+    rows = list(conn.execute(*_query(flt, actors, "e.target", "events e", None)))
+    # an action aimed at coordinated targets (*prees Finland en Zweden*) is one dyad per target
+    expanded = "events e INDEXED BY events_other_targets, json_each(e.other_targets) j"  # migration 0004
+    extra = list(conn.execute(*_query(flt, actors, "j.value", expanded, "e.other_targets IS NOT NULL")))
+    if extra:
+        rows = sorted(rows + extra, key=lambda r: (r[7] is not None, r[7] or "", r[0]))
+    for eid, doc_id, source, target, cameo, quad, goldstein, when in rows:
+        if when is None:
+            out.undated += 1
+            continue
+        score = goldstein if goldstein is not None else goldstein_of(cameo, None)
+        keep(EventRow(eid, doc_id, source, target, cameo, quad, float(score), as_date(when)))
+    return out
+
+
+def _query(
+    flt: EventFilter, actors: tuple[str, ...] | None, target: str, source_tables: str, extra: str | None
+) -> tuple[str, list[object]]:
+    """The SQL (and parameters) selecting events by ``flt``, with ``target`` as the target column."""
     where = [
         originals_clause(flt.include_duplicates),
         "e.source IS NOT NULL",
-        "e.target IS NOT NULL",
-        "e.source != e.target",
+        f"{target} IS NOT NULL",
+        f"e.source != {target}",
     ]
+    if extra:
+        where.append(extra)
     params: list[object] = []
     if not flt.include_negated:
         where.append("e.negated = 0")
@@ -140,7 +163,7 @@ def _load(conn: sqlite3.Connection, flt: EventFilter, actors: tuple[str, ...] | 
         params += sorted(flt.modalities)
     if actors is not None:
         marks = ",".join("?" * len(actors))
-        where.append(f"(e.source IN ({marks}) OR e.target IN ({marks}))")
+        where.append(f"(e.source IN ({marks}) OR {target} IN ({marks}))")
         params += list(actors) * 2
     if flt.outlets is not None:
         marks = ",".join("?" * len(flt.outlets))
@@ -149,7 +172,7 @@ def _load(conn: sqlite3.Connection, flt: EventFilter, actors: tuple[str, ...] | 
     joins = ""
     if flt.actor_types is not None:
         marks = ",".join("?" * len(flt.actor_types))
-        joins = " JOIN actors a1 ON a1.id = e.source JOIN actors a2 ON a2.id = e.target"
+        joins = f" JOIN actors a1 ON a1.id = e.source JOIN actors a2 ON a2.id = {target}"
         where.append(f"a1.type IN ({marks}) AND a2.type IN ({marks})")
         params += sorted(flt.actor_types) * 2
     day = event_day_sql("e.date", "d.published")
@@ -160,18 +183,11 @@ def _load(conn: sqlite3.Connection, flt: EventFilter, actors: tuple[str, ...] | 
         where.append(f"({day} IS NULL OR {day} <= ?)")
         params.append(flt.until.isoformat())
     sql = (
-        f"SELECT e.id, e.doc_id, e.source, e.target, e.cameo, e.quad_class, e.goldstein, {day} AS day "
-        f"FROM events e JOIN documents d ON d.id = e.doc_id{joins} WHERE {' AND '.join(where)} ORDER BY day, e.id"
+        f"SELECT e.id, e.doc_id, e.source, {target}, e.cameo, e.quad_class, e.goldstein, {day} AS day "
+        f"FROM {source_tables} JOIN documents d ON d.id = e.doc_id{joins} WHERE {' AND '.join(where)} "
+        "ORDER BY day, e.id"
     )
-    out = EventSelection()
-    keep = out.events.append
-    for eid, doc_id, source, target, cameo, quad, goldstein, when in conn.execute(sql, params):
-        if when is None:
-            out.undated += 1
-            continue
-        score = goldstein if goldstein is not None else goldstein_of(cameo, None)
-        keep(EventRow(eid, doc_id, source, target, cameo, quad, float(score), as_date(when)))
-    return out
+    return sql, params
 
 
 class _DateCache(dict):
