@@ -116,6 +116,12 @@ def test_quotes_subject_before_a_postposed_cue_beats_a_place_after_it() -> None:
     assert got["Talks go on,"][0] == "paul_smith"
 
 
+def test_quotes_verb_after_quote_and_conjunction_is_no_cue() -> None:
+    text = 'Partijleider Jan Smit noemde het plan "onverantwoord" en eiste een debat.'
+    got = by_text(run(text, "nl", {"Jan Smit": ["Jan Smit"]}))
+    assert got["onverantwoord"][0] == "jan_smit"
+
+
 def test_quotes_anonymous_source_is_not_guessed() -> None:
     text = "Tom Berg was er ook. “Het plan is dood”, zei een anonieme diplomaat tegen de krant."
     record = run(text, "nl", {"Tom Berg": ["Tom Berg"]})

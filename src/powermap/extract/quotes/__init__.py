@@ -159,6 +159,8 @@ class QuoteFinder:
         for cue in cues:  # cue after the quote: “…”, zegt X / “…,” X said / “…”, aldus X
             if qi < cue.index < nxt and cue.index - qi <= 5 and cue.kind in ("verb", "postposed"):
                 between = [t for t in tokens[qi + 1 : cue.index] if t.text not in ",—–-"]
+                if any(self.lex.markers.get(t.lower) == "conjunction" for t in between):
+                    continue  # “…” en eiste X: the verb opens a new clause, it is no cue of the quote
                 after = tokens[cue.index + cue.size : nxt]
                 # “…,” X told reporters in Y: a subject before the cue is the speaker; after
                 # the cue (“…”, zegt X) the speaker follows it
