@@ -16,6 +16,7 @@ def store(tmp_path_factory):
     one.stance("usa", "sanctions", True)
     two = DocBuilder("2023-02-01").event("china", "russia", "042", 1.9, date="2023-02-01")
     two.event("russia", "armenia", "111", -2.0, date="2023-02")
+    two.event("usa", "china", "051", 3.4, date="2023-02", also=("azerbaijan",))
     st, _ = make_store(path, [one, two])
     st.close()
     return path
@@ -29,7 +30,16 @@ def test_events_cli_filters_by_source_target_and_root(store, cli):
     result = cli("events", "--source", "russia", "--cameo", "16", "--store", str(store), "--json")
     assert [r["cameo"] for r in json.loads(result.stdout)] == ["163"]
     result = cli("events", "--since", "2023-02", "--store", str(store), "--json")
-    assert {r["source"] for r in json.loads(result.stdout)} == {"china", "russia"}
+    assert {r["source"] for r in json.loads(result.stdout)} == {"china", "russia", "usa"}
+
+
+def test_events_cli_target_matches_coordinated_targets(store, cli):
+    result = cli("events", "--target", "Azerbaijan", "--store", str(store), "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["source"], r["target"], r["other_targets"], r["reported"]) for r in rows] == [
+        ("usa", "china", ["azerbaijan"], False)
+    ]
 
 
 def test_stances_cli_filters_by_actor_and_concept(store, cli):

@@ -3,6 +3,7 @@ stances in the store, and propose concepts for a corpus."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -29,18 +30,23 @@ def query_events(
     since: str | None = None,
     limit: int = 100,
 ) -> list[dict]:
-    """Stored events filtered by source/target (actor id, name or CAMEO actor code), CAMEO
-    code prefix and earliest date."""
+    """Stored events filtered by source/target (actor id, name or CAMEO actor code; a target
+    also matches the event's coordinated ``other_targets``), CAMEO code prefix and earliest date."""
     sql = (
         'SELECT e.doc_id, e.start, e."end", e.source, s.name, e.target, t.name, e.cameo, e.plover, '
-        "e.goldstein, e.negated, e.modality, e.date, e.sentence FROM events e "
+        "e.goldstein, e.negated, e.modality, e.reported, e.other_targets, e.date, e.sentence FROM events e "
         "LEFT JOIN actors s ON s.id = e.source LEFT JOIN actors t ON t.id = e.target WHERE 1=1"
     )
     params: list[object] = []
-    for column, value in (("source", source), ("target", target)):
-        if value:
-            sql += f" AND e.{column} IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH})"
-            params += [value, value, value.upper(), f"%{value}%"]
+    if source:
+        sql += f" AND e.source IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH})"
+        params += [source, source, source.upper(), f"%{source}%"]
+    if target:
+        sql += (
+            f" AND (e.target IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH}) OR EXISTS (SELECT 1 FROM "
+            f"json_each(e.other_targets) j WHERE j.value IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH})))"
+        )
+        params += [target, target, target.upper(), f"%{target}%"] * 2
     if cameo:
         sql += " AND e.cameo LIKE ?"
         params.append(f"{cameo}%")
@@ -50,10 +56,12 @@ def query_events(
     sql += " ORDER BY e.date, e.doc_id, e.start LIMIT ?"
     params.append(limit)
     keys = ("doc_id", "start", "end", "source", "source_name", "target", "target_name", "cameo", "plover",
-            "goldstein", "negated", "modality", "date", "sentence")  # fmt: skip
+            "goldstein", "negated", "modality", "reported", "other_targets", "date", "sentence")  # fmt: skip
     rows = [dict(zip(keys, row, strict=True)) for row in conn.execute(sql, params)]
     for row in rows:
         row["negated"] = bool(row["negated"])
+        row["reported"] = bool(row["reported"])
+        row["other_targets"] = json.loads(row["other_targets"]) if row["other_targets"] else []
     return rows
 
 
@@ -102,8 +110,10 @@ def events_command(
     table = Table("date", "source", "cameo", "plover", "target", "mod", "sentence")
     for r in rows:
         code = ("not " if r["negated"] else "") + r["cameo"]
+        target = (r["target_name"] or r["target"] or "") + "".join(f", {t}" for t in r["other_targets"])
+        mod = r["modality"] + (" (reported)" if r["reported"] else "")
         table.add_row(r["date"] or "", r["source_name"] or r["source"] or "", code, r["plover"] or "",
-                      r["target_name"] or r["target"] or "", r["modality"], r["sentence"][:80])  # fmt: skip
+                      target, mod, r["sentence"][:80])  # fmt: skip
     out_console.print(table)
 
 
