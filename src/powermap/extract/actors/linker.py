@@ -80,6 +80,13 @@ def type_cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
 
 
+@cache
+def body_words() -> frozenset[str]:
+    """Words that mark a name as an organisation, a medium or a company (``type_cues``)."""
+    cues = type_cues()
+    return cues["organisation"] | cues["media"] | cues["company"]
+
+
 @dataclass
 class DocActor:
     """An actor of the document while linking."""
@@ -508,8 +515,7 @@ class Linker:
         """Candidate clean-up that needs the type cues: ``Valdaï-club`` takes its head noun,
         ``Sovjet-historicus`` is a modifier (dropped), ``X School of Y van Z University`` splits
         in two organisations, and a sentence-initial word before a first name is dropped."""
-        cues = type_cues()
-        heads = cues["organisation"] | cues["media"] | cues["company"]
+        heads = body_words()
         out: list[Candidate] = []
         for c in cands:
             m = re.match(r"-([a-zà-ÿ]+)", text[c.end : c.end + 30])
@@ -551,10 +557,7 @@ class Linker:
             if len(words) == 1:
                 return words[0] in common_words(self.lex.language)
             first = _WORD.findall(c.text)[0]
-            return not (
-                any(w in cues[t] for w in words for t in ("organisation", "media", "company"))
-                or first.title() in self.kb.first_names
-            )
+            return not (any(w in body_words() for w in words) or first.title() in self.kb.first_names)
         return False
 
     def _candidates(self, da: DocActors, cands: list[Candidate], has_ner: bool = False) -> None:
@@ -800,8 +803,7 @@ class Linker:
     def _name_like_organisations(da: DocActors) -> list[DocActor]:
         """Document organisations named like a person (two or three capitalised words, no
         organisation, media or company word): candidates for a person apposition."""
-        cues = type_cues()
-        heads = cues["organisation"] | cues["media"] | cues["company"]
+        heads = body_words()
         out = []
         for a in da.actors.values():
             words = a.name.split()
@@ -915,8 +917,7 @@ def _person_after_title(before: str, name: str) -> bool:
     words_before = before.split()
     if not words_before or not words_before[-1][:1].isupper():
         return False
-    cues = type_cues()
-    heads = cues["organisation"] | cues["media"] | cues["company"]
+    heads = body_words()
     parts = name.split()
     return 2 <= len(parts) <= 4 and all(w[:1].isupper() and w.lower() not in heads for w in parts)
 

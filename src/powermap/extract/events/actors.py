@@ -98,13 +98,7 @@ class ActorIndex:
             return self.canonical(self.by_id.get(actor_id)) if actor_id else None
         if word.lower() not in PERSONAL:
             return None
-        best = None
-        for s, e, actor in self.persons:
-            if s >= start:
-                break
-            if e <= start and start - e < 400:
-                best = actor
-        return best
+        return self.previous_person(start, other_than="")
 
     def previous_person(self, start: int, other_than: str) -> Actor | None:
         """The last person mentioned before ``start`` (within 400 characters) that is not ``other_than``."""

@@ -143,9 +143,8 @@ class PatternCoder(ParseCoder):
         looked_up = norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))
         if tok.lemma_ and tok.lemma_ != tok.text:
             lemma = norm(tok.lemma_)
-            prt = separable_particle(lemma)
-            words = {t.lower_ for t in tok.sent}
-            if self.particle_prefix and prt and prt not in tok.lower_ and prt not in words:
+            prt = separable_particle(lemma) if self.particle_prefix else None
+            if prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent):
                 return looked_up  # a particle neither in the word nor in the sentence: a lemma error
             return lemma
         return looked_up
