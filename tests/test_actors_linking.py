@@ -222,11 +222,18 @@ def test_surname_alone_links_a_recent_head_of_government(nl):
     assert mentions(nl(text, date(2035, 6, 1)), "angela_merkel") == []  # too long ago to be sure
 
 
-def _with_ents(text: str, ents: list[tuple[str, str]]):
+def _with_ents(text: str, ents: list[tuple[str, str]], lang: str = "nl"):
+    """A Doc of ``text`` whose entities are set by hand (each ``(words, label)`` found in order),
+    so these tests check the linker, not one NER model."""
     import spacy
 
-    doc = spacy.blank("nl")(text)
-    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in ents]
+    doc = spacy.blank(lang)(text)
+    spans, pos = [], 0
+    for words, label in ents:
+        start = text.index(words, pos)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+        pos = start + len(words)
+    doc.ents = spans
     return doc
 
 
@@ -244,3 +251,60 @@ def test_title_before_a_name_stays_in_its_sentence(nl):
     found = nl(text, date(2024, 5, 1))
     person = next(a for a in found.actors.values() if a.name == "Anna Kowalska")
     assert "verdeeld" not in (person.role or "")
+
+
+def test_linking_titles_before_a_name_with_particles(en):
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman met the delegation. "
+        '"We are neutral," Saudi Foreign Minister Prince Faisal bin Farhan told reporters.'
+    )
+    doc = _with_ents(text, [("Mohammed bin Salman", "PERSON"), ("Prince Faisal bin Farhan", "PERSON")], "en")
+    found = en(text, date(2024, 6, 1), doc=doc)
+    assert mentions(found, "mohammed_bin_salman") == ["Saudi Crown Prince Mohammed bin Salman"]
+    faisal = [a for a in found.persons() if a.name == "Faisal bin Farhan"]
+    assert [list(a.mentions.values()) for a in faisal] == [["Saudi Foreign Minister Prince Faisal bin Farhan"]]
+    assert faisal[0].country == "SAU"
+    assert not any(a.name in ("Crown Prince", "Prince Faisal") for a in found.actors.values() if a.mentions)
+
+
+def test_linking_a_run_of_titles_is_no_actor(en):
+    text = "The Crown Prince spoke first. Later the Foreign Minister answered."
+    doc = _with_ents(text, [], "en")
+    found = en(text, date(2024, 6, 1), doc=doc)
+    assert not [a for a in found.actors.values() if a.mentions]
+
+
+def test_linking_namesake_in_the_base_of_another_country(nl):
+    # the base knows a Senegalese Abdoulaye Diop; the phrase names a Malian minister
+    text = "Volgens de Malinese minister van Buitenlandse Zaken Abdoulaye Diop is de beslissing definitief."
+    found = nl(text, date(2024, 3, 1))
+    diop = [a for a in found.persons() if a.name == "Abdoulaye Diop" and a.mentions]
+    assert len(diop) == 1 and diop[0].country == "MLI" and not diop[0].in_kb
+
+
+def test_linking_general_as_role_gives_country(nl):
+    found = nl("De Nigerese generaal Abdourahamane Tiani eiste het vertrek van de troepen.", date(2024, 3, 1))
+    tiani = [a for a in found.persons() if a.name == "Abdourahamane Tiani"]
+    assert tiani and tiani[0].country == "NER"
+    assert list(tiani[0].mentions.values()) == ["De Nigerese generaal Abdourahamane Tiani"]
+
+
+def test_linking_person_of_a_body_split_from_one_organisation_entity(nl):
+    text = "De analist Jorien Vlasblom van de Hanzeatische Denktank zegt dat de druk groeit."
+    doc = _with_ents(text, [("Jorien Vlasblom van de Hanzeatische Denktank", "ORG")])
+    found = nl(text, date(2024, 3, 1), doc=doc)
+    assert [a.type for a in found.actors.values() if a.name == "Jorien Vlasblom"] == ["person"]
+    assert [a.type for a in found.actors.values() if a.name == "Hanzeatische Denktank"] == ["organisation"]
+
+
+def test_linking_regional_organisation_name_and_abbreviation(nl):
+    text = "Drie landen verlaten de Economische Gemeenschap van West-Afrikaanse Staten (ECOWAS) per direct."
+    found = nl(text, date(2024, 3, 1))
+    assert mentions(found, "ecowas") == ["ECOWAS", "Economische Gemeenschap van West-Afrikaanse Staten"]
+    assert "africa" not in {a for a in found.actors if found.actors[a].mentions}
+
+
+def test_linking_counted_group_with_thousands_separator(nl):
+    found = nl("De junta eiste dat alle 1.500 Franse soldaten vertrekken.", date(2024, 3, 1))
+    groups = [list(a.mentions.values()) for a in found.actors.values() if a.type == "group" and a.mentions]
+    assert groups == [["alle 1.500 Franse soldaten"]]

@@ -42,6 +42,11 @@ PARTICLES = frozenset(
         "el",
     ]
 )
+#: Particles inside a person's name that are no common preposition or article of the languages we
+#: read (*Faisal bin Farhan*, *Ursula von der Leyen*), so a name after a role may run on over them.
+PERSON_PARTICLES = frozenset(
+    ["bin", "ibn", "ben", "al", "el", "von", "der", "den", "da", "di", "del", "della", "dos", "ter", "ten", "zu"]
+)
 ARTICLES = frozenset({"de", "het", "the", "le", "la", "les", "der", "die", "das", "el"})
 CONJUNCTIONS = frozenset({"en", "and", "et", "und"})
 _SENT_END = set('.!?:;\n“”"‘«»(')

@@ -30,7 +30,8 @@ from powermap.kb.names import fold
 
 #: determiners that are also complementisers ("said that officials ..."): never part of a group phrase
 _CONJ = frozenset({"that", "dat", "que", "dass"})
-_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # 1.500, 2,5
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|" + _NUMBER.pattern)
 #: a lower-case word with a footnote number glued to it (*zakenlui11*: the superscript lost)
 _FOOTNOTED = re.compile(r"([^\W\d_A-Z][^\W\d_]*)(\d{1,3})")
 LANGUAGES = ("nl", "en", "fr", "de")
@@ -259,7 +260,7 @@ def _phrase(
             low in glex.quantifiers
             or low in glex.collectives
             or (low in determiners and low not in _CONJ)
-            or w.isdigit()
+            or _NUMBER.fullmatch(w) is not None
         ):
             start = ws
         elif low in ("van", "of", "de") and j > 0 and words[j - 1][2].lower() in glex.collectives:

@@ -39,6 +39,15 @@ class ActorLexicon:
     media_descriptions: frozenset[str] = frozenset()
     named_descriptions: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
+    #: titles that precede a name but are no name themselves (*Crown Prince*, *sjeik*)
+    honorifics: frozenset[str] = frozenset()
+
+    def is_title(self, words: list[str]) -> bool:
+        """Whether a run of words ends in a role noun, an apposition role or an honorific
+        (*Foreign Minister*, *Crown Prince*): a title, not a name."""
+        low = " ".join(words).lower()
+        titles = self.honorifics | self.apposition_roles | set(self.role_nouns)
+        return any(low == t or low.endswith(" " + t) for t in titles)
 
 
 def _stop_words(language: str) -> frozenset[str]:
@@ -77,4 +86,5 @@ def lexicon(language: str) -> ActorLexicon:
         media_descriptions=frozenset((data.get("body_descriptions") or {}).get("media") or ()),
         named_descriptions=frozenset((data.get("body_descriptions") or {}).get("named") or ()),
         definite_determiners=frozenset(data.get("definite_determiners") or ()),
+        honorifics=frozenset(w.lower() for w in data.get("honorifics") or ()),
     )

@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING
 import yaml
 from rapidfuzz import fuzz, process
 
-from powermap.extract.actors.candidates import Candidate, capitalised_runs, from_entities
+from powermap.extract.actors.candidates import PARTICLES, PERSON_PARTICLES, Candidate, capitalised_runs, from_entities
 from powermap.extract.actors.gazetteer import Gazetteer, Hit, gazetteer
 from powermap.extract.actors.groups import dominant_state, find_groups, group_lexicon, settle
 from powermap.extract.actors.lexicon import ActorLexicon, lexicon
-from powermap.kb import KnowledgeBase
+from powermap.kb import KBActor, KnowledgeBase
 from powermap.kb.build import slug
 from powermap.kb.names import fold, name_keys
 from powermap.records import Actor, Span
@@ -286,10 +286,12 @@ class Linker:
         da = DocActors(text, self.kb, lex, published, doc)
         folded = fold(text)
         hits = self.gaz.find(text, folded, lex.closed_compounds, lex.genitive_suffixes)
-        hits, cands = self._settle_runs(hits, capitalised_runs(text, lex), text)
         has_ner = doc is not None and doc.has_annotation("ENT_IOB")
+        ents = from_entities(doc, NER_LABELS | NON_ACTOR_LABELS, text) if has_ner else []
+        hits = self._drop_partial_persons(hits, ents, text)
+        hits, cands = self._settle_runs(hits, capitalised_runs(text, lex), text)
         if has_ner:
-            cands = _with_entities(cands, from_entities(doc, NER_LABELS | NON_ACTOR_LABELS, text), text)
+            cands = _with_entities(cands, ents, text)
         used: set[int] = set()
         self._phrases(da, hits, used)
         self._groups(da, hits, used)
@@ -301,6 +303,21 @@ class Linker:
         return da
 
     # -- step helpers -----------------------------------------------------------------------------
+    def _drop_partial_persons(self, hits: list[Hit], ents: list[Candidate], text: str) -> list[Hit]:
+        """Person hits that a person entity continues with more name words (*Prince Faisal* in
+        *Prince Faisal bin Farhan*): the base knows a shorter name, the text names someone else
+        or more fully, so the entity is read as the name instead."""
+        persons = [e for e in ents if e.label == "PER"]
+
+        def continued(h: Hit) -> bool:
+            if self.kb.actors[h.ids[0]].type != "person":
+                return False
+            return any(
+                e.start <= h.start and h.end < e.end and re.match(r"[ \u00a0]+\w", text[h.end : e.end]) for e in persons
+            )
+
+        return [h for h in hits if not continued(h)]
+
     def _settle_runs(self, hits: list[Hit], cands: list[Candidate], text: str) -> tuple[list[Hit], list[Candidate]]:
         """Split name candidates from hits. A tight run of capitalised words ending in a single
         state or organisation hit is a name of its own (``Rechtvaardig Rusland``) and takes the hit
@@ -398,6 +415,7 @@ class Linker:
                 name = self._name_after(da, hits, text, rend)
                 if name is not None:
                     person, nend = name
+                    person = self._namesake(da, person, actor)
                     used.update(k for k, x in enumerate(hits) if x.start >= rend and x.end <= nend
                                 and self.kb.actors[x.ids[0]].type == "person")  # fmt: skip
                     da.mention(person, start if h.kind == "adj" else h.start, nend)
@@ -529,19 +547,38 @@ class Linker:
             if c.initial and len(words) > 2 and words[1].group() in first and words[0].group() not in first:
                 s = c.start + words[1].start()
                 c = Candidate(s, c.end, text[s : c.end], c.label, False)
-            split = None
+            split, labels = None, (c.label, c.label)
             for i, w in enumerate(words[1:-1], 1):
                 left = {x.group().lower() for x in words[:i]}
                 right = {x.group().lower() for x in words[i + 1 :]}
                 if w.group() in ("van", "of", "de") and left & heads and right & heads:
                     split = i
+                elif split is None and w.group() in ("van", "of", "from") and self._person_of_body(text, c, words, i):
+                    split, labels = i, ("PER", "ORG")
             if split is not None:
                 a, b = words[split - 1].end(), words[split + 1].start()
-                out.append(Candidate(c.start, c.start + a, c.text[:a], c.label, c.initial))
-                out.append(Candidate(c.start + b, c.end, c.text[b:], c.label, False))
+                if words[split + 1].group().lower() in self.lex.definite_determiners:
+                    b = words[split + 2].start() if split + 2 < len(words) else b
+                out.append(Candidate(c.start, c.start + a, c.text[:a], labels[0], c.initial))
+                out.append(Candidate(c.start + b, c.end, c.text[b:], labels[1], False))
                 continue
             out.append(c)
         return out
+
+    def _person_of_body(self, text: str, c: Candidate, words: list[re.Match[str]], i: int) -> bool:
+        """Whether the run splits at word ``i`` (*van*, *of*) into a person and the body they work
+        for (*analist Ulf Laessing van de Konrad-Adenauer-Stiftung*): the words before are a first
+        name and one or two more capitalised words, and either a role noun precedes the run or the
+        words before are a known first name and more, and the rest names a body."""
+        left = [w.group() for w in words[:i]]
+        right = [w.group().lower() for w in words[i + 1 :]]
+        if not (2 <= len(left) <= 3 and all(w[:1].isupper() for w in left)):
+            return False
+        before = _prev_word(text, c.start).lower()
+        if before in self.lex.apposition_roles or before in self.lex.role_nouns:
+            return True
+        body = any(w in body_words() for part in right for w in part.split("-"))
+        return body and left[0] in self.kb.first_names
 
     def _unsupported(self, c: Candidate, has_ner: bool) -> bool:
         """Whether an unknown name should not become a document actor: inside a non-actor NER
@@ -554,6 +591,8 @@ class Linker:
         if any(w in cues["not_actor"] for w in words):
             return True
         if has_ner and c.label is None:
+            if self.lex.is_title(words):
+                return True
             if len(words) == 1:
                 return words[0] in common_words(self.lex.language)
             first = _WORD.findall(c.text)[0]
@@ -566,6 +605,7 @@ class Linker:
         multi = [c for c in cands if len(c.text.split()) > 1]
         single = [c for c in cands if len(c.text.split()) == 1]
         for c in multi:
+            c = self._without_honorifics(c)
             if da.is_covered(c.start, c.end) or self._portfolio(text, c.start):
                 continue
             a = self._link_name(da, c.text)
@@ -604,6 +644,17 @@ class Linker:
                     continue
                 a = da.doc_actor(word, self._guess_type(word, c.label), None)
             da.mention(a, c.start, c.start + len(word))
+
+    def _without_honorifics(self, c: Candidate) -> Candidate:
+        """A name without the honorifics in front (*Prince Faisal bin Farhan* -> *Faisal bin Farhan*)."""
+        words = list(re.finditer(r"\S+", c.text))
+        cut = 0
+        while cut < len(words) - 2 and words[cut].group().lower() in self.lex.honorifics:
+            cut += 1
+        if cut == 0:
+            return c
+        s = c.start + words[cut].start()
+        return Candidate(s, c.end, c.text[words[cut].start() :], c.label, False)
 
     def _portfolio(self, text: str, start: int) -> bool:
         """Whether the name at ``start`` follows ``minister(ie) van``: a portfolio, not an actor."""
@@ -840,12 +891,21 @@ class Linker:
         q = p
         while True:
             w, e = _next_word(text, q)
-            if not w or not w[:1].isupper() or w.lower() in self.lex.stop_words:
+            if w and w.lower() in PERSON_PARTICLES and words:  # Faisal *bin* Farhan, Ursula *von der* Leyen
+                nxt, _ = _next_word(text, _skip_space(text, e))
+                particle = nxt[:1].isupper() or nxt.lower() in PERSON_PARTICLES
+            else:
+                particle = False
+            if not w or not (w[:1].isupper() or particle) or (w.lower() in self.lex.stop_words and not particle):
                 break
             words.append((q, e))
             q = e + 1 if e < len(text) and text[e] == " " else e
             if q == e:
                 break
+        while words and not text[words[-1][0] : words[-1][1]][:1].isupper():
+            words.pop()
+        while len(words) > 1 and text[words[0][0] : words[0][1]].lower() in self.lex.honorifics:
+            words.pop(0)  # *Prince* Faisal bin Farhan: the name without the title
         if not words:
             return None
         name = text[words[0][0] : words[-1][1]]
@@ -853,6 +913,17 @@ class Linker:
         if a is None:
             a = da.doc_actor(_clean_name(name), "person")
         return a, words[-1][1]
+
+    def _namesake(self, da: DocActors, person: DocActor, state: KBActor) -> DocActor:
+        """The person a role phrase names: a base person of another country (*de Malinese minister
+        X* where the base knows a Senegalese X) is a namesake, so the phrase's person becomes a
+        document actor of the phrase's country."""
+        if not (person.in_kb and person.type == "person" and state.type == "state" and state.country):
+            return person
+        if person.country in (None, state.country) or person.mentions:
+            return person
+        da.actors.pop(person.id, None)
+        return da.doc_actor(person.name, "person", state.country)
 
     def _holder(self, da: DocActors, of: str, key: str, before: int) -> DocActor | None:
         for k in HEAD_ROLES.get(key, (key,)):
@@ -892,12 +963,12 @@ def _with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> l
     out = []
     for c in runs:
         inside = [e for e in ents if e.start < c.end and c.start < e.end]
-        person = next((e for e in inside[1:] if e.label == "PER" and c.start < e.start), None)
+        person = next((e for e in inside if e.label == "PER" and c.start < e.start), None)
         # *Defensie* ORG + *Ruben Brekelmans* PER: a person after a title
         if person is not None and _person_after_title(text[c.start : person.start], person.text):
-            head = inside[0]
+            head = inside[0] if inside[0] is not person else None
             cut = text[c.start : person.start].rstrip()
-            out.append(Candidate(c.start, c.start + len(cut), cut, head.label, c.initial))
+            out.append(Candidate(c.start, c.start + len(cut), cut, head.label if head else None, c.initial))
             end = min(c.end, person.end)
             out.append(Candidate(person.start, end, text[person.start : end], "PER", False))
             continue
@@ -912,14 +983,20 @@ def _person_after_title(before: str, name: str) -> bool:
     """Whether a person entity inside a capitalised run is a name after a title or body
     (``Defensie | Ruben Brekelmans``), not a piece of a longer name the NER cut up
     (``University of | Southern California``, ``School of Public Policy van | Duke University``):
-    the words before end in a capitalised word, and the name is capitalised words without an
-    organisation, media or company word."""
+    the words before end in a capitalised word, and the name is capitalised words (name particles
+    such as *bin*, *van* inside) without an organisation, media or company word."""
     words_before = before.split()
     if not words_before or not words_before[-1][:1].isupper():
         return False
     heads = body_words()
     parts = name.split()
-    return 2 <= len(parts) <= 4 and all(w[:1].isupper() and w.lower() not in heads for w in parts)
+    inner_ok = all(w[:1].isupper() or w.lower() in PARTICLES for w in parts[1:-1])
+    return (
+        2 <= len(parts) <= 5
+        and inner_ok
+        and all(w[:1].isupper() for w in (parts[0], parts[-1]))
+        and not any(w.lower() in heads for w in parts)
+    )
 
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:
