@@ -84,3 +84,9 @@ def test_claims_period_subject_and_footnote_source() -> None:
     assert first.about == "van de handel met Rusland voor zijn rekening"
     assert second.period == "2024"
     assert second.source == "IMF"
+
+
+def test_claims_source_is_the_named_body_not_the_adjective_state_before_it() -> None:
+    text = "Volgens het Zweedse vredesinstituut Vredeslab zijn er in Tsjaad ongeveer 2.400 huurlingen actief."
+    (claim,) = claims(text, actors={"Zweedse": "state", "Vredeslab": "organisation", "Tsjaad": "state"})
+    assert claim.value == 2400 and claim.source == "Vredeslab"

@@ -144,3 +144,15 @@ def test_quotes_english_said_after_and_according_to() -> None:
     got = by_text(run(text, "en", {"Mary Jones": ["Mary Jones", "Jones"]}))
     assert got["The sanctions are working slowly,"][0] == "mary_jones"
     assert got["the effects would last for years"] == ("mary_jones", "indirect")
+
+
+def test_quotes_according_to_a_described_body_quotes_the_body() -> None:
+    text = "Volgens het Zweedse vredesinstituut Vredeslab zijn er in Tsjaad ongeveer 2.400 huurlingen actief."
+    record = ExtractionRecord(document=Document(id=document_id(text), text=text, language="nl"))
+    for form, kind in (("Zweedse", "state"), ("Vredeslab", "organisation"), ("Tsjaad", "state")):
+        i = text.index(form)
+        record.actors.append(Actor(id=form.lower(), name=form, type=kind, mentions=[Span(form, i, i + len(form))]))
+    QuoteStage()(ExtractionContext(record=record))
+    (quote,) = record.quotes
+    assert quote.speaker == "vredeslab" and quote.kind == "indirect"
+    assert quote.text.startswith("zijn er in Tsjaad")

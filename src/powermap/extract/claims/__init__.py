@@ -278,11 +278,17 @@ class ClaimFinder:
                 n + 1 < len(toks) and qlex.markers.get(f"{t.low} {toks[n + 1].low}") == "according"
             )
             if according or t.low in qlex.verbs:
-                for actor in self.ctx.record.actors:
-                    for m in actor.mentions:
-                        near = t.end <= m.start <= t.end + 30 and s_start <= m.start < s_end
-                        if near and actor.type in ("organisation", "media", "person", "state", "company"):
-                            return actor.name
+                # the nearest named body or person after the cue; a state only when none is named
+                # (volgens het Britse instituut X: X, not Britain)
+                found = [
+                    (actor.type == "state", m.start, actor.name)
+                    for actor in self.ctx.record.actors
+                    if actor.type in ("organisation", "media", "person", "state", "company")
+                    for m in actor.mentions
+                    if t.end <= m.start <= t.end + 45 and s_start <= m.start < s_end
+                ]
+                if found:
+                    return min(found)[2]
         return None
 
 

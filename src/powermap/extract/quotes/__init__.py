@@ -290,6 +290,10 @@ class QuoteFinder:
                 if self.lex.speaker_noun(tok.text) or tok.lower in ("van", "of"):
                     j += 1
                     continue
+                nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                if nxt is not None and nxt.text[:1].isupper() and any(m.start <= nxt.start < m.end for m in mentions):
+                    j += 1  # a description before a name: het Britse onderzoeksinstituut X
+                    continue
                 if j > i and tokens[j - 1].lower not in ("de", "het", "van", "the", "of"):
                     break
                 if not tok.text[:1].isalpha() or j == i:

@@ -171,7 +171,14 @@ class Discourse:
             return self.anonymous(first, end, plural=kind == "anonymous_plural")
         mentions = self._window_mentions(window)
         if leading:
-            mentions = [m for m in mentions if m.start <= window[min(2, len(window) - 1)].end]
+            limit = window[min(2, len(window) - 1)].end
+            for tok in window[:5]:  # a name after its description: volgens het Britse instituut X
+                if tok.text in (",", QUOTE_TOKEN) or tok.lower in self._prepositions():
+                    break
+                if any(m.start == tok.start and m.actor.type in _NAMED_TYPES for m in mentions):
+                    limit = max(limit, tok.end)
+                    break
+            mentions = [m for m in mentions if m.start <= limit]
         for m in mentions:
             if m.actor.type == "person":
                 return m.actor.id
