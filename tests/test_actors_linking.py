@@ -308,3 +308,16 @@ def test_linking_counted_group_with_thousands_separator(nl):
     found = nl("De junta eiste dat alle 1.500 Franse soldaten vertrekken.", date(2024, 3, 1))
     groups = [list(a.mentions.values()) for a in found.actors.values() if a.type == "group" and a.mentions]
     assert groups == [["alle 1.500 Franse soldaten"]]
+
+
+def test_linking_dateline_city_is_where_the_story_was_filed(en):
+    text = "Talks stall\n\nCAIRO, May 2, 2024 - Egypt and Qatar pressed for a deal. Cairo also hosted the talks."
+    found = en(text, date(2024, 5, 2))
+    assert mentions(found, "egypt") == ["Cairo", "Egypt"]  # the dateline's CAIRO is no mention of Egypt
+    assert mentions(found, "cairo") == ["CAIRO"]
+
+
+def test_linking_junta_of_a_state_is_its_government(nl):
+    found = nl("De militaire junta van Mali kondigde het vertrek aan. De Nigerese junta zweeg.", date(2024, 3, 1))
+    assert mentions(found, "mali") == ["De militaire junta van Mali"]
+    assert mentions(found, "niger") == ["De Nigerese junta"]

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from powermap.ingest.dateline import estimate_published
+from powermap.ingest.dateline import dateline_place, estimate_published
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,24 @@ def test_published_basis_is_stored(tmp_path, cli):
         )
     )
     assert rows == {str(a): "2023-02 text", str(b): "2024-07-01 option"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("Kop\n\nASTANA, March 14, 2024 - The talks", "en", "ASTANA"),
+        ("Kop\n\nKYIV, Ukraine, March 3, 2024 (Reuters) - Talks", "en", "KYIV, Ukraine"),
+        ("Kop\n\nDen Haag, 2 april 2025 – Het kabinet", "nl", "Den Haag"),
+    ],
+)
+def test_dateline_place_is_found(text: str, language: str, place: str) -> None:
+    span = dateline_place(text, language)
+    assert span is not None and text[span[0] : span[1]] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Moskou, Peking en Delhi zijn het eens over 14 maart 2024.", "Kop\n\nIn Londen, 3 mei 2024, sprak hij."],
+)
+def test_dateline_place_needs_a_dateline(text: str) -> None:
+    assert dateline_place(text, "nl") is None

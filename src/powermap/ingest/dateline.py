@@ -40,7 +40,7 @@ def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
 #: how far into the text a full date counts as the dateline or byline date
 DATELINE_REACH = 300
 #: what follows a dateline's date: a dash or the end of the line (*ASTANA, March 14, 2024 -*)
-DATELINE_END = re.compile(r"[^\S\n]*(?:\)[^\S\n]*)?(?:[-–—|:]|\n|$)")
+DATELINE_END = re.compile(r"[^\S\n]*(?:\([^()\n]{1,30}\)[^\S\n]*|\)[^\S\n]*)?(?:[-–—|:]|\n|$)")
 
 
 def estimate_published(text: str, language: str | None, today: date | None = None) -> str | None:
@@ -76,3 +76,26 @@ def estimate_published(text: str, language: str | None, today: date | None = Non
         except ValueError:  # 31 February: keep the month
             pass
     return f"{latest[0]:04d}-{latest[1]:02d}"
+
+
+#: the place that opens a dateline: one to three capitalised words, then a comma (*RIYADH,*)
+_PLACE_WORDS = r"[^\W\d_][\w'’.-]*(?:[^\S\n]+[^\W\d_][\w'’.-]*){0,2}"
+#: ... optionally followed by its region or country (*KYIV, Ukraine,*)
+_DATELINE_PLACE = re.compile(rf"(?m)^[^\S\n]*(?P<place>{_PLACE_WORDS}(?:,[^\S\n]*{_PLACE_WORDS})?),[^\S\n]*")
+
+
+def dateline_place(text: str, language: str | None) -> tuple[int, int] | None:
+    """The span of the place naming a dateline (*RIYADH, June 3, 2024 -*, *Parijs, 14 maart
+    2024 –*, *KYIV, Ukraine, March 3 (Reuters) -*) in the first ``DATELINE_REACH`` characters,
+    or None. That place is where the story was filed, not an actor in it."""
+    compiled = _pattern(language or "en")
+    if compiled is None:
+        return None
+    for m in _DATELINE_PLACE.finditer(text, 0, DATELINE_REACH):
+        place = m.group("place")
+        if not place[:1].isupper():
+            continue
+        date_match = compiled[0].match(text, m.end())
+        if date_match and DATELINE_END.match(text, date_match.end()):
+            return m.start("place"), m.end("place")
+    return None

@@ -33,6 +33,7 @@ from powermap.extract.actors.candidates import PARTICLES, PERSON_PARTICLES, Cand
 from powermap.extract.actors.gazetteer import Gazetteer, Hit, gazetteer
 from powermap.extract.actors.groups import dominant_state, find_groups, group_lexicon, settle
 from powermap.extract.actors.lexicon import ActorLexicon, lexicon
+from powermap.ingest.dateline import dateline_place
 from powermap.kb import KBActor, KnowledgeBase
 from powermap.kb.build import slug
 from powermap.kb.names import fold, name_keys
@@ -449,7 +450,7 @@ class Linker:
             if i in used:
                 continue
             before = text[max(0, h.start - 40) : h.start]
-            m = re.search(r"(\w+)\s+(\w+)\s+$", before)
+            m = re.search(r"([\w’'-]+)\s+(\w+)\s+$", before)
             if (
                 m
                 and m.group(1).lower() in lex.gov_nouns
@@ -459,6 +460,9 @@ class Linker:
                 state = actor.parent or (actor.id if actor.type == "state" else None)
                 if state:
                     s = self._extend_left(text, h.start - len(m.group(0)))
+                    wider = self._extend_left(text, h.start - len(m.group(0)), lowercase=1)
+                    if wider < s and _next_word(text, wider)[0].lower() in lex.determiners:
+                        s = wider  # de *militaire* junta van X
                     da.mention(da.kb_actor(state), s, h.end)
                     used.add(i)
 
@@ -482,16 +486,20 @@ class Linker:
     def _plain_hits(self, da: DocActors, hits: list[Hit], used: set[int]) -> None:
         text, lex = da.text, self.lex
         place_until = -1  # a list of places after a place preposition: "in Londen, Parijs of Nice"
+        filed = dateline_place(text, lex.language)  # RIYADH, June 3, 2024 -: where, not who
         for i, h in enumerate(hits):
             if i in used:
                 continue
             actor = self.kb.actors[h.ids[0]]
+            at_dateline = filed is not None and filed[0] <= h.start and h.end <= filed[1]
+            if at_dateline and (h.start != filed[0] or h.kind != "capital"):
+                continue  # the country after the city: KYIV, Ukraine, March 3
             if h.kind == "capital":
                 prev = _prev_word(text, h.start).lower()
                 listed = place_until >= 0 and re.fullmatch(
                     r"\s*(,|en|of|and|or|et|ou|und|oder)\s*", text[place_until : h.start]
                 )
-                if (prev in lex.place_prepositions or listed) and actor.parent:
+                if (prev in lex.place_prepositions or listed or at_dateline) and actor.parent:
                     da.mention(da.kb_actor(actor.id), h.start, h.end)
                     place_until = h.end
                 elif actor.parent:
