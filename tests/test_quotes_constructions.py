@@ -156,3 +156,30 @@ def test_quotes_according_to_a_described_body_quotes_the_body() -> None:
     (quote,) = record.quotes
     assert quote.speaker == "vredeslab" and quote.kind == "indirect"
     assert quote.text.startswith("zijn er in Tsjaad")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mara Quill is an adviser. She said the coastal states would keep buying ships.",
+            {"the coastal states would keep buying ships": ("mara_quill", "indirect")},
+        ),
+        (
+            "Mara Quill said Ostland could not replace its old partners.",
+            {"Ostland could not replace its old partners": ("mara_quill", "indirect")},
+        ),
+        ("Mara Quill is an adviser. She said the words twice.", {}),
+        ("Mara Quill zei de woorden twee keer.", {}),
+    ],
+)
+def test_quotes_reported_clause_without_that_in_english_only(text: str, expected: dict) -> None:
+    language = "nl" if " zei " in text else "en"
+    people = {"Mara Quill": ["Mara Quill"], "Ostland": ["Ostland"]}
+    assert by_text(run(text, language, people)) == expected
+
+
+def test_quotes_according_to_after_a_clause_quotes_that_clause() -> None:
+    text = "Trade with Ostland reached $12 billion in 2023, according to Mara Quill, twice the level of 2019."
+    record = run(text, "en", {"Mara Quill": ["Mara Quill"]})
+    assert by_text(record) == {"Trade with Ostland reached $12 billion in 2023": ("mara_quill", "indirect")}

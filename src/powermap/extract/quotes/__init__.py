@@ -235,6 +235,12 @@ class QuoteFinder:
                     return None  # no one to report: a verb of saying used otherwise (om te stellen dat)
                 self._add(tokens[comp + 1].start, end, speaker, "indirect", cue.text)
                 return speaker
+            bare = self._bare_clause(tokens, cue)
+            if bare is not None and QUOTE_TOKEN not in [t.text for t in tokens[bare:]]:
+                speaker = self._cue_speaker(sent, tokens, cue)
+                if speaker is not None:
+                    self._add(tokens[bare].start, end, speaker, "indirect", cue.text)
+                    return speaker
             if QUOTE_TOKEN in [t.text for t in tokens]:
                 return None
             # inserted cue: …, (zo) zegt X, rest  |  closing cue: clause, meldt X.
@@ -262,6 +268,8 @@ class QuoteFinder:
             else:
                 comma = max((i for i in range(cue.index) if tokens[i].text == ","), default=-1)
                 start = tokens[comma + 1].start
+                if comma == cue.index - 1 and comma > 0:  # clause, according to X(, ...): the clause before
+                    start, end = tokens[0].start, tokens[comma].start
             if start >= end:
                 return speaker
             inside = sum(e - s for s, e in covered if start <= s and e <= end)
@@ -274,6 +282,26 @@ class QuoteFinder:
                 stop = tokens[cue.index - 1].start if tokens[cue.index - 1].text == "," else tokens[cue.index].start
                 self._add(tokens[0].start, stop, speaker, "indirect", cue.text)
             return speaker
+        return None
+
+    def _bare_clause(self, tokens: list[Token], cue: Cue) -> int | None:
+        """Where a reported clause without a complementizer starts (*She said the monarchies
+        would ...*): right after the cue, a clause subject (pronoun, determiner or a named
+        mention) with a finite auxiliary within the next words. Only in languages whose markers
+        list clause subjects (English); Dutch and German need *dat*/*dass*."""
+        kinds = self.lex.markers
+        i = cue.particle_end + 1
+        if i >= len(tokens) or "clause_subject" not in kinds.values():
+            return None
+        first = tokens[i]
+        named = any(m.start == first.start for m in self.disc.mentions)
+        if not (kinds.get(first.lower) in ("clause_subject", "determiner") or named):
+            return None
+        for tok in tokens[i + 1 : i + 9]:
+            if tok.text in (",", ";", QUOTE_TOKEN):
+                return None
+            if kinds.get(tok.lower) == "auxiliary":
+                return i
         return None
 
     def _so_words(self) -> set[str]:
