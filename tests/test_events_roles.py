@@ -548,3 +548,19 @@ def test_events_named_example_tagged_as_a_noun_is_the_source():
     ]  # fmt: skip
     found, _ = run(rows, {**STATES, "Ketel": ("ketel_group", "company")})
     assert [f[0] for f in found] == ["ketel_group"]
+
+
+def test_events_a_region_is_no_source_or_target():
+    # Polen veroordeelde de Sahel . / De Sahel veroordeelde Polen .
+    actors = {**STATES, "Sahel": ("sahel", "place")}  # a region, no capital
+    found, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("veroordeelde", "veroordelen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("Sahel", "Sahel", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ], actors)  # fmt: skip
+    assert found == [("polen", None, "111")]
+    found, _ = run([
+        ("De", "de", "DET", "det", 1), ("Sahel", "Sahel", "PROPN", "nsubj", 2),
+        ("veroordeelde", "veroordelen", "VERB", "ROOT", 2), ("Polen", "Polen", "PROPN", "obj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ], actors)  # fmt: skip
+    assert all(source != "sahel" and target != "sahel" for source, target, _ in found)

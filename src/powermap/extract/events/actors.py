@@ -66,10 +66,12 @@ class ActorIndex:
         self.states = [(s, e, c) for s, e, a in spans if (c := self.canonical(a)) is not None and c.type == "state"]
 
     def canonical(self, actor: Actor | None) -> Actor | None:
-        """The actor an agent or target role stands for (a capital -> its state)."""
+        """The actor an agent or target role stands for (a capital -> its state, or its government
+        when the state is not in the record; any other place, *the Gulf*, *de Sahel*, for none)."""
         if actor is None:
             return None
-        return self.metonyms.get(actor.id, actor)
+        actor = self.metonyms.get(actor.id, actor)
+        return None if actor.type == "place" and actor.id not in capital_states() else actor
 
     def at(self, start: int, end: int) -> Actor | None:
         """The actor with a mention overlapping ``[start, end)`` (longest mention wins),
