@@ -321,3 +321,25 @@ def test_linking_junta_of_a_state_is_its_government(nl):
     found = nl("De militaire junta van Mali kondigde het vertrek aan. De Nigerese junta zweeg.", date(2024, 3, 1))
     assert mentions(found, "mali") == ["De militaire junta van Mali"]
     assert mentions(found, "niger") == ["De Nigerese junta"]
+
+
+def test_linking_head_word_of_a_body_named_before(nl, en):
+    found = nl("De Europese Commissie bevroor de fondsen. Later gaf de Commissie toe.", date(2024, 2, 1))
+    assert mentions(found, "european_commission") == ["Commissie", "Europese Commissie"]
+    found = en("The European Commission froze the funds. The Commission later agreed.", date(2024, 2, 1))
+    assert mentions(found, "european_commission") == ["Commission", "European Commission"]
+
+
+def test_linking_role_before_a_name_in_apposition_makes_a_person(en):
+    text = "Orban spoke. His chief of staff, Toma Veszter, said more."
+    doc = _with_ents(text, [("Orban", "PERSON"), ("Toma Veszter", "ORG")], "en")
+    found = en(text, date(2024, 2, 1), doc=doc)
+    assert [a.type for a in found.actors.values() if a.name == "Toma Veszter"] == ["person"]
+
+
+def test_linking_seas_straits_and_baltic_states(nl, en):
+    found = nl("De vrede in de Straat van Taiwan en op de Zwarte Zee is broos.", date(2024, 2, 1))
+    assert mentions(found, "taiwan_strait") == ["Straat van Taiwan"] and "taiwan" not in found.actors
+    assert mentions(found, "black_sea") == ["Zwarte Zee"]
+    found = en("Poland and the Baltic states accused Hungary.", date(2024, 2, 1))
+    assert mentions(found, "baltic_states") == ["Baltic states"]

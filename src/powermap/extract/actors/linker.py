@@ -637,6 +637,8 @@ class Linker:
                 if len(ids) == 1:
                     a = da.kb_actor(ids[0])
             if a is None:
+                a = _body_by_head(da, word, c.start)  # *the Commission* after *the European Commission*
+            if a is None:
                 low = word.lower()
                 if (
                     (c.initial and word not in noninitial)
@@ -852,7 +854,10 @@ class Linker:
                         a.role = cop.group(2).strip()
                 else:
                     before = re.split(r"[.!?:;\n]\s", text[max(0, s - 60) : s])[-1].split()  # this sentence only
-                    if before and _role_noun_in(before[-1].lower(), lex.apposition_roles):
+                    # *analist X*, *His chief of staff, X*: a role noun last, or before one "of" phrase
+                    last = [w.strip(",").lower() for w in before[-3:]]
+                    role_at = len(last) - 3 if len(last) == 3 and last[1] in ("of", "van") else len(last) - 1
+                    if before and _role_noun_in(last[role_at], lex.apposition_roles):
                         a.role = " ".join(before[-3:]) if len(before) >= 3 else " ".join(before)
                 if a.role:
                     a.type = "person"  # a role noun in apposition: the NER's ORG was wrong
@@ -985,6 +990,25 @@ def _with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> l
             c = Candidate(ent.start, c.end, text[ent.start : c.end], ent.label, False)
         out.append(Candidate(c.start, c.end, c.text, ent.label if ent else None, c.initial))
     return out
+
+
+def _body_by_head(da: DocActors, word: str, before: int) -> DocActor | None:
+    """The one body named earlier whose multi-word name or mention ends in ``word`` (*Commission*
+    -> *European Commission*, *Commissie* -> *Europese Commissie*), or None when none or several do."""
+    low = word.lower()
+
+    def ends_in_word(name: str) -> bool:
+        words = name.split()
+        return len(words) > 1 and words[-1].lower() == low
+
+    found = [
+        a
+        for a in da.actors.values()
+        if a.type in ("organisation", "company", "media")
+        and any(s < before for s, _ in a.mentions)
+        and (ends_in_word(a.name) or any(ends_in_word(t) for t in a.mentions.values()))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _person_after_title(before: str, name: str) -> bool:
