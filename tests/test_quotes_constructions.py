@@ -183,3 +183,17 @@ def test_quotes_according_to_after_a_clause_quotes_that_clause() -> None:
     text = "Trade with Ostland reached $12 billion in 2023, according to Mara Quill, twice the level of 2019."
     record = run(text, "en", {"Mara Quill": ["Mara Quill"]})
     assert by_text(record) == {"Trade with Ostland reached $12 billion in 2023": ("mara_quill", "indirect")}
+
+
+def test_quotes_according_to_a_role_noun_naming_a_body() -> None:
+    text = (
+        "Mara Quill zei dat de vrede broos is.\n\n"
+        "Ostland maakt volgens de marktonderzoeker Telvanta ruim 60 procent van alle chips."
+    )
+    record = ExtractionRecord(document=Document(id=document_id(text), text=text, language="nl"))
+    for form, kind in (("Mara Quill", "person"), ("Ostland", "state"), ("Telvanta", "organisation")):
+        i = text.index(form)
+        actor_id = form.lower().replace(" ", "_")
+        record.actors.append(Actor(id=actor_id, name=form, type=kind, mentions=[Span(form, i, i + len(form))]))
+    QuoteStage()(ExtractionContext(record=record))
+    assert [q.speaker for q in record.quotes] == ["mara_quill", "telvanta"]

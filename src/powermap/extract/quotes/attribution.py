@@ -209,11 +209,13 @@ class Discourse:
         return {w for w, k in self.lexicon.markers.items() if k == "object_preposition"}
 
     def _person_after(self, window: list[Token], noun_index: int) -> str | None:
-        for tok in window[noun_index + 1 : noun_index + 10]:
+        """The person named after a role noun, or the body named right after it (*de
+        marktonderzoeker X*: a role noun used for an organisation)."""
+        for k, tok in enumerate(window[noun_index + 1 : noun_index + 10]):
             if tok.lower in self._prepositions() or tok.text == QUOTE_TOKEN:
                 return None
             for m in self.mentions_in(tok.start, tok.end):
-                if m.actor.type == "person":
+                if m.actor.type == "person" or (k == 0 and m.actor.type in _NAMED_TYPES):
                     return m.actor.id
         return None
 
