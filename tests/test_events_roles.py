@@ -564,3 +564,30 @@ def test_events_a_region_is_no_source_or_target():
         (".", ".", "PUNCT", "punct", 2),
     ], actors)  # fmt: skip
     assert all(source != "sahel" and target != "sahel" for source, target, _ in found)
+
+
+def test_events_verb_after_en_shares_the_subject_and_takes_the_next_noun_as_object():
+    # Polen zei dat het zorgen heeft en riep Rusland op tot kalmte .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("zei", "zeggen", "VERB", "ROOT", 1),
+        ("dat", "dat", "SCONJ", "mark", 5), ("het", "het", "PRON", "nsubj", 5),
+        ("zorgen", "zorg", "NOUN", "obj", 5), ("heeft", "hebben", "VERB", "ccomp", 1),
+        ("en", "en", "CCONJ", "cc", 7), ("riep", "oproepen", "VERB", "conj", 1),
+        ("Rusland", "Rusland", "PROPN", "nsubj", 7), ("op", "op", "ADP", "compound:prt", 7),
+        ("tot", "tot", "ADP", "case", 11), ("kalmte", "kalmte", "NOUN", "obl", 7), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert ("polen", "russia", "020") in found and not any(source == "russia" for source, _, _ in found)
+
+
+def test_events_after_an_inverted_clause_the_noun_after_en_stays_the_subject():
+    # Zo steunde Polen Litouwen en veroordeelde Chili Rusland .
+    rows = [
+        ("Zo", "zo", "ADV", "advmod", 1), ("steunde", "steunen", "VERB", "ROOT", 1),
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("Litouwen", "Litouwen", "PROPN", "obj", 1),
+        ("en", "en", "CCONJ", "cc", 5), ("veroordeelde", "veroordelen", "VERB", "conj", 1),
+        ("Chili", "Chili", "PROPN", "nsubj", 5), ("Rusland", "Rusland", "PROPN", "obj", 5),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert ("chili", "russia", "111") in found

@@ -114,6 +114,7 @@ class ParseCoder:
         self.pair_words = lexicon.cue_set("pair_words")
         self.neuter = lexicon.cue_set("neuter_pronouns")
         self.reported_markers = lexicon.cue_set("reported_markers")
+        self.verb_second = bool(lexicon.cues.get("verb_second"))
         self.numbers = number_lexicon(lexicon.language)
 
     # -- lexicon lookup ---------------------------------------------------------------
@@ -332,6 +333,11 @@ class ParseCoder:
         passive = is_passive(tok) or self.stative_passive(tok)
         if passive:
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
+        main = self.elided_subject_conjunct(tok)
+        if main is not None:  # X zei dat ... en riep Y op: X calls
+            found = [c for s in subjects(main) for c in conjuncts(s)]
+            if found:
+                return [self.antecedent(s) for s in found], False
         own: list[Token] = []
         for subj in subjects(tok):
             first = self.example(subj)
@@ -351,6 +357,30 @@ class ParseCoder:
         if not own and (clause := self.split_infinitive(tok)) is not None:
             return [self.antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         return [self.antecedent(s) for s in own], False
+
+    def elided_subject_conjunct(self, tok: Token) -> Token | None:
+        """In a verb-second language, a finite verb right after *en/maar* opens a main clause
+        whose subject is left out (*X zei dat Y ... maakt en riep Z op*): the noun after the verb
+        is its object, not its subject, and the clause shares the subject of the clause it is
+        conjoined with (of the main clause, when the parser hung it from a subordinate clause).
+        Returns the predicate whose subject it shares, or None."""
+        if not self.verb_second or dep(tok) != "conj" or tok.i == 0:
+            return None
+        before = tok.doc[tok.i - 1]
+        if dep(before) != "cc" or before.head.i != tok.i:
+            return None
+        nominal = [c for c in tok.children if dep(c) == "nsubj"]
+        if not nominal or any(c.i < tok.i or c.pos_ == "PRON" for c in nominal):
+            return None  # *en sloot hij ... uit*: a pronoun after the verb is its subject
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if any(dep(c) == "mark" for c in head.children):  # hung from the subordinate clause
+            head = head.head
+        # after an inverted first clause (*Zo zag X af ... en sloot Y ...*) the second inverts too
+        if head.i == tok.i or not subjects(head) or any(s.i > head.i for s in subjects(head)):
+            return None
+        return head
 
     def split_infinitive(self, tok: Token) -> Token | None:
         """The clause an infinitive the parser cut off as a root of its own belongs to (*X is
@@ -410,6 +440,8 @@ class ParseCoder:
         if is_passive(tok):
             candidates += [c for s in subjects(tok) for c in conjuncts(s)]
         candidates += [c for c in tok.children if dep(c) == "iobj"] + stray_subjects(tok)
+        if self.elided_subject_conjunct(tok) is not None:  # en riep Z op: Z is the object
+            candidates += [c for c in tok.children if dep(c) == "nsubj"]
         candidates += [c for c in tok.children if dep(c) == "obj"]
         candidates += self.borrowed(tok)
         preps = sorted(
