@@ -343,3 +343,10 @@ def test_linking_seas_straits_and_baltic_states(nl, en):
     assert mentions(found, "black_sea") == ["Zwarte Zee"]
     found = en("Poland and the Baltic states accused Hungary.", date(2024, 2, 1))
     assert mentions(found, "baltic_states") == ["Baltic states"]
+
+
+def test_linking_romanised_given_names_keep_their_hyphenated_part(nl):
+    found = nl("Gisteren sprak de voorzitter Tsai Mok-ha met de Sovjet-historicus Kees Brandt.", date(2024, 5, 1))
+    texts = {t for a in found.actors.values() for t in a.mentions.values()}
+    assert any(t.endswith("Tsai Mok-ha") for t in texts)
+    assert not any("historicus" in t for t in texts)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from powermap.extract.actors.lexicon import ActorLexicon
 
-TOKEN = re.compile(r"[^\W\d_][\w]*(?:['’][^\W\d_]+)?|\d+")
+#: a word; a short lower-case part after a hyphen belongs to it (*Ching-te*, *Jong-un*: romanised
+#: given names), a longer one is a compound's head (*Sovjet-historicus*) and does not
+TOKEN = re.compile(r"[^\W\d_][\w]*(?:['’][^\W\d_]+)?(?:-[^\W\d_A-Z]{1,3}(?![\w-]))?|\d+")
 #: Particles allowed inside a multi-word name (never at its edges).
 PARTICLES = frozenset(
     [
