@@ -43,7 +43,12 @@ def _write_tiny_data(root: Path) -> DataFiles:
     (root / "ud" / "train.conllu").write_text(conllu, encoding="utf-8")
     (root / "ner").mkdir()
     (root / "ner" / "train.conll").write_text("\n".join(ner), encoding="latin-1")
-    return DataFiles(("ud/train.conllu",), ("ud/train.conllu",), ("ner/train.conll",), ("ner/train.conll",))
+    (root / "names").mkdir()
+    (root / "names" / "geo").write_text("\n".join(PLACES[:3]) + "\n", encoding="utf-8")
+    (root / "names" / "per").write_text("Jan de Vries\n", encoding="utf-8")
+    return DataFiles(
+        ("ud/train.conllu",), ("ud/train.conllu",), ("ner/train.conll",), ("ner/train.conll",), names="names"
+    )
 
 
 def test_annotate_corpus_readers(tmp_path: Path) -> None:

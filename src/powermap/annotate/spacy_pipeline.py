@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from powermap.annotate import gazetteer as _gazetteer  # noqa: F401  (the NER's embedding architecture)
 from powermap.annotate.base import AnnotatorInfo
 from powermap.annotate.paragraphs import annotate_by_paragraph
 from powermap.annotate.registry import annotators

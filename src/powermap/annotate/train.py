@@ -17,6 +17,7 @@ from typing import Any
 
 import spacy
 
+from powermap.annotate import gazetteer as _gazetteer  # noqa: F401  (registers the NER embedding)
 from powermap.annotate.corpus import conll_ner_docs, conllu_docs, write_docbin
 
 #: Where the trained pipeline ships inside the package.
@@ -31,6 +32,8 @@ class DataFiles:
     syntax_dev: tuple[str, ...] = ("ud-dutch/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu",)
     ner_train: tuple[str, ...] = ("conll2002-nl/ned.train",)
     ner_dev: tuple[str, ...] = ("conll2002-nl/ned.testa",)
+    #: name lists for the NER's gazetteer features (``annotate/gazetteer.py``)
+    names: str = "alpino-names"
 
 
 def prepare_corpus(
@@ -157,10 +160,22 @@ def run_training(
         work_dir / "syntax",
         {"paths.train": str(corpus["syntax-train"]), "paths.dev": str(corpus["syntax-dev"]), **common, **syntax_only},
     )
+    files = files or DataFiles()
+    gazetteer = {  # the lists, and the raw NER files the holdout compares them with
+        "paths.names": str(Path(data_dir) / files.names),
+        "paths.holdout_train": str(Path(data_dir) / files.ner_train[0]),
+        "paths.holdout_dev": str(Path(data_dir) / files.ner_dev[0]),
+    }
     ner = train_config(
         Path(config_dir) / "ner.cfg",
         work_dir / "ner",
-        {"paths.train": str(corpus["ner-train"]), "paths.dev": str(corpus["ner-dev"]), **common, **ner_only},
+        {
+            "paths.train": str(corpus["ner-train"]),
+            "paths.dev": str(corpus["ner-dev"]),
+            **gazetteer,
+            **common,
+            **ner_only,
+        },
     )
     model = assemble(syntax, ner, work_dir / "nl_powermap")
     if install is not None:
