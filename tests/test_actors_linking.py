@@ -350,3 +350,11 @@ def test_linking_romanised_given_names_keep_their_hyphenated_part(nl):
     texts = {t for a in found.actors.values() for t in a.mentions.values()}
     assert any(t.endswith("Tsai Mok-ha") for t in texts)
     assert not any("historicus" in t for t in texts)
+
+
+def test_linking_sentence_initial_article_before_an_abbreviation(en):
+    """*The EU* is the European Union, not a second entry the base once held as *The European Union*."""
+    found = en("The EU froze funds for Hungary. The UN stayed silent.", date(2024, 2, 1))
+    assert mentions(found, "european_union") == ["EU"]
+    assert mentions(found, "united_nations") == ["UN"]
+    assert not any(i.startswith("the_") for i in found.actors)

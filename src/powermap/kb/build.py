@@ -301,7 +301,7 @@ class Builder:
             self.roles.append(Role(e.id, code[:3], "", "", start, end, code, "phoenix"))
 
     def phoenix_org(self, raw: str, aliases: list[str], code: str) -> None:
-        tokens = [t for t in re.split(r"[_ ]", raw) if t]
+        tokens = _without_article([t for t in re.split(r"[_ ]", raw) if t])
         if len(tokens) < 2 or not code.startswith(("IGO", "NGO")):
             return
         name = titlecase(tokens)
@@ -312,7 +312,7 @@ class Builder:
             e = self.entry(slug(name), name, "organisation", code=code, source="phoenix")
             self._orgs[slug(name)] = e
         for alias in aliases:
-            at = [t for t in re.split(r"[_ ]", alias) if t]
+            at = _without_article([t for t in re.split(r"[_ ]", alias) if t])
             if len(at) >= 2:
                 e.add(titlecase(at))
 
@@ -362,6 +362,12 @@ def titlecase(tokens: Iterable[str]) -> str:
 
 
 _CODE = re.compile(r"\[([A-Z]{3,})(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\]")
+
+
+def _without_article(tokens: list[str]) -> list[str]:
+    """A Phoenix name without its leading English article (*THE_EUROPEAN_UNION*): the article is
+    no part of the name, and with it the entry would not merge with the body it names."""
+    return tokens[1:] if tokens and tokens[0].lower() == "the" else tokens
 
 
 def phoenix_date(value: str) -> str:
