@@ -95,3 +95,27 @@ def test_groups_head_with_a_glued_footnote_number(nl):
     found = nl(text, D)
     assert mentions(found, "german_business_leaders") == ["Duitse zakenlui"]
     assert mentions(found, "g20") == ["G20"]
+
+
+def test_groups_definite_broader_description_takes_up_the_narrower_group(nl, en):
+    text = (
+        "De oligarchen in Rusland verloren hun jachten. Later kregen de meest Kremlin-loyale zakenlui "
+        "nieuwe bedrijven, terwijl een groep bedrijfsleiders protesteerde."
+    )
+    found = nl(text, date(2024, 5, 1))
+    groups = {a.name: sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"}
+    assert groups["Russian oligarchs"] == ["De oligarchen", "de meest Kremlin-loyale zakenlui"]
+    assert groups["Russian business leaders"] == ["een groep bedrijfsleiders"]  # indefinite: a new group
+    found = en("The rebels took the town. The fighters then moved north.", date(2024, 5, 1))
+    rebels = [sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"]
+    assert rebels == [["The fighters", "The rebels"]]
+
+
+def test_groups_coordinated_or_other_nationality_description_is_a_group_of_its_own(nl):
+    text = (
+        "De Russische oligarchen zwegen. De zakenlui en bureaucraten die handel willen, spraken wel. "
+        "Ook de Chinese zakenlui spraken."
+    )
+    found = nl(text, date(2024, 5, 1))
+    oligarchs = [sorted(a.mentions.values()) for a in found.actors.values() if a.name == "Russian oligarchs"]
+    assert oligarchs == [["De Russische oligarchen"]]

@@ -18,7 +18,7 @@ X's supporters (``Russian pro-Chinese camp``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import yaml
@@ -52,6 +52,11 @@ class GroupLexicon:
     camp_prefixes: tuple[str, ...]
     #: endings of an inflected adjective that may stand right before the head (*grote zakenlui*)
     adjective_endings: tuple[str, ...] = ()
+    #: English head -> the narrower English heads a definite description with it can take up
+    #: again (*de zakenlui* after *oligarchen*); shared by all languages, in en/groups.yaml
+    broader: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: words that open a definite description (*de*, *die*, *the*, *these*)
+    definite: frozenset[str] = frozenset()
 
 
 def _load(language: str) -> dict:
@@ -78,6 +83,8 @@ def group_lexicon(language: str) -> GroupLexicon:
         follower_suffixes=tuple(own.get("follower_suffixes") or ()),
         camp_prefixes=tuple(own.get("camp_prefixes") or ()),
         adjective_endings=tuple(own.get("adjective_endings") or ()),
+        broader={k: frozenset(v) for k, v in (_load("en").get("broader") or {}).items()},
+        definite=frozenset(own.get("definite_determiners") or ()),
     )
 
 
@@ -290,6 +297,25 @@ def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], 
             if i is not None and hits[i].kind == "adj" and kb.actors[hits[i].ids[0]].type == "state":
                 return kb.demonyms.get(hits[i].ids[0], kb.actors[hits[i].ids[0]].name), i
     return None
+
+
+def take_up(text: str, groups: list[GroupPhrase], glex: GroupLexicon, reach: int = 6000) -> None:
+    """Definite descriptions that take up a narrower group named before (in place): *de meest
+    Kremlin-loyale zakenlui* after *de oligarchen* are those oligarchs, as *de organisatie* is a
+    body named before. The description must open with a definite determiner, name no other
+    nationality, not be coordinated with another noun (*de zakenlui en bureaucraten* are a wider
+    set), and the narrower group must be the last one of the broader head's narrower heads named
+    within ``reach`` characters before it. Run after ``settle``."""
+    for k, g in enumerate(groups):
+        narrower = glex.broader.get(g.head)
+        first = text[g.start : g.end].split(maxsplit=1)[0].lower() if g.end > g.start else ""
+        if not narrower or first not in glex.definite or g.name is None:
+            continue
+        if re.match(r"\s+(?:en|and|et|und|of|or)\s+\w", text[g.end : g.end + 20]):
+            continue
+        earlier = [e for e in groups[:k] if e.head in narrower and g.start - e.end <= reach and e.country == g.country]
+        if earlier:
+            g.name, g.head = earlier[-1].name, earlier[-1].head
 
 
 def settle(groups: list[GroupPhrase], kb: KnowledgeBase, dominant: str | None) -> None:

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from powermap.extract.actors.candidates import PARTICLES, PERSON_PARTICLES, Candidate, capitalised_runs, from_entities
 from powermap.extract.actors.gazetteer import Gazetteer, Hit, gazetteer
-from powermap.extract.actors.groups import dominant_state, find_groups, group_lexicon, settle
+from powermap.extract.actors.groups import dominant_state, find_groups, group_lexicon, settle, take_up
 from powermap.extract.actors.lexicon import ActorLexicon, lexicon
 from powermap.ingest.dateline import dateline_place
 from powermap.kb import KBActor, KnowledgeBase
@@ -478,6 +478,7 @@ class Linker:
         groups = find_groups(da.text, hits, used, self.kb, self.glex, self.lex.determiners, surnames)
         free = [h for i, h in enumerate(hits) if i not in used]
         settle(groups, self.kb, dominant_state(self.kb, free))
+        take_up(da.text, groups, self.glex)
         for g in groups:
             if da.is_covered(g.start, g.end):
                 continue
