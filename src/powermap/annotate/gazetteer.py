@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -180,15 +180,9 @@ def gazetteer_multi_hash_embed(
     )
 
 
-def codes_of(words: Iterable[str], table: dict[str, int]) -> list[int]:
-    """The codes of ``words`` (0 for a word in no list); for inspection and tests."""
-    return [table.get(word, 0) for word in words]
-
-
 __all__ = [
     "LIST_LABELS",
     "build_table",
-    "codes_of",
     "conll_entities",
     "gazetteer_codes",
     "gazetteer_multi_hash_embed",
