@@ -184,13 +184,17 @@ def run_training(
         common["training.max_steps"] = max_steps
         common["training.eval_frequency"] = max(1, min(500, max_steps))
     syntax_cfg = Path(config_dir) / "syntax.cfg"
-    if uses_static_vectors(syntax_cfg, syntax_only) and "paths.vectors" not in common:
+    if "paths.vectors" in common:
+        pass  # the caller's vectors
+    elif uses_static_vectors(syntax_cfg, syntax_only):
         vectors = work_dir / "vectors"
         if not (vectors / "vocab").exists():
             from powermap.annotate.vectors import build_vectors
 
             build_vectors(Path(data_dir), vectors)
         syntax_only = {**syntax_only, "paths.vectors": str(vectors)}
+    else:  # embedding without vectors: the config's default path need not exist
+        syntax_only = {**syntax_only, "paths.vectors": None}
     syntax = train_config(
         syntax_cfg,
         work_dir / "syntax",
