@@ -591,3 +591,13 @@ def test_events_after_an_inverted_clause_the_noun_after_en_stays_the_subject():
     ]  # fmt: skip
     found, _ = run(rows)
     assert ("chili", "russia", "111") in found
+
+
+def test_events_agentless_passive_gets_no_source_from_word_order():
+    # Rusland zit opgesloten . (the patient before the verb is no source; no agent is named)
+    rows = [
+        ("Rusland", "Rusland", "PROPN", "nsubj", 1), ("zit", "zitten", "VERB", "aux:pass", 2),
+        ("opgesloten", "opsluiten", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert not any(source == "russia" for source, _, _ in found)

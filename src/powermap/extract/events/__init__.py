@@ -115,7 +115,8 @@ class EventStage(Stage):
         for sent in sentences(doc):
             coded = coder.code_sentence(sent)
             if not coded and backup is not None:
-                coded = backup.code_sentence(sent)
+                agentless = getattr(coder, "agentless", set())
+                coded = [c for c in backup.code_sentence(sent) if c.trigger.i not in agentless]
             if not coded:
                 continue
             start, end = trimmed(sent)

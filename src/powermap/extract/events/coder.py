@@ -104,6 +104,9 @@ class ParseCoder:
         self.locative_preps = lexicon.cue_set("locative_preps")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.current: Actor | None = None  # the source whose target is being looked for
+        #: triggers read as passives without an agent: the word-order fallback must not give them
+        #: the patient before the verb as a source
+        self.agentless: set[int] = set()
         self.state_nouns = lexicon.cue_set("state_nouns")
         self.neighbour_nouns = lexicon.cue_set("neighbour_nouns")
         self.definite = lexicon.cue_set("definite_determiners")
@@ -616,7 +619,9 @@ class ParseCoder:
             code, negated = entry.flag_value("ifneg") or code, False
         if tok.i in suppressed:
             return []
-        heads, _ = self.noun_sources(tok) if entry.noun else self.sources(tok)
+        heads, passive = self.noun_sources(tok) if entry.noun else self.sources(tok)
+        if passive and not heads:  # *waar hij zit opgesloten*: no agent named, so no source
+            self.agentless.add(tok.i)
         heads = [h for h in heads if self.span[0] <= h.i < self.span[1]]  # else a misparse across sentences
         sources: list[Actor] = []
         for head in heads:
