@@ -601,3 +601,23 @@ def test_events_agentless_passive_gets_no_source_from_word_order():
     ]  # fmt: skip
     found, _ = run(rows)
     assert not any(source == "russia" for source, _, _ in found)
+
+
+def test_events_adjective_particle_of_a_separable_verb_and_new_lexicon_rows():
+    # Polen keurde de verkoop aan Litouwen goed . (goed read as an adverb, not a particle)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("keurde", "keurde", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("verkoop", "verkoop", "NOUN", "obj", 1),
+        ("aan", "aan", "ADP", "case", 5), ("Litouwen", "Litouwen", "PROPN", "nmod", 3),
+        ("goed", "goed", "ADJ", "advmod", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert found == [("polen", "litouwen", "061")]
+    # Chili hield de ratificatie tegen .
+    rows = [
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("hield", "houden", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("ratificatie", "ratificatie", "NOUN", "obj", 1),
+        ("tegen", "tegen", "ADP", "compound:prt", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows)
+    assert [(s, c) for s, _, c in found] == [("chili", "129")]

@@ -42,6 +42,12 @@ PARTICLES = {
     "na",
     "dicht",
     "binnen",
+    # adjectives and nouns that Dutch verbs separate like particles (goedkeuren, vaststellen)
+    "goed",
+    "vast",
+    "bekend",
+    "stil",
+    "stop",
     "out",
     "up",
     "down",
