@@ -358,3 +358,11 @@ def test_linking_sentence_initial_article_before_an_abbreviation(en):
     assert mentions(found, "european_union") == ["EU"]
     assert mentions(found, "united_nations") == ["UN"]
     assert not any(i.startswith("the_") for i in found.actors)
+
+
+def test_linking_adjective_before_a_known_body_is_no_name(nl, en):
+    found = nl("Ankara eist dat Zweden optreedt tegen de Koerdische PKK.", date(2024, 1, 1))
+    assert mentions(found, "pkk") == ["PKK"]
+    assert [a for a in found.actors.values() if a.mentions and a.name.startswith("Koerdisch")] == []
+    found = en("Ankara wants Sweden to act against the Kurdish PKK.", date(2024, 1, 1))
+    assert mentions(found, "pkk") == ["PKK"] and "kurdish" not in found.actors

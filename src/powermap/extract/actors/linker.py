@@ -340,10 +340,11 @@ class Linker:
                 keep.append(c)
                 drop.add(inside[0])
                 continue
+            kb_type = self.kb.actors[h.ids[0]].type
             if (
                 h.start > c.start
-                and self.kb.actors[h.ids[0]].type in ("state", "organisation")
-                and h.kind in ("name", "abbr")
+                and kb_type in ("state", "organisation")
+                and (h.kind == "name" or (h.kind == "abbr" and kb_type == "state"))  # de Koerdische PKK
                 and all(w[:1].isupper() and w.lower() not in self.lex.stop_words for w in words)
                 and len(text[c.start : h.start].strip()) >= 4
             ):
@@ -626,10 +627,13 @@ class Linker:
         lowered = {w.lower() for w in _WORD.findall(text) if w[:1].islower()}
         noninitial = {c.text for c in single if not c.initial}
         known = [fold(a.name.split()[-1]) for a in da.actors.values()]
+        body_starts = {s for a in da.actors.values() if a.type in ("organisation", "group") for s, _ in a.mentions}
         for c in single:
             if da.is_covered(c.start, c.end) or len(c.text) < 2 or self._portfolio(text, c.start):
                 continue
             word = _clean_name(c.text)
+            if self._modifies_body(text, word, c.end, body_starts):
+                continue  # de Koerdische PKK: an adjective before a known body, not a name
             a = da.person_by_name(word)
             if a is None:
                 ids = [i for i in self.kb.by_key(word) if self.kb.current(i, da.published)]
@@ -655,6 +659,12 @@ class Linker:
                     continue
                 a = da.doc_actor(word, self._guess_type(word, c.label), None)
             da.mention(a, c.start, c.start + len(word))
+
+    def _modifies_body(self, text: str, word: str, end: int, body_starts: set[int]) -> bool:
+        """Whether ``word`` is an adjective (one of the language's adjective endings) right before
+        the mention of an organisation or group (*de Koerdische PKK*, *the Kurdish PKK*)."""
+        nxt = _skip_space(text, end)
+        return nxt in body_starts and nxt > end and word.lower().endswith(self.glex.adjective_endings)
 
     def _without_honorifics(self, c: Candidate) -> Candidate:
         """A name without the honorifics in front (*Prince Faisal bin Farhan* -> *Faisal bin Farhan*)."""
