@@ -119,3 +119,22 @@ def test_groups_coordinated_or_other_nationality_description_is_a_group_of_its_o
     found = nl(text, date(2024, 5, 1))
     oligarchs = [sorted(a.mentions.values()) for a in found.actors.values() if a.name == "Russian oligarchs"]
     assert oligarchs == [["De Russische oligarchen"]]
+
+
+def test_groups_after_a_bloc_modifier_have_no_nationality(nl, en):
+    found = en("Russia sent more troops. Western officials are alarmed and EU diplomats met.", date(2024, 1, 1))
+    names = {a.name: a.country for a in found.actors.values() if a.type == "group"}
+    assert names.get("Western officials", "absent") is None and names.get("EU diplomats", "absent") is None
+    found = nl("Rusland stuurt troepen. Westerse functionarissen zijn bezorgd.", date(2024, 1, 1))
+    assert mentions(found, "western_officials") == ["Westerse functionarissen"]
+
+
+def test_linking_runs_joined_by_a_conjunction_inside_one_entity(en):
+    import spacy
+
+    text = "Beijing's Belt and Road projects financed ports."
+    doc = spacy.blank("en")(text)
+    doc.ents = [doc.char_span(10, 23, label="FAC")]
+    found = en(text, date(2024, 1, 1), doc=doc)
+    names = {a.name for a in found.actors.values() if a.mentions}
+    assert "Belt" not in names and "Road" not in names

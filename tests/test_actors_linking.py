@@ -366,3 +366,8 @@ def test_linking_adjective_before_a_known_body_is_no_name(nl, en):
     assert [a for a in found.actors.values() if a.mentions and a.name.startswith("Koerdisch")] == []
     found = en("Ankara wants Sweden to act against the Kurdish PKK.", date(2024, 1, 1))
     assert mentions(found, "pkk") == ["PKK"] and "kurdish" not in found.actors
+
+
+def test_linking_military_rank_before_a_name_is_a_title(en):
+    found = en("Ostland's junta leader, Colonel Tamo Velda, met the envoy.", date(2024, 1, 1))
+    assert [a.name for a in found.persons() if a.mentions] == ["Tamo Velda"]

@@ -220,6 +220,10 @@ class Builder:
             e = self.entry(id_, name, "person", country=country, wikidata=wikidata, code=code, source="curated")
             for f in forms(cells):
                 e.add(f, "name" if " " in f or "-" in f else "surname")
+        for row in read_tsv(CURATED / "body_adjectives.tsv"):  # Western officials, EU diplomats
+            id_, adjective = (row + [""] * 2)[:2]
+            if id_ in self.entries and adjective:
+                self.demonyms[id_] = adjective
         for row in read_tsv(CURATED / "roles.tsv"):
             pid, of, role, label, start, end = (row + [""] * 6)[:6]
             code = self.entries[pid].code if pid in self.entries else ""

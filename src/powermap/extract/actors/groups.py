@@ -100,7 +100,7 @@ class GroupPhrase:
     explicit: bool  # nationality from the phrase itself
     name: str | None = None  # a fixed name (followers, camps)
     country: str | None = None
-    pro: tuple[str, ...] = ()  # states of pro-X qualifiers (never the group's own nationality)
+    pro: tuple[str, ...] = ()  # pro-X states and blocs before the head (never the group's own nationality)
 
 
 def state_of(kb: KnowledgeBase, hit: Hit) -> str | None:
@@ -235,6 +235,7 @@ def _phrase(
     """Walk left from the head over the words of its phrase; read the nationality."""
     start, state, quals = s, None, []
     pros: list[str] = []
+    bodies: list[str] = []  # a bloc or body before the head (Western, EU): the group has no nationality
     consumed = []
     j = k - 1
     while j >= 0 and k - j <= 5:
@@ -249,6 +250,14 @@ def _phrase(
             compound = h.end < we and text[h.end] == "-"  # Kremlin-loyale
             if st and (h.kind == "adj" or compound) and (state is None or st == state):
                 state = st
+                consumed.append(i)
+                start = ws
+                j -= 1
+                continue
+            body = kb.actors[h.ids[0]]
+            if state is None and not bodies and body.type != "state" and body.id in kb.demonyms:
+                quals.insert(0, kb.demonyms[body.id])  # Western officials, EU diplomats: no nationality
+                bodies.append(body.id)
                 consumed.append(i)
                 start = ws
                 j -= 1
@@ -286,7 +295,7 @@ def _phrase(
                 state = state_of(kb, hits[i])
                 explicit = state is not None
     used.update(consumed)
-    return GroupPhrase(start, e, head, tuple(quals), state, explicit, pro=tuple(pros))
+    return GroupPhrase(start, e, head, tuple(quals), state, explicit or bool(bodies), pro=tuple(pros + bodies))
 
 
 def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], ws: int,

@@ -29,7 +29,14 @@ from typing import TYPE_CHECKING
 import yaml
 from rapidfuzz import fuzz, process
 
-from powermap.extract.actors.candidates import PARTICLES, PERSON_PARTICLES, Candidate, capitalised_runs, from_entities
+from powermap.extract.actors.candidates import (
+    CONJUNCTIONS,
+    PARTICLES,
+    PERSON_PARTICLES,
+    Candidate,
+    capitalised_runs,
+    from_entities,
+)
 from powermap.extract.actors.gazetteer import Gazetteer, Hit, gazetteer
 from powermap.extract.actors.groups import dominant_state, find_groups, group_lexicon, settle, take_up
 from powermap.extract.actors.lexicon import ActorLexicon, lexicon
@@ -983,9 +990,10 @@ def _with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> l
     """Capitalised runs labelled by the NER entities they overlap; a run in which a person
     entity follows another entity is split before the person (``Defensie Ruben Brekelmans``);
     a sentence-initial run whose entity starts on a later word loses the words before it
-    (``Zie Marlène Laruelle``)."""
+    (``Zie Marlène Laruelle``); runs split at a conjunction inside one entity are joined again
+    (``Belt and Road``, ``Bosnia and Herzegovina``)."""
     out = []
-    for c in runs:
+    for c in _joined_in_entities(runs, ents, text):
         inside = [e for e in ents if e.start < c.end and c.start < e.end]
         person = next((e for e in inside if e.label == "PER" and c.start < e.start), None)
         # *Defensie* ORG + *Ruben Brekelmans* PER: a person after a title
@@ -1020,6 +1028,20 @@ def _body_by_head(da: DocActors, word: str, before: int) -> DocActor | None:
         and (ends_in_word(a.name) or any(ends_in_word(t) for t in a.mentions.values()))
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _joined_in_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> list[Candidate]:
+    """Consecutive runs that one entity spans, with only a conjunction between them, as one run."""
+    out: list[Candidate] = []
+    for c in runs:
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end : c.start].strip().lower() in CONJUNCTIONS:
+            ent = next((e for e in ents if e.start <= prev.start and c.end <= e.end), None)
+            if ent is not None:
+                out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], prev.label, prev.initial)
+                continue
+        out.append(c)
+    return out
 
 
 def _person_after_title(before: str, name: str) -> bool:
