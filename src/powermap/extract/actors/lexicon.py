@@ -41,13 +41,22 @@ class ActorLexicon:
     definite_determiners: frozenset[str] = frozenset()
     #: titles that precede a name but are no name themselves (*Crown Prince*, *sjeik*)
     honorifics: frozenset[str] = frozenset()
+    #: role nouns, apposition roles and honorifics together (built by ``lexicon``)
+    titles: frozenset[str] = frozenset()
 
     def is_title(self, words: list[str]) -> bool:
         """Whether a run of words ends in a role noun, an apposition role or an honorific
         (*Foreign Minister*, *Crown Prince*): a title, not a name."""
         low = " ".join(words).lower()
-        titles = self.honorifics | self.apposition_roles | set(self.role_nouns)
-        return any(low == t or low.endswith(" " + t) for t in titles)
+        return any(low == t or low.endswith(" " + t) for t in self.titles)
+
+    def honorifics_before(self, words: list[str], keep: int = 1) -> int:
+        """How many of ``words`` open with honorifics (*Prince* Faisal bin Farhan), leaving at
+        least ``keep`` words for the name."""
+        cut = 0
+        while cut < len(words) - keep and words[cut].lower() in self.honorifics:
+            cut += 1
+        return cut
 
 
 def _stop_words(language: str) -> frozenset[str]:
@@ -67,9 +76,12 @@ def lexicon(language: str) -> ActorLexicon:
         language, path = "en", LANG_DIR / "en" / "actors.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     officials = data.get("official_nouns") or {}
+    role_nouns = {k.lower(): v for k, v in (data.get("role_nouns") or {}).items()}
+    apposition_roles = frozenset(data.get("apposition_roles") or ())
+    honorifics = frozenset(w.lower() for w in data.get("honorifics") or ())
     return ActorLexicon(
         language=language,
-        role_nouns={k.lower(): v for k, v in (data.get("role_nouns") or {}).items()},
+        role_nouns=role_nouns,
         gov_nouns=frozenset(data.get("gov_nouns") or ()),
         portfolio_nouns=frozenset(data.get("portfolio_nouns") or ()),
         official_singular=frozenset(officials.get("singular") or ()),
@@ -80,11 +92,12 @@ def lexicon(language: str) -> ActorLexicon:
         genitive_suffixes=tuple(data.get("genitive_suffixes") or ()),
         closed_compounds=bool(data.get("closed_compounds")),
         copulas=frozenset(data.get("copulas") or ()),
-        apposition_roles=frozenset(data.get("apposition_roles") or ()),
+        apposition_roles=apposition_roles,
         stop_words=_stop_words(language),
         language_markers=frozenset(data.get("language_markers") or ()),
         media_descriptions=frozenset((data.get("body_descriptions") or {}).get("media") or ()),
         named_descriptions=frozenset((data.get("body_descriptions") or {}).get("named") or ()),
         definite_determiners=frozenset(data.get("definite_determiners") or ()),
-        honorifics=frozenset(w.lower() for w in data.get("honorifics") or ()),
+        honorifics=honorifics,
+        titles=honorifics | apposition_roles | frozenset(role_nouns),
     )

@@ -584,9 +584,9 @@ class Linker:
 
     def _person_of_body(self, text: str, c: Candidate, words: list[re.Match[str]], i: int) -> bool:
         """Whether the run splits at word ``i`` (*van*, *of*) into a person and the body they work
-        for (*analist Ulf Laessing van de Konrad-Adenauer-Stiftung*): the words before are a first
-        name and one or two more capitalised words, and either a role noun precedes the run or the
-        words before are a known first name and more, and the rest names a body."""
+        for (*analist Ulf Laessing van de Konrad-Adenauer-Stiftung*): the words before are two or
+        three capitalised words, and either a role noun precedes the run, or they open with a
+        known first name and the rest names a body."""
         left = [w.group() for w in words[:i]]
         right = [w.group().lower() for w in words[i + 1 :]]
         if not (2 <= len(left) <= 3 and all(w[:1].isupper() for w in left)):
@@ -676,9 +676,7 @@ class Linker:
     def _without_honorifics(self, c: Candidate) -> Candidate:
         """A name without the honorifics in front (*Prince Faisal bin Farhan* -> *Faisal bin Farhan*)."""
         words = list(re.finditer(r"\S+", c.text))
-        cut = 0
-        while cut < len(words) - 2 and words[cut].group().lower() in self.lex.honorifics:
-            cut += 1
+        cut = self.lex.honorifics_before([w.group() for w in words], keep=2)
         if cut == 0:
             return c
         s = c.start + words[cut].start()
@@ -935,8 +933,8 @@ class Linker:
                 break
         while words and not text[words[-1][0] : words[-1][1]][:1].isupper():
             words.pop()
-        while len(words) > 1 and text[words[0][0] : words[0][1]].lower() in self.lex.honorifics:
-            words.pop(0)  # *Prince* Faisal bin Farhan: the name without the title
+        # *Prince* Faisal bin Farhan: the name without the title
+        words = words[self.lex.honorifics_before([text[s:e] for s, e in words]) :]
         if not words:
             return None
         name = text[words[0][0] : words[-1][1]]

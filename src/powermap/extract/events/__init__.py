@@ -114,9 +114,8 @@ class EventStage(Stage):
         seen: set[tuple] = set()
         for sent in sentences(doc):
             coded = coder.code_sentence(sent)
-            if not coded and backup is not None:
-                agentless = getattr(coder, "agentless", set())
-                coded = [c for c in backup.code_sentence(sent) if c.trigger.i not in agentless]
+            if not coded and backup is not None:  # the backup only runs behind a ParseCoder
+                coded = [c for c in backup.code_sentence(sent) if c.trigger.i not in coder.agentless]
             if not coded:
                 continue
             start, end = trimmed(sent)
