@@ -92,3 +92,31 @@ def test_annotate_eval_ner_is_exact_match(files) -> None:
 
 def test_annotate_iob1_is_read_as_iob2() -> None:
     assert to_iob2(["I-PER", "I-PER", "O", "I-LOC", "I-ORG"]) == ["B-PER", "I-PER", "O", "B-LOC", "B-ORG"]
+
+
+def test_spacy_pipelines_get_each_gold_sentence_as_one_sentence() -> None:
+    """The parser may not split a gold sentence: the Doc arrives with its boundaries set."""
+    from spacy.language import Language
+
+    from powermap.annotate.evaluate import annotate_gold_tokens
+
+    seen: list[list[bool | None]] = []
+
+    @Language.component("record_sent_starts_for_test")
+    def record(doc: Doc) -> Doc:
+        seen.append([t.is_sent_start for t in doc])
+        return doc
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("record_sent_starts_for_test")
+
+    class Wrapped:
+        info = AnnotatorInfo(name="wrapped.v1", languages=("nl",), provides=())
+
+        def __init__(self) -> None:
+            self.nlp = nlp
+
+    sentences = [(["Ja", '"', ".", "''"], [False, False, True, False]), (["Nee"], [False])]
+    tokens, _ = annotate_gold_tokens(Wrapped(), sentences)
+    assert [len(t) for t in tokens] == [4, 1]
+    assert seen == [[True, False, False, False], [True]]

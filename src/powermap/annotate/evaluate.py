@@ -51,7 +51,9 @@ def annotate_gold_tokens(
     """
     nlp = getattr(annotator, "nlp", None)
     if nlp is not None:
-        docs = [Doc(nlp.vocab, words=w, spaces=s) for w, s in sentences]
+        # One gold sentence per Doc, and the parser is told so: it may not split it (as a
+        # parser given gold segmentation in the CoNLL 2018 evaluation returns one tree).
+        docs = [Doc(nlp.vocab, words=w, spaces=s, sent_starts=[True] + [False] * (len(w) - 1)) for w, s in sentences]
         started = time.perf_counter()
         out = list(nlp.pipe(docs, batch_size=64))
         seconds = time.perf_counter() - started

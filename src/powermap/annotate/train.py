@@ -18,6 +18,7 @@ from typing import Any
 
 import spacy
 
+from powermap.annotate import augment as _augment  # noqa: F401  (registers the quote augmenter)
 from powermap.annotate import gazetteer as _gazetteer  # noqa: F401  (registers the NER embedding)
 from powermap.annotate.corpus import conll_ner_docs, conllu_docs, write_docbin
 
