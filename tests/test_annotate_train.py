@@ -19,16 +19,24 @@ PLACES = ["Brussel", "Parijs", "Warschau", "Madrid", "Berlijn"]
 
 
 def _conllu_sentence(n: int, det: str, noun: str, verb: str, lemma: str, place: str) -> str:
+    """One sentence; every other one quotes the place in straight quotes (the augmenter's input)."""
+    quoted = n % 2 == 0
     rows = [
         (det, det.lower(), "DET", "Definite=Def", 2, "det"),
         (noun, noun, "NOUN", "Number=Sing", 3, "nsubj"),
         (verb, lemma, "VERB", "Tense=Past|VerbForm=Fin", 0, "root"),
-        (place, place, "PROPN", "_", 3, "obj"),
-        (".", ".", "PUNCT", "_", 3, "punct"),
     ]
-    lines = [f"# sent_id = s{n}", f"# text = {det} {noun} {verb} {place}."]
+    if quoted:
+        rows += [('"', '"', "PUNCT", "_", 5, "punct"), (place, place, "PROPN", "_", 3, "obj")]
+        rows += [('"', '"', "PUNCT", "_", 5, "punct")]
+    else:
+        rows += [(place, place, "PROPN", "_", 3, "obj")]
+    rows += [(".", ".", "PUNCT", "_", 3, "punct")]
+    shown = f'"{place}"' if quoted else place
+    lines = [f"# sent_id = s{n}", f"# text = {det} {noun} {verb} {shown}."]
+    glued = {4, 5, 6} if quoted else {4}
     for i, (form, lem, upos, feats, head, rel) in enumerate(rows, start=1):
-        misc = "SpaceAfter=No" if i == 4 else "_"
+        misc = "SpaceAfter=No" if i in glued else "_"
         lines.append(f"{i}\t{form}\t{lem}\t{upos}\t{upos[:3]}\t{feats}\t{head}\t{rel}\t_\t{misc}")
     return "\n".join(lines) + "\n"
 
@@ -55,7 +63,7 @@ def test_annotate_corpus_readers(tmp_path: Path) -> None:
     files = _write_tiny_data(tmp_path)
     docs = conllu_docs([tmp_path / files.syntax_train[0]], n_sents=10)
     assert len(docs) == 3 and docs[0][2].lemma_ == "bezoeken" and docs[0][2].dep_ == "ROOT"
-    assert docs[0].text.startswith("De minister bezocht Brussel. ")
+    assert docs[0].text.startswith('De minister bezocht "Brussel". De minister bezocht Parijs. ')
     ner_docs = conll_ner_docs([tmp_path / files.ner_train[0]])
     assert [e.label_ for e in ner_docs[0].ents][:2] == ["LOC", "LOC"]
 
@@ -77,8 +85,16 @@ def test_annotate_tiny_training_run(tmp_path: Path) -> None:
         },
     )
     nlp = spacy.load(result["model"])
-    assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"]
-    text = "De minister bezocht Parijs.\n"
+    assert nlp.pipe_names == [
+        "tok2vec",
+        "tagger",
+        "morphologizer",
+        "trainable_lemmatizer",
+        "parser",
+        "powermap_punctuation",
+        "ner",
+    ]
+    text = "De minister bezocht ,,Parijs''.\n"
     doc = nlp(text)
     assert doc.text == text and doc.has_annotation("DEP")
     assert result["installed"] is None

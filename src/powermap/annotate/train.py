@@ -20,6 +20,7 @@ import spacy
 
 from powermap.annotate import augment as _augment  # noqa: F401  (registers the quote augmenter)
 from powermap.annotate import gazetteer as _gazetteer  # noqa: F401  (registers the NER embedding)
+from powermap.annotate import punctuation as _punctuation  # noqa: F401  (registers powermap_punctuation)
 from powermap.annotate.corpus import conll_ner_docs, conllu_docs, write_docbin
 
 #: Where the trained pipeline ships inside the package.
@@ -105,9 +106,12 @@ def assemble(
     meta: dict[str, Any] | None = None,
     vector_rows: int | None = SHIPPED_VECTOR_ROWS,
 ) -> Path:
-    """One pipeline: the syntax model plus the NER component sourced with its inline tok2vec;
+    """One pipeline: the syntax model, the rule that attaches punctuation after its parser
+    (``annotate/punctuation.py``), and the NER component sourced with its inline tok2vec;
     static vectors, when the syntax model has them, pruned to ``vector_rows`` rows."""
     nlp = spacy.load(syntax_dir)
+    if "parser" in nlp.pipe_names and "powermap_punctuation" not in nlp.pipe_names:
+        nlp.add_pipe("powermap_punctuation", after="parser")  # UD's rule for punctuation heads
     if vector_rows is not None and nlp.vocab.vectors.shape[0] > vector_rows:
         nlp.vocab.prune_vectors(vector_rows)
     if ner_dir is not None:
