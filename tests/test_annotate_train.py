@@ -111,3 +111,52 @@ def test_restore_lemma_labels_rebuilds_the_tree_map_of_a_loaded_lemmatizer():
         restore_lemma_labels()(nlp)
     labels = lemmatizer.cfg["labels"]
     assert lemmatizer.tree2label == {tree: i for i, tree in enumerate(labels)} and labels
+
+
+UNTAGGED = """# text = Het plan moet worden gemaakt
+1\tHet\t\tX\t_\t_\t2\tdet\t_\t_
+2\tplan\t\tX\t_\t_\t3\tnsubj\t_\t_
+3\tmoet\t\tX\t_\t_\t0\troot\t_\t_
+4\tworden\t\tX\t_\t_\t3\txcomp\t_\t_
+5\tgemaakt\t\tX\t_\t_\t4\tccomp\t_\t_
+"""
+
+ADVERBS = """# text = Ook de minister is ook de baas
+1\tOok\took\tADV\tBW\t_\t3\tadvmod\t_\t_
+2\tde\tde\tDET\tLID\t_\t3\tdet\t_\t_
+3\tminister\tminister\tNOUN\tN\t_\t7\tnsubj\t_\t_
+4\tis\tzijn\tAUX\tWW\t_\t7\tcop\t_\t_
+5\took\took\tADV\tBW\t_\t7\tadvmod\t_\t_
+6\tde\tde\tDET\tLID\t_\t7\tdet\t_\t_
+7\tbaas\tbaas\tNOUN\tN\t_\t0\troot\t_\t_
+"""
+
+
+def test_harmonise_drops_untagged_sentences_and_relabels_adverbs_in_noun_phrases() -> None:
+    from powermap.annotate.corpus import harmonise_training_trees
+
+    text, counts = harmonise_training_trees(UNTAGGED + "\n" + ADVERBS)
+    assert counts == {"sentences_dropped": 1, "tokens_dropped": 5, "adverbs_relabelled": 1}
+    assert "worden" not in text
+    rels = [line.split("\t")[7] for line in text.splitlines() if line[:1].isdigit()]
+    # the adverb inside the subject becomes amod; the one on the predicate nominal stays advmod
+    assert rels == ["amod", "det", "nsubj", "cop", "advmod", "det", "root"]
+
+
+def test_training_corpus_is_harmonised_and_dev_is_not(tmp_path: Path) -> None:
+    from powermap.annotate.train import prepare_corpus
+
+    (tmp_path / "ud").mkdir()
+    (tmp_path / "ud" / "t.conllu").write_text(UNTAGGED + "\n" + ADVERBS, encoding="utf-8")
+    (tmp_path / "ner").mkdir()
+    (tmp_path / "ner" / "t.conll").write_text("-DOCSTART- -DOCSTART- O\n\nGent N B-LOC\n", encoding="utf-8")
+    files = DataFiles(("ud/t.conllu",), ("ud/t.conllu",), ("ner/t.conll",), ("ner/t.conll",))
+    out = prepare_corpus(tmp_path, tmp_path / "corpus", files=files)
+    nlp = spacy.blank("nl")
+    from spacy.tokens import DocBin
+
+    train = list(DocBin().from_disk(out["syntax-train"]).get_docs(nlp.vocab))
+    dev = list(DocBin().from_disk(out["syntax-dev"]).get_docs(nlp.vocab))
+    assert sum(len(d) for d in train) == 7 and train[0][0].dep_ == "amod"
+    dev_tokens = [t for d in dev for t in d]
+    assert len(dev_tokens) == 12 and [t.dep_ for t in dev_tokens if t.text == "Ook"] == ["advmod"]

@@ -13,6 +13,7 @@ import json
 import shutil
 import warnings
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ def prepare_corpus(
     data_dir, corpus_dir = Path(data_dir), Path(corpus_dir)
     out: dict[str, Path] = {}
     for name, reader, paths in (
-        ("syntax-train", conllu_docs, files.syntax_train),
+        ("syntax-train", partial(conllu_docs, harmonise=True), files.syntax_train),
         ("syntax-dev", conllu_docs, files.syntax_dev),
         ("ner-train", conll_ner_docs, files.ner_train),
         ("ner-dev", conll_ner_docs, files.ner_dev),
