@@ -89,9 +89,7 @@ def read_conll_text(path: Path) -> str:
         return raw.decode("latin-1")
 
 
-def conllu_docs(
-    paths: list[Path], n_sents: int = 10, limit: int | None = None, harmonise: bool = False
-) -> list[Doc]:
+def conllu_docs(paths: list[Path], n_sents: int = 10, limit: int | None = None, harmonise: bool = False) -> list[Doc]:
     """Docs of ``n_sents`` sentences each, with tags, morphology, lemmas and dependencies;
     with ``harmonise``, training trees are first made comparable with the evaluation release
     (``harmonise_training_trees``)."""
