@@ -73,6 +73,8 @@ def test_augmenter_rewrites_marks_and_keeps_the_tree() -> None:
         assert [t.dep_ for t in ref] == ["nsubj", "ROOT", "punct", "obj", "punct", "punct"]
         assert [t.head.i for t in ref] == [1, 1, 3, 1, 3, 1]
         assert out.predicted.text == ref.text
+        # a mark is its own lemma, as in the UD files: ,, keeps ,, not the straight mark's lemma
+        assert [t.lemma_ for t in ref if t.is_punct] == [t.text for t in ref if t.is_punct]
     assert seen == {"Hij zei ,,ja''.", 'Hij zei "ja".'}
 
 

@@ -107,12 +107,18 @@ def quote_variants_augmenter(
         return
     opening, closing = random.choice(pairs)
     annotation = example.to_dict()
-    orth = list(annotation["token_annotation"]["ORTH"])
+    tokens = annotation["token_annotation"]
+    orth = list(tokens["ORTH"])
+    lemmas = list(tokens.get("LEMMA") or [""] * len(orth))
     for i, role in enumerate(roles):
-        if role == "open":
-            orth[i] = opening
-        elif role == "close":
-            orth[i] = closing
-    annotation["token_annotation"]["ORTH"] = orth
-    text = construct_modified_raw_text(annotation["token_annotation"])
+        if role is None:
+            continue
+        mark = opening if role == "open" else closing
+        if lemmas[i] == orth[i]:  # a mark is its own lemma: ,, stays ,, (as the UD files have it)
+            lemmas[i] = mark
+        orth[i] = mark
+    tokens["ORTH"] = orth
+    if tokens.get("LEMMA"):
+        tokens["LEMMA"] = lemmas
+    text = construct_modified_raw_text(tokens)
     yield Example.from_dict(nlp.make_doc(text), annotation)
