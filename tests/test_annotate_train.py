@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -158,5 +159,11 @@ def test_training_corpus_is_harmonised_and_dev_is_not(tmp_path: Path) -> None:
     train = list(DocBin().from_disk(out["syntax-train"]).get_docs(nlp.vocab))
     dev = list(DocBin().from_disk(out["syntax-dev"]).get_docs(nlp.vocab))
     assert sum(len(d) for d in train) == 7 and train[0][0].dep_ == "amod"
+    # the final NER fit trains on the dev file too (here the same file: twice the sentences)
+    ner_train = list(DocBin().from_disk(out["ner-train"]).get_docs(nlp.vocab))
+    ner_dev = list(DocBin().from_disk(out["ner-dev"]).get_docs(nlp.vocab))
+    assert len(ner_train) == 2 * len(ner_dev)
+    without = prepare_corpus(tmp_path, tmp_path / "c2", files=replace(files, ner_final_fit=False))
+    assert len(list(DocBin().from_disk(without["ner-train"]).get_docs(nlp.vocab))) == len(ner_dev)
     dev_tokens = [t for d in dev for t in d]
     assert len(dev_tokens) == 12 and [t.dep_ for t in dev_tokens if t.text == "Ook"] == ["advmod"]

@@ -6,7 +6,9 @@ Usage (from the repository root):
 
 Scores: LAS on UD Alpino dev and entity F1 on CoNLL-2002 testa (the selection sets; test sets are
 for BENCHMARKS.md only). The new pipeline replaces src/powermap/models/nl_powermap when the mean of
-the two is higher than the installed one's, or with --force.
+the two is higher than the installed one's, or with --force. A final-fit NER (``ner.cfg`` as
+``powermap train`` runs it: ned.train + ned.testa) has seen testa, so its testa F1 says nothing;
+such a model goes in with --force, on its test scores (``python bench/run.py annotate``).
 """
 
 from __future__ import annotations

@@ -38,6 +38,9 @@ class DataFiles:
     ner_dev: tuple[str, ...] = ("conll2002-nl/ned.testa",)
     #: name lists for the NER's gazetteer features (``annotate/gazetteer.py``)
     names: str = "alpino-names"
+    #: the final NER fit also trains on the dev files, for the number of steps ``ner.cfg`` fixes
+    #: (chosen on dev beforehand); the last checkpoint is the model, as dev no longer selects
+    ner_final_fit: bool = True
 
 
 def prepare_corpus(
@@ -50,7 +53,7 @@ def prepare_corpus(
     for name, reader, paths in (
         ("syntax-train", partial(conllu_docs, harmonise=True), files.syntax_train),
         ("syntax-dev", conllu_docs, files.syntax_dev),
-        ("ner-train", conll_ner_docs, files.ner_train),
+        ("ner-train", conll_ner_docs, files.ner_train + (files.ner_dev if files.ner_final_fit else ())),
         ("ner-dev", conll_ner_docs, files.ner_dev),
     ):
         docs = reader([data_dir / p for p in paths], limit=limit)
@@ -223,6 +226,8 @@ def run_training(
             **ner_only,
         },
     )
+    if files.ner_final_fit:  # dev is in the training data: the last checkpoint, not the "best"
+        ner = ner.parent / "model-last"
     model = assemble(syntax, ner, work_dir / "nl_powermap")
     if install is not None:
         install_model(model, Path(install))
