@@ -88,6 +88,25 @@ def test_events_reflexive_wrapper_negates_the_wrapped_event():
     assert events[0].negated
 
 
+def test_events_clause_on_a_vote_noun_is_what_the_subject_abstains_from():
+    # Chili onthield zich bij een stemming om Peru te veroordelen .
+    rows = [
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("onthield", "onthouden", "VERB", "ROOT", 1),
+        ("zich", "zich", "PRON", "expl:pv", 1), ("bij", "bij", "ADP", "case", 5),
+        ("een", "een", "DET", "det", 5), ("stemming", "stemming", "NOUN", "obl", 1),
+        ("om", "om", "ADP", "mark", 9), ("Peru", "Peru", "PROPN", "obj", 9),
+        ("te", "te", "ADP", "mark", 9), ("veroordelen", "veroordelen", "VERB", "acl", 5),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    events, _ = run(rows)
+    assert triples(events) == [("chili", "peru", "111")]
+    assert events[0].negated
+    # any other noun keeps its clause to itself: no source climbs past *een bijeenkomst*
+    other = [r if r[0] != "stemming" else ("bijeenkomst", "bijeenkomst", "NOUN", "obl", 1) for r in rows]
+    events, _ = run(other)
+    assert ("chili", "peru", "111") not in triples(events)
+
+
 def test_events_negation_with_geen():
     # Chili stelde geen sancties in tegen Rusland .
     events, _ = run([

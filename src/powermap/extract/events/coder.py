@@ -113,6 +113,7 @@ class ParseCoder:
         self.locative_nouns = lexicon.cue_set("locative_nouns")
         self.stative_verbs = lexicon.cue_set("stative_passive_verbs")
         self.example_marks = lexicon.cue_set("example_marks")
+        self.vote_nouns = lexicon.cue_set("vote_nouns")
         self.group_nouns = lexicon.cue_set("plural_state_nouns")
         self.pair_words = lexicon.cue_set("pair_words")
         self.neuter = lexicon.cue_set("neuter_pronouns")
@@ -351,7 +352,7 @@ class ParseCoder:
             own = misread
         if own and not all(s.pos_ == "PRON" and self.actor(s) is None for s in own):
             return [self.antecedent(s) for s in own], False
-        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}))):
+        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}, self.vote_noun))):
             if self.finite_subordinate(cur):  # hoewel/omdat/toen ...: its own (missed) subject
                 break
             found = [c for s in subjects(head) for c in conjuncts(s)]
@@ -596,7 +597,7 @@ class ParseCoder:
         wrapper_head: Token | None = None
         modality = entry.flag_value("mod") or self.modality(tok)
         reported = False
-        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"acl"}))):
+        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"acl"}, self.vote_noun))):
             wrapper = entries.get(head.i)
             if wrapper is not None and wrapper.wrap:
                 suppressed.add(head.i)
@@ -646,6 +647,11 @@ class ParseCoder:
             out.append(Coded(source, target, code, negated, modality, reported, tok, more))
         self.current = None
         return out
+
+    def vote_noun(self, tok: Token) -> bool:
+        """A vote or proposal noun as a verb's object or oblique (*bij een stemming*): the clause
+        on it (*om X te veroordelen*) is what the verb's subject does or refuses to do."""
+        return tok.pos_ == "NOUN" and dep(tok) in ("obl", "obj") and self.lemma(tok) in self.vote_nouns
 
     def wrapped(self, wrapper: LexEntry, head: Token, negated: bool, modality: str) -> tuple[bool, str]:
         """Negation and modality of an event under a wrapping predicate (*weigerde te*, *van

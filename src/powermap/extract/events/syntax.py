@@ -9,7 +9,7 @@ this module sees only the normalised roles.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
@@ -52,13 +52,17 @@ def conjuncts(tok: Token) -> list[Token]:
     return _walk(tok, lambda t: [c for c in t.children if dep(c) == "conj"])
 
 
-def governors(tok: Token, labels: set[str] | None = None) -> Iterator[Token]:
+def governors(
+    tok: Token, labels: set[str] | None = None, through: Callable[[Token], bool] | None = None
+) -> Iterator[Token]:
     """The tokens above ``tok``, nearest first, climbing only while the relation of the
-    token climbed from is in ``labels`` (always when None). Cycle-safe and bounded."""
+    token climbed from is in ``labels`` (always when None) or, above ``tok``, the token is
+    one ``through`` lets pass whatever its relation. Cycle-safe and bounded."""
     seen = {tok.i}
     cur = tok
     for _ in range(MAX_STEPS):
-        if labels is not None and dep(cur) not in labels:
+        passes = through is not None and cur is not tok and through(cur)
+        if labels is not None and dep(cur) not in labels and not passes:
             return
         head = cur.head
         if head.i in seen:
