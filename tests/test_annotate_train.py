@@ -56,7 +56,13 @@ def _write_tiny_data(root: Path) -> DataFiles:
     (root / "names" / "geo").write_text("\n".join(PLACES[:3]) + "\n", encoding="utf-8")
     (root / "names" / "per").write_text("Jan de Vries\n", encoding="utf-8")
     return DataFiles(
-        ("ud/train.conllu",), ("ud/train.conllu",), ("ner/train.conll",), ("ner/train.conll",), names="names"
+        ("ud/train.conllu",),
+        ("ud/train.conllu",),
+        ("ner/train.conll",),
+        ("ner/train.conll",),
+        names="names",
+        syntax_final_fit=("ud/train.conllu",),
+        evaluation=(),
     )
 
 
@@ -92,6 +98,7 @@ def test_annotate_tiny_training_run(tmp_path: Path) -> None:
         "morphologizer",
         "trainable_lemmatizer",
         "parser",
+        "powermap_particle_lemmas",
         "powermap_punctuation",
         "ner",
     ]
@@ -151,7 +158,9 @@ def test_training_corpus_is_harmonised_and_dev_is_not(tmp_path: Path) -> None:
     (tmp_path / "ud" / "t.conllu").write_text(UNTAGGED + "\n" + ADVERBS, encoding="utf-8")
     (tmp_path / "ner").mkdir()
     (tmp_path / "ner" / "t.conll").write_text("-DOCSTART- -DOCSTART- O\n\nGent N B-LOC\n", encoding="utf-8")
+    (tmp_path / "ud" / "test.conllu").write_text(ADVERBS, encoding="utf-8")
     files = DataFiles(("ud/t.conllu",), ("ud/t.conllu",), ("ner/t.conll",), ("ner/t.conll",))
+    files = replace(files, syntax_final_fit=(), evaluation=())
     out = prepare_corpus(tmp_path, tmp_path / "corpus", files=files)
     nlp = spacy.blank("nl")
     from spacy.tokens import DocBin
@@ -159,6 +168,12 @@ def test_training_corpus_is_harmonised_and_dev_is_not(tmp_path: Path) -> None:
     train = list(DocBin().from_disk(out["syntax-train"]).get_docs(nlp.vocab))
     dev = list(DocBin().from_disk(out["syntax-dev"]).get_docs(nlp.vocab))
     assert sum(len(d) for d in train) == 7 and train[0][0].dep_ == "amod"
+    # the final syntax fit adds release files as they are, less the sentences a test file has
+    fit = replace(files, syntax_final_fit=("ud/t.conllu",), evaluation=("ud/test.conllu",))
+    fitted = prepare_corpus(tmp_path, tmp_path / "c3", files=fit)["syntax-train"]
+    assert sum(len(d) for d in DocBin().from_disk(fitted).get_docs(nlp.vocab)) == 7 + 5
+    fitted = prepare_corpus(tmp_path, tmp_path / "c4", files=replace(fit, evaluation=()))["syntax-train"]
+    assert sum(len(d) for d in DocBin().from_disk(fitted).get_docs(nlp.vocab)) == 7 + 12
     # the final NER fit trains on the dev file too (here the same file: twice the sentences)
     ner_train = list(DocBin().from_disk(out["ner-train"]).get_docs(nlp.vocab))
     ner_dev = list(DocBin().from_disk(out["ner-dev"]).get_docs(nlp.vocab))

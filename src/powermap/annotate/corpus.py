@@ -89,13 +89,37 @@ def read_conll_text(path: Path) -> str:
         return raw.decode("latin-1")
 
 
-def conllu_docs(paths: list[Path], n_sents: int = 10, limit: int | None = None, harmonise: bool = False) -> list[Doc]:
+def sentence_texts(paths: list[Path]) -> set[str]:
+    """The sentences of CoNLL-U files, each as its words joined by single spaces."""
+    return {" ".join(s.words) for path in paths for s in read_conllu(path)}
+
+
+def _drop_sentences(text: str, texts: set[str]) -> str:
+    """CoNLL-U without the sentences whose words (joined by spaces) are in ``texts``."""
+    kept = []
+    for block in text.split("\n\n"):
+        rows = (line.split("\t") for line in block.split("\n"))
+        words = [c[1] for c in rows if len(c) == 10 and c[0].isdigit()]
+        if not words or " ".join(words) not in texts:
+            kept.append(block)
+    return "\n\n".join(kept)
+
+
+def conllu_docs(
+    paths: list[Path],
+    n_sents: int = 10,
+    limit: int | None = None,
+    harmonise: bool = False,
+    exclude: set[str] | None = None,
+) -> list[Doc]:
     """Docs of ``n_sents`` sentences each, with tags, morphology, lemmas and dependencies;
     with ``harmonise``, training trees are first made comparable with the evaluation release
-    (``harmonise_training_trees``)."""
+    (``harmonise_training_trees``); sentences whose words are in ``exclude`` are left out."""
     docs: list[Doc] = []
     for path in paths:
         text = _clean_conllu(read_conll_text(path))
+        if exclude:
+            text = _drop_sentences(text, exclude)
         if harmonise:
             text, _counts = harmonise_training_trees(text)
         docs.extend(conllu_to_docs(text, n_sents=n_sents, no_print=True))

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from powermap.annotate import gazetteer as _gazetteer  # noqa: F401  (the NER's embedding architecture)
+from powermap.annotate import particles as _particles  # noqa: F401  (registers powermap_particle_lemmas)
 from powermap.annotate import punctuation as _punctuation  # noqa: F401  (the punctuation component)
 from powermap.annotate.base import AnnotatorInfo
 from powermap.annotate.paragraphs import annotate_by_paragraph

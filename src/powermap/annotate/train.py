@@ -13,16 +13,17 @@ import json
 import shutil
 import warnings
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.tokens import Doc
 
 from powermap.annotate import augment as _augment  # noqa: F401  (registers the quote augmenter)
 from powermap.annotate import gazetteer as _gazetteer  # noqa: F401  (registers the NER embedding)
 from powermap.annotate import punctuation as _punctuation  # noqa: F401  (registers powermap_punctuation)
-from powermap.annotate.corpus import conll_ner_docs, conllu_docs, write_docbin
+from powermap.annotate.corpus import conll_ner_docs, conllu_docs, sentence_texts, write_docbin
+from powermap.annotate.particles import load_particles  # (also registers powermap_particle_lemmas)
 
 #: Where the trained pipeline ships inside the package.
 PACKAGED_MODEL = Path(__file__).resolve().parent.parent / "models" / "nl_powermap"
@@ -41,6 +42,17 @@ class DataFiles:
     #: the final NER fit also trains on the dev files, for the number of steps ``ner.cfg`` fixes
     #: (chosen on dev beforehand); the last checkpoint is the model, as dev no longer selects
     ner_final_fit: bool = True
+    #: released UD files the final syntax fit adds to the (harmonised) treebank: the dev sets,
+    #: converted as the test sets are; trained for the steps ``syntax.cfg`` fixes, last checkpoint
+    syntax_final_fit: tuple[str, ...] = (
+        "ud-dutch/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu",
+        "ud-dutch/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu",
+    )
+    #: test files: a training sentence with the same text as one of theirs is left out
+    evaluation: tuple[str, ...] = (
+        "ud-dutch/UD_Dutch-Alpino/nl_alpino-ud-test.conllu",
+        "ud-dutch/UD_Dutch-LassySmall/nl_lassysmall-ud-test.conllu",
+    )
 
 
 def prepare_corpus(
@@ -50,8 +62,15 @@ def prepare_corpus(
     files = files or DataFiles()
     data_dir, corpus_dir = Path(data_dir), Path(corpus_dir)
     out: dict[str, Path] = {}
+    held_out = sentence_texts([data_dir / p for p in files.evaluation if (data_dir / p).exists()])
+
+    def syntax_train(paths: list[Path], limit: int | None = None) -> list[Doc]:
+        docs = conllu_docs(paths[: len(files.syntax_train)], limit=limit, harmonise=True)
+        extra = paths[len(files.syntax_train) :]
+        return docs + (conllu_docs(extra, limit=limit, exclude=held_out) if extra else [])
+
     for name, reader, paths in (
-        ("syntax-train", partial(conllu_docs, harmonise=True), files.syntax_train),
+        ("syntax-train", syntax_train, files.syntax_train + files.syntax_final_fit),
         ("syntax-dev", conllu_docs, files.syntax_dev),
         ("ner-train", conll_ner_docs, files.ner_train + (files.ner_dev if files.ner_final_fit else ())),
         ("ner-dev", conll_ner_docs, files.ner_dev),
@@ -110,12 +129,17 @@ def assemble(
     meta: dict[str, Any] | None = None,
     vector_rows: int | None = SHIPPED_VECTOR_ROWS,
 ) -> Path:
-    """One pipeline: the syntax model, the rule that attaches punctuation after its parser
-    (``annotate/punctuation.py``), and the NER component sourced with its inline tok2vec;
+    """One pipeline: the syntax model, the rules that attach punctuation after its parser
+    (``annotate/punctuation.py``) and put separated particles into verb lemmas
+    (``annotate/particles.py``), and the NER component sourced with its inline tok2vec;
     static vectors, when the syntax model has them, pruned to ``vector_rows`` rows."""
     nlp = spacy.load(syntax_dir)
     if "parser" in nlp.pipe_names and "powermap_punctuation" not in nlp.pipe_names:
         nlp.add_pipe("powermap_punctuation", after="parser")  # UD's rule for punctuation heads
+    if "parser" in nlp.pipe_names and "powermap_particle_lemmas" not in nlp.pipe_names:
+        particles = load_particles(nlp.lang)  # separated particles back in verb lemmas
+        if particles:
+            nlp.add_pipe("powermap_particle_lemmas", after="parser", config={"particles": particles})
     if vector_rows is not None and nlp.vocab.vectors.shape[0] > vector_rows:
         nlp.vocab.prune_vectors(vector_rows)
     if ner_dir is not None:
@@ -226,7 +250,9 @@ def run_training(
             **ner_only,
         },
     )
-    if files.ner_final_fit:  # dev is in the training data: the last checkpoint, not the "best"
+    if files.syntax_final_fit:  # dev is in the training data: the last checkpoint, not the "best"
+        syntax = syntax.parent / "model-last"
+    if files.ner_final_fit:
         ner = ner.parent / "model-last"
     model = assemble(syntax, ner, work_dir / "nl_powermap")
     if install is not None:
