@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from powermap.annotate.particles import load_particles, particle_lemma
 
-PARTICLES = load_particles("nl")
+PARTICLES = sorted(load_particles("nl"), key=len, reverse=True)
 
 
 def _doc(words, lemmas, pos, heads, deps):

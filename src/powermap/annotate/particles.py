@@ -30,12 +30,13 @@ def load_particles(language: str) -> list[str]:
 
 
 def particle_lemma(token: Token, particle: str, particles: Iterable[str]) -> str:
-    """The lemma of ``token`` with its separated ``particle`` in front."""
+    """The lemma of ``token`` with its separated ``particle`` in front; a guessed particle is
+    looked for in ``particles`` in their order (give them longest first)."""
     lemma = (token.lemma_ or token.text).lower()
     if lemma.startswith(particle):
         return lemma
     form = token.lower_
-    for guess in sorted(particles, key=len, reverse=True):
+    for guess in particles:
         if lemma.startswith(guess) and not form.startswith(guess) and len(lemma) > len(guess) + 2:
             lemma = lemma[len(guess) :]
             break

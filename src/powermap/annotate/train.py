@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.tokens import Doc
 
 from powermap.annotate import augment as _augment  # noqa: F401  (registers the quote augmenter)
 from powermap.annotate import gazetteer as _gazetteer  # noqa: F401  (registers the NER embedding)
@@ -58,26 +57,29 @@ class DataFiles:
 def prepare_corpus(
     data_dir: Path, corpus_dir: Path, limit: int | None = None, files: DataFiles | None = None
 ) -> dict[str, Path]:
-    """Convert the training and dev files into DocBins (``limit`` docs each, for tiny runs)."""
+    """Convert the training and dev files into DocBins (``limit`` docs each, for tiny runs).
+
+    Syntax training: the treebank, harmonised with the release (``harmonise_training_trees``),
+    then the final-fit release files as they are, less any sentence a test file also has.
+    NER training: the training files, plus the dev files for the final fit."""
     files = files or DataFiles()
     data_dir, corpus_dir = Path(data_dir), Path(corpus_dir)
-    out: dict[str, Path] = {}
-    held_out = sentence_texts([data_dir / p for p in files.evaluation if (data_dir / p).exists()])
 
-    def syntax_train(paths: list[Path], limit: int | None = None) -> list[Doc]:
-        docs = conllu_docs(paths[: len(files.syntax_train)], limit=limit, harmonise=True)
-        extra = paths[len(files.syntax_train) :]
-        return docs + (conllu_docs(extra, limit=limit, exclude=held_out) if extra else [])
+    def under(paths: tuple[str, ...]) -> list[Path]:
+        return [data_dir / p for p in paths]
 
-    for name, reader, paths in (
-        ("syntax-train", syntax_train, files.syntax_train + files.syntax_final_fit),
-        ("syntax-dev", conllu_docs, files.syntax_dev),
-        ("ner-train", conll_ner_docs, files.ner_train + (files.ner_dev if files.ner_final_fit else ())),
-        ("ner-dev", conll_ner_docs, files.ner_dev),
-    ):
-        docs = reader([data_dir / p for p in paths], limit=limit)
-        out[name] = write_docbin(docs, corpus_dir / f"{name}.spacy")
-    return out
+    syntax_train = conllu_docs(under(files.syntax_train), limit=limit, harmonise=True)
+    if files.syntax_final_fit:
+        tests = sentence_texts([p for p in under(files.evaluation) if p.exists()])
+        syntax_train += conllu_docs(under(files.syntax_final_fit), limit=limit, exclude=tests)
+    ner_train = files.ner_train + (files.ner_dev if files.ner_final_fit else ())
+    docs = {
+        "syntax-train": syntax_train,
+        "syntax-dev": conllu_docs(under(files.syntax_dev), limit=limit),
+        "ner-train": conll_ner_docs(under(ner_train), limit=limit),
+        "ner-dev": conll_ner_docs(under(files.ner_dev), limit=limit),
+    }
+    return {name: write_docbin(found, corpus_dir / f"{name}.spacy") for name, found in docs.items()}
 
 
 @spacy.registry.callbacks("powermap.restore_lemma_labels.v1")
