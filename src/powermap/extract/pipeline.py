@@ -6,19 +6,23 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from powermap.annotate.base import Annotator
-from powermap.extract.stage import ExtractionContext, Stage, order_stages, stages
-from powermap.records import Document, ExtractionRecord
+from powermap.extract.stage import ExtractionContext, Stage, StageContractError, order_stages, stages
+from powermap.records import STAGE_FIELDS, Document, ExtractionRecord
 
 
 class Extractor:
-    """The configured chain of stages.
+    """The configured chain of stages, checked when it is built.
 
     Args:
         stage_names (list[str] | None): registered stage names to run; by default the newest
             version of every registered stage family.
         options (Mapping[str, Any]): per-stage options keyed by stage family
-            (``{"claims": {...}}``).
+            (``{"events": {"require_target": True}}``), checked against each stage's ``Options``.
         annotator (Annotator | None): fixed back end; by default chosen per document language.
+
+    Raises:
+        StageContractError: a stage requires a list or artefact no stage in the chain provides.
+        StageOptionError: an option a stage does not define.
     """
 
     def __init__(
@@ -31,11 +35,23 @@ class Extractor:
         options = options or {}
         self.stage_names = names
         self.annotator = annotator
-        self.stages: list[Stage] = [cls(**dict(options.get(cls.produces, {}))) for cls in order_stages(names)]
+        ordered = order_stages(names)
+        unknown = set(options) - {cls.produces for cls in ordered}
+        if unknown:
+            raise StageContractError(f"options for {', '.join(sorted(unknown))}, which no stage in the pipeline fills")
+        self.stages: list[Stage] = [cls(**dict(options.get(cls.produces, {}))) for cls in ordered]
 
     def __call__(self, document: Document) -> ExtractionRecord:
         record = ExtractionRecord(document=document)
         ctx = ExtractionContext(record=record, annotator=self.annotator)
         for stage in self.stages:
+            name = type(stage).__name__
+            before = {name: len(getattr(record, name)) for name in STAGE_FIELDS}
             stage(ctx)
+            changed = [n for n in STAGE_FIELDS if n != stage.produces and len(getattr(record, n)) != before[n]]
+            if changed:
+                raise StageContractError(f"stage {name} wrote {', '.join(changed)}, which it does not produce")
+            unset = [a for a in stage.provides if getattr(ctx, a) is None]
+            if unset:
+                raise StageContractError(f"stage {name} left {', '.join(unset)} unset, which it provides")
         return record

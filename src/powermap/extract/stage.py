@@ -1,9 +1,18 @@
 """The stage contract and registry: each extraction stage plugs in here and nowhere else.
 
-A stage is a class registered under a versioned name. It declares which record list it
-fills (``produces``) and which other stages' output it reads (``requires``); the pipeline
-orders stages by those declarations. A stage reads the document, the annotated ``Doc`` and
-the lists earlier stages filled, and appends to its own list::
+A stage is a class registered under a versioned name. Like spaCy's ``assigns``/``requires``
+it declares what it writes and what it reads, and the pipeline checks both:
+
+- ``produces``: the record list it fills (one of ``records.STAGE_FIELDS``);
+- ``provides``: shared artefacts it leaves on the context for later stages (``ARTEFACTS``,
+  typed fields of :class:`ExtractionContext` such as ``actor_links``);
+- ``requires``: record lists and artefacts that must be there before it runs (a pipeline
+  without a stage that provides one is refused with :class:`StageContractError`);
+- ``uses``: record lists and artefacts it reads when they are there (ordering only);
+- ``Options``: a dataclass of its options, validated when the stage is built (a misspelt or
+  mistyped option raises :class:`StageOptionError`).
+
+::
 
     @stages.register("claims.v1")
     class ClaimStage(Stage):
@@ -12,11 +21,17 @@ the lists earlier stages filled, and appends to its own list::
 
         def __call__(self, ctx: ExtractionContext) -> None:
             ctx.record.claims.extend(...)
+
+:func:`analyse_stages` is the ``pipe_analysis`` of a list of stage names: who writes and reads
+what, in run order, and the requirements nobody meets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+import types
+import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -28,17 +43,44 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from powermap.annotate.base import Annotator
+    from powermap.extract._text import Notes
+    from powermap.extract.actors.found import DocActors
+
+#: shared artefacts a stage can provide, with what they hold (each is a field of the context)
+ARTEFACTS: dict[str, str] = {
+    "actor_links": "the actor linker's view of the document (actors.found.DocActors: resolve, last_person)",
+    "event_reported": "one bool per event: whether it is reported speech",
+    "event_clauses": "one (start, end) per event: the character span of its trigger's clause",
+}
+
+
+class StageContractError(ValueError):
+    """A pipeline whose stages do not fit together (a requirement no stage meets, two writers)."""
+
+
+class StageOptionError(ValueError):
+    """A stage option that the stage does not define, or a value of the wrong type."""
 
 
 @dataclass
 class ExtractionContext:
-    """What a stage sees: the record being filled, the annotated Doc and shared caches."""
+    """What a stage sees: the record being filled, the annotated Doc and the shared artefacts.
+
+    Attributes:
+        record (ExtractionRecord): the record the stages fill.
+        annotator (Annotator | None): the back end that builds ``doc`` (chosen per language when None).
+        actor_links (DocActors | None): artefact ``actor_links`` (provided by ``actors.v1``).
+        event_reported (list[bool] | None): artefact ``event_reported`` (provided by ``events.v1``).
+        event_clauses (list[tuple[int, int]] | None): artefact ``event_clauses`` (``events.v1``).
+    """
 
     record: ExtractionRecord
     annotator: Annotator | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
-    scratch: dict[str, Any] = field(default_factory=dict)
+    actor_links: DocActors | None = None
+    event_reported: list[bool] | None = None
+    event_clauses: list[tuple[int, int]] | None = None
     _doc: Doc | None = None
+    _notes: Notes | None = None
 
     @property
     def text(self) -> str:
@@ -58,6 +100,15 @@ class ExtractionContext:
                 self.annotator = get_annotator(self.language)
             self._doc = self.annotator(self.text)
         return self._doc
+
+    @property
+    def notes(self) -> Notes:
+        """The document's notes block and note markers (``_text.find_notes``), found on first use."""
+        if self._notes is None:
+            from powermap.extract._text import find_notes
+
+            self._notes = find_notes(self.text)
+        return self._notes
 
     @property
     def published(self) -> date | None:
@@ -80,22 +131,58 @@ class ExtractionContext:
         return best[1] if best else None
 
 
-class Stage:
-    """Base class of extraction stages.
+@dataclass(frozen=True)
+class NoOptions:
+    """The options of a stage that has none."""
 
-    Attributes:
-        produces (str): the record list the stage fills, one of ``STAGE_FIELDS``.
-        requires (tuple[str, ...]): record lists that must be filled before it runs.
+
+class Stage:
+    """Base class of extraction stages (see the module docstring for the declarations).
+
+    Args:
+        **options: the stage's options, checked against its ``Options`` dataclass.
     """
 
     produces: ClassVar[str] = ""
+    provides: ClassVar[tuple[str, ...]] = ()
     requires: ClassVar[tuple[str, ...]] = ()
+    uses: ClassVar[tuple[str, ...]] = ()
+    Options: ClassVar[type] = NoOptions
 
     def __init__(self, **options: Any) -> None:
-        self.options = options
+        self.options: Any = build_options(type(self), options)
 
     def __call__(self, ctx: ExtractionContext) -> None:
         raise NotImplementedError
+
+
+def build_options(cls: type[Stage], given: dict[str, Any]) -> Any:
+    """``cls.Options(**given)``, refusing names the dataclass lacks and values of the wrong type."""
+    known = {f.name: f for f in dataclasses.fields(cls.Options)}
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        offered = ", ".join(sorted(known)) or "none"
+        wrong = ", ".join(map(repr, unknown))
+        raise StageOptionError(f"stage {cls.__name__} has no option {wrong} (options: {offered})")
+    hints = typing.get_type_hints(cls.Options)
+    for name, value in given.items():
+        if not _fits(value, hints.get(name, Any)):
+            raise StageOptionError(f"stage {cls.__name__} option {name!r}: {value!r} is not {hints[name]}")
+    return cls.Options(**given)
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether ``value`` fits a simple type hint (classes, ``X | None``, ``Any``)."""
+    if hint is Any:
+        return True
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        return any(_fits(value, h) for h in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    origin = typing.get_origin(hint) or hint
+    if origin is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, origin) if isinstance(origin, type) else True
 
 
 stages: Registry[type[Stage]] = Registry(
@@ -104,31 +191,104 @@ stages: Registry[type[Stage]] = Registry(
 )
 
 
-def order_stages(names: list[str]) -> list[type[Stage]]:
-    """The stage classes for ``names`` in an order that honours every ``requires``."""
+def _outputs(cls: type[Stage]) -> tuple[str, ...]:
+    return (cls.produces, *cls.provides)
+
+
+def _providers(need: str) -> list[str]:
+    """Registered stage names (newest of each family) that produce or provide ``need``."""
+    out = []
+    for name in sorted(stages.latest().values()):
+        try:
+            cls = stages.get(name)
+        except Exception:  # a broken third-party stage does not hide the others
+            continue
+        if need in _outputs(cls):
+            out.append(name)
+    return out
+
+
+def _check_declarations(name: str, cls: type[Stage]) -> None:
+    if cls.produces not in STAGE_FIELDS:
+        lists = ", ".join(STAGE_FIELDS)
+        raise StageContractError(f"stage {name} produces unknown list {cls.produces!r} (lists: {lists})")
+    known = set(STAGE_FIELDS) | set(ARTEFACTS)
+    checks = (("provides", cls.provides, set(ARTEFACTS)), ("requires", cls.requires, known), ("uses", cls.uses, known))
+    for what, declared, allowed in checks:
+        bad = [n for n in declared if n not in allowed]
+        if bad:
+            raise StageContractError(f"stage {name} {what} unknown {', '.join(map(repr, bad))}")
+
+
+def order_stages(names: Iterable[str]) -> list[type[Stage]]:
+    """The stage classes for ``names`` in an order that honours every ``requires`` and ``uses``.
+
+    Raises:
+        StageContractError: a requirement no stage in ``names`` meets (the message names the
+            registered stages that would), two stages writing the same list or artefact, or a cycle.
+    """
+    names = list(names)
     classes = [stages.get(n) for n in names]
-    by_field: dict[str, type[Stage]] = {}
-    for cls in classes:
-        if cls.produces not in STAGE_FIELDS:
-            raise ValueError(f"stage {cls.__name__} produces unknown list {cls.produces!r}")
-        if cls.produces in by_field:
-            raise ValueError(f"two stages produce {cls.produces!r}")
-        by_field[cls.produces] = cls
+    writer: dict[str, tuple[str, type[Stage]]] = {}
+    for name, cls in zip(names, classes, strict=True):
+        _check_declarations(name, cls)
+        for out in _outputs(cls):
+            if out in writer:
+                raise StageContractError(f"two stages write {out!r}: {writer[out][0]} and {name}")
+            writer[out] = (name, cls)
+    missing = []
+    for name, cls in zip(names, classes, strict=True):
+        for need in cls.requires:
+            if need not in writer:
+                by = _providers(need)
+                hint = f"add {' or '.join(by)}, which provides it" if by else "no registered stage provides it"
+                missing.append(f"stage {name} requires {need!r}, which no stage in the pipeline provides ({hint})")
+    if missing:
+        raise StageContractError("; ".join(missing))
     ordered: list[type[Stage]] = []
-    visiting: set[str] = set()
+    visiting: set[type[Stage]] = set()
 
     def visit(cls: type[Stage]) -> None:
         if cls in ordered:
             return
-        if cls.produces in visiting:
-            raise ValueError(f"stage requirements form a cycle at {cls.produces!r}")
-        visiting.add(cls.produces)
-        for need in cls.requires:
-            if need in by_field:
-                visit(by_field[need])
-        visiting.discard(cls.produces)
+        if cls in visiting:
+            raise StageContractError(f"stage requirements form a cycle at {cls.__name__}")
+        visiting.add(cls)
+        for need in (*cls.requires, *cls.uses):
+            if need in writer and writer[need][1] is not cls:
+                visit(writer[need][1])
+        visiting.discard(cls)
         ordered.append(cls)
 
     for cls in classes:
         visit(cls)
     return ordered
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """One row of :func:`analyse_stages`."""
+
+    name: str
+    produces: str
+    provides: tuple[str, ...]
+    requires: tuple[str, ...]
+    uses: tuple[str, ...]
+    options: tuple[str, ...] = field(default_factory=tuple)
+
+
+def analyse_stages(names: Iterable[str]) -> list[StageInfo]:
+    """The stages of ``names`` in run order with what each writes and reads (spaCy's
+    ``pipe_analysis``); raises :class:`StageContractError` like :func:`order_stages`."""
+    by_class = {stages.get(n): n for n in names}
+    return [
+        StageInfo(
+            by_class[cls],
+            cls.produces,
+            cls.provides,
+            cls.requires,
+            cls.uses,
+            tuple(f.name for f in dataclasses.fields(cls.Options)),
+        )
+        for cls in order_stages(list(by_class.values()))
+    ]

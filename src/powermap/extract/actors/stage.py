@@ -1,6 +1,6 @@
 """The ``actors.v1`` stage: fills ``record.actors`` with linked actors and their mentions.
 
-What it leaves for later stages in ``ctx.scratch["actors"]`` (a ``linker.DocActors``):
+It provides the artefact ``ctx.actor_links`` (a ``found.DocActors``) for later stages:
 
 - ``resolve(start, end) -> str | None``: the actor id a phrase refers to: an overlapping mention,
   else a pronoun (``hij``, ``she``) or a description (``de hoogleraar``, ``de Armeense premier``)
@@ -13,6 +13,8 @@ What it leaves for later stages in ``ctx.scratch["actors"]`` (a ``linker.DocActo
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from powermap.extract.actors.linker import Linker
 from powermap.extract.stage import ExtractionContext, Stage, stages
@@ -29,13 +31,21 @@ def linker_for(language: str) -> Linker:
 
 @stages.register("actors.v1")
 class ActorStage(Stage):
-    """Gazetteer + transliteration keys + fuzzy keys + capitalisation/NER candidates."""
+    """Gazetteer + transliteration keys + fuzzy keys + capitalisation/NER candidates.
+
+    Options:
+        use_ner (bool): read the annotator's entities (and parse) as well as capitalisation.
+    """
+
+    @dataclass(frozen=True)
+    class Options:
+        use_ner: bool = True
 
     produces = "actors"
-    requires = ()
+    provides = ("actor_links",)
 
     def __call__(self, ctx: ExtractionContext) -> None:
-        doc = ctx.doc if self.options.get("use_ner", True) else None
+        doc = ctx.doc if self.options.use_ner else None
         found = linker_for(ctx.language)(ctx.text, ctx.published, doc)
-        ctx.scratch["actors"] = found
+        ctx.actor_links = found
         ctx.record.actors.extend(found.to_actors())

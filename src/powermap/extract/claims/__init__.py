@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from powermap.extract._text import Notes, find_notes, split_sentences
+from powermap.extract._text import Notes, split_sentences
 from powermap.extract.claims.numbers import NUMBER_TOKEN, NumberLexicon, number_lexicon
 from powermap.extract.quotes.lexicon import quote_lexicon
 from powermap.extract.quotes.marks import find_quotes
@@ -60,12 +60,9 @@ class ClaimFinder:
         self.ctx = ctx
         self.text = ctx.text
         self.lex: NumberLexicon = number_lexicon(ctx.language)
-        notes = ctx.scratch.get("notes")
-        if notes is None:
-            notes = ctx.scratch["notes"] = find_notes(self.text)
-        self.notes: Notes = notes
+        self.notes: Notes = ctx.notes
         pairs = quote_lexicon(ctx.language).pairs
-        self.quoted = [(q.start, q.end) for q in find_quotes(self.text, pairs, notes.body_end)]
+        self.quoted = [(q.start, q.end) for q in find_quotes(self.text, pairs, self.notes.body_end)]
 
     def run(self) -> list[Claim]:
         out: list[Claim] = []

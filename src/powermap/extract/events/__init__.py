@@ -5,8 +5,8 @@ With a dependency parse the ``ParseCoder`` reads roles from the tree; without on
 (``powermap/lang/<code>/event_verbs*.tsv``), PLOVER types, modes and Goldstein scores from
 the CAMEO codebook, dates from ``powermap/lang/<code>/dates.yaml``. Events inside reported
 speech (a quote, a speech verb's complement, "volgens X") have ``reported`` set (also kept in
-``ctx.scratch["events.reported"]``, one bool per event, for the stances stage); targets
-coordinated with the event's target go to ``other_targets``. ``ctx.scratch["events.clauses"]``
+the artefact ``ctx.event_reported``, one bool per event, for the stances stage); targets
+coordinated with the event's target go to ``other_targets``. The artefact ``ctx.event_clauses``
 holds, per event, the character span of the clause its trigger heads (for the stances stage).
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -92,10 +93,17 @@ class EventStage(Stage):
         require_target (bool): drop events whose target is unknown (default False).
     """
 
+    @dataclass(frozen=True)
+    class Options:
+        require_target: bool = False
+
     produces = "events"
-    requires = ("actors",)
+    provides = ("event_reported", "event_clauses")
+    requires = ("actors", "quotes")  # an event inside a direct quote is reported
+    uses = ("actor_links",)
 
     def __call__(self, ctx: ExtractionContext) -> None:
+        ctx.event_reported, ctx.event_clauses = [], []
         if not ctx.record.actors:
             return
         lexicon = get_lexicon(ctx.language)
@@ -123,7 +131,7 @@ class EventStage(Stage):
             in_quote = any(s < end and start < e for s, e in quotes)
             marked = any(t.lower_ in markers for t in sent)
             for c in coded:
-                if self.options.get("require_target") and c.target is None:
+                if self.options.require_target and c.target is None:
                     continue
                 key = (c.source.id, c.target.id if c.target else None, c.cameo, start)
                 if key in seen:
@@ -136,8 +144,8 @@ class EventStage(Stage):
                 clause = subtree(c.trigger) if c.trigger.doc.has_annotation("DEP") else [c.trigger]
                 first, last = min(clause, key=lambda t: t.i), max(clause, key=lambda t: t.i)
                 clauses.append((first.idx, last.idx + len(last.text)))
-        ctx.scratch["events.reported"] = reported_flags
-        ctx.scratch["events.clauses"] = clauses
+        ctx.event_reported = reported_flags
+        ctx.event_clauses = clauses
 
     @staticmethod
     def event(c: Coded, text: str, start: int, end: int, dates: list) -> Event:

@@ -7,7 +7,7 @@
   entry has a ``parent`` state (``Moskou`` -> Russia) is replaced by the record's actor for
   that state when the document mentions it;
 - pronouns and role phrases (``hij``, ``de Armeense premier``) go to the actor layer's
-  resolver (``ctx.scratch["actors"].resolve``) when it is there, else to the latest person
+  resolver (``ctx.actor_links.resolve``) when it is there, else to the latest person
   mentioned before them.
 """
 
@@ -40,7 +40,7 @@ class ActorIndex:
     """The record's actors by character offset, with metonyms and pronouns resolved.
 
     Args:
-        ctx (ExtractionContext): the record's actors and, when present, ``scratch["actors"]``.
+        ctx (ExtractionContext): the record's actors and, when present, the ``actor_links`` artefact.
     """
 
     def __init__(self, ctx: ExtractionContext) -> None:
@@ -50,7 +50,7 @@ class ActorIndex:
         self.spans = spans
         self.longest = max((e - s for s, e, _ in spans), default=0)
         self.persons = [(s, e, a) for s, e, a in spans if a.type == "person"]
-        self.resolver = ctx.scratch.get("actors")
+        self.resolver = ctx.actor_links
         self.by_id = {a.id: a for a in ctx.record.actors}
         states = {a.country: a for a in ctx.record.actors if a.type == "state" and a.country}
         self.state_of_country = states

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from powermap.extract._text import Sentence, Token, find_notes, split_sentences, tokenize
+from powermap.extract._text import Sentence, Token, split_sentences, tokenize
 from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse, _fold
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
 from powermap.extract.quotes.marks import MarkedQuote, find_quotes
@@ -64,9 +64,7 @@ class QuoteFinder:
     def __init__(self, ctx: ExtractionContext) -> None:
         self.text = ctx.text
         self.lex: QuoteLexicon = quote_lexicon(ctx.language)
-        notes = ctx.scratch.get("notes")
-        if notes is None:
-            notes = ctx.scratch["notes"] = find_notes(self.text)
+        notes = ctx.notes
         self.marked = find_quotes(self.text, self.lex.pairs, notes.body_end)
         self.top = [q for q in self.marked if q.depth == 0]
         self.sentences = [s for s in split_sentences(self.text, self._masked()) if s.start < notes.body_end]

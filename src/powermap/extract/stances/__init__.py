@@ -18,6 +18,7 @@ polarity cues from ``powermap/lang/<code>/stance_cues.yaml``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -148,13 +149,18 @@ class StanceStage(Stage):
         concepts (str): path of a concept list YAML for this corpus.
     """
 
+    @dataclass(frozen=True)
+    class Options:
+        concepts: str | None = None
+
     produces = "stances"
     requires = ("actors", "quotes", "events")
+    uses = ("actor_links", "event_clauses")
 
     def __call__(self, ctx: ExtractionContext) -> None:
         if not ctx.record.actors:
             return
-        concepts = load_concepts(self.options.get("concepts"))
+        concepts = load_concepts(self.options.concepts)
         language = ctx.language
         done: set[tuple[str, int]] = set()
         lexicon = get_lexicon(language)
@@ -174,7 +180,7 @@ class StanceStage(Stage):
             concept = self.concept(text, language, concepts)
 
             speakers = {who for a, _, who in quoted if start <= a < end}
-            clauses = ctx.scratch.get("events.clauses") or []
+            clauses = ctx.event_clauses or []
             for k, event in enumerate(ctx.record.events):
                 if speakers and event.source not in speakers:
                     continue  # told by someone else (*"X en Y sloten een pact", zegt Z*): Z's account

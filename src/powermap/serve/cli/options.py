@@ -64,7 +64,17 @@ def stage_names(value: str | None) -> list[str] | None:
         return None
     if value.strip().lower() == "none":
         return []
-    return [name.strip() for name in value.split(",") if name.strip()]
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    from powermap.extract.stage import StageContractError, order_stages
+    from powermap.registry import RegistryError
+    from powermap.serve.cli.output import err_console
+
+    try:
+        order_stages(names)  # an unknown stage or an unmet requirement is refused before any input is read
+    except (StageContractError, RegistryError) as err:
+        err_console.print(f"[red]error:[/red] --stages {value}: {err}")
+        raise typer.Exit(2) from None
+    return names
 
 
 def open_reader(store: Path):
