@@ -124,3 +124,34 @@ def test_an_event_inside_a_direct_quote_is_reported_in_the_default_pipeline():
     EventStage()(ctx)
     assert [e.reported for e in ctx.record.events if e.source == "france" and e.target == "russia"] == [False]
     assert ctx.event_reported == [e.reported for e in ctx.record.events]
+
+
+def test_a_stage_may_append_to_a_list_it_declares_it_extends(monkeypatch):
+    monkeypatch.setattr(stages, "_entries", dict(stages._entries))
+
+    @stages.register("zz_claims.v9")
+    class Adds(Stage):
+        produces = "claims"
+        requires = ("quotes",)
+        extends = ("quotes",)
+
+        def __call__(self, ctx: ExtractionContext) -> None:
+            ctx.record.quotes.append(Quote(text="x", start=0, end=1, speaker=None, kind="direct"))
+
+    @stages.register("zz_quotes.v9")
+    class Source(Stage):
+        produces = "quotes"
+
+        def __call__(self, ctx: ExtractionContext) -> None:
+            return None
+
+    record = Extractor(["zz_claims.v9", "zz_quotes.v9"])(Document(id="d", text="Tekst.", language="nl"))
+    assert len(record.quotes) == 1
+
+    @stages.register("zz_stances.v9")
+    class Undeclared(Stage):
+        produces = "stances"
+        extends = ("quotes",)
+
+    with pytest.raises(StageContractError, match="must also require"):
+        order_stages(["zz_stances.v9", "zz_quotes.v9"])

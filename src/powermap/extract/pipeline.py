@@ -48,7 +48,8 @@ class Extractor:
             name = type(stage).__name__
             before = {name: len(getattr(record, name)) for name in STAGE_FIELDS}
             stage(ctx)
-            changed = [n for n in STAGE_FIELDS if n != stage.produces and len(getattr(record, n)) != before[n]]
+            allowed = (stage.produces, *stage.extends)
+            changed = [n for n in STAGE_FIELDS if n not in allowed and len(getattr(record, n)) != before[n]]
             if changed:
                 raise StageContractError(f"stage {name} wrote {', '.join(changed)}, which it does not produce")
             unset = [a for a in stage.provides if getattr(ctx, a) is None]

@@ -9,6 +9,8 @@ it declares what it writes and what it reads, and the pipeline checks both:
 - ``requires``: record lists and artefacts that must be there before it runs (a pipeline
   without a stage that provides one is refused with :class:`StageContractError`);
 - ``uses``: record lists and artefacts it reads when they are there (ordering only);
+- ``extends``: record lists of other stages it appends to (the quote stage adds speakers the
+  actor stage did not find to ``actors``); it runs after their producer and must require them;
 - ``Options``: a dataclass of its options, validated when the stage is built (a misspelt or
   mistyped option raises :class:`StageOptionError`).
 
@@ -147,6 +149,7 @@ class Stage:
     provides: ClassVar[tuple[str, ...]] = ()
     requires: ClassVar[tuple[str, ...]] = ()
     uses: ClassVar[tuple[str, ...]] = ()
+    extends: ClassVar[tuple[str, ...]] = ()
     Options: ClassVar[type] = NoOptions
 
     def __init__(self, **options: Any) -> None:
@@ -213,11 +216,18 @@ def _check_declarations(name: str, cls: type[Stage]) -> None:
         lists = ", ".join(STAGE_FIELDS)
         raise StageContractError(f"stage {name} produces unknown list {cls.produces!r} (lists: {lists})")
     known = set(STAGE_FIELDS) | set(ARTEFACTS)
-    checks = (("provides", cls.provides, set(ARTEFACTS)), ("requires", cls.requires, known), ("uses", cls.uses, known))
+    checks = (
+        ("provides", cls.provides, set(ARTEFACTS)),
+        ("requires", cls.requires, known),
+        ("uses", cls.uses, known),
+        ("extends", cls.extends, set(STAGE_FIELDS)),
+    )
     for what, declared, allowed in checks:
         bad = [n for n in declared if n not in allowed]
         if bad:
             raise StageContractError(f"stage {name} {what} unknown {', '.join(map(repr, bad))}")
+    if set(cls.extends) - set(cls.requires):
+        raise StageContractError(f"stage {name} extends {', '.join(cls.extends)} and must also require it")
 
 
 def order_stages(names: Iterable[str]) -> list[type[Stage]]:
@@ -274,6 +284,7 @@ class StageInfo:
     provides: tuple[str, ...]
     requires: tuple[str, ...]
     uses: tuple[str, ...]
+    extends: tuple[str, ...] = ()
     options: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -288,6 +299,7 @@ def analyse_stages(names: Iterable[str]) -> list[StageInfo]:
             cls.provides,
             cls.requires,
             cls.uses,
+            cls.extends,
             tuple(f.name for f in dataclasses.fields(cls.Options)),
         )
         for cls in order_stages(list(by_class.values()))

@@ -53,6 +53,7 @@ class QuoteStage(Stage):
 
     produces = "quotes"
     requires = ("actors",)
+    extends = ("actors",)  # speakers the actor stage did not find
 
     def __call__(self, ctx: ExtractionContext) -> None:
         ctx.record.quotes.extend(QuoteFinder(ctx).run())

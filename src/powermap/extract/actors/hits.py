@@ -1,0 +1,178 @@
+"""The hits pass: gazetteer hits and name candidates, settled against each other.
+
+Knowledge-base aliases found by the gazetteer (``gazetteer.py``) and name candidates (capitalised
+runs, ``candidates.py``, labelled by NER entities where the annotator has them) overlap; this pass
+decides which reading each stretch of text gets before the other passes link anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from powermap.extract.actors.actor_types import NER_LABELS, NON_ACTOR_LABELS, body_words
+from powermap.extract.actors.candidates import CONJUNCTIONS, PARTICLES, Candidate, capitalised_runs, from_entities
+from powermap.extract.actors.gazetteer import Hit
+from powermap.extract.actors.lexicon import ActorLexicon
+from powermap.extract.actors.state import LinkState
+from powermap.kb import KnowledgeBase
+from powermap.kb.names import fold
+
+
+def hits_pass(state: LinkState) -> None:
+    """Fill ``state.hits``, ``state.entities`` and ``state.candidates`` from the text and the Doc."""
+    text, lex, kb, doc = state.text, state.lex, state.kb, state.doc
+    hits = state.res.gaz.find(text, fold(text), lex.closed_compounds, lex.genitive_suffixes)
+    state.has_ner = doc is not None and doc.has_annotation("ENT_IOB")
+    state.entities = from_entities(doc, NER_LABELS | NON_ACTOR_LABELS, text) if state.has_ner else []
+    hits = drop_partial_persons(kb, hits, state.entities, text)
+    state.hits, cands = settle_runs(kb, lex, hits, capitalised_runs(text, lex), text)
+    state.candidates = with_entities(cands, state.entities, text) if state.has_ner else cands
+
+
+def drop_partial_persons(kb: KnowledgeBase, hits: list[Hit], ents: list[Candidate], text: str) -> list[Hit]:
+    """Person hits that a person entity continues with more name words (*Prince Faisal* in
+    *Prince Faisal bin Farhan*): the base knows a shorter name, the text names someone else
+    or more fully, so the entity is read as the name instead."""
+    persons = [e for e in ents if e.label == "PER"]
+
+    def continued(h: Hit) -> bool:
+        if kb.actors[h.ids[0]].type != "person":
+            return False
+        return any(
+            e.start <= h.start and h.end < e.end and re.match(r"[ \u00a0]+\w", text[h.end : e.end]) for e in persons
+        )
+
+    return [h for h in hits if not continued(h)]
+
+
+def settle_runs(
+    kb: KnowledgeBase, lex: ActorLexicon, hits: list[Hit], cands: list[Candidate], text: str
+) -> tuple[list[Hit], list[Candidate]]:
+    """Split name candidates from hits. A tight run of capitalised words ending in a single
+    state or organisation hit is a name of its own (``Rechtvaardig Rusland``) and takes the hit
+    over; otherwise the hits stay and the runs are found again with the hits masked out, so
+    that only the words around them are candidates (``University of Southern California``)."""
+    drop: set[int] = set()
+    keep: list[Candidate] = []
+    cands = title_runs(kb, hits, cands, text)
+    titles = {c for c in cands if c.label == "title"}
+    cands = [Candidate(c.start, c.end, c.text, None, c.initial) if c in titles else c for c in cands]
+    titles = {Candidate(c.start, c.end, c.text, None, c.initial) for c in titles}
+    for c in cands:
+        inside = [i for i, h in enumerate(hits) if h.start < c.end and c.start < h.end]
+        if len(inside) != 1 or c.initial:
+            continue
+        h = hits[inside[0]]
+        words = c.text.split()
+        if c in titles:
+            keep.append(c)
+            drop.add(inside[0])
+            continue
+        kb_type = kb.actors[h.ids[0]].type
+        if (
+            h.start > c.start
+            and kb_type in ("state", "organisation")
+            and (h.kind == "name" or (h.kind == "abbr" and kb_type == "state"))  # de Koerdische PKK
+            and all(w[:1].isupper() and w.lower() not in lex.stop_words for w in words)
+            and len(text[c.start : h.start].strip()) >= 4
+        ):
+            keep.append(c)
+            drop.add(inside[0])
+    chars = list(text)
+    for i, h in enumerate(hits):
+        if i not in drop:
+            chars[h.start : h.end] = "|" * (h.end - h.start)
+    masked = "".join(chars)
+    for c in capitalised_runs(masked, lex):
+        if not any(k.start < c.end and c.start < k.end for k in keep):
+            keep.append(Candidate(c.start, c.end, text[c.start : c.end], c.label, c.initial))
+    keep.sort(key=lambda c: c.start)
+    return [h for i, h in enumerate(hits) if i not in drop], keep
+
+
+def title_runs(kb: KnowledgeBase, hits: list[Hit], cands: list[Candidate], text: str) -> list[Candidate]:
+    """A state name, ``in``/``of`` and two or more capitalised words with no hit among them is one
+    title (``Russia in Global Affairs``): the runs are joined."""
+    starts = {h.start: h for h in hits}
+    out: list[Candidate] = []
+    skip = -1
+    for k, c in enumerate(cands):
+        if k == skip:
+            continue
+        h = starts.get(c.start)
+        nxt = cands[k + 1] if k + 1 < len(cands) else None
+        if (
+            h is not None
+            and h.end == c.end
+            and h.kind == "name"
+            and kb.actors[h.ids[0]].type == "state"
+            and nxt is not None
+            and re.fullmatch(r" (?:in|of|for) ", text[c.end : nxt.start])
+            and len(nxt.text.split()) >= 2
+            and not any(nxt.start <= x.start < nxt.end for x in hits)
+            and nxt.text.split()[0] not in kb.first_names
+        ):
+            out.append(Candidate(c.start, nxt.end, text[c.start : nxt.end], "title", c.initial))
+            skip = k + 1
+            continue
+        out.append(c)
+    return out
+
+
+def with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> list[Candidate]:
+    """Capitalised runs labelled by the NER entities they overlap; a run in which a person
+    entity follows another entity is split before the person (``Defensie Ruben Brekelmans``);
+    a sentence-initial run whose entity starts on a later word loses the words before it
+    (``Zie Marlène Laruelle``); runs split at a conjunction inside one entity are joined again
+    (``Belt and Road``, ``Bosnia and Herzegovina``)."""
+    out = []
+    for c in joined_in_entities(runs, ents, text):
+        inside = [e for e in ents if e.start < c.end and c.start < e.end]
+        person = next((e for e in inside if e.label == "PER" and c.start < e.start), None)
+        # *Defensie* ORG + *Ruben Brekelmans* PER: a person after a title
+        if person is not None and person_after_title(text[c.start : person.start], person.text):
+            head = inside[0] if inside[0] is not person else None
+            cut = text[c.start : person.start].rstrip()
+            out.append(Candidate(c.start, c.start + len(cut), cut, head.label if head else None, c.initial))
+            end = min(c.end, person.end)
+            out.append(Candidate(person.start, end, text[person.start : end], "PER", False))
+            continue
+        ent = inside[0] if inside else None
+        if ent is not None and c.initial and c.start < ent.start < c.end and text[ent.start - 1] == " ":
+            c = Candidate(ent.start, c.end, text[ent.start : c.end], ent.label, False)
+        out.append(Candidate(c.start, c.end, c.text, ent.label if ent else None, c.initial))
+    return out
+
+
+def joined_in_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> list[Candidate]:
+    """Consecutive runs that one entity spans, with only a conjunction between them, as one run."""
+    out: list[Candidate] = []
+    for c in runs:
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end : c.start].strip().lower() in CONJUNCTIONS:
+            ent = next((e for e in ents if e.start <= prev.start and c.end <= e.end), None)
+            if ent is not None:
+                out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], prev.label, prev.initial)
+                continue
+        out.append(c)
+    return out
+
+
+def person_after_title(before: str, name: str) -> bool:
+    """Whether a person entity inside a capitalised run is a name after a title or body
+    (``Defensie | Ruben Brekelmans``), not a piece of a longer name the NER cut up
+    (``University of | Southern California``, ``School of Public Policy van | Duke University``):
+    the words before end in a capitalised word, and the name is capitalised words (name particles
+    such as *bin*, *van* inside) without an organisation, media or company word."""
+    words_before = before.split()
+    if not words_before or not words_before[-1][:1].isupper():
+        return False
+    heads = body_words()
+    parts = name.split()
+    inner_ok = all(w[:1].isupper() or w.lower() in PARTICLES for w in parts[1:-1])
+    return (
+        2 <= len(parts) <= 5
+        and inner_ok
+        and all(w[:1].isupper() for w in (parts[0], parts[-1]))
+        and not any(w.lower() in heads for w in parts)
+    )

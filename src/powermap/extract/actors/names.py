@@ -1,0 +1,192 @@
+"""The names pass: name candidates the gazetteer did not find.
+
+A candidate links to a person of the document by full name or surname key, to a base person by
+transliteration key or fuzzy key (``fuzzy.py``), to a body named earlier by its head word
+(*the Commission*); otherwise it becomes a new document actor with a deterministic slug id, its
+type read from the evidence (``actor_types.py``), unless nothing supports it as a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from powermap.extract.actors.actor_types import body_words, guess_type, unsupported
+from powermap.extract.actors.candidates import Candidate
+from powermap.extract.actors.found import DocActor, DocActors
+from powermap.extract.actors.state import LinkState
+from powermap.extract.actors.words import WORD, clean_name, prev_word, skip_space
+from powermap.kb.names import fold
+
+
+def names_pass(state: LinkState) -> None:
+    """Name candidates that are no hit: linked to a person of the document, a base actor by key
+    or fuzzy key, a body named earlier, or made a new document actor (typed by ``actor_types``)."""
+    da, cands, has_ner = state.found, state.candidates, state.has_ner
+    text = da.text
+    cands = shape(state, text, cands)
+    multi = [c for c in cands if len(c.text.split()) > 1]
+    single = [c for c in cands if len(c.text.split()) == 1]
+    for c in multi:
+        c = without_honorifics(state, c)
+        if da.is_covered(c.start, c.end) or portfolio(state, text, c.start):
+            continue
+        a = link_name(state, da, c.text)
+        if a is None:
+            if unsupported(state.kb, state.lex, c, has_ner):
+                continue
+            a = da.doc_actor(clean_name(c.text), guess_type(state.kb, c.text, c.label), None)
+        da.mention(a, c.start, c.end)
+    lowered = {w.lower() for w in WORD.findall(text) if w[:1].islower()}
+    noninitial = {c.text for c in single if not c.initial}
+    known = [fold(a.name.split()[-1]) for a in da.actors.values()]
+    body_starts = {s for a in da.actors.values() if a.type in ("organisation", "group") for s, _ in a.mentions}
+    for c in single:
+        if da.is_covered(c.start, c.end) or len(c.text) < 2 or portfolio(state, text, c.start):
+            continue
+        word = clean_name(c.text)
+        if modifies_body(state, text, word, c.end, body_starts):
+            continue  # de Koerdische PKK: an adjective before a known body, not a name
+        a = da.person_by_name(word)
+        if a is None:
+            ids = [i for i in state.kb.by_key(word) if state.kb.current(i, da.published)]
+            if not ids:  # a state's leader of the last years (Trump in 2024)
+                ids = [i for i in state.kb.by_key(word) if state.kb.recent_leader(i, da.published)]
+            if len(ids) == 1:
+                a = da.kb_actor(ids[0])
+        if a is None:
+            a = body_by_head(da, word, c.start)  # *the Commission* after *the European Commission*
+        if a is None:
+            low = word.lower()
+            if (
+                (c.initial and word not in noninitial)
+                or low in lowered
+                or low in state.lex.stop_words
+                or word.isdigit()
+                or (len(word) < 3 and not word.isupper())
+                or compound_of_known(state, word)
+                or any(len(k) >= 4 and fold(word).startswith(k) and fold(word) != k for k in known)
+            ):
+                continue
+            if unsupported(state.kb, state.lex, c, has_ner):
+                continue
+            a = da.doc_actor(word, guess_type(state.kb, word, c.label), None)
+        da.mention(a, c.start, c.start + len(word))
+
+
+def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Candidate clean-up that needs the type cues: ``Valdaï-club`` takes its head noun,
+    ``Sovjet-historicus`` is a modifier (dropped), ``X School of Y van Z University`` splits
+    in two organisations, and a sentence-initial word before a first name is dropped."""
+    heads = body_words()
+    out: list[Candidate] = []
+    for c in cands:
+        m = re.match(r"-([a-zà-ÿ]+)", text[c.end : c.end + 30])
+        if m:
+            if m.group(1) in heads:
+                c = Candidate(c.start, c.end + m.end(), text[c.start : c.end + m.end()], c.label, c.initial)
+            elif len(c.text.split()) == 1:
+                continue
+        words = list(re.finditer(r"\S+", c.text))
+        first = state.kb.first_names
+        if c.initial and len(words) > 2 and words[1].group() in first and words[0].group() not in first:
+            s = c.start + words[1].start()
+            c = Candidate(s, c.end, text[s : c.end], c.label, False)
+        split, labels = None, (c.label, c.label)
+        for i, w in enumerate(words[1:-1], 1):
+            left = {x.group().lower() for x in words[:i]}
+            right = {x.group().lower() for x in words[i + 1 :]}
+            if w.group() in ("van", "of", "de") and left & heads and right & heads:
+                split = i
+            elif split is None and w.group() in ("van", "of", "from") and person_of_body(state, text, c, words, i):
+                split, labels = i, ("PER", "ORG")
+        if split is not None:
+            a, b = words[split - 1].end(), words[split + 1].start()
+            if words[split + 1].group().lower() in state.lex.definite_determiners:
+                b = words[split + 2].start() if split + 2 < len(words) else b
+            out.append(Candidate(c.start, c.start + a, c.text[:a], labels[0], c.initial))
+            out.append(Candidate(c.start + b, c.end, c.text[b:], labels[1], False))
+            continue
+        out.append(c)
+    return out
+
+
+def person_of_body(state: LinkState, text: str, c: Candidate, words: list[re.Match[str]], i: int) -> bool:
+    """Whether the run splits at word ``i`` (*van*, *of*) into a person and the body they work
+    for (*analist Ulf Laessing van de Konrad-Adenauer-Stiftung*): the words before are two or
+    three capitalised words, and either a role noun precedes the run, or they open with a
+    known first name and the rest names a body."""
+    left = [w.group() for w in words[:i]]
+    right = [w.group().lower() for w in words[i + 1 :]]
+    if not (2 <= len(left) <= 3 and all(w[:1].isupper() for w in left)):
+        return False
+    before = prev_word(text, c.start).lower()
+    if before in state.lex.apposition_roles or before in state.lex.role_nouns:
+        return True
+    body = any(w in body_words() for part in right for w in part.split("-"))
+    return body and left[0] in state.kb.first_names
+
+
+def modifies_body(state: LinkState, text: str, word: str, end: int, body_starts: set[int]) -> bool:
+    """Whether ``word`` is an adjective (one of the language's adjective endings) right before
+    the mention of an organisation or group (*de Koerdische PKK*, *the Kurdish PKK*)."""
+    nxt = skip_space(text, end)
+    return nxt in body_starts and nxt > end and word.lower().endswith(state.res.glex.adjective_endings)
+
+
+def without_honorifics(state: LinkState, c: Candidate) -> Candidate:
+    """A name without the honorifics in front (*Prince Faisal bin Farhan* -> *Faisal bin Farhan*)."""
+    words = list(re.finditer(r"\S+", c.text))
+    cut = state.lex.honorifics_before([w.group() for w in words], keep=2)
+    if cut == 0:
+        return c
+    s = c.start + words[cut].start()
+    return Candidate(s, c.end, c.text[words[cut].start() :], c.label, False)
+
+
+def portfolio(state: LinkState, text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows ``minister(ie) van``: a portfolio, not an actor."""
+    m = re.search(r"(\w+)\s+(?:van|voor|of|de|des|für)\s+(?:de\s+|la\s+|l')?$", text[max(0, start - 40) : start])
+    return bool(m and m.group(1).lower() in state.lex.portfolio_nouns)
+
+
+def compound_of_known(state: LinkState, word: str) -> bool:
+    """Whether ``word`` is a closed compound starting with a KB alias (``Sovjetperiode``)."""
+    f = fold(word)
+    for end, (length, _) in state.res.gaz.automaton.iter(f):
+        if end - length + 1 == 0 and length >= 4 and end + 1 < len(f):
+            return True
+    return False
+
+
+def link_name(state: LinkState, da: DocActors, name: str) -> DocActor | None:
+    """A known actor for a full name: in the document, in the KB by key, or by fuzzy key."""
+    a = da.person_by_name(name)
+    if a is not None:
+        if len(name) > len(a.name) and not a.in_kb:
+            a.name = clean_name(name)
+        return a
+    ids = state.kb.by_key(name)
+    if ids:
+        pid = state.pick_person(tuple(sorted(ids)))
+        return da.kb_actor(pid) if pid else None
+    pid = state.res.fuzzy(name)
+    return da.kb_actor(pid) if pid else None
+
+
+def body_by_head(da: DocActors, word: str, before: int) -> DocActor | None:
+    """The one body named earlier whose multi-word name or mention ends in ``word`` (*Commission*
+    -> *European Commission*, *Commissie* -> *Europese Commissie*), or None when none or several do."""
+    low = word.lower()
+
+    def ends_in_word(name: str) -> bool:
+        words = name.split()
+        return len(words) > 1 and words[-1].lower() == low
+
+    found = [
+        a
+        for a in da.actors.values()
+        if a.type in ("organisation", "company", "media")
+        and any(s < before for s, _ in a.mentions)
+        and (ends_in_word(a.name) or any(ends_in_word(t) for t in a.mentions.values()))
+    ]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,197 @@
+"""The phrases pass: phrases built on a state adjective or an abbreviation.
+
+Role phrases (``de Russische president``, ``VS-president Donald Trump``, ``de Chinese minister van
+Buitenlandse Zaken, Wang Yi``) link the named person, or the holder of the role at the document
+date; government phrases (``de Chinese regering``, ``de regering in Beijing``) link the state;
+unnamed officials (``een Chinese functionaris``) become a document actor of that state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from powermap.extract.actors.candidates import PERSON_PARTICLES
+from powermap.extract.actors.found import DocActor, DocActors
+from powermap.extract.actors.gazetteer import Hit
+from powermap.extract.actors.names import link_name
+from powermap.extract.actors.state import LinkState
+from powermap.extract.actors.words import clean_name, next_word, prev_word_span, skip_space
+from powermap.kb import KBActor
+
+#: Role keys tried for a generic "leader" of a state, in order.
+HEAD_ROLES = {
+    "leader": ("leader", "president", "prime_minister", "chancellor"),
+    "head_of_state": ("president", "monarch", "leader"),
+    "head_of_government": ("prime_minister", "chancellor", "president"),
+    "counterpart": ("president", "prime_minister", "leader"),
+}
+
+
+def phrases_pass(state: LinkState) -> None:
+    """Role, government and official phrases around adjective and abbreviation hits."""
+    da, hits, used = state.found, state.hits, state.used
+    text, lex = da.text, state.lex
+    for i, h in enumerate(hits):
+        actor = state.kb.actors[h.ids[0]]
+        if actor.type not in ("state", "organisation") or h.kind in ("capital", "metonym"):
+            continue
+        of = actor.country if actor.type == "state" and actor.country else actor.id
+        pos = h.end
+        j = i + 1
+        poss = h.kind == "name" and text.startswith(("'s ", "’s "), pos)  # Russia's foreign minister
+        if poss:
+            pos = skip_space(text, pos + 2)
+        elif h.kind != "adj":
+            if not text.startswith("-", pos):
+                continue
+            pos += 1
+        else:
+            pos = skip_space(text, pos)
+            if j < len(hits) and hits[j].start == pos and text.startswith("-", hits[j].end):
+                pos = hits[j].end + 1  # an organisation compound: NAVO-ambassadeur
+        role = role_at(state, text, pos)
+        start = extend_left(state, text, h.start)
+        if role is not None:
+            key, rend = role
+            name = name_after(state, da, hits, text, rend)
+            if name is not None:
+                person, nend = name
+                person = namesake(da, person, actor)
+                used.update(k for k, x in enumerate(hits) if x.start >= rend and x.end <= nend
+                            and state.kb.actors[x.ids[0]].type == "person")  # fmt: skip
+                da.mention(person, start if h.kind == "adj" else h.start, nend)
+                person.role_keys.add(key)
+                person.country = person.country or actor.country
+                if not person.role:
+                    person.role = text[h.start : rend]
+            else:
+                person = holder(state, da, of, key, h.start)
+                if person is None:
+                    continue
+                da.mention(person, start if h.kind == "adj" else h.start, rend)
+            if h.kind == "adj" or poss:
+                used.add(i)
+            continue
+        if h.kind != "adj":
+            continue
+        word, wend = next_word(text, skip_space(text, h.end))
+        low = word.lower()
+        if low in lex.gov_nouns:
+            da.mention(da.kb_actor(actor.id), start, wend)
+            used.add(i)
+        elif low in lex.official_singular:
+            start = extend_left(state, text, h.start)
+            adj = state.kb.demonyms.get(actor.id, actor.name)
+            a = da.doc_actor(f"{adj} official", "person", actor.country)
+            da.mention(a, start, wend)
+            used.add(i)
+    # government noun + in/van + capital or state: "de regering in Beijing"
+    for i, h in enumerate(hits):
+        if i in used:
+            continue
+        before = text[max(0, h.start - 40) : h.start]
+        m = re.search(r"([\w’'-]+)\s+(\w+)\s+$", before)
+        if m and m.group(1).lower() in lex.gov_nouns and m.group(2).lower() in ("in", "van", "of", "de", "à", "aus"):
+            actor = state.kb.actors[h.ids[0]]
+            country = actor.parent or (actor.id if actor.type == "state" else None)
+            if country:
+                s = extend_left(state, text, h.start - len(m.group(0)))
+                wider = extend_left(state, text, h.start - len(m.group(0)), lowercase=1)
+                if wider < s and next_word(text, wider)[0].lower() in lex.determiners:
+                    s = wider  # de *militaire* junta van X
+                da.mention(da.kb_actor(country), s, h.end)
+                used.add(i)
+
+
+def role_at(state: LinkState, text: str, pos: int) -> tuple[str, int] | None:
+    m = state.res.role_re.match(text, pos)
+    if not m:
+        return None
+    end = m.end()
+    if end < len(text) and text[end].isalnum():
+        return None
+    return state.lex.role_nouns[m.group(0).lower()], end
+
+
+def name_after(state: LinkState, da: DocActors, hits: list[Hit], text: str, pos: int) -> tuple[DocActor, int] | None:
+    m = re.match(r",?\s+", text[pos:])
+    if not m:
+        return None
+    p = pos + m.end()
+    role = role_at(state, text, p)
+    if role is not None:  # ", president Xi Jinping"
+        p = skip_space(text, role[1])
+    for h in hits:
+        if h.start == p and state.kb.actors[h.ids[0]].type == "person":
+            pid = state.pick_person(h.ids)
+            if pid:
+                return da.kb_actor(pid), h.end
+    words = []
+    q = p
+    while True:
+        w, e = next_word(text, q)
+        if w and w.lower() in PERSON_PARTICLES and words:  # Faisal *bin* Farhan, Ursula *von der* Leyen
+            nxt, _ = next_word(text, skip_space(text, e))
+            particle = nxt[:1].isupper() or nxt.lower() in PERSON_PARTICLES
+        else:
+            particle = False
+        if not w or not (w[:1].isupper() or particle) or (w.lower() in state.lex.stop_words and not particle):
+            break
+        words.append((q, e))
+        q = e + 1 if e < len(text) and text[e] == " " else e
+        if q == e:
+            break
+    while words and not text[words[-1][0] : words[-1][1]][:1].isupper():
+        words.pop()
+    # *Prince* Faisal bin Farhan: the name without the title
+    words = words[state.lex.honorifics_before([text[s:e] for s, e in words]) :]
+    if not words:
+        return None
+    name = text[words[0][0] : words[-1][1]]
+    a = link_name(state, da, name)
+    if a is None:
+        a = da.doc_actor(clean_name(name), "person")
+    return a, words[-1][1]
+
+
+def namesake(da: DocActors, person: DocActor, country: KBActor) -> DocActor:
+    """The person a role phrase names: a base person of another country (*de Malinese minister
+    X* where the base knows a Senegalese X) is a namesake, so the phrase's person becomes a
+    document actor of the phrase's country."""
+    if not (person.in_kb and person.type == "person" and country.type == "state" and country.country):
+        return person
+    if person.country in (None, country.country) or person.mentions:
+        return person
+    da.actors.pop(person.id, None)
+    return da.doc_actor(person.name, "person", country.country)
+
+
+def holder(state: LinkState, da: DocActors, of: str, key: str, before: int) -> DocActor | None:
+    for k in HEAD_ROLES.get(key, (key,)):
+        p = da.last_person(before, role_key=k)
+        if p is not None and (p.country == of or of not in ("", None)) and p.country in (of, None):
+            return p
+        hid = state.kb.holder(of, k, da.published)
+        if hid:
+            return da.kb_actor(hid)
+    return None
+
+
+def extend_left(state: LinkState, text: str, start: int, lowercase: int = 0) -> int:
+    """Move ``start`` left over role modifiers (and up to ``lowercase`` other lower-case
+    words) and one determiner."""
+    lex = state.lex
+    s = start
+    taken = 0
+    while True:
+        w, ws = prev_word_span(text, s)
+        if not w:
+            return s
+        low = w.lower()
+        if low in lex.determiners:
+            return ws
+        if low in lex.role_modifiers or (taken < lowercase and w.islower()):
+            taken += 1
+            s = ws
+            continue
+        return s
