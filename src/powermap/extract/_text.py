@@ -10,39 +10,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from powermap import lang
 from powermap.lang.tables import languages_with, load_table
 
 TOKEN_RE = re.compile(r"\w+(?:[’'\-]\w+)*\.?|[^\w\s]")
-_ABBREVIATIONS = frozenset(
-    [
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "vs",
-        "nr",
-        "no",
-        "ca",
-        "bijv",
-        "o.a",
-        "drs",
-        "ir",
-        "ing",
-        "mevr",
-        "dhr",
-        "blz",
-        "p",
-        "pp",
-        "fig",
-        "etc",
-        "e.g",
-        "i.e",
-    ]
-)
+#: words written with a full stop that ends no sentence (``words.yaml`` lists of every language)
+_ABBREVIATIONS = lang.union("abbreviations")
 _SENT_END = re.compile(r"[.!?…]+[”’\"'»)\]]*\d{0,3}(?=\s+[\"“„‘'«(\-–—\w])")
 
 

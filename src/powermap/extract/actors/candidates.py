@@ -11,46 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from powermap import lang
 from powermap.extract.actors.lexicon import ActorLexicon
 
 #: a word; a short lower-case part after a hyphen belongs to it (*Ching-te*, *Jong-un*: romanised
 #: given names), a longer one is a compound's head (*Sovjet-historicus*) and does not
 TOKEN = re.compile(r"[^\W\d_][\w]*(?:['’][^\W\d_]+)?(?:-[^\W\d_A-Z]{1,3}(?![\w-]))?|\d+")
-#: Particles allowed inside a multi-word name (never at its edges).
-PARTICLES = frozenset(
-    [
-        "van",
-        "de",
-        "der",
-        "den",
-        "von",
-        "da",
-        "del",
-        "della",
-        "di",
-        "du",
-        "la",
-        "le",
-        "of",
-        "for",
-        "the",
-        "voor",
-        "op",
-        "aan",
-        "y",
-        "bin",
-        "ben",
-        "al",
-        "el",
-    ]
-)
+#: Particles allowed inside a multi-word name (never at its edges), in any language we read.
+PARTICLES = lang.union("name_run_particles")
 #: Particles inside a person's name that are no common preposition or article of the languages we
 #: read (*Faisal bin Farhan*, *Ursula von der Leyen*), so a name after a role may run on over them.
-PERSON_PARTICLES = frozenset(
-    ["bin", "ibn", "ben", "al", "el", "von", "der", "den", "da", "di", "del", "della", "dos", "ter", "ten", "zu"]
-)
-ARTICLES = frozenset({"de", "het", "the", "le", "la", "les", "der", "die", "das", "el"})
-CONJUNCTIONS = frozenset({"en", "and", "et", "und"})
+PERSON_PARTICLES = lang.union("person_name_particles")
+#: Articles a name may open with (*De Standaard*, *Le Grand Continent*).
+ARTICLES = lang.union("name_articles")
+#: "and" between two names.
+CONJUNCTIONS = lang.union("name_conjunctions")
 _SENT_END = set('.!?:;\n“”"‘«»(')
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from powermap import lang
 from powermap.extract.actors.actor_types import name_like_organisations
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.phrases import role_at
@@ -53,9 +54,10 @@ def descriptions_pass(state: LinkState) -> None:
     text, lex = da.text, state.lex
     dets = "|".join(re.escape(d) for d in sorted(lex.determiners, key=len, reverse=True) if d)
     pattern = re.compile(rf"\b(?:{dets})\s+([\w’'-]+)\b", re.IGNORECASE)
+    complements = lang.union("complement_prepositions")
     for m in pattern.finditer(text):
         det = m.group(0).split()[0].lower()
-        if det not in ("de", "het", "the", "le", "la", "der", "die"):
+        if det not in lang.union("description_articles"):
             continue
         s, e = m.start(), m.end()
         if da.is_covered(s, m.start(1)):
@@ -68,11 +70,7 @@ def descriptions_pass(state: LinkState) -> None:
         npos = skip_space(text, e)
         nxt = next_word(text, npos)[0]
         field_of = da.actor_at(npos, npos + len(nxt))  # "de hoogleraar Rusland": a field, not a name
-        if (nxt[:1].isupper() and not (field_of and field_of.type in ("state", "place"))) or nxt.lower() in (
-            "van",
-            "of",
-            "de",
-        ):
+        if (nxt[:1].isupper() and not (field_of and field_of.type in ("state", "place"))) or nxt.lower() in complements:
             continue  # followed by a name or a complement: not a bare description
         key = role[0] if role is not None else None
         person = None
@@ -114,7 +112,7 @@ def body_descriptions_pass(state: LinkState) -> None:
         if da.is_covered(m.start(1) + words[at].start(), end) or any(w.group()[:1].isdigit() for w in words[:at]):
             continue
         nxt = next_word(text, skip_space(text, end))[0]
-        if nxt[:1].isupper() or nxt.lower() in ("van", "of", "de", "du", "des", "der", "voor", "for"):
+        if nxt[:1].isupper() or nxt.lower() in lang.union("body_complements"):
             continue
         best: tuple[int, DocActor] | None = None
         for a in bodies:

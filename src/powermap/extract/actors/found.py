@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from powermap import lang
 from powermap.extract.actors.lexicon import ActorLexicon
 from powermap.extract.actors.words import WORD, role_noun_in
 from powermap.kb import KnowledgeBase
@@ -20,8 +21,6 @@ from powermap.records import Actor, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-PRONOUNS = frozenset(["hij", "zij", "ze", "hem", "haar", "he", "she", "him", "her", "il", "elle", "er", "sie"])
 
 
 @dataclass
@@ -148,7 +147,7 @@ class DocActors:
         words = [w.lower() for w in WORD.findall(self.text[start:end])]
         if not words:
             return None
-        if words[-1] in PRONOUNS:
+        if words[-1] in lang.union("person_pronouns"):
             p = self.previous_subject(start) or self.last_person(start)
             return p.id if p else None
         role = self.lex.role_nouns.get(words[-1])

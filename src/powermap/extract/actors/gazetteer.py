@@ -15,6 +15,7 @@ from functools import cache
 
 import ahocorasick
 
+from powermap import lang
 from powermap.kb import KnowledgeBase, load_kb
 from powermap.kb.names import fold
 
@@ -89,7 +90,7 @@ def _case_ok(alias: str, kind: str, surface: str) -> bool:
         return surface == alias
     if alias[:1].isupper():
         return surface[:1].isupper()
-    if alias[:1].islower() and alias.split()[0] in ("het", "de", "the", "le", "la", "der", "l"):
+    if alias[:1].islower() and alias.split()[0] in lang.union("name_articles"):
         rest = alias.split(" ", 1)
         return len(rest) < 2 or surface.split(" ", 1)[-1][:1] == rest[1][:1]
     return True

@@ -23,13 +23,12 @@ from functools import cache
 
 import yaml
 
+from powermap import lang
 from powermap.extract.actors.gazetteer import Hit
 from powermap.extract.actors.lexicon import LANG_DIR
 from powermap.kb import KnowledgeBase
 from powermap.kb.names import fold
 
-#: determiners that are also complementisers ("said that officials ..."): never part of a group phrase
-_CONJ = frozenset({"that", "dat", "que", "dass"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # 1.500, 2,5
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|" + _NUMBER.pattern)
 #: a lower-case word with a footnote number glued to it (*zakenlui11*: the superscript lost)
@@ -70,9 +69,9 @@ def group_lexicon(language: str) -> GroupLexicon:
     title in a Dutch footnote), the language's own entries winning."""
     own = _load(language) or _load("en")
     heads: dict[str, str] = {}
-    for lang in LANGUAGES:
-        if lang != language:
-            heads.update({k.lower(): v for k, v in (_load(lang).get("heads") or {}).items()})
+    for code in LANGUAGES:
+        if code != language:
+            heads.update({k.lower(): v for k, v in (_load(code).get("heads") or {}).items()})
     heads.update({k.lower(): v for k, v in (own.get("heads") or {}).items()})
     return GroupLexicon(
         heads=heads,
@@ -275,11 +274,11 @@ def _phrase(
         elif (
             low in glex.quantifiers
             or low in glex.collectives
-            or (low in determiners and low not in _CONJ)
+            or (low in determiners and low not in lang.union("complementisers"))
             or _NUMBER.fullmatch(w) is not None
         ):
             start = ws
-        elif low in ("van", "of", "de") and j > 0 and words[j - 1][2].lower() in glex.collectives:
+        elif low in lang.union("complement_prepositions") and j > 0 and words[j - 1][2].lower() in glex.collectives:
             start = ws  # "een groep van ..."
         elif w[:1].islower() and len(w) > 4 and low.endswith(glex.adjective_endings) and j == k - 1:
             start = ws  # one other adjective before the head

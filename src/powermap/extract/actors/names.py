@@ -9,7 +9,9 @@ type read from the evidence (``actor_types.py``), unless nothing supports it as 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from powermap import lang
 from powermap.extract.actors.actor_types import body_words, guess_type, unsupported
 from powermap.extract.actors.candidates import Candidate
 from powermap.extract.actors.found import DocActor, DocActors
@@ -78,6 +80,7 @@ def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate
     ``Sovjet-historicus`` is a modifier (dropped), ``X School of Y van Z University`` splits
     in two organisations, and a sentence-initial word before a first name is dropped."""
     heads = body_words()
+    affiliations = lang.union("affiliation_prepositions")
     out: list[Candidate] = []
     for c in cands:
         m = re.match(r"-([a-zà-ÿ]+)", text[c.end : c.end + 30])
@@ -95,9 +98,9 @@ def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate
         for i, w in enumerate(words[1:-1], 1):
             left = {x.group().lower() for x in words[:i]}
             right = {x.group().lower() for x in words[i + 1 :]}
-            if w.group() in ("van", "of", "de") and left & heads and right & heads:
+            if w.group() in lang.union("complement_prepositions") and left & heads and right & heads:
                 split = i
-            elif split is None and w.group() in ("van", "of", "from") and person_of_body(state, text, c, words, i):
+            elif split is None and w.group() in affiliations and person_of_body(state, text, c, words, i):
                 split, labels = i, ("PER", "ORG")
         if split is not None:
             a, b = words[split - 1].end(), words[split + 1].start()
@@ -145,7 +148,7 @@ def without_honorifics(state: LinkState, c: Candidate) -> Candidate:
 
 def portfolio(state: LinkState, text: str, start: int) -> bool:
     """Whether the name at ``start`` follows ``minister(ie) van``: a portfolio, not an actor."""
-    m = re.search(r"(\w+)\s+(?:van|voor|of|de|des|für)\s+(?:de\s+|la\s+|l')?$", text[max(0, start - 40) : start])
+    m = _portfolio_re().search(text[max(0, start - 40) : start])
     return bool(m and m.group(1).lower() in state.lex.portfolio_nouns)
 
 
@@ -190,3 +193,13 @@ def body_by_head(da: DocActors, word: str, before: int) -> DocActor | None:
         and (ends_in_word(a.name) or any(ends_in_word(t) for t in a.mentions.values()))
     ]
     return found[0] if len(found) == 1 else None
+
+
+@cache
+def _portfolio_re() -> re.Pattern[str]:
+    """``<noun> van (de)`` before a name: the noun is tested against the portfolio nouns."""
+    links = "|".join(re.escape(w) for w in sorted(lang.union("portfolio_links")))
+    articles = "|".join(
+        re.escape(w) + ("" if w.endswith("'") else r"\s+") for w in sorted(lang.union("portfolio_articles"))
+    )
+    return re.compile(rf"(\w+)\s+(?:{links})\s+(?:{articles})?$")

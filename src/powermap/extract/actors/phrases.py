@@ -9,7 +9,12 @@ unnamed officials (``een Chinese functionaris``) become a document actor of that
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
+import yaml
+
+from powermap import lang
 from powermap.extract.actors.candidates import PERSON_PARTICLES
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.gazetteer import Hit
@@ -18,13 +23,12 @@ from powermap.extract.actors.state import LinkState
 from powermap.extract.actors.words import clean_name, next_word, prev_word_span, skip_space
 from powermap.kb import KBActor
 
-#: Role keys tried for a generic "leader" of a state, in order.
-HEAD_ROLES = {
-    "leader": ("leader", "president", "prime_minister", "chancellor"),
-    "head_of_state": ("president", "monarch", "leader"),
-    "head_of_government": ("prime_minister", "chancellor", "president"),
-    "counterpart": ("president", "prime_minister", "leader"),
-}
+
+@cache
+def head_roles() -> dict[str, tuple[str, ...]]:
+    """Role keys tried, in order, for a generic role of a state (``kb/curated/head_roles.yaml``)."""
+    path = Path(__file__).resolve().parents[2] / "kb" / "curated" / "head_roles.yaml"
+    return {k: tuple(v) for k, v in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
 
 
 def phrases_pass(state: LinkState) -> None:
@@ -91,7 +95,7 @@ def phrases_pass(state: LinkState) -> None:
             continue
         before = text[max(0, h.start - 40) : h.start]
         m = re.search(r"([\w’'-]+)\s+(\w+)\s+$", before)
-        if m and m.group(1).lower() in lex.gov_nouns and m.group(2).lower() in ("in", "van", "of", "de", "à", "aus"):
+        if m and m.group(1).lower() in lex.gov_nouns and m.group(2).lower() in lang.union("government_links"):
             actor = state.kb.actors[h.ids[0]]
             country = actor.parent or (actor.id if actor.type == "state" else None)
             if country:
@@ -167,7 +171,7 @@ def namesake(da: DocActors, person: DocActor, country: KBActor) -> DocActor:
 
 
 def holder(state: LinkState, da: DocActors, of: str, key: str, before: int) -> DocActor | None:
-    for k in HEAD_ROLES.get(key, (key,)):
+    for k in head_roles().get(key, (key,)):
         p = da.last_person(before, role_key=k)
         if p is not None and (p.country == of or of not in ("", None)) and p.country in (of, None):
             return p

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from powermap import lang
 from powermap.extract.actors.gazetteer import Hit
 from powermap.extract.actors.state import LinkState
 from powermap.extract.actors.words import next_word, prev_word, skip_space
@@ -17,6 +18,7 @@ def plain_hits_pass(state: LinkState) -> None:
     da, hits, used = state.found, state.hits, state.used
     text, lex = da.text, state.lex
     place_until = -1  # a list of places after a place preposition: "in Londen, Parijs of Nice"
+    links = "|".join(sorted(lang.union("list_coordinators")))
     filed = dateline_place(text, lex.language)  # RIYADH, June 3, 2024 -: where, not who
     for i, h in enumerate(hits):
         if i in used:
@@ -27,9 +29,7 @@ def plain_hits_pass(state: LinkState) -> None:
             continue  # the country after the city: KYIV, Ukraine, March 3
         if h.kind == "capital":
             prev = prev_word(text, h.start).lower()
-            listed = place_until >= 0 and re.fullmatch(
-                r"\s*(,|en|of|and|or|et|ou|und|oder)\s*", text[place_until : h.start]
-            )
+            listed = place_until >= 0 and re.fullmatch(rf"\s*(,|{links})\s*", text[place_until : h.start])
             if (prev in lex.place_prepositions or listed or at_dateline) and actor.parent:
                 da.mention(da.kb_actor(actor.id), h.start, h.end)
                 place_until = h.end
