@@ -26,6 +26,7 @@ serve: setup
 test: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest -q -p no:cacheprovider
 
 setup: system-packages $(BIN)/.installed

@@ -137,7 +137,8 @@ def find_notes(text: str) -> Notes:
     if notes:
         for m in _MARKER.finditer(text, 0, body_end):
             n = int(m.group(1))
-            word = re.search(r"(\w*)$", text[max(0, m.start() - 20) : m.start()]).group(1)
+            before = re.search(r"(\w*)$", text[max(0, m.start() - 20) : m.start()])
+            word = before.group(1) if before else ""
             if n in notes and (not word or (len(word) >= 3 and word.islower())):
                 result.markers.append((m.start(), m.end(), n))
     return result

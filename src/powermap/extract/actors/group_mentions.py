@@ -15,8 +15,8 @@ def groups_pass(state: LinkState) -> None:
         a = state.kb.actors[h.ids[0]]
         if a.type == "person":
             surnames[fold(a.name.split()[-1])] = (a.name.split()[-1], a.country)
-    for a in da.persons():
-        surnames[fold(a.name.split()[-1])] = (a.name.split()[-1], a.country)
+    for p in da.persons():
+        surnames[fold(p.name.split()[-1])] = (p.name.split()[-1], p.country)
     groups = find_groups(da.text, hits, used, state.kb, state.res.glex, state.lex.determiners, surnames)
     free = [h for i, h in enumerate(hits) if i not in used]
     settle(groups, state.kb, dominant_state(state.kb, free))

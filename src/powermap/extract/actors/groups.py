@@ -232,7 +232,8 @@ def _phrase(
     determiners: frozenset[str],
 ) -> GroupPhrase:
     """Walk left from the head over the words of its phrase; read the nationality."""
-    start, state, quals = s, None, []
+    start, state = s, None
+    quals: list[str] = []
     pros: list[str] = []
     bodies: list[str] = []  # a bloc or body before the head (Western, EU): the group has no nationality
     consumed = []

@@ -69,9 +69,10 @@ def phrases_pass(state: LinkState) -> None:
                 if not person.role:
                     person.role = text[h.start : rend]
             else:
-                person = holder(state, da, of, key, h.start)
-                if person is None:
+                held = holder(state, da, of, key, h.start)
+                if held is None:
                     continue
+                person = held
                 da.mention(person, start if h.kind == "adj" else h.start, rend)
             if h.kind == "adj" or poss:
                 used.add(i)
@@ -130,7 +131,7 @@ def name_after(state: LinkState, da: DocActors, hits: list[Hit], text: str, pos:
             pid = state.pick_person(h.ids)
             if pid:
                 return da.kb_actor(pid), h.end
-    words = []
+    words: list[tuple[int, int]] = []
     q = p
     while True:
         w, e = next_word(text, q)

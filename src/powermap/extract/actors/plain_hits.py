@@ -25,7 +25,7 @@ def plain_hits_pass(state: LinkState) -> None:
             continue
         actor = state.kb.actors[h.ids[0]]
         at_dateline = filed is not None and filed[0] <= h.start and h.end <= filed[1]
-        if at_dateline and (h.start != filed[0] or h.kind != "capital"):
+        if filed is not None and at_dateline and (h.start != filed[0] or h.kind != "capital"):
             continue  # the country after the city: KYIV, Ukraine, March 3
         if h.kind == "capital":
             prev = prev_word(text, h.start).lower()

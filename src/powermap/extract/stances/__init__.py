@@ -17,7 +17,7 @@ polarity cues from ``powermap/lang/<code>/stance_cues.yaml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -294,7 +294,7 @@ class StanceStage(Stage):
 
     @staticmethod
     def holders(
-        ctx: ExtractionContext, sent: Span, positions: PositionPredicates, quoted: list[tuple[int, int, str]] = ()
+        ctx: ExtractionContext, sent: Span, positions: PositionPredicates, quoted: Sequence[tuple[int, int, str]] = ()
     ) -> list[Actor]:
         """Who holds a position stated in the sentence: the main clause's subject (each
         conjunct), read from the subject's own words, not from phrases inside it (*toenadering

@@ -21,13 +21,13 @@ def candidates(doc: Doc) -> list[str]:
             if words and not all(t.pos_ == "PROPN" for t in words):
                 out.append(" ".join(t.lower_ for t in words))
         return out
-    words = [t.lower_ if t.is_alpha and not t.is_stop and len(t) > 2 else None for t in doc]
+    content: list[str | None] = [t.lower_ if t.is_alpha and not t.is_stop and len(t) > 2 else None for t in doc]
     out = []
     for n in (1, 2, 3):
-        for i in range(len(words) - n + 1):
-            gram = words[i : i + n]
-            if all(gram):
-                out.append(" ".join(gram))  # type: ignore[arg-type]
+        for i in range(len(content) - n + 1):
+            gram = [w for w in content[i : i + n] if w]
+            if len(gram) == n:
+                out.append(" ".join(gram))
     return out
 
 
