@@ -188,7 +188,7 @@ def test_events_reported_speech_is_flagged_apart():
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert triples(events) == [("peru", "chili", "192")]
-    assert ctx.scratch["events.reported"] == [True]
+    assert ctx.event_reported == [True]
 
 
 def test_events_date_from_weekday_and_nothing_without_one():

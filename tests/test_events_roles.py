@@ -21,10 +21,10 @@ STATES = {
 }
 
 
-def run(rows, actors=STATES, scratch=None, extra=()):
+def run(rows, actors=STATES, resolver=None, extra=()):
     ctx = context(parsed("nl", rows), actors)
     ctx.record.actors.extend(extra)
-    ctx.scratch.update(scratch or {})
+    ctx.actor_links = resolver
     EventStage()(ctx)
     return [(e.source, e.target, e.cameo) for e in ctx.record.events], ctx
 
@@ -104,7 +104,7 @@ def test_events_singular_pronoun_goes_to_the_actor_layer_resolver():
             ("Hij", "hij", "PRON", "nsubj", 1), ("veroordeelde", "veroordelen", "VERB", "ROOT", 1),
             ("Chili", "Chili", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
         ],
-        scratch={"actors": Resolver()},
+        resolver=Resolver(),
         extra=[jansen],
     )  # fmt: skip
     assert found == [("jansen", "chili", "111")]
@@ -327,7 +327,7 @@ def test_events_pronoun_subject_is_not_its_own_clauses_object():
             (".", ".", "PUNCT", "punct", 1),
         ],
         actors=people,
-        scratch={"actors": Resolver()},
+        resolver=Resolver(),
     )  # fmt: skip
     assert found == [("bakker", "jansen", "120")]
 

@@ -1,18 +1,27 @@
-"""Plain-text helpers shared by the quote and claim stages: tokens, sentences, footnotes.
+"""Text helpers shared by the stages: the one word pattern and tokenizer for raw text, the
+sentences of a parsed Doc (``sentences``), a plain-text sentence splitter for passes that must
+run without a parse, and footnotes.
 
-Everything works on character offsets into the document text, so the stages run the same
-with or without a parsed Doc.
+Everything works on character offsets into the document text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from powermap import lang
 from powermap.lang.tables import languages_with, load_table
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+    from spacy.tokens import Token as SpacyToken
+
+#: a word in raw text: a letter, then letters, digits, apostrophes or hyphens
+WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
 TOKEN_RE = re.compile(r"\w+(?:[’'\-]\w+)*\.?|[^\w\s]")
 #: words written with a full stop that ends no sentence (``words.yaml`` lists of every language)
 _ABBREVIATIONS = lang.union("abbreviations")
@@ -142,3 +151,62 @@ def find_notes(text: str) -> Notes:
             if n in notes and (not word or (len(word) >= 3 and word.islower())):
                 result.markers.append((m.start(), m.end(), n))
     return result
+
+
+# -- the sentences of a parsed Doc ---------------------------------------------------------------
+FINAL = ".!?:;\"'”’»…)"
+FOOTNOTE = re.compile(r"[.!?\"”’)]\d{1,3}$")
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    """The Doc's sentences, or the whole Doc when nothing set sentence boundaries. A blank
+    line, or a line break after a full stop, always ends a sentence (a caption or headline is
+    not joined to the next paragraph; hard-wrapped lines inside a sentence stay together)."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for sent in joined(doc):
+            yield from split_lines(sent)
+    elif len(doc):
+        yield doc[:]
+
+
+def joined(doc: Doc) -> Iterator[Span]:
+    """The Doc's sentences, a boundary the parser put mid-line without final punctuation
+    (*... is van plan | Kiev garanties op te leggen.*) undone."""
+    begin = None
+    for sent in doc.sents:
+        begin = sent.start if begin is None else begin
+        words = [t for t in sent if not t.is_space]
+        tail = "".join(t.text_with_ws for t in doc[words[-1].i + 1 : sent.end + 1]) if words else ""
+        if not words or ended(words[-2:]) or "\n" in tail or sent.end == len(doc):
+            yield doc[begin : sent.end]
+            begin = None
+    if begin is not None:
+        yield doc[begin:]
+
+
+def ended(last: list[SpacyToken]) -> bool:
+    """Whether the last words end a sentence: final punctuation, maybe with a footnote
+    number after it (*... de trumpisten.7*)."""
+    text = "".join(t.text_with_ws for t in last).rstrip()
+    return text[-1] in FINAL or bool(FOOTNOTE.search(text))
+
+
+def split_lines(sent: Span) -> Iterator[Span]:
+    """``sent`` cut at paragraph breaks and at line breaks after sentence-final punctuation."""
+    begin, last = sent.start, None
+    for tok in sent:
+        breaks = (tok.text if tok.is_space else "") + tok.whitespace_
+        cut = "\n\n" in breaks or ("\n" in breaks and last is not None and last.text[-1] in FINAL)
+        if cut and last is not None and last.i >= begin:  # leading breaks stay with what follows
+            yield sent.doc[begin : tok.i + 1]
+            begin = tok.i + 1
+        if not tok.is_space:
+            last = tok
+    if any(not t.is_space for t in sent.doc[begin : sent.end]):
+        yield sent.doc[begin : sent.end]
+
+
+def trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())

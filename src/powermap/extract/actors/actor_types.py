@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from powermap.extract._text import WORD_RE as WORD
 from powermap.extract.actors.candidates import Candidate
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.lexicon import ActorLexicon
-from powermap.extract.actors.words import WORD
 from powermap.kb import KnowledgeBase
 
 NER_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "MISC"})

@@ -12,8 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from powermap import lang
+from powermap.extract._text import WORD_RE as WORD
 from powermap.extract.actors.lexicon import ActorLexicon
-from powermap.extract.actors.words import WORD, role_noun_in
+from powermap.extract.actors.words import role_noun_in
 from powermap.kb import KnowledgeBase
 from powermap.kb.build import slug
 from powermap.kb.names import name_keys

@@ -21,16 +21,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
-
 from powermap import lang
+from powermap.extract._text import WORD_RE
 from powermap.extract.actors.gazetteer import Hit
-from powermap.extract.actors.lexicon import LANG_DIR
 from powermap.kb import KnowledgeBase
 from powermap.kb.names import fold
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # 1.500, 2,5
-_WORD = re.compile(r"[^\W\d_][\w’'-]*|" + _NUMBER.pattern)
+_WORD = re.compile(WORD_RE.pattern + "|" + _NUMBER.pattern)
 #: a lower-case word with a footnote number glued to it (*zakenlui11*: the superscript lost)
 _FOOTNOTED = re.compile(r"([^\W\d_A-Z][^\W\d_]*)(\d{1,3})")
 LANGUAGES = ("nl", "en", "fr", "de")
@@ -59,8 +57,7 @@ class GroupLexicon:
 
 
 def _load(language: str) -> dict:
-    path = LANG_DIR / language / "groups.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return (lang.data(language, "groups") if language in lang.codes() else None) or {}
 
 
 @cache

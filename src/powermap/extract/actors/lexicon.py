@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
-
-LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
+from powermap import lang
 
 
 @dataclass(frozen=True)
@@ -71,10 +68,9 @@ def _stop_words(language: str) -> frozenset[str]:
 @cache
 def lexicon(language: str) -> ActorLexicon:
     """The lexicon for ``language`` (ISO 639-1), English when the language has no data file."""
-    path = LANG_DIR / language / "actors.yaml"
-    if not path.exists():
-        language, path = "en", LANG_DIR / "en" / "actors.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = lang.data(language, "actors") if language in lang.codes() else None
+    if data is None:
+        language, data = "en", lang.data("en", "actors")
     officials = data.get("official_nouns") or {}
     role_nouns = {k.lower(): v for k, v in (data.get("role_nouns") or {}).items()}
     apposition_roles = frozenset(data.get("apposition_roles") or ())

@@ -12,11 +12,12 @@ import re
 from functools import cache
 
 from powermap import lang
+from powermap.extract._text import WORD_RE as WORD
 from powermap.extract.actors.actor_types import body_words, guess_type, unsupported
 from powermap.extract.actors.candidates import Candidate
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.state import LinkState
-from powermap.extract.actors.words import WORD, clean_name, prev_word, skip_space
+from powermap.extract.actors.words import clean_name, prev_word, skip_space
 from powermap.kb.names import fold
 
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-#: a word: a letter, then letters, digits, apostrophes or hyphens
-WORD = re.compile(r"[^\W\d_][\w’'-]*")
-
 
 def skip_space(text: str, pos: int) -> int:
     """The first position at or after ``pos`` that is no space."""

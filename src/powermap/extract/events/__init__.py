@@ -12,13 +12,10 @@ holds, per event, the character span of the clause its trigger heads (for the st
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
-
 from powermap.codebooks import lookup
+from powermap.extract._text import sentences, trimmed
 from powermap.extract.events.coder import Coded, ParseCoder
 from powermap.extract.events.dates import get_resolver
 from powermap.extract.events.fallback import PatternCoder
@@ -26,63 +23,6 @@ from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.events.syntax import subtree
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Event
-
-FINAL = ".!?:;\"'”’»…)"
-FOOTNOTE = re.compile(r"[.!?\"”’)]\d{1,3}$")
-
-
-def sentences(doc: Doc) -> Iterator[Span]:
-    """The Doc's sentences, or the whole Doc when nothing set sentence boundaries. A blank
-    line, or a line break after a full stop, always ends a sentence (a caption or headline is
-    not joined to the next paragraph; hard-wrapped lines inside a sentence stay together)."""
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        for sent in joined(doc):
-            yield from split_lines(sent)
-    elif len(doc):
-        yield doc[:]
-
-
-def joined(doc: Doc) -> Iterator[Span]:
-    """The Doc's sentences, a boundary the parser put mid-line without final punctuation
-    (*... is van plan | Kiev garanties op te leggen.*) undone."""
-    begin = None
-    for sent in doc.sents:
-        begin = sent.start if begin is None else begin
-        words = [t for t in sent if not t.is_space]
-        tail = "".join(t.text_with_ws for t in doc[words[-1].i + 1 : sent.end + 1]) if words else ""
-        if not words or ended(words[-2:]) or "\n" in tail or sent.end == len(doc):
-            yield doc[begin : sent.end]
-            begin = None
-    if begin is not None:
-        yield doc[begin:]
-
-
-def ended(last: list) -> bool:
-    """Whether the last words end a sentence: final punctuation, maybe with a footnote
-    number after it (*... de trumpisten.7*)."""
-    text = "".join(t.text_with_ws for t in last).rstrip()
-    return text[-1] in FINAL or bool(FOOTNOTE.search(text))
-
-
-def split_lines(sent: Span) -> Iterator[Span]:
-    """``sent`` cut at paragraph breaks and at line breaks after sentence-final punctuation."""
-    begin, last = sent.start, None
-    for tok in sent:
-        breaks = (tok.text if tok.is_space else "") + tok.whitespace_
-        cut = "\n\n" in breaks or ("\n" in breaks and last is not None and last.text[-1] in FINAL)
-        if cut and last is not None and last.i >= begin:  # leading breaks stay with what follows
-            yield sent.doc[begin : tok.i + 1]
-            begin = tok.i + 1
-        if not tok.is_space:
-            last = tok
-    if any(not t.is_space for t in sent.doc[begin : sent.end]):
-        yield sent.doc[begin : sent.end]
-
-
-def trimmed(sent: Span) -> tuple[int, int]:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    return start, sent.start_char + len(text.rstrip())
 
 
 @stages.register("events.v1")

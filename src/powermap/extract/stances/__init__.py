@@ -20,13 +20,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
+from powermap import lang
 from powermap.codebooks import lookup
-from powermap.extract.events import sentences, trimmed
+from powermap.extract._text import sentences, trimmed
 from powermap.extract.events.coder import ParseCoder
 from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.events.syntax import dep
@@ -35,7 +34,6 @@ from powermap.extract.stances.concepts import Concept, load_concepts
 from powermap.extract.stances.propose import propose_concepts
 from powermap.records import Actor, Event, Quote, Stance
 
-LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
 AGREE_ROOTS = {"03", "05", "08", "10"}
 DISAGREE_ROOTS = {"11", "12", "13", "16"}
 
@@ -44,10 +42,9 @@ __all__ = ["StanceStage", "load_concepts", "propose_concepts"]
 
 @cache
 def stance_cues(language: str) -> dict[str, set[str]]:
-    path = LANG_DIR / language / "stance_cues.yaml"
-    if not path.exists():
-        path = LANG_DIR / "en" / "stance_cues.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = lang.data(language, "stance_cues") if language in lang.codes() else None
+    if data is None:
+        data = lang.data("en", "stance_cues") or {}
     return {k: {str(w).lower() for w in v} for k, v in data.items()}
 
 
