@@ -3,8 +3,6 @@ stances in the store, and propose concepts for a corpus."""
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from pathlib import Path
 
 import typer
@@ -12,81 +10,13 @@ from rich.table import Table
 
 from powermap.serve.cli.options import JsonOption, StoreOption, open_reader
 from powermap.serve.cli.output import err_console, out_console, print_json
-
-ACTOR_MATCH = "(a.id = ? OR lower(a.name) = lower(?) OR a.code = ? OR lower(a.name) LIKE lower(?))"
+from powermap.store.queries import document_texts, query_events, query_stances
 
 
 def register(app: typer.Typer) -> None:
     app.command("events")(events_command)
     app.command("stances")(stances_command)
     app.command("concepts")(concepts_command)
-
-
-def query_events(
-    conn: sqlite3.Connection,
-    source: str | None = None,
-    target: str | None = None,
-    cameo: str | None = None,
-    since: str | None = None,
-    limit: int = 100,
-) -> list[dict]:
-    """Stored events filtered by source/target (actor id, name or CAMEO actor code; a target
-    also matches the event's coordinated ``other_targets``), CAMEO code prefix and earliest date."""
-    sql = (
-        'SELECT e.doc_id, e.start, e."end", e.source, s.name, e.target, t.name, e.cameo, e.plover, '
-        "e.goldstein, e.negated, e.modality, e.reported, e.other_targets, e.date, e.sentence FROM events e "
-        "LEFT JOIN actors s ON s.id = e.source LEFT JOIN actors t ON t.id = e.target WHERE 1=1"
-    )
-    params: list[object] = []
-    if source:
-        sql += f" AND e.source IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH})"
-        params += [source, source, source.upper(), f"%{source}%"]
-    if target:
-        sql += (
-            f" AND (e.target IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH}) OR EXISTS (SELECT 1 FROM "
-            f"json_each(e.other_targets) j WHERE j.value IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH})))"
-        )
-        params += [target, target, target.upper(), f"%{target}%"] * 2
-    if cameo:
-        sql += " AND e.cameo LIKE ?"
-        params.append(f"{cameo}%")
-    if since:
-        sql += " AND e.date >= ?"
-        params.append(since)
-    sql += " ORDER BY e.date, e.doc_id, e.start LIMIT ?"
-    params.append(limit)
-    keys = ("doc_id", "start", "end", "source", "source_name", "target", "target_name", "cameo", "plover",
-            "goldstein", "negated", "modality", "reported", "other_targets", "date", "sentence")  # fmt: skip
-    rows = [dict(zip(keys, row, strict=True)) for row in conn.execute(sql, params)]
-    for row in rows:
-        row["negated"] = bool(row["negated"])
-        row["reported"] = bool(row["reported"])
-        row["other_targets"] = json.loads(row["other_targets"]) if row["other_targets"] else []
-    return rows
-
-
-def query_stances(
-    conn: sqlite3.Connection, actor: str | None = None, concept: str | None = None, limit: int = 100
-) -> list[dict]:
-    """Stored stances filtered by actor (id or name) and concept (substring)."""
-    sql = (
-        'SELECT st.doc_id, st.start, st."end", st.actor, a.name, st.concept, st.agree, st.evidence '
-        "FROM stances st LEFT JOIN actors a ON a.id = st.actor WHERE 1=1"
-    )
-    params: list[object] = []
-    if actor:
-        sql += f" AND st.actor IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH})"
-        params += [actor, actor, actor.upper(), f"%{actor}%"]
-    if concept:
-        sql += " AND lower(st.concept) LIKE lower(?)"
-        params.append(f"%{concept}%")
-    sql += " ORDER BY st.concept, st.actor LIMIT ?"
-    params.append(limit)
-    keys = ("doc_id", "start", "end", "actor", "actor_name", "concept", "agree", "evidence")
-    rows = [dict(zip(keys, row, strict=True)) for row in conn.execute(sql, params)]
-    for row in rows:
-        row["agree"] = bool(row["agree"])
-    return rows
 
 
 def events_command(
@@ -162,8 +92,7 @@ def concepts_command(
     from powermap.extract.stances import propose_concepts
 
     with open_reader(store) as st:
-        sql = "SELECT text, language FROM documents" + (" WHERE language = ?" if language else "")
-        docs = list(st.reader().execute(sql, [language] if language else []))
+        docs = document_texts(st.reader(), language)
     if not docs:
         err_console.print("no documents in the store")
         raise typer.Exit(1)
