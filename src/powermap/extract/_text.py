@@ -186,7 +186,7 @@ def joined(doc: Doc) -> Iterator[Span]:
 
 def ended(last: list[SpacyToken]) -> bool:
     """Whether the last words end a sentence: final punctuation, maybe with a footnote
-    number after it (*... de trumpisten.7*)."""
+    number after it (*... de boeren.7*)."""
     text = "".join(t.text_with_ws for t in last).rstrip()
     return text[-1] in FINAL or bool(FOOTNOTE.search(text))
 

@@ -67,7 +67,7 @@ def guess_type(kb: KnowledgeBase, name: str, label: str | None = None) -> str:
 
 def unsupported(kb: KnowledgeBase, lex: ActorLexicon, c: Candidate, has_ner: bool) -> bool:
     """Whether an unknown name should not become a document actor: inside a non-actor NER
-    span (a date, an event), headed by a non-actor word (``Handvest``, ``Olympische Spelen``),
+    span (a date, an event), headed by a non-actor word (``Verdrag``, ``Wereldspelen``),
     or, when the annotator has NER, a name no entity supports."""
     if c.label in NON_ACTOR_LABELS:
         return True

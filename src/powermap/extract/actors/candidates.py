@@ -15,14 +15,14 @@ from powermap import lang
 from powermap.extract.actors.lexicon import ActorLexicon
 
 #: a word; a short lower-case part after a hyphen belongs to it (*Ching-te*, *Jong-un*: romanised
-#: given names), a longer one is a compound's head (*Sovjet-historicus*) and does not
+#: given names), a longer one is a compound's head (*Kremlin-kenner*) and does not
 TOKEN = re.compile(r"[^\W\d_][\w]*(?:['’][^\W\d_]+)?(?:-[^\W\d_A-Z]{1,3}(?![\w-]))?|\d+")
 #: Particles allowed inside a multi-word name (never at its edges), in any language we read.
 PARTICLES = lang.union("name_run_particles")
 #: Particles inside a person's name that are no common preposition or article of the languages we
 #: read (*Faisal bin Farhan*, *Ursula von der Leyen*), so a name after a role may run on over them.
 PERSON_PARTICLES = lang.union("person_name_particles")
-#: Articles a name may open with (*De Standaard*, *Le Grand Continent*).
+#: Articles a name may open with (*De Gazet*, *Le Petit Journal*).
 ARTICLES = lang.union("name_articles")
 #: "and" between two names.
 CONJUNCTIONS = lang.union("name_conjunctions")
@@ -79,7 +79,7 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
             part.pop()
         while part and _edge_word(part[0][2], lex):
             if len(part) > 1 and part[0][2].lower() in ARTICLES and not is_initial(text, part[0][0]):
-                break  # "Le Grand Continent", "De Standaard" inside a sentence
+                break  # "Le Petit Journal", "De Gazet" inside a sentence
             part.pop(0)
         while part and _edge_word(part[-1][2], lex) and len(part) > 1:
             part.pop()

@@ -139,7 +139,7 @@ class DocActors:
         """The actor id a phrase at ``[start, end)`` refers to, for speakers, sources and targets.
 
         An actor mention overlapping the span wins; a personal pronoun (``hij``, ``zij``, ``he``,
-        ``she``) or a description (``de hoogleraar``, ``de Armeense premier``) resolves to the last
+        ``she``) or a description (``de hoogleraar``, ``de Noorse premier``) resolves to the last
         fitting person mentioned before ``start``; ``None`` when nothing fits.
         """
         a = self.actor_at(start, end)

@@ -1,18 +1,18 @@
-"""Group actors described by a plural or collective noun: ``de meeste Russische miljardairs``,
-``militaire bloggers``, ``Chinese government officials``, ``trumpisten``, ``‘pro-Chinese’``.
+"""Group actors described by a plural or collective noun: ``de meeste Noorse reders``,
+``linkse activisten``, ``Chinese government officials``, ``obamisten``, ``‘pro-Indiase’``.
 
 A group phrase is a head noun from the language's group lexicon (``lang/<code>/groups.yaml``) with
 the words before it that belong to the phrase (determiners, quantifiers, qualifiers, state
-adjectives, ``Kremlin-loyale``-style compounds) and an optional ``in <state>`` complement. Its
+adjectives, ``NAVO-gezinde``-style compounds) and an optional ``in <state>`` complement. Its
 nationality comes from a state adjective or compound inside the phrase, else the complement, else
 the one group with the same head that has a nationality, else the document's dominant state. The
 canonical English name is built from data: the state's English adjective, the translated
-qualifiers and the English head (``Russian military bloggers``); mentions with the same name are
+qualifiers and the English head (``Norwegian shipowners``); mentions with the same name are
 one actor. A state adjective inside a group phrase counts for the group, not also for the state.
 
-Two more patterns: a lower-case plural of a person's surname (``trumpisten``, ``Trumpists``) is
+Two more patterns: a lower-case plural of a person's surname (``obamisten``, ``Obamists``) is
 the group of that person's followers, and ``pro-X`` without a head noun after it is the camp of
-X's supporters (``Russian pro-Chinese camp``).
+X's supporters (``Brazilian pro-Indian camp``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from powermap.kb.names import fold
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # 1.500, 2,5
 _WORD = re.compile(WORD_RE.pattern + "|" + _NUMBER.pattern)
-#: a lower-case word with a footnote number glued to it (*zakenlui11*: the superscript lost)
+#: a lower-case word with a footnote number glued to it (*boeren12*: the superscript lost)
 _FOOTNOTED = re.compile(r"([^\W\d_A-Z][^\W\d_]*)(\d{1,3})")
 LANGUAGES = ("nl", "en", "fr", "de")
 #: share of the state mentions the dominant state must have to be a group's default nationality
@@ -47,10 +47,10 @@ class GroupLexicon:
     complements: frozenset[str]
     follower_suffixes: tuple[str, ...]
     camp_prefixes: tuple[str, ...]
-    #: endings of an inflected adjective that may stand right before the head (*grote zakenlui*)
+    #: endings of an inflected adjective that may stand right before the head (*grote boeren*)
     adjective_endings: tuple[str, ...] = ()
     #: English head -> the narrower English heads a definite description with it can take up
-    #: again (*de zakenlui* after *oligarchen*); shared by all languages, in en/groups.yaml
+    #: again (*de boeren* after *veehouders*); shared by all languages, in en/groups.yaml
     broader: dict[str, frozenset[str]] = field(default_factory=dict)
     #: words that open a definite description (*de*, *die*, *the*, *these*)
     definite: frozenset[str] = frozenset()
@@ -244,7 +244,7 @@ def _phrase(
         if i is not None and hits[i].start == ws:
             st = state_of(kb, hits[i])
             h = hits[i]
-            compound = h.end < we and text[h.end] == "-"  # Kremlin-loyale
+            compound = h.end < we and text[h.end] == "-"  # NAVO-gezinde
             if st and (h.kind == "adj" or compound) and (state is None or st == state):
                 state = st
                 consumed.append(i)
@@ -307,9 +307,9 @@ def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], 
 
 def take_up(text: str, groups: list[GroupPhrase], glex: GroupLexicon, reach: int = 6000) -> None:
     """Definite descriptions that take up a narrower group named before (in place): *de meest
-    Kremlin-loyale zakenlui* after *de oligarchen* are those oligarchs, as *de organisatie* is a
+    NAVO-gezinde boeren* after *de veehouders* are those farmers, as *de organisatie* is a
     body named before. The description must open with a definite determiner, name no other
-    nationality, not be coordinated with another noun (*de zakenlui en bureaucraten* are a wider
+    nationality, not be coordinated with another noun (*de boeren en ambtenaren* are a wider
     set), and the narrower group must be the last one of the broader head's narrower heads named
     within ``reach`` characters before it. Run after ``settle``."""
     for k, g in enumerate(groups):

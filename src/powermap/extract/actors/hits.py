@@ -49,25 +49,17 @@ def settle_runs(
     kb: KnowledgeBase, lex: ActorLexicon, hits: list[Hit], cands: list[Candidate], text: str
 ) -> tuple[list[Hit], list[Candidate]]:
     """Split name candidates from hits. A tight run of capitalised words ending in a single
-    state or organisation hit is a name of its own (``Rechtvaardig Rusland``) and takes the hit
-    over; otherwise the hits stay and the runs are found again with the hits masked out, so
-    that only the words around them are candidates (``University of Southern California``)."""
+    state or organisation hit is a name of its own (``Vrij Nederland``, ``Nieuw Rusland``) and
+    takes the hit over; otherwise the hits stay and the runs are found again with the hits masked
+    out, so that only the words around them are candidates (``University of Northern Texas``)."""
     drop: set[int] = set()
     keep: list[Candidate] = []
-    cands = title_runs(kb, hits, cands, text)
-    titles = {c for c in cands if c.label == "title"}
-    cands = [Candidate(c.start, c.end, c.text, None, c.initial) if c in titles else c for c in cands]
-    titles = {Candidate(c.start, c.end, c.text, None, c.initial) for c in titles}
     for c in cands:
         inside = [i for i, h in enumerate(hits) if h.start < c.end and c.start < h.end]
         if len(inside) != 1 or c.initial:
             continue
         h = hits[inside[0]]
         words = c.text.split()
-        if c in titles:
-            keep.append(c)
-            drop.add(inside[0])
-            continue
         kb_type = kb.actors[h.ids[0]].type
         if (
             h.start > c.start
@@ -90,46 +82,17 @@ def settle_runs(
     return [h for i, h in enumerate(hits) if i not in drop], keep
 
 
-def title_runs(kb: KnowledgeBase, hits: list[Hit], cands: list[Candidate], text: str) -> list[Candidate]:
-    """A state name, ``in``/``of`` and two or more capitalised words with no hit among them is one
-    title (``Russia in Global Affairs``): the runs are joined."""
-    starts = {h.start: h for h in hits}
-    out: list[Candidate] = []
-    skip = -1
-    for k, c in enumerate(cands):
-        if k == skip:
-            continue
-        h = starts.get(c.start)
-        nxt = cands[k + 1] if k + 1 < len(cands) else None
-        if (
-            h is not None
-            and h.end == c.end
-            and h.kind == "name"
-            and kb.actors[h.ids[0]].type == "state"
-            and nxt is not None
-            and re.fullmatch(r" (?:in|of|for) ", text[c.end : nxt.start])
-            and len(nxt.text.split()) >= 2
-            and not any(nxt.start <= x.start < nxt.end for x in hits)
-            and nxt.text.split()[0] not in kb.first_names
-        ):
-            out.append(Candidate(c.start, nxt.end, text[c.start : nxt.end], "title", c.initial))
-            skip = k + 1
-            continue
-        out.append(c)
-    return out
-
-
 def with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> list[Candidate]:
     """Capitalised runs labelled by the NER entities they overlap; a run in which a person
-    entity follows another entity is split before the person (``Defensie Ruben Brekelmans``);
+    entity follows another entity is split before the person (``Financiën Karel Smit``);
     a sentence-initial run whose entity starts on a later word loses the words before it
-    (``Zie Marlène Laruelle``); runs split at a conjunction inside one entity are joined again
+    (``Lees Anna Verhoeven``); runs split at a conjunction inside one entity are joined again
     (``Belt and Road``, ``Bosnia and Herzegovina``)."""
     out = []
     for c in joined_in_entities(runs, ents, text):
         inside = [e for e in ents if e.start < c.end and c.start < e.end]
         person = next((e for e in inside if e.label == "PER" and c.start < e.start), None)
-        # *Defensie* ORG + *Ruben Brekelmans* PER: a person after a title
+        # *Financiën* ORG + *Karel Smit* PER: a person after a title
         if person is not None and person_after_title(text[c.start : person.start], person.text):
             head = inside[0] if inside[0] is not person else None
             cut = text[c.start : person.start].rstrip()
@@ -160,8 +123,8 @@ def joined_in_entities(runs: list[Candidate], ents: list[Candidate], text: str) 
 
 def person_after_title(before: str, name: str) -> bool:
     """Whether a person entity inside a capitalised run is a name after a title or body
-    (``Defensie | Ruben Brekelmans``), not a piece of a longer name the NER cut up
-    (``University of | Southern California``, ``School of Public Policy van | Duke University``):
+    (``Financiën | Karel Smit``), not a piece of a longer name the NER cut up
+    (``University of | Northern Texas``, ``School of Law van | Lakeside University``):
     the words before end in a capitalised word, and the name is capitalised words (name particles
     such as *bin*, *van* inside) without an organisation, media or company word."""
     words_before = before.split()

@@ -7,7 +7,7 @@ The passes, in order, each a module of its own that reads and updates one ``stat
 1. ``hits``: gazetteer hits of KB aliases (``gazetteer.py``) settled against name candidates
    (capitalised runs, NER entities);
 2. ``phrases``: phrases built on a state adjective or an abbreviation: role phrases (``de
-   Russische president``, ``VS-president Donald Trump``), government phrases (``de Chinese
+   Russische president``, ``VS-president Joe Biden``), government phrases (``de Chinese
    regering``, ``de regering in Beijing``) and unnamed officials (``een Chinese functionaris``);
 3. ``group_mentions``: plural and collective group phrases (``groups.py``);
 4. ``plain_hits``: the remaining hits: adjectives, metonyms and capitals stand for the state,

@@ -52,7 +52,7 @@ def names_pass(state: LinkState) -> None:
         a = da.person_by_name(word)
         if a is None:
             ids = [i for i in state.kb.by_key(word) if state.kb.current(i, da.published)]
-            if not ids:  # a state's leader of the last years (Trump in 2024)
+            if not ids:  # a state's leader of the last years (a president who left office a year before)
                 ids = [i for i in state.kb.by_key(word) if state.kb.recent_leader(i, da.published)]
             if len(ids) == 1:
                 a = da.kb_actor(ids[0])
@@ -77,8 +77,8 @@ def names_pass(state: LinkState) -> None:
 
 
 def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Candidate clean-up that needs the type cues: ``Valdaï-club`` takes its head noun,
-    ``Sovjet-historicus`` is a modifier (dropped), ``X School of Y van Z University`` splits
+    """Candidate clean-up that needs the type cues: ``Davos-forum`` takes its head noun,
+    ``Kremlin-kenner`` is a modifier (dropped), ``X School of Y van Z University`` splits
     in two organisations, and a sentence-initial word before a first name is dropped."""
     heads = body_words()
     affiliations = lang.union("affiliation_prepositions")
@@ -116,7 +116,7 @@ def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate
 
 def person_of_body(state: LinkState, text: str, c: Candidate, words: list[re.Match[str]], i: int) -> bool:
     """Whether the run splits at word ``i`` (*van*, *of*) into a person and the body they work
-    for (*analist Ulf Laessing van de Konrad-Adenauer-Stiftung*): the words before are two or
+    for (*analist Piet Mulder van de Stichting Vrede*): the words before are two or
     three capitalised words, and either a role noun precedes the run, or they open with a
     known first name and the rest names a body."""
     left = [w.group() for w in words[:i]]
@@ -154,7 +154,7 @@ def portfolio(state: LinkState, text: str, start: int) -> bool:
 
 
 def compound_of_known(state: LinkState, word: str) -> bool:
-    """Whether ``word`` is a closed compound starting with a KB alias (``Sovjetperiode``)."""
+    """Whether ``word`` is a closed compound starting with a KB alias (``Ruslandbeleid``)."""
     f = fold(word)
     for end, (length, _) in state.res.gaz.automaton.iter(f):
         if end - length + 1 == 0 and length >= 4 and end + 1 < len(f):

@@ -1,7 +1,7 @@
 """The phrases pass: phrases built on a state adjective or an abbreviation.
 
-Role phrases (``de Russische president``, ``VS-president Donald Trump``, ``de Chinese minister van
-Buitenlandse Zaken, Wang Yi``) link the named person, or the holder of the role at the document
+Role phrases (``de Russische president``, ``VS-president Joe Biden``, ``de Japanse minister van
+Financiën, Taro Aso``) link the named person, or the holder of the role at the document
 date; government phrases (``de Chinese regering``, ``de regering in Beijing``) link the state;
 unnamed officials (``een Chinese functionaris``) become a document actor of that state.
 """
@@ -124,7 +124,7 @@ def name_after(state: LinkState, da: DocActors, hits: list[Hit], text: str, pos:
         return None
     p = pos + m.end()
     role = role_at(state, text, p)
-    if role is not None:  # ", president Xi Jinping"
+    if role is not None:  # ", president Lula da Silva"
         p = skip_space(text, role[1])
     for h in hits:
         if h.start == p and state.kb.actors[h.ids[0]].type == "person":

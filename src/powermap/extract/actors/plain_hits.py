@@ -17,7 +17,7 @@ def plain_hits_pass(state: LinkState) -> None:
     person's surname alone only for a person of the document, in office, or a recent leader."""
     da, hits, used = state.found, state.hits, state.used
     text, lex = da.text, state.lex
-    place_until = -1  # a list of places after a place preposition: "in Londen, Parijs of Nice"
+    place_until = -1  # a list of places after a place preposition: "in Lyon, Gent of Bonn"
     links = "|".join(sorted(lang.union("list_coordinators")))
     filed = dateline_place(text, lex.language)  # RIYADH, June 3, 2024 -: where, not who
     for i, h in enumerate(hits):

@@ -3,7 +3,7 @@
 It provides the artefact ``ctx.actor_links`` (a ``found.DocActors``) for later stages:
 
 - ``resolve(start, end) -> str | None``: the actor id a phrase refers to: an overlapping mention,
-  else a pronoun (``hij``, ``she``) or a description (``de hoogleraar``, ``de Armeense premier``)
+  else a pronoun (``hij``, ``she``) or a description (``de hoogleraar``, ``de Noorse premier``)
   resolved to the last fitting person before ``start``; use it for quote speakers and event
   sources/targets;
 - ``actor_at(start, end)``, ``last_person(before, role_key=None, noun=None)``,

@@ -34,7 +34,7 @@ def prev_word(text: str, pos: int) -> str:
 
 
 def clean_name(name: str) -> str:
-    """A name without a trailing possessive (``Trump's`` -> ``Trump``)."""
+    """A name without a trailing possessive (``Jansen's`` -> ``Jansen``)."""
     return re.sub(r"(['’]s|['’])$", "", name.strip())
 
 
