@@ -155,3 +155,12 @@ def test_a_stage_may_append_to_a_list_it_declares_it_extends(monkeypatch):
 
     with pytest.raises(StageContractError, match="must also require"):
         order_stages(["zz_stances.v9", "zz_quotes.v9"])
+
+
+def test_the_command_line_refuses_a_chain_with_an_unmet_requirement(cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Frankrijk steunt Duitsland.", encoding="utf-8")
+    result = cli("extract", str(article), "--stages", "events.v1")
+    assert result.returncode == 2
+    assert "requires 'actors'" in result.stderr and "actors.v1" in result.stderr
+    assert result.stdout == ""
