@@ -73,7 +73,7 @@ def unsupported(kb: KnowledgeBase, lex: ActorLexicon, c: Candidate, has_ner: boo
         return True
     words = [w.lower() for w in WORD.findall(c.text)]
     cues = type_cues()
-    if any(w in cues["not_actor"] for w in words):
+    if any(w in cues["not_actor"] or (lex.closed_compounds and _compound_head(w, cues["not_actor"])) for w in words):
         return True
     if has_ner and c.label is None:
         if lex.is_title(words):
@@ -83,6 +83,12 @@ def unsupported(kb: KnowledgeBase, lex: ActorLexicon, c: Candidate, has_ner: boo
         first = WORD.findall(c.text)[0]
         return not (any(w in body_words() for w in words) or first.title() in kb.first_names)
     return False
+
+
+def _compound_head(word: str, heads: frozenset[str]) -> bool:
+    """Whether ``word`` is a closed compound whose head (four letters or more) is one of ``heads``
+    (*wereldoorlog*, *grondwetsverdrag*)."""
+    return any(word.endswith(h) and len(h) >= 4 and len(word) - len(h) >= 3 for h in heads)
 
 
 def name_like_organisations(found: DocActors) -> list[DocActor]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from powermap import lang
 from powermap.extract.actors.lexicon import ActorLexicon
@@ -26,6 +27,8 @@ PERSON_PARTICLES = lang.union("person_name_particles")
 ARTICLES = lang.union("name_articles")
 #: "and" between two names.
 CONJUNCTIONS = lang.union("name_conjunctions")
+#: a possessive ending (*Berg's*, *Berg’s*)
+POSSESSIVE = re.compile(r"['’]s$")
 _SENT_END = set('.!?:;\n“”"‘«»(')
 
 
@@ -68,7 +71,9 @@ def from_entities(doc, labels: frozenset[str], text: str) -> list[Candidate]:
 
 
 def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
-    """Runs of capitalised words, split at ``en``/``and`` between simple names."""
+    """Runs of capitalised words, split at ``en``/``and`` between simple names. A run never
+    crosses a line break or a sentence end, loses prepositions at its edges (*Volgens Jansen*),
+    and ends after a possessive (*Berg's Oslo office*: *Berg's* and *Oslo*)."""
     toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     out: list[Candidate] = []
     run: list[tuple[int, int, str]] = []
@@ -111,6 +116,8 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
             flush()
         if cap or (run and (w.lower() in PARTICLES or w.lower() in CONJUNCTIONS)):
             run.append((s, e, w))
+            if cap and POSSESSIVE.search(w):
+                flush()  # the possessor is a name of its own
         else:
             flush()
     flush()
@@ -126,4 +133,10 @@ def _edge_word(word: str, lex: ActorLexicon) -> bool:
         or low in lex.role_modifiers
         or low in lex.apposition_roles
         or low in PARTICLES
+        or low in _prepositions(lex.language)
     )
+
+
+@cache
+def _prepositions(language: str) -> frozenset[str]:
+    return lang.get(language).prepositions if language in lang.codes() else frozenset()

@@ -87,10 +87,17 @@ def with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> li
     entity follows another entity is split before the person (``Financiën Karel Smit``);
     a sentence-initial run whose entity starts on a later word loses the words before it
     (``Lees Anna Verhoeven``); runs split at a conjunction inside one entity are joined again
-    (``Belt and Road``, ``Bosnia and Herzegovina``)."""
-    out = []
+    (``Belt and Road``, ``Bosnia and Herzegovina``); a run that holds two or more person
+    entities is those persons (*dat Mulder Jansen steunde*, *Anna Berg and Jean-Luc Le Roux*)."""
+    out: list[Candidate] = []
     for c in joined_in_entities(runs, ents, text):
         inside = [e for e in ents if e.start < c.end and c.start < e.end]
+        persons = [e for e in inside if e.label == "PER"]
+        if len(persons) >= 2 and len(persons) == len(inside):
+            for e in persons:
+                s, end = max(c.start, e.start), min(c.end, e.end)
+                out.append(Candidate(s, end, text[s:end], "PER", c.initial and s == c.start))
+            continue
         person = next((e for e in inside if e.label == "PER" and c.start < e.start), None)
         # *Financiën* ORG + *Karel Smit* PER: a person after a title
         if person is not None and person_after_title(text[c.start : person.start], person.text):

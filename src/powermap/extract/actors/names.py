@@ -47,9 +47,11 @@ def names_pass(state: LinkState) -> None:
         if da.is_covered(c.start, c.end) or len(c.text) < 2 or portfolio(state, text, c.start):
             continue
         word = clean_name(c.text)
-        if modifies_body(state, text, word, c.end, body_starts):
-            continue  # de Koerdische PKK: an adjective before a known body, not a name
-        a = da.person_by_name(word)
+        if modifies_body(state, text, word, c.end, body_starts) or CONTRACTION.search(word):
+            continue  # de Koerdische PKK: an adjective before a known body; I'm, A4'tjes: no name
+        if c.label == "MISC" and re.match(r" [^\W\d_A-Z]", text[c.end : c.end + 2]):
+            continue  # an adjective the NER marks as MISC before a noun (*Noorse zalm*)
+        a = da.person_by_name(word) or genitive_of_person(state, da, word) or by_first_name(da, word)
         if a is None:
             ids = [i for i in state.kb.by_key(word) if state.kb.current(i, da.published)]
             if not ids:  # a state's leader of the last years (a president who left office a year before)
@@ -74,6 +76,29 @@ def names_pass(state: LinkState) -> None:
                 continue
             a = da.doc_actor(word, guess_type(state.kb, word, c.label), None)
         da.mention(a, c.start, c.start + len(word))
+
+
+#: an English contraction or a plural after an apostrophe: no name (*I'm*, *We've*, *cd'tjes*)
+CONTRACTION = re.compile(r"['’][^\W\d_A-Z]")
+
+
+def genitive_of_person(state: LinkState, da: DocActors, word: str) -> DocActor | None:
+    """The document person whose surname ``word`` is with a genitive ending (*Bergs* -> Berg)."""
+    for suffix in state.lex.genitive_suffixes:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and stem[:1].isupper():
+            a = da.person_by_name(stem)
+            if a is not None and len(a.name.split()) > 1:
+                return a
+    return None
+
+
+def by_first_name(da: DocActors, word: str) -> DocActor | None:
+    """The one person of the document named in full with ``word`` as first name (*Anna* after
+    *Anna Berg*); None when no person or several persons have it."""
+    key = fold(word)
+    found = [a for a in da.persons() if len(a.name.split()) > 1 and fold(a.name.split()[0]) == key]
+    return found[0] if len(found) == 1 else None
 
 
 def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -13,7 +13,8 @@ from powermap.ingest.dateline import dateline_place
 
 def plain_hits_pass(state: LinkState) -> None:
     """The hits no phrase took: adjectives, metonyms and capitals stand for the state, except a
-    capital after a place preposition (``in Moskou``) or in a dateline, which is the city; a
+    capital after a place preposition (``in Moskou``), after a city noun (``de hoofdstad Oslo``)
+    or in a dateline, which is the city; a
     person's surname alone only for a person of the document, in office, or a recent leader."""
     da, hits, used = state.found, state.hits, state.used
     text, lex = da.text, state.lex
@@ -30,7 +31,8 @@ def plain_hits_pass(state: LinkState) -> None:
         if h.kind == "capital":
             prev = prev_word(text, h.start).lower()
             listed = place_until >= 0 and re.fullmatch(rf"\s*(,|{links})\s*", text[place_until : h.start])
-            if (prev in lex.place_prepositions or listed or at_dateline) and actor.parent:
+            city = prev in lex.place_prepositions or prev in lang.union("city_nouns")  # de hoofdstad Oslo
+            if (city or listed or at_dateline) and actor.parent:
                 da.mention(da.kb_actor(actor.id), h.start, h.end)
                 place_until = h.end
             elif actor.parent:

@@ -1,0 +1,86 @@
+"""Mention boundaries and document-level linking of names, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from powermap.extract.actors.candidates import capitalised_runs
+from powermap.extract.actors.lexicon import lexicon
+
+from .actors_fixtures import mentions
+from .test_actors_linking import _with_ents
+
+DAY = date(2024, 5, 1)
+
+
+def runs(text: str, language: str = "nl") -> list[str]:
+    return [c.text for c in capitalised_runs(text, lexicon(language))]
+
+
+def test_a_run_does_not_start_with_a_preposition():
+    assert runs("Volgens Mulder is het plan mislukt.") == ["Mulder"]
+    assert runs("Het kabinet vergaderde. Over Jansen werd niet gesproken.") == ["Jansen"]
+
+
+def test_a_run_ends_after_a_possessive():
+    assert runs("We visited Anna Berg's Oslo office.", "en") == ["Anna Berg's", "Oslo"]
+
+
+def test_a_contraction_or_an_apostrophe_plural_is_no_name(en, nl):
+    found = en("Later she said: I'm not leaving and We've seen enough.", DAY)
+    assert not any("'" in a.name for a in found.actors.values())
+    found = nl("Ze printten stapels A4'tjes voor de vergadering in Gouda.", DAY)
+    assert not any("'" in a.name for a in found.actors.values())
+
+
+def test_two_person_entities_in_one_run_are_two_persons(nl):
+    text = "Het rapport stelde dat Mulder Jansen niet had geholpen."
+    doc = _with_ents(text, [("Mulder", "PER"), ("Jansen", "PER")])
+    found = nl(text, DAY, doc)
+    names = sorted(a.name for a in found.actors.values())
+    assert names == ["Jansen", "Mulder"]
+
+
+def test_coordinated_full_names_are_two_persons_when_the_ner_says_so(en):
+    text = "The talks between Anna Berg and Jean-Luc Le Roux ended without a deal."
+    doc = _with_ents(text, [("Anna Berg", "PER"), ("Jean-Luc Le Roux", "PER")], "en")
+    found = en(text, DAY, doc)
+    assert {"Anna Berg", "Jean-Luc Le Roux"} <= {a.name for a in found.actors.values()}
+
+
+def test_a_genitive_of_a_person_named_in_full_is_that_person(nl):
+    text = "Karel Mulderink sprak in Utrecht. Mulderinks plan kreeg weinig steun."
+    found = nl(text, DAY)
+    person = next(a for a in found.actors.values() if a.name == "Karel Mulderink")
+    assert sorted(person.mentions.values()) == ["Karel Mulderink", "Mulderinks"]
+    assert len([a for a in found.actors.values() if a.type == "person"]) == 1
+
+
+def test_a_first_name_alone_is_the_one_person_named_in_full_with_it(nl):
+    text = "Maria Okonkwo-Baptiste leidde de missie. Later zei Maria dat het werk klaar was."
+    found = nl(text, DAY)
+    persons = [a for a in found.actors.values() if a.type == "person"]
+    assert len(persons) == 1 and sorted(persons[0].mentions.values()) == ["Maria", "Maria Okonkwo-Baptiste"]
+    text = "Maria Okonkwo sprak met Maria Dube. Later zei Maria dat het werk klaar was."
+    found = nl(text, DAY)
+    full = [a for a in found.actors.values() if a.name in ("Maria Okonkwo", "Maria Dube")]
+    assert len(full) == 2 and not any("Maria" in a.mentions.values() for a in full)  # ambiguous: neither
+
+
+def test_a_capital_after_a_city_noun_is_the_city(nl, en):
+    found = nl("De delegatie reisde daarna door naar de hoofdstad Oslo.", DAY)
+    assert mentions(found, "oslo") == ["Oslo"] and mentions(found, "norway") == []
+    found = en("Protests spread to the capital Oslo on Monday.", DAY)
+    assert mentions(found, "oslo") == ["Oslo"]
+
+
+def test_a_compound_with_a_non_actor_head_is_no_actor(nl):
+    found = nl("Het museum toonde foto's uit de Tweede Kernoorlog en de Vredesconferentie.", DAY)
+    assert not any("oorlog" in a.name.lower() or "conferentie" in a.name.lower() for a in found.actors.values())
+
+
+def test_an_adjective_the_ner_marks_as_misc_is_no_actor(nl):
+    text = "Zij kochten Noorse zalm en Goudse kaas op de markt."
+    doc = _with_ents(text, [("Noorse", "MISC"), ("Goudse", "MISC")])
+    found = nl(text, DAY, doc)
+    assert "Goudse" not in {a.name for a in found.actors.values()}
