@@ -84,3 +84,35 @@ def test_an_adjective_the_ner_marks_as_misc_is_no_actor(nl):
     doc = _with_ents(text, [("Noorse", "MISC"), ("Goudse", "MISC")])
     found = nl(text, DAY, doc)
     assert "Goudse" not in {a.name for a in found.actors.values()}
+
+
+def test_a_run_does_not_cross_aan_or_op_but_keeps_van_and_voor():
+    text = "Zij studeerde Talen aan de Universiteit Utrecht en werkte bij de Raad voor Vluchtelingen."
+    assert runs(text) == ["Talen", "Universiteit Utrecht", "Raad voor Vluchtelingen"]
+
+
+def test_a_capitalised_preposition_inside_a_run_starts_a_new_name():
+    """A heading without a full stop runs into the next sentence: *Handelsbeleid Volgens Mulder*."""
+    assert runs("Handelsbeleid Volgens Mulder is het beleid mislukt.") == ["Handelsbeleid", "Mulder"]
+
+
+def test_a_run_of_two_persons_already_named_is_both(nl):
+    text = "Karel Mulderink en Piet Jansenius spraken. Het rapport stelt dat Mulderink Jansenius niet steunde."
+    found = nl(text, DAY)
+    by_name = {a.name: sorted(a.mentions.values()) for a in found.actors.values()}
+    assert by_name["Karel Mulderink"] == ["Karel Mulderink", "Mulderink"]
+    assert by_name["Piet Jansenius"] == ["Jansenius", "Piet Jansenius"]
+    assert "Mulderink Jansenius" not in by_name
+
+
+def test_two_full_names_joined_by_and_are_two_persons(en):
+    text = "The ministers, Anna Berg and Jean-Luc Le Roux, met in Oslo."
+    found = en(text, DAY)
+    assert {"Anna Berg", "Jean-Luc Le Roux"} <= {a.name for a in found.actors.values()}
+
+
+def test_a_possessive_common_word_is_no_actor_with_ner(en):
+    text = "He said, 'Let's talk about it tomorrow.' The talks went on."
+    doc = _with_ents(text, [], "en")
+    found = en(text, DAY, doc)
+    assert "Let" not in {a.name for a in found.actors.values()}

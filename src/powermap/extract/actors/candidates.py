@@ -97,6 +97,13 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
     def flush() -> None:
         while run and (run[-1][2].lower() in PARTICLES | CONJUNCTIONS):
             run.pop()
+        # a capitalised preposition inside a run opens a new sentence (a heading without a stop)
+        cut = next((i for i, (_, _, w) in enumerate(run) if i and w[:1].isupper() and _opens_clause(w, lex)), None)
+        if cut is not None:
+            rest = run[cut:]
+            del run[cut:]
+            flush()
+            run.extend(rest)
         words = [w.lower() for _, _, w in run]
         conj = [i for i, w in enumerate(words) if w in CONJUNCTIONS]
         if conj and not any(w in PARTICLES and w not in CONJUNCTIONS for w in words):
@@ -135,6 +142,11 @@ def _edge_word(word: str, lex: ActorLexicon) -> bool:
         or low in PARTICLES
         or low in _prepositions(lex.language)
     )
+
+
+def _opens_clause(word: str, lex: ActorLexicon) -> bool:
+    low = word.lower()
+    return low in _prepositions(lex.language) and low not in PARTICLES
 
 
 @cache

@@ -14,7 +14,7 @@ from functools import cache
 from powermap import lang
 from powermap.extract._text import WORD_RE as WORD
 from powermap.extract.actors.actor_types import body_words, guess_type, unsupported
-from powermap.extract.actors.candidates import Candidate
+from powermap.extract.actors.candidates import CONJUNCTIONS, Candidate
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.state import LinkState
 from powermap.extract.actors.words import clean_name, prev_word, skip_space
@@ -34,6 +34,8 @@ def names_pass(state: LinkState) -> None:
         if da.is_covered(c.start, c.end) or portfolio(state, text, c.start):
             continue
         a = link_name(state, da, c.text)
+        if a is None and two_persons(state, da, c):
+            continue
         if a is None:
             if unsupported(state.kb, state.lex, c, has_ner):
                 continue
@@ -72,7 +74,9 @@ def names_pass(state: LinkState) -> None:
                 or any(len(k) >= 4 and fold(word).startswith(k) and fold(word) != k for k in known)
             ):
                 continue
-            if unsupported(state.kb, state.lex, c, has_ner):
+            if unsupported(
+                state.kb, state.lex, Candidate(c.start, c.start + len(word), word, c.label, c.initial), has_ner
+            ):
                 continue
             a = da.doc_actor(word, guess_type(state.kb, word, c.label), None)
         da.mention(a, c.start, c.start + len(word))
@@ -80,6 +84,36 @@ def names_pass(state: LinkState) -> None:
 
 #: an English contraction or a plural after an apostrophe: no name (*I'm*, *We've*, *cd'tjes*)
 CONTRACTION = re.compile(r"['’][^\W\d_A-Z]")
+
+
+def two_persons(state: LinkState, da: DocActors, c: Candidate) -> bool:
+    """A run of two names of persons already named or in office (*dat Mulder Jansen steunde*:
+    Dutch puts subject and object side by side): each part is mentioned as its person."""
+    words = list(re.finditer(r"\S+", c.text))
+    for i in range(1, len(words)):
+        left, right = c.text[: words[i - 1].end()], c.text[words[i].start() :]
+        a, b = known_person(state, da, left), known_person(state, da, right)
+        if a is not None and b is not None and _id(a) != _id(b):
+            first, second = (da.kb_actor(x) if isinstance(x, str) else x for x in (a, b))
+            da.mention(first, c.start, c.start + len(left))
+            da.mention(second, c.start + words[i].start(), c.end)
+            return True
+    return False
+
+
+def _id(person: DocActor | str) -> str:
+    return person if isinstance(person, str) else person.id
+
+
+def known_person(state: LinkState, da: DocActors, name: str) -> DocActor | str | None:
+    """A person of the document with this name or surname, else the id of the one base person
+    in office (or a recent leader) with it."""
+    a = da.person_by_name(name)
+    if a is not None:
+        return a
+    ids = [i for i in state.kb.by_key(name) if state.kb.actors[i].type == "person"]
+    ids = [i for i in ids if state.kb.current(i, da.published) or state.kb.recent_leader(i, da.published)]
+    return ids[0] if len(ids) == 1 else None
 
 
 def genitive_of_person(state: LinkState, da: DocActors, word: str) -> DocActor | None:
@@ -104,7 +138,8 @@ def by_first_name(da: DocActors, word: str) -> DocActor | None:
 def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Candidate clean-up that needs the type cues: ``Davos-forum`` takes its head noun,
     ``Kremlin-kenner`` is a modifier (dropped), ``X School of Y van Z University`` splits
-    in two organisations, and a sentence-initial word before a first name is dropped."""
+    in two organisations, two full names joined by *and* are two persons, and a
+    sentence-initial word before a first name is dropped."""
     heads = body_words()
     affiliations = lang.union("affiliation_prepositions")
     out: list[Candidate] = []
@@ -128,6 +163,8 @@ def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate
                 split = i
             elif split is None and w.group() in affiliations and person_of_body(state, text, c, words, i):
                 split, labels = i, ("PER", "ORG")
+            elif split is None and w.group().lower() in CONJUNCTIONS and two_full_names(state, words, i):
+                split, labels = i, ("PER", "PER")
         if split is not None:
             a, b = words[split - 1].end(), words[split + 1].start()
             if words[split + 1].group().lower() in state.lex.definite_determiners:
@@ -137,6 +174,15 @@ def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate
             continue
         out.append(c)
     return out
+
+
+def two_full_names(state: LinkState, words: list[re.Match[str]], i: int) -> bool:
+    """Whether the run is two full names joined at word ``i`` (*Anna Berg and Jean-Luc Le
+    Roux*): two to four words each side, capitalised at both ends, one side opening with a
+    known first name."""
+    sides = [[w.group() for w in words[:i]], [w.group() for w in words[i + 1 :]]]
+    shaped = all(2 <= len(s) <= 4 and s[0][:1].isupper() and s[-1][:1].isupper() for s in sides)
+    return shaped and any(s[0] in state.kb.first_names for s in sides)
 
 
 def person_of_body(state: LinkState, text: str, c: Candidate, words: list[re.Match[str]], i: int) -> bool:
