@@ -116,3 +116,12 @@ def test_a_possessive_common_word_is_no_actor_with_ner(en):
     doc = _with_ents(text, [], "en")
     found = en(text, DAY, doc)
     assert "Let" not in {a.name for a in found.actors.values()}
+
+
+def test_a_state_adjective_opening_a_body_name_is_part_of_it(nl, en):
+    found = nl("Volgens het Noorse Nationale Leger was de oefening geslaagd.", DAY)
+    assert "Noorse Nationale Leger" in {a.name for a in found.actors.values()}
+    found = en("A spokesman for the Danish Ministry of Foreign Affairs declined to comment.", DAY)
+    assert "Danish Ministry of Foreign Affairs" in {a.name for a in found.actors.values()}
+    found = nl("De Noorse regering zweeg.", DAY)
+    assert mentions(found, "norway") == ["De Noorse regering"]  # a lower-case noun: the state

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from powermap.extract.actors.actor_types import NER_LABELS, NON_ACTOR_LABELS, body_words
+from powermap.extract.actors.actor_types import NER_LABELS, NON_ACTOR_LABELS, body_words, type_cues
 from powermap.extract.actors.candidates import CONJUNCTIONS, PARTICLES, Candidate, capitalised_runs, from_entities
 from powermap.extract.actors.gazetteer import Hit
 from powermap.extract.actors.lexicon import ActorLexicon
@@ -51,7 +51,9 @@ def settle_runs(
     """Split name candidates from hits. A tight run of capitalised words ending in a single
     state or organisation hit is a name of its own (``Vrij Nederland``, ``Nieuw Rusland``) and
     takes the hit over; otherwise the hits stay and the runs are found again with the hits masked
-    out, so that only the words around them are candidates (``University of Northern Texas``)."""
+    out, so that only the words around them are candidates (``University of Northern Texas``).
+    A state adjective opening a run that names a body (``het Noorse Nationale Leger``, ``the
+    Danish Ministry of Foreign Affairs``) is part of that name."""
     drop: set[int] = set()
     keep: list[Candidate] = []
     for c in cands:
@@ -70,6 +72,9 @@ def settle_runs(
         ):
             keep.append(c)
             drop.add(inside[0])
+        elif h.start == c.start and h.kind == "adj" and kb_type == "state" and _body_name(words):
+            keep.append(c)  # the Danish Ministry of Defence: the adjective is part of the name
+            drop.add(inside[0])
     chars = list(text)
     for i, h in enumerate(hits):
         if i not in drop:
@@ -80,6 +85,14 @@ def settle_runs(
             keep.append(Candidate(c.start, c.end, text[c.start : c.end], c.label, c.initial))
     keep.sort(key=lambda c: c.start)
     return [h for i, h in enumerate(hits) if i not in drop], keep
+
+
+def _body_name(words: list[str]) -> bool:
+    """Whether the words after a state adjective name a body: capitalised at both ends, with an
+    organisation word among them."""
+    rest = words[1:]
+    cues = type_cues()["organisation"]
+    return bool(rest) and rest[0][:1].isupper() and rest[-1][:1].isupper() and any(w.lower() in cues for w in rest)
 
 
 def with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> list[Candidate]:
