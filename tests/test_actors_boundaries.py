@@ -125,3 +125,20 @@ def test_a_state_adjective_opening_a_body_name_is_part_of_it(nl, en):
     assert "Danish Ministry of Foreign Affairs" in {a.name for a in found.actors.values()}
     found = nl("De Noorse regering zweeg.", DAY)
     assert mentions(found, "norway") == ["De Noorse regering"]  # a lower-case noun: the state
+
+
+def test_a_middle_initial_stays_inside_the_name(en):
+    assert "John R. Smithson" in runs("The minister, John R. Smithson, resigned.", "en")
+    found = en("Kofi Annan spoke first. Later Kofi A. Annan left.", DAY)
+    assert mentions(found, "kofi_annan") == ["Kofi A. Annan", "Kofi Annan"]
+
+
+def test_a_state_abbreviation_opening_a_body_name_is_part_of_it(en):
+    found = en("Officials said the UK Border Force searched the ship.", DAY)
+    assert "UK Border Force" in {a.name for a in found.actors.values()}
+
+
+def test_an_adjective_the_ner_marks_as_norp_before_a_noun_is_no_actor(en):
+    text = "Several Middle Eastern airlines cancelled flights."
+    doc = _with_ents(text, [("Middle Eastern", "NORP")], "en")
+    assert "Middle Eastern" not in {a.name for a in en(text, DAY, doc).actors.values()}

@@ -118,7 +118,8 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
     for s, e, w in toks:
         cap = w[:1].isupper() and not w.isdigit()
         gap = text[run[-1][1] : s] if run else ""
-        joined = not run or gap in (" ", "-", "'", "’")
+        initial = gap == ". " and len(run[-1][2]) == 1 and run[-1][2].isupper() and len(run) > 1
+        joined = not run or gap in (" ", "-", "'", "’") or (initial and w[:1].isupper())  # John R. Smith
         if not joined:
             flush()
         if cap or (run and (w.lower() in PARTICLES or w.lower() in CONJUNCTIONS)):

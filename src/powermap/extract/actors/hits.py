@@ -52,8 +52,8 @@ def settle_runs(
     state or organisation hit is a name of its own (``Vrij Nederland``, ``Nieuw Rusland``) and
     takes the hit over; otherwise the hits stay and the runs are found again with the hits masked
     out, so that only the words around them are candidates (``University of Northern Texas``).
-    A state adjective opening a run that names a body (``het Noorse Nationale Leger``, ``the
-    Danish Ministry of Foreign Affairs``) is part of that name."""
+    A state adjective or abbreviation opening a run that names a body (``het Noorse Nationale
+    Leger``, ``the Danish Ministry of Foreign Affairs``, ``the UK Border Force``) is part of that name."""
     drop: set[int] = set()
     keep: list[Candidate] = []
     for c in cands:
@@ -72,7 +72,12 @@ def settle_runs(
         ):
             keep.append(c)
             drop.add(inside[0])
-        elif h.start == c.start and h.kind == "adj" and kb_type == "state" and _body_name(words):
+        elif (
+            h.start == c.start
+            and (h.kind in ("adj", "abbr") or h.alias.isupper())
+            and kb_type == "state"
+            and _body_name(words)
+        ):
             keep.append(c)  # the Danish Ministry of Defence: the adjective is part of the name
             drop.add(inside[0])
     chars = list(text)

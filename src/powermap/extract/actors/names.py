@@ -31,7 +31,7 @@ def names_pass(state: LinkState) -> None:
     single = [c for c in cands if len(c.text.split()) == 1]
     for c in multi:
         c = without_honorifics(state, c)
-        if da.is_covered(c.start, c.end) or portfolio(state, text, c.start):
+        if da.is_covered(c.start, c.end) or portfolio(state, text, c.start) or adjective(text, c):
             continue
         a = link_name(state, da, c.text)
         if a is None and two_persons(state, da, c):
@@ -51,8 +51,8 @@ def names_pass(state: LinkState) -> None:
         word = clean_name(c.text)
         if modifies_body(state, text, word, c.end, body_starts) or CONTRACTION.search(word):
             continue  # de Koerdische PKK: an adjective before a known body; I'm, A4'tjes: no name
-        if c.label == "MISC" and re.match(r" [^\W\d_A-Z]", text[c.end : c.end + 2]):
-            continue  # an adjective the NER marks as MISC before a noun (*Noorse zalm*)
+        if adjective(text, c):
+            continue
         a = da.person_by_name(word) or genitive_of_person(state, da, word) or by_first_name(da, word)
         if a is None:
             ids = [i for i in state.kb.by_key(word) if state.kb.current(i, da.published)]
@@ -84,6 +84,16 @@ def names_pass(state: LinkState) -> None:
 
 #: an English contraction or a plural after an apostrophe: no name (*I'm*, *We've*, *cd'tjes*)
 CONTRACTION = re.compile(r"['’][^\W\d_A-Z]")
+
+
+#: a middle initial inside a name
+MIDDLE_INITIAL = re.compile(r"(?<=\w) [A-Z]\.(?= \w)")
+
+
+def adjective(text: str, c: Candidate) -> bool:
+    """Whether the NER marks the name as MISC or NORP and a lower-case word follows: an adjective
+    before a noun (*Noorse zalm*, *Middle Eastern airlines*), not an actor."""
+    return c.label in ("MISC", "NORP") and re.match(r" [^\W\d_A-Z]", text[c.end : c.end + 2]) is not None
 
 
 def two_persons(state: LinkState, da: DocActors, c: Candidate) -> bool:
@@ -245,7 +255,10 @@ def link_name(state: LinkState, da: DocActors, name: str) -> DocActor | None:
         pid = state.pick_person(tuple(sorted(ids)))
         return da.kb_actor(pid) if pid else None
     pid = state.res.fuzzy(name)
-    return da.kb_actor(pid) if pid else None
+    if pid:
+        return da.kb_actor(pid)
+    bare = MIDDLE_INITIAL.sub("", name)  # John R. Smith -> John Smith
+    return link_name(state, da, bare) if bare != name else None
 
 
 def body_by_head(da: DocActors, word: str, before: int) -> DocActor | None:
