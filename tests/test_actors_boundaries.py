@@ -142,3 +142,10 @@ def test_an_adjective_the_ner_marks_as_norp_before_a_noun_is_no_actor(en):
     text = "Several Middle Eastern airlines cancelled flights."
     doc = _with_ents(text, [("Middle Eastern", "NORP")], "en")
     assert "Middle Eastern" not in {a.name for a in en(text, DAY, doc).actors.values()}
+
+
+def test_a_calendar_word_does_not_hide_a_medium(nl):
+    found = nl("Dat schreef een verslaggever van The Monday Gazette gisteren.", DAY)
+    assert any(a.name == "The Monday Gazette" and a.type == "media" for a in found.actors.values())
+    found = nl("De Olympische Winterspelen begonnen in maart.", DAY)
+    assert not any("spelen" in a.name.lower() for a in found.actors.values())

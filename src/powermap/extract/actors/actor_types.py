@@ -67,13 +67,16 @@ def guess_type(kb: KnowledgeBase, name: str, label: str | None = None) -> str:
 
 def unsupported(kb: KnowledgeBase, lex: ActorLexicon, c: Candidate, has_ner: bool) -> bool:
     """Whether an unknown name should not become a document actor: inside a non-actor NER
-    span (a date, an event), headed by a non-actor word (``Verdrag``, ``Wereldspelen``),
+    span (a date, an event), with a non-actor word (``Verdrag``, ``Wereldspelen``) and no word of a
+    body (``The Monday Gazette`` is a medium),
     or, when the annotator has NER, a name no entity supports."""
     if c.label in NON_ACTOR_LABELS:
         return True
     words = [w.lower() for w in WORD.findall(c.text)]
     cues = type_cues()
-    if any(w in cues["not_actor"] or (lex.closed_compounds and _compound_head(w, cues["not_actor"])) for w in words):
+    heads = cues["not_actor"]
+    not_actor = any(w in heads or (lex.closed_compounds and _compound_head(w, heads)) for w in words)
+    if not_actor and not any(w in body_words() for w in words):  # The Monday Gazette is a medium
         return True
     if has_ner and c.label is None:
         if lex.is_title(words):
