@@ -149,3 +149,8 @@ def test_a_calendar_word_does_not_hide_a_medium(nl):
     assert any(a.name == "The Monday Gazette" and a.type == "media" for a in found.actors.values())
     found = nl("De Olympische Winterspelen begonnen in maart.", DAY)
     assert not any("spelen" in a.name.lower() for a in found.actors.values())
+
+
+def test_a_holiday_is_no_actor(nl):
+    found = nl("Voor Kerst moet er een akkoord liggen, zei Jansen.", DAY)
+    assert "Kerst" not in {a.name for a in found.actors.values()}
