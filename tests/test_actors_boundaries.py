@@ -154,3 +154,9 @@ def test_a_calendar_word_does_not_hide_a_medium(nl):
 def test_a_holiday_is_no_actor(nl):
     found = nl("Voor Kerst moet er een akkoord liggen, zei Jansen.", DAY)
     assert "Kerst" not in {a.name for a in found.actors.values()}
+
+
+def test_a_misc_name_before_a_function_word_is_still_a_name(nl):
+    text = "Zij werkt aan de University of Northern Texas in Denton."
+    doc = _with_ents(text, [("University of Northern Texas", "MISC")])
+    assert "University of Northern Texas" in {a.name for a in nl(text, DAY, doc).actors.values()}

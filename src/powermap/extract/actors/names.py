@@ -31,7 +31,7 @@ def names_pass(state: LinkState) -> None:
     single = [c for c in cands if len(c.text.split()) == 1]
     for c in multi:
         c = without_honorifics(state, c)
-        if da.is_covered(c.start, c.end) or portfolio(state, text, c.start) or adjective(text, c):
+        if da.is_covered(c.start, c.end) or portfolio(state, text, c.start) or adjective(state, text, c):
             continue
         a = link_name(state, da, c.text)
         if a is None and two_persons(state, da, c):
@@ -51,7 +51,7 @@ def names_pass(state: LinkState) -> None:
         word = clean_name(c.text)
         if modifies_body(state, text, word, c.end, body_starts) or CONTRACTION.search(word):
             continue  # de Koerdische PKK: an adjective before a known body; I'm, A4'tjes: no name
-        if adjective(text, c):
+        if adjective(state, text, c):
             continue
         a = da.person_by_name(word) or genitive_of_person(state, da, word) or by_first_name(da, word)
         if a is None:
@@ -90,10 +90,14 @@ CONTRACTION = re.compile(r"['’][^\W\d_A-Z]")
 MIDDLE_INITIAL = re.compile(r"(?<=\w) [A-Z]\.(?= \w)")
 
 
-def adjective(text: str, c: Candidate) -> bool:
-    """Whether the NER marks the name as MISC or NORP and a lower-case word follows: an adjective
-    before a noun (*Noorse zalm*, *Middle Eastern airlines*), not an actor."""
-    return c.label in ("MISC", "NORP") and re.match(r" [^\W\d_A-Z]", text[c.end : c.end + 2]) is not None
+def adjective(state: LinkState, text: str, c: Candidate) -> bool:
+    """Whether the NER marks the name as MISC or NORP, its last word has an adjective ending of
+    the language and a lower-case content word follows: an adjective before a noun (*Noorse
+    zalm*, *Middle Eastern airlines*), not an actor."""
+    if c.label not in ("MISC", "NORP") or not c.text.split()[-1].lower().endswith(state.res.glex.adjective_endings):
+        return False
+    nxt = re.match(r" ([^\W\d_A-Z][\w-]*)", text[c.end : c.end + 40])
+    return nxt is not None and nxt.group(1) not in state.lex.stop_words
 
 
 def two_persons(state: LinkState, da: DocActors, c: Candidate) -> bool:
