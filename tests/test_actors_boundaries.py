@@ -160,3 +160,9 @@ def test_a_misc_name_before_a_function_word_is_still_a_name(nl):
     text = "Zij werkt aan de University of Northern Texas in Denton."
     doc = _with_ents(text, [("University of Northern Texas", "MISC")])
     assert "University of Northern Texas" in {a.name for a in nl(text, DAY, doc).actors.values()}
+
+
+def test_capitalised_words_before_a_place_name_make_a_name_of_their_own(en):
+    found = en("Pipelines across the Southern Caucasus were closed last week.", DAY)
+    names = {a.name for a in found.actors.values()}
+    assert "Southern Caucasus" in names and "Southern" not in names

@@ -49,7 +49,8 @@ def settle_runs(
     kb: KnowledgeBase, lex: ActorLexicon, hits: list[Hit], cands: list[Candidate], text: str
 ) -> tuple[list[Hit], list[Candidate]]:
     """Split name candidates from hits. A tight run of capitalised words ending in a single
-    state or organisation hit is a name of its own (``Vrij Nederland``, ``Nieuw Rusland``) and
+    state, organisation or place hit is a name of its own (``Vrij Nederland``, ``Nieuw Rusland``,
+    ``Upper Bavaria``) and
     takes the hit over; otherwise the hits stay and the runs are found again with the hits masked
     out, so that only the words around them are candidates (``University of Northern Texas``).
     A state adjective or abbreviation opening a run that names a body (``het Noorse Nationale
@@ -65,7 +66,7 @@ def settle_runs(
         kb_type = kb.actors[h.ids[0]].type
         if (
             h.start > c.start
-            and kb_type in ("state", "organisation")
+            and kb_type in ("state", "organisation", "place")
             and (h.kind == "name" or (h.kind == "abbr" and kb_type == "state"))  # de Koerdische PKK
             and all(w[:1].isupper() and w.lower() not in lex.stop_words for w in words)
             and len(text[c.start : h.start].strip()) >= 4
