@@ -10,7 +10,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: Frog (a Dutch NLP back end) and Chromium (browser tests of the web pages).
 DEB_PACKAGES := frog frogdata chromium
 
-.PHONY: run serve test setup system-packages lint models kb codebooks bench lock clean
+.PHONY: run serve test setup system-packages lint models kb codebooks bench eval raise-floors lock clean
 
 run: setup
 	$(BIN)/powermap ingest $(CORPUS) --store $(STORE)
@@ -62,6 +62,16 @@ codebooks: setup
 # All benchmarks (writes BENCHMARKS.md); `make bench AREAS=analyse` runs one area.
 bench: setup
 	$(BIN)/python bench/run.py $(AREAS)
+
+# Extraction accuracy on every gold set (seeds, Dutch and English dev, PolNeAR, OpenBoek,
+# event-coding gold): writes the Accuracy section of BENCHMARKS.md (under 10 minutes on 2 cores).
+eval: setup
+	$(BIN)/python bench/run.py accuracy
+
+# Move the accuracy gate's floors (tests/accuracy_floors.json) up to today's dev-set F1 minus
+# the margin; floors never go down.
+raise-floors: setup
+	$(BIN)/powermap eval gate --raise
 
 # Pin the direct dependencies at the versions installed now.
 lock: setup

@@ -103,13 +103,19 @@ def default_extract_one(stage_names: list[str] | None = None) -> ExtractOne:
 
 
 def extract_file(path: Path, overrides: dict[str, str], extractor: Callable) -> dict[str, Any]:
-    """The extraction record of one text file, read as ``powermap extract`` reads it."""
+    """The extraction record of one text file, read as ``powermap extract`` reads it.
+
+    ``overrides`` holds what a user passes on the command line: ``published``, ``source`` and
+    ``language`` (absent: from the text, as ``powermap extract`` does).
+    """
     from powermap.ingest.model import IngestFailure
     from powermap.ingest.options import IngestOptions
     from powermap.ingest.run import to_document
     from powermap.ingest.sources import read_inputs
 
-    options = IngestOptions(published=overrides.get("published"), source=overrides.get("source"))
+    options = IngestOptions(
+        published=overrides.get("published"), source=overrides.get("source"), language=overrides.get("language")
+    )
     for item in read_inputs([str(path)], options):
         if isinstance(item, IngestFailure):
             raise GoldSetError(str(item))
