@@ -134,7 +134,10 @@ def _row(label: str, cells: dict[str, str], note: str) -> str:
 
 
 def _failed(failures: dict[str, str]) -> str:
-    return f"; {len(failures)} document(s) failed to extract, counted as empty" if failures else ""
+    if not failures:
+        return ""
+    named = ", ".join(f"`{name}` ({reason.split(':')[0]})" for name, reason in sorted(failures.items()))
+    return f"; failed to extract, counted as empty: {named}"
 
 
 def error_line(label: str, errors: list[dict]) -> str:
