@@ -205,3 +205,21 @@ def test_eval_extraction_command_scores_records_and_writes_errors(tmp_path, cli)
     assert json.loads(done.stdout)["categories"]["claims"]["recall"] == 0.5
     bad = cli("eval", "extraction", "--gold", str(tmp_path / "missing"), "--corpus", str(tmp_path / "corpus"))
     assert bad.returncode == 2 and "gold folder not found" in bad.stderr
+
+
+def test_eval_gate_fails_below_a_floor_and_raise_only_moves_floors_up(tmp_path, cli):
+    for folder in ("gold", "corpus", "tests"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "gold" / "a.gold.json").write_text(json.dumps(gold_record()), encoding="utf-8")
+    (tmp_path / "corpus" / "a.txt").write_text(TEXT, encoding="utf-8")
+    floors = tmp_path / "tests" / "floors.json"
+    entry = {"gold": "gold", "corpus": "corpus", "floors": {"actors": 1.01, "claims": 0.0}}
+    floors.write_text(json.dumps({"margin": 0.02, "sets": {"tiny": entry}}), encoding="utf-8")
+    done = cli("eval", "gate", "--floors", str(floors), "--raise", "--json")
+    assert done.returncode == 1, done.stderr  # raising never lowers the impossible floor: it still fails
+    result = json.loads(done.stdout)
+    assert [s.split(":")[0] for s in result["shortfalls"]] == ["tiny actors"]
+    written = json.loads(floors.read_text(encoding="utf-8"))["sets"]["tiny"]["floors"]
+    assert written["actors"] == 1.01
+    reached = result["scores"]["tiny"]["categories"]["quote spans"]["f1"]
+    assert written["quote spans"] == max(round(reached - 0.02, 3), 0.0)
