@@ -27,11 +27,22 @@ def _read(path, delimiter):
         return list(csv.DictReader(handle, delimiter=delimiter, quoting=quoting))
 
 
+def _gdelt(path):
+    """The GDELT file read with the usual recipe for GDELT's own files (pandas, tab, no header, 61 names)."""
+    import pandas as pd
+
+    return pd.read_csv(path, sep="\t", header=None, names=list(GDELT_COLUMNS), dtype=str, keep_default_na=False)
+
+
 def test_export_gdelt_columns_and_values(store, tmp_path):
+    pytest.importorskip("pandas")
     db, ids = store
-    rows = _read(write_gdelt(db.reader(), tmp_path / "events.tsv"), "\t")
-    assert len(GDELT_COLUMNS) == 61 and list(rows[0]) == [*GDELT_COLUMNS, *EXTRA_COLUMNS]
-    assert len(rows) == 6  # the negated event and the syndicated copy's events are left out
+    path, extra = write_gdelt(db.reader(), tmp_path / "events.gdelt.tsv")
+    assert extra.name == "events.gdelt.extra.csv"
+    assert all(len(line.split("\t")) == 61 for line in path.read_text(encoding="utf-8").splitlines())
+    frame = _gdelt(path)
+    assert len(GDELT_COLUMNS) == 61 and frame.shape == (6, 61)  # the negated event and the copy's are left out
+    rows = frame.to_dict("records")
     first = rows[0]
     assert (first["SQLDATE"], first["MonthYear"], first["Year"]) == ("20220224", "202202", "2022")
     assert (first["Actor1Code"], first["Actor1Name"], first["Actor2Code"]) == ("RUS", "Russia", "ARM")
@@ -39,25 +50,48 @@ def test_export_gdelt_columns_and_values(store, tmp_path):
         "057", "057", "05", "1")  # fmt: skip
     assert float(first["GoldsteinScale"]) == 5.0
     assert (first["NumArticles"], first["NumSources"]) == ("2", "1")  # the original and its syndicated copy
-    assert first["SOURCEURL"] == "https://example.org/a1" and first["pm_doc_id"] == ids[0]
+    assert first["SOURCEURL"] == "https://example.org/a1"
     dated = next(r for r in rows if r["EventCode"] == "042")
     assert dated["SQLDATE"] == "20220501" and float(dated["GoldsteinScale"]) == 1.9  # codebook score
-    everything = _read(write_gdelt(db.reader(), tmp_path / "all.tsv", include_all=True), "\t")
-    assert len(everything) == 7 + 2 and {r["pm_negated"] for r in everything} == {"0", "1"}
+    extras = _read(extra, ",")
+    assert list(extras[0]) == list(EXTRA_COLUMNS)
+    assert [r["GLOBALEVENTID"] for r in extras] == [r["GLOBALEVENTID"] for r in rows]
+    assert extras[0]["pm_doc_id"] == ids[0] and extras[0]["pm_negated"] == "false"
+    path, extra = write_gdelt(db.reader(), tmp_path / "all.tsv", include_all=True)
+    assert len(_gdelt(path)) == 7 + 2 and {r["pm_negated"] for r in _read(extra, ",")} == {"true", "false"}
 
 
-def test_export_gdelt_quote_marks_in_values(tmp_path):
-    db, _ = make_store(tmp_path / "quoted", [DocBuilder("2024-01-01").event("voice", "russia", "111", -2.0)])
-    rows = _read(write_gdelt(db.reader(), tmp_path / "events.tsv"), "\t")
-    assert rows[0]["Actor1Name"] == 'Radio "Voice"' and rows[0]["pm_sentence"].startswith('Radio "Voice" acted')
+def test_export_gdelt_actor_codes_from_country_type_and_role(tmp_path):
+    pytest.importorskip("pandas")
+    doc = (
+        DocBuilder("2024-01-01")
+        .event("voice", "russia", "111", -2.0)  # media, no country: the type code alone
+        .event("petrov", "usa", "036", 4.0)  # a person with a country and no code: the country
+    )
+    db, _ = make_store(tmp_path / "coded", [doc])
+    rows = _gdelt(write_gdelt(db.reader(), tmp_path / "events.tsv")[0]).to_dict("records")
+    assert [(r["Actor1Code"], r["Actor1CountryCode"], r["Actor1Type1Code"]) for r in rows] == [
+        ("MED", "", "MED"), ("RUS", "RUS", "")]  # fmt: skip
+    assert rows[0]["Actor1Name"] == "Radio 'Voice'"  # double quotes never reach a tab-separated reader
     db.close()
 
 
-def test_export_gdelt_headerless(store, tmp_path):
-    db, _ = store
-    path = write_gdelt(db.reader(), tmp_path / "events.CSV", header=False)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 6 and all(len(line.split("\t")) == 61 + len(EXTRA_COLUMNS) for line in lines)
+def test_export_gdelt_actor_coder_rules():
+    from datetime import date
+
+    from powermap.serve.export.actor_codes import ActorCoder, split_code
+
+    coder = ActorCoder()
+    assert split_code("RUSGOVMIL") == split_code("RUSGOVMIL") and split_code("RUSGOVMIL").types == ("GOV", "MIL", "")
+    assert split_code("IGOWSTNAT").country == "" and split_code("IGOWSTNAT").types[0] == "IGO"
+    assert coder.code("x_unknown", None, "person", "FRA", "president", None).code == "FRAGOV"
+    assert coder.code("x_unknown", None, "person", "FRA", "general", None).code == "FRAMIL"
+    assert coder.code("x_unknown", None, "company", "DEU", None, None).code == "DEUBUS"
+    assert coder.code("x_unknown", None, "state", "DEU", None, None).code == "DEU"
+    assert coder.code("x_unknown", None, "organisation", None, None, None) is None
+    assert coder.code("x_unknown", "USAGOV", "person", "FRA", None, date(2020, 1, 1)).code == "USAGOV"  # stored wins
+    in_office = coder.code("vladimir_putin", None, "person", None, None, date(2010, 6, 1))  # a dated role of the base
+    assert in_office is not None and in_office.code.startswith("RUS") and in_office.types[0] == "GOV"
 
 
 def test_export_dna_statements(store, tmp_path):

@@ -41,7 +41,9 @@ def exported(tmp_path_factory):
     store, _ = make_store(root / "store", docs)
     store.close()
     for fmt in ("csv", "parquet"):
-        result = run_cli("export", "all", "--format", fmt, "--out", str(root / "exports"), "--store", str(root / "store"))
+        result = run_cli(
+            "export", "all", "--format", fmt, "--out", str(root / "exports"), "--store", str(root / "store")
+        )
         assert result.returncode == 0, result.stderr
     return root, root / "store" / "powermap.db"
 
@@ -102,7 +104,7 @@ def _plain(value):
     return value
 
 
-def _records(frame) -> list[dict]:
+def records(frame) -> list[dict]:
     """Rows of a pandas DataFrame, Polars DataFrame or DuckDB relation as dicts of Python values."""
     if hasattr(frame, "fetchall"):  # DuckDB relation
         names = frame.columns
@@ -112,7 +114,7 @@ def _records(frame) -> list[dict]:
     return [{k: _plain(v) for k, v in row.items()} for row in frame.astype(object).to_dict("records")]
 
 
-def _as_lists(rows: list[dict], table: str) -> list[dict]:
+def as_lists(rows: list[dict], table: str) -> list[dict]:
     """CSV list cells (ids joined with ``;``) split back into lists."""
     lists = [c for c, k in COLUMN_KINDS.get(table, {}).items() if k == "list"]
     for row in rows:
@@ -122,7 +124,7 @@ def _as_lists(rows: list[dict], table: str) -> list[dict]:
     return rows
 
 
-def _check(rows: list[dict], expected: list[dict], label: str) -> None:
+def check_rows(rows: list[dict], expected: list[dict], label: str) -> None:
     assert len(rows) == len(expected), label
     for got, want in zip(rows, expected, strict=True):
         assert list(got) == list(want), label
@@ -142,14 +144,14 @@ def test_export_readers_load_every_store_table(exported, reader, monkeypatch):
     exec(compile(doc_block(reader), f"docs/exports.md:{reader}", "exec"), namespace)  # the page's own code
     for table in STORE_TABLES:
         expected = expected_rows(db, table)
-        from_csv = _as_lists(_records(namespace["read_csv"](f"exports/{table}.csv")), table)
-        _check(from_csv, expected, f"{reader} csv {table}")
-    _check(_records(namespace["events_parquet"]), expected_rows(db, "events"), f"{reader} parquet events")
-    _check(_as_lists(_records(namespace["events"]), "events"), expected_rows(db, "events"), f"{reader} csv events")
+        from_csv = as_lists(records(namespace["read_csv"](f"exports/{table}.csv")), table)
+        check_rows(from_csv, expected, f"{reader} csv {table}")
+    check_rows(records(namespace["events_parquet"]), expected_rows(db, "events"), f"{reader} parquet events")
+    check_rows(as_lists(records(namespace["events"]), "events"), expected_rows(db, "events"), f"{reader} csv events")
 
 
 def test_export_codes_keep_leading_zeros_and_dates_their_precision(exported):
-    root, db = exported
+    root, _ = exported
     events = pq.read_table(root / "exports" / "events.parquet").to_pylist()
     cameo = {r["cameo"] for r in events}
     assert {"057", "042", "061", "0874"} <= cameo  # text, never 57 or 874

@@ -44,7 +44,9 @@ _FITS_SQL = {
         "WHEN 7 THEN date({c} || '-01') IS {c} || '-01' WHEN 4 THEN date({c} || '-01-01') IS {c} || '-01-01' "
         "ELSE 0 END"
     ),
-    "timestamp": "{c} IS NULL OR ({c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' AND julianday({c}) IS NOT NULL)",
+    "timestamp": (
+        "{c} IS NULL OR ({c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' AND julianday({c}) IS NOT NULL)"
+    ),
     "list": "{c} IS NULL OR (json_valid({c}) AND json_type({c}) = 'array')",
 }
 

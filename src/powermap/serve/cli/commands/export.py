@@ -48,7 +48,7 @@ def export_command(
                 raise fail("--format gdelt writes the events table: use `export events` or `export all`")
             from powermap.serve.export.gdelt import write_gdelt
 
-            written.append(write_gdelt(conn, out / "events.gdelt.tsv", include_all=include_all))
+            written += write_gdelt(conn, out / "events.gdelt.tsv", include_all=include_all)
         elif fmt == "dna":
             if table not in ("stances", "all"):
                 raise fail("--format dna writes the statements (stances) table: use `export stances` or `export all`")
