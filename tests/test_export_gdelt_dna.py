@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import csv
+import re
 
 import pytest
 
@@ -107,3 +109,52 @@ def test_export_dna_statements(store, tmp_path):
     ]
     text = db.document(ids[0])["text"]
     assert text[int(rows[0]["start"]) : int(rows[0]["stop"])] == rows[0]["text"]
+
+
+def test_export_dna_database_reads_back_with_dna_schema(store, tmp_path):
+    """The .dna file holds DNA 3's tables; statements read back through DNA's own joins equal the stances."""
+    import sqlite3
+
+    from powermap.serve.export.dna_database import SCHEMA, jasypt_strong_digest, write_dna_database
+
+    db, ids = store
+    path = write_dna_database(db.reader(), tmp_path / "stances.dna")
+    dna = sqlite3.connect(path)
+    tables = {r[0] for r in dna.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == set(re.findall(r"CREATE TABLE (\w+)", SCHEMA))
+    assert {"DOCUMENTS", "CODERS", "STATEMENTTYPES", "VARIABLES", "STATEMENTS", "DATASHORTTEXT"} <= tables
+    assert dna.execute("SELECT Label FROM STATEMENTTYPES").fetchall() == [("DNA Statement",)]
+    assert dna.execute("SELECT Variable, DataType FROM VARIABLES ORDER BY ID").fetchall() == [
+        ("person", "short text"), ("organization", "short text"), ("concept", "short text"),
+        ("agreement", "boolean")]  # fmt: skip
+    values = {}
+    for statement, variable, value in dna.execute(
+        "SELECT s.ID, v.Variable, e.Value FROM STATEMENTS s JOIN DATASHORTTEXT d ON d.StatementId = s.ID "
+        "JOIN VARIABLES v ON v.ID = d.VariableId JOIN ENTITIES e ON e.ID = d.Entity "
+        "UNION ALL SELECT s.ID, v.Variable, b.Value FROM STATEMENTS s JOIN DATABOOLEAN b ON b.StatementId = s.ID "
+        "JOIN VARIABLES v ON v.ID = b.VariableId"
+    ):
+        values.setdefault(statement, {})[variable] = value
+    documents = dict(dna.execute("SELECT ID, Notes FROM DOCUMENTS"))
+    got = []
+    for sid, doc, start, stop in dna.execute("SELECT ID, DocumentId, Start, Stop FROM STATEMENTS ORDER BY ID"):
+        v = values[sid]
+        got.append((v["person"], v["organization"], v["concept"], v["agreement"], documents[doc]))
+        text = dna.execute("SELECT Text FROM DOCUMENTS WHERE ID = ?", (doc,)).fetchone()[0]
+        assert text[start:stop].endswith(v["concept"] + ".")  # offsets point into the copied text
+    assert got == [
+        ("Pavel Ivanov", "RUS", "alliance with China", 1, ids[0]),
+        ("Oleg Petrov", "RUS", "alliance with China", 0, ids[1]),
+        ("Oleg Petrov", "RUS", "rapprochement with the West", 1, ids[1]),
+        ("Pavel Ivanov", "RUS", "rapprochement with the West", 0, ids[2]),
+    ]
+    assert (
+        dna.execute("SELECT Date FROM DOCUMENTS WHERE Notes = ?", (ids[0],)).fetchone()[0] == 1645660800
+    )  # 2022-02-24
+    assert dna.execute("PRAGMA foreign_key_check").fetchall() == []
+    stored = dna.execute("SELECT Password FROM CODERS WHERE Name = 'Admin'").fetchone()[0]
+    salt = base64.b64decode(stored)[:16]
+    assert jasypt_strong_digest("admin", salt) == stored and jasypt_strong_digest("other", salt) != stored
+    entity_attributes = dna.execute("SELECT count(*) FROM ATTRIBUTEVALUES").fetchone()[0]
+    assert entity_attributes == 3 * dna.execute("SELECT count(*) FROM ENTITIES").fetchone()[0]
+    dna.close()
