@@ -49,10 +49,9 @@ def closure() -> dict[str, tuple[str, str]]:
 
     project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]
     needed: dict[str, tuple[str, str]] = {}
-    queue = [(Requirement(r).name, "runtime", ROOT_PACKAGE, tuple(Requirement(r).extras)) for r in project["dependencies"]]
-    for extra in EXTRAS:
-        queue += [(Requirement(r).name, "dev", ROOT_PACKAGE, tuple(Requirement(r).extras))
-                  for r in project["optional-dependencies"][extra]]  # fmt: skip
+    direct = [(r, "runtime") for r in project["dependencies"]]
+    direct += [(r, "dev") for extra in EXTRAS for r in project["optional-dependencies"][extra]]
+    queue = [(Requirement(r).name, kind, ROOT_PACKAGE, tuple(Requirement(r).extras)) for r, kind in direct]
     while queue:
         name, kind, parent, extras = queue.pop(0)
         key = name.lower().replace("_", "-")

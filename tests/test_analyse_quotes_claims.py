@@ -85,4 +85,3 @@ def test_analyse_signed_communities_ignore_input_order():
     first = communities.signed_communities(list("abcdef"), edges, seed=3)
     again = communities.signed_communities(list("fedcba"), [(v, u, w) for u, v, w in reversed(edges)], seed=3)
     assert first == again
-
