@@ -5,8 +5,11 @@ What a viewer shows on opening, without running anything:
 - node colour (``viz:color``) by group: the ``camp`` attribute of the relation network or the
   ``coalition`` of the discourse network (a fixed palette in group order; grey without one);
 - node size (``viz:size``) by strength, the sum of the node's |edge weights|;
-- node position (``viz:position``) from networkx's ``spring_layout`` over |weight| with a fixed
-  seed, so the same graph is always drawn the same way;
+- node position (``viz:position``): each connected component laid out by networkx's
+  ``spring_layout`` (fixed seed; edges pull with 0.2 + 0.8 × |weight| / max |weight|, so weak
+  ties still hold their nodes), scaled to the square root of its size and packed in rows,
+  largest first, so the same graph is always drawn the same way and small components do
+  not crowd the main one;
 - edge weight (the GEXF ``weight``) as |weight|, which layouts such as ForceAtlas2 need; the
   signed value stays in the ``signed_weight`` attribute; edge colour blue for a positive
   (cooperative, congruent) tie and red for a negative one, thickness by |weight|.
@@ -30,7 +33,8 @@ PALETTE: tuple[tuple[int, int, int], ...] = (
 NO_GROUP = (200, 200, 200)
 POSITIVE, NEGATIVE = (33, 102, 172), (178, 24, 43)
 GROUP_ATTRIBUTES = ("camp", "coalition")
-LAYOUT_SCALE = 1000.0
+LAYOUT_SCALE = 100.0  # GEXF units per layout unit (a component of n nodes spans about 2 * sqrt(n) units)
+COMPONENT_GAP = 0.6
 MIN_SIZE, MAX_SIZE = 4.0, 24.0
 MIN_THICKNESS, MAX_THICKNESS = 1.0, 6.0
 
@@ -81,7 +85,6 @@ def _present(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _add_viz(graph, seed: int) -> None:
-    import networkx as nx
 
     strength = {n: 0.0 for n in graph.nodes}
     for u, v, data in graph.edges(data=True):
@@ -89,7 +92,7 @@ def _add_viz(graph, seed: int) -> None:
         strength[v] += data["weight"]
     strongest = max(strength.values(), default=0.0) or 1.0
     heaviest = max((d["weight"] for _, _, d in graph.edges(data=True)), default=0.0) or 1.0
-    layout = nx.spring_layout(graph.to_undirected(as_view=True), weight="weight", seed=seed) if graph else {}
+    layout = _layout(graph, seed)
     groups = _group_colours(graph)
     for node, data in graph.nodes(data=True):
         x, y = layout[node]
@@ -103,6 +106,39 @@ def _add_viz(graph, seed: int) -> None:
             "color": _rgba(POSITIVE if data["signed_weight"] > 0 else NEGATIVE),
             "thickness": round(MIN_THICKNESS + (MAX_THICKNESS - MIN_THICKNESS) * data["weight"] / heaviest, 3),
         }
+
+
+def _layout(graph, seed: int) -> dict[Any, tuple[float, float]]:
+    """Positions: components laid out one by one (spring layout, seeded) and packed in rows, largest first."""
+    import networkx as nx
+
+    undirected = graph.to_undirected(as_view=True)
+    heaviest = max((d["weight"] for _, _, d in undirected.edges(data=True)), default=0.0) or 1.0
+    components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c))))
+    placed: list[tuple[dict[Any, tuple[float, float]], float]] = []
+    for nodes in components:
+        radius = math.sqrt(len(nodes)) * (1.5 if len(nodes) > 2 else 1.0)  # room for labels in larger ones
+        if len(nodes) == 1:
+            placed.append(({next(iter(nodes)): (0.0, 0.0)}, 0.5))
+            continue
+        sub = nx.Graph()
+        sub.add_nodes_from(sorted(nodes, key=str))
+        ties = [(u, v, 0.2 + 0.8 * d["weight"] / heaviest) for u, v, d in undirected.subgraph(nodes).edges(data=True)]
+        sub.add_weighted_edges_from(sorted(ties, key=lambda e: (str(e[0]), str(e[1]))))
+        positions = nx.spring_layout(sub, weight="weight", seed=seed, iterations=100)
+        placed.append(({n: (float(x) * radius, float(y) * radius) for n, (x, y) in positions.items()}, radius))
+    row_width = max([2 * r for _, r in placed] + [math.sqrt(sum((2 * r + COMPONENT_GAP) ** 2 for _, r in placed))])
+    out: dict[Any, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for positions, radius in placed:
+        size = 2 * radius + COMPONENT_GAP
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y - row_height, 0.0
+        for node, (px, py) in positions.items():
+            out[node] = (x + radius + px, y - radius + py)
+        x += size
+        row_height = max(row_height, size)
+    return out
 
 
 def _group_colours(graph) -> dict[Any, tuple[int, int, int]]:
