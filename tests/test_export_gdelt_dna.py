@@ -91,6 +91,9 @@ def test_export_gdelt_actor_coder_rules():
     assert coder.code("x_unknown", None, "company", "DEU", None, None).code == "DEUBUS"
     assert coder.code("x_unknown", None, "state", "DEU", None, None).code == "DEU"
     assert coder.code("x_unknown", None, "organisation", None, None, None) is None
+    assert coder.code("x_unknown", None, "person", "POL", "President of Poland", None).code == "POLGOV"  # free text
+    assert coder.code("x_unknown", None, "person", None, "a retired general", None).code == "MIL"  # no country
+    assert coder.code("x_unknown", None, "person", "FRA", "a famous painter", None).code == "FRA"
     assert coder.code("x_unknown", "USAGOV", "person", "FRA", None, date(2020, 1, 1)).code == "USAGOV"  # stored wins
     in_office = coder.code("vladimir_putin", None, "person", None, None, date(2010, 6, 1))  # a dated role of the base
     assert in_office is not None and in_office.code.startswith("RUS") and in_office.types[0] == "GOV"

@@ -7,7 +7,9 @@ In order, the first that gives a code:
    ``RUSGOV`` while in office), else the actor's own code;
 3. the actor's country (store, else knowledge base) plus the CAMEO type code of its role
    (``president`` -> ``GOV``, ``general`` -> ``MIL``) or of its type (``media`` -> ``MED``,
-   ``company`` -> ``BUS``); a state, place or an actor without a known role gets the country
+   ``company`` -> ``BUS``); a stored role is a role key or free text ("President of Poland"),
+   read through the languages' ``role_nouns`` (``lang/<code>/actors.yaml``, longest match);
+   a state, place or an actor without a known role gets the country
    code alone, as GDELT codes an actor it only knows the country of; an actor with a type code
    but no country gets the type code alone (``MED``).
 
@@ -69,6 +71,34 @@ def split_code(code: str | None) -> ActorCode | None:
     return ActorCode(code, country, (*types, "", "", "")[:3])  # type: ignore[arg-type]
 
 
+@cache
+def role_nouns() -> dict[tuple[str, ...], str]:
+    """Role noun (as a tuple of lower-case words) -> role key, over every language's ``role_nouns``."""
+    from powermap import lang
+
+    nouns: dict[tuple[str, ...], str] = {}
+    for code in sorted(lang.codes()):
+        for noun, key in ((lang.data(code, "actors") or {}).get("role_nouns") or {}).items():
+            nouns.setdefault(tuple(str(noun).lower().split()), str(key))
+    return nouns
+
+
+def role_key(role: str | None) -> str | None:
+    """A stored role as a role key: the key itself, else the longest role noun among its words."""
+    if not role:
+        return None
+    if role in type_table()["role"]:
+        return role
+    words = [w.strip(".,;:()'\"") for w in role.lower().split()]
+    best: tuple[int, str] | None = None
+    for noun, key in role_nouns().items():
+        size = len(noun)
+        found = any(tuple(words[i : i + size]) == noun for i in range(len(words) - size + 1))
+        if found and (best is None or size > best[0]):
+            best = (size, key)
+    return best[1] if best else None
+
+
 class ActorCoder:
     """Codes store actors on a given day (knowledge base loaded once; results cached per actor and day)."""
 
@@ -114,5 +144,5 @@ class ActorCoder:
         if known is not None and known.code:
             return known.code
         country = country or (known.country if known else None)
-        kind = self.types["role"].get(role or "") or self.types["type"].get(actor_type or "", "")
+        kind = self.types["role"].get(role_key(role) or "") or self.types["type"].get(actor_type or "", "")
         return (country or "") + kind or None
