@@ -69,7 +69,7 @@ bench: setup
 
 # Pin the direct dependencies at the versions installed now.
 lock: setup
-	$(BIN)/python scripts/lock.py > requirements.lock
+	$(BIN)/python scripts/lock.py > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache
