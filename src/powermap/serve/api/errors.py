@@ -11,7 +11,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 
-from powermap.serve.api.fulltext import FullTextError
 from powermap.serve.api.views import NotFound
 
 log = logging.getLogger("powermap.serve")
@@ -28,10 +27,6 @@ def install_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: NotFound) -> JSONResponse:
         return _error(404, str(exc)[:300])
 
-    @app.exception_handler(FullTextError)
-    async def bad_search(request: Request, exc: FullTextError) -> JSONResponse:
-        return _error(400, f"bad query: {exc}")
-
     @app.exception_handler(sqlite3.Error)
     async def store_error(request: Request, exc: sqlite3.Error) -> JSONResponse:
         message = str(exc)
@@ -46,14 +41,19 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(503, "the store could not be read")
 
     def openapi() -> dict[str, Any]:
-        """FastAPI's description without the 422 it documents by default: bad parameters are a 400."""
+        """FastAPI's description, without the 422 it adds (bad parameters are a 400) and with JSON errors on pages."""
         if app.openapi_schema is None:
             schema = get_openapi(
                 title=app.title, version=app.version, description=app.description, routes=app.routes, tags=None
             )
             for operations in schema.get("paths", {}).values():
                 for operation in operations.values():
-                    operation.get("responses", {}).pop("422", None)
+                    responses = operation.get("responses", {})
+                    responses.pop("422", None)
+                    for status, response in responses.items():  # a page's errors are JSON too
+                        content = response.get("content", {})
+                        if status != "200" and "text/html" in content:
+                            content["application/json"] = content.pop("text/html")
             for name in ("HTTPValidationError", "ValidationError"):
                 schema.get("components", {}).get("schemas", {}).pop(name, None)
             app.openapi_schema = schema

@@ -2,8 +2,11 @@
 
 A user types words, ``"a phrase"``, ``OR`` / ``AND`` / ``NOT`` between terms and ``word*`` for a
 prefix. Every term goes to FTS5 as a quoted string, so FTS5 syntax in the input (columns,
-``NEAR``, parentheses, ``^``) is only ever text, and the number of terms and prefixes is capped:
-a query such as ``a* a* a* ...`` that would make FTS5 scan the whole index per term never runs.
+``NEAR``, parentheses, ``^``) is only ever text; an operator out of place is dropped. The work is
+bounded: the first ``MAX_TERMS`` distinct terms are searched (the rest ignored), a prefix needs
+``MIN_PREFIX_CHARS`` letters and only the first ``MAX_PREFIXES`` prefixes stay prefixes (the others
+are searched as words), so ``a* a* a* ...``, which makes FTS5 scan the whole index per term, never
+runs. Every query within the length the API declares is answered; the view reports what it searched.
 """
 
 from __future__ import annotations
@@ -20,51 +23,42 @@ _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w")
 
 
-class FullTextError(ValueError):
-    """A full-text query that is not accepted (too long, too many terms, a too short prefix)."""
-
-
 def to_fts5(query: str | None) -> str | None:
-    """The FTS5 MATCH expression for a user's query, or None when there is nothing to search for.
-
-    Raises FullTextError with a short explanation for a query outside the bounds.
-    """
-    if query is None or not query.strip():
+    """The FTS5 MATCH expression for a user's query; None when it has no words to search for."""
+    if query is None:
         return None
-    if len(query) > MAX_CHARS:
-        raise FullTextError(f"a full-text query has at most {MAX_CHARS} characters")
-    tokens = [(phrase, word) for phrase, word in _TOKEN.findall(query)]
-    items: list[tuple[str, str]] = []  # ("term", fts) or ("op", operator)
+    tokens = _TOKEN.findall(query[:MAX_CHARS])
+    items: list[str] = []  # quoted terms, operators between them
+    terms: set[str] = set()
+    prefixes = 0
     for i, (phrase, word) in enumerate(tokens):
-        if word in OPERATORS and _between_terms(items, tokens, i):
-            items.append(("op", word))
+        if len(terms) >= MAX_TERMS:
+            break
+        if word in OPERATORS:
+            if items and items[-1] not in OPERATORS and _word_follows(tokens, i):
+                items.append(word)
             continue
-        text, prefix = (phrase, False) if not word else (word[:-1], True) if word.endswith("*") else (word, False)
-        text = text.strip("*") if prefix else text
+        prefix = word.endswith("*")
+        text = word.rstrip("*") if word else phrase
         if not _WORD.search(text):
-            continue  # punctuation only: nothing FTS5 would index
-        if prefix and sum(1 for c in text if c.isalnum()) < MIN_PREFIX_CHARS:
-            raise FullTextError(f"a prefix search (word*) needs at least {MIN_PREFIX_CHARS} letters")
-        items.append(("term", _quote(text) + ("*" if prefix else "")))
-    while items and items[-1][0] == "op":
+            continue  # punctuation only: nothing FTS5 indexes
+        prefix = prefix and prefixes < MAX_PREFIXES and sum(c.isalnum() for c in text) >= MIN_PREFIX_CHARS
+        term = '"' + text.replace('"', '""') + '"' + ("*" if prefix else "")
+        if term in terms:
+            if items and items[-1] in OPERATORS:
+                items.pop()
+            continue
+        prefixes += prefix
+        terms.add(term)
+        items.append(term)
+    while items and items[-1] in OPERATORS:
         items.pop()
-    terms = [fts for kind, fts in items if kind == "term"]
-    if not terms:
-        raise FullTextError("the full-text query has no words to search for")
-    if len(terms) > MAX_TERMS:
-        raise FullTextError(f"a full-text query has at most {MAX_TERMS} terms")
-    if sum(1 for t in terms if t.endswith("*")) > MAX_PREFIXES:
-        raise FullTextError(f"a full-text query has at most {MAX_PREFIXES} prefix searches (word*)")
-    return " ".join(fts for _, fts in items)
+    return " ".join(items) or None
 
 
-def _between_terms(items: list[tuple[str, str]], tokens: list[tuple[str, str]], i: int) -> bool:
-    """Whether the operator at token ``i`` follows a term and precedes a word (else it is a word)."""
-    if not items or items[-1][0] != "term" or i + 1 >= len(tokens):
+def _word_follows(tokens: list[tuple[str, str]], i: int) -> bool:
+    """Whether a term (not an operator, not bare punctuation) comes right after token ``i``."""
+    if i + 1 >= len(tokens):
         return False
     phrase, word = tokens[i + 1]
     return word not in OPERATORS and bool(_WORD.search(phrase or word))
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'

@@ -78,6 +78,7 @@ class Index(BaseModel):
 
 class DocumentList(Paging):
     query: str | None
+    searched: str | None = Field(description="the FTS5 expression the query became (what was searched)")
     documents: list[DocumentRow]
 
 
@@ -138,4 +139,5 @@ class ActorPage(BaseModel):
 class QuoteList(Paging):
     speaker: str | None
     query: str | None
+    searched: str | None = Field(description="the FTS5 expression the query became (what was searched)")
     quotes: list[QuoteRow]

@@ -42,7 +42,7 @@ SearchText = Annotated[
     str | None,
     Query(
         max_length=fulltext.MAX_CHARS,
-        description=f'words, "a phrase", OR/AND/NOT between terms, word* (at most {fulltext.MAX_TERMS} terms)',
+        description=f'words, "a phrase", OR/AND/NOT between terms, word* (the first {fulltext.MAX_TERMS} terms count)',
     ),
 ]
 NamePart = Annotated[str | None, Query(max_length=200, description="an id, a code, or part of a name")]
@@ -63,8 +63,9 @@ def index(conn: Conn) -> dict[str, Any]:
 
 
 def documents(conn: Conn, q: SearchText = None, limit: DocLimit = 50, offset: Offset = 0) -> dict[str, Any]:
-    rows = queries.list_documents(conn, fulltext.to_fts5(q), limit, offset)
-    return {"query": q, "documents": rows, **_paging(rows, limit, offset)}
+    searched = fulltext.to_fts5(q)
+    rows = [] if _nothing_to_search(q, searched) else queries.list_documents(conn, searched, limit, offset)
+    return {"query": q, "searched": searched, "documents": rows, **_paging(rows, limit, offset)}
 
 
 def document(conn: Conn, doc_id: DocId) -> dict[str, Any]:
@@ -106,8 +107,14 @@ def actor(conn: Conn, actor_id: ActorId) -> dict[str, Any]:
 def quotes(
     conn: Conn, speaker: NamePart = None, q: SearchText = None, limit: QuoteLimit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
-    rows = queries.list_quotes(conn, speaker, fulltext.to_fts5(q), limit, offset)
-    return {"speaker": speaker, "query": q, "quotes": rows, **_paging(rows, limit, offset)}
+    searched = fulltext.to_fts5(q)
+    rows = [] if _nothing_to_search(q, searched) else queries.list_quotes(conn, speaker, searched, limit, offset)
+    return {"speaker": speaker, "query": q, "searched": searched, "quotes": rows, **_paging(rows, limit, offset)}
+
+
+def _nothing_to_search(query: str | None, searched: str | None) -> bool:
+    """A query was typed but has no words (only punctuation): it matches nothing."""
+    return bool(query and query.strip()) and searched is None
 
 
 def _paging(rows: list, limit: int, offset: int) -> dict[str, int | None]:
