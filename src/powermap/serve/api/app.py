@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
@@ -103,6 +103,8 @@ def create_app(
         description="the document's extraction record (shared/spec/extraction-format.md)",
     )
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+    # browsers ask for it on pages without an icon (the JSON): no icon, rather than a 404 in the console
+    app.add_api_route("/favicon.ico", lambda: Response(status_code=204), methods=["GET"], include_in_schema=False)
     return app
 
 
