@@ -29,7 +29,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate_corpus import cached_store  # noqa: E402
+from generate_corpus import cached_store
 
 BOUND_MS = 200.0
 THINK_S = 0.1
@@ -58,8 +58,9 @@ def start_server(store: Path, time_limit_ms: int) -> tuple[subprocess.Popen, str
 
 def ordinary_requests(base: str) -> list[tuple[str, dict]]:
     """What a reader asks for: lists, pages and records of real documents, word searches."""
-    docs = [d["id"] for d in httpx.get(base + "/api/documents", params={"limit": 200}, timeout=30).json()["documents"]]
-    speakers = [q["speaker"] for q in httpx.get(base + "/api/quotes", params={"limit": 50}, timeout=30).json()["quotes"]]
+    documents = httpx.get(base + "/api/documents", params={"limit": 200}, timeout=30).json()["documents"]
+    quotes = httpx.get(base + "/api/quotes", params={"limit": 50}, timeout=30).json()["quotes"]
+    docs, speakers = [d["id"] for d in documents], [q["speaker"] for q in quotes]
     requests: list[tuple[str, dict]] = [("/documents", {"limit": 20}), ("/api/documents", {"limit": 20})]
     for doc in docs[:20]:
         requests += [(f"/documents/{doc}", {}), (f"/api/documents/{doc}", {}), (f"/api/documents/{doc}/extraction", {})]
