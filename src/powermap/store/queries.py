@@ -130,7 +130,8 @@ def list_quotes(
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(query)
     if speaker:
-        where.append("(q.speaker = ? OR fold(a.name) LIKE '%' || fold(?) || '%')")
+        # the speakers first (a few hundred names folded), then their quotes by index
+        where.append("q.speaker IN (SELECT id FROM actors WHERE id = ? OR fold(name) LIKE '%' || fold(?) || '%')")
         params += [speaker, speaker]
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return _rows(

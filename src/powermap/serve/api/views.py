@@ -18,7 +18,7 @@ from powermap.serve.api import fulltext
 from powermap.store import queries
 
 MAX_OFFSET = 1_000_000
-PROGRESS_STEPS = 1_000  # SQLite virtual machine steps between two looks at the clock
+PROGRESS_STEPS = 10_000  # SQLite virtual machine steps between two looks at the clock
 
 
 class NotFound(LookupError):
