@@ -168,3 +168,11 @@ def test_pages_in_a_real_browser(server):
         assert page.locator("#documents a").first.inner_text() == "Bezoek aan Ottawa"
         browser.close()
     assert errors == []
+
+
+def test_allowed_hosts_from_the_command_line(tmp_path):
+    build_store(tmp_path)
+    with running_server(tmp_path, "--allowed-host", "powermap.newsroom.example") as base:
+        assert httpx.get(base + "/api", headers={"host": "powermap.newsroom.example:8765"}).status_code == 200
+        refused = httpx.get(base + "/api")  # 127.0.0.1 is not named, so it is not answered
+        assert refused.status_code == 400 and refused.headers["content-security-policy"]
