@@ -62,7 +62,7 @@ def get_extraction(conn: sqlite3.Connection, doc_id: str) -> dict | None:
 
 
 def list_actors(
-    conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None, limit: int = 100
+    conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[dict]:
     """Mentioned actors with their mention and document counts, most mentioned first.
 
@@ -81,8 +81,8 @@ def list_actors(
             f"""SELECT a.id, a.name, a.type, a.country, a.code, a.wikidata, a.role,
                        count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
                 FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id {clause}
-                GROUP BY a.id HAVING mentions > 0 ORDER BY mentions DESC, a.name LIMIT ?""",
-            (*params, limit),
+                GROUP BY a.id HAVING mentions > 0 ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?""",
+            (*params, limit, offset),
         )
     )
 
@@ -121,7 +121,7 @@ def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 500) -> dict
 
 
 def list_quotes(
-    conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None, limit: int = 100
+    conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[dict]:
     """Quotes with their speaker, by speaker (id, or part of the name: case and accents ignored)
     and/or a full-text query on the quoted words."""
@@ -130,7 +130,8 @@ def list_quotes(
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(query)
     if speaker:
-        where.append("(q.speaker = ? OR fold(a.name) LIKE '%' || fold(?) || '%')")
+        # the speakers first (a few hundred names folded), then their quotes by index
+        where.append("q.speaker IN (SELECT id FROM actors WHERE id = ? OR fold(name) LIKE '%' || fold(?) || '%')")
         params += [speaker, speaker]
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return _rows(
@@ -138,8 +139,8 @@ def list_quotes(
             f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
                        a.name AS speaker_name, d.title, d.published
                 FROM quotes q LEFT JOIN actors a ON a.id = q.speaker JOIN documents d ON d.id = q.doc_id
-                {clause} ORDER BY d.published DESC, q.doc_id, q.start LIMIT ?""",
-            (*params, limit),
+                {clause} ORDER BY d.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?""",
+            (*params, limit, offset),
         )
     )
 
