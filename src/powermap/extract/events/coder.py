@@ -57,6 +57,8 @@ INFINITIVE_MARKS = {"om", "te", "door", "zonder", "na", "to", "by", "without", "
 STRAY_WINDOW = 6
 #: how far (in tokens) a word-order target may stand from its predicate
 NEARBY = 8
+#: how many references one resolution may follow (pronoun -> speaker -> ...)
+MAX_RESOLUTION_DEPTH = 4
 #: tokens scanned after a verb for a clause-final separable particle
 PARTICLE_WINDOW = 40
 
@@ -120,6 +122,7 @@ class ParseCoder:
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.verb_second = bool(lexicon.cues.get("verb_second"))
         self.numbers = number_lexicon(lexicon.language)
+        self.resolving: list[int] = []  # tokens whose referent is being resolved, outermost first
 
     # -- lexicon lookup ---------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
@@ -225,7 +228,18 @@ class ParseCoder:
     # -- actors -------------------------------------------------------------------------
     def actor(self, tok: Token) -> Actor | None:
         """The actor a noun phrase refers to: its head's mention, else the nearest inside it,
-        else (pronouns, role nouns) what the actor layer resolves it to."""
+        else (pronouns, role nouns) what the actor layer resolves it to. Bounded: a phrase
+        whose resolution leads back to itself, or a chain deeper than ``MAX_RESOLUTION_DEPTH``,
+        resolves to None."""
+        if tok.i in self.resolving or len(self.resolving) >= MAX_RESOLUTION_DEPTH:
+            return None
+        self.resolving.append(tok.i)
+        try:
+            return self.resolve_phrase(tok)
+        finally:
+            self.resolving.pop()
+
+    def resolve_phrase(self, tok: Token) -> Actor | None:
         if tok.pos_ == "PRON" or self.misread_article(tok):
             return self.pronoun(tok)
         for t in np_tokens_by_distance(tok):
@@ -316,6 +330,8 @@ class ParseCoder:
             if self.lemma(head) not in self.speech:
                 continue
             for subj in subjects(head):
+                if subj.i == tok.i:  # *..., it noted*: the pronoun is the speaker itself
+                    return None
                 person = self.actor(subj)
                 if person is not None and person.type == "person" and person.country:
                     return self.index.state_of_country.get(person.country)
