@@ -1,7 +1,20 @@
 """The ``events.v1`` stage: dyadic events coded in CAMEO and PLOVER, with dates and modality.
 
-With a dependency parse the ``ParseCoder`` reads roles from the tree; without one the
-``PatternCoder`` falls back to word order. Codes come from the language's lexicon
+The cascade, per document, in order:
+
+1. sentences: the Doc's sentences, cut at paragraph breaks (``sentences``);
+2. with a dependency parse, ``ParseCoder`` (coder.py) codes each sentence: a predicate
+   whose lemma and complements match a lexicon row (predicates.py) is an event; its source
+   (sources.py) and target (targets.py) are read from the tree and resolved to actors
+   (referents.py, actors.py); negation and modality from its auxiliaries (modality.py);
+3. a parsed sentence that gave no event goes to ``PatternCoder`` (fallback.py) with verbs
+   only, by word order, skipping triggers the parse read as agentless passives;
+4. without a parse, ``PatternCoder`` codes every sentence by word order;
+5. duplicates (same source, target, code, sentence) are dropped; each event gets a date
+   (dates.py: the date in its sentence nearest its trigger, else none), a reported flag and
+   PLOVER type and Goldstein score from the codebook.
+
+Codes come from the language's lexicon
 (``powermap/lang/<code>/event_verbs*.tsv``), PLOVER types, modes and Goldstein scores from
 the CAMEO codebook, dates from ``powermap/lang/<code>/dates.yaml``. Events inside reported
 speech (a quote, a speech verb's complement, "volgens X") have ``reported`` set (also kept in
@@ -100,11 +113,9 @@ class EventStage(Stage):
             return
         lexicon = get_lexicon(ctx.language)
         doc = ctx.doc
-        coder_cls = ParseCoder if doc.has_annotation("DEP") else PatternCoder
-        coder = coder_cls(lexicon, ctx)
-        backup = PatternCoder(lexicon, ctx) if coder_cls is ParseCoder else None
-        if backup is not None:
-            backup.verbs_only = True
+        parsed = doc.has_annotation("DEP")
+        coder: ParseCoder | PatternCoder = ParseCoder(lexicon, ctx) if parsed else PatternCoder(lexicon, ctx)
+        backup = PatternCoder(lexicon, ctx, verbs_only=True) if parsed else None
         resolver = get_resolver(ctx.language)
         markers = lexicon.cue_set("reported_markers")
         quotes = [(q.start, q.end) for q in ctx.record.quotes]
@@ -114,7 +125,7 @@ class EventStage(Stage):
         seen: set[tuple] = set()
         for sent in sentences(doc):
             coded = coder.code_sentence(sent)
-            if not coded and backup is not None:  # the backup only runs behind a ParseCoder
+            if not coded and isinstance(coder, ParseCoder) and backup is not None:
                 coded = [c for c in backup.code_sentence(sent) if c.trigger.i not in coder.agentless]
             if not coded:
                 continue
