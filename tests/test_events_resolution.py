@@ -48,3 +48,38 @@ def test_events_it_warned_as_the_event_itself_is_bounded():
     actors = {"Denmark": ("denmark", "state"), "Finland": ("finland", "state"), "Estonia": ("estonia", "state")}
     found = run("en", rows, actors)
     assert ("finland", "estonia", "13") in found or ("denmark", "estonia", "13") in found
+
+
+def test_events_date_precision_and_history():
+    from powermap.extract.events import dated
+
+    assert dated("2021-03-04", "2021-03-09") == ("2021-03-04", "day", False)
+    assert dated("2020-11", "2021-03-09") == ("2020-11", "month", False)
+    assert dated("1975", "2021-03-09") == ("1975", "year", True)
+    assert dated(None, "2021-03-09") == ("2021-03-09", "document", False)
+    assert dated(None, None) == (None, None, False)
+
+
+def test_events_without_a_date_in_the_sentence_take_the_publication_date():
+    # Sweden criticised Norway .
+    rows = [
+        ("Sweden", "Sweden", "PROPN", "nsubj", 1), ("criticised", "criticise", "VERB", "ROOT", 1),
+        ("Norway", "Norway", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), {"Sweden": ("sweden", "state"), "Norway": ("norway", "state")})
+    EventStage()(ctx)
+    [event] = ctx.record.events
+    assert (event.date, event.date_precision, event.historical) == ("2023-01-12", "document", False)
+
+
+def test_events_in_a_sentence_about_history_are_flagged():
+    # In 1962 criticised Sweden Norway .   (a dated sentence decades before publication)
+    rows = [
+        ("In", "in", "ADP", "case", 1), ("1962", "1962", "NUM", "obl", 2),
+        ("Sweden", "Sweden", "PROPN", "nsubj", 3), ("criticised", "criticise", "VERB", "ROOT", 3),
+        ("Norway", "Norway", "PROPN", "dobj", 3), (".", ".", "PUNCT", "punct", 3),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), {"Sweden": ("sweden", "state"), "Norway": ("norway", "state")})
+    EventStage()(ctx)
+    [event] = ctx.record.events
+    assert (event.date, event.date_precision, event.historical) == ("1962", "year", True)

@@ -135,6 +135,8 @@ class ParseCoder:
             self.agentless.add(tok.i)
         first, end = self.focus.span
         heads = [h for h in heads if first <= h.i < end]  # else a misparse across sentences
+        if "reverse" in entry.flags:  # *X kreeg steun van Y*: Y supports X
+            return self.received(tok, heads, code, negated, modality, reported)
         sources: list[Actor] = []
         for head in heads:
             for source in self.referents.group(head) or [self.unbound(head, tok, self.referents.actor(head))]:
@@ -143,14 +145,14 @@ class ParseCoder:
         out: list[Coded] = []
         for source in sources:
             self.focus.current = source
-            mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS
+            mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and not passive
             if entry.noun:
                 target = targets.noun_target(tok, {source.id})
             else:  # X en Y: a loosely attached name does not outrank the co-subject
                 target = targets.target(tok, {source.id}, loose=not mutual)
             if target is None and wrapper_head is not None:
                 target = targets.target(wrapper_head, {source.id}, loose=not mutual)
-            if target is None and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+            if target is None and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and not passive:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
             if target is None and not entry.noun:
                 target = targets.nearby(tok, {s.id for s in sources}, heads)
@@ -158,6 +160,29 @@ class ParseCoder:
             out.append(Coded(source, target, code, negated, modality, reported, tok, more))
         self.focus.current = None
         return out
+
+    def received(
+        self, tok: Token, receivers: list[Token], code: str, negated: bool, modality: str, reported: bool
+    ) -> list[Coded]:
+        """Events of a predicate of receiving (row flag ``reverse``: *kreeg steun van X*,
+        *received an invitation from X*): the giver (a ``giver_preps`` phrase, else the
+        predicate's target) is the source, the receiving subject the target; no giver, no event."""
+        first, end = self.focus.span
+        takers = [a for h in receivers if (a := self.referents.actor(h)) is not None]
+        taker = takers[0] if takers else None
+        skip = {a.id for a in takers}
+        givers = [a for g in self.source_reader.givers(tok) if first <= g.i < end for a in self.giver(g)]
+        if not givers and (found := self.targets.target(tok, skip, loose=False)) is not None:
+            givers = [found]
+        out: list[Coded] = []
+        for giver in givers:
+            if giver.id not in skip and all(c.source.id != giver.id for c in out):
+                out.append(Coded(giver, taker, code, negated, modality, reported, tok))
+        return out
+
+    def giver(self, head: Token) -> list[Actor]:
+        found = self.referents.group(head) or [self.referents.actor(head)]
+        return [a for a in found if a is not None]
 
     def unbound(self, head: Token, tok: Token, source: Actor | None) -> Actor | None:
         """A personal pronoun subject is not its own clause's object (binding: *toen hij weigerde

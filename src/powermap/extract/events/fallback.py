@@ -57,6 +57,7 @@ class PatternCoder:
         self.particle_prefix = predicates.particle_prefix
         self.particles = particles(lexicon.language)
         self.reported_markers = lexicon.cue_set("reported_markers")
+        self.uncoded_roots = predicates.uncoded_roots
         self.stative = lexicon.cue_set("stative_passive_verbs")
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
@@ -85,7 +86,7 @@ class PatternCoder:
         out: list[Coded] = []
         for k, tok in enumerate(sent):
             entry, noun = self.trigger(sent, k, lemmas, words)
-            if entry is None or entry.cameo is None:
+            if entry is None or entry.cameo is None or entry.cameo[:2] in self.uncoded_roots:
                 continue
             lo, hi = max(0, k - WINDOW), min(len(sent), k + WINDOW)
             near = {t.lower_ for t in sent[lo:hi]}
@@ -95,6 +96,8 @@ class PatternCoder:
                 code, negated = entry.flag_value("ifneg") or code, False
             modality = entry.flag_value("mod") or self.modes.window(near)
             sources, target = self.roles(sent, k, groups, noun)
+            if "reverse" in entry.flags:  # *X kreeg steun van Y*: Y supports X
+                sources, target = ([target] if target is not None else []), (sources[0] if sources else None)
             # X en Y verklaarden een partnerschap ... (a name far off is no target of a mutual act)
             far = target is None or min(abs(g[0] - k) for g in groups if target in g[2]) > WINDOW
             mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and far

@@ -45,6 +45,7 @@ class Predicates:
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.relative = lexicon.cue_set("relative_pronouns")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
+        self.uncoded_roots = lexicon.cue_set("uncoded_roots")
         # a two-word entry (*laten weten*) also as the lemma the coder builds for a verb with a
         # particle-like part (*wetenlaten*)
         speech = lexicon.cue_set("speech_verbs")
@@ -137,7 +138,14 @@ class Predicates:
         return words
 
     def entry(self, tok: Token) -> LexEntry | None:
-        """The lexicon row ``tok`` triggers as a predicate or event noun, or None."""
+        """The lexicon row ``tok`` triggers as a predicate or event noun, or None (also for a
+        row whose CAMEO root the language leaves uncoded: a statement is no event)."""
+        found = self.row(tok)
+        if found is not None and found.cameo is not None and found.cameo[:2] in self.uncoded_roots:
+            return None
+        return found
+
+    def row(self, tok: Token) -> LexEntry | None:
         if tok.lower_ in self.reported_markers:  # *according to X* reports, it is no event
             return None
         if is_predicate(tok):

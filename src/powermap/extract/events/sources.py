@@ -54,6 +54,7 @@ class Sources:
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.infinitive_clause = lexicon.cue_set("infinitive_clause_marks")
         self.verb_second = bool(lexicon.cues.get("verb_second"))
+        self.giver_preps = lexicon.cue_set("giver_preps")
 
     def sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source noun heads for a predicate, and whether it is passive. A clause without a
@@ -106,6 +107,13 @@ class Sources:
                     if is_predicate(head):
                         return self.sources(head)
         return heads, False
+
+    def givers(self, tok: Token) -> list[Token]:
+        """Who gives what a predicate of receiving receives (*kreeg steun van X*, *received aid
+        from X*): the giver phrase on the verb or on its object, each conjunct."""
+        holders = [tok, *(c for c in tok.children if dep(c) in OBJECT)]
+        found = [n for h in holders for _label, p, n in prepositional(h) if p in self.giver_preps]
+        return [c for n in found for c in conjuncts(n)]
 
     def vote_noun(self, tok: Token) -> bool:
         """A vote or proposal noun as a verb's object or oblique (*bij een stemming*): the clause

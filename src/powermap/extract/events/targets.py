@@ -58,8 +58,8 @@ class Targets:
     def target(self, tok: Token, exclude: set[str], loose: bool = True) -> Actor | None:
         """The first candidate (see the module docstring) that is an actor not in ``exclude``."""
         candidates: list[Token] = []
-        if is_passive(tok):
-            candidates += [c for s in subjects(tok) for c in conjuncts(s)]
+        if is_passive(tok):  # *the coalition, which was joined by X*: the relative pronoun's noun
+            candidates += [self.referents.antecedent(c) for s in subjects(tok) for c in conjuncts(s)]
         candidates += [c for c in tok.children if dep(c) == "iobj"] + stray_subjects(tok)
         if self.sources.elided_subject_conjunct(tok) is not None:  # en riep Z op: Z is the object
             candidates += [c for c in tok.children if dep(c) == "nsubj"]
