@@ -110,3 +110,31 @@ def test_events_passive_relative_clause_targets_the_noun_and_its_agents_are_not_
     joined = [(s, t) for s, t, _root in found if s in ("norway", "denmark")]
     assert ("norway", "alliance") in joined and ("denmark", "alliance") in joined
     assert ("norway", "denmark") not in joined and ("denmark", "norway") not in joined
+
+
+def test_events_a_passive_auxiliary_triggers_nothing_in_the_word_order_backup():
+    # Polen werd geweerd .  (werd looks like a form of *weren*; as an auxiliary it is no predicate)
+    from powermap.extract.events.fallback import PatternCoder
+    from powermap.extract.events.lexicon import LexEntry
+    from powermap.extract.events.morphology import verb_candidates
+
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj:pass", 2), ("werd", "worden", "AUX", "aux:pass", 2),
+        ("geweerd", "weren", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    assert "weren" in verb_candidates("werd", "nl")
+    ctx = context(parsed("nl", rows), NL)
+    backup = PatternCoder(get_lexicon("nl"), ctx, verbs_only=True)
+
+    class AnyVerb:  # a lexicon in which every lemma codes an event
+        language, compound_suffix = "nl", True
+
+        def match(self, lemma, bag, noun=False):
+            return None if noun else LexEntry(lemma, "163", (), frozenset())
+
+    backup.lex = AnyVerb()  # type: ignore[assignment]
+    sent = ctx.doc[:]
+    lemmas = [backup.lemma_of(t) for t in sent]
+    words = {t.lower_ for t in sent}
+    assert backup.trigger(sent, 1, lemmas, words) == (None, False)
+    assert backup.trigger(sent, 2, lemmas, words)[0] is not None

@@ -83,3 +83,32 @@ def test_events_in_a_sentence_about_history_are_flagged():
     EventStage()(ctx)
     [event] = ctx.record.events
     assert (event.date, event.date_precision, event.historical) == ("1962", "year", True)
+
+
+def test_events_apposition_names_the_source_not_a_modifier_inside_the_phrase():
+    # De chef van het Zweedse bedrijf , Lindqvist , bekritiseerde Polen .
+    rows = [
+        ("De", "de", "DET", "det", 1), ("chef", "chef", "NOUN", "nsubj", 9),
+        ("van", "van", "ADP", "case", 5), ("het", "het", "DET", "det", 5),
+        ("Zweedse", "Zweeds", "ADJ", "amod", 5), ("bedrijf", "bedrijf", "NOUN", "nmod", 1),
+        (",", ",", "PUNCT", "punct", 7), ("Lindqvist", "Lindqvist", "PROPN", "appos", 1),
+        (",", ",", "PUNCT", "punct", 7), ("bekritiseerde", "bekritiseren", "VERB", "ROOT", 9),
+        ("Polen", "Polen", "PROPN", "obj", 9), (".", ".", "PUNCT", "punct", 9),
+    ]  # fmt: skip
+    actors = {"Zweedse": ("sweden", "state"), "Lindqvist": ("lindqvist", "person"), "Polen": ("poland", "state")}
+    assert run("nl", rows, actors) == [("lindqvist", "poland", "11")]
+
+
+def test_events_plural_pronoun_with_a_plural_auxiliary_stays_open():
+    # Jansen zweeg . Zij hebben Polen gesteund .   (zij: plural by its auxiliary, not Jansen)
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("zweeg", "zwijgen", "VERB", "ROOT", 1),
+        (";", ";", "PUNCT", "punct", 1), ("zij", "zij", "PRON", "nsubj", 6),
+        ("hebben", "hebben", "AUX", "aux", 6), ("Polen", "Polen", "PROPN", "obj", 6),
+        ("gesteund", "steunen", "VERB", "parataxis", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    doc = parsed("nl", rows)
+    doc[4].set_morph("Number=Plur|VerbForm=Fin")
+    ctx = context(doc, {"Jansen": ("jansen", "person"), "Polen": ("poland", "state")})
+    EventStage()(ctx)
+    assert [(e.source, e.target) for e in ctx.record.events] == []

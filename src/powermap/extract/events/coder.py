@@ -68,8 +68,8 @@ class ParseCoder:
         self.source_reader = Sources(lexicon, self.predicates, self.referents, self.focus)
         self.targets = Targets(lexicon, self.predicates, self.referents, self.source_reader)
         self.modes = Modality(lexicon)
-        #: triggers read as passives without an agent: the word-order fallback must not give them
-        #: the patient before the verb as a source
+        #: triggers whose source the parse leaves unnamed (a passive without agent, an open plural
+        #: pronoun): the word-order fallback must not give them another name as a source
         self.agentless: set[int] = set()
 
     # -- the readers other stages use (extract/stances) ----------------------------------
@@ -133,6 +133,8 @@ class ParseCoder:
         heads, passive = reader.noun_sources(tok) if entry.noun else reader.sources(tok)
         if passive and not heads:  # *waar hij zit opgesloten*: no agent named, so no source
             self.agentless.add(tok.i)
+        elif heads and all(h.pos_ == "PRON" and self.referents.actor(h) is None for h in heads):
+            self.agentless.add(tok.i)  # *zij hebben ... gesteund*: an open plural pronoun, no named source
         first, end = self.focus.span
         heads = [h for h in heads if first <= h.i < end]  # else a misparse across sentences
         if "reverse" in entry.flags:  # *X kreeg steun van Y*: Y supports X

@@ -113,6 +113,8 @@ class PatternCoder:
         tok = sent[k]
         if not tok.is_alpha or tok.lower_ in self.reported_markers:  # *according to X* is no event
             return None, False
+        if self.verbs_only and dep(tok) in ("aux", "aux:pass", "cop"):
+            return None, False  # an auxiliary (*werd gearresteerd*) is no predicate of its own
         verbal = not self.verbs_only or tok.pos_ in ("VERB", "AUX")
         if self.verbs_only and "Part" in tok.morph.get("VerbForm") and (tok.head.lemma_ or "").lower() in self.stative:
             return None, False  # zit opgesloten: a stative passive, its subject undergoes it

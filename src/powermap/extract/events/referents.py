@@ -83,7 +83,10 @@ class Referents:
     def _actor(self, tok: Token) -> Actor | None:
         if tok.pos_ == "PRON" or self.misread_article(tok):
             return self.pronoun(tok)
-        for t in np_tokens_by_distance(tok):
+        # the head, then a name in apposition to it (*de topvrouw van het bedrijf, X*: X, not the
+        # bedrijf's country), then the rest of the phrase, nearest first
+        named = [c for c in tok.children if dep(c) == "appos"]
+        for t in [tok, *named, *np_tokens_by_distance(tok)]:
             found = self.index.at(t.idx, t.idx + len(t.text))
             if found is not None and not self.locative(t):
                 return found
@@ -185,8 +188,10 @@ class Referents:
             return False
         if "Plur" in tok.morph.get("Number") or tok.lower_ not in self.personal:
             return True  # a form that is only plural (they, hun)
-        head_number = tok.head.morph.get("Number")
-        return "Plur" in head_number or (tok.lower_ in self.mostly_plural and not head_number)
+        # the verb's number, or its finite auxiliary's (*zij hebben ... uitgesproken*)
+        verbs = [tok.head, *(c for c in tok.head.children if dep(c) in ("aux", "aux:pass", "cop"))]
+        numbers = {n for v in verbs for n in v.morph.get("Number")}
+        return "Plur" in numbers or (tok.lower_ in self.mostly_plural and not numbers)
 
     def antecedent(self, tok: Token) -> Token:
         """A relative pronoun subject stands for the noun its clause modifies."""

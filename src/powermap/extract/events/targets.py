@@ -19,6 +19,7 @@ from powermap.extract.events.sources import Sources
 from powermap.extract.events.syntax import (
     CLAUSAL,
     OBJECT,
+    agents,
     clause_words,
     conjuncts,
     dep,
@@ -28,6 +29,7 @@ from powermap.extract.events.syntax import (
     prepositional,
     stray_subjects,
     subjects,
+    subtree,
 )
 from powermap.records import Actor
 
@@ -81,7 +83,11 @@ class Targets:
                 return found
         if not loose:
             return None
-        for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):  # any actor among the complements
+        # any actor among the complements, not in the agent phrase of a passive (*joined by X and Y*)
+        agent_words = {w.i for a in agents(tok, self.agent_preps) for w in subtree(a)}
+        for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):
+            if t.i in agent_words:
+                continue
             if t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not refs.attribution(t):
                 found = refs.index.at(t.idx, t.idx + len(t.text)) or refs.described(t)
                 if found is not None and found.id not in exclude and found.type != "place":
