@@ -138,3 +138,26 @@ def test_events_a_passive_auxiliary_triggers_nothing_in_the_word_order_backup():
     words = {t.lower_ for t in sent}
     assert backup.trigger(sent, 1, lemmas, words) == (None, False)
     assert backup.trigger(sent, 2, lemmas, words)[0] is not None
+
+
+def test_events_reciprocal_object_makes_coordinated_subjects_each_others_target():
+    # Polen en Litouwen bekritiseerden elkaar .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Litouwen", "Litouwen", "PROPN", "conj", 0), ("bekritiseerden", "bekritiseren", "VERB", "ROOT", 3),
+        ("elkaar", "elkaar", "PRON", "obj", 3), (".", ".", "PUNCT", "punct", 3),
+    ]  # fmt: skip
+    assert sorted(run("nl", rows, NL)) == [("lithuania", "poland", "11"), ("poland", "lithuania", "11")]
+
+
+def test_events_counted_sides_accusing_each_other():
+    # Norway angered Sweden ; both sides accused each other .
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("angered", "anger", "VERB", "ROOT", 1),
+        ("Sweden", "Sweden", "PROPN", "dobj", 1), (";", ";", "PUNCT", "punct", 1),
+        ("both", "both", "DET", "det", 5), ("sides", "side", "NOUN", "nsubj", 6),
+        ("accused", "accuse", "VERB", "conj", 1), ("each", "each", "DET", "det", 8),
+        ("other", "other", "ADJ", "dobj", 6), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found = run("en", rows, EN)
+    assert ("norway", "sweden", "11") in found and ("sweden", "norway", "11") in found

@@ -68,6 +68,7 @@ class ParseCoder:
         self.source_reader = Sources(lexicon, self.predicates, self.referents, self.focus)
         self.targets = Targets(lexicon, self.predicates, self.referents, self.source_reader)
         self.modes = Modality(lexicon)
+        self.reciprocal = lexicon.cue_set("reciprocal_pronouns")
         #: triggers whose source the parse leaves unnamed (a passive without agent, an open plural
         #: pronoun): the word-order fallback must not give them another name as a source
         self.agentless: set[int] = set()
@@ -145,8 +146,13 @@ class ParseCoder:
                 if source is not None and source not in sources:
                     sources.append(source)
         out: list[Coded] = []
+        each_other = len(sources) > 1 and self.reciprocal_object(tok)
         for source in sources:
             self.focus.current = source
+            if each_other:  # *X en Y beschuldigen elkaar*, *both sides accused each other*
+                other = next(s for s in sources if s.id != source.id)
+                out.append(Coded(source, other, code, negated, modality, reported, tok))
+                continue
             mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and not passive
             if entry.noun:
                 target = targets.noun_target(tok, {source.id})
@@ -162,6 +168,16 @@ class ParseCoder:
             out.append(Coded(source, target, code, negated, modality, reported, tok, more))
         self.focus.current = None
         return out
+
+    def reciprocal_object(self, tok: Token) -> bool:
+        """Whether the predicate's object or complement is a reciprocal pronoun (*elkaar*, *each
+        other*): its coordinated or counted subjects act on one another, whatever the code."""
+        for child in tok.children:
+            if dep(child) in ("obj", "iobj", "obl", "expl:pv") and child.lower_ in self.reciprocal:
+                return True
+            if dep(child) in ("obj", "iobj") and any(g.lower_ in self.reciprocal for g in child.children):
+                return True  # *each other*: the parser hangs *each* on *other*
+        return False
 
     def received(
         self, tok: Token, receivers: list[Token], code: str, negated: bool, modality: str, reported: bool
