@@ -161,3 +161,17 @@ def test_events_counted_sides_accusing_each_other():
     ]  # fmt: skip
     found = run("en", rows, EN)
     assert ("norway", "sweden", "11") in found and ("sweden", "norway", "11") in found
+
+
+def test_events_coordinated_demonyms_on_one_noun_give_one_source_each():
+    # De Poolse en Litouwse regering tekenden protest aan tegen Rusland .
+    rows = [
+        ("De", "de", "DET", "det", 4), ("Poolse", "Pools", "ADJ", "amod", 4),
+        ("en", "en", "CCONJ", "cc", 3), ("Litouwse", "Litouws", "ADJ", "conj", 1),
+        ("regering", "regering", "NOUN", "nsubj", 5), ("tekenden", "tekenen", "VERB", "ROOT", 5),
+        ("protest", "protest", "NOUN", "obj", 5), ("aan", "aan", "ADP", "compound:prt", 5),
+        ("tegen", "tegen", "ADP", "case", 9), ("Rusland", "Rusland", "PROPN", "obl", 5),
+        (".", ".", "PUNCT", "punct", 5),
+    ]  # fmt: skip
+    actors = {"Poolse": ("poland", "state"), "Litouwse": ("lithuania", "state"), "Rusland": ("russia", "state")}
+    assert run("nl", rows, actors) == [("poland", "russia", "11"), ("lithuania", "russia", "11")]

@@ -71,7 +71,7 @@ class Sources:
         own: list[Token] = []
         for subj in subjects(tok):
             first = self.example(subj)
-            own += [first] if first is not None else conjuncts(subj)
+            own += [first] if first is not None else [m for c in conjuncts(subj) for m in self.modifier_conjuncts(c)]
         # *dat het geplande oefeningen schrapt*: the "article" of a plural noun is the subject
         misread = [
             d
@@ -93,6 +93,18 @@ class Sources:
         if not own and (clause := self.split_infinitive(tok)) is not None:
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         return [antecedent(s) for s in own], False
+
+    def modifier_conjuncts(self, noun: Token) -> list[Token]:
+        """A noun whose coordinated modifiers name distinct actors (*de Poolse en Litouwse
+        regering*) stands for each of them; else the noun itself."""
+        for child in noun.children:
+            if dep(child) != "amod":
+                continue
+            members = conjuncts(child)
+            ids = {a.id for m in members if (a := self.referents.actor(m)) is not None}
+            if len(members) > 1 and len(ids) == len(members):
+                return members
+        return [noun]
 
     def noun_sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source of an event noun: possessor, demonym adjective or agent phrase."""
