@@ -40,7 +40,7 @@ class Predicates:
         self.lex = lexicon
         self.language = lexicon.language
         self.particles = particles(lexicon.language)
-        self.particle_prefix = lexicon.language == "nl" or bool(lexicon.cues.get("particle_prefix"))
+        self.particle_prefix = bool(lexicon.cues.get("particle_prefix"))
         self.reflexive = lexicon.cue_set("reflexive")
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.relative = lexicon.cue_set("relative_pronouns")
