@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from powermap.extract.claims import ClaimStage
+from powermap.extract.claims import ClaimStage, format_value
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor, Document, ExtractionRecord, Span, document_id
 
@@ -90,3 +90,100 @@ def test_claims_source_is_the_named_body_not_the_adjective_state_before_it() -> 
     text = "Volgens het Zweedse vredesinstituut Vredeslab zijn er in Tsjaad ongeveer 2.400 huurlingen actief."
     (claim,) = claims(text, actors={"Zweedse": "state", "Vredeslab": "organisation", "Tsjaad": "state"})
     assert claim.value == 2400 and claim.source == "Vredeslab"
+
+
+# -- rules that read the parse (sentences written for these tests) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De minister acht zich onschuldig aan de fout.",  # acht: a verb, not eight
+        "In de jaren tachtig steunde hij wrede regimes.",  # a decade
+        "Ze stemmen over Artikel 12 wanneer het kan.",  # a label
+        "Het eerste deel eindigt hier. 4 Wat volgt er nu?",  # a section number
+        "De fabriek maakt 5G-apparatuur voor de markt.",  # a code glued to letters
+        "Er zijn twee tendensen in de partij.",  # two: discourse
+        "Eén van de ministers trad af.",  # one of: no number
+        "De tweede ronde begint morgen.",  # the nth of a set, not a count
+    ],
+)
+def test_claims_parse_rejects_numbers_that_measure_nothing(text: str) -> None:
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting started at 9:45 p.m. local time.",  # a clock time
+        "One of the ministers resigned on Friday.",
+        "The second round starts tomorrow.",
+    ],
+)
+def test_claims_parse_rejects_english_non_claims(text: str) -> None:
+    assert claims(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        ("Het leger ving 400 van zijn soldaten.", "nl", 400, "count"),  # partitive
+        ("Er kwamen tweeënveertig delegaties naar de top.", "nl", 42, "count"),
+        ("De commissie heeft zeshonderd getuigen ondervraagd.", "nl", 600, "count"),
+        ("Twenty-five ships left the harbour.", "en", 25, "count"),
+        ("Over anderhalve maand kiest het land een parlement.", "nl", 1.5, "months"),
+        ("Het tienjarig bestaan van het verdrag werd gevierd.", "nl", 10, "years"),
+        ("The seven-year conflict ended in a truce.", "en", 7, "years"),
+        ("A 23-year-old student was arrested.", "en", 23, "years"),
+        ("Het pakket woog 12 kilo.", "nl", 12, "kg"),
+        ("The wall is 4 metres high.", "en", 4, "m"),
+        ("De patiënt had een BMI van 31.", "nl", 31, "BMI"),
+        ("De premier begint aan zijn derde termijn.", "nl", 3, "count"),
+        ("She won a fourth term in office.", "en", 4, "count"),
+        ("The drought halved the harvest.", "en", 50, "percent"),
+        ("Het bestand hield één week stand.", "nl", 1, "weeks"),
+        ("The truce held for one week.", "en", 1, "weeks"),
+        ("De raad vergadert drie keer per jaar.", "nl", 3, "count"),
+    ],
+)
+def test_claims_parse_reads_quantities(text: str, language: str, value: float, unit: str) -> None:
+    (claim,) = claims(text, language)
+    assert claim.value == pytest.approx(value, rel=1e-3)
+    assert claim.unit == unit
+
+
+def test_claims_age_in_brackets_after_a_person() -> None:
+    (claim,) = claims("Jan Veldkamp (64) leidt sinds maart de partij.", actors={"Jan Veldkamp": "person"})
+    assert (claim.value, claim.unit, claim.text) == (64, "years", "64")
+
+
+def test_claims_restated_quantity_is_one_claim() -> None:
+    found = claims("Het onderzoek duurde drie jaar. Na drie jaar kwam er een rapport.")
+    assert [(c.value, c.unit) for c in found] == [(3, "years")]
+
+
+def test_claims_source_verb_subject_and_subject_without_the_source() -> None:
+    (claim,) = claims(
+        "Het bureau Telwerk schat dat Zuidland 3.000 soldaten naar de grens stuurde.",
+        actors={"Telwerk": "organisation", "Zuidland": "state"},
+    )
+    assert claim.source == "Telwerk"
+    assert claim.subject == ["zuidland"]
+
+
+def test_claims_according_to_source_is_left_out_of_the_subject() -> None:
+    (claim,) = claims(
+        "According to Statbureau, Northland sent 3,000 soldiers to the border.",
+        "en",
+        actors={"Statbureau": "organisation", "Northland": "state"},
+    )
+    assert claim.source == "Statbureau"
+    assert claim.subject == ["northland"]
+
+
+@pytest.mark.parametrize(
+    ("value", "printed"),
+    [(1e6, "1,000,000"), (236.3e9, "236,300,000,000"), (66.6667, "66.6667"), (0.5, "0.5"), (3.0, "3")],
+)
+def test_claims_values_print_the_way_people_read_them(value: float, printed: str) -> None:
+    assert format_value(value) == printed

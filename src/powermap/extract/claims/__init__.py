@@ -90,7 +90,7 @@ class ClaimFinder:
         return [(s.start, s.end) for s in split_sentences(self.text[:end])]
 
     def _tokens(self, start: int, end: int) -> list[Tok]:
-        """Regex tokens of the sentence, each tied to the parsed token that holds its start."""
+        """Regex tokens of the sentence, each tied to the last parsed token inside it."""
         toks = []
         for m in TOKEN.finditer(self.text, start, end):
             word = m.group().rstrip(".") or m.group()
@@ -98,8 +98,8 @@ class ClaimFinder:
             if self.doc is not None:
                 span = self.doc.char_span(tok.start, tok.end, alignment_mode="expand")
                 if span is not None and len(span):
-                    tok.parsed = span[0]
-                    tok.pos = span[0].pos_
+                    tok.parsed = span[-1]  # twenty-five: the parse's head token is the last one
+                    tok.pos = span[-1].pos_
             toks.append(tok)
         return toks
 

@@ -106,6 +106,8 @@ class QuantityReader:
             if kind == "ratio":
                 if j + 1 < len(toks) and toks[j + 1].low in lex.cue("ratio_link"):
                     return self._make(toks, start, j + 2, value, "ratio"), j + 2
+                if j + 2 < len(toks) and toks[j + 1].low in lex.cue("rate_link") and lex.unit_kind(toks[j + 2].low, "time"):
+                    return self._make(toks, start, j + 3, value, "count"), j + 3  # twee keer per jaar
                 return None, j + 1
             if unit is None or kind == "currency":
                 unit = word_unit
@@ -157,6 +159,12 @@ class QuantityReader:
         nxt = toks[j].parsed if j < len(toks) else None
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.i == num.i + 1:
             return self._index_after(toks, nxt.idx + len(nxt))  # the parse missed the nummod
+        if j + 1 < len(toks) and toks[j].low in self.lex.cue("partitive"):  # 700 van zijn troepen
+            for k in range(j + 1, min(j + 4, len(toks))):
+                if toks[k].pos == "NOUN":
+                    return k + 1
+                if toks[k].pos not in ("DET", "PRON", "ADJ"):
+                    break
         for child in num.children:  # partitive: 700 van zijn troepen
             if child.i > num.i and child.pos_ in _NOUNS and child.dep_.startswith("nmod"):
                 if any(c.dep_ == "case" and c.lower_ in self.lex.cue("about_prep") for c in child.children):
