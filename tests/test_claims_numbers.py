@@ -106,6 +106,8 @@ def test_claims_source_is_the_named_body_not_the_adjective_state_before_it() -> 
         "Er zijn twee tendensen in de partij.",  # two: discourse
         "Eén van de ministers trad af.",  # one of: no number
         "De tweede ronde begint morgen.",  # the nth of a set, not a count
+        "Om 20.45 uur begon de vergadering.",  # a clock time
+        "Ze steunt de stichting Zeven Zeeën al jaren.",  # a number word inside a name
     ],
 )
 def test_claims_parse_rejects_numbers_that_measure_nothing(text: str) -> None:
@@ -144,6 +146,7 @@ def test_claims_parse_rejects_english_non_claims(text: str) -> None:
         ("Het bestand hield één week stand.", "nl", 1, "weeks"),
         ("The truce held for one week.", "en", 1, "weeks"),
         ("De raad vergadert drie keer per jaar.", "nl", 3, "count"),
+        ("Het kabinet kreeg een half jaar de tijd.", "nl", 0.5, "years"),
     ],
 )
 def test_claims_parse_reads_quantities(text: str, language: str, value: float, unit: str) -> None:
@@ -187,3 +190,10 @@ def test_claims_according_to_source_is_left_out_of_the_subject() -> None:
 )
 def test_claims_values_print_the_way_people_read_them(value: float, printed: str) -> None:
     assert format_value(value) == printed
+
+
+def test_claims_coordinated_numbers_share_scale_and_unit() -> None:
+    found = claims("De gemeente gaf 30.000 en 5.000 euro uit.")
+    assert [(c.value, c.unit, c.text) for c in found] == [(30000, "EUR", "30.000"), (5000, "EUR", "5.000 euro")]
+    found = claims("The plan costs 6 or 7 billion dollars.", "en")
+    assert [(c.value, c.unit) for c in found] == [(6e9, "USD"), (7e9, "USD")]

@@ -31,6 +31,7 @@ class NumberLexicon:
     joiners: tuple[str, ...] = ()  # between the parts of a compound number word (vijfentwintig)
     units_first: bool = False  # vijfentwintig (5 + 20) rather than twenty-five (20 + 5)
     possessives: frozenset[str] = frozenset()  # zijn, his: zijn tweede termijn
+    coordinators: frozenset[str] = frozenset()  # en, of: 2 en 3 jaar
 
     def kind(self, word: str, kind: str) -> float | None:
         return self.words.get(word.lower(), {}).get(kind)
@@ -139,6 +140,7 @@ def number_lexicon(language: str) -> NumberLexicon:
         tuple(j for j in fmt.get("compound_joiners", "").split("|") if j),
         fmt.get("compound_order", "tens_first") == "units_first",
         lang.get(code).possessives,
+        lang.get(code).coordinators,
     )
 
 

@@ -91,12 +91,19 @@ class QuantityReader:
             upper, _, k = self._number(toks, j + 1)
             if upper is not None and upper > value:
                 j = k
-        # fraction after a cardinal: twee derde
+        # fraction after a cardinal: twee derde (percent), een half jaar (0.5 years)
         if j < len(toks) and spelled and lex.kind(toks[j].low, "fraction") is not None:
-            value = value * (lex.kind(toks[j].low, "fraction") or 0) * 100
-            return self._make(toks, start, j + 1, value, "percent"), j + 1
-        if j < len(toks) and self._is_date_word(toks, i, j):
+            value = value * (lex.kind(toks[j].low, "fraction") or 0)
+            measured = self._unit_word(toks, j + 1)
+            if measured is not None:
+                return self._make(toks, start, j + 2, value, measured), j + 2
+            return self._make(toks, start, j + 1, value * 100, "percent"), j + 1
+        if j < len(toks) and (self._is_date_word(toks, i, j) or self._clock(toks, j)):
             return None, j
+        shared = self._coordinated(toks, j)
+        if shared is not None:  # 20.000 en 4.000 euro, 6 of 7 miljoen: the first shares the tail
+            scale, shared_unit = shared
+            return self._make(toks, start, j, value * scale, shared_unit or "count"), j
         while j < len(toks) and lex.kind(toks[j].low, "scale") is not None:
             value *= lex.kind(toks[j].low, "scale") or 1
             j += 1
@@ -120,6 +127,45 @@ class QuantityReader:
         if spelled and self.in_quote(start):
             return None, j
         return self._make(toks, start, j, value, unit), j
+
+    def _unit_word(self, toks: list[Tok], k: int) -> str | None:
+        """The unit of ``toks[k]`` when it is a time, measure or currency word."""
+        if k >= len(toks):
+            return None
+        unit, kind = self.lex.units.get(toks[k].low, (None, ""))
+        return unit if kind in ("time", "measure", "currency") else None
+
+    def _coordinated(self, toks: list[Tok], j: int) -> tuple[float, str | None] | None:
+        """(scale, unit) a number shares with the next one: 2 en 3 jaar, 20.000 of 4.000 euro."""
+        if j + 1 >= len(toks) or toks[j].low not in self.lex.coordinators:
+            return None
+        if self.lex.kind(toks[j - 1].low, "scale") is not None or toks[j - 1].low in self.lex.units:
+            return None
+        second, _, k = self._number(toks, j + 1)
+        if second is None:
+            return None
+        scale = 1.0
+        while k < len(toks) and self.lex.kind(toks[k].low, "scale") is not None:
+            scale *= self.lex.kind(toks[k].low, "scale") or 1
+            k += 1
+        unit = None
+        if k < len(toks) and toks[k].low in self.lex.units:
+            unit, kind = self.lex.units[toks[k].low]
+            if kind in ("ratio", "suffix", "measure_noun"):
+                unit = None
+        return (scale, unit) if scale != 1 or unit else None
+
+    def _clock(self, toks: list[Tok], j: int) -> bool:
+        """21.15 uur: hours and minutes before the word for hours, not a decimal."""
+        num = toks[j - 1].text
+        hour, sep, minute = num.partition(self.lex.thousands)
+        return bool(
+            sep
+            and len(minute) == 2
+            and hour.isdigit()
+            and int(hour) < 24
+            and self.lex.unit_kind(toks[j].low, "time") == "hours"
+        )
 
     def _bare(self, toks: list[Tok], i: int, j: int, value: float, spelled: bool) -> tuple[Claim | None, int]:
         """A number with no unit: a count of what it modifies, an age, a measure noun, or nothing."""
@@ -181,8 +227,11 @@ class QuantityReader:
         """A section or list number: digits opening a sentence, a capitalised word after them."""
         if not NUMBER_TOKEN.fullmatch(toks[i].text) or i + 1 >= len(toks):
             return False
-        opens = i == 0 or (toks[i].parsed is not None and toks[i].parsed.is_sent_start)
-        return bool(opens and toks[i + 1].text[:1].isupper())
+        return bool(self._opens(toks, i) and toks[i + 1].text[:1].isupper())
+
+    def _opens(self, toks: list[Tok], i: int) -> bool:
+        """Whether ``toks[i]`` opens its sentence."""
+        return i == 0 or (toks[i].parsed is not None and bool(toks[i].parsed.is_sent_start))
 
     def _measure_noun(self, toks: list[Tok], i: int) -> str | None:
         """een BMI van 45: a measure noun, then a preposition, then the bare number."""
@@ -212,6 +261,8 @@ class QuantityReader:
         card = self.lex.word_value(tok.low)
         if card is None:
             return None, False, i
+        if tok.text[:1].isupper() and not self._opens(toks, i) and toks[i + 1 : i + 2] and toks[i + 1].text[:1].isupper():
+            return None, False, i  # part of a name: (Vier Voeters), de Tweede Kamer
         if card == 1 and nxt not in self.lex.units and self.lex.kind(nxt, "scale") is None:
             return None, False, i  # one as a number only before a unit or scale: één week, one million
         return card, True, i + 1

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from powermap.serve.cli.options import JsonOption, StoreOption, open_reader
 from powermap.serve.cli.output import err_console, out_console, print_json
+from powermap.extract.claims.numbers import format_value
 from powermap.store import queries
 
 
@@ -56,7 +57,7 @@ def claims_command(
     for r in rows:
         table.add_row(
             r["doc_id"][:8],
-            f"{r['value']:g}",
+            format_value(r["value"]),
             r["unit"],
             r["text"],
             r["about"] or "",
