@@ -197,3 +197,29 @@ def test_claims_coordinated_numbers_share_scale_and_unit() -> None:
     assert [(c.value, c.unit, c.text) for c in found] == [(30000, "EUR", "30.000"), (5000, "EUR", "5.000 euro")]
     found = claims("The plan costs 6 or 7 billion dollars.", "en")
     assert [(c.value, c.unit) for c in found] == [(6e9, "USD"), (7e9, "USD")]
+
+
+def test_claims_source_marker_phrase_names_the_source() -> None:
+    (claim,) = claims(
+        "Uit cijfers van Telbureau blijkt dat 4.000 inwoners vertrokken.", actors={"Telbureau": "organisation"}
+    )
+    assert claim.source == "Telbureau"
+
+
+def test_claims_speaker_without_a_name_is_the_subject_phrase() -> None:
+    (claim,) = claims(
+        "Een Noordlandse ambtenaar zei dat 200 soldaten de grens overstaken.", actors={"Noordlandse": "state"}
+    )
+    assert claim.source == "Een Noordlandse ambtenaar"
+
+
+def test_claims_verb_of_saying_needs_its_particle_words() -> None:
+    (claim,) = claims("De Verenigde Staten hebben 300 soldaten gestuurd.", actors={"Verenigde Staten": "state"})
+    assert claim.source is None and claim.subject == ["verenigde staten"]
+
+
+def test_claims_period_falls_back_to_the_publication_date() -> None:
+    text = "Het leger stuurde 300 soldaten naar de grens."
+    record = ExtractionRecord(document=Document(id=document_id(text), text=text, language="nl", published="2021-06"))
+    ClaimStage()(ExtractionContext(record=record))
+    assert [(c.value, c.period) for c in record.claims] == [(300, "2021-06")]

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from powermap.extract._text import Notes, find_notes, split_sentences
 from powermap.extract.claims.describe import ClaimDescriber
-from powermap.extract.claims.numbers import NUMBER_TOKEN, NumberLexicon, format_value, number_lexicon
+from powermap.extract.claims.numbers import NumberLexicon, format_value, number_lexicon
 from powermap.extract.claims.reader import TOKEN, QuantityReader, Tok
 from powermap.extract.quotes.lexicon import quote_lexicon
 from powermap.extract.quotes.marks import find_quotes
@@ -64,7 +64,7 @@ class ClaimFinder:
         self.parsed = self.doc is not None and self.doc.has_annotation("DEP")
         self.reader = QuantityReader(self.text, self.lex, self.notes.is_marker, self._in_quote, self.parsed)
         published = ctx.record.document.published
-        self.describer = ClaimDescriber(self.lex, qlex, notes, ctx.record.actors, published)
+        self.describer = ClaimDescriber(self.text, self.lex, qlex, notes, ctx.record.actors, published)
 
     def run(self) -> list[Claim]:
         out: list[Claim] = []
@@ -108,10 +108,10 @@ class ClaimFinder:
         out = []
         ends = {m.end for a in self.ctx.record.actors if a.type == "person" for m in a.mentions}
         for n in range(1, len(toks) - 2):
-            if toks[n].text == "(" and toks[n + 2].text == ")" and NUMBER_TOKEN.fullmatch(toks[n + 1].text):
-                if toks[n - 1].end in ends and 0 < int(toks[n + 1].text.replace(".", "")) < 120:
-                    num = toks[n + 1]
-                    out.append(Claim(num.text, num.start, num.end, float(num.text), "years"))
+            num = toks[n + 1]
+            bracketed = toks[n].text == "(" and toks[n + 2].text == ")" and num.text.isdigit()
+            if bracketed and toks[n - 1].end in ends and 0 < int(num.text) < 120:
+                out.append(Claim(num.text, num.start, num.end, float(num.text), "years"))
         return out
 
     def _in_quote(self, pos: int) -> bool:

@@ -27,13 +27,21 @@ class ClaimDescriber:
     """Fills about, subject, period and source of the claims of one document."""
 
     def __init__(
-        self, lex: NumberLexicon, qlex: QuoteLexicon, notes: Notes, actors: list[Actor], published: str | None
+        self,
+        text: str,
+        lex: NumberLexicon,
+        qlex: QuoteLexicon,
+        notes: Notes,
+        actors: list[Actor],
+        published: str | None,
     ) -> None:
+        self.text = text
         self.lex = lex
         self.qlex = qlex
         self.notes = notes
         self.actors = actors
         self.published = published
+        self.state_names = {a.name for a in actors if a.type == "state"}
 
     def describe(self, claim: Claim, s_start: int, s_end: int, toks: list[Tok]) -> None:
         claim.about = self.about(claim, toks)
@@ -55,9 +63,7 @@ class ClaimDescriber:
             return " ".join(phrase) or None
         return None
 
-    def subject(
-        self, claim: Claim, s_start: int, s_end: int, toks: list[Tok], source_at: int | None
-    ) -> list[str]:
+    def subject(self, claim: Claim, s_start: int, s_end: int, toks: list[Tok], source_at: int | None) -> list[str]:
         """Actor ids, the parse's subject and the quantity's own phrase first."""
         spans = [(s_start, s_end)]
         num = next((t.parsed for t in toks if t.start == claim.start and t.parsed is not None), None)
@@ -95,36 +101,46 @@ class ClaimDescriber:
         for start, _, number in self.notes.markers:
             if s_start <= start <= s_end + 1:
                 return f"{number}: {self.notes.notes[number]}", None
+        words = {t.low for t in toks}
         for n, t in enumerate(toks):
-            two = f"{t.low} {toks[n + 1].low}" if n + 1 < len(toks) else ""
-            according = self.qlex.markers.get(t.low) == "according" or self.qlex.markers.get(two) == "according"
-            if according or t.low in self.qlex.verbs:
+            phrases = [" ".join(w.low for w in toks[n : n + size]) for size in (1, 2, 3)]
+            according = any(self.qlex.markers.get(p) == "according" for p in phrases[:2])
+            marker = [size for size, p in enumerate(phrases, 1) if p in self.lex.cue("source_marker")]
+            verb = self._says(t.low, words) or t.low in self.lex.cue("source_verb")
+            if according or marker or (verb and t.parsed is None):
                 # the nearest named body or person after the cue; a state only when none is named
                 # (volgens het Britse instituut X: X, not Britain)
-                found = [
-                    (actor.type == "state", m.start, actor.name)
-                    for actor in self.actors
-                    if actor.type in _SOURCE_TYPES
-                    for m in actor.mentions
-                    if t.end <= m.start <= t.end + 45 and s_start <= m.start < s_end
-                ]
+                cue_end = toks[n + max(marker) - 1].end if marker else t.end
+                found = self._named(cue_end, cue_end + 45, s_start, s_end, states_last=True)
                 if found:
-                    best = min(found)
-                    return best[2], best[1]
-            if t.low in self.lex.cue("source_verb") and t.parsed is not None:
+                    return found
+            elif verb and t.parsed.pos_ == "VERB":  # zegt X, X schat: the verb's subject
                 for child in t.parsed.children:
-                    if child.dep_.startswith("nsubj"):
+                    if child.dep_.startswith("nsubj") and child.pos_ != "PRON":
                         lo, hi = _edges(child)
-                        named = [
-                            (m.start, a.name)
-                            for a in self.actors
-                            if a.type in _SOURCE_TYPES
-                            for m in a.mentions
-                            if lo <= m.start < hi
-                        ]
-                        if named:
-                            return min(named)[1], min(named)[0]
+                        named = self._named(lo, hi, s_start, s_end, states_last=True)
+                        if named and named[0] not in self.state_names:  # a named body or person
+                            return named
+                        return self.text[lo:hi], lo  # een Venezolaanse journalist
         return None, None
+
+    def _says(self, word: str, words: set[str]) -> bool:
+        """A verb of saying, its particle words (het hebben over) present in the sentence."""
+        return any(all(p in words for p in cue.particle) for cue in self.qlex.verbs.get(word, ()))
+
+    def _named(self, lo: int, hi: int, s_start: int, s_end: int, states_last: bool) -> tuple[str, int] | None:
+        """(name, offset) of the first actor that can be a source mentioned in [lo, hi] of the sentence."""
+        found = [
+            (states_last and actor.type == "state", m.start, actor.name)
+            for actor in self.actors
+            if actor.type in _SOURCE_TYPES
+            for m in actor.mentions
+            if lo <= m.start <= hi and s_start <= m.start < s_end
+        ]
+        if not found:
+            return None
+        best = min(found)
+        return best[2], best[1]
 
 
 def _edges(tok) -> tuple[int, int]:

@@ -113,7 +113,11 @@ class QuantityReader:
             if kind == "ratio":
                 if j + 1 < len(toks) and toks[j + 1].low in lex.cue("ratio_link"):
                     return self._make(toks, start, j + 2, value, "ratio"), j + 2
-                if j + 2 < len(toks) and toks[j + 1].low in lex.cue("rate_link") and lex.unit_kind(toks[j + 2].low, "time"):
+                if (
+                    j + 2 < len(toks)
+                    and toks[j + 1].low in lex.cue("rate_link")
+                    and lex.unit_kind(toks[j + 2].low, "time")
+                ):
                     return self._make(toks, start, j + 3, value, "count"), j + 3  # twee keer per jaar
                 return None, j + 1
             if unit is None or kind == "currency":
@@ -212,9 +216,9 @@ class QuantityReader:
                 if toks[k].pos not in ("DET", "PRON", "ADJ"):
                     break
         for child in num.children:  # partitive: 700 van zijn troepen
-            if child.i > num.i and child.pos_ in _NOUNS and child.dep_.startswith("nmod"):
-                if any(c.dep_ == "case" and c.lower_ in self.lex.cue("about_prep") for c in child.children):
-                    return self._index_after(toks, child.idx + len(child))
+            after = child.i > num.i and child.pos_ in _NOUNS and child.dep_.startswith("nmod")
+            if after and any(c.dep_ == "case" and c.lower_ in self.lex.cue("partitive") for c in child.children):
+                return self._index_after(toks, child.idx + len(child))
         return None
 
     def _index_after(self, toks: list[Tok], end: int) -> int:
@@ -261,7 +265,12 @@ class QuantityReader:
         card = self.lex.word_value(tok.low)
         if card is None:
             return None, False, i
-        if tok.text[:1].isupper() and not self._opens(toks, i) and toks[i + 1 : i + 2] and toks[i + 1].text[:1].isupper():
+        if (
+            tok.text[:1].isupper()
+            and not self._opens(toks, i)
+            and toks[i + 1 : i + 2]
+            and toks[i + 1].text[:1].isupper()
+        ):
             return None, False, i  # part of a name: (Vier Voeters), de Tweede Kamer
         if card == 1 and nxt not in self.lex.units and self.lex.kind(nxt, "scale") is None:
             return None, False, i  # one as a number only before a unit or scale: één week, one million
