@@ -120,6 +120,9 @@ def test_claims_parse_rejects_numbers_that_measure_nothing(text: str) -> None:
         "The meeting started at 9:45 p.m. local time.",  # a clock time
         "One of the ministers resigned on Friday.",
         "The second round starts tomorrow.",
+        "The vote was called at 1340 UTC on Tuesday.",  # a time of day
+        "He woke at 6 o'clock that morning.",
+        "The upgrade from Platform 9 changed little.",  # a label after a name
     ],
 )
 def test_claims_parse_rejects_english_non_claims(text: str) -> None:
@@ -147,6 +150,10 @@ def test_claims_parse_rejects_english_non_claims(text: str) -> None:
         ("The truce held for one week.", "en", 1, "weeks"),
         ("De raad vergadert drie keer per jaar.", "nl", 3, "count"),
         ("Het kabinet kreeg een half jaar de tijd.", "nl", 0.5, "years"),
+        ("The fund pledged USD 20 million to the programme.", "en", 20e6, "USD"),
+        ("The tower stands 300 feet tall.", "en", 300, "feet"),
+        ("Het water was 14 graden warm.", "nl", 14, "degrees"),
+        ("The speech lasted 40 minutes.", "en", 40, "minutes"),
     ],
 )
 def test_claims_parse_reads_quantities(text: str, language: str, value: float, unit: str) -> None:
@@ -223,3 +230,10 @@ def test_claims_period_falls_back_to_the_publication_date() -> None:
     record = ExtractionRecord(document=Document(id=document_id(text), text=text, language="nl", published="2021-06"))
     ClaimStage()(ExtractionContext(record=record))
     assert [(c.value, c.period) for c in record.claims] == [(300, "2021-06")]
+
+
+def test_claims_article_and_fraction_word_before_a_noun_is_no_share() -> None:
+    found = claims("Voters did not want a third party in parliament.", "en")
+    assert [c.unit for c in found if c.unit == "percent"] == []
+    (share,) = claims("A third of the voters stayed home.", "en")
+    assert (share.value, share.unit) == (pytest.approx(33.33, rel=1e-3), "percent")

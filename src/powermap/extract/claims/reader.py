@@ -70,8 +70,8 @@ class QuantityReader:
         unit: str | None = None
         start = tok.start
         j = i
-        if lex.unit_kind(tok.low, "currency") and not tok.low.isalpha():
-            unit = lex.unit_kind(tok.low, "currency")  # $ 747, €5
+        if lex.unit_kind(tok.low, "currency") and (not tok.low.isalpha() or tok.text.isupper()):
+            unit = lex.unit_kind(tok.low, "currency")  # $ 747, €5, USD 20
             j += 1
             if j >= len(toks):
                 return None, i + 1
@@ -97,6 +97,8 @@ class QuantityReader:
             measured = self._unit_word(toks, j + 1)
             if measured is not None:
                 return self._make(toks, start, j + 2, value, measured), j + 2
+            if j + 1 < len(toks) and toks[j + 1].pos in ("NOUN", "ADJ") and lex.kind(toks[i].low, "article"):
+                return None, j  # a third party: an ordinal after an article, no share
             return self._make(toks, start, j + 1, value * 100, "percent"), j + 1
         if j < len(toks) and (self._is_date_word(toks, i, j) or self._clock(toks, j)):
             return None, j
@@ -160,7 +162,9 @@ class QuantityReader:
         return (scale, unit) if scale != 1 or unit else None
 
     def _clock(self, toks: list[Tok], j: int) -> bool:
-        """21.15 uur: hours and minutes before the word for hours, not a decimal."""
+        """21.15 uur, 1625 UTC, 1 o'clock: a time of day, not a quantity."""
+        if toks[j].low in self.lex.cue("clock_word"):
+            return True
         num = toks[j - 1].text
         hour, sep, minute = num.partition(self.lex.thousands)
         return bool(
@@ -183,7 +187,7 @@ class QuantityReader:
         measure = self._measure_noun(toks, i)
         if measure is not None:
             return self._make(toks, start, j, value, measure), j
-        if self._heading(toks, i):
+        if self._heading(toks, i) or self._after_name(toks, i):
             return None, j
         if value < 3 and self.lex.kind(toks[i].low, "cardinal") is not None:
             return None, j  # one, two as plain counts: discourse (the two countries), not measurement
@@ -232,6 +236,17 @@ class QuantityReader:
         if not NUMBER_TOKEN.fullmatch(toks[i].text) or i + 1 >= len(toks):
             return False
         return bool(self._opens(toks, i) and toks[i + 1].text[:1].isupper())
+
+    def _after_name(self, toks: list[Tok], i: int) -> bool:
+        """A number right after a capitalised word inside the sentence: a label (Artikel 12, Versie 8)."""
+        if i < 1 or not NUMBER_TOKEN.fullmatch(toks[i].text):
+            return False
+        prev = toks[i - 1].text
+        if not (prev[:1].isupper() and prev.replace(".", "").isalpha()) or self._opens(toks, i - 1):
+            return False
+        num = toks[i].parsed
+        # dat Zuidland 3.000 soldaten stuurde: the parse has the number count the noun after it
+        return num is None or num.dep_ != "nummod" or num.head.i < num.i
 
     def _opens(self, toks: list[Tok], i: int) -> bool:
         """Whether ``toks[i]`` opens its sentence."""
