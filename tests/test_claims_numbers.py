@@ -154,6 +154,8 @@ def test_claims_parse_rejects_english_non_claims(text: str) -> None:
         ("The tower stands 300 feet tall.", "en", 300, "feet"),
         ("Het water was 14 graden warm.", "nl", 14, "degrees"),
         ("The speech lasted 40 minutes.", "en", 40, "minutes"),
+        ("Turnout rose by 12 per cent.", "en", 12, "percent"),
+        ("Support fell by 3 percentage points.", "en", 3, "percentage points"),
     ],
 )
 def test_claims_parse_reads_quantities(text: str, language: str, value: float, unit: str) -> None:

@@ -110,7 +110,11 @@ class QuantityReader:
             value *= lex.kind(toks[j].low, "scale") or 1
             j += 1
             spelled = False
-        if j < len(toks) and toks[j].low in lex.units and lex.units[toks[j].low][1] not in ("suffix", "measure_noun"):
+        pair = f"{toks[j].low} {toks[j + 1].low}" if j + 1 < len(toks) else ""
+        if pair in lex.units and lex.units[pair][1] not in ("suffix", "measure_noun"):
+            unit = lex.units[pair][0] if unit is None or lex.units[pair][1] == "currency" else unit
+            j += 2  # two-word units: per cent, percentage points
+        elif j < len(toks) and toks[j].low in lex.units and lex.units[toks[j].low][1] not in ("suffix", "measure_noun"):
             word_unit, kind = lex.units[toks[j].low]
             if kind == "ratio":
                 if j + 1 < len(toks) and toks[j + 1].low in lex.cue("ratio_link"):
@@ -125,9 +129,6 @@ class QuantityReader:
             if unit is None or kind == "currency":
                 unit = word_unit
             j += 1
-        elif j + 1 < len(toks) and toks[j].low == "per" and toks[j + 1].low == "cent":
-            unit = "percent"
-            j += 2
         if unit is None:
             return self._bare(toks, i, j, value, spelled)
         if spelled and self.in_quote(start):
