@@ -239,3 +239,12 @@ def test_claims_article_and_fraction_word_before_a_noun_is_no_share() -> None:
     assert [c.unit for c in found if c.unit == "percent"] == []
     (share,) = claims("A third of the voters stayed home.", "en")
     assert (share.value, share.unit) == (pytest.approx(33.33, rel=1e-3), "percent")
+
+
+def test_claims_subject_puts_the_clause_subject_first() -> None:
+    (claim,) = claims(
+        "Volgens Noordland stuurde Zuidland 300 soldaten naar Oostland.",
+        actors={"Noordland": "state", "Zuidland": "state", "Oostland": "state"},
+    )
+    assert claim.source == "Noordland"
+    assert claim.subject == ["zuidland", "oostland"]

@@ -2,9 +2,9 @@
 
 - about: the counted noun (vijf regio's -> regio's) or the phrase after van/of (35 % van de
   handel);
-- subject: the actors of the clause that holds the number (the subject of its verb, the actors
-  inside the quantity's own phrase, then the rest of that clause), the source left out; without
-  a parse, the actors of the sentence;
+- subject: the actors of the sentence in the parse's order (the subject of the verb that holds
+  the number, the actors inside the quantity's own phrase, the rest of its clause, then the rest
+  of the sentence), the source's mention left out;
 - period: the year nearest the claim in its sentence (one before it first), with its
   preposition (voor 2022 -> ../2022); else the publication date;
 - source: a footnote marker in the sentence, else the nearest attribution: a cue such as
@@ -64,7 +64,7 @@ class ClaimDescriber:
         return None
 
     def subject(self, claim: Claim, s_start: int, s_end: int, toks: list[Tok], source_at: int | None) -> list[str]:
-        """Actor ids, the parse's subject and the quantity's own phrase first."""
+        """Actor ids of the sentence: the clause's subject, the quantity's phrase and its clause first."""
         spans = [(s_start, s_end)]
         num = next((t.parsed for t in toks if t.start == claim.start and t.parsed is not None), None)
         if num is not None:
@@ -73,7 +73,7 @@ class ClaimDescriber:
                 verb = verb.head
             phrase = num.head if num.dep_ in ("nummod", "det", "amod") else num
             spans = [_edges(c) for c in verb.children if c.dep_.startswith("nsubj")]
-            spans += [_edges(phrase), _edges(verb)]
+            spans += [_edges(phrase), _edges(verb), (s_start, s_end)]
         seen: list[str] = []
         for lo, hi in spans:
             pairs = [(m.start, a) for a in self.actors for m in a.mentions if lo <= m.start < hi]
