@@ -248,3 +248,15 @@ def test_claims_subject_puts_the_clause_subject_first() -> None:
     )
     assert claim.source == "Noordland"
     assert claim.subject == ["zuidland", "oostland"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Het eerste deel eindigt hier. 40 Amerikaanse soldaten kwamen om bij de aanval.", "nl"),
+        ("The first part ends here. 40 American soldiers died in the attack.", "en"),
+    ],
+)
+def test_claims_count_opening_a_sentence_before_a_capitalised_adjective(text: str, language: str) -> None:
+    (claim,) = claims(text, language)
+    assert (claim.value, claim.unit) == (40, "count")

@@ -233,10 +233,26 @@ class QuantityReader:
         return len(toks)
 
     def _heading(self, toks: list[Tok], i: int) -> bool:
-        """A section or list number: digits opening a sentence, a capitalised word after them."""
+        """A section or list number: digits opening a sentence, a capitalised word after them.
+
+        Not when the capitalised word is an adjective of the noun the number counts
+        (40 Amerikaanse soldaten): then the parse has a lower-case noun head after it.
+        """
         if not NUMBER_TOKEN.fullmatch(toks[i].text) or i + 1 >= len(toks):
             return False
-        return bool(self._opens(toks, i) and toks[i + 1].text[:1].isupper())
+        if not (self._opens(toks, i) and toks[i + 1].text[:1].isupper()):
+            return False
+        num, nxt = toks[i].parsed, toks[i + 1].parsed
+        counts = (
+            num is not None
+            and nxt is not None
+            and nxt.pos_ == "ADJ"
+            and num.dep_ == "nummod"
+            and num.head.i > nxt.i
+            and num.head.pos_ == "NOUN"
+            and num.head.text.islower()
+        )
+        return not counts
 
     def _after_name(self, toks: list[Tok], i: int) -> bool:
         """A number right after a capitalised word inside the sentence: a label (Artikel 12, Versie 8)."""
