@@ -155,6 +155,8 @@ def test_claims_parse_rejects_english_non_claims(text: str) -> None:
         ("Het water was 14 graden warm.", "nl", 14, "degrees"),
         ("The speech lasted 40 minutes.", "en", 40, "minutes"),
         ("Turnout rose by 12 per cent.", "en", 12, "percent"),
+        ("De centrale stoot 3,5 megaton uit.", "nl", 3.5, "megatonnes"),
+        ("Een brood kost 30 cent meer.", "nl", 30, "cents"),
         ("Support fell by 3 percentage points.", "en", 3, "percentage points"),
     ],
 )
@@ -260,3 +262,12 @@ def test_claims_subject_puts_the_clause_subject_first() -> None:
 def test_claims_count_opening_a_sentence_before_a_capitalised_adjective(text: str, language: str) -> None:
     (claim,) = claims(text, language)
     assert (claim.value, claim.unit) == (40, "count")
+
+
+def test_claims_change_from_one_value_to_another_is_two_claims() -> None:
+    found = claims("De groei zakt van 2,4 tot 1,9 procent.")  # downwards: no range
+    assert [(c.value, c.unit) for c in found] == [(2.4, "percent"), (1.9, "percent")]
+    found = claims("Het aandeel steeg van 12 naar 15 procent.")
+    assert [(c.value, c.unit) for c in found] == [(12, "percent"), (15, "percent")]
+    found = claims("Growth fell from 2.4 to 1.9 percent.", "en")
+    assert [(c.value, c.unit) for c in found] == [(2.4, "percent"), (1.9, "percent")]

@@ -86,11 +86,16 @@ class QuantityReader:
             return self._special(toks, i)
         if self.skip(toks[j - 1].start, toks[j - 1].end) or self._glued(toks[i]) or self._glued(toks[j - 1]):
             return None, j
-        # range: 15 tot 20
-        if j + 1 < len(toks) and toks[j].low in lex.cue("range"):
-            upper, _, k = self._number(toks, j + 1)
-            if upper is not None and upper > value:
+        # range: 15 tot 20 (written upwards); a change is two quantities: from 2.4 to 3.1,
+        # van 21 naar 18,5, van 2,4 tot 1,9 (downwards)
+        change = (i > 0 and toks[i - 1].low in lex.cue("change_from")) or (
+            j < len(toks) and toks[j].low in lex.cue("change_link")
+        )
+        if j + 1 < len(toks) and toks[j].low in lex.cue("range") and not change:
+            other, _, k = self._number(toks, j + 1)
+            if other is not None and other > value:
                 j = k
+            change = other is not None and other < value
         # fraction after a cardinal: twee derde (percent), een half jaar (0.5 years)
         if j < len(toks) and spelled and lex.kind(toks[j].low, "fraction") is not None:
             value = value * (lex.kind(toks[j].low, "fraction") or 0)
@@ -102,7 +107,7 @@ class QuantityReader:
             return self._make(toks, start, j + 1, value * 100, "percent"), j + 1
         if j < len(toks) and (self._is_date_word(toks, i, j) or self._clock(toks, j)):
             return None, j
-        shared = self._coordinated(toks, j)
+        shared = self._coordinated(toks, j, change)
         if shared is not None:  # 20.000 en 4.000 euro, 6 of 7 miljoen: the first shares the tail
             scale, shared_unit = shared
             return self._make(toks, start, j, value * scale, shared_unit or "count"), j
@@ -142,9 +147,13 @@ class QuantityReader:
         unit, kind = self.lex.units.get(toks[k].low, (None, ""))
         return unit if kind in ("time", "measure", "currency") else None
 
-    def _coordinated(self, toks: list[Tok], j: int) -> tuple[float, str | None] | None:
-        """(scale, unit) a number shares with the next one: 2 en 3 jaar, 20.000 of 4.000 euro."""
-        if j + 1 >= len(toks) or toks[j].low not in self.lex.coordinators:
+    def _coordinated(self, toks: list[Tok], j: int, change: bool) -> tuple[float, str | None] | None:
+        """(scale, unit) a number shares with the next one: 2 en 3 jaar, 20.000 of 4.000 euro,
+        van 2,4 tot 1,9 procent (a change)."""
+        if j + 1 >= len(toks):
+            return None
+        link = toks[j].low in self.lex.cue("range") or toks[j].low in self.lex.cue("change_link")
+        if toks[j].low not in self.lex.coordinators and not (change and link):
             return None
         if self.lex.kind(toks[j - 1].low, "scale") is not None or toks[j - 1].low in self.lex.units:
             return None
