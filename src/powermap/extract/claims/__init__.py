@@ -27,7 +27,8 @@ from __future__ import annotations
 from powermap.extract._text import Notes, find_notes, split_sentences
 from powermap.extract.claims.describe import ClaimDescriber
 from powermap.extract.claims.numbers import NumberLexicon, format_value, number_lexicon
-from powermap.extract.claims.reader import TOKEN, QuantityReader, Tok
+from powermap.extract.claims.reader import QuantityReader
+from powermap.extract.claims.tokens import Tok, sentence_tokens
 from powermap.extract.quotes.lexicon import quote_lexicon
 from powermap.extract.quotes.marks import find_quotes
 from powermap.extract.stage import ExtractionContext, Stage, stages
@@ -70,7 +71,7 @@ class ClaimFinder:
         out: list[Claim] = []
         seen: set[tuple[float, str, str]] = set()
         for s_start, s_end in self._sentences():
-            toks = self._tokens(s_start, s_end)
+            toks = sentence_tokens(self.text, self.doc, s_start, s_end)
             found = self.reader.read(toks) + self._ages(toks)
             found.sort(key=lambda c: c.start)
             self._fill_currency(found)
@@ -88,20 +89,6 @@ class ClaimFinder:
         if self.doc is not None and self.doc.has_annotation("SENT_START"):
             return [(s.start_char, min(s.end_char, end)) for s in self.doc.sents if s.start_char < end]
         return [(s.start, s.end) for s in split_sentences(self.text[:end])]
-
-    def _tokens(self, start: int, end: int) -> list[Tok]:
-        """Regex tokens of the sentence, each tied to the last parsed token inside it."""
-        toks = []
-        for m in TOKEN.finditer(self.text, start, end):
-            word = m.group().rstrip(".") or m.group()
-            tok = Tok(word, m.start(), m.start() + len(word))
-            if self.doc is not None:
-                span = self.doc.char_span(tok.start, tok.end, alignment_mode="expand")
-                if span is not None and len(span):
-                    tok.parsed = span[-1]  # twenty-five: the parse's head token is the last one
-                    tok.pos = span[-1].pos_
-            toks.append(tok)
-        return toks
 
     def _ages(self, toks: list[Tok]) -> list[Claim]:
         """A person's age in brackets after the name: Naam (75)."""

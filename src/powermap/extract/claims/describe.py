@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from powermap.extract._text import Notes
 from powermap.extract.claims.numbers import NumberLexicon
-from powermap.extract.claims.reader import YEAR, Tok
+from powermap.extract.claims.tokens import YEAR, Tok
 from powermap.extract.quotes.lexicon import QuoteLexicon
 from powermap.records import Actor, Claim
 

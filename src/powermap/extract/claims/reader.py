@@ -9,29 +9,12 @@ modifies a noun) or is a label (``Artikel 50``), a heading (``3 Wie ...``), a de
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from powermap.extract.claims.numbers import NUMBER_TOKEN, NumberLexicon
+from powermap.extract.claims.tokens import YEAR, Tok, index_after
 from powermap.records import Claim
 
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[$€£¥%]|\w+(?:[’'\-]\w+)*\.?|[^\w\s]")
-YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _NOUNS = ("NOUN", "PROPN")
-
-
-@dataclass
-class Tok:
-    """A regex token with offsets and, where parsed, the spaCy token that holds it."""
-
-    text: str
-    start: int
-    end: int
-    pos: str = ""
-    parsed: object | None = None  # spacy.tokens.Token
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
 
 class QuantityReader:
@@ -217,12 +200,12 @@ class QuantityReader:
             return None  # acht (considers), not eight
         head = num.head
         if num.dep_ in ("nummod", "det", "amod") and head.i > num.i and head.pos_ in _NOUNS:
-            return self._index_after(toks, head.idx + len(head))
+            return index_after(toks, head.idx + len(head))
         if num.dep_ in ("flat", "appos", "compound"):
             return None  # a label or name part: Artikel 50, de jaren tachtig
         nxt = toks[j].parsed if j < len(toks) else None
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.i == num.i + 1:
-            return self._index_after(toks, nxt.idx + len(nxt))  # the parse missed the nummod
+            return index_after(toks, nxt.idx + len(nxt))  # the parse missed the nummod
         if j + 1 < len(toks) and toks[j].low in self.lex.cue("partitive"):  # 700 van zijn troepen
             for k in range(j + 1, min(j + 4, len(toks))):
                 if toks[k].pos == "NOUN":
@@ -232,14 +215,8 @@ class QuantityReader:
         for child in num.children:  # partitive: 700 van zijn troepen
             after = child.i > num.i and child.pos_ in _NOUNS and child.dep_.startswith("nmod")
             if after and any(c.dep_ == "case" and c.lower_ in self.lex.cue("partitive") for c in child.children):
-                return self._index_after(toks, child.idx + len(child))
+                return index_after(toks, child.idx + len(child))
         return None
-
-    def _index_after(self, toks: list[Tok], end: int) -> int:
-        for k, t in enumerate(toks):
-            if t.end >= end:
-                return k + 1
-        return len(toks)
 
     def _heading(self, toks: list[Tok], i: int) -> bool:
         """A section or list number: digits opening a sentence, a capitalised word after them.
@@ -359,7 +336,7 @@ class QuantityReader:
             return None
         if not head.text.islower() or "Plur" in head.morph.get("Number"):
             return None
-        return self._index_after(toks, head.idx + len(head))
+        return index_after(toks, head.idx + len(head))
 
     def _kinds(self, toks: list[Tok], i: int, j: int) -> set[str]:
         return {k for t in toks[i:j] for k in self.lex.words.get(t.low, {})}
