@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from powermap.extract._text import Sentence, Token, find_notes, split_sentences, tokenize
 from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse, _fold
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
-from powermap.extract.quotes.marks import MarkedQuote, find_quotes
+from powermap.extract.quotes.marks import MarkedQuote, find_quotes, single_char_marks
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Quote
 
@@ -62,12 +62,14 @@ class QuoteFinder:
     """The quote pass over one document."""
 
     def __init__(self, ctx: ExtractionContext) -> None:
-        self.text = ctx.text
+        self.raw = ctx.text
         self.lex: QuoteLexicon = quote_lexicon(ctx.language)
+        # typewriter marks (,,…'') as one character each, offsets unchanged
+        self.text, pairs = single_char_marks(ctx.text, self.lex.pairs)
         notes = ctx.scratch.get("notes")
         if notes is None:
             notes = ctx.scratch["notes"] = find_notes(self.text)
-        self.marked = find_quotes(self.text, self.lex.pairs, notes.body_end)
+        self.marked = find_quotes(self.text, pairs, notes.body_end)
         self.top = [q for q in self.marked if q.depth == 0]
         self.sentences = [s for s in split_sentences(self.text, self._masked()) if s.start < notes.body_end]
         self.disc = Discourse(ctx.record, self.lex, self.sentences)
@@ -75,7 +77,8 @@ class QuoteFinder:
         self.headings = {s.paragraph for s in self.sentences if self._is_heading(s)}
 
     def _masked(self) -> str:
-        chars = list(self.text)
+        # stand-ins of typewriter marks read as quote marks to the splitter
+        chars = ['"' if "\ue000" <= c <= "\ue0ff" else c for c in self.text]
         for q in self.top:
             for i in range(q.start, q.end):
                 if chars[i] != "\n":
@@ -355,7 +358,7 @@ class QuoteFinder:
             return
         if any(q.start == start and q.end == end for q in self.out):
             return
-        self.out.append(Quote(self.text[start:end], start, end, speaker, kind, cue))  # type: ignore[arg-type]
+        self.out.append(Quote(self.raw[start:end], start, end, speaker, kind, cue))  # type: ignore[arg-type]
 
     def _heading_echoes(self) -> None:
         """A quote in a heading takes the speaker of the body quote it repeats word for word."""

@@ -35,8 +35,12 @@ def _is_opening(text: str, i: int) -> bool:
     """A mark opens a quote after a space, an opening bracket or mark, and before a non-space."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    before_ok = before.isspace() or before in '([{/—–-:"“„‘«‚‹»'
+    before_ok = before.isspace() or before in '([{/—–-:"“„‘«‚‹»' or _is_stand_in(before)
     return before_ok and (not after.isspace() or text[i] in _GUILLEMETS)
+
+
+def _is_stand_in(ch: str) -> bool:
+    return "\ue000" <= ch <= "\ue0ff"
 
 
 def _is_closing(text: str, i: int) -> bool:
@@ -46,9 +50,30 @@ def _is_closing(text: str, i: int) -> bool:
     return (not before.isspace() or text[i] in _GUILLEMETS) and not after.isalpha()
 
 
+def single_char_marks(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with every mark of more than one character (typewriter ``,,`` and ``''``)
+    written as one stand-in character padded with spaces, so offsets stay the same, and the
+    pairs in those stand-ins. An opening mark keeps its last position, a closing mark its first.
+    """
+    stand_in: dict[str, str] = {}
+    for mark in sorted({m for pair in pairs for m in pair if len(m) > 1}, key=len, reverse=True):
+        stand_in[mark] = chr(0xE000 + len(stand_in))
+    if not stand_in:
+        return text, pairs
+    opens = {o for o, _ in pairs}
+    out = text
+    for mark, char in stand_in.items():
+        pad = " " * (len(mark) - 1)
+        out = out.replace(mark, pad + char if mark in opens else char + pad)
+    single = tuple((stand_in.get(o, o), stand_in.get(c, c)) for o, c in pairs)
+    return out, single
+
+
 def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None = None) -> list[MarkedQuote]:
-    """Every quoted stretch of ``text[:end]``, top-level and nested, in text order."""
+    """Every quoted stretch of ``text[:end]``, top-level and nested, in text order; marks may
+    be more than one character long (``,,…''``)."""
     end = len(text) if end is None else end
+    text, pairs = single_char_marks(text, pairs)
     opens = {o for o, _ in pairs}
     closes = {c for _, c in pairs}
     closers: dict[str, set[str]] = {}
