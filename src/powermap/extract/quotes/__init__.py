@@ -28,6 +28,7 @@ from powermap.extract._text import Sentence, Token, find_notes, split_sentences,
 from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse, _fold
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
 from powermap.extract.quotes.marks import MarkedQuote, find_quotes, single_char_marks
+from powermap.extract.quotes.parsed import reported_clauses
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Quote
 
@@ -62,6 +63,7 @@ class QuoteFinder:
     """The quote pass over one document."""
 
     def __init__(self, ctx: ExtractionContext) -> None:
+        self.ctx = ctx
         self.raw = ctx.text
         self.lex: QuoteLexicon = quote_lexicon(ctx.language)
         # typewriter marks (,,…'') as one character each, offsets unchanged
@@ -71,6 +73,7 @@ class QuoteFinder:
             notes = ctx.scratch["notes"] = find_notes(self.text)
         self.marked = find_quotes(self.text, pairs, notes.body_end)
         self.top = [q for q in self.marked if q.depth == 0]
+        self.body_end = notes.body_end
         self.sentences = [s for s in split_sentences(self.text, self._masked()) if s.start < notes.body_end]
         self.disc = Discourse(ctx.record, self.lex, self.sentences)
         self.out: list[Quote] = []
@@ -98,6 +101,7 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         for sent in self.sentences:
             self._sentence(sent)
+        self._parsed_clauses()
         self._heading_echoes()
         return sorted(self.out, key=lambda q: (q.start, q.end))
 
@@ -347,6 +351,37 @@ class QuoteFinder:
                 continue
             break
         return end
+
+    # -- reported clauses from the parse -------------------------------------------------
+    def _parsed_clauses(self) -> None:
+        """Reported clauses the parse shows and the token rules missed (see ``parsed``)."""
+        doc = self.ctx.doc
+        if not doc.has_annotation("DEP"):
+            return
+        for clause in reported_clauses(doc, self.lex):
+            start, end = clause.content_start, clause.content_end
+            if end > self.body_end or any(q.start <= clause.cue_start < q.end for q in self.top):
+                continue  # a cue inside a quote reports nothing of its own
+            if self._already_quoted(start, end) or clause.speaker_start is None:
+                continue
+            sent = next((s for s in self.sentences if s.start <= clause.cue_start < s.end), None)
+            if sent is None:
+                continue
+            window = tokenize(self.text, clause.speaker_start, clause.speaker_end)
+            speaker = self.disc.speaker_in(sent, window)
+            if speaker is not None:
+                self._add(start, end, speaker, "indirect", clause.cue)
+
+    def _already_quoted(self, start: int, end: int) -> bool:
+        """Whether an earlier quote is this clause: an overlapping indirect quote, or marked
+        quotes covering half of it or more."""
+        covered = 0
+        for q in self.out:
+            if q.start < end and start < q.end:
+                if q.kind == "indirect":
+                    return True
+                covered += min(end, q.end) - max(start, q.start)
+        return covered * 2 >= end - start
 
     # -- output --------------------------------------------------------------------------
     def _add(self, start: int, end: int, speaker: str | None, kind: str, cue: str | None) -> None:

@@ -23,6 +23,7 @@ class QuoteLexicon:
 
     Attributes:
         verbs (dict[str, list[VerbCue]]): cue verbs by lower-case form.
+        lemmas (dict[str, list[VerbCue]]): the same cues by lemma (for forms the table lacks).
         markers (dict[str, str]): non-verb cue words (volgens, aldus, dat) -> kind.
         pronouns (dict[str, str]): pronoun/anaphor -> singular | plural | latter | former.
         speaker_nouns (dict[str, str]): role / anonymous / anonymous_plural nouns.
@@ -30,6 +31,7 @@ class QuoteLexicon:
     """
 
     verbs: dict[str, list[VerbCue]]
+    lemmas: dict[str, list[VerbCue]]
     markers: dict[str, str]
     pronouns: dict[str, str]
     speaker_nouns: dict[str, str]
@@ -65,6 +67,10 @@ def quote_lexicon(language: str) -> QuoteLexicon:
             form = form.strip().lower()
             if form:
                 verbs.setdefault(form, []).append(VerbCue(row["lemma"], form, particle))
+    lemmas: dict[str, list[VerbCue]] = {}
+    for cues in verbs.values():
+        for cue in cues:
+            lemmas.setdefault(cue.lemma.lower(), []).append(cue)
     markers = {r["form"].lower(): r["kind"] for r in load_table(lang, "speech_markers")}
     pronouns = {r["form"].lower(): r["kind"] for r in load_table(lang, "pronouns")}
     nouns = {r["noun"].lower(): r["kind"] for r in load_table(lang, "speaker_nouns")}
@@ -76,4 +82,4 @@ def quote_lexicon(language: str) -> QuoteLexicon:
             # closing marks (German » … « against French « … »)
             if pair not in pairs and all(pair[0] != c for _, c in pairs):
                 pairs.append(pair)
-    return QuoteLexicon(verbs, markers, pronouns, nouns, tuple(pairs))
+    return QuoteLexicon(verbs, lemmas, markers, pronouns, nouns, tuple(pairs))
