@@ -25,13 +25,15 @@ import re
 from dataclasses import dataclass
 
 from powermap.extract._text import Sentence, Token, find_notes, split_sentences, tokenize
-from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse, _fold
+from powermap.extract.quotes.attribution import _NAMED_TYPES, QUOTE_TOKEN, Discourse, _fold
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
 from powermap.extract.quotes.marks import MarkedQuote, find_quotes, single_char_marks
-from powermap.extract.quotes.parsed import reported_clauses
+from powermap.extract.quotes.parsed import ReportedClause, reported_clauses
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Quote
 
+import os
+_DEBUG = os.environ.get("PM_QDEBUG")
 _TRAIL = " \t\n.,;:!?…"
 _MIN_UNATTRIBUTED_WORDS = 4  # a cue-less full-sentence quote shorter than this is a term
 _MIN_CARRIED_WORDS = 3  # a cue-less partial quote shorter than this is a scare quote
@@ -365,22 +367,39 @@ class QuoteFinder:
             if self._already_quoted(start, end) or clause.speaker_start is None:
                 continue
             sent = next((s for s in self.sentences if s.start <= clause.cue_start < s.end), None)
-            if sent is None:
+            if sent is None or sent.paragraph in self.headings:
                 continue
-            window = tokenize(self.text, clause.speaker_start, clause.speaker_end)
-            speaker = self.disc.speaker_in(sent, window)
+            speaker = self._subject_speaker(sent, clause)
+            if _DEBUG:
+                print("PARSED", clause.cue, "|", self.text[clause.speaker_start : clause.speaker_end], "->", speaker, "|", self.text[start:end][:60])
             if speaker is not None:
                 self._add(start, end, speaker, "indirect", clause.cue)
 
+    def _subject_speaker(self, sent: Sentence, clause: ReportedClause) -> str | None:
+        """The actor the cue's subject names: a named actor at the subject's head, else
+        (unless the head has a possessor, *X's spokesperson*) what its words resolve to."""
+        head = clause.speaker_head
+        for m in self.disc.mentions_in(head, head + 1) if head is not None else ():
+            if m.actor.type in _NAMED_TYPES:
+                return m.actor.id
+        if clause.speaker_possessed:
+            return None
+        window = tokenize(self.text, clause.speaker_start, clause.speaker_end)
+        return self.disc.speaker_in(sent, window)
+
     def _already_quoted(self, start: int, end: int) -> bool:
-        """Whether an earlier quote is this clause: an overlapping indirect quote, or marked
-        quotes covering half of it or more."""
+        """Whether an earlier quote is this clause: an overlapping indirect quote, a marked
+        quote it starts in, or direct quotes covering half of it or more (a partial quote
+        inside it leaves it to report)."""
+        if any(q.start <= start < q.end for q in self.top):
+            return True
         covered = 0
         for q in self.out:
             if q.start < end and start < q.end:
                 if q.kind == "indirect":
                     return True
-                covered += min(end, q.end) - max(start, q.start)
+                if q.kind == "direct":
+                    covered += min(end, q.end) - max(start, q.start)
         return covered * 2 >= end - start
 
     # -- output --------------------------------------------------------------------------

@@ -41,6 +41,8 @@ class ReportedClause:
     content_end: int
     speaker_start: int | None
     speaker_end: int | None
+    speaker_head: int | None  # character offset of the subject's head word
+    speaker_possessed: bool  # the head has a possessor (*X's spokesperson*): X is not the speaker
 
 
 def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
@@ -55,6 +57,7 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
         if start <= tok.idx < end:
             continue  # the cue sits inside what would be its own content: no reported clause
         subject = _speaker_span(tok)
+        head = subject.root if subject is not None else None
         yield ReportedClause(
             cue=" ... ".join([tok.text, *particle_words(tok)]),
             cue_start=tok.idx,
@@ -62,6 +65,8 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
             content_end=end,
             speaker_start=subject.start_char if subject is not None else None,
             speaker_end=subject.end_char if subject is not None else None,
+            speaker_head=head.idx if head is not None else None,
+            speaker_possessed=head is not None and any(c.dep_.startswith("nmod:poss") or c.dep_ == "poss" for c in head.children),
         )
 
 
