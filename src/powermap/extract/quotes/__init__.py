@@ -35,7 +35,7 @@ from powermap.records import Quote
 import os
 _DEBUG = os.environ.get("PM_QDEBUG")
 _TRAIL = " \t\n.,;:!?…"
-_MIN_UNATTRIBUTED_WORDS = 4  # a cue-less full-sentence quote shorter than this is a term
+_MIN_UNATTRIBUTED_WORDS = 3  # a cue-less full-sentence quote shorter than this is a term
 _MIN_CARRIED_WORDS = 3  # a cue-less partial quote shorter than this is a scare quote
 
 
@@ -66,6 +66,7 @@ class QuoteFinder:
 
     def __init__(self, ctx: ExtractionContext) -> None:
         self.ctx = ctx
+        self._parsed: dict[int, ReportedClause] | None = None
         self.raw = ctx.text
         self.lex: QuoteLexicon = quote_lexicon(ctx.language)
         # typewriter marks (,,…'') as one character each, offsets unchanged
@@ -76,10 +77,36 @@ class QuoteFinder:
         self.marked = find_quotes(self.text, pairs, notes.body_end)
         self.top = [q for q in self.marked if q.depth == 0]
         self.body_end = notes.body_end
-        self.sentences = [s for s in split_sentences(self.text, self._masked()) if s.start < notes.body_end]
+        self.sentences = [s for s in self._split() if s.start < notes.body_end]
         self.disc = Discourse(ctx.record, self.lex, self.sentences)
         self.out: list[Quote] = []
         self.headings = {s.paragraph for s in self.sentences if self._is_heading(s)}
+
+    def _split(self) -> list[Sentence]:
+        """The Doc's sentences, cut at line breaks and joined where a boundary falls inside a
+        quote (a quote of several sentences is one stretch); the token splitter without a parse."""
+        doc = self.ctx.doc
+        if not doc.has_annotation("SENT_START"):
+            return split_sentences(self.text, self._masked())
+        cuts = {0, len(self.text)}
+        for sent in doc.sents:
+            cuts.add(sent.start_char)
+        for m in re.finditer(r"\n+", self.text):
+            cuts.update((m.start(), m.end()))
+        cuts = {c for c in cuts if not any(q.open < c < q.close and "\n" not in self.text[q.open : c] for q in self.top)}
+        out: list[Sentence] = []
+        bounds = sorted(cuts)
+        para = 0
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            chunk = self.text[start:end]
+            if not chunk.strip():
+                if "\n" in chunk and out and out[-1].paragraph == para:
+                    para += 1
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            out.append(Sentence(start + lead, start + trail, para, len(out)))
+        return out
 
     def _masked(self) -> str:
         # stand-ins of typewriter marks read as quote marks to the splitter
@@ -224,7 +251,11 @@ class QuoteFinder:
             for s in reversed(previous):
                 if s.index in self.disc.speakers:
                     return self.disc.speakers[s.index], True
-            return None, False
+            if not previous and sent.index > 0:  # a paragraph that opens with it: the turn goes on
+                last = self.sentences[sent.index - 1]
+                if last.paragraph == sent.paragraph - 1 and last.index in self.disc.speakers:
+                    return self.disc.speakers[last.index], True
+            return None, True  # a quote, whose speaker the text does not give here
         if words >= _MIN_CARRIED_WORDS and previous and previous[-1].index in self.disc.speakers:
             return self.disc.speakers[previous[-1].index], True
         return None, False
@@ -250,8 +281,8 @@ class QuoteFinder:
                 if speaker is not None:
                     self._add(tokens[bare].start, end, speaker, "indirect", cue.text)
                     return speaker
-            if QUOTE_TOKEN in [t.text for t in tokens]:
-                return None
+            if QUOTE_TOKEN in [t.text for t in tokens] or tokens[cue.index].start in self._parsed_cues():
+                return None  # the parse shows this cue's clause: the parse pass reports it
             # inserted cue: …, (zo) zegt X, rest  |  closing cue: clause, meldt X.
             lead = cue.index - (1 if cue.index and words[cue.index - 1] in self._so_words() else 0)
             if lead > 0 and tokens[lead - 1].text == ",":
@@ -355,12 +386,17 @@ class QuoteFinder:
         return end
 
     # -- reported clauses from the parse -------------------------------------------------
+    def _parsed_cues(self) -> dict[int, ReportedClause]:
+        """The parse's reported clauses by the offset of their cue verb (computed once)."""
+        if self._parsed is None:
+            doc = self.ctx.doc
+            found = reported_clauses(doc, self.lex) if doc.has_annotation("DEP") else ()
+            self._parsed = {c.cue_start: c for c in found}
+        return self._parsed
+
     def _parsed_clauses(self) -> None:
         """Reported clauses the parse shows and the token rules missed (see ``parsed``)."""
-        doc = self.ctx.doc
-        if not doc.has_annotation("DEP"):
-            return
-        for clause in reported_clauses(doc, self.lex):
+        for clause in self._parsed_cues().values():
             start, end = clause.content_start, clause.content_end
             if end > self.body_end or any(q.start <= clause.cue_start < q.end for q in self.top):
                 continue  # a cue inside a quote reports nothing of its own

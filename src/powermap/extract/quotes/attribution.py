@@ -166,6 +166,8 @@ class Discourse:
                 return inside[0].actor.id
             if kind == "role":
                 after = self._person_after(window, noun_index)
+                if after is None and words[0] in lex.indefinite:  # een journalist: someone new
+                    return self.anonymous(first, self._extend_of(window, noun_index), plural=False)
                 return after or self.resolve(sent, "singular")
             end = self._extend_of(window, noun_index)
             return self.anonymous(first, end, plural=kind == "anonymous_plural")

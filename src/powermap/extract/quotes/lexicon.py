@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from powermap.lang import UnknownLanguage
+from powermap.lang import get as get_language
 from powermap.lang.tables import languages_with, load_table
 
 
@@ -28,6 +30,8 @@ class QuoteLexicon:
         pronouns (dict[str, str]): pronoun/anaphor -> singular | plural | latter | former.
         speaker_nouns (dict[str, str]): role / anonymous / anonymous_plural nouns.
         pairs (tuple[tuple[str, str], ...]): quote mark pairs, the language's first.
+        indefinite (frozenset[str]): determiners that introduce someone new (een, a): a role
+            noun after one is an anonymous source, not the person named before.
     """
 
     verbs: dict[str, list[VerbCue]]
@@ -36,6 +40,7 @@ class QuoteLexicon:
     pronouns: dict[str, str]
     speaker_nouns: dict[str, str]
     pairs: tuple[tuple[str, str], ...]
+    indefinite: frozenset[str] = frozenset()
 
     def marker_kind(self, words: list[str]) -> tuple[str, int] | None:
         """The kind of the marker starting at ``words[0]`` and how many words it takes."""
@@ -82,4 +87,9 @@ def quote_lexicon(language: str) -> QuoteLexicon:
             # closing marks (German » … « against French « … »)
             if pair not in pairs and all(pair[0] != c for _, c in pairs):
                 pairs.append(pair)
-    return QuoteLexicon(verbs, lemmas, markers, pronouns, nouns, tuple(pairs))
+    try:
+        words = get_language(lang)
+        indefinite = words.determiners - words.definite_determiners
+    except UnknownLanguage:
+        indefinite = frozenset()
+    return QuoteLexicon(verbs, lemmas, markers, pronouns, nouns, tuple(pairs), frozenset(indefinite))

@@ -124,7 +124,17 @@ def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None =
                 continue
             stack.append((ch, i))
         i += 1
-    return sorted(out, key=lambda q: (q.start, q.depth))
+    return _true_depths(sorted(out, key=lambda q: (q.start, q.depth)))
+
+
+def _true_depths(quotes: list[MarkedQuote]) -> list[MarkedQuote]:
+    """Depths counted from the quotes that really enclose each one: a quote opened inside a
+    mark that never closed (an elision such as *'t* read as an opening mark) is top-level."""
+    out = []
+    for q in quotes:
+        depth = sum(1 for o in quotes if o is not q and o.open < q.open and q.close <= o.close)
+        out.append(q if depth == q.depth else MarkedQuote(q.open, q.start, q.end, q.close, depth, q.orphan))
+    return out
 
 
 def _make(text: str, at: int, close: int, depth: int) -> MarkedQuote:

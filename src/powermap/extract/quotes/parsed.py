@@ -7,6 +7,7 @@ lemma, its particle present in the clause) it yields:
 
 - the complement clause (``ccomp``): *X zei dat ...*, *X said (that) ...*, *..., X added*;
 - an object with an infinitive (``obj`` + ``xcomp``): *X urged Y to ...*, *X called on Y to ...*;
+- the clause a cue is inserted after (``parataxis``): *…, zegt X, een …*;
 - the speaker's own infinitive clause (``xcomp`` with *te*/*to*): *X zegt open te staan voor ...*;
 
 with the speaker span: the verb's own subject, else the agent of a passive, else (for a
@@ -83,6 +84,9 @@ def _is_cue(tok: Token, lex: QuoteLexicon) -> bool:
 def _content(verb: Token) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports, or None."""
     children = list(verb.children)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and any(c.dep_ in _SUBJECT for c in children):
+        # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the cue
+        return _trimmed(verb.doc[verb.head.left_edge.i : verb.left_edge.i])
     clause = next((c for c in children if c.dep_ in _CLAUSE), None)
     if clause is not None:
         return _trimmed(verb.doc[clause.left_edge.i : clause.right_edge.i + 1])
