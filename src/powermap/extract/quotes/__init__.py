@@ -200,7 +200,9 @@ class QuoteFinder:
                 after = tokens[cue.index + cue.size : nxt]
                 # “…,” X told reporters in Y: a subject before the cue is the speaker; after
                 # the cue (“…”, zegt X) the speaker follows it
-                speaker = self.disc.speaker_in(sent, between) if between else None
+                speaker = self._parse_speaker(sent, tokens[cue.index].start)
+                if speaker is None and between:
+                    speaker = self.disc.speaker_in(sent, between)
                 if speaker is None:
                     speaker = self.disc.speaker_in(sent, _until(after, stop_quote=True))
                 return cue, speaker
@@ -210,8 +212,19 @@ class QuoteFinder:
             return cue, self._cue_speaker(sent, tokens, cue)
         return None, None
 
+    def _parse_speaker(self, sent: Sentence, cue_start: int) -> str | None:
+        """The actor the parse gives as the subject of the cue verb at ``cue_start``, or None."""
+        clause = self._parsed_cues().get(cue_start)
+        if clause is None or clause.speaker_start is None:
+            return None
+        return self._subject_speaker(sent, clause)
+
     def _cue_speaker(self, sent: Sentence, tokens: list[Token], cue: Cue) -> str | None:
         """The speaker of a cue that comes before what it introduces."""
+        if cue.kind == "verb":
+            parsed = self._parse_speaker(sent, tokens[cue.index].start)
+            if parsed is not None:
+                return parsed
         if cue.kind == "according":
             return self.disc.speaker_in(sent, _until(tokens[cue.index + cue.size :]), leading=True)
         start = max((i + 1 for i in range(cue.index) if tokens[i].text == QUOTE_TOKEN), default=0)
@@ -281,7 +294,8 @@ class QuoteFinder:
                 if speaker is not None:
                     self._add(tokens[bare].start, end, speaker, "indirect", cue.text)
                     return speaker
-            if QUOTE_TOKEN in [t.text for t in tokens] or tokens[cue.index].start in self._parsed_cues():
+            parsed = self._parsed_cues().get(tokens[cue.index].start)
+            if QUOTE_TOKEN in [t.text for t in tokens] or (parsed is not None and parsed.has_content):
                 return None  # the parse shows this cue's clause: the parse pass reports it
             # inserted cue: …, (zo) zegt X, rest  |  closing cue: clause, meldt X.
             lead = cue.index - (1 if cue.index and words[cue.index - 1] in self._so_words() else 0)
@@ -397,6 +411,8 @@ class QuoteFinder:
     def _parsed_clauses(self) -> None:
         """Reported clauses the parse shows and the token rules missed (see ``parsed``)."""
         for clause in self._parsed_cues().values():
+            if not clause.has_content:
+                continue
             start, end = clause.content_start, clause.content_end
             if end > self.body_end or any(q.start <= clause.cue_start < q.end for q in self.top):
                 continue  # a cue inside a quote reports nothing of its own
@@ -418,8 +434,8 @@ class QuoteFinder:
         for m in self.disc.mentions_in(head, head + 1) if head is not None else ():
             if m.actor.type in _NAMED_TYPES:
                 return m.actor.id
-        if clause.speaker_possessed:
-            return None
+        if clause.speaker_possessed or clause.speaker_proper:
+            return None  # X's spokesperson is not X; a name that is no actor is no one we know
         window = tokenize(self.text, clause.speaker_start, clause.speaker_end)
         return self.disc.speaker_in(sent, window)
 

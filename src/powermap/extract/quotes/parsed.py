@@ -29,6 +29,7 @@ _AGENT = ("agent", "obl:agent")
 _CLAUSE = ("ccomp",)
 _OBJECT = ("dobj", "obj", "pobj")
 _PARTICLE = ("prt", "compound:prt")
+_POSSESSOR = ("poss", "nmod:poss")
 _INHERIT = ("conj", "advcl", "xcomp", "acl")  # a verb that may take its subject from its head
 
 
@@ -44,19 +45,22 @@ class ReportedClause:
     speaker_end: int | None
     speaker_head: int | None  # character offset of the subject's head word
     speaker_possessed: bool  # the head has a possessor (*X's spokesperson*): X is not the speaker
+    speaker_proper: bool  # the head is a proper name
+
+    @property
+    def has_content(self) -> bool:
+        return self.content_end > self.content_start >= 0
 
 
 def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
-    """Every reported clause of ``doc`` headed by a verb of saying, in text order."""
+    """Every verb of saying in ``doc`` with its subject and (where the parse shows one) the
+    clause it reports; ``content_start == content_end == -1`` when there is none."""
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or not _is_cue(tok, lex):
             continue
-        content = _content(tok)
-        if content is None:
-            continue
-        start, end = content
+        start, end = _content(tok) or (-1, -1)
         if start <= tok.idx < end:
-            continue  # the cue sits inside what would be its own content: no reported clause
+            start = end = -1  # the cue sits inside what would be its own content
         subject = _speaker_span(tok)
         head = subject.root if subject is not None else None
         yield ReportedClause(
@@ -67,7 +71,8 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
             speaker_start=subject.start_char if subject is not None else None,
             speaker_end=subject.end_char if subject is not None else None,
             speaker_head=head.idx if head is not None else None,
-            speaker_possessed=head is not None and any(c.dep_.startswith("nmod:poss") or c.dep_ == "poss" for c in head.children),
+            speaker_possessed=head is not None and any(c.dep_ in _POSSESSOR for c in head.children),
+            speaker_proper=head is not None and head.pos_ == "PROPN",
         )
 
 
