@@ -83,14 +83,16 @@ class QuoteFinder:
         self.headings = {s.paragraph for s in self.sentences if self._is_heading(s)}
 
     def _split(self) -> list[Sentence]:
-        """The Doc's sentences, cut at line breaks and joined where a boundary falls inside a
-        quote (a quote of several sentences is one stretch); the token splitter without a parse."""
+        """The Doc's sentences, cut at line breaks, joined where a boundary falls inside a quote
+        (a quote of several sentences is one stretch) or follows no sentence-final mark (a
+        parser slip); the token splitter where there is no parse."""
         doc = self.ctx.doc
         if not doc.has_annotation("SENT_START"):
             return split_sentences(self.text, self._masked())
         cuts = {0, len(self.text)}
-        for sent in doc.sents:
-            cuts.add(sent.start_char)
+        for sent in doc.sents:  # a boundary the parser puts after no sentence-final mark is a slip
+            if re.search(r"[.!?…][”’\"'»)\]\ue000-\ue0ff]*\d{0,3}\s*$", self.text[max(0, sent.start_char - 8) : sent.start_char]):
+                cuts.add(sent.start_char)
         for m in re.finditer(r"\n+", self.text):
             cuts.update((m.start(), m.end()))
         cuts = {c for c in cuts if not any(q.open < c < q.close and "\n" not in self.text[q.open : c] for q in self.top)}
@@ -428,11 +430,16 @@ class QuoteFinder:
                 self._add(start, end, speaker, "indirect", clause.cue)
 
     def _subject_speaker(self, sent: Sentence, clause: ReportedClause) -> str | None:
-        """The actor the cue's subject names: a named actor at the subject's head, else
-        (unless the head has a possessor, *X's spokesperson*) what its words resolve to."""
+        """The actor the cue's subject names: a named actor at the subject's head, a person
+        named at its end (a title before a name), else (unless the head has a possessor, *X's
+        spokesperson*, or is a name that is no actor) what its words resolve to."""
         head = clause.speaker_head
         for m in self.disc.mentions_in(head, head + 1) if head is not None else ():
             if m.actor.type in _NAMED_TYPES:
+                return m.actor.id
+        end = clause.speaker_end or 0
+        for m in self.disc.mentions_in(end - 1, end):  # a title and then the name: Minister of X Jan Smit
+            if m.actor.type == "person" and m.end == end:
                 return m.actor.id
         if clause.speaker_possessed or clause.speaker_proper:
             return None  # X's spokesperson is not X; a name that is no actor is no one we know
