@@ -224,9 +224,9 @@ class QuoteFinder:
     def _cue_speaker(self, sent: Sentence, tokens: list[Token], cue: Cue) -> str | None:
         """The speaker of a cue that comes before what it introduces."""
         if cue.kind == "verb":
-            parsed = self._parse_speaker(sent, tokens[cue.index].start)
-            if parsed is not None:
-                return parsed
+            clause = self._parsed_cues().get(tokens[cue.index].start)
+            if clause is not None and clause.speaker_start is not None:
+                return self._subject_speaker(sent, clause)  # the parse shows the subject
         if cue.kind == "according":
             return self.disc.speaker_in(sent, _until(tokens[cue.index + cue.size :]), leading=True)
         start = max((i + 1 for i in range(cue.index) if tokens[i].text == QUOTE_TOKEN), default=0)
