@@ -92,3 +92,19 @@ def test_an_elision_mark_does_not_hide_the_quotes_after_it_nl() -> None:
     text = "Hij zag 't huis aan de gracht. “Kom toch binnen”, zei Jan Smit."
     found = by_text(run(text, "nl", {"Jan Smit": ["Jan Smit"]}))
     assert found["Kom toch binnen"] == ("jan_smit", "direct")
+
+
+def test_dialogue_dashes_nl() -> None:
+    text = "Het regende.\n\n-- Kom je mee naar huis? vroeg Jan Smit.\n\n-- Nee, ik blijf nog even hier.\n\nZe liepen weg."
+    found = by_text(run(text, "nl", {"Jan Smit": ["Jan Smit"]}))
+    assert found["Kom je mee naar huis?"][0] == "jan_smit"
+    assert "Nee, ik blijf nog even hier." in found
+
+
+def test_a_single_dashed_line_is_no_dialogue_nl() -> None:
+    assert by_text(run("Het plan:\n\n- Een nieuwe brug over de rivier.\n\nDat was alles.", "nl", {})) == {}
+
+
+def test_a_paragraph_opening_with_a_closing_mark_opens_a_quote_en() -> None:
+    text = "Readers wrote in.\n\n”The mayor has no plan for the harbour at all.” ― Jane Doe"
+    assert "The mayor has no plan for the harbour at all." in by_text(run(text, "en", {"Jane Doe": ["Jane Doe"]}))

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from powermap.extract._text import Sentence, Token, find_notes, split_sentences, tokenize
 from powermap.extract.quotes.attribution import _NAMED_TYPES, QUOTE_TOKEN, Discourse, _fold
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
-from powermap.extract.quotes.marks import MarkedQuote, find_quotes, single_char_marks
+from powermap.extract.quotes.marks import MarkedQuote, find_dialogue, find_quotes, single_char_marks
 from powermap.extract.quotes.parsed import ReportedClause, reported_clauses
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Quote
@@ -75,6 +75,12 @@ class QuoteFinder:
         if notes is None:
             notes = ctx.scratch["notes"] = find_notes(self.text)
         self.marked = find_quotes(self.text, pairs, notes.body_end)
+        dialogue = [
+            d
+            for d in find_dialogue(self.text, self.lex.dashes, notes.body_end)
+            if not any(q.open < d.close and d.open < q.close for q in self.marked)
+        ]
+        self.marked = sorted(self.marked + dialogue, key=lambda q: (q.start, q.depth))
         self.top = [q for q in self.marked if q.depth == 0]
         self.body_end = notes.body_end
         self.sentences = [s for s in self._split() if s.start < notes.body_end]

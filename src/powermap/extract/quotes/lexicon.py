@@ -30,6 +30,7 @@ class QuoteLexicon:
         pronouns (dict[str, str]): pronoun/anaphor -> singular | plural | latter | former.
         speaker_nouns (dict[str, str]): role / anonymous / anonymous_plural nouns.
         pairs (tuple[tuple[str, str], ...]): quote mark pairs, the language's first.
+        dashes (tuple[str, ...]): dialogue dashes (``dialogue_dashes.tsv``); none for news-only languages.
         indefinite (frozenset[str]): determiners that introduce someone new (een, a): a role
             noun after one is an anonymous source, not the person named before.
     """
@@ -41,6 +42,7 @@ class QuoteLexicon:
     speaker_nouns: dict[str, str]
     pairs: tuple[tuple[str, str], ...]
     indefinite: frozenset[str] = frozenset()
+    dashes: tuple[str, ...] = ()
 
     def marker_kind(self, words: list[str]) -> tuple[str, int] | None:
         """The kind of the marker starting at ``words[0]`` and how many words it takes."""
@@ -92,4 +94,5 @@ def quote_lexicon(language: str) -> QuoteLexicon:
         indefinite = words.determiners - words.definite_determiners
     except UnknownLanguage:
         indefinite = frozenset()
-    return QuoteLexicon(verbs, lemmas, markers, pronouns, nouns, tuple(pairs), frozenset(indefinite))
+    dashes = tuple(r["dash"] for r in load_table(lang, "dialogue_dashes"))
+    return QuoteLexicon(verbs, lemmas, markers, pronouns, nouns, tuple(pairs), frozenset(indefinite), dashes)

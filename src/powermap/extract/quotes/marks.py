@@ -39,6 +39,14 @@ def _is_opening(text: str, i: int) -> bool:
     return before_ok and (not after.isspace() or text[i] in _GUILLEMETS)
 
 
+def _opens_paragraph(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` is the first character of its paragraph, before a word."""
+    j = i
+    while j > 0 and text[j - 1] in _SPACE:
+        j -= 1
+    return (j == 0 or text[j - 1] == "\n") and i + 1 < len(text) and text[i + 1].isalnum()
+
+
 def _is_stand_in(ch: str) -> bool:
     return "\ue000" <= ch <= "\ue0ff"
 
@@ -118,6 +126,11 @@ def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None =
                 out.append(orphan)
                 last_close_in_para = i
             closed = True
+        if not closed and not stack and ch not in opens and _opens_paragraph(text, i):
+            # a paragraph that starts with a closing-shaped mark (”Yes, …”) opens a quote with it
+            closers.setdefault(ch, set(closes))
+            stack.append((ch, i))
+            closed = True
         if not closed and ch in opens and _is_opening(text, i):
             if ch in "'’" and letter_before:
                 i += 1
@@ -158,3 +171,34 @@ def _orphan(text: str, last_close: int, close: int) -> MarkedQuote | None:
     if start >= close or "\n" in text[start:close]:
         return None
     return MarkedQuote(open=start, start=start, end=close, close=close + 1, orphan=True)
+
+
+def find_dialogue(text: str, dashes: tuple[str, ...], end: int | None = None) -> list[MarkedQuote]:
+    """Speech opened by a dialogue dash (``-- Ja, zei hij.``) in paragraphs that follow or
+    precede another such paragraph (a dialogue, not a single bulleted line). The speech runs
+    to the next dash, to a sentence end followed by a lower-case word (the narrator's cue:
+    ``Kom! riep ze``), or to the paragraph end."""
+    end = len(text) if end is None else end
+    if not dashes:
+        return []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:end]) if m.group().strip()]
+    pattern = "|".join(re.escape(d) for d in sorted(dashes, key=len, reverse=True))
+    opener = re.compile(rf"[{_SPACE}]*(?:{pattern})[{_SPACE}]*(?=\w)")
+    opened = [opener.match(text, s, e) for s, e in paragraphs]
+    out: list[MarkedQuote] = []
+    for k, ((_, p_end), m) in enumerate(zip(paragraphs, opened, strict=True)):
+        if m is None:
+            continue
+        if not ((k > 0 and opened[k - 1]) or (k + 1 < len(opened) and opened[k + 1])):
+            continue
+        start = m.end()
+        stop = p_end
+        inner = re.compile(rf"[{_SPACE}](?:{pattern})|[.!?…]+(?=[{_SPACE}]+[a-z])")
+        cut = inner.search(text, start, p_end)
+        if cut is not None:
+            stop = cut.end() if text[cut.start()] in ".!?…" else cut.start()
+        while stop > start and text[stop - 1] in _SPACE:
+            stop -= 1
+        if stop > start:
+            out.append(MarkedQuote(open=m.start(), start=start, end=stop, close=stop))
+    return out
