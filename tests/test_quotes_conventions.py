@@ -108,3 +108,13 @@ def test_a_single_dashed_line_is_no_dialogue_nl() -> None:
 def test_a_paragraph_opening_with_a_closing_mark_opens_a_quote_en() -> None:
     text = "Readers wrote in.\n\n”The mayor has no plan for the harbour at all.” ― Jane Doe"
     assert "The mayor has no plan for the harbour at all." in by_text(run(text, "en", {"Jane Doe": ["Jane Doe"]}))
+
+
+def test_a_quote_closes_over_an_unclosed_elision_mark_nl() -> None:
+    text = "“Is 't waar dat je morgen vertrekt?” vroeg Jan Smit."
+    assert "Is 't waar dat je morgen vertrekt?" in by_text(run(text, "nl", {"Jan Smit": ["Jan Smit"]}))
+
+
+def test_dialogue_dash_speech_runs_over_an_ellipsis_nl() -> None:
+    text = "-- Ach.... ik ben een beetje moe.\n\n-- Waarom dan?"
+    assert "Ach.... ik ben een beetje moe." in by_text(run(text, "nl", {}))

@@ -115,8 +115,12 @@ def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None =
             i += 1  # apostrophe inside a word
             continue
         closed = False
-        if stack and ch in closers.get(stack[-1][0], ()) and _is_closing(text, i):
-            _, at = stack.pop()
+        # the innermost open quote this mark closes; marks opened inside it that never closed
+        # (an elision such as 't read as an opening mark) are dropped
+        k = next((k for k in range(len(stack) - 1, -1, -1) if ch in closers.get(stack[k][0], ())), None)
+        if k is not None and _is_closing(text, i):
+            at = stack[k][1]
+            del stack[k:]
             out.append(_make(text, at, i, depth=len(stack)))
             last_close_in_para = i
             closed = True
@@ -193,7 +197,7 @@ def find_dialogue(text: str, dashes: tuple[str, ...], end: int | None = None) ->
             continue
         start = m.end()
         stop = p_end
-        inner = re.compile(rf"[{_SPACE}](?:{pattern})|[.!?…]+(?=[{_SPACE}]+[a-z])")
+        inner = re.compile(rf"[{_SPACE}](?:{pattern})|(?<![.])[.!?](?=[{_SPACE}]+[a-z])")
         cut = inner.search(text, start, p_end)
         if cut is not None:
             stop = cut.end() if text[cut.start()] in ".!?…" else cut.start()
