@@ -32,8 +32,6 @@ from powermap.extract.quotes.parsed import ReportedClause, reported_clauses
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Quote
 
-import os
-_DEBUG = os.environ.get("PM_QDEBUG")
 _TRAIL = " \t\n.,;:!?…"
 _MIN_UNATTRIBUTED_WORDS = 3  # a cue-less full-sentence quote shorter than this is a term
 _MIN_CARRIED_WORDS = 3  # a cue-less partial quote shorter than this is a scare quote
@@ -377,14 +375,14 @@ class QuoteFinder:
             tok = tokens[j]
             inside = any(m.start <= tok.start < m.end for m in mentions)
             if not (inside or tok.text[:1].isupper() or self.lex.markers.get(tok.lower) == "determiner"):
-                if self.lex.speaker_noun(tok.text) or tok.lower in ("van", "of"):
+                if self.lex.speaker_noun(tok.text) or tok.lower in self.lex.genitive:
                     j += 1
                     continue
                 nxt = tokens[j + 1] if j + 1 < len(tokens) else None
                 if nxt is not None and nxt.text[:1].isupper() and any(m.start <= nxt.start < m.end for m in mentions):
                     j += 1  # a description before a name: het Britse onderzoeksinstituut X
                     continue
-                if j > i and tokens[j - 1].lower not in ("de", "het", "van", "the", "of"):
+                if j > i and tokens[j - 1].lower not in self.lex.articles | self.lex.genitive:
                     break
                 if not tok.text[:1].isalpha() or j == i:
                     break
@@ -430,9 +428,9 @@ class QuoteFinder:
             if sent is None or sent.paragraph in self.headings:
                 continue
             speaker = self._subject_speaker(sent, clause)
-            if _DEBUG:
-                print("PARSED", clause.cue, "|", self.text[clause.speaker_start : clause.speaker_end], "->", speaker, "|", self.text[start:end][:60])
-            if speaker is not None:
+            # a subject the text names but no actor stands for (the embassy, a Breitbart
+            # reporter): the clause is still reported, with no speaker rather than a guess
+            if speaker is not None or not clause.speaker_pronoun:
                 self._add(start, end, speaker, "indirect", clause.cue)
 
     def _subject_speaker(self, sent: Sentence, clause: ReportedClause) -> str | None:

@@ -225,7 +225,7 @@ class Discourse:
         """End of an anonymous description, taking in ``van <named actor>``."""
         end = window[noun_index].end
         rest = window[noun_index + 1 :]
-        if len(rest) >= 2 and rest[0].lower in ("van", "of", "de", "du"):
+        if len(rest) >= 2 and rest[0].lower in self.lexicon.genitive:
             for m in self.mentions_in(rest[1].start, rest[min(3, len(rest) - 1)].end):
                 return max(end, m.end)
         return end

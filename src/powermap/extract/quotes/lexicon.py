@@ -7,6 +7,7 @@ from functools import cache
 
 from powermap.lang import UnknownLanguage
 from powermap.lang import get as get_language
+from powermap.lang import union
 from powermap.lang.tables import languages_with, load_table
 
 
@@ -30,6 +31,9 @@ class QuoteLexicon:
         pronouns (dict[str, str]): pronoun/anaphor -> singular | plural | latter | former.
         speaker_nouns (dict[str, str]): role / anonymous / anonymous_plural nouns.
         pairs (tuple[tuple[str, str], ...]): quote mark pairs, the language's first.
+        genitive (frozenset[str]): *van*/*of* words that join a description to what it is of,
+            over all languages (names and descriptions cross languages in news).
+        articles (frozenset[str]): definite articles, over all languages.
         dashes (tuple[str, ...]): dialogue dashes (``dialogue_dashes.tsv``); none for news-only languages.
         indefinite (frozenset[str]): determiners that introduce someone new (een, a): a role
             noun after one is an anonymous source, not the person named before.
@@ -43,6 +47,8 @@ class QuoteLexicon:
     pairs: tuple[tuple[str, str], ...]
     indefinite: frozenset[str] = frozenset()
     dashes: tuple[str, ...] = ()
+    genitive: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
 
     def marker_kind(self, words: list[str]) -> tuple[str, int] | None:
         """The kind of the marker starting at ``words[0]`` and how many words it takes."""
@@ -95,4 +101,15 @@ def quote_lexicon(language: str) -> QuoteLexicon:
     except UnknownLanguage:
         indefinite = frozenset()
     dashes = tuple(r["dash"] for r in load_table(lang, "dialogue_dashes"))
-    return QuoteLexicon(verbs, lemmas, markers, pronouns, nouns, tuple(pairs), frozenset(indefinite), dashes)
+    return QuoteLexicon(
+        verbs,
+        lemmas,
+        markers,
+        pronouns,
+        nouns,
+        tuple(pairs),
+        frozenset(indefinite),
+        dashes,
+        union("genitive_prepositions"),
+        union("definite_articles"),
+    )

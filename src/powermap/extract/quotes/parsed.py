@@ -46,6 +46,7 @@ class ReportedClause:
     speaker_head: int | None  # character offset of the subject's head word
     speaker_possessed: bool  # the head has a possessor (*X's spokesperson*): X is not the speaker
     speaker_proper: bool  # the head is a proper name
+    speaker_pronoun: bool  # the head is a pronoun
 
     @property
     def has_content(self) -> bool:
@@ -73,6 +74,7 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
             speaker_head=head.idx if head is not None else None,
             speaker_possessed=head is not None and any(c.dep_ in _POSSESSOR for c in head.children),
             speaker_proper=head is not None and head.pos_ == "PROPN",
+            speaker_pronoun=head is not None and head.pos_ == "PRON",
         )
 
 
