@@ -26,7 +26,9 @@ def _dev_rows(name: str, corpus: Path, gold: Path, out: Path) -> str:
     if not files or not gold.is_dir():
         return f"| {name} | (no data at {corpus}) | | |\n"
     with out.open("w", encoding="utf-8") as sink:
-        subprocess.run([str(POWERMAP), "extract", *files, "--format", "jsonl"], stdout=sink, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            [str(POWERMAP), "extract", *files, "--format", "jsonl"], stdout=sink, stderr=subprocess.DEVNULL, check=False
+        )
     score = subprocess.run(
         [sys.executable, str(SHARED / "tools" / "score_extraction.py"), "--gold", str(gold), "--pred", str(out)],
         capture_output=True,
@@ -64,12 +66,11 @@ def run(quick: bool) -> str:
         external = ""
         if not quick:
             for corpus in ("polnear", "openboek"):
-                external += f"\n`python bench/quote_corpora.py {corpus}`:\n\n```\n{_external(corpus, folder / f'{corpus}.jsonl')}```\n"
+                scores = _external(corpus, folder / f"{corpus}.jsonl")
+                external += f"\n`python bench/quote_corpora.py {corpus}`:\n\n```\n{scores}```\n"
     return (
         "## Quotes (quotes.v1)\n\n"
         "`python bench/run.py quotes` (dev sets and seeds: `powermap extract` + "
         "`../shared/tools/score_extraction.py`; quote F1 at token-F1 >= 0.5 overlap).\n\n"
-        "| set | quote spans F1 | quotes+speaker F1 | quotes+speaker P / R |\n|---|---|---|---|\n"
-        + rows
-        + external
+        "| set | quote spans F1 | quotes+speaker F1 | quotes+speaker P / R |\n|---|---|---|---|\n" + rows + external
     )

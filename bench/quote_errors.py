@@ -65,10 +65,16 @@ def main() -> None:
             if amap(p.get("speaker")) == g.get("speaker"):
                 print(f"  OK   [{g['kind']}] ({g.get('speaker')}) {short[:60]}")
             else:
-                print(f"  SPK  [{g['kind']}] gold={g.get('speaker')} pred={p.get('speaker')} cue={p.get('cue')}: {short[:80]}")
+                print(
+                    f"  SPK  [{g['kind']}] gold={g.get('speaker')} pred={p.get('speaker')} "
+                    f"cue={p.get('cue')}: {short[:80]}"
+                )
         for i, p in enumerate(pq):
             if i not in used:
-                print(f"  SPUR [{p.get('kind')}] ({p.get('speaker')}, cue={p.get('cue')}) @{p.get('start')}: {p.get('text', '')[:100]}")
+                print(
+                    f"  SPUR [{p.get('kind')}] ({p.get('speaker')}, cue={p.get('cue')}) "
+                    f"@{p.get('start')}: {p.get('text', '')[:100]}"
+                )
 
 
 if __name__ == "__main__":

@@ -26,7 +26,9 @@ def test_punctuation_reads_the_dutch_list() -> None:
 def test_punctuation_roles_of_the_marks_in_the_shipped_model() -> None:
     # the roles the shipped model's punctuation rule gave before the list moved to language data
     words = [",,", "ja", "''", "„", "nee", "”", "“", "wel", "”", "‘", "x", "’", "«", "y", "»"]
-    roles = quote_roles(words, [True] * len(words), [not w.isalpha() for w in words], [True] + [False] * 14, QUOTE_PAIRS)
+    roles = quote_roles(
+        words, [True] * len(words), [not w.isalpha() for w in words], [True] + [False] * 14, QUOTE_PAIRS
+    )
     assert [r for r in roles if r] == ["open", "close"] * 5
 
 

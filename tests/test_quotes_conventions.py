@@ -26,7 +26,13 @@ def test_typewriter_marks_keep_offsets() -> None:
 
 
 def test_reported_clause_from_the_parse_nl() -> None:
-    found = by_text(run("De burgemeester Piet Kramer zei gisteren dat de brug volgend jaar klaar is.", "nl", {"Piet Kramer": ["Piet Kramer"]}))
+    found = by_text(
+        run(
+            "De burgemeester Piet Kramer zei gisteren dat de brug volgend jaar klaar is.",
+            "nl",
+            {"Piet Kramer": ["Piet Kramer"]},
+        )
+    )
     assert found["de brug volgend jaar klaar is"] == ("piet_kramer", "indirect")
 
 
@@ -37,7 +43,9 @@ def test_object_and_infinitive_after_a_cue_en() -> None:
 
 
 def test_own_infinitive_clause_after_a_cue_nl() -> None:
-    found = by_text(run("Piet Kramer zegt open te staan voor overleg met de bond.", "nl", {"Piet Kramer": ["Piet Kramer"]}))
+    found = by_text(
+        run("Piet Kramer zegt open te staan voor overleg met de bond.", "nl", {"Piet Kramer": ["Piet Kramer"]})
+    )
     assert found["open te staan voor overleg met de bond"] == ("piet_kramer", "indirect")
 
 
@@ -95,7 +103,9 @@ def test_an_elision_mark_does_not_hide_the_quotes_after_it_nl() -> None:
 
 
 def test_dialogue_dashes_nl() -> None:
-    text = "Het regende.\n\n-- Kom je mee naar huis? vroeg Jan Smit.\n\n-- Nee, ik blijf nog even hier.\n\nZe liepen weg."
+    text = (
+        "Het regende.\n\n-- Kom je mee naar huis? vroeg Jan Smit.\n\n-- Nee, ik blijf nog even hier.\n\nZe liepen weg."
+    )
     found = by_text(run(text, "nl", {"Jan Smit": ["Jan Smit"]}))
     assert found["Kom je mee naar huis?"][0] == "jan_smit"
     assert "Nee, ik blijf nog even hier." in found

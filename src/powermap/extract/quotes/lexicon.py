@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from powermap.lang import UnknownLanguage
+from powermap.lang import UnknownLanguage, union
 from powermap.lang import get as get_language
-from powermap.lang import union
 from powermap.lang.tables import languages_with, load_table
 
 
