@@ -128,3 +128,10 @@ def test_a_quote_closes_over_an_unclosed_elision_mark_nl() -> None:
 def test_dialogue_dash_speech_runs_over_an_ellipsis_nl() -> None:
     text = "-- Ach.... ik ben een beetje moe.\n\n-- Waarom dan?"
     assert "Ach.... ik ben een beetje moe." in by_text(run(text, "nl", {}))
+
+
+def test_object_with_a_quoted_predicate_en() -> None:
+    text = 'Jane Doe called the harbour plan "a costly mistake" on Monday.'
+    found = by_text(run(text, "en", {"Jane Doe": ["Jane Doe"]}))
+    assert found["a costly mistake"][0] == "jane_doe"
+    assert found['the harbour plan "a costly mistake"'] == ("jane_doe", "indirect")

@@ -194,9 +194,13 @@ class ReportedSpeech:
     def _parsed_clauses(self) -> None:
         """Reported clauses the parse shows and the token rules missed (see ``parsed``)."""
         for clause in self._parsed_cues().values():
-            if not clause.has_content:
-                continue
             start, end = clause.content_start, clause.content_end
+            if not clause.has_content:
+                # an object with a quoted predicate: calling the deal "null and void"
+                q = next((q for q in self.top if clause.object_start < q.open <= clause.object_end + 2), None)
+                if q is None:
+                    continue
+                start, end = clause.object_start, q.close
             if end > self.body_end or any(q.start <= clause.cue_start < q.end for q in self.top):
                 continue  # a cue inside a quote reports nothing of its own
             if self._already_quoted(start, end) or clause.speaker_start is None:

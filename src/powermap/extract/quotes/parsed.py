@@ -47,6 +47,8 @@ class ReportedClause:
     speaker_possessed: bool  # the head has a possessor (*X's spokesperson*): X is not the speaker
     speaker_proper: bool  # the head is a proper name
     speaker_pronoun: bool  # the head is a pronoun
+    object_start: int = -1  # the verb's object (*calling the deal "null and void"*), when it has no clause
+    object_end: int = -1
 
     @property
     def has_content(self) -> bool:
@@ -64,6 +66,7 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
             start = end = -1  # the cue sits inside what would be its own content
         subject = _speaker_span(tok)
         head = subject.root if subject is not None else None
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
         yield ReportedClause(
             cue=" ... ".join([tok.text, *particle_words(tok)]),
             cue_start=tok.idx,
@@ -75,6 +78,8 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
             speaker_possessed=head is not None and any(c.dep_ in _POSSESSOR for c in head.children),
             speaker_proper=head is not None and head.pos_ == "PROPN",
             speaker_pronoun=head is not None and head.pos_ == "PRON",
+            object_start=obj.left_edge.idx if obj is not None and start < 0 else -1,
+            object_end=obj.idx + len(obj) if obj is not None and start < 0 else -1,
         )
 
 
