@@ -135,3 +135,9 @@ def test_object_with_a_quoted_predicate_en() -> None:
     found = by_text(run(text, "en", {"Jane Doe": ["Jane Doe"]}))
     assert found["a costly mistake"][0] == "jane_doe"
     assert found['the harbour plan "a costly mistake"'] == ("jane_doe", "indirect")
+
+
+def test_infinitive_content_stops_before_a_coordinated_verb_en() -> None:
+    text = "Senator Jane Doe urged the council to reconsider and spoke with the mayor about the harbour."
+    found = by_text(run(text, "en", {"Jane Doe": ["Jane Doe"]}))
+    assert found["the council to reconsider"] == ("jane_doe", "indirect")

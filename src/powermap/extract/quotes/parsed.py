@@ -109,12 +109,26 @@ def _content(verb: Token) -> tuple[int, int] | None:
     infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
     if infinitive is None:
         return None
+    last = _before_coordinated_verb(infinitive)
     if obj is not None and obj.i < infinitive.i:
-        return _trimmed(verb.doc[obj.left_edge.i : infinitive.right_edge.i + 1])
+        return _trimmed(verb.doc[obj.left_edge.i : last + 1])
     if obj is None and any(c.dep_ in ("mark", "aux") and c.i < infinitive.i for c in infinitive.children):
         # X zegt open te staan voor ... / X promised to ...: the subject's own infinitive clause
-        return _trimmed(verb.doc[max(infinitive.left_edge.i, verb.i + 1) : infinitive.right_edge.i + 1])
+        return _trimmed(verb.doc[max(infinitive.left_edge.i, verb.i + 1) : last + 1])
     return None
+
+
+def _before_coordinated_verb(infinitive: Token) -> int:
+    """The last token of an infinitive clause, before a verb coordinated with it (*urged Y to
+    reconsider and spoke with Z*: the speaker's own next action, not what Y was urged to do)."""
+    last = infinitive.right_edge.i
+    for child in infinitive.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i > infinitive.i:
+            last = min(last, child.left_edge.i - 1)
+    doc = infinitive.doc
+    while last > infinitive.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
+        last -= 1
+    return last
 
 
 def _trimmed(span: Span) -> tuple[int, int] | None:
