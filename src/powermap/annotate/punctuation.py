@@ -21,19 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from powermap.annotate.augment import quote_roles
+from powermap.lang.tables import load_table
 
 #: Brackets, opening -> closing.
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
-#: Quotation-mark pairs (opening, closing); a straight mark is both.
-QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
-    ('"', '"'),
-    (",,", "''"),
-    ("„", "”"),
-    ("“", "”"),
-    ("‘", "’"),
-    ("«", "»"),
-    ("'", "'"),
-)
+#: Quotation-mark pairs (opening, closing); a straight mark is both. The one list of Dutch
+#: quote marks in ``lang/nl/quote_marks.tsv``, shared with quote extraction.
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = tuple((r["open"], r["close"]) for r in load_table("nl", "quote_marks"))
 
 
 def paired_marks(words: Sequence[str], spaces: Sequence[bool], punct: Sequence[bool]) -> list[tuple[int, int]]:
