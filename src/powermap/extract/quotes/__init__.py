@@ -104,8 +104,9 @@ class QuoteFinder:
         cues = self._cues(tokens)
         attributed: str | None = None
         covered: list[tuple[int, int]] = []
+        quote_at = {t.start: i for i, t in reversed(list(enumerate(tokens))) if t.text == QUOTE_TOKEN}
         for q in quotes:
-            qi = next(i for i, t in enumerate(tokens) if t.text == QUOTE_TOKEN and t.start == q.open)
+            qi = quote_at[q.open]
             cue, speaker = self._cue_for_quote(sent, tokens, cues, qi)
             kind = "direct" if self._standalone(tokens, qi) or q.orphan else "partial"
             if cue is None:
@@ -196,8 +197,10 @@ class QuoteFinder:
 
     @staticmethod
     def _standalone(tokens: list[Token], qi: int) -> bool:
-        lead = [t for t in tokens[:qi] if t.text not in "-–—"]
-        return not lead or lead[-1].text == ":"
+        for i in range(qi - 1, -1, -1):  # the nearest token before the quote that is not a dash
+            if tokens[i].text not in "-–—":
+                return tokens[i].text == ":"
+        return True
 
     def _carried(self, sent: Sentence, q: MarkedQuote, kind: str) -> tuple[str | None, bool]:
         """Speaker and keep-flag for a quote with no cue in its sentence."""
