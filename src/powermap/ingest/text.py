@@ -76,19 +76,19 @@ def _is_utf8(line: bytes) -> bool:
 
 
 def _guess(data: bytes) -> str:
+    """The encoding of bytes that are not UTF-8: cp1252 unless charset-normalizer reads them clearly better."""
     from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
 
-    results = list(from_bytes(data[:65536])) if data else []
-    if not results:
-        return FALLBACK_ENCODINGS[0]
-    best = min(results, key=lambda r: r.chaos)
-    encoding = best.encoding
-    try:  # short segments read the same in several code pages: then say the Western one
-        if data[:65536].decode(FALLBACK_ENCODINGS[0]) == data[:65536].decode(encoding):
-            encoding = FALLBACK_ENCODINGS[0]
-    except (UnicodeDecodeError, LookupError):
-        pass
-    return "utf-8" if encoding in ("utf_8", "ascii") else encoding
+    sample = data[:65536]
+    best = from_bytes(sample).best() if sample else None
+    try:  # the Western code page news is most often in, unless it reads as a mess
+        western = mess_ratio(sample.decode(FALLBACK_ENCODINGS[0]), maximum_threshold=1.0)
+    except UnicodeDecodeError:
+        western = 1.0
+    if best is None or western <= best.chaos + 0.05:
+        return FALLBACK_ENCODINGS[0] if western < 1.0 else FALLBACK_ENCODINGS[-1]
+    return "utf-8" if best.encoding in ("utf_8", "ascii") else best.encoding
 
 
 def _decode_with(line: bytes, encoding: str) -> str:

@@ -21,9 +21,9 @@ import numpy as np
 from powermap import PIPELINE_VERSION
 from powermap.ingest import dedup
 from powermap.ingest.model import SourceDocument
-from powermap.records import ExtractionRecord
+from powermap.records import ExtractionRecord, validate_record
 from powermap.store import migrations
-from powermap.store.queries import fold
+from powermap.store.queries import corpus_counts, fold
 
 DEFAULT_STORE = Path("powermap-data")
 DB_NAME = "powermap.db"
@@ -156,7 +156,7 @@ class Store:
         doc = record.document
         if doc.text != source.text:
             raise StoreError(f"{source.input}: the record's text is not the ingested text")
-        self._check_references(record)
+        self._check_record(record)
         chash = dedup.content_hash(doc.text)
         sig = dedup.signature(doc.text)
         with self.transaction() as conn:
@@ -201,7 +201,7 @@ class Store:
 
     def replace_extraction(self, record: ExtractionRecord, stages: list[str]) -> None:
         """Swap a stored document's extraction for a new one (after the pipeline improved)."""
-        self._check_references(record)
+        self._check_record(record)
         with self.transaction() as conn:
             if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (record.document.id,)).fetchone():
                 raise StoreError(f"no stored document {record.document.id}")
@@ -226,6 +226,14 @@ class Store:
                 ).fetchone()[0]
                 best = (original, round(score, 3))
         return best
+
+    @classmethod
+    def _check_record(cls, record: ExtractionRecord) -> None:
+        """Refuse a record that breaks the published JSON Schema, the offset rule or its references."""
+        errors = validate_record(record)
+        if errors:
+            raise StoreError(f"document {record.document.id}: record breaks the schema: {'; '.join(errors[:3])}")
+        cls._check_references(record)
 
     @staticmethod
     def _check_references(record: ExtractionRecord) -> None:
@@ -357,14 +365,8 @@ class Store:
         return dict(row) if row else None
 
     def counts(self) -> dict[str, int]:
-        """Rows per table, and how many documents are near duplicates of another."""
-        out = {}
-        for table in ("documents", "actors", "mentions", "quotes", "claims", "events", "stances"):
-            out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        out["near_duplicates"] = self.conn.execute(
-            "SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL"
-        ).fetchone()[0]
-        return out
+        """Rows per table, and how many documents are near duplicates of another (one snapshot)."""
+        return corpus_counts(self.conn, near_duplicates=True)
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Documents matching an FTS5 query, best first, with a highlighted snippet."""
