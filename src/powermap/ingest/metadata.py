@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")  # not \d: it matches other scripts' digits
 
 
 class InvalidMetadata(ValueError):
