@@ -19,15 +19,16 @@ def extraction_schema() -> dict[str, Any]:
 
 @cache
 def _validator():
-    from jsonschema import Draft202012Validator
+    """The compiled schema: jsonschema-rs (about 200x faster, so every record can be checked)."""
+    import jsonschema_rs
 
-    return Draft202012Validator(extraction_schema())
+    return jsonschema_rs.validator_for(extraction_schema())
 
 
 def validation_errors(record: dict[str, Any]) -> list[str]:
     """Every way ``record`` breaks the schema or the offset rule; empty when it is valid."""
     errors = [
-        f"{'/'.join(str(p) for p in err.absolute_path) or '<record>'}: {err.message}"
+        f"{'/'.join(str(p) for p in err.instance_path) or '<record>'}: {err.message}"
         for err in _validator().iter_errors(record)
     ]
     if errors:
