@@ -322,3 +322,16 @@ def test_extract_reports_each_failure_and_goes_on(tmp_path, cli):
     assert "2019-02-30" in result.stderr and "ISO 639-1" in result.stderr
     assert cli("extract", str(path), "--language", "Klingon").returncode == 2
     assert cli("extract", str(path), "--published", "2019-02-30").returncode == 2
+
+
+def test_a_reader_that_raises_fails_its_input_and_the_next_input_is_read(tmp_path, monkeypatch):
+    def broken(path, options):
+        yield SourceDocument(text="Een eerste document dat nog gelezen werd.", input=f"{path}:1")
+        raise RuntimeError("reader bug")
+
+    monkeypatch.setattr(sources, "read_jsonl", broken)
+    (tmp_path / "a.jsonl").write_text("{}\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Een tweede bestand, gewoon tekst over de regering.", "utf-8")
+    out = list(read_inputs([str(tmp_path / "a.jsonl"), str(tmp_path / "b.txt")], IngestOptions(language="nl")))
+    assert [type(i).__name__ for i in out] == ["SourceDocument", "IngestFailure", "SourceDocument"]
+    assert "reader bug" in out[1].reason and out[1].input.endswith("a.jsonl")

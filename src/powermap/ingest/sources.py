@@ -68,22 +68,23 @@ def read_inputs(inputs: Iterable[str], options: IngestOptions) -> Iterator[Sourc
     """
     check_options(options)
     for item in inputs:
-        label = item
+        last = None
         try:
             for result in _read_one(item, options):
-                label = result.input
-                if isinstance(result, SourceDocument):
-                    result = _finish_or_fail(result, options)
-                yield result
+                last = result.input
+                yield _finish_or_fail(result, options) if isinstance(result, SourceDocument) else result
         except Exception as err:  # a reader bug or a library's surprise ends this input only
-            yield IngestFailure(label, f"cannot read: {type(err).__name__}: {err}")
+            where = f" after {last}" if last and last != item else ""
+            yield IngestFailure(item, f"cannot read{where}: {type(err).__name__}: {err}")
 
 
 def _finish_or_fail(doc: SourceDocument, options: IngestOptions) -> SourceDocument | IngestFailure:
     try:
         return finish(doc, options)
-    except InvalidMetadata as err:
+    except (InvalidMetadata, UnreadableText) as err:
         return IngestFailure(doc.input, str(err))
+    except Exception as err:  # this document only: the reader goes on with the next one
+        return IngestFailure(doc.input, f"{type(err).__name__}: {err}")
 
 
 def finish(doc: SourceDocument, options: IngestOptions) -> SourceDocument:
