@@ -22,7 +22,9 @@ roles through the sentence subjects before them, anonymous sources as anonymous 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from powermap.extract._text import Sentence, Token, find_notes, split_sentences, tokenize
 from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse, _fold
@@ -84,9 +86,12 @@ class QuoteFinder:
                 chars[q.end - 1] = self.text[q.end - 1]
         return "".join(chars)
 
+    @cached_property
+    def _paragraph_sizes(self) -> Counter[int]:
+        return Counter(s.paragraph for s in self.sentences)
+
     def _is_heading(self, sent: Sentence) -> bool:
-        para = [s for s in self.sentences if s.paragraph == sent.paragraph]
-        if len(para) != 1:
+        if self._paragraph_sizes[sent.paragraph] != 1:  # counted once, not per sentence
             return False
         body = self.text[sent.start : sent.end].rstrip("”’\"'»0123456789 ")
         return not body.endswith((".", "!", "?", "…", ":")) and len(body.split()) <= 14
