@@ -27,6 +27,8 @@ from powermap.store.queries import corpus_counts, fold
 
 DEFAULT_STORE = Path("powermap-data")
 DB_NAME = "powermap.db"
+#: Near-duplicate candidates compared per new document (those sharing the most LSH buckets).
+NEAR_CANDIDATES = 32
 
 
 class StoreError(RuntimeError):
@@ -190,10 +192,11 @@ class Store:
                 ),
             )
             conn.execute("INSERT INTO minhash_signatures (doc_id, signature) VALUES (?, ?)", (doc.id, sig.tobytes()))
-            conn.executemany(
-                "INSERT OR IGNORE INTO minhash_bands (band, bucket, doc_id) VALUES (?, ?, ?)",
-                [(band, bucket, doc.id) for band, bucket in dedup.bands(sig)],
-            )
+            if near is None:  # a copy is found through its original: copies never pile up in the buckets
+                conn.executemany(
+                    "INSERT OR IGNORE INTO minhash_bands (band, bucket, doc_id) VALUES (?, ?, ?)",
+                    [(band, bucket, doc.id) for band, bucket in dedup.bands(sig)],
+                )
             self._write_extraction(conn, record, stages)
         if near:
             return AddResult("near-duplicate", doc.id, duplicate_of=near, similarity=score)
@@ -210,12 +213,19 @@ class Store:
             self._write_extraction(conn, record, stages)
 
     def _nearest(self, conn: sqlite3.Connection, sig: np.ndarray) -> tuple[str | None, float | None]:
-        candidates: set[str] = set()
-        for band, bucket in dedup.bands(sig):
-            rows = conn.execute(
-                "SELECT doc_id FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)
-            ).fetchall()
-            candidates.update(r[0] for r in rows)
+        """The original this signature nearly duplicates, and the similarity (None, None: none).
+
+        Only originals are in the LSH buckets, and only the ``NEAR_CANDIDATES`` sharing the most
+        buckets are compared, so the work per document stays bounded on corpora full of copies.
+        """
+        keys = dedup.bands(sig)
+        rows = conn.execute(
+            "SELECT doc_id FROM minhash_bands WHERE "
+            + " OR ".join(["(band = ? AND bucket = ?)"] * len(keys))
+            + " GROUP BY doc_id ORDER BY count(*) DESC, doc_id LIMIT ?",
+            [value for key in keys for value in key] + [NEAR_CANDIDATES],
+        ).fetchall()
+        candidates = [r[0] for r in rows]
         best: tuple[str | None, float | None] = (None, None)
         for doc_id in candidates:
             blob = conn.execute("SELECT signature FROM minhash_signatures WHERE doc_id = ?", (doc_id,)).fetchone()
