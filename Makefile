@@ -10,7 +10,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: Frog (a Dutch NLP back end) and Chromium (browser tests of the web pages).
 DEB_PACKAGES := frog frogdata chromium
 
-.PHONY: run serve test setup system-packages lint models kb codebooks bench eval raise-floors lock clean
+.PHONY: run serve test setup system-packages lint models kb codebooks bench eval raise-floors lock clean fuzz
 
 run: setup
 	$(BIN)/powermap ingest $(CORPUS) --store $(STORE)
@@ -78,6 +78,15 @@ raise-floors: setup
 	$(BIN)/powermap eval gate --raise
 
 # Pin the direct dependencies at the versions installed now.
+# Coverage-guided fuzzing of the readers and parsers (atheris), outside CI. Anything it breaks is
+# written to tests/fuzz_findings/, which the test suite replays (tests/test_reliability_fuzz_findings.py).
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[fuzz]'
+	mkdir -p .fuzz-corpus tests/fuzz_findings && cp -n fuzz/seeds/* .fuzz-corpus/
+	PYTHONPATH=fuzz $(BIN)/python fuzz/run.py .fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		-artifact_prefix=tests/fuzz_findings/ -print_final_stats=1
+
 lock: setup
 	$(BIN)/python scripts/lock.py > requirements.lock.new && mv requirements.lock.new requirements.lock
 

@@ -193,3 +193,10 @@ class ExtractionRecord(_Record):
         out.extend((e.sentence, e.start, e.end) for e in self.events)
         out.extend((s.evidence, s.start, s.end) for s in self.stances)
         return out
+
+
+def validate_record(record: ExtractionRecord) -> list[str]:
+    """Every way ``record`` breaks the published JSON Schema or the offset rule (empty: valid)."""
+    from powermap.schema import validation_errors
+
+    return validation_errors(record.to_dict())

@@ -171,8 +171,17 @@ def list_claims(
     return rows
 
 
-def corpus_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    out = {}
-    for table in ("documents", "actors", "mentions", "quotes", "claims", "events", "stances"):
-        out[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    return out
+COUNTED_TABLES = ("documents", "actors", "mentions", "quotes", "claims", "events", "stances")
+
+
+def corpus_counts(conn: sqlite3.Connection, near_duplicates: bool = False) -> dict[str, int]:
+    """Rows per table (and near-duplicate documents), all from one snapshot.
+
+    One SELECT with a subquery per table: SQLite runs a statement inside one read transaction,
+    so the counts agree with each other even while an ingest commits documents beside it.
+    """
+    parts = [f"(SELECT count(*) FROM {table}) AS {table}" for table in COUNTED_TABLES]
+    if near_duplicates:
+        parts.append("(SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL) AS near_duplicates")
+    row = conn.execute("SELECT " + ", ".join(parts)).fetchone()
+    return {key: int(value) for key, value in zip(row.keys(), tuple(row), strict=True)}

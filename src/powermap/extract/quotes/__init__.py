@@ -22,6 +22,8 @@ roles through the sentence subjects before them, anonymous sources as anonymous 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cached_property
 from itertools import pairwise
 
 from powermap.extract._text import Sentence, Token, find_notes, split_sentences, tokenize
@@ -119,9 +121,12 @@ class QuoteFinder(ReportedSpeech):
                 chars[q.end - 1] = self.text[q.end - 1]
         return "".join(chars)
 
+    @cached_property
+    def _paragraph_sizes(self) -> Counter[int]:
+        return Counter(s.paragraph for s in self.sentences)
+
     def _is_heading(self, sent: Sentence) -> bool:
-        para = [s for s in self.sentences if s.paragraph == sent.paragraph]
-        if len(para) != 1:
+        if self._paragraph_sizes[sent.paragraph] != 1:  # counted once, not per sentence
             return False
         body = self.text[sent.start : sent.end].rstrip("”’\"'»0123456789 ")
         return not body.endswith((".", "!", "?", "…", ":")) and len(body.split()) <= 14
@@ -140,8 +145,9 @@ class QuoteFinder(ReportedSpeech):
         cues = self._cues(tokens)
         attributed: str | None = None
         covered: list[tuple[int, int]] = []
+        quote_at = {t.start: i for i, t in reversed(list(enumerate(tokens))) if t.text == QUOTE_TOKEN}
         for q in quotes:
-            qi = next(i for i, t in enumerate(tokens) if t.text == QUOTE_TOKEN and t.start == q.open)
+            qi = quote_at[q.open]
             cue, speaker = self._cue_for_quote(sent, tokens, cues, qi)
             kind = "direct" if self._standalone(tokens, qi) or q.orphan else "partial"
             if cue is None:
@@ -242,8 +248,10 @@ class QuoteFinder(ReportedSpeech):
 
     @staticmethod
     def _standalone(tokens: list[Token], qi: int) -> bool:
-        lead = [t for t in tokens[:qi] if t.text not in "-–—"]
-        return not lead or lead[-1].text == ":"
+        for i in range(qi - 1, -1, -1):  # the nearest token before the quote that is not a dash
+            if tokens[i].text not in "-–—":
+                return tokens[i].text == ":"
+        return True
 
     def _carried(self, sent: Sentence, q: MarkedQuote, kind: str) -> tuple[str | None, bool]:
         """Speaker and keep-flag for a quote with no cue in its sentence."""
