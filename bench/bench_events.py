@@ -62,7 +62,8 @@ def validation_lexicon():
     lex.entries = {}
     text = (DATA / "petrarch2" / "PETR.Validate.verbs.txt").read_text(encoding="utf-8", errors="replace")
     for (lemma, pattern), code in read_verb_dictionary(text).items():
-        lex._add({"lemma": lemma, "cameo": code, "pattern": pattern, "flags": ""})
+        cameo, _, flag = code.partition(":")  # "ddd:reverse" for a [:ddd] pattern
+        lex._add({"lemma": lemma, "cameo": cameo, "pattern": pattern, "flags": flag})
     return lex
 
 
@@ -83,7 +84,7 @@ def code_texts(texts: list[str], lex=None) -> list[str | None]:
     for doc in nlp.pipe(texts, batch_size=64):
         best: tuple[int, str] | None = None
         for tok in doc:
-            entry = coder.entry(tok)
+            entry = coder.predicates.entry(tok)
             if entry is None or entry.cameo is None or entry.cameo.startswith("01"):
                 continue
             depth = sum(1 for _ in tok.ancestors)

@@ -23,12 +23,17 @@ SKIP = {"A", "AN", "THE", "$", "+", "%", "^", "*"}
 
 
 def parse_code(raw: str) -> str:
+    """The CAMEO code of a pattern: of a paired code ``[ccc:ddd]`` (the source's event, then
+    the target's) the source's; ``[:ddd]`` codes only the target's event on the source, which
+    the lexicon marks ``:reverse`` (flag ``reverse``: the source and target swap roles)."""
     raw = raw.strip()
     if raw.startswith("---"):
         return "---"
     src, _, tgt = raw.partition(":")
     code = src or tgt
-    return code if re.fullmatch(r"\d{2,4}", code) else "---"
+    if not re.fullmatch(r"\d{2,4}", code):
+        return "---"
+    return code if src else code + ":reverse"
 
 
 def read_synsets(lines: list[str]) -> dict[str, list[str]]:
@@ -134,10 +139,14 @@ def main() -> int:
         "# Derived by scripts/build_en_event_verbs.py from PETRARCH2's CAMEO.2.0.txt verb dictionary",
         "# (openeventdata/petrarch2 676801c, data/dictionaries; MIT Licence,",
         "# Copyright (c) 2015 Open Event Data Alliance; patterns from the TABARI CAMEO dictionaries",
-        "# and WordNet synonym sets). '---' = the pattern codes no event.",
-        "lemma\tcameo\tpattern\tnote",
+        "# and WordNet synonym sets). '---' = the pattern codes no event; flag reverse: a [:code]",
+        "# pattern, whose event goes from the target to the subject (received an invitation from X).",
+        "lemma\tcameo\tpattern\tflags",
     ]
-    body = [f"{lemma}\t{code}\t{pat}\t" for (lemma, pat), code in sorted(rows.items())]
+    body = [
+        f"{lemma}\t{code.split(':')[0]}\t{pat}\t{'reverse' if code.endswith(':reverse') else ''}"
+        for (lemma, pat), code in sorted(rows.items())
+    ]
     OUT.write_text("\n".join(header + body) + "\n", encoding="utf-8")
     print(f"wrote {len(body)} rows to {OUT}")
     return 0

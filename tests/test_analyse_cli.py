@@ -53,6 +53,8 @@ def test_analyse_cli_export_all(store_dir, tmp_path):
     assert (
         run_cli("export", "events", "--format", "gdelt", "--out", str(tmp_path), "--store", store_dir).returncode == 0
     )
-    assert (tmp_path / "events.gdelt.tsv").read_text(encoding="utf-8").startswith("GLOBALEVENTID\tSQLDATE")
+    lines = (tmp_path / "events.gdelt.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines and all(len(line.split("\t")) == 61 for line in lines)  # GDELT's layout: no header
+    assert (tmp_path / "events.gdelt.extra.csv").exists()
     wrong = run_cli("export", "quotes", "--format", "gdelt", "--out", str(tmp_path), "--store", store_dir)
     assert wrong.returncode == 2

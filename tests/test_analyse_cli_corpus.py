@@ -20,6 +20,7 @@ from powermap.serve.export.gdelt import EXTRA_COLUMNS, GDELT_COLUMNS
 from powermap.serve.export.tables import STORE_TABLES
 
 from .conftest import run_cli
+from .test_export_readers import as_lists, check_rows, doc_block, expected_rows, records
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -85,33 +86,42 @@ def test_corpus_discourse_export(store, db, tmp_path):
     assert sum(int(r["agree"]) + int(r["disagree"]) for r in rows) <= stances
 
 
-def test_corpus_export_all_reads_back(store, db, tmp_path):
+def test_corpus_export_all_reads_back(store, db, tmp_path, monkeypatch):
     for fmt in ("csv", "parquet"):
-        result = run_cli("export", "all", "--format", fmt, "--out", str(tmp_path / fmt), "--store", store)
+        result = run_cli("export", "all", "--format", fmt, "--out", str(tmp_path / "exports"), "--store", store)
         assert result.returncode == 0, result.stderr
-    db.row_factory = None
+    monkeypatch.chdir(tmp_path)
+    readers = {}
+    for reader in ("pandas", "duckdb"):
+        pytest.importorskip(reader)
+        namespace: dict = {}
+        exec(compile(doc_block(reader), f"docs/exports.md:{reader}", "exec"), namespace)
+        readers[reader] = namespace["read_csv"]
+    database = Path(store) / "powermap.db"
     for name in STORE_TABLES:
-        cursor = db.execute(f"SELECT * FROM {name} ORDER BY rowid")
-        columns = [d[0] for d in cursor.description]
-        expected = [list(r) for r in cursor]
-        back = pq.read_table(tmp_path / "parquet" / f"{name}.parquet")
-        assert back.column_names == columns
-        assert [list(r.values()) for r in back.to_pylist()] == expected, name
-        with (tmp_path / "csv" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle))
-        assert rows[0] == columns
-        assert rows[1:] == [["" if v is None else str(v) for v in row] for row in expected], name
-    assert len(expected) > 0 and (tmp_path / "csv" / "edges.csv").exists()
+        expected = expected_rows(database, name)
+        back = pq.read_table(tmp_path / "exports" / f"{name}.parquet").to_pylist()
+        check_rows(back, expected, f"parquet {name}")
+        for reader, read_csv in readers.items():
+            check_rows(as_lists(records(read_csv(f"exports/{name}.csv")), name), expected, f"{reader} {name}")
+    assert len(expected) > 0 and (tmp_path / "exports" / "edges.csv").exists()
 
 
 def test_corpus_export_gdelt(store, db, tmp_path):
     result = run_cli("export", "events", "--format", "gdelt", "--all-events", "--out", str(tmp_path), "--store", store)
     assert result.returncode == 0, result.stderr
-    with (tmp_path / "events.gdelt.tsv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert rows[0] == [*GDELT_COLUMNS, *EXTRA_COLUMNS]
-    assert len(rows) - 1 == db.execute("SELECT count(*) FROM events").fetchone()[0]
-    assert all(len(r) == len(rows[0]) for r in rows)
+    pd = pytest.importorskip("pandas")
+    frame = pd.read_csv(tmp_path / "events.gdelt.tsv", sep="\t", header=None, names=list(GDELT_COLUMNS), dtype=str)
+    assert frame.shape == (db.execute("SELECT count(*) FROM events").fetchone()[0], 61)
+    extra = pd.read_csv(tmp_path / "events.gdelt.extra.csv", dtype={"GLOBALEVENTID": "Int64"})
+    assert list(extra.columns) == list(EXTRA_COLUMNS) and len(extra) == len(frame)
+    assert extra["GLOBALEVENTID"].tolist() == frame["GLOBALEVENTID"].astype(int).tolist()
+    country = dict(db.execute("SELECT id, country FROM actors WHERE country IS NOT NULL").fetchall())
+    for n in (1, 2):  # every actor with a country has a code that starts with it, or a code of its own
+        ids = extra[f"pm_actor{n}_id"].tolist()
+        codes = frame[f"Actor{n}Code"].fillna("").tolist()
+        missing = [(i, c) for i, c in zip(ids, codes, strict=True) if i in country and not c]
+        assert not missing, missing[:5]
 
 
 def test_corpus_report(store, db, tmp_path):

@@ -66,11 +66,22 @@ def test_analyse_cited_sources(corpus):
     ]
 
 
-def test_analyse_louvain_fallback(monkeypatch):
-    def no_leiden(*args, **kwargs):
-        raise ImportError("leidenalg")
-
-    monkeypatch.setattr(communities, "_leiden", no_leiden)
+def test_analyse_signed_communities():
     edges = [("a", "b", 1.0), ("b", "c", 1.0), ("a", "c", 1.0), ("d", "e", 1.0), ("c", "d", -1.0)]
     groups = communities.signed_communities(list("abcde"), edges)
     assert groups["a"] == groups["b"] == groups["c"] == 0 and groups["d"] == groups["e"] == 1
+
+
+def test_analyse_signed_communities_split_a_negative_tie():
+    """Two rivals with one friend in common: Louvain on positive ties joins all three, the signed moves do not."""
+    edges = [("a", "c", 1.0), ("b", "c", 1.0), ("a", "b", -3.0)]
+    assert len(set(communities._louvain(list("abc"), edges, 1, 1.0).values())) == 1
+    groups = communities.signed_communities(list("abc"), edges)
+    assert groups["a"] != groups["b"]
+
+
+def test_analyse_signed_communities_ignore_input_order():
+    edges = [("a", "b", 2.0), ("b", "c", 1.0), ("c", "d", 2.0), ("d", "e", -1.0), ("e", "f", 2.0), ("a", "f", -2.0)]
+    first = communities.signed_communities(list("abcdef"), edges, seed=3)
+    again = communities.signed_communities(list("fedcba"), [(v, u, w) for u, v, w in reversed(edges)], seed=3)
+    assert first == again

@@ -49,3 +49,13 @@ def test_query_commands_on_the_seed_store(seed_store, cli):
     some_unit = sorted(units)[0]
     filtered = json.loads(cli("claims", "--unit", some_unit, "--store", str(seed_store), "--json").stdout)
     assert filtered and {c["unit"] for c in filtered} == {some_unit}
+
+
+def test_claims_table_prints_values_the_way_people_read_them(seed_store, cli):
+    from powermap.extract.claims.numbers import format_value
+
+    stored = json.loads(cli("claims", "--store", str(seed_store), "--json").stdout)
+    big = max(stored, key=lambda c: c["value"])
+    result = cli("claims", "--unit", big["unit"], "--limit", "500", "--store", str(seed_store))
+    assert result.returncode == 0, result.stderr
+    assert big["value"] >= 1e6 and format_value(big["value"]) in result.stdout and "e+" not in result.stdout

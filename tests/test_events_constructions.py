@@ -191,7 +191,7 @@ def test_events_reported_speech_is_flagged_apart():
     assert ctx.event_reported == [True]
 
 
-def test_events_date_from_weekday_and_nothing_without_one():
+def test_events_date_from_weekday_else_the_publication_date():
     rows = [
         ("Polen", "Polen", "PROPN", "nsubj", 1), ("bezocht", "bezoeken", "VERB", "ROOT", 1),
         ("dinsdag", "dinsdag", "NOUN", "obl", 1), ("Litouwen", "Litouwen", "PROPN", "obj", 1),
@@ -199,8 +199,11 @@ def test_events_date_from_weekday_and_nothing_without_one():
     ]  # fmt: skip
     events, _ = run(rows, published="2023-01-12")
     assert triples(events) == [("polen", "litouwen", "042")] and events[0].date == "2023-01-10"
-    events, _ = run([r if r[0] != "dinsdag" else ("graag", "graag", "ADV", "advmod", 1) for r in rows])
-    assert events[0].date is None
+    no_date = [r if r[0] != "dinsdag" else ("graag", "graag", "ADV", "advmod", 1) for r in rows]
+    events, _ = run(no_date)  # no date in the sentence: the publication date, at document precision
+    assert (events[0].date, events[0].date_precision) == ("2023-01-12", "document")
+    events, _ = run(no_date, published=None)
+    assert events[0].date is None and events[0].date_precision is None
 
 
 def test_events_without_parse_fall_back_to_word_order():

@@ -169,7 +169,7 @@ def test_events_finite_subordinate_clause_does_not_borrow_the_main_subject():
 
 
 def test_events_verb_candidates_undouble_vowels_and_voice_fricatives():
-    from powermap.extract.events.fallback import verb_candidates
+    from powermap.extract.events.morphology import verb_candidates
 
     assert "handhaven" in verb_candidates("handhaaft", "nl")
     assert "geven" in verb_candidates("geeft", "nl")

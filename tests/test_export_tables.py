@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import json
+from datetime import UTC, date, datetime
 
 import pyarrow.parquet as pq
 import pytest
 
 from powermap.serve.export.csvfile import LIST_SEPARATOR, write_csv
 from powermap.serve.export.parquet import write_parquet
+from powermap.serve.export.schema import COLUMN_KINDS
 from powermap.serve.export.tables import STORE_TABLES, analysis_tables, store_table
 
 from .analyse_fixtures import make_store, sample_docs
@@ -29,7 +32,15 @@ def _as_csv(value):
         return ""
     if isinstance(value, list):
         return LIST_SEPARATOR.join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value)
+
+
+def _plain(table, back_header):
+    """The columns of ``table`` that are written as stored (no reader type in ``COLUMN_KINDS``)."""
+    kinds = COLUMN_KINDS.get(table.name, {})
+    return [i for i, c in enumerate(table.columns) if c not in kinds], [back_header.index(c) for c in table.columns]
 
 
 def test_export_every_table_has_rows(tables):
@@ -44,15 +55,19 @@ def test_export_csv_round_trip(tables, tmp_path):
         path = write_csv(table, tmp_path / f"{table.name}.csv")
         with path.open(encoding="utf-8", newline="") as handle:
             back = list(csv.reader(handle))
-        assert back[0] == table.columns
-        assert back[1:] == [[_as_csv(v) for v in row] for row in table.rows], table.name
+        plain, where = _plain(table, back[0])
+        assert [c for c in back[0] if not c.endswith("_precision")] == table.columns
+        got = [[line[where[i]] for i in plain] for line in back[1:]]
+        assert got == [[_as_csv(row[i]) for i in plain] for row in table.rows], table.name
 
 
 def test_export_parquet_round_trip(tables, tmp_path):
     for table in tables:
         back = pq.read_table(write_parquet(table, tmp_path / f"{table.name}.parquet"))
-        assert back.column_names == table.columns
-        assert back.to_pylist() == table.records(), table.name
+        kinds = COLUMN_KINDS.get(table.name, {})
+        assert [c for c in back.column_names if not c.endswith("_precision")] == table.columns
+        plain = [c for c in table.columns if c not in kinds]
+        assert back.select(plain).to_pylist() == [{c: r[c] for c in plain} for r in table.records()], table.name
 
 
 def test_export_store_table_rejects_unknown(tables):
@@ -81,13 +96,40 @@ def test_export_streamed_store_tables_round_trip(store_conn, tmp_path, monkeypat
     for name in STORE_TABLES:
         expected = store_table(store_conn, name)
         assert len(expected.rows) > 1, name
+        plain = [c for c in expected.columns if c not in COLUMN_KINDS.get(name, {})]
         parquet = pq.read_table(write_parquet_batches(*store_table_batches(store_conn, name), tmp_path / "t.parquet"))
-        assert parquet.column_names == expected.columns
-        assert parquet.to_pylist() == expected.records(), name
+        assert [c for c in parquet.column_names if not c.endswith("_precision")] == expected.columns
+        assert parquet.select(plain).to_pylist() == [{c: r[c] for c in plain} for r in expected.records()], name
+        assert parquet.to_pylist() == _typed(expected, parquet.column_names), name
         with write_csv_batches(*store_table_batches(store_conn, name), tmp_path / "t.csv").open(newline="") as handle:
             back = list(csv.reader(handle))
-        assert back[0] == expected.columns
-        assert back[1:] == [[_as_csv(v) for v in row] for row in expected.rows], name
+        columns, where = _plain(expected, back[0])
+        got = [[line[where[i]] for i in columns] for line in back[1:]]
+        assert got == [[_as_csv(row[i]) for i in columns] for row in expected.rows], name
+
+
+def _typed(table, names):
+    """The store rows as the typed export should hold them, written out by hand per kind."""
+    kinds = COLUMN_KINDS.get(table.name, {})
+    out = []
+    for record in table.records():
+        row = {}
+        for column, value in record.items():
+            kind = kinds.get(column)
+            if kind == "bool":
+                row[column] = None if value is None else bool(value)
+            elif kind == "list":
+                row[column] = None if value is None else json.loads(value)
+            elif kind == "timestamp":
+                row[column] = datetime.fromisoformat(value).astimezone(UTC)
+            elif kind == "date":
+                padded = None if value is None else date.fromisoformat((value + "-01-01")[:10])
+                row[column] = padded
+                row[f"{column}_precision"] = None if value is None else {10: "day", 7: "month", 4: "year"}[len(value)]
+            else:
+                row[column] = value
+        out.append({n: row[n] for n in names})
+    return out
 
 
 def _no_driver(*args, **kwargs):

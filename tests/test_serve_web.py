@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -61,13 +62,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[tuple[str, str]]:
-    folder = tmp_path_factory.mktemp("store")
-    doc_id = build_store(folder)
+@contextlib.contextmanager
+def running_server(folder: Path, *options: str) -> Iterator[str]:
+    """``powermap serve`` on a free port of 127.0.0.1 over the store at ``folder``: its base URL."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "powermap", "serve", "--store", str(folder), "--port", str(port)],
+        [sys.executable, "-m", "powermap", "serve", "--store", str(folder), "--port", str(port), *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -82,9 +82,19 @@ def server(tmp_path_factory) -> Iterator[tuple[str, str]]:
     else:
         process.kill()
         pytest.fail("powermap serve did not start: " + process.stderr.read().decode())
-    yield base, doc_id
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[str, str]]:
+    folder = tmp_path_factory.mktemp("store")
+    doc_id = build_store(folder)
+    with running_server(folder) as base:
+        yield base, doc_id
 
 
 def test_json_api(server):
@@ -116,8 +126,10 @@ def test_errors_are_clear(server):
     base, _ = server
     missing = httpx.get(base + "/api/documents/0000000000000000")
     assert missing.status_code == 404 and "no document" in missing.json()["detail"]
-    bad = httpx.get(base + "/api/documents", params={"q": '"unterminated'})
-    assert bad.status_code == 400 and "bad query" in bad.json()["detail"]
+    bad = httpx.get(base + "/api/documents", params={"q": "a* " * 100})
+    assert bad.status_code == 400 and "at most 200 characters" in bad.json()["detail"]
+    assert httpx.get(base + "/api/documents", params={"limit": "abc"}).status_code == 400
+    assert httpx.get(base + "/api", headers={"host": "rebound.example"}).status_code == 400
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make setup installs it)")
@@ -156,3 +168,11 @@ def test_pages_in_a_real_browser(server):
         assert page.locator("#documents a").first.inner_text() == "Bezoek aan Ottawa"
         browser.close()
     assert errors == []
+
+
+def test_allowed_hosts_from_the_command_line(tmp_path):
+    build_store(tmp_path)
+    with running_server(tmp_path, "--allowed-host", "powermap.newsroom.example") as base:
+        assert httpx.get(base + "/api", headers={"host": "powermap.newsroom.example:8765"}).status_code == 200
+        refused = httpx.get(base + "/api")  # 127.0.0.1 is not named, so it is not answered
+        assert refused.status_code == 400 and refused.headers["content-security-policy"]

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Literal
 ActorType = Literal["person", "state", "organisation", "company", "media", "group", "place"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 Modality = Literal["asserted", "intended", "hypothetical", "demanded"]
+DatePrecision = Literal["day", "month", "year", "document"]
 
 #: The extraction lists of a record, in the order the contract lists them.
 STAGE_FIELDS: tuple[str, ...] = ("actors", "quotes", "claims", "events", "stances")
@@ -135,6 +136,12 @@ class Event(_Record):
     reported: bool = False
     #: further targets coordinated with ``target`` (*prees Finland en Zweden*): one action
     other_targets: list[str] = field(default_factory=list)
+    #: how exact ``date`` is: ``day``, ``month`` or ``year`` when the sentence gives it, ``document``
+    #: when it is the publication date, None when there is neither
+    date_precision: DatePrecision | None = None
+    #: about history: the sentence dates the event two or more years before publication
+    #: (*de staatsgreep van 1969*), so trends do not count it as news of the day
+    historical: bool = False
 
 
 @dataclass
@@ -186,3 +193,10 @@ class ExtractionRecord(_Record):
         out.extend((e.sentence, e.start, e.end) for e in self.events)
         out.extend((s.evidence, s.start, s.end) for s in self.stances)
         return out
+
+
+def validate_record(record: ExtractionRecord) -> list[str]:
+    """Every way ``record`` breaks the published JSON Schema or the offset rule (empty: valid)."""
+    from powermap.schema import validation_errors
+
+    return validation_errors(record.to_dict())

@@ -1,15 +1,22 @@
 """Community detection on signed, weighted graphs: positive ties inside groups, negative between.
 
-With python-igraph and leidenalg installed (the default dependencies) this is the Leiden
-algorithm optimising modularity on the positive layer minus modularity on the negative
-layer (Traag & Bruggeman 2009, as ``leidenalg``'s multiplex optimiser does it). Without
-them it falls back to networkx's Louvain on the positive ties only. Either way the result
-is deterministic for a given ``seed`` and groups are numbered by size, largest first.
+Two steps, both deterministic for a given ``seed``:
+
+1. networkx's Louvain (``louvain_communities``, BSD) on the positive ties;
+2. local moving on the signed objective of Traag & Bruggeman (2009), modularity on the
+   positive layer minus modularity on the negative layer: nodes are visited in sorted order
+   and each moves to the neighbouring group (or a group of its own) that raises
+   ``Q+ - Q-`` most, until no move helps. So two actors with only a negative tie end up
+   apart even when Louvain, blind to negative ties, put them together.
+
+Groups are numbered by size, largest first (ties broken by their first member's id).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+
+MAX_ROUNDS = 50
 
 
 def signed_communities(
@@ -18,10 +25,8 @@ def signed_communities(
     """Node -> group number (0 = largest group) for an undirected signed weighted graph."""
     if not nodes:
         return {}
-    try:
-        raw = _leiden(nodes, edges, seed, resolution)
-    except ImportError:
-        raw = _louvain(nodes, edges, seed, resolution)
+    raw = _louvain(nodes, edges, seed, resolution)
+    raw = _signed_local_moves(nodes, edges, raw, resolution)
     sizes = Counter(raw.values())
     first_seen = {}
     for node in sorted(nodes):
@@ -31,39 +36,64 @@ def signed_communities(
     return {node: renumber[raw[node]] for node in nodes}
 
 
-def _leiden(nodes: list[str], edges: list[tuple[str, str, float]], seed: int, resolution: float) -> dict[str, int]:
-    import igraph as ig
-    import leidenalg as la
-
-    index = {n: i for i, n in enumerate(nodes)}
-    layers = []
-    for sign in (1, -1):
-        chosen = [(index[u], index[v], abs(w)) for u, v, w in edges if w * sign > 0]
-        graph = ig.Graph(n=len(nodes), edges=[(u, v) for u, v, _ in chosen])
-        graph.es["weight"] = [w for _, _, w in chosen]
-        layers.append(graph)
-    positive, negative = layers
-    if positive.ecount() == 0:
-        return {n: i for i, n in enumerate(nodes)}
-    optimiser = la.Optimiser()
-    optimiser.set_rng_seed(seed)
-    part_pos = la.RBConfigurationVertexPartition(positive, weights="weight", resolution_parameter=resolution)
-    if negative.ecount() == 0:
-        optimiser.optimise_partition(part_pos, n_iterations=-1)
-    else:
-        part_neg = la.RBConfigurationVertexPartition(negative, weights="weight", resolution_parameter=resolution)
-        optimiser.optimise_partition_multiplex([part_pos, part_neg], layer_weights=[1, -1], n_iterations=-1)
-    return {n: part_pos.membership[i] for n, i in index.items()}
-
-
 def _louvain(nodes: list[str], edges: list[tuple[str, str, float]], seed: int, resolution: float) -> dict[str, int]:
     import networkx as nx
 
     graph = nx.Graph()
-    graph.add_nodes_from(nodes)
-    graph.add_weighted_edges_from((u, v, w) for u, v, w in edges if w > 0)
+    graph.add_nodes_from(sorted(nodes))
+    graph.add_weighted_edges_from(sorted((u, v, w) for u, v, w in edges if w > 0 and u != v))
     groups = nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
+    groups = sorted((sorted(g) for g in groups), key=lambda g: g[0])
     return {node: i for i, group in enumerate(groups) for node in group}
+
+
+def _signed_local_moves(
+    nodes: list[str], edges: list[tuple[str, str, float]], groups: dict[str, int], resolution: float
+) -> dict[str, int]:
+    """Move nodes between groups while ``Q+ - Q-`` (configuration-model modularity per sign) rises."""
+    ties: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for u, v, w in edges:
+        if u != v and w:
+            ties[u][v] += w
+            ties[v][u] += w
+    if not any(w < 0 for u, v, w in edges):
+        return dict(groups)
+    degree = {sign: {n: sum(abs(w) for w in ties[n].values() if w * sign > 0) for n in nodes} for sign in (1, -1)}
+    total = {sign: sum(degree[sign].values()) or 1.0 for sign in (1, -1)}  # 2m per layer
+    group_of = dict(groups)
+    group_degree = {sign: defaultdict(float) for sign in (1, -1)}
+    for node in nodes:
+        for sign in (1, -1):
+            group_degree[sign][group_of[node]] += degree[sign][node]
+    spare = max(group_of.values(), default=-1) + 1
+    for _ in range(MAX_ROUNDS):
+        moved = False
+        for node in sorted(nodes):
+            here = group_of[node]
+            for sign in (1, -1):
+                group_degree[sign][here] -= degree[sign][node]
+            links: dict[int, float] = defaultdict(float)
+            for other, w in ties[node].items():
+                links[group_of[other]] += w
+
+            def gain(group: int, links=links, node=node) -> float:
+                expected = sum(
+                    sign * resolution * degree[sign][node] * group_degree[sign][group] / total[sign] for sign in (1, -1)
+                )
+                return links.get(group, 0.0) - expected
+
+            candidates = sorted({here, *links})
+            best = max(candidates, key=lambda g: (round(gain(g), 12), g == here))
+            if gain(best) < 0:  # alone (gain 0) is better than any group it has ties to
+                best, spare = spare, spare + 1
+            if best != here:
+                moved = True
+            group_of[node] = best
+            for sign in (1, -1):
+                group_degree[sign][best] += degree[sign][node]
+        if not moved:
+            break
+    return group_of
 
 
 def participation(nodes: list[str], edges: list[tuple[str, str, float]], groups: dict[str, int]) -> dict[str, float]:

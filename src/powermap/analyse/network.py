@@ -253,23 +253,19 @@ def _camps(nodes: list[Node], triples: list[tuple[str, str, float]], groups: dic
     return out
 
 
+#: exact betweenness up to this many nodes; above it, estimated from this many sampled sources (seeded)
+BETWEENNESS_EXACT_UP_TO = 300
+
+
 def _betweenness(names: list[str], triples: list[tuple[str, str, float]]) -> dict[str, float]:
     """Normalised betweenness over cooperative ties, with distance 1/weight (strong ties are short)."""
     if len(names) < 3:
         return dict.fromkeys(names, 0.0)
-    try:
-        import igraph as ig
-    except ImportError:
-        import networkx as nx
+    import networkx as nx
 
-        graph = nx.Graph()
-        graph.add_nodes_from(names)
-        graph.add_weighted_edges_from((u, v, 1.0 / abs(w)) for u, v, w in triples)
-        k = None if len(names) <= 300 else 300
-        values = nx.betweenness_centrality(graph, k=k, weight="weight", normalized=True, seed=1)
-        return {n: round(values[n], 6) for n in names}
-    index = {n: i for i, n in enumerate(names)}
-    graph = ig.Graph(n=len(names), edges=[(index[u], index[v]) for u, v, _ in triples])
-    values = graph.betweenness(weights=[1.0 / abs(w) for _, _, w in triples], directed=False)
-    scale = (len(names) - 1) * (len(names) - 2) / 2
-    return {n: round(values[index[n]] / scale, 6) for n in names}
+    graph = nx.Graph()
+    graph.add_nodes_from(names)
+    graph.add_weighted_edges_from((u, v, 1.0 / abs(w)) for u, v, w in triples)
+    k = None if len(names) <= BETWEENNESS_EXACT_UP_TO else BETWEENNESS_EXACT_UP_TO
+    values = nx.betweenness_centrality(graph, k=k, weight="weight", normalized=True, seed=1)
+    return {n: round(values[n], 6) for n in names}

@@ -15,25 +15,22 @@ Marks that head other tokens are left alone.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from powermap.annotate.augment import quote_roles
+from powermap.lang.tables import load_table
 
+#: Longer "sentences" (runs of symbols, tables) keep the parser's attachments: bounds the tree climbing.
+MAX_SENTENCE_TOKENS = 1000
 #: Brackets, opening -> closing.
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
-#: Quotation-mark pairs (opening, closing); a straight mark is both.
-QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
-    ('"', '"'),
-    (",,", "''"),
-    ("„", "”"),
-    ("“", "”"),
-    ("‘", "’"),
-    ("«", "»"),
-    ("'", "'"),
-)
+#: Quotation-mark pairs (opening, closing); a straight mark is both. The one list of Dutch
+#: quote marks in ``lang/nl/quote_marks.tsv``, shared with quote extraction.
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = tuple((r["open"], r["close"]) for r in load_table("nl", "quote_marks"))
 
 
 def paired_marks(words: Sequence[str], spaces: Sequence[bool], punct: Sequence[bool]) -> list[tuple[int, int]]:
@@ -65,7 +62,11 @@ def punctuation_heads(
     words: Sequence[str], spaces: Sequence[bool], punct: Sequence[bool], heads: Sequence[int]
 ) -> list[int]:
     """Heads for one sentence (indices into it; a root heads itself) with every punctuation
-    mark that heads nothing attached by the UD convention."""
+    mark that heads nothing attached by the UD convention.
+
+    Linear in the sentence apart from climbing the tree: the innermost enclosing pair of each
+    mark comes from one sweep with a heap, the nearest words on each side from two prefix scans.
+    """
     n = len(words)
     out = list(heads)
     leaves = [True] * n
@@ -75,22 +76,26 @@ def punctuation_heads(
     pairs = paired_marks(words, spaces, punct)
     placed: set[int] = set()
     for first, last in pairs:
-        if not (leaves[first] and leaves[last]):
-            continue
-        inner = [i for i in range(first + 1, last) if not punct[i]]
-        tops = [i for i in inner if heads[i] == i or not first < heads[i] < last]
-        if len(tops) == 1:
-            out[first] = out[last] = tops[0]
-            placed.update((first, last))
+        if leaves[first] and leaves[last]:
+            top = _single_top(heads, punct, first, last)
+            if top is not None:
+                out[first] = out[last] = top
+                placed.update((first, last))
+    before, after = _nearest_words(punct)
+    opened = sorted(pairs)
+    active: list[tuple[int, int]] = []  # (-first, last): the innermost open pair on top
+    k = 0
     for p in range(n):
+        while k < len(opened) and opened[k][0] < p:
+            heapq.heappush(active, (-opened[k][0], opened[k][1]))
+            k += 1
+        while active and active[0][1] <= p:
+            heapq.heappop(active)
         if not punct[p] or p in placed or not leaves[p]:
             continue
-        low, high = -1, n
-        for first, last in pairs:
-            if first < p < last and first > low:
-                low, high = first, last
-        left = next((i for i in range(p - 1, low, -1) if not punct[i]), None)
-        right = next((i for i in range(p + 1, high) if not punct[i]), None)
+        low, high = (-active[0][0], active[0][1]) if active else (-1, n)
+        left = before[p] if before[p] > low else None
+        right = after[p] if after[p] < high else None
         if left is not None:
             while heads[left] != left and low < heads[left] < p:
                 left = heads[left]
@@ -107,12 +112,42 @@ def punctuation_heads(
     return out
 
 
+def _single_top(heads: Sequence[int], punct: Sequence[bool], first: int, last: int) -> int | None:
+    """The one word inside ``(first, last)`` whose head lies outside it, or None (none or several)."""
+    top = None
+    for i in range(first + 1, last):
+        if not punct[i] and (heads[i] == i or not first < heads[i] < last):
+            if top is not None:
+                return None
+            top = i
+    return top
+
+
+def _nearest_words(punct: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """For each position, the nearest non-punctuation index before it (-1) and after it (n)."""
+    n = len(punct)
+    before, after = [-1] * n, [n] * n
+    last = -1
+    for i in range(n):
+        before[i] = last
+        if not punct[i]:
+            last = i
+    last = n
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if not punct[i]:
+            last = i
+    return before, after
+
+
 @Language.component("powermap_punctuation")
 def attach_punctuation(doc: Doc) -> Doc:
     """Re-attach each sentence's punctuation marks (label ``punct``) by the UD convention."""
     if not doc.has_annotation("DEP"):
         return doc
     for sent in doc.sents:
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            continue
         tokens = list(sent)
         start = sent.start
         punct = [t.pos_ == "PUNCT" or (not t.pos_ and t.is_punct) for t in tokens]

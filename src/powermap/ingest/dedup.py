@@ -1,6 +1,6 @@
 """Duplicate keys: an exact hash of the normalised text and a MinHash for near duplicates.
 
-Exact duplicates (the same text up to Unicode form, case and whitespace) share
+Exact duplicates (the same text up to Unicode form, invisible characters, case and whitespace) share
 ``content_hash``. Near duplicates (a syndicated story with small edits) are found with
 MinHash over word 5-shingles and LSH banding: two texts whose estimated Jaccard similarity
 reaches ``NEAR_DUPLICATE_THRESHOLD`` are linked.
@@ -22,9 +22,13 @@ NEAR_DUPLICATE_THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
 
 
+#: Invisible format characters (soft hyphen, zero-width and joiner characters, bidi marks, BOM).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def normalise(text: str) -> str:
-    """Unicode-compatibility form, case folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """Unicode-compatibility form, invisible format characters removed, case folded, whitespace collapsed."""
+    return " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold().split())
 
 
 def content_hash(text: str) -> str:

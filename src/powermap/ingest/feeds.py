@@ -21,9 +21,10 @@ def is_feed(body: bytes) -> bool:
 
 
 def read_feed(
-    body: bytes, label: str, fetch_article: Callable[[str], SourceDocument]
+    body: bytes, label: str, fetch_article: Callable[[str], SourceDocument] | None
 ) -> Iterator[SourceDocument | IngestFailure]:
-    """Documents for the entries of a feed; ``fetch_article`` downloads a linked page."""
+    """Documents for the entries of a feed; ``fetch_article`` downloads a linked page (None: offline,
+    each entry's own content only)."""
     parsed = feedparser.parse(body)
     if parsed.bozo and not parsed.entries:
         yield IngestFailure(label, f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")
@@ -33,8 +34,8 @@ def read_feed(
         link = entry.get("link")
         published = _date(entry)
         doc: SourceDocument | None = None
-        reason = "entry has neither a link nor content"
-        if link:
+        reason = "entry has no content of its own" + ("" if fetch_article else " (use --fetch-links to download it)")
+        if link and fetch_article is not None:
             try:
                 doc = fetch_article(link)
             except (OSError, UnreadableText) as err:

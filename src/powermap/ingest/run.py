@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from powermap.extract import Extractor
+from powermap.ingest.guard import extract_guarded
 from powermap.ingest.model import IngestFailure, SourceDocument
 from powermap.ingest.options import IngestOptions
 from powermap.ingest.sources import read_inputs
@@ -82,6 +84,8 @@ def ingest(
             settle(source, store.add(source, outcome, stage_names))
         except StoreError as err:
             settle(IngestFailure(source.input, f"not stored: {err}"), None)
+        except (sqlite3.DatabaseError, UnicodeError, ValueError, OverflowError) as err:  # this document only
+            settle(IngestFailure(source.input, f"not stored: {type(err).__name__}: {err}"), None)
 
     def new_documents() -> Iterator[SourceDocument]:
         """Inputs that need extraction; failures and stored texts are settled on the way."""
@@ -112,9 +116,5 @@ def ingest(
         if extractor is None:
             store_one(source, ExtractionRecord(document=document))
             continue
-        try:
-            outcome: ExtractionRecord | str = extractor(document)
-        except Exception as err:  # a stage bug must not end a long run or lose stored data
-            outcome = f"extraction failed: {type(err).__name__}: {err}"
-        store_one(source, outcome)
+        store_one(source, extract_guarded(extractor, document, options.time_limit))
     return report

@@ -16,10 +16,11 @@ from powermap.ingest.feeds import is_feed, read_feed
 from powermap.ingest.html import read_html
 from powermap.ingest.jsonl import read_jsonl
 from powermap.ingest.language import detect_language
+from powermap.ingest.metadata import InvalidMetadata, calendar_date, language_code, optional_date
 from powermap.ingest.model import IngestFailure, SourceDocument
 from powermap.ingest.options import IngestOptions
-from powermap.ingest.text import UnreadableText, check_content, decode
-from powermap.ingest.warc import read_warc
+from powermap.ingest.text import UnreadableText, check_content, clean_text, decode
+from powermap.ingest.warc import open_archive, read_warc
 from powermap.ingest.web import FetchError, fetch
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -33,7 +34,7 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES 
 #: Files in a folder that document the folder rather than being articles.
 NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|changelog|source)(\.[a-z]+)?$", re.IGNORECASE)
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
-_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_WARC_HEADS = (b"WARC/", b"\x1f\x8b")
 
 
 def is_url(value: str) -> bool:
@@ -48,13 +49,42 @@ def suffix_of(path: Path) -> str:
     return path.suffix.lower()
 
 
+def check_options(options: IngestOptions) -> None:
+    """Raise ``ValueError`` (a usage error) for a ``--published`` or ``--language`` that cannot be used."""
+    try:
+        if options.published:
+            calendar_date(options.published)
+        if options.language:
+            language_code(options.language)
+    except InvalidMetadata as err:
+        raise ValueError(f"--published/--language: {err}") from None
+
+
 def read_inputs(inputs: Iterable[str], options: IngestOptions) -> Iterator[SourceDocument | IngestFailure]:
-    """Documents (with language and overrides applied) and failures, in input order."""
-    if options.published and not _DATE.match(options.published):
-        raise ValueError(f"--published must be YYYY-MM-DD or YYYY-MM, not {options.published!r}")
+    """Documents (with language and overrides applied) and failures, in input order.
+
+    Only bad options raise (``ValueError``, before anything is read); anything that goes wrong
+    with one input, or one document in it, is yielded as that input's ``IngestFailure``.
+    """
+    check_options(options)
     for item in inputs:
-        for result in _read_one(item, options):
-            yield finish(result, options) if isinstance(result, SourceDocument) else result
+        last = None
+        try:
+            for result in _read_one(item, options):
+                last = result.input
+                yield _finish_or_fail(result, options) if isinstance(result, SourceDocument) else result
+        except Exception as err:  # a reader bug or a library's surprise ends this input only
+            where = f" after {last}" if last and last != item else ""
+            yield IngestFailure(item, f"cannot read{where}: {type(err).__name__}: {err}")
+
+
+def _finish_or_fail(doc: SourceDocument, options: IngestOptions) -> SourceDocument | IngestFailure:
+    try:
+        return finish(doc, options)
+    except (InvalidMetadata, UnreadableText) as err:
+        return IngestFailure(doc.input, str(err))
+    except Exception as err:  # this document only: the reader goes on with the next one
+        return IngestFailure(doc.input, f"{type(err).__name__}: {err}")
 
 
 def finish(doc: SourceDocument, options: IngestOptions) -> SourceDocument:
@@ -62,10 +92,18 @@ def finish(doc: SourceDocument, options: IngestOptions) -> SourceDocument:
 
     The date comes from the input's own metadata, else ``--published``, else (unless turned
     off) an estimate from the latest date the text mentions; ``published_basis`` says which.
+    The text is normalised (``text.clean_text``) here, before duplicate detection; a stated
+    language must be an ISO 639-1 code or name (``InvalidMetadata`` otherwise), and a found date
+    that does not exist in the calendar is ignored.
     """
+    doc.text = check_content(doc.text)
+    for name in ("path", "url", "title", "author", "site", "source"):
+        value = getattr(doc, name)
+        setattr(doc, name, clean_text(value) if isinstance(value, str) else None)
     doc.source = doc.source or options.source
-    doc.language = options.language or doc.language or detect_language(doc.text)
-    published = _normalise_date(doc.published)
+    given = options.language or doc.language
+    doc.language = language_code(given) if given else detect_language(doc.text)
+    published = optional_date(doc.published)
     if published:
         doc.published, doc.published_basis = published, "source"
     elif options.published:
@@ -74,13 +112,6 @@ def finish(doc: SourceDocument, options: IngestOptions) -> SourceDocument:
         doc.published = estimate_published(doc.text, doc.language)
         doc.published_basis = "text" if doc.published else None
     return doc
-
-
-def _normalise_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = value.strip()[:10]
-    return value if _DATE.match(value) else (value[:7] if _DATE.match(value[:7]) else None)
 
 
 def _read_one(item: str, options: IngestOptions) -> Iterator[SourceDocument | IngestFailure]:
@@ -118,26 +149,27 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[SourceDocument | I
     label = str(path)
     suffix = suffix_of(path)
     try:
+        if suffix in JSONL_SUFFIXES:  # streamed: the limit holds per line
+            yield from read_jsonl(path, options)
+            return
+        if suffix in WARC_SUFFIXES or _sniff_warc(path):  # streamed: the limit holds per record
+            yield from read_warc(path, options)
+            return
         size = path.stat().st_size
         if size > options.max_bytes:
             yield IngestFailure(label, f"file of {size} bytes is larger than the {options.max_bytes} byte limit")
-            return
-        if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path, options)
-            return
-        if suffix in WARC_SUFFIXES:
-            yield from read_warc(path, options)
             return
         data = path.read_bytes()
     except OSError as err:
         yield IngestFailure(label, f"cannot read: {err.strerror or err}")
         return
     try:
-        if suffix in FEED_SUFFIXES or (suffix not in KNOWN_SUFFIXES and is_feed(data)):
-            yield from read_feed(data, label, lambda url: _fetch_article(url, options))
+        if is_feed(data) or suffix in FEED_SUFFIXES:  # a local feed is read offline unless --fetch-links
+            fetch_link = (lambda url: _fetch_article(url, options)) if options.fetch_links else None
+            yield from read_feed(data, label, fetch_link)
             return
         text, _ = decode(data)
-        if suffix in HTML_SUFFIXES or (suffix not in KNOWN_SUFFIXES and _looks_html(text)):
+        if suffix in HTML_SUFFIXES or _looks_html(text):
             yield read_html(text, label, path=label)
             return
         urls = _url_list(text)
@@ -150,6 +182,20 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[SourceDocument | I
         yield SourceDocument(text=check_content(text), input=label, path=label, title=_markdown_title(text, suffix))
     except UnreadableText as err:
         yield IngestFailure(label, str(err))
+
+
+def _sniff_warc(path: Path) -> bool:
+    """Whether a file with another name holds a WARC archive (plain, or gzip that unpacks to one)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(5)
+        if not head.startswith(_WARC_HEADS):
+            return False
+        stream, _ = open_archive(path)
+        stream.close()
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 def read_url(url: str, options: IngestOptions) -> Iterator[SourceDocument | IngestFailure]:

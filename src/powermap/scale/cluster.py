@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 
 from powermap.extract import Extractor
+from powermap.ingest.guard import extract_guarded
+from powermap.ingest.options import DEFAULT_TIME_LIMIT
 from powermap.records import Document, ExtractionRecord
 
 
@@ -22,24 +24,37 @@ def _worker_extractor(stage_names: tuple[str, ...] | None) -> Extractor:
     return Extractor(list(stage_names) if stage_names is not None else None)
 
 
-def extract_one(document: Document, stage_names: tuple[str, ...] | None) -> ExtractionRecord | str:
-    """A record, or the error as text (a failing document must not take its worker down)."""
-    try:
-        return _worker_extractor(stage_names)(document)
-    except Exception as err:  # reported to the driver as that document's failure
-        return f"extraction failed: {type(err).__name__}: {err}"
+def extract_one(
+    document: Document, stage_names: tuple[str, ...] | None, time_limit: float | None = DEFAULT_TIME_LIMIT
+) -> ExtractionRecord | str:
+    """A validated record, or why the document failed (a failing document must not take its worker
+    down; the time budget works in the worker's pool thread too, see ``ingest.deadline``)."""
+    return extract_guarded(_worker_extractor(stage_names), document, time_limit)
 
 
 def extract_batch_to_parquet(
-    documents: list[Document], stage_names: tuple[str, ...] | None, out_dir: str, batch_id: int
-) -> dict[str, int]:
-    """Extract a batch on a worker and write it as Parquet partitions; returns row counts per table."""
+    documents: list[Document],
+    stage_names: tuple[str, ...] | None,
+    out_dir: str,
+    batch_id: int,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Extract a batch on a worker and write it as Parquet partitions.
+
+    Returns row counts per table and (document, reason) for each document that failed.
+    """
     import pyarrow.parquet as pq
 
     from powermap.scale.tables import records_to_tables
 
-    records = [r for r in (extract_one(d, stage_names) for d in documents) if isinstance(r, ExtractionRecord)]
-    counts = {"documents_failed": len(documents) - len(records)}
+    records, failures = [], []
+    for document in documents:
+        outcome = extract_one(document, stage_names, time_limit)
+        if isinstance(outcome, ExtractionRecord):
+            records.append(outcome)
+        else:
+            failures.append((f"{document.path or ''}#{document.id}", outcome))
+    counts = {"documents_failed": len(failures)}
     for name, table in records_to_tables(records).items():
         pq.write_to_dataset(
             table,
@@ -49,7 +64,7 @@ def extract_batch_to_parquet(
             existing_data_behavior="overwrite_or_ignore",
         )
         counts[name] = table.num_rows
-    return counts
+    return counts, failures
 
 
 class DaskExtractor:
@@ -59,14 +74,22 @@ class DaskExtractor:
         stage_names (list[str] | None): stages to run (default: the newest of each).
         workers (int | None): local worker processes to start (ignored with ``scheduler``).
         scheduler (str | None): address of a running Dask scheduler to use instead.
+        time_limit (float | None): seconds of extraction allowed per document (see ``ingest.deadline``).
     """
 
     def __init__(
-        self, stage_names: list[str] | None = None, workers: int | None = None, scheduler: str | None = None
+        self,
+        stage_names: list[str] | None = None,
+        workers: int | None = None,
+        scheduler: str | None = None,
+        time_limit: float | None = DEFAULT_TIME_LIMIT,
     ) -> None:
         from distributed import Client, LocalCluster
 
         self.stage_names = tuple(stage_names) if stage_names is not None else None
+        self.time_limit = time_limit
+        #: (document, reason) of every document that failed in ``to_parquet``
+        self.failures: list[tuple[str, str]] = []
         if scheduler:
             self.client = Client(scheduler)
             self.cluster = None
@@ -83,7 +106,7 @@ class DaskExtractor:
         pending = as_completed()
         sent: dict[str, Document] = {}
         for document in documents:
-            future = self.client.submit(extract_one, document, self.stage_names, pure=False)
+            future = self.client.submit(extract_one, document, self.stage_names, self.time_limit, pure=False)
             sent[future.key] = document
             pending.add(future)
             if pending.count() >= window:
@@ -103,18 +126,32 @@ class DaskExtractor:
             if len(batch) == batch_size:
                 futures.append(
                     self.client.submit(
-                        extract_batch_to_parquet, batch, self.stage_names, str(out_dir), batch_id, pure=False
+                        extract_batch_to_parquet,
+                        batch,
+                        self.stage_names,
+                        str(out_dir),
+                        batch_id,
+                        self.time_limit,
+                        pure=False,
                     )
                 )
                 batch, batch_id = [], batch_id + 1
         if batch:
             futures.append(
                 self.client.submit(
-                    extract_batch_to_parquet, batch, self.stage_names, str(out_dir), batch_id, pure=False
+                    extract_batch_to_parquet,
+                    batch,
+                    self.stage_names,
+                    str(out_dir),
+                    batch_id,
+                    self.time_limit,
+                    pure=False,
                 )
             )
         for done in as_completed(futures):
-            for name, count in done.result().items():
+            counts, failures = done.result()
+            self.failures.extend(failures)
+            for name, count in counts.items():
                 totals[name] = totals.get(name, 0) + count
         return totals
 

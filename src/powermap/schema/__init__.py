@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -16,17 +17,25 @@ def extraction_schema() -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath(SCHEMA_FILE).read_text("utf-8"))
 
 
+@cache
+def _validator():
+    """The compiled schema: jsonschema-rs (about 200x faster, so every record can be checked)."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(extraction_schema())
+
+
 def validation_errors(record: dict[str, Any]) -> list[str]:
     """Every way ``record`` breaks the schema or the offset rule; empty when it is valid."""
-    from jsonschema import Draft202012Validator
-
-    validator = Draft202012Validator(extraction_schema())
     errors = [
-        f"{'/'.join(str(p) for p in err.absolute_path) or '<record>'}: {err.message}"
-        for err in validator.iter_errors(record)
+        f"{'/'.join(str(p) for p in err.instance_path) or '<record>'}: {err.message}"
+        for err in _validator().iter_errors(record)
     ]
     if errors:
         return errors
+    dates = [("document/published", record["document"]["published"])]
+    dates += [(f"events/{i}/date", e.get("date")) for i, e in enumerate(record["events"])]
+    errors += [f"{where}: {value!r} is not a date in the calendar" for where, value in dates if not _real_date(value)]
     text = record["document"]["text"]
 
     def check(where: str, span_text: str, start: int, end: int) -> None:
@@ -45,3 +54,15 @@ def validation_errors(record: dict[str, Any]) -> list[str]:
         for i, item in enumerate(record[name]):
             check(f"{name}/{i}", item[key], item["start"], item["end"])
     return errors
+
+
+def _real_date(value: str | None) -> bool:
+    """Whether a YYYY[-MM[-DD]] string (the schema checked its shape) names a day that exists."""
+    if not value:
+        return True
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True

@@ -29,32 +29,36 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply every pending migration, each in its own transaction; return the files applied.
+    """Apply every pending migration in one exclusive transaction; return the files applied.
 
-    A store written by a newer powermap (a higher version than this one knows) is refused
-    rather than touched.
+    ``user_version`` is read inside the transaction, so two processes creating or upgrading the
+    same store at once serialise: the second waits, then finds the schema current and applies
+    nothing. A store written by a newer powermap (a higher version than this one knows) is
+    refused rather than touched.
     """
     steps = available()
-    version = current_version(conn)
     newest = steps[-1][0] if steps else 0
-    if version > newest:
-        raise RuntimeError(
-            f"the store has schema version {version}, newer than this powermap knows ({newest}); upgrade powermap"
-        )
-    applied = []
-    for number, name, sql in steps:
-        if number <= version:
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+    if current_version(conn) == newest:  # the common case: nothing to do, no write lock taken
+        return []
+    conn.execute("BEGIN EXCLUSIVE")
+    try:
+        version = current_version(conn)
+        if version > newest:
+            raise RuntimeError(
+                f"the store has schema version {version}, newer than this powermap knows ({newest}); upgrade powermap"
+            )
+        applied = []
+        for number, name, sql in steps:
+            if number <= version:
+                continue
             for statement in _statements(sql):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        applied.append(name)
+            applied.append(name)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     return applied
 
 

@@ -62,7 +62,7 @@ def get_extraction(conn: sqlite3.Connection, doc_id: str) -> dict | None:
 
 
 def list_actors(
-    conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None, limit: int = 100
+    conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[dict]:
     """Mentioned actors with their mention and document counts, most mentioned first.
 
@@ -81,8 +81,8 @@ def list_actors(
             f"""SELECT a.id, a.name, a.type, a.country, a.code, a.wikidata, a.role,
                        count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
                 FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id {clause}
-                GROUP BY a.id HAVING mentions > 0 ORDER BY mentions DESC, a.name LIMIT ?""",
-            (*params, limit),
+                GROUP BY a.id HAVING mentions > 0 ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?""",
+            (*params, limit, offset),
         )
     )
 
@@ -121,7 +121,7 @@ def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 500) -> dict
 
 
 def list_quotes(
-    conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None, limit: int = 100
+    conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[dict]:
     """Quotes with their speaker, by speaker (id, or part of the name: case and accents ignored)
     and/or a full-text query on the quoted words."""
@@ -130,7 +130,8 @@ def list_quotes(
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(query)
     if speaker:
-        where.append("(q.speaker = ? OR fold(a.name) LIKE '%' || fold(?) || '%')")
+        # the speakers first (a few hundred names folded), then their quotes by index
+        where.append("q.speaker IN (SELECT id FROM actors WHERE id = ? OR fold(name) LIKE '%' || fold(?) || '%')")
         params += [speaker, speaker]
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return _rows(
@@ -138,8 +139,8 @@ def list_quotes(
             f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
                        a.name AS speaker_name, d.title, d.published
                 FROM quotes q LEFT JOIN actors a ON a.id = q.speaker JOIN documents d ON d.id = q.doc_id
-                {clause} ORDER BY d.published DESC, q.doc_id, q.start LIMIT ?""",
-            (*params, limit),
+                {clause} ORDER BY d.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?""",
+            (*params, limit, offset),
         )
     )
 
@@ -170,11 +171,20 @@ def list_claims(
     return rows
 
 
-def corpus_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    out = {}
-    for table in ("documents", "actors", "mentions", "quotes", "claims", "events", "stances"):
-        out[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    return out
+COUNTED_TABLES = ("documents", "actors", "mentions", "quotes", "claims", "events", "stances")
+
+
+def corpus_counts(conn: sqlite3.Connection, near_duplicates: bool = False) -> dict[str, int]:
+    """Rows per table (and near-duplicate documents), all from one snapshot.
+
+    One SELECT with a subquery per table: SQLite runs a statement inside one read transaction,
+    so the counts agree with each other even while an ingest commits documents beside it.
+    """
+    parts = [f"(SELECT count(*) FROM {table}) AS {table}" for table in COUNTED_TABLES]
+    if near_duplicates:
+        parts.append("(SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL) AS near_duplicates")
+    row = conn.execute("SELECT " + ", ".join(parts)).fetchone()
+    return {key: int(value) for key, value in zip(row.keys(), tuple(row), strict=True)}
 
 
 # -- events, stances and the texts concept mining reads (the `events`, `stances`, `concepts` commands)

@@ -21,12 +21,14 @@ import numpy as np
 from powermap import PIPELINE_VERSION
 from powermap.ingest import dedup
 from powermap.ingest.model import SourceDocument
-from powermap.records import ExtractionRecord
+from powermap.records import ExtractionRecord, validate_record
 from powermap.store import migrations
-from powermap.store.queries import fold
+from powermap.store.queries import corpus_counts, fold
 
 DEFAULT_STORE = Path("powermap-data")
 DB_NAME = "powermap.db"
+#: Near-duplicate candidates compared per new document (those sharing the most LSH buckets).
+NEAR_CANDIDATES = 32
 
 
 class StoreError(RuntimeError):
@@ -156,7 +158,7 @@ class Store:
         doc = record.document
         if doc.text != source.text:
             raise StoreError(f"{source.input}: the record's text is not the ingested text")
-        self._check_references(record)
+        self._check_record(record)
         chash = dedup.content_hash(doc.text)
         sig = dedup.signature(doc.text)
         with self.transaction() as conn:
@@ -190,10 +192,11 @@ class Store:
                 ),
             )
             conn.execute("INSERT INTO minhash_signatures (doc_id, signature) VALUES (?, ?)", (doc.id, sig.tobytes()))
-            conn.executemany(
-                "INSERT OR IGNORE INTO minhash_bands (band, bucket, doc_id) VALUES (?, ?, ?)",
-                [(band, bucket, doc.id) for band, bucket in dedup.bands(sig)],
-            )
+            if near is None:  # a copy is found through its original: copies never pile up in the buckets
+                conn.executemany(
+                    "INSERT OR IGNORE INTO minhash_bands (band, bucket, doc_id) VALUES (?, ?, ?)",
+                    [(band, bucket, doc.id) for band, bucket in dedup.bands(sig)],
+                )
             self._write_extraction(conn, record, stages)
         if near:
             return AddResult("near-duplicate", doc.id, duplicate_of=near, similarity=score)
@@ -201,7 +204,7 @@ class Store:
 
     def replace_extraction(self, record: ExtractionRecord, stages: list[str]) -> None:
         """Swap a stored document's extraction for a new one (after the pipeline improved)."""
-        self._check_references(record)
+        self._check_record(record)
         with self.transaction() as conn:
             if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (record.document.id,)).fetchone():
                 raise StoreError(f"no stored document {record.document.id}")
@@ -210,12 +213,19 @@ class Store:
             self._write_extraction(conn, record, stages)
 
     def _nearest(self, conn: sqlite3.Connection, sig: np.ndarray) -> tuple[str | None, float | None]:
-        candidates: set[str] = set()
-        for band, bucket in dedup.bands(sig):
-            rows = conn.execute(
-                "SELECT doc_id FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)
-            ).fetchall()
-            candidates.update(r[0] for r in rows)
+        """The original this signature nearly duplicates, and the similarity (None, None: none).
+
+        Only originals are in the LSH buckets, and only the ``NEAR_CANDIDATES`` sharing the most
+        buckets are compared, so the work per document stays bounded on corpora full of copies.
+        """
+        keys = dedup.bands(sig)
+        rows = conn.execute(
+            "SELECT doc_id FROM minhash_bands WHERE "
+            + " OR ".join(["(band = ? AND bucket = ?)"] * len(keys))
+            + " GROUP BY doc_id ORDER BY count(*) DESC, doc_id LIMIT ?",
+            [value for key in keys for value in key] + [NEAR_CANDIDATES],
+        ).fetchall()
+        candidates = [r[0] for r in rows]
         best: tuple[str | None, float | None] = (None, None)
         for doc_id in candidates:
             blob = conn.execute("SELECT signature FROM minhash_signatures WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -226,6 +236,14 @@ class Store:
                 ).fetchone()[0]
                 best = (original, round(score, 3))
         return best
+
+    @classmethod
+    def _check_record(cls, record: ExtractionRecord) -> None:
+        """Refuse a record that breaks the published JSON Schema, the offset rule or its references."""
+        errors = validate_record(record)
+        if errors:
+            raise StoreError(f"document {record.document.id}: record breaks the schema: {'; '.join(errors[:3])}")
+        cls._check_references(record)
 
     @staticmethod
     def _check_references(record: ExtractionRecord) -> None:
@@ -357,14 +375,8 @@ class Store:
         return dict(row) if row else None
 
     def counts(self) -> dict[str, int]:
-        """Rows per table, and how many documents are near duplicates of another."""
-        out = {}
-        for table in ("documents", "actors", "mentions", "quotes", "claims", "events", "stances"):
-            out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        out["near_duplicates"] = self.conn.execute(
-            "SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL"
-        ).fetchone()[0]
-        return out
+        """Rows per table, and how many documents are near duplicates of another (one snapshot)."""
+        return corpus_counts(self.conn, near_duplicates=True)
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Documents matching an FTS5 query, best first, with a highlighted snippet."""

@@ -1,7 +1,21 @@
 """The ``events.v1`` stage: dyadic events coded in CAMEO and PLOVER, with dates and modality.
 
-With a dependency parse the ``ParseCoder`` reads roles from the tree; without one the
-``PatternCoder`` falls back to word order. Codes come from the language's lexicon
+The cascade, per document, in order:
+
+1. sentences: the Doc's sentences, cut at paragraph breaks (``sentences``);
+2. with a dependency parse, ``ParseCoder`` (coder.py) codes each sentence: a predicate
+   whose lemma and complements match a lexicon row (predicates.py) is an event; its source
+   (sources.py) and target (targets.py) are read from the tree and resolved to actors
+   (referents.py, actors.py); negation and modality from its auxiliaries (modality.py);
+3. a parsed sentence that gave no event goes to ``PatternCoder`` (fallback.py) with verbs
+   only, by word order, skipping triggers the parse read as agentless passives;
+4. without a parse, ``PatternCoder`` codes every sentence by word order;
+5. duplicates (same source, target, code, sentence) are dropped; each event gets a date
+   (dates.py: the date in its sentence nearest its trigger, else the publication date) with
+   its precision (day, month, year, document), a historical flag (dated two or more years
+   before publication), a reported flag, and PLOVER type and Goldstein score from the codebook.
+
+Codes come from the language's lexicon
 (``powermap/lang/<code>/event_verbs*.tsv``), PLOVER types, modes and Goldstein scores from
 the CAMEO codebook, dates from ``powermap/lang/<code>/dates.yaml``. Events inside reported
 speech (a quote, a speech verb's complement, "volgens X") have ``reported`` set (also kept in
@@ -23,6 +37,24 @@ from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.events.syntax import subtree
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Event
+
+#: an event dated this many years or more before publication is about history
+HISTORY_YEARS = 2
+
+
+def dated(found: str | None, published: str | None) -> tuple[str | None, str | None, bool]:
+    """(date, precision, historical) of an event: the date its sentence gives (``day``,
+    ``month`` or ``year`` by its length), else the publication date (``document``); historical
+    when the sentence's year lies ``HISTORY_YEARS`` or more before the publication year."""
+    pub = (published or "")[:10] or None
+    if found is None:
+        return pub, ("document" if pub else None), False
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(found))
+    try:
+        historical = bool(pub) and int((pub or "")[:4]) - int(found[:4]) >= HISTORY_YEARS
+    except ValueError:  # a publication date without a year
+        historical = False
+    return found, precision, historical
 
 
 @stages.register("events.v1")
@@ -48,11 +80,9 @@ class EventStage(Stage):
             return
         lexicon = get_lexicon(ctx.language)
         doc = ctx.doc
-        coder_cls = ParseCoder if doc.has_annotation("DEP") else PatternCoder
-        coder = coder_cls(lexicon, ctx)
-        backup = PatternCoder(lexicon, ctx) if coder_cls is ParseCoder else None
-        if backup is not None:
-            backup.verbs_only = True
+        parsed = doc.has_annotation("DEP")
+        coder: ParseCoder | PatternCoder = ParseCoder(lexicon, ctx) if parsed else PatternCoder(lexicon, ctx)
+        backup = PatternCoder(lexicon, ctx, verbs_only=True) if parsed else None
         resolver = get_resolver(ctx.language)
         markers = lexicon.cue_set("reported_markers")
         quotes = [(q.start, q.end) for q in ctx.record.quotes]
@@ -62,7 +92,7 @@ class EventStage(Stage):
         seen: set[tuple] = set()
         for sent in sentences(doc):
             coded = coder.code_sentence(sent)
-            if not coded and backup is not None:  # the backup only runs behind a ParseCoder
+            if not coded and isinstance(coder, ParseCoder) and backup is not None:
                 coded = [c for c in backup.code_sentence(sent) if c.trigger.i not in coder.agentless]
             if not coded:
                 continue
@@ -77,7 +107,7 @@ class EventStage(Stage):
                 if key in seen:
                     continue
                 seen.add(key)
-                event = self.event(c, ctx.text, start, end, dates)
+                event = self.event(c, ctx.text, start, end, dates, published)
                 event.reported = c.reported or in_quote or marked
                 ctx.record.events.append(event)
                 reported_flags.append(event.reported)
@@ -88,10 +118,11 @@ class EventStage(Stage):
         ctx.event_clauses = clauses
 
     @staticmethod
-    def event(c: Coded, text: str, start: int, end: int, dates: list) -> Event:
+    def event(c: Coded, text: str, start: int, end: int, dates: list, published: str | None = None) -> Event:
         entry = lookup(c.cameo)
         offset = c.trigger.idx - start
-        date = min(dates, key=lambda d: abs(d.start - offset)).value if dates else None
+        found = min(dates, key=lambda d: abs(d.start - offset)).value if dates else None
+        date, precision, historical = dated(found, published)
         return Event(
             source=c.source.id,
             target=c.target.id if c.target else None,
@@ -104,5 +135,7 @@ class EventStage(Stage):
             negated=c.negated,
             modality=c.modality,  # type: ignore[arg-type]
             date=date,
+            date_precision=precision,  # type: ignore[arg-type]
+            historical=historical,
             other_targets=[t.id for t in c.other_targets if c.target is None or t.id != c.target.id],
         )

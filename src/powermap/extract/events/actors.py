@@ -16,11 +16,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cache
 
+from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
-PERSONAL = {"hij", "zij", "he", "she", "ze"}
-PLURAL = {"ze", "zij", "they", "hun", "their"}
 DESCRIPTION_REACH = 600  # characters back to the state a description (*het land*) stands for
 
 
@@ -51,6 +50,7 @@ class ActorIndex:
         self.longest = max((e - s for s, e, _ in spans), default=0)
         self.persons = [(s, e, a) for s, e, a in spans if a.type == "person"]
         self.resolver = ctx.actor_links
+        self.personal = get_lexicon(ctx.language).cue_set("personal_pronouns")
         self.by_id = {a.id: a for a in ctx.record.actors}
         states = {a.country: a for a in ctx.record.actors if a.type == "state" and a.country}
         self.state_of_country = states
@@ -98,7 +98,7 @@ class ActorIndex:
         if self.resolver is not None and hasattr(self.resolver, "resolve"):
             actor_id = self.resolver.resolve(start, end)
             return self.canonical(self.by_id.get(actor_id)) if actor_id else None
-        if word.lower() not in PERSONAL:
+        if word.lower() not in self.personal:
             return None
         return self.previous_person(start, other_than="")
 

@@ -1,155 +1,79 @@
 """Pattern-based event coding for text without a dependency parse.
 
-Used when the annotator gives tokens and sentences only. A trigger is a token whose
-lemma (from spaCy's lookup tables, or its lower-case form) or particle + lemma
-(legde ... op -> opleggen) has a lexicon row whose pattern words occur in the sentence.
-The source is the actor right after a clause-second trigger (inversion: "sloeg hij") or
-else the nearest actor group before the trigger (X en Y -> two sources); the target is
-the first other actor after it, else between source and trigger (verb-final clauses).
+Used when the annotator gives tokens and sentences only, and as a backup (verbs only) for
+sentences whose parse gave no event. A trigger is a token whose lemma (from spaCy's lookup
+tables, or its lower-case form) or particle + lemma (legde ... op -> opleggen) has a
+lexicon row whose pattern words occur in the sentence. The source is the actor right after
+a clause-second trigger (inversion: "sloeg hij") or else the nearest actor group before the
+trigger (X en Y -> two sources); the target is the first other actor after it, else between
+source and trigger (verb-final clauses). It shares the parse coder's lexicon, actor
+resolution and modality cues by composition, not inheritance.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Span, Token
 
-from powermap.extract.events.coder import PERSONAL, SYMMETRIC_ROOTS, Coded, ParseCoder
-from powermap.extract.events.lexicon import LexEntry, norm
+from powermap import lang
+from powermap.extract.events.actors import ActorIndex
+from powermap.extract.events.coder import SYMMETRIC_ROOTS, Coded
+from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
+from powermap.extract.events.modality import Modality
+from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
+from powermap.extract.events.predicates import Predicates
+from powermap.extract.events.referents import Focus, Referents
 from powermap.extract.events.syntax import dep
+from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
-PARTICLES = {
-    "op",
-    "af",
-    "uit",
-    "in",
-    "aan",
-    "toe",
-    "terug",
-    "mee",
-    "door",
-    "over",
-    "bij",
-    "vrij",
-    "samen",
-    "tegen",
-    "voor",
-    "weg",
-    "los",
-    "neer",
-    "om",
-    "na",
-    "dicht",
-    "binnen",
-    # adjectives and nouns that Dutch verbs separate like particles (goedkeuren, vaststellen)
-    "goed",
-    "vast",
-    "bekend",
-    "stil",
-    "stop",
-    "out",
-    "up",
-    "down",
-    "off",
-    "back",
-}
-#: words that may stand between a preposition and the name it governs (de Russische ...)
-DETERMINERS = {"de", "het", "een", "the", "a", "an", "zijn", "haar", "hun", "his", "her", "their", "its"}
+__all__ = ["PatternCoder", "verb_candidates"]  # verb_candidates: re-exported for extract/stances
+
 #: relations inside a noun phrase, climbed to find the phrase's role in the clause
 NP_LINKS = {"amod", "flat", "compound", "appos", "det", "nummod", "conj", "nmod:poss", "nmod"}
-COORD = {"en", "and", ",", "&", "as", "zowel", "als"}
+#: tokens around a trigger read for its cues and nominal pattern words
 WINDOW = 8
+#: tokens after a trigger searched for its clause-final separable particle
+PARTICLE_REACH = 15
 
 
-VOWELS = "aeiou"
-PAST_ENDINGS = ("den", "ten", "de", "te", "dt", "t", "en", "d")
-
-
-@cache
-def irregular_verbs(language: str) -> dict[str, str]:
-    """Irregular verb forms of a language (``lang/<code>/irregular_verbs.tsv``), form -> infinitive."""
-    from powermap.codebooks.cameo import read_tsv
-    from powermap.extract.events.lexicon import LANG_DIR
-
-    path = LANG_DIR / language / "irregular_verbs.tsv"
-    return {r["form"]: r["lemma"] for r in read_tsv(path)} if path.exists() else {}
-
-
-def verb_candidates(form: str, language: str) -> list[str]:
-    """Infinitives a Dutch-like verb form may come from (regular endings, ge- participles,
-    separable and inseparable prefixes, irregular stems)."""
-    form = form.lower()
-    irregular = irregular_verbs(language)
-    out: list[str] = []
-
-    def add_stem(stem: str) -> None:
-        if len(stem) < 2:
-            return
-        out.append(stem + "en")
-        if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in VOWELS:
-            out.append(stem[:-2] + stem[-1] + "en")  # veroordeel -> veroordelen
-            if stem[-1] in "fs":  # handhaaf -> handhaven, geef -> geven
-                out.append(stem[:-2] + {"f": "v", "s": "z"}[stem[-1]] + "en")
-        if stem[-1] not in VOWELS and stem[-2] in VOWELS and (len(stem) < 3 or stem[-3] not in VOWELS):
-            out.append(stem + stem[-1] + "en")  # stel -> stellen
-        if stem[-1] in "fs":
-            out.append(stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en")
-
-    def analyse(rest: str, prefix: str) -> None:
-        if rest in irregular:
-            out.append(prefix + irregular[rest])
-        for end in PAST_ENDINGS:
-            if rest.endswith(end) and len(rest) > len(end) + 1:
-                stem = rest[: -len(end)]
-                before = len(out)
-                add_stem(stem)
-                out[before:] = [prefix + c for c in out[before:]]
-        before = len(out)
-        add_stem(rest)
-        out[before:] = [prefix + c for c in out[before:]]
-
-    analyse(form, "")
-    if form.startswith("ge"):
-        analyse(form[2:], "")
-    for p in PARTICLES | {"ont", "ver", "be", "her", "er"}:
-        if form.startswith(p) and len(form) > len(p) + 2:
-            rest = form[len(p) :]
-            analyse(rest[2:] if rest.startswith("ge") else rest, p)
-    return list(dict.fromkeys(out))
-
-
-def separable_particle(lemma: str) -> str | None:
-    """The separable particle a verb lemma starts with (*opleggen*: op), or None."""
-    return next((p for p in PARTICLES if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
-
-
-@cache
-def lemma_table(language: str) -> dict[str, str]:
-    """spaCy's lookup lemma table for ``language`` (empty when spacy-lookups-data lacks it)."""
-    try:
-        from spacy.lookups import load_lookups
-
-        return dict(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
-    except (ValueError, KeyError, ImportError, OSError):
-        return {}
-
-
-class PatternCoder(ParseCoder):
+class PatternCoder:
     """The parse coder's lexicon and cues applied by word order instead of a parse.
 
-    With ``verbs_only`` (a backup for sentences whose parse gave no event) only tokens the
-    tagger calls verbs and nominal predicates with their pattern (*lid ... worden*) trigger,
-    no event nouns."""
+    Args:
+        lexicon (EventLexicon): the language's lexicon and cues.
+        ctx (ExtractionContext): the record's actors.
+        verbs_only (bool): as a backup for sentences whose parse gave no event, only tokens
+            the tagger calls verbs and nominal predicates with their pattern (*lid ... worden*)
+            trigger, no event nouns.
+    """
 
-    verbs_only = False
+    def __init__(self, lexicon: EventLexicon, ctx: ExtractionContext, verbs_only: bool = False) -> None:
+        self.lex = lexicon
+        self.verbs_only = verbs_only
+        self.index = ActorIndex(ctx)
+        predicates = Predicates(lexicon)
+        self.referents = Referents(lexicon, self.index, predicates, Focus(span=(0, len(ctx.doc))))
+        self.modes = Modality(lexicon)
+        self.particle_prefix = predicates.particle_prefix
+        self.particles = particles(lexicon.language)
+        self.reported_markers = lexicon.cue_set("reported_markers")
+        self.uncoded_roots = predicates.uncoded_roots
+        self.stative = lexicon.cue_set("stative_passive_verbs")
+        self.infinitive = lexicon.cue_set("infinitive_particles")
+        self.coordination = lexicon.cue_set("coordination_marks")
+        words = lang.get(lexicon.language) if lexicon.language in lang.codes() else None
+        self.determiners = (words.determiners | words.possessives) if words else frozenset()
+        target_preps = {str(p).lower() for p in lexicon.cues.get("target_preps") or []}
+        self.preps = (target_preps | lexicon.cue_set("agent_preps") | lexicon.cue_set("locative_preps")) - (
+            lexicon.cue_set("infinitive_marks")
+        )
 
     def lemma_of(self, tok: Token) -> str:
         table = lemma_table(self.lex.language)
         looked_up = norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))
         if tok.lemma_ and tok.lemma_ != tok.text:
             lemma = norm(tok.lemma_)
-            prt = separable_particle(lemma) if self.particle_prefix else None
+            prt = separable_particle(lemma, self.lex.language) if self.particle_prefix else None
             if prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent):
                 return looked_up  # a particle neither in the word nor in the sentence: a lemma error
             return lemma
@@ -162,16 +86,18 @@ class PatternCoder(ParseCoder):
         out: list[Coded] = []
         for k, tok in enumerate(sent):
             entry, noun = self.trigger(sent, k, lemmas, words)
-            if entry is None or entry.cameo is None:
+            if entry is None or entry.cameo is None or entry.cameo[:2] in self.uncoded_roots:
                 continue
             lo, hi = max(0, k - WINDOW), min(len(sent), k + WINDOW)
             near = {t.lower_ for t in sent[lo:hi]}
-            negated = bool(near & self.negation) or "neg" in entry.flags
+            negated = bool(near & self.modes.negation) or "neg" in entry.flags
             code = entry.cameo
             if negated and entry.flag_value("ifneg"):
                 code, negated = entry.flag_value("ifneg") or code, False
-            modality = entry.flag_value("mod") or self.window_modality(near)
+            modality = entry.flag_value("mod") or self.modes.window(near)
             sources, target = self.roles(sent, k, groups, noun)
+            if "reverse" in entry.flags:  # *X kreeg steun van Y*: Y supports X
+                sources, target = ([target] if target is not None else []), (sources[0] if sources else None)
             # X en Y verklaarden een partnerschap ... (a name far off is no target of a mutual act)
             far = target is None or min(abs(g[0] - k) for g in groups if target in g[2]) > WINDOW
             mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and far
@@ -187,18 +113,20 @@ class PatternCoder(ParseCoder):
         tok = sent[k]
         if not tok.is_alpha or tok.lower_ in self.reported_markers:  # *according to X* is no event
             return None, False
+        if self.verbs_only and dep(tok) in ("aux", "aux:pass", "cop"):
+            return None, False  # an auxiliary (*werd gearresteerd*) is no predicate of its own
         verbal = not self.verbs_only or tok.pos_ in ("VERB", "AUX")
-        stative = self.lex.cue_set("stative_passive_verbs")
-        if self.verbs_only and "Part" in tok.morph.get("VerbForm") and (tok.head.lemma_ or "").lower() in stative:
+        participle = "Part" in tok.morph.get("VerbForm", [])
+        if self.verbs_only and participle and (tok.head.lemma_ or "").lower() in self.stative:
             return None, False  # zit opgesloten: a stative passive, its subject undergoes it
         candidates = [lemma]
         if self.lex.compound_suffix:  # languages with the Dutch verb morphology
             candidates += verb_candidates(tok.text, self.lex.language)
         base = list(candidates)
-        for j in range(k + 1, min(len(sent), k + 15)):  # split particle: legde ... op
-            if sent[j].lower_ in PARTICLES and (j + 1 == len(sent) or not sent[j + 1].is_alpha):
+        for j in range(k + 1, min(len(sent), k + PARTICLE_REACH)):  # split particle: legde ... op
+            if sent[j].lower_ in self.particles and (j + 1 == len(sent) or not sent[j + 1].is_alpha):
                 candidates[:0] = [sent[j].lower_ + c for c in base]
-        if k >= 2 and sent[k - 1].lower_ in ("te", "to") and sent[k - 2].lower_ in PARTICLES:
+        if k >= 2 and sent[k - 1].lower_ in self.infinitive and sent[k - 2].lower_ in self.particles:
             candidates[:0] = [sent[k - 2].lower_ + c for c in base]
         bag = words - {tok.lower_, lemma}
         if not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
@@ -214,22 +142,13 @@ class PatternCoder(ParseCoder):
                 return entry, True
         return None, False
 
-    def window_modality(self, near: set[str]) -> str:
-        if near & self.demanded:
-            return "demanded"
-        if near & self.hypothetical:
-            return "hypothetical"
-        if near & self.intended:
-            return "intended"
-        return "asserted"
-
     def actor_groups(self, sent: Span) -> list[tuple[int, int, list[Actor]]]:
         """Runs of actor tokens joined by coordination: (first, last token index, actors)."""
         marks: list[tuple[int, Actor]] = []
         for k, tok in enumerate(sent):
             actor = self.index.at(tok.idx, tok.idx + len(tok.text))
-            if actor is None and tok.lower_ in PERSONAL:
-                actor = self.pronoun(tok)
+            if actor is None and tok.lower_ in self.referents.personal:
+                actor = self.referents.pronoun(tok)
             if actor is not None:
                 marks.append((k, actor))
         groups: list[tuple[int, int, list[Actor]]] = []
@@ -237,7 +156,7 @@ class PatternCoder(ParseCoder):
             if groups:
                 first, last, actors = groups[-1]
                 gap = [t.lower_ for t in sent[last + 1 : k]]
-                if (k == last + 1 and actor in actors) or (gap and all(g in COORD for g in gap)):
+                if (k == last + 1 and actor in actors) or (gap and all(g in self.coordination for g in gap)):
                     if actor not in actors:
                         actors.append(actor)
                     groups[-1] = (first, k, actors)
@@ -253,7 +172,7 @@ class PatternCoder(ParseCoder):
             tok = sent[j]
             if tok.lower_ in preps or tok.pos_ == "ADP":
                 return True
-            if not (tok.lower_ in DETERMINERS or tok.pos_ in ("DET", "ADJ", "NUM")):
+            if not (tok.lower_ in self.determiners or tok.pos_ in ("DET", "ADJ", "NUM")):
                 return False
         return False
 
@@ -268,10 +187,6 @@ class PatternCoder(ParseCoder):
                 break
             cur = cur.head
         return dep(cur) in {"obj", "iobj", "obl", "obl:arg", "nmod"}
-
-    @property
-    def preps(self) -> set[str]:
-        return {*self.target_preps, *self.agent_preps, *self.locative_preps} - {"om"}
 
     def roles(
         self, sent: Span, k: int, groups: list[tuple[int, int, list[Actor]]], noun: bool

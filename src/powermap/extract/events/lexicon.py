@@ -13,8 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from powermap import lang
 from powermap.codebooks.cameo import read_tsv
 
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
@@ -68,10 +67,7 @@ class EventLexicon:
     def __init__(self, language: str) -> None:
         self.language = language
         folder = LANG_DIR / language
-        self.cues: dict[str, Any] = {}
-        cue_file = folder / "event_cues.yaml"
-        if cue_file.exists():
-            self.cues = yaml.safe_load(cue_file.read_text(encoding="utf-8")) or {}
+        self.cues: dict[str, Any] = dict(lang.data(language, "event_cues") or {})
         self.compound_suffix = bool(self.cues.get("compound_suffix"))
         self.entries: dict[str, list[LexEntry]] = {}
         files = sorted(folder.glob("event_verbs*.tsv"), key=lambda p: (".local" not in p.name, p.name))
@@ -116,6 +112,15 @@ class EventLexicon:
             ):
                 best = entry
         return best
+
+
+@cache
+def cue_union(name: str) -> frozenset[str]:
+    """A cue list over every language that has event cues (for language-blind tree walks)."""
+    out: set[str] = set()
+    for code in sorted(lang.codes()):
+        out |= {str(w).lower() for w in (lang.data(code, "event_cues") or {}).get(name) or []}
+    return frozenset(out)
 
 
 @cache

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from powermap.extract.events.lexicon import cue_union
+
 CLEAR_TO_UD = {
     "dobj": "obj",
     "nsubjpass": "nsubj:pass",
@@ -29,8 +31,6 @@ SUBJECT = {"nsubj", "nsubj:pass", "csubj", "csubj:pass"}
 OBJECT = {"obj", "iobj"}
 COMPLEMENT = {"xcomp", "ccomp", "advcl"}
 CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "csubj", "list"}
-#: prepositions of a head noun's own complement that may name its owner (de regering van X)
-OWNER_CASES = {"van", "of", "uit", "from"}
 NP_SKIP = CLAUSAL | {"cc", "punct", "case", "mark", "det", "cop", "aux", "aux:pass"}
 #: every walk over the tree stops after this many steps (parses from other back ends may
 #: be degenerate: very deep chains, or heads that loop)
@@ -167,7 +167,8 @@ def np_tokens_by_distance(tok: Token) -> list[Token]:
         return [c for c in t.children if dep(c) not in NP_SKIP and (base(dep(c)) != "nmod" or owner(t, c))]
 
     def owner(t: Token, c: Token) -> bool:
-        return t.i == tok.i and (dep(c) == "nmod:poss" or any(x.lower_ in OWNER_CASES for x in c.children))
+        owners = cue_union("owner_preps")  # de regering van X: the head's own complement names its owner
+        return t.i == tok.i and (dep(c) == "nmod:poss" or any(x.lower_ in owners for x in c.children))
 
     out = _walk(tok, step)
     return sorted(out, key=lambda t: abs(t.i - tok.i))

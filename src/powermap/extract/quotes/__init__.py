@@ -22,29 +22,22 @@ roles through the sentence subjects before them, anonymous sources as anonymous 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from functools import cached_property
+from itertools import pairwise
 
 from powermap.extract._text import Sentence, Token, split_sentences, tokenize
 from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse, _fold
+from powermap.extract.quotes.indirect import Cue, ReportedSpeech, _until
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
-from powermap.extract.quotes.marks import MarkedQuote, find_quotes
+from powermap.extract.quotes.marks import MarkedQuote, find_dialogue, find_quotes, single_char_marks
+from powermap.extract.quotes.parsed import ReportedClause
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Quote
 
 _TRAIL = " \t\n.,;:!?…"
-_MIN_UNATTRIBUTED_WORDS = 4  # a cue-less full-sentence quote shorter than this is a term
+_MIN_UNATTRIBUTED_WORDS = 3  # a cue-less full-sentence quote shorter than this is a term
 _MIN_CARRIED_WORDS = 3  # a cue-less partial quote shorter than this is a scare quote
-
-
-@dataclass
-class Cue:
-    """A cue in a sentence's frame: ``index`` of its first token, ``size`` tokens long."""
-
-    kind: str  # verb | according | postposed
-    index: int
-    size: int
-    text: str
-    particle_end: int  # index of the last particle token (== index when none)
 
 
 @stages.register("quotes.v1")
@@ -59,22 +52,66 @@ class QuoteStage(Stage):
         ctx.record.quotes.extend(QuoteFinder(ctx).run())
 
 
-class QuoteFinder:
+class QuoteFinder(ReportedSpeech):
     """The quote pass over one document."""
 
     def __init__(self, ctx: ExtractionContext) -> None:
-        self.text = ctx.text
+        self.ctx = ctx
+        self._parsed: dict[int, ReportedClause] | None = None
+        self.raw = ctx.text
         self.lex: QuoteLexicon = quote_lexicon(ctx.language)
+        # typewriter marks (,,…'') as one character each, offsets unchanged
+        self.text, pairs = single_char_marks(ctx.text, self.lex.pairs)
         notes = ctx.notes
-        self.marked = find_quotes(self.text, self.lex.pairs, notes.body_end)
+        self.marked = find_quotes(self.text, pairs, notes.body_end)
+        dialogue = [
+            d
+            for d in find_dialogue(self.text, self.lex.dashes, notes.body_end)
+            if not any(q.open < d.close and d.open < q.close for q in self.marked)
+        ]
+        self.marked = sorted(self.marked + dialogue, key=lambda q: (q.start, q.depth))
         self.top = [q for q in self.marked if q.depth == 0]
-        self.sentences = [s for s in split_sentences(self.text, self._masked()) if s.start < notes.body_end]
+        self.body_end = notes.body_end
+        self.sentences = [s for s in self._split() if s.start < notes.body_end]
         self.disc = Discourse(ctx.record, self.lex, self.sentences)
         self.out: list[Quote] = []
         self.headings = {s.paragraph for s in self.sentences if self._is_heading(s)}
 
+    def _split(self) -> list[Sentence]:
+        """The Doc's sentences, cut at line breaks, joined where a boundary falls inside a quote
+        (a quote of several sentences is one stretch) or follows no sentence-final mark (a
+        parser slip); the token splitter where there is no parse."""
+        doc = self.ctx.doc
+        if not doc.has_annotation("SENT_START"):
+            return split_sentences(self.text, self._masked())
+        cuts = {0, len(self.text)}
+        for sent in doc.sents:  # a boundary the parser puts after no sentence-final mark is a slip
+            if re.search(
+                r"[.!?…][”’\"'»)\]\ue000-\ue0ff]*\d{0,3}\s*$", self.text[max(0, sent.start_char - 8) : sent.start_char]
+            ):
+                cuts.add(sent.start_char)
+        for m in re.finditer(r"\n+", self.text):
+            cuts.update((m.start(), m.end()))
+        cuts = {
+            c for c in cuts if not any(q.open < c < q.close and "\n" not in self.text[q.open : c] for q in self.top)
+        }
+        out: list[Sentence] = []
+        bounds = sorted(cuts)
+        para = 0
+        for start, end in pairwise(bounds):
+            chunk = self.text[start:end]
+            if not chunk.strip():
+                if "\n" in chunk and out and out[-1].paragraph == para:
+                    para += 1
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            out.append(Sentence(start + lead, start + trail, para, len(out)))
+        return out
+
     def _masked(self) -> str:
-        chars = list(self.text)
+        # stand-ins of typewriter marks read as quote marks to the splitter
+        chars = ['"' if "\ue000" <= c <= "\ue0ff" else c for c in self.text]
         for q in self.top:
             for i in range(q.start, q.end):
                 if chars[i] != "\n":
@@ -83,9 +120,12 @@ class QuoteFinder:
                 chars[q.end - 1] = self.text[q.end - 1]
         return "".join(chars)
 
+    @cached_property
+    def _paragraph_sizes(self) -> Counter[int]:
+        return Counter(s.paragraph for s in self.sentences)
+
     def _is_heading(self, sent: Sentence) -> bool:
-        para = [s for s in self.sentences if s.paragraph == sent.paragraph]
-        if len(para) != 1:
+        if self._paragraph_sizes[sent.paragraph] != 1:  # counted once, not per sentence
             return False
         body = self.text[sent.start : sent.end].rstrip("”’\"'»0123456789 ")
         return not body.endswith((".", "!", "?", "…", ":")) and len(body.split()) <= 14
@@ -94,6 +134,7 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         for sent in self.sentences:
             self._sentence(sent)
+        self._parsed_clauses()
         self._heading_echoes()
         return sorted(self.out, key=lambda q: (q.start, q.end))
 
@@ -103,8 +144,9 @@ class QuoteFinder:
         cues = self._cues(tokens)
         attributed: str | None = None
         covered: list[tuple[int, int]] = []
+        quote_at = {t.start: i for i, t in reversed(list(enumerate(tokens))) if t.text == QUOTE_TOKEN}
         for q in quotes:
-            qi = next(i for i, t in enumerate(tokens) if t.text == QUOTE_TOKEN and t.start == q.open)
+            qi = quote_at[q.open]
             cue, speaker = self._cue_for_quote(sent, tokens, cues, qi)
             kind = "direct" if self._standalone(tokens, qi) or q.orphan else "partial"
             if cue is None:
@@ -163,7 +205,9 @@ class QuoteFinder:
                 after = tokens[cue.index + cue.size : nxt]
                 # “…,” X told reporters in Y: a subject before the cue is the speaker; after
                 # the cue (“…”, zegt X) the speaker follows it
-                speaker = self.disc.speaker_in(sent, between) if between else None
+                speaker = self._parse_speaker(sent, tokens[cue.index].start)
+                if speaker is None and between:
+                    speaker = self.disc.speaker_in(sent, between)
                 if speaker is None:
                     speaker = self.disc.speaker_in(sent, _until(after, stop_quote=True))
                 return cue, speaker
@@ -173,8 +217,19 @@ class QuoteFinder:
             return cue, self._cue_speaker(sent, tokens, cue)
         return None, None
 
+    def _parse_speaker(self, sent: Sentence, cue_start: int) -> str | None:
+        """The actor the parse gives as the subject of the cue verb at ``cue_start``, or None."""
+        clause = self._parsed_cues().get(cue_start)
+        if clause is None or clause.speaker_start is None:
+            return None
+        return self._subject_speaker(sent, clause)
+
     def _cue_speaker(self, sent: Sentence, tokens: list[Token], cue: Cue) -> str | None:
         """The speaker of a cue that comes before what it introduces."""
+        if cue.kind == "verb":
+            clause = self._parsed_cues().get(tokens[cue.index].start)
+            if clause is not None and clause.speaker_start is not None:
+                return self._subject_speaker(sent, clause)  # the parse shows the subject
         if cue.kind == "according":
             return self.disc.speaker_in(sent, _until(tokens[cue.index + cue.size :]), leading=True)
         start = max((i + 1 for i in range(cue.index) if tokens[i].text == QUOTE_TOKEN), default=0)
@@ -190,13 +245,12 @@ class QuoteFinder:
             return self.disc.speaker_in(sent, before) or self.disc.speaker_in(sent, after)
         return self.disc.speaker_in(sent, after) or self.disc.speaker_in(sent, before)
 
-    def _complementizers(self) -> set[str]:
-        return {w for w, k in self.lex.markers.items() if k == "complementizer"}
-
     @staticmethod
     def _standalone(tokens: list[Token], qi: int) -> bool:
-        lead = [t for t in tokens[:qi] if t.text not in "-–—"]
-        return not lead or lead[-1].text == ":"
+        for i in range(qi - 1, -1, -1):  # the nearest token before the quote that is not a dash
+            if tokens[i].text not in "-–—":
+                return tokens[i].text == ":"
+        return True
 
     def _carried(self, sent: Sentence, q: MarkedQuote, kind: str) -> tuple[str | None, bool]:
         """Speaker and keep-flag for a quote with no cue in its sentence."""
@@ -214,135 +268,14 @@ class QuoteFinder:
             for s in reversed(previous):
                 if s.index in self.disc.speakers:
                     return self.disc.speakers[s.index], True
-            return None, False
+            if not previous and sent.index > 0:  # a paragraph that opens with it: the turn goes on
+                last = self.sentences[sent.index - 1]
+                if last.paragraph == sent.paragraph - 1 and last.index in self.disc.speakers:
+                    return self.disc.speakers[last.index], True
+            return None, True  # a quote, whose speaker the text does not give here
         if words >= _MIN_CARRIED_WORDS and previous and previous[-1].index in self.disc.speakers:
             return self.disc.speakers[previous[-1].index], True
         return None, False
-
-    # -- indirect speech -------------------------------------------------------------------
-    def _indirect(self, sent: Sentence, tokens: list[Token], cue: Cue, covered: list) -> str | None:
-        words = [t.lower for t in tokens]
-        comps = self._complementizers()
-        end = self._clause_end(sent)
-        if cue.kind == "verb":
-            window = range(cue.particle_end + 1, min(len(tokens), cue.particle_end + 15))
-            comp = next((i for i in window if words[i] in comps), None)
-            between = [t.text for t in tokens[cue.particle_end + 1 : comp or 0]]
-            if comp is not None and QUOTE_TOKEN not in between and between.count(",") in (0, 2):
-                speaker = self._cue_speaker(sent, tokens, cue)
-                if speaker is None or comp + 1 >= len(tokens):
-                    return None  # no one to report: a verb of saying used otherwise (om te stellen dat)
-                self._add(tokens[comp + 1].start, end, speaker, "indirect", cue.text)
-                return speaker
-            bare = self._bare_clause(tokens, cue)
-            if bare is not None and QUOTE_TOKEN not in [t.text for t in tokens[bare:]]:
-                speaker = self._cue_speaker(sent, tokens, cue)
-                if speaker is not None:
-                    self._add(tokens[bare].start, end, speaker, "indirect", cue.text)
-                    return speaker
-            if QUOTE_TOKEN in [t.text for t in tokens]:
-                return None
-            # inserted cue: …, (zo) zegt X, rest  |  closing cue: clause, meldt X.
-            lead = cue.index - (1 if cue.index and words[cue.index - 1] in self._so_words() else 0)
-            if lead > 0 and tokens[lead - 1].text == ",":
-                close = next((i for i in range(cue.index + 1, len(tokens)) if tokens[i].text == ","), None)
-                speaker = self.disc.speaker_in(sent, _until(tokens[cue.index + 1 :]), leading=True)
-                if speaker is None:
-                    return None
-                if close is not None and close + 1 < len(tokens) and close - cue.index <= 6:
-                    self._add(tokens[close + 1].start, end, speaker, "indirect", cue.text)
-                    return speaker
-                tail = [t for t in tokens[cue.index + 1 :] if t.text[:1].isalnum()]
-                if close is None and lead - 1 > 0 and len(tail) <= 6:
-                    self._add(tokens[0].start, tokens[lead - 1].start, speaker, "indirect", cue.text)
-                    return speaker
-            return None
-        if cue.kind == "according":
-            speaker = self._cue_speaker(sent, tokens, cue)
-            if speaker is None:
-                return None
-            if cue.index == 0:
-                np_end = self._np_end(tokens, cue.index + cue.size)
-                start = tokens[np_end].start if np_end < len(tokens) else end
-            else:
-                comma = max((i for i in range(cue.index) if tokens[i].text == ","), default=-1)
-                start = tokens[comma + 1].start
-                if comma == cue.index - 1 and comma > 0:  # clause, according to X(, ...): the clause before
-                    start, end = tokens[0].start, tokens[comma].start
-            if start >= end:
-                return speaker
-            inside = sum(e - s for s, e in covered if start <= s and e <= end)
-            if inside * 2 < end - start:
-                self._add(start, end, speaker, "indirect", cue.text)
-            return speaker
-        if cue.kind == "postposed" and QUOTE_TOKEN not in [t.text for t in tokens] and cue.index > 1:
-            speaker = self.disc.speaker_in(sent, _until(tokens[cue.index + 1 :]))
-            if speaker:
-                stop = tokens[cue.index - 1].start if tokens[cue.index - 1].text == "," else tokens[cue.index].start
-                self._add(tokens[0].start, stop, speaker, "indirect", cue.text)
-            return speaker
-        return None
-
-    def _bare_clause(self, tokens: list[Token], cue: Cue) -> int | None:
-        """Where a reported clause without a complementizer starts (*She said the monarchies
-        would ...*): right after the cue, a clause subject (pronoun, determiner or a named
-        mention) with a finite auxiliary within the next words. Only in languages whose markers
-        list clause subjects (English); Dutch and German need *dat*/*dass*."""
-        kinds = self.lex.markers
-        i = cue.particle_end + 1
-        if i >= len(tokens) or "clause_subject" not in kinds.values():
-            return None
-        first = tokens[i]
-        named = any(m.start == first.start for m in self.disc.mentions)
-        if not (kinds.get(first.lower) in ("clause_subject", "determiner") or named):
-            return None
-        for tok in tokens[i + 1 : i + 9]:
-            if tok.text in (",", ";", QUOTE_TOKEN):
-                return None
-            if kinds.get(tok.lower) == "auxiliary":
-                return i
-        return None
-
-    def _so_words(self) -> set[str]:
-        return {w for w, k in self.lex.markers.items() if k == "so"}
-
-    def _np_end(self, tokens: list[Token], i: int) -> int:
-        """Index just after the noun phrase that follows ``volgens``/``according to``."""
-        mentions = self.disc.mentions
-        j = i
-        while j < len(tokens) and tokens[j].text not in (",", QUOTE_TOKEN):
-            tok = tokens[j]
-            inside = any(m.start <= tok.start < m.end for m in mentions)
-            if not (inside or tok.text[:1].isupper() or self.lex.markers.get(tok.lower) == "determiner"):
-                if self.lex.speaker_noun(tok.text) or tok.lower in ("van", "of"):
-                    j += 1
-                    continue
-                nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-                if nxt is not None and nxt.text[:1].isupper() and any(m.start <= nxt.start < m.end for m in mentions):
-                    j += 1  # a description before a name: het Britse onderzoeksinstituut X
-                    continue
-                if j > i and tokens[j - 1].lower not in ("de", "het", "van", "the", "of"):
-                    break
-                if not tok.text[:1].isalpha() or j == i:
-                    break
-            j += 1
-        if j < len(tokens) and tokens[j].text == ",":
-            j += 1
-        return j
-
-    def _clause_end(self, sent: Sentence) -> int:
-        end = sent.end
-        while end > sent.start:
-            tail = self.text[sent.start : end]
-            m = re.search(r"(?:[.!?…;:]|(?<=[.!?”\")])\d{1,3})$", tail)
-            if m:
-                end -= len(m.group())
-                continue
-            if tail[-1] in " \t":
-                end -= 1
-                continue
-            break
-        return end
 
     # -- output --------------------------------------------------------------------------
     def _add(self, start: int, end: int, speaker: str | None, kind: str, cue: str | None) -> None:
@@ -354,7 +287,7 @@ class QuoteFinder:
             return
         if any(q.start == start and q.end == end for q in self.out):
             return
-        self.out.append(Quote(self.text[start:end], start, end, speaker, kind, cue))  # type: ignore[arg-type]
+        self.out.append(Quote(self.raw[start:end], start, end, speaker, kind, cue))  # type: ignore[arg-type]
 
     def _heading_echoes(self) -> None:
         """A quote in a heading takes the speaker of the body quote it repeats word for word."""
@@ -381,15 +314,3 @@ def _particles_at(words: list[str], i: int, particle: tuple[str, ...]) -> int | 
         except ValueError:
             return None
     return pos
-
-
-def _until(tokens: list[Token], stop_quote: bool = True, words: set[str] | None = None) -> list[Token]:
-    """Tokens up to the first quote, colon or (when given) one of ``words``."""
-    out = []
-    for tok in tokens:
-        if (stop_quote and tok.text == QUOTE_TOKEN) or tok.text in (":", ";", ".", "?", "!"):
-            break
-        if words and tok.lower in words:
-            break
-        out.append(tok)
-    return out

@@ -166,6 +166,8 @@ class Discourse:
                 return inside[0].actor.id
             if kind == "role":
                 after = self._person_after(window, noun_index)
+                if after is None and words[0] in lex.indefinite:  # een journalist: someone new
+                    return self.anonymous(first, self._extend_of(window, noun_index), plural=False)
                 return after or self.resolve(sent, "singular")
             end = self._extend_of(window, noun_index)
             return self.anonymous(first, end, plural=kind == "anonymous_plural")
@@ -223,7 +225,7 @@ class Discourse:
         """End of an anonymous description, taking in ``van <named actor>``."""
         end = window[noun_index].end
         rest = window[noun_index + 1 :]
-        if len(rest) >= 2 and rest[0].lower in ("van", "of", "de", "du"):
+        if len(rest) >= 2 and rest[0].lower in self.lexicon.genitive:
             for m in self.mentions_in(rest[1].start, rest[min(3, len(rest) - 1)].end):
                 return max(end, m.end)
         return end

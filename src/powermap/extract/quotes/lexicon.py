@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from powermap.lang import UnknownLanguage, union
+from powermap.lang import get as get_language
 from powermap.lang.tables import languages_with, load_table
 
 
@@ -23,17 +25,29 @@ class QuoteLexicon:
 
     Attributes:
         verbs (dict[str, list[VerbCue]]): cue verbs by lower-case form.
+        lemmas (dict[str, list[VerbCue]]): the same cues by lemma (for forms the table lacks).
         markers (dict[str, str]): non-verb cue words (volgens, aldus, dat) -> kind.
         pronouns (dict[str, str]): pronoun/anaphor -> singular | plural | latter | former.
         speaker_nouns (dict[str, str]): role / anonymous / anonymous_plural nouns.
         pairs (tuple[tuple[str, str], ...]): quote mark pairs, the language's first.
+        genitive (frozenset[str]): *van*/*of* words that join a description to what it is of,
+            over all languages (names and descriptions cross languages in news).
+        articles (frozenset[str]): definite articles, over all languages.
+        dashes (tuple[str, ...]): dialogue dashes (``dialogue_dashes.tsv``); none for news-only languages.
+        indefinite (frozenset[str]): determiners that introduce someone new (een, a): a role
+            noun after one is an anonymous source, not the person named before.
     """
 
     verbs: dict[str, list[VerbCue]]
+    lemmas: dict[str, list[VerbCue]]
     markers: dict[str, str]
     pronouns: dict[str, str]
     speaker_nouns: dict[str, str]
     pairs: tuple[tuple[str, str], ...]
+    indefinite: frozenset[str] = frozenset()
+    dashes: tuple[str, ...] = ()
+    genitive: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
 
     def marker_kind(self, words: list[str]) -> tuple[str, int] | None:
         """The kind of the marker starting at ``words[0]`` and how many words it takes."""
@@ -65,6 +79,10 @@ def quote_lexicon(language: str) -> QuoteLexicon:
             form = form.strip().lower()
             if form:
                 verbs.setdefault(form, []).append(VerbCue(row["lemma"], form, particle))
+    lemmas: dict[str, list[VerbCue]] = {}
+    for cues in verbs.values():
+        for cue in cues:
+            lemmas.setdefault(cue.lemma.lower(), []).append(cue)
     markers = {r["form"].lower(): r["kind"] for r in load_table(lang, "speech_markers")}
     pronouns = {r["form"].lower(): r["kind"] for r in load_table(lang, "pronouns")}
     nouns = {r["noun"].lower(): r["kind"] for r in load_table(lang, "speaker_nouns")}
@@ -76,4 +94,21 @@ def quote_lexicon(language: str) -> QuoteLexicon:
             # closing marks (German » … « against French « … »)
             if pair not in pairs and all(pair[0] != c for _, c in pairs):
                 pairs.append(pair)
-    return QuoteLexicon(verbs, markers, pronouns, nouns, tuple(pairs))
+    try:
+        words = get_language(lang)
+        indefinite = words.determiners - words.definite_determiners
+    except UnknownLanguage:
+        indefinite = frozenset()
+    dashes = tuple(r["dash"] for r in load_table(lang, "dialogue_dashes"))
+    return QuoteLexicon(
+        verbs,
+        lemmas,
+        markers,
+        pronouns,
+        nouns,
+        tuple(pairs),
+        frozenset(indefinite),
+        dashes,
+        union("genitive_prepositions"),
+        union("definite_articles"),
+    )

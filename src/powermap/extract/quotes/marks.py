@@ -35,8 +35,20 @@ def _is_opening(text: str, i: int) -> bool:
     """A mark opens a quote after a space, an opening bracket or mark, and before a non-space."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    before_ok = before.isspace() or before in '([{/—–-:"“„‘«‚‹»'
+    before_ok = before.isspace() or before in '([{/—–-:"“„‘«‚‹»' or _is_stand_in(before)
     return before_ok and (not after.isspace() or text[i] in _GUILLEMETS)
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` is the first character of its paragraph, before a word."""
+    j = i
+    while j > 0 and text[j - 1] in _SPACE:
+        j -= 1
+    return (j == 0 or text[j - 1] == "\n") and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _is_stand_in(ch: str) -> bool:
+    return "\ue000" <= ch <= "\ue0ff"
 
 
 def _is_closing(text: str, i: int) -> bool:
@@ -46,9 +58,30 @@ def _is_closing(text: str, i: int) -> bool:
     return (not before.isspace() or text[i] in _GUILLEMETS) and not after.isalpha()
 
 
+def single_char_marks(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` with every mark of more than one character (typewriter ``,,`` and ``''``)
+    written as one stand-in character padded with spaces, so offsets stay the same, and the
+    pairs in those stand-ins. An opening mark keeps its last position, a closing mark its first.
+    """
+    stand_in: dict[str, str] = {}
+    for mark in sorted({m for pair in pairs for m in pair if len(m) > 1}, key=len, reverse=True):
+        stand_in[mark] = chr(0xE000 + len(stand_in))
+    if not stand_in:
+        return text, pairs
+    opens = {o for o, _ in pairs}
+    out = text
+    for mark, char in stand_in.items():
+        pad = " " * (len(mark) - 1)
+        out = out.replace(mark, pad + char if mark in opens else char + pad)
+    single = tuple((stand_in.get(o, o), stand_in.get(c, c)) for o, c in pairs)
+    return out, single
+
+
 def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None = None) -> list[MarkedQuote]:
-    """Every quoted stretch of ``text[:end]``, top-level and nested, in text order."""
+    """Every quoted stretch of ``text[:end]``, top-level and nested, in text order; marks may
+    be more than one character long (``,,…''``)."""
     end = len(text) if end is None else end
+    text, pairs = single_char_marks(text, pairs)
     opens = {o for o, _ in pairs}
     closes = {c for _, c in pairs}
     closers: dict[str, set[str]] = {}
@@ -82,8 +115,12 @@ def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None =
             i += 1  # apostrophe inside a word
             continue
         closed = False
-        if stack and ch in closers.get(stack[-1][0], ()) and _is_closing(text, i):
-            _, at = stack.pop()
+        # the innermost open quote this mark closes; marks opened inside it that never closed
+        # (an elision such as 't read as an opening mark) are dropped
+        k = next((k for k in range(len(stack) - 1, -1, -1) if ch in closers.get(stack[k][0], ())), None)
+        if k is not None and _is_closing(text, i):
+            at = stack[k][1]
+            del stack[k:]
             out.append(_make(text, at, i, depth=len(stack)))
             last_close_in_para = i
             closed = True
@@ -93,13 +130,28 @@ def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None =
                 out.append(orphan)
                 last_close_in_para = i
             closed = True
+        if not closed and not stack and ch not in opens and _opens_paragraph(text, i):
+            # a paragraph that starts with a closing-shaped mark (”Yes, …”) opens a quote with it
+            closers.setdefault(ch, set(closes))
+            stack.append((ch, i))
+            closed = True
         if not closed and ch in opens and _is_opening(text, i):
             if ch in "'’" and letter_before:
                 i += 1
                 continue
             stack.append((ch, i))
         i += 1
-    return sorted(out, key=lambda q: (q.start, q.depth))
+    return _true_depths(sorted(out, key=lambda q: (q.start, q.depth)))
+
+
+def _true_depths(quotes: list[MarkedQuote]) -> list[MarkedQuote]:
+    """Depths counted from the quotes that really enclose each one: a quote opened inside a
+    mark that never closed (an elision such as *'t* read as an opening mark) is top-level."""
+    out = []
+    for q in quotes:
+        depth = sum(1 for o in quotes if o is not q and o.open < q.open and q.close <= o.close)
+        out.append(q if depth == q.depth else MarkedQuote(q.open, q.start, q.end, q.close, depth, q.orphan))
+    return out
 
 
 def _make(text: str, at: int, close: int, depth: int) -> MarkedQuote:
@@ -123,3 +175,34 @@ def _orphan(text: str, last_close: int, close: int) -> MarkedQuote | None:
     if start >= close or "\n" in text[start:close]:
         return None
     return MarkedQuote(open=start, start=start, end=close, close=close + 1, orphan=True)
+
+
+def find_dialogue(text: str, dashes: tuple[str, ...], end: int | None = None) -> list[MarkedQuote]:
+    """Speech opened by a dialogue dash (``-- Ja, zei hij.``) in paragraphs that follow or
+    precede another such paragraph (a dialogue, not a single bulleted line). The speech runs
+    to the next dash, to a sentence end followed by a lower-case word (the narrator's cue:
+    ``Kom! riep ze``), or to the paragraph end."""
+    end = len(text) if end is None else end
+    if not dashes:
+        return []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:end]) if m.group().strip()]
+    pattern = "|".join(re.escape(d) for d in sorted(dashes, key=len, reverse=True))
+    opener = re.compile(rf"[{_SPACE}]*(?:{pattern})[{_SPACE}]*(?=\w)")
+    opened = [opener.match(text, s, e) for s, e in paragraphs]
+    out: list[MarkedQuote] = []
+    for k, ((_, p_end), m) in enumerate(zip(paragraphs, opened, strict=True)):
+        if m is None:
+            continue
+        if not ((k > 0 and opened[k - 1]) or (k + 1 < len(opened) and opened[k + 1])):
+            continue
+        start = m.end()
+        stop = p_end
+        inner = re.compile(rf"[{_SPACE}](?:{pattern})|(?<![.])[.!?](?=[{_SPACE}]+[a-z])")
+        cut = inner.search(text, start, p_end)
+        if cut is not None:
+            stop = cut.end() if text[cut.start()] in ".!?…" else cut.start()
+        while stop > start and text[stop - 1] in _SPACE:
+            stop -= 1
+        if stop > start:
+            out.append(MarkedQuote(open=m.start(), start=start, end=stop, close=stop))
+    return out

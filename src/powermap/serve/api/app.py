@@ -1,89 +1,149 @@
 """The FastAPI application over a store folder (read-only).
 
-Every page at ``/path`` has a JSON twin at ``/api/path`` built from the same view dict; the
-record of a document is at ``/api/documents/{id}/extraction`` as the contract specifies.
+Every page at ``/path`` has a JSON twin at ``/api/path`` built by the same view; the record of a
+document is at ``/api/documents/{id}/extraction`` as the contract specifies. Handlers are plain
+functions (FastAPI's thread pool), every query stops at ``time_limit_ms``, every parameter is
+typed and bounded, and every error is a short JSON ``detail``.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterator
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
 
-from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
 
 from powermap import __version__
-from powermap.serve.api import views
-from powermap.store import open_store
+from powermap.serve.api import models, views
+from powermap.serve.api.errors import install_error_handlers
+from powermap.serve.api.guard import LOCAL_HOSTS, Guard
+from powermap.store import Store, open_store
 
 WEB = Path(__file__).resolve().parent.parent / "web"
+DEFAULT_TIME_LIMIT_MS = 1000
+SAFE_SCHEMES = ("http", "https")
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": models.ErrorDetail, "description": "a malformed or out-of-bounds parameter or query"},
+    503: {"model": models.ErrorDetail, "description": "a query ran past the time limit, or the store is busy"},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorDetail, "description": "not in the store"}}
 
 
-def create_app(store_path: Path | str) -> FastAPI:
-    """The web UI and JSON API for the store at ``store_path``."""
+@dataclass(frozen=True)
+class Settings:
+    store: Store
+    time_limit_ms: int
+
+
+def create_app(
+    store_path: Path | str,
+    allowed_hosts: Iterable[str] = LOCAL_HOSTS,
+    time_limit_ms: int = DEFAULT_TIME_LIMIT_MS,
+) -> FastAPI:
+    """The web UI and JSON API for the store at ``store_path``.
+
+    Only requests whose ``Host`` is in ``allowed_hosts`` (``*``: any) are answered; a request's
+    queries are interrupted after ``time_limit_ms`` milliseconds (answered 503).
+    """
+    if time_limit_ms < 1:
+        raise ValueError("the time limit must be at least 1 ms")
     store = open_store(store_path, readonly=True)  # fails early and clearly when there is no store
     app = FastAPI(
         title="powermap",
         version=__version__,
-        docs_url="/api/docs",
-        openapi_url="/api/openapi.json",
+        description="The read-only JSON API of a powermap store; every page of the web UI has its twin here.",
+        docs_url=None,
         redoc_url=None,
+        openapi_url="/api/openapi.json",
         swagger_ui_oauth2_redirect_url=None,
     )
+    app.state.powermap = Settings(store=store, time_limit_ms=time_limit_ms)
+    app.add_middleware(Guard, allowed_hosts=list(allowed_hosts))
+    install_error_handlers(app)
     templates = Jinja2Templates(directory=str(WEB / "templates"))
+    templates.env.filters["safe_url"] = safe_url
+    templates.env.filters["segment"] = lambda value: quote(str(value), safe="")
 
-    def connection() -> Iterator[sqlite3.Connection]:
-        conn = store.reader()
-        try:
-            yield conn
-        finally:
-            conn.close()
-
-    def page(path: str, template: str, view: Callable[..., dict[str, Any]]) -> None:
+    def page(path: str, template: str, view: Callable[..., dict], model: type[BaseModel], missing: bool) -> None:
         """Register ``path`` as an HTML page and ``/api{path}`` as its JSON twin."""
+        responses = {**ERRORS, **(NOT_FOUND if missing else {})}
+        api_path = "/api" + (path if path != "/" else "")
+        app.add_api_route(api_path, view, methods=["GET"], response_model=model, responses=responses, tags=["api"])
+        app.add_api_route(
+            path,
+            _html_twin(view, template, templates),
+            methods=["GET"],
+            response_class=HTMLResponse,
+            responses=responses,
+            tags=["pages"],
+            name=template,
+        )
 
-        async def as_json(request: Request, conn: sqlite3.Connection = Depends(connection)) -> JSONResponse:
-            return JSONResponse(_call(view, conn, request))
-
-        async def as_html(request: Request, conn: sqlite3.Connection = Depends(connection)) -> HTMLResponse:
-            data = _call(view, conn, request)
-            api = "/api" + request.url.path.rstrip("/") + (f"?{request.url.query}" if request.url.query else "")
-            context = {"data": data, "api_url": api, "version": __version__}
-            response = templates.TemplateResponse(request, template, context)
-            response.headers["Link"] = f'<{api}>; rel="alternate"; type="application/json"'
-            return response
-
-        app.add_api_route("/api" + (path if path != "/" else ""), as_json, methods=["GET"], name=f"api:{template}")
-        app.add_api_route(path, as_html, methods=["GET"], name=template, response_class=HTMLResponse)
-
-    page("/", "index.html", views.index)
-    page("/documents", "documents.html", views.documents)
-    page("/documents/{doc_id}", "document.html", views.document)
-    page("/actors", "actors.html", views.actors)
-    page("/actors/{actor_id}", "actor.html", views.actor)
-    page("/quotes", "quotes.html", views.quotes)
-
-    @app.get("/api/documents/{doc_id}/extraction")
-    def extraction(doc_id: str, conn: sqlite3.Connection = Depends(connection)) -> JSONResponse:
-        return JSONResponse(_call(views.extraction, conn, None, doc_id=doc_id))
-
+    page("/", "index.html", views.index, models.Index, False)
+    page("/documents", "documents.html", views.documents, models.DocumentList, False)
+    page("/documents/{doc_id}", "document.html", views.document, models.DocumentPage, True)
+    page("/actors", "actors.html", views.actors, models.ActorList, False)
+    page("/actors/{actor_id}", "actor.html", views.actor, models.ActorPage, True)
+    page("/quotes", "quotes.html", views.quotes, models.QuoteList, False)
+    app.add_api_route(
+        "/api/documents/{doc_id}/extraction",
+        views.extraction,
+        methods=["GET"],
+        response_model=dict[str, Any],
+        responses={**ERRORS, **NOT_FOUND},
+        tags=["api"],
+        description="the document's extraction record (shared/spec/extraction-format.md)",
+    )
+    app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+    # browsers ask for it on pages without an icon (the JSON): no icon, rather than a 404 in the console
+    app.add_api_route("/favicon.ico", lambda: Response(status_code=204), methods=["GET"], include_in_schema=False)
     return app
 
 
-def _call(view: Callable[..., dict[str, Any]], conn: sqlite3.Connection, request: Request | None, **kwargs) -> dict:
-    params: dict[str, Any] = dict(kwargs)
-    if request is not None:
-        params.update(request.path_params)
-        for key, value in request.query_params.items():
-            params[key] = int(value) if key in ("limit", "offset") and value.isdigit() else value
-    try:
-        return view(conn, **params)
-    except views.NotFound as err:
-        raise HTTPException(status_code=404, detail=str(err)) from None
-    except TypeError as err:
-        raise HTTPException(status_code=400, detail=f"bad parameters: {err}") from None
-    except sqlite3.OperationalError as err:
-        raise HTTPException(status_code=400, detail=f"bad query: {err}") from None
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL a link may point to, else None (shown as text)."""
+    if not url or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return None
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
+
+
+def page_url(request: Request, api: bool = False, **changes: Any) -> str:
+    """The URL of this page (``api``: of its JSON twin) with ``changes`` to its query, in ASCII."""
+    path = request.url.path.rstrip("/")
+    path = "/api" + path if api else path or "/"
+    query = urlencode({**dict(request.query_params), **changes})
+    return quote(path, safe="/") + (f"?{query}" if query else "")
+
+
+def _html_twin(view: Callable[..., dict], template: str, templates: Jinja2Templates) -> Callable[..., HTMLResponse]:
+    """An endpoint with the view's parameters that renders the view's dict with ``template``."""
+
+    def endpoint(request: Request, **kwargs: Any) -> HTMLResponse:
+        data = view(**kwargs)
+        api = page_url(request, api=True)
+        next_offset = data.get("next_offset")
+        context = {
+            "data": data,
+            "api_url": api,
+            "next_url": page_url(request, offset=next_offset) if next_offset is not None else None,
+            "version": __version__,
+        }
+        response = templates.TemplateResponse(request, template, context)
+        response.headers["Link"] = f'<{api}>; rel="alternate"; type="application/json"'
+        return response
+
+    signature = inspect.signature(view, eval_str=True)
+    parameters = [inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)]
+    parameters += [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in signature.parameters.values()]
+    endpoint.__signature__ = signature.replace(parameters=parameters, return_annotation=HTMLResponse)  # type: ignore[attr-defined]
+    endpoint.__name__ = f"{view.__name__}_page"
+    return endpoint

@@ -1,18 +1,60 @@
-"""Views: each builds the one dict that both a web page and its JSON twin show."""
+"""Views: each builds the one dict that both a web page and its JSON twin show.
+
+The views are also the JSON endpoints: their parameters are typed and bounded FastAPI
+parameters, so ``/api/openapi.json`` declares every one and a malformed value is a 400. They are
+plain functions, which FastAPI runs in its thread pool: a slow query never blocks the event loop.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+import time
+from collections.abc import Iterator
+from typing import Annotated, Any
 
+from fastapi import Depends, Path, Query, Request
+
+from powermap.serve.api import fulltext
 from powermap.store import queries
+
+MAX_OFFSET = 1_000_000
+PROGRESS_STEPS = 10_000  # SQLite virtual machine steps between two looks at the clock
 
 
 class NotFound(LookupError):
     """The thing a URL names is not in the store."""
 
 
-def index(conn: sqlite3.Connection) -> dict[str, Any]:
+def connection(request: Request) -> Iterator[sqlite3.Connection]:
+    """A read-only connection for one request; its queries stop at the server's time limit."""
+    settings = request.app.state.powermap
+    conn = settings.store.reader()
+    deadline = time.monotonic() + settings.time_limit_ms / 1000
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+Conn = Annotated[sqlite3.Connection, Depends(connection)]
+SearchText = Annotated[
+    str | None,
+    Query(
+        max_length=fulltext.MAX_CHARS,
+        description=f'words, "a phrase", OR/AND/NOT between terms, word* (the first {fulltext.MAX_TERMS} terms count)',
+    ),
+]
+NamePart = Annotated[str | None, Query(max_length=200, description="an id, a code, or part of a name")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip (paging)")]
+DocLimit = Annotated[int, Query(ge=1, le=200, description="rows per page")]
+ActorLimit = Annotated[int, Query(ge=1, le=500, description="rows per page")]
+QuoteLimit = Annotated[int, Query(ge=1, le=500, description="rows per page")]
+DocId = Annotated[str, Path(min_length=1, max_length=64, description="a document id")]
+ActorId = Annotated[str, Path(min_length=1, max_length=200, description="an actor id or exact name")]
+
+
+def index(conn: Conn) -> dict[str, Any]:
     return {
         "counts": queries.corpus_counts(conn),
         "documents": queries.list_documents(conn, limit=10),
@@ -20,11 +62,13 @@ def index(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def documents(conn: sqlite3.Connection, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    return {"query": q, "documents": queries.list_documents(conn, q, limit, offset), "limit": limit, "offset": offset}
+def documents(conn: Conn, q: SearchText = None, limit: DocLimit = 50, offset: Offset = 0) -> dict[str, Any]:
+    searched = fulltext.to_fts5(q)
+    rows = [] if _nothing_to_search(q, searched) else queries.list_documents(conn, searched, limit, offset)
+    return {"query": q, "searched": searched, "documents": rows, **_paging(rows, limit, offset)}
 
 
-def document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
+def document(conn: Conn, doc_id: DocId) -> dict[str, Any]:
     found = queries.get_document(conn, doc_id)
     if found is None:
         raise NotFound(f"no document {doc_id}")
@@ -35,26 +79,47 @@ def document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     return {"document": found, "extraction": record, "segments": _segments(found["text"], spans)}
 
 
-def extraction(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
+def extraction(conn: Conn, doc_id: DocId) -> dict[str, Any]:
     record = queries.get_extraction(conn, doc_id)
     if record is None:
         raise NotFound(f"no extraction for document {doc_id}")
     return record
 
 
-def actors(conn: sqlite3.Connection, type: str | None = None, q: str | None = None, limit: int = 200) -> dict[str, Any]:
-    return {"type": type, "query": q, "actors": queries.list_actors(conn, type, q, limit)}
+def actors(
+    conn: Conn,
+    type: Annotated[str | None, Query(max_length=40, description="person, state, organisation, ...")] = None,
+    q: NamePart = None,
+    limit: ActorLimit = 200,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = queries.list_actors(conn, type, q, limit, offset)
+    return {"type": type, "query": q, "actors": rows, **_paging(rows, limit, offset)}
 
 
-def actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
+def actor(conn: Conn, actor_id: ActorId) -> dict[str, Any]:
     found = queries.get_actor(conn, actor_id)
     if found is None:
         raise NotFound(f"no actor {actor_id}")
     return {"actor": found}
 
 
-def quotes(conn: sqlite3.Connection, speaker: str | None = None, q: str | None = None, limit: int = 100) -> dict:
-    return {"speaker": speaker, "query": q, "quotes": queries.list_quotes(conn, speaker, q, limit)}
+def quotes(
+    conn: Conn, speaker: NamePart = None, q: SearchText = None, limit: QuoteLimit = 100, offset: Offset = 0
+) -> dict[str, Any]:
+    searched = fulltext.to_fts5(q)
+    rows = [] if _nothing_to_search(q, searched) else queries.list_quotes(conn, speaker, searched, limit, offset)
+    return {"speaker": speaker, "query": q, "searched": searched, "quotes": rows, **_paging(rows, limit, offset)}
+
+
+def _nothing_to_search(query: str | None, searched: str | None) -> bool:
+    """A query was typed but has no words (only punctuation): it matches nothing."""
+    return bool(query and query.strip()) and searched is None
+
+
+def _paging(rows: list, limit: int, offset: int) -> dict[str, int | None]:
+    more = len(rows) == limit and offset + limit <= MAX_OFFSET
+    return {"limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
 
 
 def _segments(text: str, spans: list[tuple]) -> list[dict[str, Any]]:

@@ -32,7 +32,17 @@ EstimateDatesOption = typer.Option(
     "--estimate-dates/--no-estimate-dates",
     help="Without a date from the input or --published, estimate the month from the latest date in the text.",
 )
-MaxBytesOption = typer.Option(20 * 1024 * 1024, "--max-bytes", help="Refuse inputs larger than this many bytes.")
+MaxBytesOption = typer.Option(
+    20 * 1024 * 1024,
+    "--max-bytes",
+    help="Refuse a document larger than this many bytes (a file, a download, a JSON line, a WARC record).",
+)
+TimeLimitOption = typer.Option(
+    300.0, "--time-limit", help="Seconds of extraction allowed per document; a slower one fails alone (0: none)."
+)
+FetchLinksOption = typer.Option(
+    False, "--fetch-links", help="Download the article each entry of a local feed file links to (default: offline)."
+)
 TimeoutOption = typer.Option(20.0, help="Seconds allowed per web request.")
 SchedulerOption = typer.Option(None, help="Address of a running Dask scheduler to extract on (tcp://host:8786).")
 
@@ -44,6 +54,8 @@ def ingest_options(
     estimate_dates: bool,
     max_bytes: int,
     timeout: float,
+    time_limit: float = 300.0,
+    fetch_links: bool = False,
 ) -> IngestOptions:
     """The ``IngestOptions`` for the shared input options."""
     from powermap.ingest.options import IngestOptions
@@ -55,6 +67,8 @@ def ingest_options(
         source=source,
         language=language,
         estimate_published=estimate_dates,
+        time_limit=time_limit,
+        fetch_links=fetch_links,
     )
 
 

@@ -27,10 +27,13 @@ class Table:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
     def to_arrow(self) -> pa.Table:
-        """The table as Arrow data, converted column by column (types inferred from the values)."""
+        """The table as Arrow data, converted column by column: types inferred from the values, then the
+        reader types of ``schema.COLUMN_KINDS`` (booleans, dates with their precision, lists)."""
         from powermap.serve.export.arrow import to_arrow
+        from powermap.serve.export.schema import COLUMN_KINDS, retype, usable_kinds
 
-        return to_arrow(self.columns, self.rows)
+        arrow = to_arrow(self.columns, self.rows)
+        return retype(arrow, usable_kinds(arrow, COLUMN_KINDS.get(self.name, {})))
 
 
 def from_dataclasses(name: str, items: Iterable[Any], columns: list[str] | None = None) -> Table:
@@ -61,12 +64,16 @@ def store_table(conn: sqlite3.Connection, name: str) -> Table:
 
 
 def store_table_batches(conn: sqlite3.Connection, name: str) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
-    """A store table streamed as Arrow record batches, typed from the SQL schema (what ``export`` writes)."""
+    """A store table streamed as Arrow record batches (what ``export`` writes): typed from the SQL schema,
+    then flags, dates and JSON lists in their reader types (``schema.COLUMN_KINDS``)."""
     from powermap.serve.export.arrow import store_batches
+    from powermap.serve.export.schema import fitting_kinds, retype, retyped_schema
 
     if name not in STORE_TABLES:
         raise ValueError(f"unknown table {name!r}; use one of {', '.join(STORE_TABLES)}")
-    return store_batches(conn, name)
+    kinds = fitting_kinds(conn, name)
+    schema, batches = store_batches(conn, name)
+    return retyped_schema(schema, kinds), (retype(batch, kinds) for batch in batches)
 
 
 def analysis_tables(conn: sqlite3.Connection) -> dict[str, Callable[[], Table]]:

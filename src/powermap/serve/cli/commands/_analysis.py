@@ -64,7 +64,12 @@ def resolve_actor(conn, query: str, members: bool = False) -> list[str]:
         raise fail(str(err)) from None
 
 
-def write_export(path: Path, graph, tables: list) -> list[Path]:
+TopEdgesOption = typer.Option(
+    None, "--top-edges", help="GEXF: keep only the N strongest edges (by |weight|) and their nodes, for large graphs."
+)
+
+
+def write_export(path: Path, graph, tables: list, top_edges: int | None = None) -> list[Path]:
     """Write a graph (.gexf/.graphml) or tables (.csv/.parquet: the first at ``path``, others beside it)."""
     from powermap.serve.export.csvfile import write_csv
     from powermap.serve.export.gexf import write_gexf
@@ -73,7 +78,7 @@ def write_export(path: Path, graph, tables: list) -> list[Path]:
 
     suffix = path.suffix.lower()
     if suffix == ".gexf":
-        return [write_gexf(graph, path)]
+        return [write_gexf(graph, path, top_edges=top_edges)]
     if suffix == ".graphml":
         return [write_graphml(graph, path)]
     if suffix not in TABLE_SUFFIXES:

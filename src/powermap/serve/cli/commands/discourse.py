@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from powermap.serve.cli.commands._analysis import SinceOption, UntilOption, fail, write_export
+from powermap.serve.cli.commands._analysis import SinceOption, TopEdgesOption, UntilOption, fail, write_export
 from powermap.serve.cli.options import JsonOption, QuietOption, StoreOption, open_reader
 from powermap.serve.cli.output import note, out_console, print_json, working
 
@@ -22,6 +22,7 @@ def discourse_command(
     since: str = SinceOption,
     until: str = UntilOption,
     export: Path = typer.Option(None, "--export", help="Write FILE (.gexf, .graphml, .csv or .parquet)."),
+    top_edges: int = TopEdgesOption,
     store: Path = StoreOption,
     as_json: bool = JsonOption,
     quiet: bool = QuietOption,
@@ -44,7 +45,7 @@ def discourse_command(
     if export:
         tables = [from_dataclasses("ties", result.ties), from_dataclasses("affiliation", result.affiliation),
                   from_dataclasses("coalitions", result.coalitions)]  # fmt: skip
-        for path in write_export(export, result.to_networkx(), tables):
+        for path in write_export(export, result.to_networkx(), tables, top_edges):
             note(f"wrote {path}", quiet)
     if as_json:
         print_json(dataclasses.asdict(result))

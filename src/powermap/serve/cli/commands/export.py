@@ -1,4 +1,4 @@
-"""``powermap export``: store tables and analysis tables as CSV, Parquet, GDELT-style TSV or DNA statements."""
+"""``powermap export``: store tables and analysis tables as CSV or Parquet, events as GDELT 2.0, stances for DNA 3."""
 
 from __future__ import annotations
 
@@ -25,7 +25,11 @@ def export_command(
         "stances), an analysis table (nodes, edges, camps, affiliation, ties, coalitions, "
         "quoted, claim_conflicts, cited_sources) or all.",
     ),
-    fmt: str = typer.Option("csv", "--format", help="csv, parquet, gdelt (events) or dna (stances)."),
+    fmt: str = typer.Option(
+        "csv",
+        "--format",
+        help="csv, parquet, gdelt (events, GDELT 2.0) or dna (stances: a DNA 3 database and a CSV).",
+    ),
     out: Path = typer.Option(..., "--out", help="Folder to write into."),
     concepts: Path = typer.Option(None, "--concepts", help="Concepts file for --format dna."),
     include_all: bool = typer.Option(False, "--all-events", help="gdelt: also negated, non-asserted, duplicates."),
@@ -48,14 +52,17 @@ def export_command(
                 raise fail("--format gdelt writes the events table: use `export events` or `export all`")
             from powermap.serve.export.gdelt import write_gdelt
 
-            written.append(write_gdelt(conn, out / "events.gdelt.tsv", include_all=include_all))
+            written += write_gdelt(conn, out / "events.gdelt.tsv", include_all=include_all)
         elif fmt == "dna":
             if table not in ("stances", "all"):
                 raise fail("--format dna writes the statements (stances) table: use `export stances` or `export all`")
             from powermap.analyse.discourse import read_concepts
             from powermap.serve.export.dna import write_dna
+            from powermap.serve.export.dna_database import write_dna_database
 
-            written.append(write_dna(conn, out / "dna_statements.csv", read_concepts(concepts) if concepts else None))
+            mapping = read_concepts(concepts) if concepts else None
+            written.append(write_dna_database(conn, out / "statements.dna", mapping))
+            written.append(write_dna(conn, out / "dna_statements.csv", mapping))
         else:
             builders = analysis_tables(conn)
             names = [*STORE_TABLES, *builders] if table == "all" else [table]

@@ -12,6 +12,7 @@ from rich.markup import escape
 
 from powermap.serve.cli.options import (
     EstimateDatesOption,
+    FetchLinksOption,
     InputsArgument,
     LanguageOption,
     MaxBytesOption,
@@ -20,6 +21,7 @@ from powermap.serve.cli.options import (
     SchedulerOption,
     SourceOption,
     StagesOption,
+    TimeLimitOption,
     TimeoutOption,
     ingest_options,
     stage_names,
@@ -44,6 +46,8 @@ def extract_command(
     stages: str = StagesOption,
     max_bytes: int = MaxBytesOption,
     timeout: float = TimeoutOption,
+    time_limit: float = TimeLimitOption,
+    fetch_links: bool = FetchLinksOption,
     parquet: Path = typer.Option(
         None, help="Instead of printing records, have Dask workers write partitioned Parquet tables here."
     ),
@@ -51,39 +55,47 @@ def extract_command(
     scheduler: str = SchedulerOption,
     quiet: bool = QuietOption,
 ) -> None:
-    """Extract from the inputs and print one record per document, in input order (no store)."""
+    """Extract from the inputs and print one record per document, in input order (no store).
+
+    A document that cannot be read or extracted is reported on stderr (input: reason) and the
+    run goes on; the exit code is then 1. Exit 2 is for usage errors only.
+    """
     from powermap.extract import Extractor
+    from powermap.ingest.guard import extract_guarded
     from powermap.ingest.model import IngestFailure
     from powermap.ingest.run import to_document
-    from powermap.ingest.sources import read_inputs
+    from powermap.ingest.sources import check_options, read_inputs
 
     if output_format not in ("jsonl", "json"):
         err_console.print(f"[red]error:[/red] unknown format {output_format!r} (jsonl or json)")
         raise typer.Exit(2)
     names = stage_names(stages)
-    options = ingest_options(published, source, language, estimate_dates, max_bytes, timeout)
+    options = ingest_options(published, source, language, estimate_dates, max_bytes, timeout, time_limit, fetch_links)
+    try:
+        check_options(options)
+        extractor = Extractor(names if names is not None else None)
+    except (ValueError, LookupError) as err:
+        err_console.print(f"[red]error:[/red] {escape(str(err))}")
+        raise typer.Exit(2) from None
     if parquet is not None:
         _extract_to_parquet(inputs, parquet, names, workers, scheduler, options, quiet)
         return
-    extractor = Extractor(names if names is not None else None)
     failed = 0
     records = []
-    items = progress(read_inputs(inputs, options), None, "extracting", quiet)
-    try:
-        for item in items:
-            if isinstance(item, IngestFailure):
-                failed += 1
-                err_console.print(f"[red]failed[/red] {escape(str(item))}")
-                continue
-            record = extractor(to_document(item)).to_dict()
-            if output_format == "jsonl":
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-            else:
-                records.append(record)
-    except ValueError as err:
-        err_console.print(f"[red]error:[/red] {err}")
-        raise typer.Exit(2) from None
+    for item in progress(read_inputs(inputs, options), None, "extracting", quiet):
+        outcome = item if isinstance(item, IngestFailure) else extract_guarded(extractor, to_document(item), time_limit)
+        if isinstance(outcome, str):
+            outcome = IngestFailure(item.input, outcome)
+        if isinstance(outcome, IngestFailure):
+            failed += 1
+            err_console.print(f"[red]failed[/red] {escape(str(outcome))}")
+            continue
+        record = outcome.to_dict()
+        if output_format == "jsonl":
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            records.append(record)
     if output_format == "json":
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     if failed:
@@ -119,8 +131,10 @@ def _extract_to_parquet(
                 yield to_document(item)
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    with DaskExtractor(names, workers=workers, scheduler=scheduler) as cluster:
+    with DaskExtractor(names, workers=workers, scheduler=scheduler, time_limit=options.time_limit) as cluster:
         totals = cluster.to_parquet(documents(), out_dir)
+        for where, reason in cluster.failures:
+            err_console.print(f"[red]failed[/red] {escape(where)}: {escape(reason)}")
     if not quiet:
         rows = ", ".join(f"{count} {name}" for name, count in sorted(totals.items()))
         err_console.print(f"wrote {out_dir}: {rows}")

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from powermap.serve.cli.options import (
     EstimateDatesOption,
+    FetchLinksOption,
     InputsArgument,
     JsonOption,
     LanguageOption,
@@ -20,6 +21,7 @@ from powermap.serve.cli.options import (
     SourceOption,
     StagesOption,
     StoreOption,
+    TimeLimitOption,
     TimeoutOption,
     ingest_options,
     stage_names,
@@ -41,6 +43,8 @@ def ingest_command(
     stages: str = StagesOption,
     max_bytes: int = MaxBytesOption,
     timeout: float = TimeoutOption,
+    time_limit: float = TimeLimitOption,
+    fetch_links: bool = FetchLinksOption,
     workers: int = typer.Option(0, help="Extract on this many local Dask worker processes (0: in this process)."),
     scheduler: str = SchedulerOption,
     quiet: bool = QuietOption,
@@ -51,16 +55,18 @@ def ingest_command(
 
     from powermap.extract import Extractor
     from powermap.ingest.run import ingest
+    from powermap.ingest.sources import check_options
     from powermap.store import StoreError, open_store
 
-    try:
-        db = open_store(store)
-    except StoreError as err:
-        err_console.print(f"[red]error:[/red] {err}")
-        raise typer.Exit(2) from None
     names = stage_names(stages)
-    extractor = Extractor(names) if names != [] else None
-    options = ingest_options(published, source, language, estimate_dates, max_bytes, timeout)
+    options = ingest_options(published, source, language, estimate_dates, max_bytes, timeout, time_limit, fetch_links)
+    try:
+        check_options(options)
+        extractor = Extractor(names) if names != [] else None
+        db = open_store(store)
+    except (StoreError, ValueError, LookupError) as err:
+        err_console.print(f"[red]error:[/red] {escape(str(err))}")
+        raise typer.Exit(2) from None
     run_id = db.start_run("ingest " + " ".join(inputs))
     show = not quiet and not as_json and err_console.is_terminal
     columns = [
@@ -83,12 +89,11 @@ def ingest_command(
         if extractor is not None and (workers > 0 or scheduler):
             from powermap.scale import DaskExtractor
 
-            parallel = DaskExtractor(extractor.stage_names, workers=workers or None, scheduler=scheduler)
-        try:
+            parallel = DaskExtractor(
+                extractor.stage_names, workers=workers or None, scheduler=scheduler, time_limit=time_limit
+            )
+        try:  # options were checked above: nothing a document holds raises out of ingest()
             report = ingest(inputs, db, options, extractor, on_item, parallel=parallel)
-        except ValueError as err:
-            err_console.print(f"[red]error:[/red] {err}")
-            raise typer.Exit(2) from None
         finally:
             if parallel is not None:
                 parallel.close()

@@ -11,6 +11,7 @@ from powermap.serve.cli.commands._analysis import (
     ModalityOption,
     NegatedOption,
     SinceOption,
+    TopEdgesOption,
     UntilOption,
     event_filter,
     fail,
@@ -36,6 +37,7 @@ def network_command(
     include_negated: bool = NegatedOption,
     modality: str = ModalityOption,
     export: Path = typer.Option(None, "--export", help="Write FILE (.gexf, .graphml, .csv or .parquet)."),
+    top_edges: int = TopEdgesOption,
     store: Path = StoreOption,
     as_json: bool = JsonOption,
     quiet: bool = QuietOption,
@@ -55,7 +57,7 @@ def network_command(
     if export:
         tables = [from_dataclasses("edges", net.edges), from_dataclasses("nodes", net.nodes),
                   from_dataclasses("camps", net.camps)]  # fmt: skip
-        for path in write_export(export, net.to_networkx(), tables):
+        for path in write_export(export, net.to_networkx(), tables, top_edges):
             note(f"wrote {path}", quiet)
     if as_json:
         print_json(dataclasses.asdict(net))

@@ -6,8 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
+from powermap.extract.claims.numbers import format_value
 from powermap.serve.cli.options import JsonOption, StoreOption, open_reader
 from powermap.serve.cli.output import err_console, out_console, print_json
 from powermap.store import queries
@@ -52,11 +53,11 @@ def claims_command(
     if as_json:
         print_json(rows)
         return
-    table = Table("doc", "value", "unit", "text", "about", "period", "source")
+    table = Table("doc", Column("value", justify="right", no_wrap=True), "unit", "text", "about", "period", "source")
     for r in rows:
         table.add_row(
             r["doc_id"][:8],
-            f"{r['value']:g}",
+            format_value(r["value"]),
             r["unit"],
             r["text"],
             r["about"] or "",

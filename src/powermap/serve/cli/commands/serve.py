@@ -9,6 +9,8 @@ import typer
 from powermap.serve.cli.options import StoreOption, open_reader
 from powermap.serve.cli.output import err_console
 
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve_command)
@@ -18,12 +20,29 @@ def serve_command(
     store: Path = StoreOption,
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8765, help="Port to listen on."),
+    allowed_host: list[str] = typer.Option(
+        None,
+        "--allowed-host",
+        help="A host name the server answers for (repeatable; '*' for any). "
+        "Default: the --host address, localhost, 127.0.0.1 and ::1; other Host headers get a 400.",
+    ),
+    time_limit_ms: int = typer.Option(
+        1000, "--time-limit-ms", min=1, help="Stop a request's queries after this many milliseconds (answered 503)."
+    ),
 ) -> None:
     """Serve the web UI (and its JSON API under /api) for a store; it reads while ingests write."""
     import uvicorn
 
     from powermap.serve.api import create_app
+    from powermap.serve.api.guard import default_hosts
 
     open_reader(store).close()  # a clear error before the server starts
+    hosts = allowed_host or default_hosts(host)
+    if not allowed_host and host in WILDCARD_ADDRESSES:
+        err_console.print(
+            f"listening on every interface, but answering only for {', '.join(hosts)}: "
+            "name this machine with --allowed-host NAME"
+        )
     err_console.print(f"powermap web UI on http://{host}:{port}/ (JSON under /api, Ctrl-C to stop)")
-    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+    app = create_app(store, allowed_hosts=hosts, time_limit_ms=time_limit_ms)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,0 +1,49 @@
+"""The claim stage's tokens: regex words and numbers with offsets, tied to the parse."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[$€£¥%]|\w+(?:[’'\-]\w+)*\.?|[^\w\s]")
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+@dataclass
+class Tok:
+    """A regex token with offsets and, where parsed, the spaCy token that holds it."""
+
+    text: str
+    start: int
+    end: int
+    pos: str = ""
+    parsed: Any = None  # spacy.tokens.Token
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def sentence_tokens(text: str, doc: Any, start: int, end: int) -> list[Tok]:
+    """Regex tokens of ``text[start:end]``, each tied to the last parsed token inside it
+    (twenty-five: the parse's head token is the last one)."""
+    toks = []
+    for m in TOKEN.finditer(text, start, end):
+        word = m.group().rstrip(".") or m.group()
+        tok = Tok(word, m.start(), m.start() + len(word))
+        if doc is not None:
+            span = doc.char_span(tok.start, tok.end, alignment_mode="expand")
+            if span is not None and len(span):
+                tok.parsed = span[-1]
+                tok.pos = span[-1].pos_
+        toks.append(tok)
+    return toks
+
+
+def index_after(toks: list[Tok], end: int) -> int:
+    """The index of the first token after the one that reaches ``end``."""
+    for k, t in enumerate(toks):
+        if t.end >= end:
+            return k + 1
+    return len(toks)

@@ -1,0 +1,93 @@
+"""Verb morphology for the event coders: lemma candidates of a verb form and separable particles.
+
+Data, per language, in ``lang/<code>/event_cues.yaml`` (``separable_particles``,
+``verb_prefixes``, ``past_endings``) and ``lang/<code>/irregular_verbs.tsv``; the
+candidates are generated only for languages whose cues set ``compound_suffix`` (the Dutch
+verb morphology). spaCy's lookup lemma table is the fallback lemmatizer without a parse.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from powermap import lang
+from powermap.extract.events.lexicon import get_lexicon
+
+VOWELS = "aeiou"
+
+
+@cache
+def particles(language: str) -> frozenset[str]:
+    """The separable verb particles of ``language`` (*op* in *legde ... op*)."""
+    return frozenset(get_lexicon(language).cue_set("separable_particles"))
+
+
+@cache
+def irregular_verbs(language: str) -> dict[str, str]:
+    """Irregular verb forms of a language (``lang/<code>/irregular_verbs.tsv``), form -> infinitive."""
+    try:
+        return {r["form"]: r["lemma"] for r in lang.table(language, "irregular_verbs")}
+    except lang.UnknownLanguage:
+        return {}
+
+
+def verb_candidates(form: str, language: str) -> list[str]:
+    """Infinitives a Dutch-like verb form may come from (regular endings, ge- participles,
+    separable and inseparable prefixes, irregular stems)."""
+    cues = get_lexicon(language)
+    endings = [str(e) for e in cues.cues.get("past_endings") or []]  # in the data's order
+    prefixes = particles(language) | cues.cue_set("verb_prefixes")
+    form = form.lower()
+    irregular = irregular_verbs(language)
+    out: list[str] = []
+
+    def add_stem(stem: str) -> None:
+        if len(stem) < 2:
+            return
+        out.append(stem + "en")
+        if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in VOWELS:
+            out.append(stem[:-2] + stem[-1] + "en")  # veroordeel -> veroordelen
+            if stem[-1] in "fs":  # handhaaf -> handhaven, geef -> geven
+                out.append(stem[:-2] + {"f": "v", "s": "z"}[stem[-1]] + "en")
+        if stem[-1] not in VOWELS and stem[-2] in VOWELS and (len(stem) < 3 or stem[-3] not in VOWELS):
+            out.append(stem + stem[-1] + "en")  # stel -> stellen
+        if stem[-1] in "fs":
+            out.append(stem[:-1] + {"f": "v", "s": "z"}[stem[-1]] + "en")
+
+    def analyse(rest: str, prefix: str) -> None:
+        if rest in irregular:
+            out.append(prefix + irregular[rest])
+        for end in endings:
+            if rest.endswith(end) and len(rest) > len(end) + 1:
+                stem = rest[: -len(end)]
+                before = len(out)
+                add_stem(stem)
+                out[before:] = [prefix + c for c in out[before:]]
+        before = len(out)
+        add_stem(rest)
+        out[before:] = [prefix + c for c in out[before:]]
+
+    analyse(form, "")
+    if form.startswith("ge"):
+        analyse(form[2:], "")
+    for p in sorted(prefixes):
+        if form.startswith(p) and len(form) > len(p) + 2:
+            rest = form[len(p) :]
+            analyse(rest[2:] if rest.startswith("ge") else rest, p)
+    return list(dict.fromkeys(out))
+
+
+def separable_particle(lemma: str, language: str) -> str | None:
+    """The separable particle a verb lemma starts with (*opleggen*: op), or None."""
+    return next((p for p in sorted(particles(language)) if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
+
+
+@cache
+def lemma_table(language: str) -> dict[str, str]:
+    """spaCy's lookup lemma table for ``language`` (empty when spacy-lookups-data lacks it)."""
+    try:
+        from spacy.lookups import load_lookups
+
+        return dict(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
+    except (ValueError, KeyError, ImportError, OSError):
+        return {}

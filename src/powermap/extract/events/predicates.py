@@ -1,0 +1,166 @@
+"""Which lexicon row a predicate token triggers: its lemma candidates and complement words.
+
+A predicate is a verb, a copular nominal predicate or an event noun. Its lemma candidates
+are the parser's lemma, the lookup-table lemma, the Dutch-like verb morphology's infinitives
+and each with a separable particle found in the clause; its *bag* is the set of words among
+its complements (and objects the parser hung elsewhere) that a row's pattern must find.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
+from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
+from powermap.extract.events.syntax import (
+    OBJECT,
+    clause_words,
+    dep,
+    is_passive,
+    is_predicate,
+    np_words,
+    prepositional,
+    subjects,
+)
+
+#: tokens after a verb searched for an object the parser hung on an earlier verb
+STRAY_WINDOW = 6
+#: tokens scanned after a verb for a clause-final separable particle
+PARTICLE_WINDOW = 40
+
+
+class Predicates:
+    """Lexicon lookup for predicate tokens of one language.
+
+    Args:
+        lexicon (EventLexicon): the language's lexicon and cues.
+    """
+
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.lex = lexicon
+        self.language = lexicon.language
+        self.particles = particles(lexicon.language)
+        self.particle_prefix = bool(lexicon.cues.get("particle_prefix"))
+        self.reflexive = lexicon.cue_set("reflexive")
+        self.reported_markers = lexicon.cue_set("reported_markers")
+        self.relative = lexicon.cue_set("relative_pronouns")
+        self.infinitive_marks = lexicon.cue_set("infinitive_marks")
+        self.uncoded_roots = lexicon.cue_set("uncoded_roots")
+        # a two-word entry (*laten weten*) also as the lemma the coder builds for a verb with a
+        # particle-like part (*wetenlaten*)
+        speech = lexicon.cue_set("speech_verbs")
+        self.speech = {norm(w) for w in speech} | {norm("".join(reversed(w.split()))) for w in speech if " " in w}
+
+    def lemma(self, tok: Token) -> str:
+        """The parser's lemma with a separable particle child attached (*legde op*: opleggen)."""
+        lemma = norm(tok.lemma_ or tok.text)
+        if self.particle_prefix:
+            for child in tok.children:
+                prt = norm(child.lemma_ or child.text)
+                if dep(child) == "compound:prt" and not lemma.startswith(prt):
+                    lemma = prt + lemma
+        return lemma
+
+    def is_speech(self, tok: Token) -> bool:
+        return self.lemma(tok) in self.speech
+
+    def lemma_candidates(self, tok: Token) -> list[str]:
+        """The parser's lemma, the lookup-table lemma, each with its separable particle."""
+        table = lemma_table(self.language)
+        lemmas = [self.lemma(tok), norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))]
+        if self.lex.compound_suffix and tok.pos_ in ("VERB", "AUX"):
+            lemmas += verb_candidates(tok.text, self.language)
+        if self.particle_prefix:
+            prts = [norm(c.lemma_ or c.text) for c in tok.children if dep(c) == "compound:prt"]
+            doc = tok.doc
+            end = min(tok.right_edge.i + 1, tok.i + PARTICLE_WINDOW, len(doc))
+            for t in doc[tok.i + 1 : end]:  # a particle the parser attached elsewhere (case)
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if t.lower_ in self.particles and (nxt is None or nxt.pos_ in ("ADP", "PUNCT")):
+                    prts.append(t.lower_)
+            for prt in dict.fromkeys(prts):
+                lemmas += [prt + lemma for lemma in list(lemmas) if not lemma.startswith(prt)]
+            # a lemma with a separable particle that is neither in the word nor in the clause is a
+            # lemmatizer error (*wijst hij op* -> "afwijzen"): drop it
+            form = tok.lower_
+            lemmas = [
+                lemma
+                for lemma in lemmas
+                if not (p := separable_particle(lemma, self.language)) or p in prts or p in form
+            ]
+        return list(dict.fromkeys(lemmas))
+
+    def borrowed(self, tok: Token) -> list[Token]:
+        """Objects the parser attached elsewhere that belong to this predicate: in a verb
+        cluster the finite verb's object (*blijft de schuld bij X leggen*), in *om NP te V* the
+        ``om`` phrase, in a relative clause without object the noun it modifies (*het voertuig
+        dat X stuurt*)."""
+        objects = [c for c in tok.children if dep(c) in OBJECT]
+        if objects:  # an adjective taken for the object (levert voorzichtige, ... kritiek)
+            return self.stray_object(tok) if all(c.pos_ == "ADJ" for c in objects) else []
+        label = dep(tok)
+        head = tok.head
+        if head.i == tok.i:
+            return []
+        if label == "xcomp":
+            own = [c for c in head.children if dep(c) == "obj" and c.i < tok.i]
+            om = [n for lab, p, n in prepositional(head) if p in self.infinitive_marks and n.i < tok.i]
+            return om + own
+        if label == "acl:relcl" and subjects(tok) and not is_passive(tok):
+            rel = [c for c in tok.children if c.lower_ in self.relative and c.i < tok.i]
+            return [head] if rel and head.pos_ in ("NOUN", "PROPN") else []
+        return self.stray_object(tok)
+
+    @staticmethod
+    def stray_object(tok: Token) -> list[Token]:
+        """A noun right after the verb that the parser hung on an earlier word (*beweert dat
+        ... en levert kritiek op X*: *kritiek* attached to *beweert*)."""
+        if tok.pos_ != "VERB":
+            return []
+        doc = tok.doc
+        end = min(tok.i + 1 + STRAY_WINDOW, tok.sent.end)
+        for t in doc[tok.i + 1 : end]:
+            if t.pos_ in ("VERB", "AUX") or dep(t) in ("mark", "nsubj", "nsubj:pass"):
+                return []
+            if t.pos_ == "NOUN" and t.head.i < tok.i:
+                return [t]
+        return []
+
+    def bag(self, tok: Token) -> set[str]:
+        """Lemmas and forms of the predicate's complements (and borrowed objects)."""
+        words: set[str] = set()
+        extra = [t for b in self.borrowed(tok) for t in (b, *np_words(b))]
+        for t in (*clause_words(tok), *extra):
+            words.add(norm(t.lemma_ or t.text))
+            words.add(t.lower_)
+            if dep(t) == "expl:pv" or (t.lower_ in self.reflexive and t.pos_ == "PRON"):
+                words.add("zich")
+        return words
+
+    def entry(self, tok: Token) -> LexEntry | None:
+        """The lexicon row ``tok`` triggers as a predicate or event noun, or None (also for a
+        row whose CAMEO root the language leaves uncoded: a statement is no event)."""
+        found = self.row(tok)
+        if found is not None and found.cameo is not None and found.cameo[:2] in self.uncoded_roots:
+            return None
+        return found
+
+    def row(self, tok: Token) -> LexEntry | None:
+        if tok.lower_ in self.reported_markers:  # *according to X* reports, it is no event
+            return None
+        if is_predicate(tok):
+            candidates = [c for c in self.lemma_candidates(tok) if self.lex.has(c)]
+            if not candidates:
+                return None
+            bag = self.bag(tok)
+            for lemma in candidates:
+                found = self.lex.match(lemma, bag)
+                if found is not None:
+                    return found
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            lemma = norm(tok.lemma_ or tok.text)
+            if not self.lex.has(lemma):
+                return None
+            return self.lex.match(lemma, self.bag(tok), noun=True)
+        return None

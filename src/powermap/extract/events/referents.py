@@ -1,0 +1,216 @@
+"""Which actor a noun phrase stands for, in an event's source or target role.
+
+A phrase resolves, in order, to: the mention on its head or nearest inside it (a capital
+standing for its state, a place after a locative preposition for nobody); a definite state
+description (*het land*, *zijn buurland*: the state named last before it); a counted plural
+description (*de twee landen*); a pronoun or role noun through the actor layer's resolver.
+A neuter subject pronoun of an event (*het*, *it*) stands for the state of the person whose
+saying governs it, else for the state named last. Every resolution is bounded: a phrase
+whose resolution leads back to itself, or a chain deeper than ``MAX_DEPTH``, gives None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from powermap import lang
+from powermap.extract.claims.numbers import number_lexicon
+from powermap.extract.events.actors import ActorIndex
+from powermap.extract.events.lexicon import EventLexicon
+from powermap.extract.events.predicates import Predicates
+from powermap.extract.events.syntax import OBJECT, SUBJECT, dep, governors, np_tokens_by_distance, subjects
+from powermap.records import Actor
+
+#: how many references one resolution may follow (pronoun -> speaker -> ...)
+MAX_DEPTH = 4
+#: how many relations an attribution marker (*volgens X*) may stand above a name
+ATTRIBUTION_REACH = 4
+
+
+@dataclass
+class Focus:
+    """What the coder looks at now: the sentence's token range and the source whose target
+    is being looked for (a description never stands for the event's own source)."""
+
+    span: tuple[int, int]
+    current: Actor | None = None
+
+
+class Referents:
+    """Actor resolution for the event coders.
+
+    Args:
+        lexicon (EventLexicon): the language's cues (pronouns, state nouns, markers).
+        index (ActorIndex): the record's actors by offset.
+        predicates (Predicates): tells verbs of saying.
+        focus (Focus): the sentence and source being coded, shared with the coder.
+    """
+
+    def __init__(self, lexicon: EventLexicon, index: ActorIndex, predicates: Predicates, focus: Focus) -> None:
+        self.index = index
+        self.predicates = predicates
+        self.focus = focus
+        self.personal = lexicon.cue_set("personal_pronouns")
+        self.plural_forms = lexicon.cue_set("plural_pronouns")
+        # ambiguous forms read as plural when the verb does not say (Dutch *ze*)
+        pronouns = lang.get(lexicon.language).pronouns if lexicon.language in lang.codes() else {}
+        self.mostly_plural = {f for f in self.plural_forms if f in pronouns and pronouns[f].number == "pl"}
+        self.relative = lexicon.cue_set("relative_pronouns")
+        self.neuter = lexicon.cue_set("neuter_pronouns")
+        self.state_nouns = lexicon.cue_set("state_nouns")
+        self.neighbour_nouns = lexicon.cue_set("neighbour_nouns")
+        self.definite = lexicon.cue_set("definite_determiners")
+        self.locative_preps = lexicon.cue_set("locative_preps")
+        self.locative_nouns = lexicon.cue_set("locative_nouns")
+        self.group_nouns = lexicon.cue_set("plural_state_nouns")
+        self.pair_words = lexicon.cue_set("pair_words")
+        self.reported_markers = lexicon.cue_set("reported_markers")
+        self.numbers = number_lexicon(lexicon.language)
+        self.resolving: list[int] = []  # tokens being resolved now, outermost first
+
+    def actor(self, tok: Token) -> Actor | None:
+        """The actor a noun phrase refers to (bounded; see the module docstring)."""
+        if tok.i in self.resolving or len(self.resolving) >= MAX_DEPTH:
+            return None
+        self.resolving.append(tok.i)
+        try:
+            return self._actor(tok)
+        finally:
+            self.resolving.pop()
+
+    def _actor(self, tok: Token) -> Actor | None:
+        if tok.pos_ == "PRON" or self.misread_article(tok):
+            return self.pronoun(tok)
+        # the head, then a name in apposition to it (*de topvrouw van het bedrijf, X*: X, not the
+        # bedrijf's country), then the rest of the phrase, nearest first
+        named = [c for c in tok.children if dep(c) == "appos"]
+        for t in [tok, *named, *np_tokens_by_distance(tok)]:
+            found = self.index.at(t.idx, t.idx + len(t.text))
+            if found is not None and not self.locative(t):
+                return found
+        if (described := self.state_description(tok)) is not None:
+            return described
+        if tok.pos_ == "NOUN":
+            return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+        return None
+
+    def group(self, tok: Token) -> list[Actor]:
+        """The states a counted plural description stands for (*twee handelspartners*, *de
+        beide landen*, *both countries*): the last that many states named before it, other than
+        the source being coded; empty unless the text names exactly that many."""
+        word = tok.lower_
+        if not any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in self.group_nouns):
+            return []
+        count = None
+        for c in tok.children:
+            if c.lower_ in self.pair_words:
+                count = 2
+            elif dep(c) == "nummod":
+                value = self.numbers.kind(c.lower_, "cardinal") or self.numbers.parse_digits(c.text)
+                count = int(value) if value and value == int(value) else None
+        if not count or count < 2:
+            return []
+        skip = {self.focus.current.id} if self.focus.current is not None else set()
+        found = self.index.last_states(tok.idx, count, skip)
+        return found if len(found) == count else []
+
+    def state_description(self, tok: Token) -> Actor | None:
+        """A definite description of a state in the noun phrase (*het land*, *zijn buurland*)."""
+        for t in np_tokens_by_distance(tok):
+            if (found := self.described(t)) is not None:
+                return found
+        return None
+
+    def described(self, t: Token) -> Actor | None:
+        """The state a single definite state noun (*het land*, *zijn buurland*) stands for: not
+        the source of the event being coded; a neighbour noun skips its owner, the nearest state."""
+        word = t.lower_
+        if word not in self.state_nouns and word not in self.neighbour_nouns:
+            return None
+        dets = [c for c in t.children if dep(c) in ("det", "nmod:poss") and c.lower_ in self.definite]
+        if not dets:
+            return None
+        possessive = word in self.neighbour_nouns and any(c.pos_ == "PRON" for c in dets)
+        return self.index.last_state(t.idx, owner=self.focus.current, possessive=possessive)
+
+    def locative(self, tok: Token) -> bool:
+        """A place named after a locative preposition (*in Beijing*) is where, not who."""
+        raw = self.index.raw_at(tok.idx, tok.idx + len(tok.text))
+        if raw is None or raw.type != "place":
+            return False
+        head = tok if dep(tok) not in ("flat", "compound", "appos") else tok.head
+        if any(dep(c) == "case" and c.lower_ in self.locative_preps for c in head.children):
+            return True
+        # *aan de grens van Europa*: the place names where, through a noun of position
+        return dep(head) == "nmod" and (head.head.lemma_ or head.head.text).lower() in self.locative_nouns
+
+    def pronoun(self, tok: Token) -> Actor | None:
+        """A singular personal pronoun resolved by the actor layer (plural ones stay open); a
+        neuter subject pronoun that carries an event stands for the speaker's state or the state
+        named last (*liet weten dat het de oefeningen schrapt*)."""
+        if tok.lower_ in self.neuter and (dep(tok) == "nsubj" or self.misread_article(tok)):
+            return self.speaker_state(tok) or self.index.last_state(tok.idx, owner=self.focus.current)
+        if tok.lower_ not in self.personal or self.plural(tok):
+            return None
+        return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+
+    def misread_article(self, tok: Token) -> bool:
+        """A neuter pronoun the parser took for the article of a plural noun (*dat het geplande
+        oefeningen schrapt*): a neuter singular article never goes with a plural noun."""
+        return (
+            tok.lower_ in self.neuter
+            and dep(tok) == "det"
+            and "Plur" in tok.head.morph.get("Number", [])
+            and (dep(tok.head) in OBJECT or dep(tok.head) in SUBJECT)
+        )
+
+    def speaker_state(self, tok: Token) -> Actor | None:
+        """The state of the person whose saying governs ``tok``'s clause (*premier X liet weten
+        dat het ...*: X's country), when the record names that state. A pronoun that is itself
+        the speaker (*..., it noted*) has none."""
+        for head in governors(tok, None):
+            if not self.predicates.is_speech(head):
+                continue
+            for subj in subjects(head):
+                if subj.i == tok.i:
+                    return None
+                person = self.actor(subj)
+                if person is not None and person.type == "person" and person.country:
+                    return self.index.state_of_country.get(person.country)
+            return None
+        return None
+
+    def plural(self, tok: Token) -> bool:
+        """Whether a pronoun is plural (*ze/zij* with a plural verb, *they*)."""
+        if tok.lower_ not in self.plural_forms:
+            return False
+        if "Plur" in tok.morph.get("Number", []) or tok.lower_ not in self.personal:
+            return True  # a form that is only plural (they, hun)
+        # the verb's number, or its finite auxiliary's (*zij hebben ... uitgesproken*)
+        verbs = [tok.head, *(c for c in tok.head.children if dep(c) in ("aux", "aux:pass", "cop"))]
+        numbers = {n for v in verbs for n in v.morph.get("Number", [])}
+        return "Plur" in numbers or (tok.lower_ in self.mostly_plural and not numbers)
+
+    def antecedent(self, tok: Token) -> Token:
+        """A relative pronoun subject stands for the noun its clause modifies."""
+        if (tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType", [])) or tok.lower_ in self.relative:
+            clause = tok.head
+            if dep(clause) in ("acl:relcl", "acl") and clause.head.i != clause.i:
+                return clause.head
+        return tok
+
+    def attribution(self, t: Token) -> bool:
+        """Whether ``t`` names the source of the report (*volgens X*, *according to X*), which
+        is not a party to the event."""
+        cur = t
+        for _ in range(ATTRIBUTION_REACH):
+            if cur.lower_ in self.reported_markers or any(
+                dep(c) == "case" and c.lower_ in self.reported_markers for c in cur.children
+            ):
+                return True
+            if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+                return False
+            cur = cur.head
+        return False

@@ -1,0 +1,197 @@
+"""The source of an event: who does it.
+
+- an active predicate's subject (conjoined subjects give one source each; the first named
+  example of *bedrijven zoals X en Y*; a relative pronoun stands for the noun it modifies);
+- a passive's ``door``/``by`` agent, or none (an agentless passive has no source);
+- a clause without its own subject (an infinitive, a conjunct, *X zei dat ... en riep Y
+  op*) takes the subject of the clause that governs it;
+- an event noun's possessor, demonym adjective or agent phrase (*de Russische aanval*).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Token
+
+from powermap.extract.events.lexicon import EventLexicon, norm
+from powermap.extract.events.predicates import Predicates
+from powermap.extract.events.referents import Focus, Referents
+from powermap.extract.events.syntax import (
+    COMPLEMENT,
+    OBJECT,
+    SUBJECT,
+    agents,
+    conjuncts,
+    dep,
+    governors,
+    is_passive,
+    is_predicate,
+    prepositional,
+    subjects,
+)
+
+
+class Sources:
+    """Source reading over a parse.
+
+    Args:
+        lexicon (EventLexicon): the language's cues.
+        predicates (Predicates): lemmas and lexicon rows of predicates.
+        referents (Referents): actor resolution.
+        focus (Focus): the sentence being coded.
+    """
+
+    def __init__(self, lexicon: EventLexicon, predicates: Predicates, referents: Referents, focus: Focus) -> None:
+        self.lex = lexicon
+        self.predicates = predicates
+        self.referents = referents
+        self.focus = focus
+        self.agent_preps = lexicon.cue_set("agent_preps")
+        self.stative_verbs = lexicon.cue_set("stative_passive_verbs")
+        self.example_marks = lexicon.cue_set("example_marks")
+        self.vote_nouns = lexicon.cue_set("vote_nouns")
+        self.infinitive = lexicon.cue_set("infinitive_particles")
+        self.infinitive_clause = lexicon.cue_set("infinitive_clause_marks")
+        self.verb_second = bool(lexicon.cues.get("verb_second"))
+        self.giver_preps = lexicon.cue_set("giver_preps")
+
+    def sources(self, tok: Token) -> tuple[list[Token], bool]:
+        """Source noun heads for a predicate, and whether it is passive. A clause without a
+        subject (or with only an unresolved plural pronoun) takes the governing clause's."""
+        actor, antecedent = self.referents.actor, self.referents.antecedent
+        passive = is_passive(tok) or self.stative_passive(tok)
+        if passive:
+            return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
+        main = self.elided_subject_conjunct(tok)
+        if main is not None:  # X zei dat ... en riep Y op: X calls
+            found = [c for s in subjects(main) for c in conjuncts(s)]
+            if found:
+                return [antecedent(s) for s in found], False
+        own: list[Token] = []
+        for subj in subjects(tok):
+            first = self.example(subj)
+            own += [first] if first is not None else [m for c in conjuncts(subj) for m in self.modifier_conjuncts(c)]
+        # *dat het geplande oefeningen schrapt*: the "article" of a plural noun is the subject
+        misread = [
+            d
+            for c in tok.children
+            if dep(c) in OBJECT | SUBJECT
+            for d in c.children
+            if self.referents.misread_article(d)
+        ]
+        if misread:
+            own = misread
+        if own and not all(s.pos_ == "PRON" and actor(s) is None for s in own):
+            return [antecedent(s) for s in own], False
+        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}, self.vote_noun))):
+            if self.finite_subordinate(cur):  # hoewel/omdat/toen ...: its own (missed) subject
+                break
+            found = [c for s in subjects(head) for c in conjuncts(s)]
+            if found and not (is_passive(head) and dep(tok) != "conj"):
+                return [antecedent(s) for s in found], False
+        if not own and (clause := self.split_infinitive(tok)) is not None:
+            return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
+        return [antecedent(s) for s in own], False
+
+    def modifier_conjuncts(self, noun: Token) -> list[Token]:
+        """A noun whose coordinated modifiers name distinct actors (*de Poolse en Litouwse
+        regering*) stands for each of them; else the noun itself."""
+        for child in noun.children:
+            if dep(child) != "amod":
+                continue
+            members = conjuncts(child)
+            ids = {a.id for m in members if (a := self.referents.actor(m)) is not None}
+            if len(members) > 1 and len(ids) == len(members):
+                return members
+        return [noun]
+
+    def noun_sources(self, tok: Token) -> tuple[list[Token], bool]:
+        """Source of an event noun: possessor, demonym adjective or agent phrase."""
+        heads = [c for c in tok.children if dep(c) in ("nmod:poss", "amod", "det") and c.pos_ != "DET"]
+        heads += [n for label, p, n in prepositional(tok) if p in self.agent_preps]
+        if not [h for h in heads if self.referents.actor(h) is not None]:
+            entry = self.lex.match(norm(tok.lemma_ or tok.text), self.predicates.bag(tok), noun=True)
+            # *hun ontmoeting*: a plural possessive stands for the clause's (coordinated) subject
+            shared = any(h.pos_ == "PRON" and h.lower_ in self.referents.plural_forms for h in heads)
+            if entry is not None and ("share" in entry.flags or shared):
+                for head in governors(tok):  # the clause the noun is part of
+                    if is_predicate(head):
+                        return self.sources(head)
+        return heads, False
+
+    def givers(self, tok: Token) -> list[Token]:
+        """Who gives what a predicate of receiving receives (*kreeg steun van X*, *received aid
+        from X*): the giver phrase on the verb or on its object, each conjunct."""
+        holders = [tok, *(c for c in tok.children if dep(c) in OBJECT)]
+        found = [n for h in holders for _label, p, n in prepositional(h) if p in self.giver_preps]
+        return [c for n in found for c in conjuncts(n)]
+
+    def vote_noun(self, tok: Token) -> bool:
+        """A vote or proposal noun as a verb's object or oblique (*bij een stemming*): the clause
+        on it (*om X te veroordelen*) is what the verb's subject does or refuses to do."""
+        return tok.pos_ == "NOUN" and dep(tok) in ("obl", "obj") and self.predicates.lemma(tok) in self.vote_nouns
+
+    def elided_subject_conjunct(self, tok: Token) -> Token | None:
+        """In a verb-second language, a finite verb right after *en/maar* opens a main clause
+        whose subject is left out (*X zei dat Y ... maakt en riep Z op*): the noun after the verb
+        is its object, not its subject, and the clause shares the subject of the clause it is
+        conjoined with (of the main clause, when the parser hung it from a subordinate clause).
+        Returns the predicate whose subject it shares, or None."""
+        if not self.verb_second or dep(tok) != "conj" or tok.i == 0:
+            return None
+        before = tok.doc[tok.i - 1]
+        if dep(before) != "cc" or before.head.i != tok.i:
+            return None
+        nominal = [c for c in tok.children if dep(c) == "nsubj"]
+        if not nominal or any(c.i < tok.i or c.pos_ == "PRON" for c in nominal):
+            return None  # *en sloot hij ... uit*: a pronoun after the verb is its subject
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if any(dep(c) == "mark" for c in head.children):  # hung from the subordinate clause
+            head = head.head
+        # after an inverted first clause (*Zo zag X af ... en sloot Y ...*) the second inverts too
+        if head.i == tok.i or not subjects(head) or any(s.i > head.i for s in subjects(head)):
+            return None
+        return head
+
+    def split_infinitive(self, tok: Token) -> Token | None:
+        """The clause an infinitive the parser cut off as a root of its own belongs to (*X is
+        van plan | Y hulp te bieden*): the root before it in the sentence, when ``tok`` (or the
+        root it hangs from) is a *te* infinitive, which has no subject of its own."""
+        top = tok
+        for head in governors(tok, COMPLEMENT | {"conj"}):
+            top = head
+        if dep(top) != "root" or not any(dep(c) == "mark" and c.lower_ in self.infinitive for c in top.children):
+            return None
+        doc = tok.doc
+        first = self.focus.span[0]
+        roots = (doc[i] for i in range(top.i - 1, first - 1, -1) if dep(doc[i]) == "root" and subjects(doc[i]))
+        return next(roots, None)
+
+    def finite_subordinate(self, tok: Token) -> bool:
+        """An adverbial clause with its own subordinator (*hoewel, omdat, toen, although*),
+        not an infinitive (*om ... te*, *door ... te*), so not sharing the main clause's subject."""
+        if dep(tok) != "advcl":
+            return False
+        marks = [c.lower_ for c in tok.children if dep(c) == "mark"]
+        return bool(marks) and not any(m in self.infinitive_clause for m in marks)
+
+    def example(self, tok: Token) -> Token | None:
+        """The first named example of a subject (*bedrijven, zoals X, Y en Z*: X), which stands
+        for the group as one source (like a compound target, one event), or None."""
+        for child in tok.children:
+            marks = {c.lower_ for c in child.children if dep(c) in ("case", "mark")}
+            if marks & self.example_marks and (child.pos_ == "PROPN" or child.text[:1].isupper()):
+                return child
+        return None
+
+    def stative_passive(self, tok: Token) -> bool:
+        """A past participle governed by a stative verb (*zit opgesloten*, *remains detained*):
+        the governing subject undergoes the act, only a *door/by* phrase names its agent."""
+        return (
+            "Part" in tok.morph.get("VerbForm", [])
+            and dep(tok) in ("xcomp", "obl", "ccomp")
+            and (tok.head.lemma_ or "").lower() in self.stative_verbs
+        )

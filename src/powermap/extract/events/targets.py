@@ -1,0 +1,169 @@
+"""The target of an event: whom it is aimed at.
+
+Candidates, in order: a passive's subject, the indirect object, the object (and objects
+the parser hung elsewhere), prepositional complements in the language's preference order
+(``target_preps``: aan/tegen/op/met..., to/against/on/with...), the arguments of a governed
+clause (*om Y te straffen*); with ``loose``, then any other actor among the complements;
+the coder's last resort is the nearest actor by word order. An attribution (*volgens X*)
+and a place after a locative preposition are never targets.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from powermap.extract.events.lexicon import EventLexicon
+from powermap.extract.events.predicates import Predicates
+from powermap.extract.events.referents import Referents
+from powermap.extract.events.sources import Sources
+from powermap.extract.events.syntax import (
+    CLAUSAL,
+    OBJECT,
+    agents,
+    clause_words,
+    conjuncts,
+    dep,
+    governors,
+    is_passive,
+    np_tokens_by_distance,
+    prepositional,
+    stray_subjects,
+    subjects,
+    subtree,
+)
+from powermap.records import Actor
+
+#: how far (in tokens) a word-order target may stand from its predicate
+NEARBY = 8
+#: how many relations are climbed from a word to the predicate whose clause holds it
+CLAUSE_REACH = 12
+
+
+class Targets:
+    """Target reading over a parse.
+
+    Args:
+        lexicon (EventLexicon): the language's cues (target, agent and infinitive prepositions).
+        predicates (Predicates): objects the parser hung elsewhere.
+        referents (Referents): actor resolution.
+        sources (Sources): tells a conjunct whose subject is left out.
+    """
+
+    def __init__(self, lexicon: EventLexicon, predicates: Predicates, referents: Referents, sources: Sources) -> None:
+        self.predicates = predicates
+        self.referents = referents
+        self.sources = sources
+        self.target_preps = [str(p).lower() for p in lexicon.cues.get("target_preps") or []]
+        self.agent_preps = lexicon.cue_set("agent_preps")
+        self.infinitive_marks = lexicon.cue_set("infinitive_marks")
+
+    def target(self, tok: Token, exclude: set[str], loose: bool = True) -> Actor | None:
+        """The first candidate (see the module docstring) that is an actor not in ``exclude``."""
+        candidates: list[Token] = []
+        if is_passive(tok):  # *the coalition, which was joined by X*: the relative pronoun's noun
+            candidates += [self.referents.antecedent(c) for s in subjects(tok) for c in conjuncts(s)]
+        candidates += [c for c in tok.children if dep(c) == "iobj"] + stray_subjects(tok)
+        if self.sources.elided_subject_conjunct(tok) is not None:  # en riep Z op: Z is the object
+            candidates += [c for c in tok.children if dep(c) == "nsubj"]
+        candidates += [c for c in tok.children if dep(c) == "obj"]
+        candidates += self.predicates.borrowed(tok)
+        preps = sorted(
+            ((p, n) for label, p, n in prepositional(tok) if label != "obl:agent" and p not in self.agent_preps),
+            key=lambda pn: self.target_preps.index(pn[0]) if pn[0] in self.target_preps else 99,
+        )
+        candidates += [n for p, n in preps if p in self.target_preps]
+        for child in tok.children:  # the arguments of a governed clause (om Y te straffen)
+            if self.governed_clause(child) and not subjects(child):
+                candidates += [c for c in child.children if dep(c) in OBJECT]
+                candidates += [n for label, p, n in prepositional(child) if label != "obl:agent"]
+        refs = self.referents
+        for cand in candidates:
+            found = None if refs.attribution(cand) else refs.actor(cand)
+            if found is not None and found.id not in exclude:
+                return found
+        if not loose:
+            return None
+        # any actor among the complements, not in the agent phrase of a passive (*joined by X and Y*)
+        agent_words = {w.i for a in agents(tok, self.agent_preps) for w in subtree(a)}
+        for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):
+            if t.i in agent_words:
+                continue
+            if t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not refs.attribution(t):
+                found = refs.index.at(t.idx, t.idx + len(t.text)) or refs.described(t)
+                if found is not None and found.id not in exclude and found.type != "place":
+                    return found
+        return None
+
+    def governed_clause(self, child: Token) -> bool:
+        """A complement clause: ``xcomp``/``ccomp``, or an infinitive with *om ... te* that the
+        parser hung as ``advcl`` (*weigerde om naast X te staan*)."""
+        if dep(child) in ("xcomp", "ccomp"):
+            return True
+        return dep(child) == "advcl" and any(
+            dep(c) == "mark" and c.lower_ in self.infinitive_marks for c in child.children
+        )
+
+    def nearby(self, tok: Token, exclude: set[str], heads: list[Token]) -> Actor | None:
+        """A target by word order when the parse gives none (an object hung elsewhere: *van
+        plan Kiev garanties op te leggen*): the nearest other actor within ``NEARBY`` tokens in
+        the sentence, not in a source's phrase, not a place after a locative preposition."""
+        refs = self.referents
+        taken = {t.i for h in heads for t in np_tokens_by_distance(h)}
+        best: tuple[int, Actor] | None = None
+        for t in tok.sent:
+            gap = abs(t.i - tok.i)
+            if t.i in taken or gap > NEARBY or (best is not None and gap >= best[0]):
+                continue
+            if self.argument_elsewhere(t, tok) or refs.attribution(t):
+                continue
+            found = refs.index.at(t.idx, t.idx + len(t.text)) or refs.described(t)
+            if found is not None and found.id not in exclude and not refs.locative(t):
+                best = (gap, found)
+        return best[1] if best else None
+
+    @staticmethod
+    def argument_elsewhere(t: Token, tok: Token) -> bool:
+        """Whether ``t`` belongs to the clause of a predicate that governs ``tok`` or is
+        conjoined with it: the speaker of *X said Y will ...*, the subject of *..., and Z
+        demanded*, the object of *rejected the demand and accused W* or of the main clause of
+        *lift sanctions on M until troops withdraw* are not ``tok``'s target. Arguments of
+        other predicates may be misparses and stay candidates."""
+        head = t
+        for _ in range(CLAUSE_REACH):  # up to the predicate whose clause holds t
+            if head.i == tok.i:
+                return False
+            if head.pos_ in ("VERB", "AUX") or dep(head) in CLAUSAL or head.head.i == head.i:
+                break
+            head = head.head
+        if head.i == tok.i:
+            return False
+        if any(g.i == head.i for g in governors(tok)):
+            return True
+        if dep(head) == "conj" and head.head.i == tok.i:
+            return True
+        return dep(tok) == "conj" and (tok.head.i == head.i or (dep(head) == "conj" and head.head.i == tok.head.i))
+
+    def coordinated_targets(self, tok: Token, target: Actor, exclude: set[str]) -> list[Actor]:
+        """Further targets coordinated with the one found (*praised Finland and Sweden*): the
+        conjuncts of the object or complement that names ``target``, each a distinct actor."""
+        actor = self.referents.actor
+        for cand in (c for c in tok.children if dep(c) in OBJECT or dep(c) in ("obl", "nmod")):
+            members = conjuncts(cand)
+            if len(members) < 2 or actor(members[0]) != target:
+                continue
+            out = [target]
+            for m in members[1:]:
+                found = actor(m)
+                if found is not None and found.id not in exclude and found not in out:
+                    out.append(found)
+            return out
+        return [target]
+
+    def noun_target(self, tok: Token, exclude: set[str]) -> Actor | None:
+        """The target of an event noun: its complement with a target preposition (*de aanval op X*)."""
+        preps = [(p, n) for label, p, n in prepositional(tok) if p in self.target_preps and label != "nmod:poss"]
+        for _p, noun in sorted(preps, key=lambda pn: self.target_preps.index(pn[0])):
+            found = self.referents.actor(noun)
+            if found is not None and found.id not in exclude:
+                return found
+        return None

@@ -1,0 +1,176 @@
+"""Reported speech read from the dependency parse: a cue verb, its clause and its subject.
+
+Works on the UD-style trees of both back ends (our Dutch pipeline: ``nsubj``, ``ccomp``,
+``obl:agent``, ``compound:prt``; spaCy's English models: ``nsubj``, ``ccomp``, ``agent``,
+``dobj``/``xcomp``). For every verb of saying (``speech_verbs.tsv``, matched on form or
+lemma, its particle present in the clause) it yields:
+
+- the complement clause (``ccomp``): *X zei dat ...*, *X said (that) ...*, *..., X added*;
+- an object with an infinitive (``obj`` + ``xcomp``): *X urged Y to ...*, *X called on Y to ...*;
+- the clause a cue is inserted after (``parataxis``): *…, zegt X, een …*;
+- the speaker's own infinitive clause (``xcomp`` with *te*/*to*): *X zegt open te staan voor ...*;
+
+with the speaker span: the verb's own subject, else the agent of a passive, else (for a
+verb that hangs off another one: *..., saying that ...*, *X zei ... en voegde toe dat ...*)
+the subject of the verb it hangs off. The stage resolves that span to an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from powermap.extract.quotes.lexicon import QuoteLexicon
+
+_SUBJECT = ("nsubj",)
+_AGENT = ("agent", "obl:agent")
+_CLAUSE = ("ccomp",)
+_OBJECT = ("dobj", "obj", "pobj")
+_PARTICLE = ("prt", "compound:prt")
+_POSSESSOR = ("poss", "nmod:poss")
+_INHERIT = ("conj", "advcl", "xcomp", "acl")  # a verb that may take its subject from its head
+
+
+@dataclass(frozen=True)
+class ReportedClause:
+    """A reported clause: character spans of the cue verb, the content and the speaker."""
+
+    cue: str
+    cue_start: int
+    content_start: int
+    content_end: int
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_head: int | None  # character offset of the subject's head word
+    speaker_possessed: bool  # the head has a possessor (*X's spokesperson*): X is not the speaker
+    speaker_proper: bool  # the head is a proper name
+    speaker_pronoun: bool  # the head is a pronoun
+    object_start: int = -1  # the verb's object (*calling the deal "null and void"*), when it has no clause
+    object_end: int = -1
+
+    @property
+    def has_content(self) -> bool:
+        return self.content_end > self.content_start >= 0
+
+
+def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
+    """Every verb of saying in ``doc`` with its subject and (where the parse shows one) the
+    clause it reports; ``content_start == content_end == -1`` when there is none."""
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or not _is_cue(tok, lex):
+            continue
+        start, end = _content(tok) or (-1, -1)
+        if start <= tok.idx < end:
+            start = end = -1  # the cue sits inside what would be its own content
+        subject = _speaker_span(tok)
+        head = subject.root if subject is not None else None
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+        yield ReportedClause(
+            cue=" ... ".join([tok.text, *particle_words(tok)]),
+            cue_start=tok.idx,
+            content_start=start,
+            content_end=end,
+            speaker_start=subject.start_char if subject is not None else None,
+            speaker_end=subject.end_char if subject is not None else None,
+            speaker_head=head.idx if head is not None else None,
+            speaker_possessed=head is not None and any(c.dep_ in _POSSESSOR for c in head.children),
+            speaker_proper=head is not None and head.pos_ == "PROPN",
+            speaker_pronoun=head is not None and head.pos_ == "PRON",
+            object_start=obj.left_edge.idx if obj is not None and start < 0 else -1,
+            object_end=obj.idx + len(obj) if obj is not None and start < 0 else -1,
+        )
+
+
+def _is_cue(tok: Token, lex: QuoteLexicon) -> bool:
+    """Whether ``tok`` is a verb of saying: a listed form with its particles in the
+    sentence, or (for words the list has only in other forms) its lemma."""
+    words = {t.lower_ for t in tok.sent}
+    for verb in lex.verbs.get(tok.lower_, ()):
+        if all(p in words for p in verb.particle):
+            return True
+    return any(not v.particle for v in lex.lemmas.get(tok.lemma_.lower(), ()))
+
+
+def _content(verb: Token) -> tuple[int, int] | None:
+    """Character span of what ``verb`` reports, or None."""
+    children = list(verb.children)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and any(c.dep_ in _SUBJECT for c in children):
+        # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the cue
+        return _trimmed(verb.doc[verb.head.left_edge.i : verb.left_edge.i])
+    clause = next((c for c in children if c.dep_ in _CLAUSE), None)
+    if clause is not None:
+        return _trimmed(verb.doc[clause.left_edge.i : clause.right_edge.i + 1])
+    obj = next((c for c in children if c.dep_ in _OBJECT and c.i > verb.i), None)
+    if obj is None:  # called on Y to ...: the object sits under the particle-like preposition
+        for prep in (c for c in children if c.dep_ == "prep" and c.i == verb.i + 1):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if infinitive is None:
+        return None
+    last = _before_coordinated_verb(infinitive)
+    if obj is not None and obj.i < infinitive.i:
+        return _trimmed(verb.doc[obj.left_edge.i : last + 1])
+    if obj is None and any(c.dep_ in ("mark", "aux") and c.i < infinitive.i for c in infinitive.children):
+        # X zegt open te staan voor ... / X promised to ...: the subject's own infinitive clause
+        return _trimmed(verb.doc[max(infinitive.left_edge.i, verb.i + 1) : last + 1])
+    return None
+
+
+def _before_coordinated_verb(infinitive: Token) -> int:
+    """The last token of an infinitive clause, before a verb coordinated with it (*urged Y to
+    reconsider and spoke with Z*: the speaker's own next action, not what Y was urged to do)."""
+    last = infinitive.right_edge.i
+    for child in infinitive.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i > infinitive.i:
+            last = min(last, child.left_edge.i - 1)
+    doc = infinitive.doc
+    while last > infinitive.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
+        last -= 1
+    return last
+
+
+def _trimmed(span: Span) -> tuple[int, int] | None:
+    """The span without a leading complementizer and outer punctuation; None when empty."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end - start < 2:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _speaker_span(verb: Token) -> Span | None:
+    """The subject (or passive agent) of ``verb`` or of the verb it hangs off."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in _SUBJECT:
+                return _noun_phrase(child)
+            if child.dep_ in _AGENT:
+                inner = next((g for g in child.children if g.dep_ in ("pobj",)), child)
+                return _noun_phrase(inner)
+        if current.dep_ not in _INHERIT or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The subject's phrase, cut before a relative clause or apposition after a comma."""
+    doc = head.doc
+    end = head.right_edge.i + 1
+    for i in range(head.i + 1, end):
+        if doc[i].text == ",":
+            end = i
+            break
+    return doc[head.left_edge.i : end]
+
+
+def particle_words(verb: Token) -> list[str]:
+    """The separated particles of ``verb`` (for the cue text)."""
+    return [c.text for c in verb.children if c.dep_ in _PARTICLE]

@@ -1,0 +1,71 @@
+"""Every error as a status and a short JSON ``detail``: never SQL text, a traceback or the input echoed."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+
+from powermap.serve.api.views import NotFound
+
+log = logging.getLogger("powermap.serve")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """400 for bad parameters and queries, 404 for what is not stored, 503 for a query over its time."""
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(400, "; ".join(_explain(e) for e in exc.errors()[:3]))
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+        return _error(404, str(exc)[:300])
+
+    @app.exception_handler(sqlite3.Error)
+    async def store_error(request: Request, exc: sqlite3.Error) -> JSONResponse:
+        message = str(exc)
+        log.warning("%s %s: %s", request.method, request.url.path, message)
+        if message == "interrupted":
+            limit = request.app.state.powermap.time_limit_ms
+            return _error(503, f"the query took longer than the time limit ({limit} ms); narrow it down")
+        if "locked" in message or "busy" in message:
+            return _error(503, "the store is busy; try again")
+        if isinstance(exc, sqlite3.OperationalError):
+            return _error(400, "bad query: the store could not run it")
+        return _error(503, "the store could not be read")
+
+    def openapi() -> dict[str, Any]:
+        """FastAPI's description, without the 422 it adds (bad parameters are a 400) and with JSON errors on pages."""
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes, tags=None
+            )
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    responses = operation.get("responses", {})
+                    responses.pop("422", None)
+                    for status, response in responses.items():  # a page's errors are JSON too
+                        content = response.get("content", {})
+                        if status != "200" and "text/html" in content:
+                            content["application/json"] = content.pop("text/html")
+            for name in ("HTTPValidationError", "ValidationError"):
+                schema.get("components", {}).get("schemas", {}).pop(name, None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _explain(error: dict[str, Any]) -> str:
+    where = ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
+    return f"{where}: {error.get('msg', 'invalid')}"[:200]
+
+
+def _error(status: int, detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status)

@@ -1,0 +1,143 @@
+"""Response models of the JSON API: what ``/api/openapi.json`` promises each endpoint returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class ErrorDetail(BaseModel):
+    """Every error: a short explanation, never SQL or a traceback."""
+
+    detail: str
+
+
+class DocumentRow(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    url: str | None = None
+    path: str | None = None
+    source: str | None = None
+    near_duplicate_of: str | None = None
+    chars: int
+    snippet: str | None = Field(None, description="the matching passage, matches in [brackets] (searches only)")
+
+
+class ActorRow(BaseModel):
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    code: str | None = None
+    wikidata: str | None = None
+    role: str | None = None
+    mentions: int
+    documents: int
+
+
+class QuoteRow(BaseModel):
+    id: int
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_name: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+class MentionRow(BaseModel):
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    title: str | None = None
+    path: str | None = None
+    published: str | None = None
+    context: str = Field(description="the text around the mention, starting at offset context_start")
+    context_start: int
+
+
+class Paging(BaseModel):
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="the offset of the next page; null on the last page")
+
+
+class Index(BaseModel):
+    counts: dict[str, int]
+    documents: list[DocumentRow]
+    actors: list[ActorRow]
+
+
+class DocumentList(Paging):
+    query: str | None
+    searched: str | None = Field(description="the FTS5 expression the query became (what was searched)")
+    documents: list[DocumentRow]
+
+
+class DocumentDetail(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    published_basis: str | None = None
+    language: str | None = None
+    url: str | None = None
+    path: str | None = None
+    source: str | None = None
+    author: str | None = None
+    site: str | None = None
+    input: str | None = None
+    near_duplicate_of: str | None = None
+    similarity: float | None = None
+    ingested_at: str | None = None
+    pipeline_version: str | None = None
+    text: str
+
+
+class Segment(BaseModel):
+    text: str
+    kind: str | None = None
+    ref: str | None = None
+    label: str | None = None
+
+
+class DocumentPage(BaseModel):
+    document: DocumentDetail
+    extraction: dict[str, Any] = Field(description="the extraction record (shared/spec/extraction-format.md)")
+    segments: list[Segment] = Field(description="the text cut into plain pieces and actor mentions")
+
+
+class ActorList(Paging):
+    type: str | None
+    query: str | None
+    actors: list[ActorRow]
+
+
+class ActorDetail(BaseModel):
+    id: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    country: str | None = None
+    role: str | None = None
+    code: str | None = None
+    mentions: list[MentionRow]
+    quotes: list[QuoteRow]
+
+
+class ActorPage(BaseModel):
+    actor: ActorDetail
+
+
+class QuoteList(Paging):
+    speaker: str | None
+    query: str | None
+    searched: str | None = Field(description="the FTS5 expression the query became (what was searched)")
+    quotes: list[QuoteRow]
