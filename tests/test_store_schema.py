@@ -131,3 +131,13 @@ def test_older_store_is_migrated_in_place_keeping_its_rows(tmp_path):
     row = store.conn.execute("SELECT cameo, reported, other_targets FROM events").fetchone()
     assert (row["cameo"], row["reported"], row["other_targets"]) == ("057", 0, None)
     assert store.conn.execute("SELECT text FROM documents").fetchone()[0] == "Chili tekende."
+
+
+def test_actor_counts_read_the_covering_mentions_index(tmp_path):
+    """The per-actor mention and document counts come from (actor_id, doc_id) alone."""
+    store = open_store(tmp_path / "store")
+    plan = store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT a.id, count(m.doc_id), count(DISTINCT m.doc_id) "
+        "FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id GROUP BY a.id"
+    ).fetchall()
+    assert any("COVERING INDEX mentions_actor_document" in row[-1] for row in plan), plan
