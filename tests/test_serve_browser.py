@@ -37,23 +37,29 @@ LAUNCH_ARGS = [
 
 
 def hostile_document(n: int, url: str) -> tuple[SourceDocument, ExtractionRecord]:
-    """A document with payload ``n`` in every field the store keeps and the pages show."""
+    """A document with payload ``n`` in every free-text field the store keeps and the pages show
+    (fields with a pattern in the record schema, such as country, Wikidata id and date, refuse
+    markup before it is stored: tests/test_reliability_hostile.py)."""
     evil = PAYLOADS[n % len(PAYLOADS)]
     name, quote_text = f"{evil} de minister {n}", f"{evil} wij gaan door"
     text = f"Bericht {n}. {name} zei: \u201c{quote_text}\u201d. Er kwamen {n + 3} procent meer {evil} bij."
     start = text.index(name)
     mention = Span(name, start, start + len(name))
     quote_start = text.index(quote_text)
+    claim_text, sentence = f"{n + 3} procent", f"Er kwamen {n + 3} procent meer {evil} bij."
+    claim_start, sentence_start = text.index(claim_text), text.index(sentence)
     doc = Document(id=document_id(text), text=text, path=f"{evil}.txt", url=url, title=f"{evil} titel {n}")
     actor = Actor(
-        id=f"actor_{n}", name=name, type="person", country=evil, role=evil, code=evil, wikidata=evil, mentions=[mention]
+        id=f"actor_{n}", name=name, type="person", country=None, role=evil, code=evil, wikidata=None, mentions=[mention]
     )
     record = ExtractionRecord(
         document=doc,
         actors=[actor],
         quotes=[Quote(quote_text, quote_start, quote_start + len(quote_text), actor.id, "direct", cue=evil)],
-        claims=[Claim(f"{n + 3} procent", 0, 5, float(n + 3), evil, about=evil, period=evil, source=evil)],
-        events=[Event(actor.id, None, "042", evil, None, evil, 0, 5, date=evil)],
+        claims=[
+            Claim(claim_text, claim_start, claim_start + len(claim_text), float(n + 3), evil, about=evil, source=evil)
+        ],
+        events=[Event(actor.id, None, "042", evil, None, sentence, sentence_start, sentence_start + len(sentence))],
     )
     source = SourceDocument(
         text=text, input=f"{evil}.txt", url=url, title=doc.title, author=evil, site=evil, source=evil, path=doc.path
