@@ -175,3 +175,25 @@ def test_events_coordinated_demonyms_on_one_noun_give_one_source_each():
     ]  # fmt: skip
     actors = {"Poolse": ("poland", "state"), "Litouwse": ("lithuania", "state"), "Rusland": ("russia", "state")}
     assert run("nl", rows, actors) == [("poland", "russia", "11"), ("lithuania", "russia", "11")]
+
+
+def test_events_particle_found_in_the_clause_outranks_the_bare_verb():
+    # Polen tekende fel protest aan tegen Rusland .  (aan hung on the preposition: aantekenen, not tekenen)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("tekende", "tekenen", "VERB", "ROOT", 1),
+        ("fel", "fel", "ADJ", "amod", 3), ("protest", "protest", "NOUN", "obj", 1),
+        ("aan", "aan", "ADP", "case", 6), ("tegen", "tegen", "ADP", "case", 6),
+        ("Rusland", "Rusland", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == [("poland", "russia", "11")]
+
+
+def test_events_import_levies_are_sanctions_nl():
+    # Polen legde Litouwen nieuwe heffingen op .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("legde", "leggen", "VERB", "ROOT", 1),
+        ("Litouwen", "Litouwen", "PROPN", "iobj", 1), ("nieuwe", "nieuw", "ADJ", "amod", 4),
+        ("heffingen", "heffing", "NOUN", "obj", 1), ("op", "op", "ADP", "compound:prt", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == [("poland", "lithuania", "16")]
