@@ -197,3 +197,54 @@ def test_events_import_levies_are_sanctions_nl():
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert run("nl", rows, NL) == [("poland", "lithuania", "16")]
+
+
+def test_events_news_rows_of_the_dutch_lexicon():
+    nl = get_lexicon("nl")
+    assert nl.match("zakendoen", {"met"}).cameo == "061"  # Polen doet zaken met Litouwen
+    assert nl.match("doen", {"zaken", "met"}).cameo == "061"
+    assert nl.match("doen", {"onderzoek", "naar"}).cameo == "090"  # doet onderzoek naar X
+    assert nl.match("ingrijpen", {"militair"}).cameo[:2] == "19"  # grijpt militair in
+    assert nl.match("gaan", {"in", "staking"}).cameo[:2] == "14"  # gaan in staking
+    assert nl.match("oorlog", {"met"}, noun=True).cameo[:2] == "19"  # de oorlog met X
+    assert nl.match("doen", {"boodschappen"}) is None  # a light verb alone is no event
+
+
+def test_events_news_rows_of_the_english_lexicon():
+    en = get_lexicon("en")
+    assert en.match("expel", {"the", "ambassador"}).cameo == "161"  # expelled the ambassador
+    assert en.match("expel", {"troops"}).cameo == "174"
+    assert en.match("increase", {"sanctions", "on"}).cameo == "163"  # increased sanctions on X
+    assert en.match("increase", {"aid"}).cameo == "073"
+    assert en.match("critic", {"of"}).cameo == "111"  # was a critic of X
+
+
+def test_events_event_noun_van_phrase_is_the_agent_beside_a_directed_phrase():
+    # De aanval van Polen op Litouwen mislukte .
+    rows = [
+        ("De", "de", "DET", "det", 1), ("aanval", "aanval", "NOUN", "nsubj", 6),
+        ("van", "van", "ADP", "case", 3), ("Polen", "Polen", "PROPN", "nmod", 1),
+        ("op", "op", "ADP", "case", 5), ("Litouwen", "Litouwen", "PROPN", "nmod", 1),
+        ("mislukte", "mislukken", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == [("poland", "lithuania", "19")]
+
+
+def test_events_event_noun_van_phrase_alone_names_no_agent():
+    # De aanval van Polen mislukte .  (ambiguous: who attacked whom is not said)
+    rows = [
+        ("De", "de", "DET", "det", 1), ("aanval", "aanval", "NOUN", "nsubj", 4),
+        ("van", "van", "ADP", "case", 3), ("Polen", "Polen", "PROPN", "nmod", 1),
+        ("mislukte", "mislukken", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == []
+
+
+def test_events_disagreements_with_share_the_clause_subject_en():
+    # Norway had disagreements with Sweden .
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("had", "have", "VERB", "ROOT", 1),
+        ("disagreements", "disagreement", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 2),
+        ("Sweden", "Sweden", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("en", rows, EN) == [("norway", "sweden", "11")]
