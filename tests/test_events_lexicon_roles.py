@@ -248,3 +248,36 @@ def test_events_disagreements_with_share_the_clause_subject_en():
         ("Sweden", "Sweden", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert run("en", rows, EN) == [("norway", "sweden", "11")]
+
+
+def test_events_light_verb_lends_its_subject_and_target_to_the_event_noun_nl():
+    # Polen bracht een bezoek aan Litouwen .  (aan Litouwen hung on the verb)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("bracht", "brengen", "VERB", "ROOT", 1),
+        ("een", "een", "DET", "det", 3), ("bezoek", "bezoek", "NOUN", "obj", 1),
+        ("aan", "aan", "ADP", "case", 5), ("Litouwen", "Litouwen", "PROPN", "obl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == [("poland", "lithuania", "04")]
+
+
+def test_events_light_verb_launch_lends_its_subject_en():
+    # Norway launched an invasion of Sweden .  (launch alone codes nothing)
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("launched", "launch", "VERB", "ROOT", 1),
+        ("an", "an", "DET", "det", 3), ("invasion", "invasion", "NOUN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 3), ("Sweden", "Sweden", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("en", rows, EN) == [("norway", "sweden", "19")]
+
+
+def test_events_an_event_noun_under_a_verb_that_is_no_light_verb_has_no_source():
+    # Norway feared an invasion of Sweden .  (who invades is not said)
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("feared", "fear", "VERB", "ROOT", 1),
+        ("an", "an", "DET", "det", 3), ("invasion", "invasion", "NOUN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 3), ("Sweden", "Sweden", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert all(code != "19" for _s, _t, code in run("en", rows, EN))

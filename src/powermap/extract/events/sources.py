@@ -57,6 +57,7 @@ class Sources:
         self.giver_preps = lexicon.cue_set("giver_preps")
         self.noun_source_preps = lexicon.cue_set("noun_source_preps")
         self.noun_target_preps = lexicon.cue_set("noun_target_preps")
+        self.light_verbs = lexicon.cue_set("light_verbs")
 
     def sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source noun heads for a predicate, and whether it is passive. A clause without a
@@ -121,7 +122,21 @@ class Sources:
                 for head in governors(tok):  # the clause the noun is part of
                     if is_predicate(head):
                         return self.sources(head)
+            if (verb := self.light_verb(tok)) is not None:  # *X bracht een bezoek aan Y*
+                return self.sources(verb)
         return heads, False
+
+    def light_verb(self, tok: Token) -> Token | None:
+        """The light verb (``light_verbs``: *brengen, voeren, launch, pay*) whose object the
+        event noun is, when the verb codes nothing itself: the noun is what its subject does
+        (*een bezoek brengen aan*, *to launch an invasion of*)."""
+        verb = tok.head
+        if dep(tok) not in OBJECT or verb.i == tok.i or not is_predicate(verb):
+            return None
+        if self.predicates.lemma(verb) not in self.light_verbs:
+            return None
+        own = self.predicates.entry(verb)  # a row that codes the verb itself wins (no double event)
+        return verb if own is None or own.cameo is None else None
 
     def of_source(self, tok: Token) -> list[Token]:
         """An event noun with both a *van* phrase and a directed phrase (*de aanval van X op Y*,
