@@ -5,6 +5,7 @@ and rows of the Dutch CAMEO lexicon."""
 from __future__ import annotations
 
 from powermap.extract.events import EventStage
+from powermap.extract.events.coder import ParseCoder
 from powermap.extract.events.lexicon import get_lexicon
 
 from .events_fixtures import context, parsed
@@ -281,3 +282,26 @@ def test_events_an_event_noun_under_a_verb_that_is_no_light_verb_has_no_source()
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert all(code != "19" for _s, _t, code in run("en", rows, EN))
+
+
+def test_events_a_place_after_a_locative_preposition_is_where_in_both_label_sets():
+    # Norway criticised the plan in Oslo .  (ClearNLP: in <- prep, Oslo <- pobj)
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("criticised", "criticise", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("plan", "plan", "NOUN", "dobj", 1),
+        ("in", "in", "ADP", "prep", 1), ("Oslo", "Oslo", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), {**EN, "Oslo": ("oslo", "place")})
+    coder = ParseCoder(get_lexicon("en"), ctx)
+    assert coder.referents.locative(ctx.doc[5])
+    assert not coder.referents.locative(ctx.doc[0])
+    # Polen bekritiseerde het plan in Vilnius .  (UD: in <- case)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("bekritiseerde", "bekritiseren", "VERB", "ROOT", 1),
+        ("het", "het", "DET", "det", 3), ("plan", "plan", "NOUN", "obj", 1),
+        ("in", "in", "ADP", "case", 5), ("Vilnius", "Vilnius", "PROPN", "obl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("nl", rows), {**NL, "Vilnius": ("vilnius", "place")})
+    assert ParseCoder(get_lexicon("nl"), ctx).referents.locative(ctx.doc[5])
