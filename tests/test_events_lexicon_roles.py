@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from powermap.extract.events import EventStage
 from powermap.extract.events.coder import ParseCoder
+from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.lexicon import get_lexicon
 
 from .events_fixtures import context, parsed
@@ -305,3 +306,20 @@ def test_events_a_place_after_a_locative_preposition_is_where_in_both_label_sets
     ]  # fmt: skip
     ctx = context(parsed("nl", rows), {**NL, "Vilnius": ("vilnius", "place")})
     assert ParseCoder(get_lexicon("nl"), ctx).referents.locative(ctx.doc[5])
+
+
+def test_events_word_order_backup_receiving_needs_a_giver_phrase():
+    # Polen kreeg steun in Litouwen .  /  Polen kreeg steun van Litouwen .
+    def backup_coded(prep: str) -> list[tuple[str, str | None, str]]:
+        rows = [
+            ("Polen", "Polen", "PROPN", "nsubj", 1), ("kreeg", "krijgen", "VERB", "ROOT", 1),
+            ("steun", "steun", "NOUN", "obj", 1), (prep, prep, "ADP", "case", 4),
+            ("Litouwen", "Litouwen", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+        ]  # fmt: skip
+        ctx = context(parsed("nl", rows), NL)
+        backup = PatternCoder(get_lexicon("nl"), ctx, verbs_only=True)
+        sent = next(iter(ctx.doc.sents))
+        return [(c.source.id, c.target.id if c.target else None, c.cameo[:2]) for c in backup.code_sentence(sent)]
+
+    assert backup_coded("van") == [("lithuania", "poland", "05")]
+    assert backup_coded("in") == []  # where the support came in, not who gave it
