@@ -5,6 +5,8 @@ and rows of the Dutch CAMEO lexicon."""
 from __future__ import annotations
 
 from powermap.extract.events import EventStage
+from powermap.extract.events.coder import ParseCoder
+from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.lexicon import get_lexicon
 
 from .events_fixtures import context, parsed
@@ -175,3 +177,149 @@ def test_events_coordinated_demonyms_on_one_noun_give_one_source_each():
     ]  # fmt: skip
     actors = {"Poolse": ("poland", "state"), "Litouwse": ("lithuania", "state"), "Rusland": ("russia", "state")}
     assert run("nl", rows, actors) == [("poland", "russia", "11"), ("lithuania", "russia", "11")]
+
+
+def test_events_particle_found_in_the_clause_outranks_the_bare_verb():
+    # Polen tekende fel protest aan tegen Rusland .  (aan hung on the preposition: aantekenen, not tekenen)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("tekende", "tekenen", "VERB", "ROOT", 1),
+        ("fel", "fel", "ADJ", "amod", 3), ("protest", "protest", "NOUN", "obj", 1),
+        ("aan", "aan", "ADP", "case", 6), ("tegen", "tegen", "ADP", "case", 6),
+        ("Rusland", "Rusland", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == [("poland", "russia", "11")]
+
+
+def test_events_import_levies_are_sanctions_nl():
+    # Polen legde Litouwen nieuwe heffingen op .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("legde", "leggen", "VERB", "ROOT", 1),
+        ("Litouwen", "Litouwen", "PROPN", "iobj", 1), ("nieuwe", "nieuw", "ADJ", "amod", 4),
+        ("heffingen", "heffing", "NOUN", "obj", 1), ("op", "op", "ADP", "compound:prt", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == [("poland", "lithuania", "16")]
+
+
+def test_events_news_rows_of_the_dutch_lexicon():
+    nl = get_lexicon("nl")
+    assert nl.match("zakendoen", {"met"}).cameo == "061"  # Polen doet zaken met Litouwen
+    assert nl.match("doen", {"zaken", "met"}).cameo == "061"
+    assert nl.match("doen", {"onderzoek", "naar"}).cameo == "090"  # doet onderzoek naar X
+    assert nl.match("ingrijpen", {"militair"}).cameo[:2] == "19"  # grijpt militair in
+    assert nl.match("gaan", {"in", "staking"}).cameo[:2] == "14"  # gaan in staking
+    assert nl.match("oorlog", {"met"}, noun=True).cameo[:2] == "19"  # de oorlog met X
+    assert nl.match("doen", {"boodschappen"}) is None  # a light verb alone is no event
+
+
+def test_events_news_rows_of_the_english_lexicon():
+    en = get_lexicon("en")
+    assert en.match("expel", {"the", "ambassador"}).cameo == "161"  # expelled the ambassador
+    assert en.match("expel", {"troops"}).cameo == "174"
+    assert en.match("increase", {"sanctions", "on"}).cameo == "163"  # increased sanctions on X
+    assert en.match("increase", {"aid"}).cameo == "073"
+    assert en.match("critic", {"of"}).cameo == "111"  # was a critic of X
+
+
+def test_events_event_noun_van_phrase_is_the_agent_beside_a_directed_phrase():
+    # De aanval van Polen op Litouwen mislukte .
+    rows = [
+        ("De", "de", "DET", "det", 1), ("aanval", "aanval", "NOUN", "nsubj", 6),
+        ("van", "van", "ADP", "case", 3), ("Polen", "Polen", "PROPN", "nmod", 1),
+        ("op", "op", "ADP", "case", 5), ("Litouwen", "Litouwen", "PROPN", "nmod", 1),
+        ("mislukte", "mislukken", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == [("poland", "lithuania", "19")]
+
+
+def test_events_event_noun_van_phrase_alone_names_no_agent():
+    # De aanval van Polen mislukte .  (ambiguous: who attacked whom is not said)
+    rows = [
+        ("De", "de", "DET", "det", 1), ("aanval", "aanval", "NOUN", "nsubj", 4),
+        ("van", "van", "ADP", "case", 3), ("Polen", "Polen", "PROPN", "nmod", 1),
+        ("mislukte", "mislukken", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == []
+
+
+def test_events_disagreements_with_share_the_clause_subject_en():
+    # Norway had disagreements with Sweden .
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("had", "have", "VERB", "ROOT", 1),
+        ("disagreements", "disagreement", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 2),
+        ("Sweden", "Sweden", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("en", rows, EN) == [("norway", "sweden", "11")]
+
+
+def test_events_light_verb_lends_its_subject_and_target_to_the_event_noun_nl():
+    # Polen bracht een bezoek aan Litouwen .  (aan Litouwen hung on the verb)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("bracht", "brengen", "VERB", "ROOT", 1),
+        ("een", "een", "DET", "det", 3), ("bezoek", "bezoek", "NOUN", "obj", 1),
+        ("aan", "aan", "ADP", "case", 5), ("Litouwen", "Litouwen", "PROPN", "obl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("nl", rows, NL) == [("poland", "lithuania", "04")]
+
+
+def test_events_light_verb_launch_lends_its_subject_en():
+    # Norway launched an invasion of Sweden .  (launch alone codes nothing)
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("launched", "launch", "VERB", "ROOT", 1),
+        ("an", "an", "DET", "det", 3), ("invasion", "invasion", "NOUN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 3), ("Sweden", "Sweden", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run("en", rows, EN) == [("norway", "sweden", "19")]
+
+
+def test_events_an_event_noun_under_a_verb_that_is_no_light_verb_has_no_source():
+    # Norway feared an invasion of Sweden .  (who invades is not said)
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("feared", "fear", "VERB", "ROOT", 1),
+        ("an", "an", "DET", "det", 3), ("invasion", "invasion", "NOUN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 3), ("Sweden", "Sweden", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert all(code != "19" for _s, _t, code in run("en", rows, EN))
+
+
+def test_events_a_place_after_a_locative_preposition_is_where_in_both_label_sets():
+    # Norway criticised the plan in Oslo .  (ClearNLP: in <- prep, Oslo <- pobj)
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("criticised", "criticise", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("plan", "plan", "NOUN", "dobj", 1),
+        ("in", "in", "ADP", "prep", 1), ("Oslo", "Oslo", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), {**EN, "Oslo": ("oslo", "place")})
+    coder = ParseCoder(get_lexicon("en"), ctx)
+    assert coder.referents.locative(ctx.doc[5])
+    assert not coder.referents.locative(ctx.doc[0])
+    # Polen bekritiseerde het plan in Vilnius .  (UD: in <- case)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("bekritiseerde", "bekritiseren", "VERB", "ROOT", 1),
+        ("het", "het", "DET", "det", 3), ("plan", "plan", "NOUN", "obj", 1),
+        ("in", "in", "ADP", "case", 5), ("Vilnius", "Vilnius", "PROPN", "obl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("nl", rows), {**NL, "Vilnius": ("vilnius", "place")})
+    assert ParseCoder(get_lexicon("nl"), ctx).referents.locative(ctx.doc[5])
+
+
+def test_events_word_order_backup_receiving_needs_a_giver_phrase():
+    # Polen kreeg steun in Litouwen .  /  Polen kreeg steun van Litouwen .
+    def backup_coded(prep: str) -> list[tuple[str, str | None, str]]:
+        rows = [
+            ("Polen", "Polen", "PROPN", "nsubj", 1), ("kreeg", "krijgen", "VERB", "ROOT", 1),
+            ("steun", "steun", "NOUN", "obj", 1), (prep, prep, "ADP", "case", 4),
+            ("Litouwen", "Litouwen", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+        ]  # fmt: skip
+        ctx = context(parsed("nl", rows), NL)
+        backup = PatternCoder(get_lexicon("nl"), ctx, verbs_only=True)
+        sent = next(iter(ctx.doc.sents))
+        return [(c.source.id, c.target.id if c.target else None, c.cameo[:2]) for c in backup.code_sentence(sent)]
+
+    assert backup_coded("van") == [("lithuania", "poland", "05")]
+    assert backup_coded("in") == []  # where the support came in, not who gave it

@@ -21,7 +21,7 @@ from powermap.extract.events.modality import Modality
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
 from powermap.extract.events.sources import Sources
-from powermap.extract.events.syntax import COMPLEMENT, dep, governors
+from powermap.extract.events.syntax import COMPLEMENT, OBJECT, dep, governors
 from powermap.extract.events.targets import Targets
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
@@ -129,7 +129,7 @@ class ParseCoder:
                 negated, modality = modes.wrapped(wrapper, clause, negated, modality)
         if negated and entry.flag_value("ifneg"):
             code, negated = entry.flag_value("ifneg") or code, False
-        if tok.i in suppressed:
+        if tok.i in suppressed or self.coded_by_verb(tok, code, entry, entries):
             return []
         heads, passive = reader.noun_sources(tok) if entry.noun else reader.sources(tok)
         if passive and not heads:  # *waar hij zit opgesloten*: no agent named, so no source
@@ -159,6 +159,8 @@ class ParseCoder:
             mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and not passive
             if entry.noun:
                 target = targets.noun_target(tok, {source.id})
+                if target is None and (verb := reader.light_verb(tok)) is not None:
+                    target = targets.target(verb, {source.id}, loose=False)  # *bracht een bezoek | aan Y*
             else:  # X en Y: a loosely attached name does not outrank the co-subject
                 target = targets.target(tok, {source.id}, loose=not mutual)
             if target is None and wrapper_head is not None:
@@ -171,6 +173,15 @@ class ParseCoder:
             out.append(Coded(source, target, code, negated, modality, reported, tok, more))
         self.focus.current = None
         return out
+
+    @staticmethod
+    def coded_by_verb(tok: Token, code: str, entry: LexEntry, entries: dict[int, LexEntry]) -> bool:
+        """An event noun that is the object of a verb coding the same CAMEO root (*bracht een
+        bezoek aan*: *brengen + bezoek* is the visit) is that verb's event, not a second one."""
+        if not entry.noun or dep(tok) not in OBJECT:
+            return False
+        verb = entries.get(tok.head.i)
+        return verb is not None and verb.cameo is not None and verb.cameo[:2] == code[:2]
 
     def reciprocal_object(self, tok: Token) -> bool:
         """Whether the predicate's object or complement is a reciprocal pronoun (*elkaar*, *each

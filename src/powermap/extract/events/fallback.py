@@ -59,6 +59,7 @@ class PatternCoder:
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.uncoded_roots = predicates.uncoded_roots
         self.stative = lexicon.cue_set("stative_passive_verbs")
+        self.giver_preps = lexicon.cue_set("giver_preps")
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
         words = lang.get(lexicon.language) if lexicon.language in lang.codes() else None
@@ -97,7 +98,9 @@ class PatternCoder:
             modality = entry.flag_value("mod") or self.modes.window(near)
             sources, target = self.roles(sent, k, groups, noun)
             if "reverse" in entry.flags:  # *X kreeg steun van Y*: Y supports X
-                sources, target = ([target] if target is not None else []), (sources[0] if sources else None)
+                if not self.given_by(sent, groups, target):
+                    continue  # no giver phrase (*died ... at the hospital*): the giver is not named
+                sources, target = [target], (sources[0] if sources else None)
             # X en Y verklaarden een partnerschap ... (a name far off is no target of a mutual act)
             far = target is None or min(abs(g[0] - k) for g in groups if target in g[2]) > WINDOW
             mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and far
@@ -107,6 +110,18 @@ class PatternCoder:
                     tgt = next(s for s in sources if s.id != source.id)
                 out.append(Coded(source, tgt, code, negated, modality, False, tok))
         return out
+
+    def given_by(self, sent: Span, groups: list[tuple[int, int, list[Actor]]], giver: Actor | None) -> bool:
+        """Whether ``giver`` is named right after a giver preposition (*van Y*, *from Y*)."""
+        if giver is None:
+            return False
+        for first, _last, actors in groups:
+            j = first - 1
+            while j >= 0 and sent[j].pos_ in ("DET", "ADJ"):  # from the United States
+                j -= 1
+            if giver in actors and j >= 0 and sent[j].lower_ in self.giver_preps:
+                return True
+        return False
 
     def trigger(self, sent: Span, k: int, lemmas: list[str], words: set[str]) -> tuple[LexEntry | None, bool]:
         lemma = lemmas[k]

@@ -78,8 +78,10 @@ class Predicates:
                 nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
                 if t.lower_ in self.particles and (nxt is None or nxt.pos_ in ("ADP", "PUNCT")):
                     prts.append(t.lower_)
-            for prt in dict.fromkeys(prts):
-                lemmas += [prt + lemma for lemma in list(lemmas) if not lemma.startswith(prt)]
+            # a lemma with the particle found in the clause comes first: *tekenden protest aan*
+            # is *aantekenen* (protest), not *tekenen* (sign)
+            joined = [prt + lemma for prt in dict.fromkeys(prts) for lemma in lemmas if not lemma.startswith(prt)]
+            lemmas = joined + lemmas
             # a lemma with a separable particle that is neither in the word nor in the clause is a
             # lemmatizer error (*wijst hij op* -> "afwijzen"): drop it
             form = tok.lower_

@@ -143,6 +143,8 @@ class Referents:
         head = tok if dep(tok) not in ("flat", "compound", "appos") else tok.head
         if any(dep(c) == "case" and c.lower_ in self.locative_preps for c in head.children):
             return True
+        if dep(head) == "pobj" and head.head.lower_ in self.locative_preps:  # ClearNLP: at <- prep, X <- pobj
+            return True
         # *aan de grens van Europa*: the place names where, through a noun of position
         return dep(head) == "nmod" and (head.head.lemma_ or head.head.text).lower() in self.locative_nouns
 

@@ -55,6 +55,9 @@ class Sources:
         self.infinitive_clause = lexicon.cue_set("infinitive_clause_marks")
         self.verb_second = bool(lexicon.cues.get("verb_second"))
         self.giver_preps = lexicon.cue_set("giver_preps")
+        self.noun_source_preps = lexicon.cue_set("noun_source_preps")
+        self.noun_target_preps = lexicon.cue_set("noun_target_preps")
+        self.light_verbs = lexicon.cue_set("light_verbs")
 
     def sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source noun heads for a predicate, and whether it is passive. A clause without a
@@ -110,6 +113,7 @@ class Sources:
         """Source of an event noun: possessor, demonym adjective or agent phrase."""
         heads = [c for c in tok.children if dep(c) in ("nmod:poss", "amod", "det") and c.pos_ != "DET"]
         heads += [n for label, p, n in prepositional(tok) if p in self.agent_preps]
+        heads += self.of_source(tok) if not heads else []
         if not [h for h in heads if self.referents.actor(h) is not None]:
             entry = self.lex.match(norm(tok.lemma_ or tok.text), self.predicates.bag(tok), noun=True)
             # *hun ontmoeting*: a plural possessive stands for the clause's (coordinated) subject
@@ -118,7 +122,30 @@ class Sources:
                 for head in governors(tok):  # the clause the noun is part of
                     if is_predicate(head):
                         return self.sources(head)
+            if (verb := self.light_verb(tok)) is not None:  # *X bracht een bezoek aan Y*
+                return self.sources(verb)
         return heads, False
+
+    def light_verb(self, tok: Token) -> Token | None:
+        """The light verb (``light_verbs``: *brengen, voeren, launch, pay*) whose object the
+        event noun is, when the verb codes nothing itself: the noun is what its subject does
+        (*een bezoek brengen aan*, *to launch an invasion of*)."""
+        verb = tok.head
+        if dep(tok) not in OBJECT or verb.i == tok.i or not is_predicate(verb):
+            return None
+        if self.predicates.lemma(verb) not in self.light_verbs:
+            return None
+        own = self.predicates.entry(verb)  # a row that codes the verb itself wins (no double event)
+        return verb if own is None or own.cameo is None else None
+
+    def of_source(self, tok: Token) -> list[Token]:
+        """An event noun with both a *van* phrase and a directed phrase (*de aanval van X op Y*,
+        *de wapenverkopen van X aan Y*): the *van* phrase names who acts. Alone it is ambiguous
+        (*de invasie van X*: X is invaded), so it counts only beside a directed phrase."""
+        phrases = list(prepositional(tok))
+        if not any(p in self.noun_target_preps for _label, p, _n in phrases):
+            return []
+        return [n for _label, p, n in phrases if p in self.noun_source_preps]
 
     def givers(self, tok: Token) -> list[Token]:
         """Who gives what a predicate of receiving receives (*kreeg steun van X*, *received aid

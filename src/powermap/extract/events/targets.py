@@ -77,8 +77,8 @@ class Targets:
                 candidates += [c for c in child.children if dep(c) in OBJECT]
                 candidates += [n for label, p, n in prepositional(child) if label != "obl:agent"]
         refs = self.referents
-        for cand in candidates:
-            found = None if refs.attribution(cand) else refs.actor(cand)
+        for cand in candidates:  # a place after a locative preposition is where, not whom
+            found = None if refs.attribution(cand) or refs.locative(cand) else refs.actor(cand)
             if found is not None and found.id not in exclude:
                 return found
         if not loose:
