@@ -98,7 +98,7 @@ class PatternCoder:
             modality = entry.flag_value("mod") or self.modes.window(near)
             sources, target = self.roles(sent, k, groups, noun)
             if "reverse" in entry.flags:  # *X kreeg steun van Y*: Y supports X
-                if not self.given_by(sent, groups, target):
+                if target is None or not self.given_by(sent, groups, target):
                     continue  # no giver phrase (*died ... at the hospital*): the giver is not named
                 sources, target = [target], (sources[0] if sources else None)
             # X en Y verklaarden een partnerschap ... (a name far off is no target of a mutual act)
