@@ -24,13 +24,20 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from powermap import lang
-from powermap.codebooks import lookup
 from powermap.extract._text import sentences, trimmed
 from powermap.extract.events.coder import ParseCoder
 from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.events.syntax import dep
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.extract.stances.concepts import Concept, load_concepts
+from powermap.extract.stances.positions import (
+    PositionPredicates,
+    StanceVerbs,
+    label_of,
+    position_label,
+    topic,
+    verb_forms,
+)
 from powermap.extract.stances.propose import propose_concepts
 from powermap.records import Actor, Event, Quote, Stance
 
@@ -71,71 +78,6 @@ def event_polarity(event: Event) -> bool | None:
     if event.negated:
         return False
     return event.cameo.startswith("163") or root in AGREE_ROOTS
-
-
-def verb_forms(tok, lexicon) -> set[str]:
-    """Lemma candidates of a predicate: its form, the parser's lemma, with a separable particle,
-    and for verbs of a Dutch-like language the infinitives the form may come from (parser
-    lemma errors: *benadrukt*, *gepromoot*)."""
-    from powermap.extract.events.fallback import verb_candidates
-
-    forms = {tok.lower_, (tok.lemma_ or "").lower()}
-    if lexicon.compound_suffix and tok.pos_ in ("VERB", "AUX"):
-        forms |= set(verb_candidates(tok.text, lexicon.language))
-    for child in tok.children:  # separable particle: spreekt ... uit
-        if child.dep_ == "compound:prt":
-            forms |= {child.lower_ + f for f in list(forms)}
-    return forms
-
-
-class PositionPredicates:
-    """Predicates by which a subject takes a position on a concept named in its sentence:
-    speech verbs and the stance cues (*zeggen, pleiten, verdedigen, veroordelen*). Event
-    predicates are not among them: an event already yields its source's stance, and being a
-    member or meeting someone (*zijn lid van*) is no position on a concept.
-
-    Args:
-        words (set[str]): speech verbs and stance cue lemmas.
-        lexicon (EventLexicon): the language's verb morphology (lemma candidates).
-    """
-
-    def __init__(self, words: set[str], lexicon) -> None:
-        self.words = words
-        self.lexicon = lexicon
-
-    def __call__(self, tok) -> bool:
-        return bool(verb_forms(tok, self.lexicon) & self.words)
-
-
-class StanceVerbs:
-    """Verbs by which a subject takes a position, with their polarity: the language's stance
-    cues that are verbs (a token the tagger calls a verb; separable particles attached).
-
-    Args:
-        agree (set[str]): agree cue lemmas.
-        disagree (set[str]): disagree cue lemmas.
-        lexicon (EventLexicon): gives the language and its verb morphology.
-    """
-
-    def __init__(self, agree: set[str], disagree: set[str], lexicon) -> None:
-        self.agree = agree
-        self.disagree = disagree
-        self.lexicon = lexicon
-
-    def harms(self, tok) -> bool:
-        """Whether a word of a complement clause is a disagree cue (*gevaar, bestrijden*)."""
-        return tok.dep_ != "case" and bool({tok.lower_, (tok.lemma_ or "").lower()} & self.disagree)
-
-    def __call__(self, tok) -> bool | None:
-        """True (agree), False (disagree) or None (no stance verb)."""
-        if tok.pos_ != "VERB":
-            return None
-        forms = verb_forms(tok, self.lexicon)
-        if forms & self.disagree:
-            return False
-        if forms & self.agree:
-            return True
-        return None
 
 
 @stages.register("stances.v1")
@@ -182,14 +124,10 @@ class StanceStage(Stage):
                 if speakers and event.source not in speakers:
                     continue  # told by someone else (*"X en Y sloten een pact", zegt Z*): Z's account
                 if event.start == start and (agree := event_polarity(event)) is not None:
-                    code = lookup(event.cameo)
                     # the sentence's concept only when it is named in the event's own clause
-                    own = (
-                        concept
-                        if concept and k < len(clauses) and self.names(concept, ctx.text, clauses[k], language)
-                        else None
-                    )
-                    label = own.label if own else (code.name.lower() if code else None)
+                    clause = clauses[k] if k < len(clauses) else None
+                    own = concept if concept and clause and self.names(concept, ctx.text, clause, language) else None
+                    label = own.label if own else self.event_label(ctx, sent, event, clause)
                     self.add(ctx, done, event.source, agree, label, (text, start, end))
             attributed = self.attributed(ctx, sent, speech, lexicon)
             for quote in ctx.record.quotes:
@@ -198,7 +136,7 @@ class StanceStage(Stage):
                         continue
                     said.add((quote.speaker, norm_text(quote.text)))
                     base = not (concept and concept.against)
-                    label = concept.label if concept else "quoted position"
+                    label = concept.label if concept else self.quote_label(sent, quote)
                     self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
             if coder is not None:
                 for holder, agree, label, tok in self.positions(coder, sent, stance_verbs):
@@ -223,10 +161,9 @@ class StanceStage(Stage):
             if cue is None or coder.modality(tok) == "hypothetical":  # als X omarmt ...
                 continue
             heads, _ = coder.sources(tok)
-            about = next((c for c in tok.children if dep(c) in ("obj", "obl", "xcomp", "ccomp", "nsubj:pass")), None)
-            if about is None:
+            label = position_label(tok)
+            if label is None:
                 continue
-            label = " ".join(t.text for t in about.subtree if not t.is_punct)[:80].lower()
             # *wil de handel niet in gevaar brengen*: a harm word in the complement flips it
             clauses = [c for c in tok.children if dep(c) in ("xcomp", "ccomp")]
             harmful = any(verbs.harms(t) for c in clauses for t in c.subtree)
@@ -238,6 +175,36 @@ class StanceStage(Stage):
                 actor = coder.actor(head)
                 if actor is not None and actor.type != "place":
                     yield actor, agree, label, tok
+
+    @staticmethod
+    def event_label(ctx: ExtractionContext, sent: Span, event: Event, clause: tuple[int, int] | None) -> str | None:
+        """What an event's source takes a position on: the object or complement of the event's
+        predicate (the clause's head verb), else the target's name; never the event code's name."""
+        if clause is not None and ctx.doc.has_annotation("DEP"):
+            inside = [t for t in sent if clause[0] <= t.idx < clause[1]]
+            heads = [t for t in inside if t.head.i == t.i or not clause[0] <= t.head.idx < clause[1]]
+            for head in heads:
+                if (label := position_label(head)) is not None:
+                    return label
+        target = next((a for a in ctx.record.actors if a.id == event.target), None)
+        if target is not None:
+            return target.name
+        return topic([t for t in sent if clause is None or clause[0] <= t.idx < clause[1]]) or topic(list(sent))
+
+    @staticmethod
+    def quote_label(sent: Span, quote: Quote) -> str | None:
+        """What a quote argues for or against: the object or complement of its main predicate,
+        else its subject phrase (*de heffingen zijn een vergissing*: the tariffs)."""
+        inside = [t for t in sent if quote.start <= t.idx < quote.end]
+        for root in (t for t in inside if not quote.start <= t.head.idx < quote.end or t.head.i == t.i):
+            if (label := position_label(root)) is not None:
+                return label
+            subject = next((c for c in root.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+            if subject is not None and subject.pos_ != "PRON" and (label := label_of(subject)) is not None:
+                return label
+            if root.pos_ in ("NOUN", "PROPN") and (label := label_of(root)) is not None:
+                return label
+        return topic(inside) or topic(list(sent))
 
     @staticmethod
     def reporting(ctx: ExtractionContext, quote: Quote) -> bool:
