@@ -58,3 +58,68 @@ def test_positions_label_cuts_relative_clauses():
     ])  # fmt: skip
     assert ("polen", "het plan", True) in found
     assert ("russia", "het plan", False) in found
+
+
+def test_positions_prepositional_stance_verb_in_english():
+    # Poland called for new talks .   (*call for*: a cue written as verb + preposition)
+    rows = [
+        ("Poland", "Poland", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+        ("for", "for", "ADP", "case", 4), ("new", "new", "ADJ", "amod", 4),
+        ("talks", "talk", "NOUN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), {"Poland": ("polen", "state")})
+    StanceStage()(ctx)
+    assert [(s.actor, s.concept, s.agree) for s in ctx.record.stances] == [("polen", "new talks", True)]
+
+
+def test_positions_bare_call_is_no_stance():
+    # Poland called the envoy .   (*call* without *for* / *on* takes no position)
+    rows = [
+        ("Poland", "Poland", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("envoy", "envoy", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), {"Poland": ("polen", "state")})
+    StanceStage()(ctx)
+    assert ctx.record.stances == []
+
+
+def test_positions_dutch_appeal_with_separable_particle():
+    # Polen roept op tot nieuwe gesprekken .   (*oproepen tot*)
+    found, _ = stances_for([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("roept", "roepen", "VERB", "ROOT", 1),
+        ("op", "op", "ADP", "compound:prt", 1), ("tot", "tot", "ADP", "case", 5),
+        ("nieuwe", "nieuw", "ADJ", "amod", 5), ("gesprekken", "gesprek", "NOUN", "obl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("polen", "nieuwe gesprekken", True)]
+
+
+def test_positions_sceptical_stance_is_disagreement():
+    # Polen staat sceptisch tegenover het plan .
+    found, _ = stances_for([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("staat", "staan", "VERB", "ROOT", 1),
+        ("sceptisch", "sceptisch", "ADJ", "xcomp", 1), ("tegenover", "tegenover", "ADP", "case", 5),
+        ("het", "het", "DET", "det", 5), ("plan", "plan", "NOUN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("polen", "het plan", False)]
+
+
+def test_positions_evaluative_noun_after_a_light_verb():
+    # Polen uitte kritiek op het plan .
+    found, _ = stances_for([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("uitte", "uiten", "VERB", "ROOT", 1),
+        ("kritiek", "kritiek", "NOUN", "obj", 1), ("op", "op", "ADP", "case", 5),
+        ("het", "het", "DET", "det", 5), ("plan", "plan", "NOUN", "nmod", 2), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("polen", "kritiek op het plan", False)]
+
+
+def test_positions_evaluation_received_is_held_by_its_holder_phrase():
+    # Jansen kreeg steun van Polen voor het plan .
+    found, _ = stances_for([
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("kreeg", "krijgen", "VERB", "ROOT", 1),
+        ("steun", "steun", "NOUN", "obj", 1), ("van", "van", "ADP", "case", 4),
+        ("Polen", "Polen", "PROPN", "nmod", 2), ("voor", "voor", "ADP", "case", 7),
+        ("het", "het", "DET", "det", 7), ("plan", "plan", "NOUN", "nmod", 2), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert [(actor, agree) for actor, _, agree in found] == [("polen", True)]  # not Jansen

@@ -41,6 +41,8 @@ from powermap.extract.stances.positions import (
 from powermap.extract.stances.propose import propose_concepts
 from powermap.records import Actor, Event, Quote, Stance
 
+#: a position found in the text: holder, agree, label, the word that states it
+Held = tuple[Actor, bool, str, Token]
 AGREE_ROOTS = {"03", "05", "08", "10"}
 DISAGREE_ROOTS = {"11", "12", "13", "16"}
 
@@ -106,7 +108,13 @@ class StanceStage(Stage):
         speech = {w.lower() for w in lexicon.cue_set("speech_verbs")}
         cues = stance_cues(language)
         positions = PositionPredicates(speech | cues.get("agree", set()) | cues.get("disagree", set()), lexicon)
-        stance_verbs = StanceVerbs(cues.get("agree", set()), cues.get("disagree", set()), lexicon)
+        stance_verbs = StanceVerbs(
+            cues.get("agree", set()),
+            cues.get("disagree", set()),
+            lexicon,
+            cues.get("holder_cases", set()),
+            cues.get("receiving", set()),
+        )
         coder = ParseCoder(lexicon, ctx) if ctx.doc.has_annotation("DEP") else None
         # direct quotes: what is said in them is the speaker's account, not a position of its subjects
         said: set[tuple[str, str]] = set()  # a quote repeated (headline, then body) is one statement
@@ -150,7 +158,7 @@ class StanceStage(Stage):
                     self.add(ctx, done, holder.id, agree, concept.label, (text, start, end))
 
     @staticmethod
-    def positions(coder: ParseCoder, sent: Span, verbs: StanceVerbs) -> Iterator[tuple[Actor, bool, str, Token]]:
+    def positions(coder: ParseCoder, sent: Span, verbs: StanceVerbs) -> Iterator[Held]:
         """Reported positions: a stance verb (*pleiten voor, steunen, verwerpen, promoten*) in
         any clause, held by its subject (a relative pronoun standing for its noun, a passive
         verb's *door* agent, an infinitive's governing subject); polarity from the verb, flipped
@@ -158,7 +166,10 @@ class StanceStage(Stage):
         brengen*: for X); the label is what the position is about (its object or complement)."""
         for tok in sent:
             cue = verbs(tok)
-            if cue is None or coder.modality(tok) == "hypothetical":  # als X omarmt ...
+            if cue is None:
+                yield from StanceStage.evaluations(coder, sent, verbs, tok)
+                continue
+            if coder.modality(tok) == "hypothetical":  # als X omarmt ...
                 continue
             heads, _ = coder.sources(tok)
             label = position_label(tok)
@@ -169,12 +180,39 @@ class StanceStage(Stage):
             harmful = any(verbs.harms(t) for c in clauses for t in c.subtree)
             negations = coder.negated(tok) + sum(coder.negated(c) for c in clauses)
             agree = (cue != (negations % 2 == 1)) != harmful
-            for head in heads:
-                if not sent.start <= head.i < sent.end:  # a misparse reaching into another sentence
-                    continue
-                actor = coder.actor(head)
-                if actor is not None and actor.type != "place":
-                    yield actor, agree, label, tok
+            yield from StanceStage.held(coder, sent, heads, agree, label, tok)
+
+    @staticmethod
+    def evaluations(coder: ParseCoder, sent: Span, verbs: StanceVerbs, tok: Token) -> Iterator[Held]:
+        """An evaluative noun or adjective (*uit kritiek op X*, *staat sceptisch tegenover X*),
+        held by its own holder phrase (*kritiek van Y*, *Y's support*) or else by the subject
+        of its predicate; polarity from the word, flipped by the predicate's negation."""
+        found = verbs.evaluative(tok)
+        if found is None:
+            return
+        cue, predicate, target = found
+        label = label_of(target) if target is not None else None
+        if label is None or coder.modality(predicate if predicate is not tok else tok.head) == "hypothetical":
+            return
+        if predicate is tok and tok.pos_ == "NOUN":  # after a verb of receiving: its holder phrase
+            heads = [c for c in tok.children if verbs.agent(c)]
+        elif predicate is tok:  # a predicative adjective heading its clause
+            heads = [c for c in tok.children if dep(c) == "nsubj"]
+        else:
+            heads, _ = coder.sources(predicate)
+        yield from StanceStage.held(coder, sent, heads, cue != coder.negated(predicate), label, tok)
+
+    @staticmethod
+    def held(
+        coder: ParseCoder, sent: Span, heads: Sequence[Token], agree: bool, label: str, tok: Token
+    ) -> Iterator[Held]:
+        """The actors the noun heads ``heads`` stand for (not places, not outside ``sent``)."""
+        for head in heads:
+            if not sent.start <= head.i < sent.end:  # a misparse reaching into another sentence
+                continue
+            actor = coder.actor(head)
+            if actor is not None and actor.type != "place":
+                yield actor, agree, label, tok
 
     @staticmethod
     def event_label(ctx: ExtractionContext, sent: Span, event: Event, clause: tuple[int, int] | None) -> str | None:

@@ -109,20 +109,36 @@ class StanceVerbs:
         agree (set[str]): agree cue lemmas.
         disagree (set[str]): disagree cue lemmas.
         lexicon (EventLexicon): gives the language and its verb morphology.
+        holder_cases (set[str]): prepositions of an evaluative noun's holder phrase (*van*).
+        receiving (set[str]): verbs whose subject receives an evaluation (*krijgen*).
     """
 
-    def __init__(self, agree: set[str], disagree: set[str], lexicon) -> None:
+    def __init__(
+        self,
+        agree: set[str],
+        disagree: set[str],
+        lexicon,
+        holder_cases: set[str] = frozenset(),
+        receiving: set[str] = frozenset(),
+    ) -> None:
         self.agree = agree
         self.disagree = disagree
         self.lexicon = lexicon
+        self.holder_cases = holder_cases
+        self.receiving = receiving
+
+    def agent(self, tok: Token) -> bool:
+        """Whether a noun's dependent is its holder phrase (*kritiek van X*, *support from X*)."""
+        return dep(tok) == "nmod:poss" or any(c.dep_ == "case" and c.lower_ in self.holder_cases for c in tok.children)
 
     def harms(self, tok) -> bool:
         """Whether a word of a complement clause is a disagree cue (*gevaar, bestrijden*)."""
         return tok.dep_ != "case" and bool({tok.lower_, (tok.lemma_ or "").lower()} & self.disagree)
 
     def noun(self, tok) -> bool | None:
-        """The polarity of an evaluative noun (*steun, kritiek*), None for other words."""
-        if tok.pos_ != "NOUN":
+        """The polarity of an evaluative noun or adjective (*steun, kritiek, sceptisch*), None
+        for other words."""
+        if tok.pos_ not in ("NOUN", "ADJ"):
             return None
         forms = {tok.lower_, (tok.lemma_ or "").lower()}
         if forms & self.disagree:
@@ -142,15 +158,29 @@ class StanceVerbs:
             return True
         return None
 
-    def light(self, tok) -> tuple[bool, Token] | None:
-        """A light verb with an evaluative noun as object (*uit kritiek op X*): the noun's
-        polarity and the noun, whose own complement is what the position is about."""
-        if tok.pos_ != "VERB":
+    def evaluative(self, tok: Token) -> tuple[bool, Token, Token | None] | None:
+        """An evaluative noun or adjective that states its holder's position: the object of a
+        light verb (*uit kritiek op X*, *expressed support for X*) or a predicative adjective
+        (*staat sceptisch tegenover X*, *is critical of X*). Returns the polarity, the predicate
+        whose subject holds it, and what it is about (the word's own complement, else the
+        predicate's). A verb of receiving (*krijgt steun*, *met scepsis ontvangen*) is held by
+        the word's agent phrase only, so its predicate is not returned as a holder."""
+        cue = self.noun(tok)
+        if cue is None:
             return None
-        for child in tok.children:
-            if dep(child) == "obj" and (cue := self.noun(child)) is not None:
-                return cue, child
-        return None
+        role = dep(tok)
+        if (tok.pos_ == "NOUN" and role == "obj") or (tok.pos_ == "ADJ" and role in ("xcomp", "root")):
+            predicate = tok.head if role != "root" else tok
+        else:
+            return None
+        receives = bool(verb_forms(predicate, self.lexicon) & self.receiving)
+        # the holder phrase (*van X*) names the holder only after a verb of receiving; else it
+        # is what the word is about (*neemt afstand van X*)
+        own = next((c for c in tok.children if dep(c) in ("nmod", "obl") and not (receives and self.agent(c))), None)
+        target = own if own is not None else about(predicate) if predicate is not tok else None
+        if target is tok:
+            target = None
+        return cue, tok if receives else predicate, target
 
 
 def topic(tokens: list[Token]) -> str | None:
