@@ -123,3 +123,25 @@ def test_positions_evaluation_received_is_held_by_its_holder_phrase():
         ("het", "het", "DET", "det", 7), ("plan", "plan", "NOUN", "nmod", 2), (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert [(actor, agree) for actor, _, agree in found] == [("polen", True)]  # not Jansen
+
+
+def test_positions_threatening_an_action_is_for_the_action():
+    # Polen dreigt nieuwe heffingen in te voeren .
+    found, ctx = stances_for([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("dreigt", "dreigen", "VERB", "ROOT", 1),
+        ("nieuwe", "nieuw", "ADJ", "amod", 3), ("heffingen", "heffing", "NOUN", "obj", 6),
+        ("in", "in", "ADP", "compound:prt", 6), ("te", "te", "ADP", "mark", 6),
+        ("voeren", "voeren", "VERB", "xcomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert [e.cameo[:2] for e in ctx.record.events] == ["13"]
+    assert [(actor, agree) for actor, _, agree in found] == [("polen", True)]
+
+
+def test_positions_bare_threat_is_against_its_target():
+    # Polen bedreigt Rusland .
+    found, ctx = stances_for([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("bedreigt", "bedreigen", "VERB", "ROOT", 1),
+        ("Rusland", "Rusland", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert [e.cameo[:2] for e in ctx.record.events] == ["13"]
+    assert found == [("polen", "rusland", False)]

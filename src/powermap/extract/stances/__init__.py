@@ -134,6 +134,8 @@ class StanceStage(Stage):
                 if event.start == start and (agree := event_polarity(event)) is not None:
                     # the sentence's concept only when it is named in the event's own clause
                     clause = clauses[k] if k < len(clauses) else None
+                    if event.cameo.startswith("13") and not event.negated and self.threatens_action(sent, clause):
+                        agree = True  # *dreigt heffingen in te stellen*: for the measure it threatens
                     own = concept if concept and clause and self.names(concept, ctx.text, clause, language) else None
                     label = own.label if own else self.event_label(ctx, sent, event, clause)
                     self.add(ctx, done, event.source, agree, label, (text, start, end))
@@ -215,13 +217,26 @@ class StanceStage(Stage):
                 yield actor, agree, label, tok
 
     @staticmethod
+    def clause_heads(sent: Span, clause: tuple[int, int]) -> list[Token]:
+        """The tokens of ``clause`` whose head lies outside it (or that head the sentence)."""
+        inside = [t for t in sent if clause[0] <= t.idx < clause[1]]
+        return [t for t in inside if t.head.i == t.i or not clause[0] <= t.head.idx < clause[1]]
+
+    @staticmethod
+    def threatens_action(sent: Span, clause: tuple[int, int] | None) -> bool:
+        """Whether a threat's predicate takes an infinitive clause: the action it threatens
+        (*dreigt X te arresteren*, *threatened to impose tariffs*), which its source is for."""
+        if clause is None or not sent.doc.has_annotation("DEP"):
+            return False
+        heads = StanceStage.clause_heads(sent, clause)
+        return any(dep(c) == "xcomp" and c.pos_ == "VERB" for h in heads for c in h.children)
+
+    @staticmethod
     def event_label(ctx: ExtractionContext, sent: Span, event: Event, clause: tuple[int, int] | None) -> str | None:
         """What an event's source takes a position on: the object or complement of the event's
         predicate (the clause's head verb), else the target's name; never the event code's name."""
         if clause is not None and ctx.doc.has_annotation("DEP"):
-            inside = [t for t in sent if clause[0] <= t.idx < clause[1]]
-            heads = [t for t in inside if t.head.i == t.i or not clause[0] <= t.head.idx < clause[1]]
-            for head in heads:
+            for head in StanceStage.clause_heads(sent, clause):
                 if (label := position_label(head)) is not None:
                     return label
         target = next((a for a in ctx.record.actors if a.id == event.target), None)
