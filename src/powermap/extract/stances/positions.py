@@ -118,8 +118,8 @@ class StanceVerbs:
         agree: set[str],
         disagree: set[str],
         lexicon,
-        holder_cases: set[str] = frozenset(),
-        receiving: set[str] = frozenset(),
+        holder_cases: set[str] | frozenset[str] = frozenset(),
+        receiving: set[str] | frozenset[str] = frozenset(),
     ) -> None:
         self.agree = agree
         self.disagree = disagree
