@@ -24,16 +24,25 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from powermap import lang
-from powermap.codebooks import lookup
 from powermap.extract._text import sentences, trimmed
 from powermap.extract.events.coder import ParseCoder
 from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.events.syntax import dep
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.extract.stances.concepts import Concept, load_concepts
+from powermap.extract.stances.positions import (
+    PositionPredicates,
+    StanceVerbs,
+    label_of,
+    position_label,
+    topic,
+    verb_forms,
+)
 from powermap.extract.stances.propose import propose_concepts
 from powermap.records import Actor, Event, Quote, Stance
 
+#: a position found in the text: holder, agree, label, the word that states it
+Held = tuple[Actor, bool, str, Token]
 AGREE_ROOTS = {"03", "05", "08", "10"}
 DISAGREE_ROOTS = {"11", "12", "13", "16"}
 
@@ -73,71 +82,6 @@ def event_polarity(event: Event) -> bool | None:
     return event.cameo.startswith("163") or root in AGREE_ROOTS
 
 
-def verb_forms(tok, lexicon) -> set[str]:
-    """Lemma candidates of a predicate: its form, the parser's lemma, with a separable particle,
-    and for verbs of a Dutch-like language the infinitives the form may come from (parser
-    lemma errors: *benadrukt*, *gepromoot*)."""
-    from powermap.extract.events.fallback import verb_candidates
-
-    forms = {tok.lower_, (tok.lemma_ or "").lower()}
-    if lexicon.compound_suffix and tok.pos_ in ("VERB", "AUX"):
-        forms |= set(verb_candidates(tok.text, lexicon.language))
-    for child in tok.children:  # separable particle: spreekt ... uit
-        if child.dep_ == "compound:prt":
-            forms |= {child.lower_ + f for f in list(forms)}
-    return forms
-
-
-class PositionPredicates:
-    """Predicates by which a subject takes a position on a concept named in its sentence:
-    speech verbs and the stance cues (*zeggen, pleiten, verdedigen, veroordelen*). Event
-    predicates are not among them: an event already yields its source's stance, and being a
-    member or meeting someone (*zijn lid van*) is no position on a concept.
-
-    Args:
-        words (set[str]): speech verbs and stance cue lemmas.
-        lexicon (EventLexicon): the language's verb morphology (lemma candidates).
-    """
-
-    def __init__(self, words: set[str], lexicon) -> None:
-        self.words = words
-        self.lexicon = lexicon
-
-    def __call__(self, tok) -> bool:
-        return bool(verb_forms(tok, self.lexicon) & self.words)
-
-
-class StanceVerbs:
-    """Verbs by which a subject takes a position, with their polarity: the language's stance
-    cues that are verbs (a token the tagger calls a verb; separable particles attached).
-
-    Args:
-        agree (set[str]): agree cue lemmas.
-        disagree (set[str]): disagree cue lemmas.
-        lexicon (EventLexicon): gives the language and its verb morphology.
-    """
-
-    def __init__(self, agree: set[str], disagree: set[str], lexicon) -> None:
-        self.agree = agree
-        self.disagree = disagree
-        self.lexicon = lexicon
-
-    def harms(self, tok) -> bool:
-        """Whether a word of a complement clause is a disagree cue (*gevaar, bestrijden*)."""
-        return tok.dep_ != "case" and bool({tok.lower_, (tok.lemma_ or "").lower()} & self.disagree)
-
-    def __call__(self, tok) -> bool | None:
-        """True (agree), False (disagree) or None (no stance verb)."""
-        if tok.pos_ != "VERB":
-            return None
-        forms = verb_forms(tok, self.lexicon)
-        if forms & self.disagree:
-            return False
-        if forms & self.agree:
-            return True
-        return None
-
-
 @stages.register("stances.v1")
 class StanceStage(Stage):
     """Fills ``stances`` from events, quotes and concept mentions.
@@ -164,7 +108,13 @@ class StanceStage(Stage):
         speech = {w.lower() for w in lexicon.cue_set("speech_verbs")}
         cues = stance_cues(language)
         positions = PositionPredicates(speech | cues.get("agree", set()) | cues.get("disagree", set()), lexicon)
-        stance_verbs = StanceVerbs(cues.get("agree", set()), cues.get("disagree", set()), lexicon)
+        stance_verbs = StanceVerbs(
+            cues.get("agree", set()),
+            cues.get("disagree", set()),
+            lexicon,
+            cues.get("holder_cases", set()),
+            cues.get("receiving", set()),
+        )
         coder = ParseCoder(lexicon, ctx) if ctx.doc.has_annotation("DEP") else None
         # direct quotes: what is said in them is the speaker's account, not a position of its subjects
         said: set[tuple[str, str]] = set()  # a quote repeated (headline, then body) is one statement
@@ -182,14 +132,12 @@ class StanceStage(Stage):
                 if speakers and event.source not in speakers:
                     continue  # told by someone else (*"X en Y sloten een pact", zegt Z*): Z's account
                 if event.start == start and (agree := event_polarity(event)) is not None:
-                    code = lookup(event.cameo)
                     # the sentence's concept only when it is named in the event's own clause
-                    own = (
-                        concept
-                        if concept and k < len(clauses) and self.names(concept, ctx.text, clauses[k], language)
-                        else None
-                    )
-                    label = own.label if own else (code.name.lower() if code else None)
+                    clause = clauses[k] if k < len(clauses) else None
+                    if event.cameo.startswith("13") and not event.negated and self.threatens_action(sent, clause):
+                        agree = True  # *dreigt heffingen in te stellen*: for the measure it threatens
+                    own = concept if concept and clause and self.names(concept, ctx.text, clause, language) else None
+                    label = own.label if own else self.event_label(ctx, sent, event, clause)
                     self.add(ctx, done, event.source, agree, label, (text, start, end))
             attributed = self.attributed(ctx, sent, speech, lexicon)
             for quote in ctx.record.quotes:
@@ -198,7 +146,7 @@ class StanceStage(Stage):
                         continue
                     said.add((quote.speaker, norm_text(quote.text)))
                     base = not (concept and concept.against)
-                    label = concept.label if concept else "quoted position"
+                    label = concept.label if concept else self.quote_label(sent, quote)
                     self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
             if coder is not None:
                 for holder, agree, label, tok in self.positions(coder, sent, stance_verbs):
@@ -212,7 +160,7 @@ class StanceStage(Stage):
                     self.add(ctx, done, holder.id, agree, concept.label, (text, start, end))
 
     @staticmethod
-    def positions(coder: ParseCoder, sent: Span, verbs: StanceVerbs) -> Iterator[tuple[Actor, bool, str, Token]]:
+    def positions(coder: ParseCoder, sent: Span, verbs: StanceVerbs) -> Iterator[Held]:
         """Reported positions: a stance verb (*pleiten voor, steunen, verwerpen, promoten*) in
         any clause, held by its subject (a relative pronoun standing for its noun, a passive
         verb's *door* agent, an infinitive's governing subject); polarity from the verb, flipped
@@ -220,24 +168,96 @@ class StanceStage(Stage):
         brengen*: for X); the label is what the position is about (its object or complement)."""
         for tok in sent:
             cue = verbs(tok)
-            if cue is None or coder.modality(tok) == "hypothetical":  # als X omarmt ...
+            if cue is None:
+                yield from StanceStage.evaluations(coder, sent, verbs, tok)
+                continue
+            if coder.modality(tok) == "hypothetical":  # als X omarmt ...
                 continue
             heads, _ = coder.sources(tok)
-            about = next((c for c in tok.children if dep(c) in ("obj", "obl", "xcomp", "ccomp", "nsubj:pass")), None)
-            if about is None:
+            label = position_label(tok)
+            if label is None:
                 continue
-            label = " ".join(t.text for t in about.subtree if not t.is_punct)[:80].lower()
             # *wil de handel niet in gevaar brengen*: a harm word in the complement flips it
             clauses = [c for c in tok.children if dep(c) in ("xcomp", "ccomp")]
             harmful = any(verbs.harms(t) for c in clauses for t in c.subtree)
             negations = coder.negated(tok) + sum(coder.negated(c) for c in clauses)
             agree = (cue != (negations % 2 == 1)) != harmful
-            for head in heads:
-                if not sent.start <= head.i < sent.end:  # a misparse reaching into another sentence
-                    continue
-                actor = coder.actor(head)
-                if actor is not None and actor.type != "place":
-                    yield actor, agree, label, tok
+            yield from StanceStage.held(coder, sent, heads, agree, label, tok)
+
+    @staticmethod
+    def evaluations(coder: ParseCoder, sent: Span, verbs: StanceVerbs, tok: Token) -> Iterator[Held]:
+        """An evaluative noun or adjective (*uit kritiek op X*, *staat sceptisch tegenover X*),
+        held by its own holder phrase (*kritiek van Y*, *Y's support*) or else by the subject
+        of its predicate; polarity from the word, flipped by the predicate's negation."""
+        found = verbs.evaluative(tok)
+        if found is None:
+            return
+        cue, predicate, target = found
+        label = label_of(target) if target is not None else None
+        if label is None or coder.modality(predicate if predicate is not tok else tok.head) == "hypothetical":
+            return
+        if predicate is tok and tok.pos_ == "NOUN":  # after a verb of receiving: its holder phrase
+            heads = [c for c in tok.children if verbs.agent(c)]
+        elif predicate is tok:  # a predicative adjective heading its clause
+            heads = [c for c in tok.children if dep(c) == "nsubj"]
+        else:
+            heads, _ = coder.sources(predicate)
+        yield from StanceStage.held(coder, sent, heads, cue != coder.negated(predicate), label, tok)
+
+    @staticmethod
+    def held(
+        coder: ParseCoder, sent: Span, heads: Sequence[Token], agree: bool, label: str, tok: Token
+    ) -> Iterator[Held]:
+        """The actors the noun heads ``heads`` stand for (not places, not outside ``sent``)."""
+        for head in heads:
+            if not sent.start <= head.i < sent.end:  # a misparse reaching into another sentence
+                continue
+            actor = coder.actor(head)
+            if actor is not None and actor.type != "place":
+                yield actor, agree, label, tok
+
+    @staticmethod
+    def clause_heads(sent: Span, clause: tuple[int, int]) -> list[Token]:
+        """The tokens of ``clause`` whose head lies outside it (or that head the sentence)."""
+        inside = [t for t in sent if clause[0] <= t.idx < clause[1]]
+        return [t for t in inside if t.head.i == t.i or not clause[0] <= t.head.idx < clause[1]]
+
+    @staticmethod
+    def threatens_action(sent: Span, clause: tuple[int, int] | None) -> bool:
+        """Whether a threat's predicate takes an infinitive clause: the action it threatens
+        (*dreigt X te arresteren*, *threatened to impose tariffs*), which its source is for."""
+        if clause is None or not sent.doc.has_annotation("DEP"):
+            return False
+        heads = StanceStage.clause_heads(sent, clause)
+        return any(dep(c) == "xcomp" and c.pos_ == "VERB" for h in heads for c in h.children)
+
+    @staticmethod
+    def event_label(ctx: ExtractionContext, sent: Span, event: Event, clause: tuple[int, int] | None) -> str | None:
+        """What an event's source takes a position on: the object or complement of the event's
+        predicate (the clause's head verb), else the target's name; never the event code's name."""
+        if clause is not None and ctx.doc.has_annotation("DEP"):
+            for head in StanceStage.clause_heads(sent, clause):
+                if (label := position_label(head)) is not None:
+                    return label
+        target = next((a for a in ctx.record.actors if a.id == event.target), None)
+        if target is not None:
+            return target.name
+        return topic([t for t in sent if clause is None or clause[0] <= t.idx < clause[1]]) or topic(list(sent))
+
+    @staticmethod
+    def quote_label(sent: Span, quote: Quote) -> str | None:
+        """What a quote argues for or against: the object or complement of its main predicate,
+        else its subject phrase (*de heffingen zijn een vergissing*: the tariffs)."""
+        inside = [t for t in sent if quote.start <= t.idx < quote.end]
+        for root in (t for t in inside if not quote.start <= t.head.idx < quote.end or t.head.i == t.i):
+            if (label := position_label(root)) is not None:
+                return label
+            subject = next((c for c in root.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+            if subject is not None and subject.pos_ != "PRON" and (label := label_of(subject)) is not None:
+                return label
+            if root.pos_ in ("NOUN", "PROPN") and (label := label_of(root)) is not None:
+                return label
+        return topic(inside) or topic(list(sent))
 
     @staticmethod
     def reporting(ctx: ExtractionContext, quote: Quote) -> bool:
