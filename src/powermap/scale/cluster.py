@@ -117,37 +117,22 @@ class DaskExtractor:
 
     def to_parquet(self, documents: Iterable[Document], out_dir: Path, batch_size: int = 50) -> dict[str, int]:
         """Extract everything and have the workers write partitioned Parquet under ``out_dir``."""
-        from distributed import as_completed
+        from distributed import Future, as_completed
+
+        def submit(batch: list, batch_id: int) -> Future:
+            return self.client.submit(
+                extract_batch_to_parquet, batch, self.stage_names, str(out_dir), batch_id, self.time_limit, pure=False
+            )
 
         totals: dict[str, int] = {}
         futures, batch, batch_id = [], [], 0
         for document in documents:
             batch.append(document)
             if len(batch) == batch_size:
-                futures.append(
-                    self.client.submit(
-                        extract_batch_to_parquet,
-                        batch,
-                        self.stage_names,
-                        str(out_dir),
-                        batch_id,
-                        self.time_limit,
-                        pure=False,
-                    )
-                )
+                futures.append(submit(batch, batch_id))
                 batch, batch_id = [], batch_id + 1
         if batch:
-            futures.append(
-                self.client.submit(
-                    extract_batch_to_parquet,
-                    batch,
-                    self.stage_names,
-                    str(out_dir),
-                    batch_id,
-                    self.time_limit,
-                    pure=False,
-                )
-            )
+            futures.append(submit(batch, batch_id))
         for done in as_completed(futures):
             counts, failures = done.result()
             self.failures.extend(failures)
