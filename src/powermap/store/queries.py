@@ -87,11 +87,50 @@ def list_actors(
     )
 
 
+class AmbiguousActor(LookupError):
+    """A look-up that names several stored actors equally well; ``candidates`` lists them."""
+
+    def __init__(self, query: str, candidates: list[dict]) -> None:
+        names = ", ".join(f"{c['id']} ({c['name']}, {c['type']})" for c in candidates[:10])
+        super().__init__(f"{query!r} names {len(candidates)} actors: {names}; give one of these ids")
+        self.candidates = candidates
+
+
+def actor_candidates(conn: sqlite3.Connection, query: str) -> list[dict]:
+    """The stored actors ``query`` names, by the first rule that finds any: the actor id; a CAMEO
+    actor code (RUSGOV) or, for a state, its ISO 3166 alpha-3 code (RUS); the name, case and
+    accents ignored; an alias of the knowledge base in any language (Moskou for Russia), else a
+    person of the base by full name or surname in any spelling (Poetin)."""
+    query = query.strip()
+    rules = (
+        ("SELECT * FROM actors WHERE id = ?", (query,)),
+        ("SELECT * FROM actors WHERE code = ? OR (type = 'state' AND country = ?)", (query.upper(),) * 2),
+        ("SELECT * FROM actors WHERE fold(name) = fold(?)", (query,)),
+    )
+    for sql, params in rules:
+        rows = _rows(conn.execute(sql + " ORDER BY id LIMIT 50", params))
+        if rows:
+            return rows
+    from powermap.kb import load_kb  # the base is loaded only when a query is no stored id, code or name
+
+    kb = load_kb()
+    ids = sorted({aid for alias, aid, _kind in kb.aliases if fold(alias) == fold(query)} or kb.by_key(query))
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return _rows(conn.execute(f"SELECT * FROM actors WHERE id IN ({marks}) ORDER BY id", ids))
+
+
 def find_actor(conn: sqlite3.Connection, query: str) -> dict | None:
-    """The actor whose id is ``query``, else the one whose name is ``query`` (case and accents ignored)."""
-    row = conn.execute("SELECT * FROM actors WHERE id = ?", (query,)).fetchone()
-    row = row or conn.execute("SELECT * FROM actors WHERE fold(name) = fold(?) LIMIT 1", (query,)).fetchone()
-    return dict(row) if row else None
+    """The one stored actor ``query`` names (see ``actor_candidates``); None when none does.
+
+    Raises:
+        AmbiguousActor: when the query names several actors equally well.
+    """
+    found = actor_candidates(conn, query)
+    if len(found) > 1:
+        raise AmbiguousActor(query, found)
+    return found[0] if found else None
 
 
 def actor_mentions(conn: sqlite3.Connection, actor_id: str, width: int = SNIPPET, limit: int = 500) -> list[dict]:

@@ -12,12 +12,14 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 
 from powermap.serve.api.views import NotFound
+from powermap.store.queries import AmbiguousActor
 
 log = logging.getLogger("powermap.serve")
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """400 for bad parameters and queries, 404 for what is not stored, 503 for a query over its time."""
+    """400 for bad parameters, queries and ambiguous actor names; 404 for what is not stored; 503 for
+    a query over its time."""
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -26,6 +28,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> JSONResponse:
         return _error(404, str(exc)[:300])
+
+    @app.exception_handler(AmbiguousActor)
+    async def ambiguous(request: Request, exc: AmbiguousActor) -> JSONResponse:
+        ids = ", ".join(c["id"] for c in exc.candidates[:10])
+        return _error(400, f"the actor query names {len(exc.candidates)} actors; use one of these ids: {ids}"[:300])
 
     @app.exception_handler(sqlite3.Error)
     async def store_error(request: Request, exc: sqlite3.Error) -> JSONResponse:

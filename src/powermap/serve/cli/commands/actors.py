@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from powermap.serve.cli.options import JsonOption, StoreOption, open_reader
@@ -37,14 +38,20 @@ def actors_command(
 
 
 def actor_command(
-    actor: str = typer.Argument(..., help="Actor id (e.g. vladimir_putin) or exact name."),
+    actor: str = typer.Argument(
+        ..., help="Actor id (vladimir_putin), CAMEO or ISO code (RUS, RUSGOV), name or alias (Poetin)."
+    ),
     limit: int = typer.Option(200, "--limit", help="At most this many mentions."),
     store: Path = StoreOption,
     as_json: bool = JsonOption,
 ) -> None:
     """List every mention of one actor in the corpus, with the text around it."""
     conn = open_reader(store).conn
-    found = queries.find_actor(conn, actor)
+    try:
+        found = queries.find_actor(conn, actor)
+    except queries.AmbiguousActor as err:
+        err_console.print(f"[red]error:[/red] {escape(str(err))}")
+        raise typer.Exit(1) from None
     if found is None:
         err_console.print(f"[red]error:[/red] no actor {actor!r} in {store}")
         raise typer.Exit(1)
