@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from powermap import lang
 from powermap.extract._text import sentences, trimmed
-from powermap.extract.events.coder import ParseCoder
+from powermap.extract.events.coder import THREAT_CODES, ParseCoder
 from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.events.syntax import dep
 from powermap.extract.stage import ExtractionContext, Stage, stages
@@ -134,7 +134,11 @@ class StanceStage(Stage):
                 if event.start == start and (agree := event_polarity(event)) is not None:
                     # the sentence's concept only when it is named in the event's own clause
                     clause = clauses[k] if k < len(clauses) else None
-                    if event.cameo.startswith("13") and not event.negated and self.threatens_action(sent, clause):
+                    if (
+                        event.cameo.startswith("13")
+                        and not event.negated
+                        and self.threatens_action(sent, clause, event.cameo)
+                    ):
                         agree = True  # *dreigt heffingen in te stellen*: for the measure it threatens
                     own = concept if concept and clause and self.names(concept, ctx.text, clause, language) else None
                     label = own.label if own else self.event_label(ctx, sent, event, clause)
@@ -223,13 +227,20 @@ class StanceStage(Stage):
         return [t for t in inside if t.head.i == t.i or not clause[0] <= t.head.idx < clause[1]]
 
     @staticmethod
-    def threatens_action(sent: Span, clause: tuple[int, int] | None) -> bool:
+    def threatens_action(sent: Span, clause: tuple[int, int] | None, cameo: str) -> bool:
         """Whether a threat's predicate takes an infinitive clause: the action it threatens
-        (*dreigt X te arresteren*, *threatened to impose tariffs*), which its source is for."""
+        (*dreigt X te arresteren*, *threatened to impose tariffs*), which its source is for. The
+        coder may also code the threat at that infinitive itself, with the threat code of the
+        action it wraps (*dreigt heffingen in te voeren*: 1312 at *voeren*)."""
         if clause is None or not sent.doc.has_annotation("DEP"):
             return False
         heads = StanceStage.clause_heads(sent, clause)
-        return any(dep(c) == "xcomp" and c.pos_ == "VERB" for h in heads for c in h.children)
+        if any(dep(c) == "xcomp" and c.pos_ == "VERB" for h in heads for c in h.children):
+            return True
+        wrapped = cameo in THREAT_CODES.values()
+        return wrapped and any(
+            dep(h) == "xcomp" and h.pos_ == "VERB" and not clause[0] <= h.head.idx < clause[1] for h in heads
+        )
 
     @staticmethod
     def event_label(ctx: ExtractionContext, sent: Span, event: Event, clause: tuple[int, int] | None) -> str | None:
