@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -99,8 +100,8 @@ class Store:
                 raise StoreError(f"store path {self.path} exists and is not a folder")
             self.path.mkdir(parents=True, exist_ok=True)
             try:
-                self.conn = self._connect(readonly=False)
-                migrations.migrate(self.conn)
+                self.conn = _while_locked(lambda: self._connect(readonly=False))
+                _while_locked(lambda: migrations.migrate(self.conn))
             except sqlite3.DatabaseError as err:
                 raise StoreError(f"{self.db_path} is not a usable powermap store: {err}") from err
 
@@ -392,3 +393,27 @@ class Store:
 def open_store(path: Path | str = DEFAULT_STORE, readonly: bool = False) -> Store:
     """Open the store folder at ``path`` (see ``Store``)."""
     return Store(path, readonly=readonly)
+
+
+_T = TypeVar("_T")
+#: how long opening a store waits for another process that is creating or migrating it
+LOCK_WAIT_SECONDS = 60.0
+
+
+def _while_locked(step: Callable[[], _T]) -> _T:
+    """``step()``, tried again while SQLite answers "database is locked" without waiting.
+
+    Switching a new database to WAL and taking the exclusive lock for a migration can fail at
+    once, bypassing the busy timeout, while another process does the same to the same file; a
+    bounded retry turns that race into a wait (the second process then finds the schema current).
+    """
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.02
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as err:
+            if ("locked" not in str(err) and "busy" not in str(err)) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
