@@ -231,6 +231,11 @@ def corpus_counts(conn: sqlite3.Connection, near_duplicates: bool = False) -> di
 ACTOR_MATCH = "(a.id = ? OR lower(a.name) = lower(?) OR a.code = ? OR lower(a.name) LIKE lower(?))"
 
 
+def _actor_match(query: str) -> list[object]:
+    """The parameters of one ``ACTOR_MATCH``, in its order."""
+    return [query, query, query.upper(), f"%{query}%"]
+
+
 def query_events(
     conn: sqlite3.Connection,
     source: str | None = None,
@@ -249,13 +254,13 @@ def query_events(
     params: list[object] = []
     if source:
         sql += f" AND e.source IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH})"
-        params += [source, source, source.upper(), f"%{source}%"]
+        params += _actor_match(source)
     if target:
         sql += (
             f" AND (e.target IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH}) OR EXISTS (SELECT 1 FROM "
             f"json_each(e.other_targets) j WHERE j.value IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH})))"
         )
-        params += [target, target, target.upper(), f"%{target}%"] * 2
+        params += _actor_match(target) * 2
     if cameo:
         sql += " AND e.cameo LIKE ?"
         params.append(f"{cameo}%")
@@ -285,7 +290,7 @@ def query_stances(
     params: list[object] = []
     if actor:
         sql += f" AND st.actor IN (SELECT a.id FROM actors a WHERE {ACTOR_MATCH})"
-        params += [actor, actor, actor.upper(), f"%{actor}%"]
+        params += _actor_match(actor)
     if concept:
         sql += " AND lower(st.concept) LIKE lower(?)"
         params.append(f"%{concept}%")
