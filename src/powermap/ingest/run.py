@@ -17,7 +17,7 @@ from powermap.records import Document, ExtractionRecord, document_id
 from powermap.store import AddResult, Store, StoreError
 
 if TYPE_CHECKING:
-    from powermap.scale import DaskExtractor
+    from powermap.scale import DaskExtractor, ForkPool
 
 OnItem = Callable[[SourceDocument | IngestFailure, AddResult | None], None]
 
@@ -54,13 +54,13 @@ def ingest(
     options: IngestOptions,
     extractor: Extractor | None,
     on_item: OnItem | None = None,
-    parallel: DaskExtractor | None = None,
+    parallel: DaskExtractor | ForkPool | None = None,
 ) -> IngestReport:
     """Read every input into ``store``; a bad input is counted and reported, never fatal.
 
     Texts already stored are recognised before any extraction work, so a re-run after a crash
     resumes where the last committed document left off. With ``parallel``, extraction runs on
-    Dask workers while this process stays the store's only writer.
+    worker processes while this process stays the store's only writer.
     """
     report = IngestReport()
     stage_names = extractor.stage_names if extractor else []

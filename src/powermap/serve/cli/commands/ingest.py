@@ -45,7 +45,9 @@ def ingest_command(
     timeout: float = TimeoutOption,
     time_limit: float = TimeLimitOption,
     fetch_links: bool = FetchLinksOption,
-    workers: int = typer.Option(0, help="Extract on this many local Dask worker processes (0: in this process)."),
+    workers: int = typer.Option(
+        0, help="Extract on this many local processes forked after the models load (0: in this process)."
+    ),
     scheduler: str = SchedulerOption,
     quiet: bool = QuietOption,
     as_json: bool = JsonOption,
@@ -86,12 +88,14 @@ def ingest_command(
                 err_console.print(f"[red]failed[/red] {escape(str(item))}")
 
         parallel = None
-        if extractor is not None and (workers > 0 or scheduler):
+        if extractor is not None and scheduler:
             from powermap.scale import DaskExtractor
 
-            parallel = DaskExtractor(
-                extractor.stage_names, workers=workers or None, scheduler=scheduler, time_limit=time_limit
-            )
+            parallel = DaskExtractor(extractor.stage_names, scheduler=scheduler, time_limit=time_limit)
+        elif extractor is not None and workers > 0:
+            from powermap.scale import ForkPool
+
+            parallel = ForkPool(extractor, workers, time_limit=time_limit)
         try:  # options were checked above: nothing a document holds raises out of ingest()
             report = ingest(inputs, db, options, extractor, on_item, parallel=parallel)
         finally:
