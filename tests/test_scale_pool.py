@@ -111,3 +111,11 @@ def test_forked_ingest_stores_what_a_single_process_stores(tmp_path, cli):
     summaries = [json.loads(run.stdout) for run in (single, forked)]
     assert [[s[c] for c in counts] for s in summaries] == [[4, 16, 0, 0]] * 2
     assert stored_records(tmp_path / "a") == stored_records(tmp_path / "b")
+
+
+def test_warm_up_preloads_what_stages_load_only_on_rare_input():
+    from powermap.extract.actors.actor_types import common_words
+
+    common_words.cache_clear()
+    warm_up(Extractor(STAGES.split(",")), ["nl"])
+    assert common_words.cache_info().currsize == 1

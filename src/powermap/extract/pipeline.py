@@ -41,6 +41,11 @@ class Extractor:
             raise StageContractError(f"options for {', '.join(sorted(unknown))}, which no stage in the pipeline fills")
         self.stages: list[Stage] = [cls(**dict(options.get(cls.produces, {}))) for cls in ordered]
 
+    def preload(self, language: str) -> None:
+        """Have every stage load what it loads lazily for ``language`` (see ``Stage.preload``)."""
+        for stage in self.stages:
+            stage.preload(language)
+
     def __call__(self, document: Document) -> ExtractionRecord:
         record = ExtractionRecord(document=document)
         ctx = ExtractionContext(record=record, annotator=self.annotator)

@@ -158,6 +158,10 @@ class Stage:
     def __call__(self, ctx: ExtractionContext) -> None:
         raise NotImplementedError
 
+    def preload(self, language: str) -> None:
+        """Load now what the stage would load on first use for ``language`` (worker processes
+        forked afterwards share it); running the stage on a short text loads most of it."""
+
 
 def build_options(cls: type[Stage], given: dict[str, Any]) -> Any:
     """``cls.Options(**given)``, refusing names the dataclass lacks and values of the wrong type."""

@@ -62,6 +62,7 @@ def warm_up(extractor: Extractor, languages: Iterable[str] | None = None) -> lis
         sentence = (lang.data(code, "warm_up") or {}).get("sentence")
         if sentence:
             extract_guarded(extractor, Document(id=document_id(sentence), text=sentence, language=code), None)
+            extractor.preload(code)
             warmed.append(code)
     return warmed
 

@@ -21,6 +21,7 @@ class FuzzyIndex:
         self._ids: list[str] = []
         self._by_length: dict[int, list[int]] = {}
         self._cache: dict[tuple[str, float], str | None] = {}
+        self._bands: dict[tuple[int, float], tuple[list[int], list[str]]] = {}
 
     def _build(self) -> list[str]:
         pairs = sorted({(k, i) for k, ids in self.kb._keys.items() for i in ids})
@@ -30,6 +31,16 @@ class FuzzyIndex:
             self._by_length.setdefault(len(key), []).append(index)
         self._keys = keys
         return keys
+
+    def _band(self, length: int, ratio: float, keys: list[str]) -> tuple[list[int], list[str]]:
+        """Indices and keys of every length a key of ``length`` can reach ``ratio`` with (built once
+        per length and threshold, not per name)."""
+        band = self._bands.get((length, ratio))
+        if band is None:
+            low, high = length * ratio / (2 - ratio), length * (2 / ratio - 1) if ratio else float("inf")
+            indices = [i for n, group in self._by_length.items() if low <= n <= high for i in group]
+            band = self._bands[(length, ratio)] = (indices, [keys[i] for i in indices])
+        return band
 
     def __call__(self, name: str, threshold: float = FUZZY_THRESHOLD) -> str | None:
         """The KB id whose name key is closest to one of ``name``'s keys, if close enough.
@@ -44,11 +55,10 @@ class FuzzyIndex:
         ratio = threshold / 100
         best: tuple[float, int] | None = None
         for key in name_keys(name):
-            low, high = len(key) * ratio / (2 - ratio), len(key) * (2 / ratio - 1) if ratio else float("inf")
-            indices = [i for n, group in self._by_length.items() if low <= n <= high for i in group]
+            indices, choices = self._band(len(key), ratio, keys)
             if not indices:
                 continue
-            r = process.extractOne(key, [keys[i] for i in indices], scorer=fuzz.ratio, score_cutoff=threshold)
+            r = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=threshold)
             if r is not None:
                 found = (r[1], -indices[r[2]])
                 if best is None or found > (best[0], -best[1]):

@@ -44,6 +44,13 @@ class ActorStage(Stage):
     produces = "actors"
     provides = ("actor_links",)
 
+    def preload(self, language: str) -> None:
+        """The word-form table read only for a lone unknown capitalised word."""
+        from powermap.extract.actors.actor_types import common_words
+
+        linker_for(language)
+        common_words(language)
+
     def __call__(self, ctx: ExtractionContext) -> None:
         doc = ctx.doc if self.options.use_ner else None
         found = linker_for(ctx.language)(ctx.text, ctx.published, doc)

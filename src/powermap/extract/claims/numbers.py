@@ -11,10 +11,13 @@ separators, how compound number words are built).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from powermap import lang
+
+#: words whose number reading is remembered (then the memory starts again)
+WORD_CACHE = 50_000
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class NumberLexicon:
     units_first: bool = False  # vijfentwintig (5 + 20) rather than twenty-five (20 + 5)
     possessives: frozenset[str] = frozenset()  # zijn, his: zijn tweede termijn
     coordinators: frozenset[str] = frozenset()  # en, of: 2 en 3 jaar
+    #: word -> its value as a number word (None: none), filled as words are read
+    _word_values: dict[str, float | None] = field(default_factory=dict, compare=False, repr=False)
+    _unit_values: dict[str, tuple[float, str] | None] = field(default_factory=dict, compare=False, repr=False)
 
     def kind(self, word: str, kind: str) -> float | None:
         return self.words.get(word.lower(), {}).get(kind)
@@ -61,11 +67,23 @@ class NumberLexicon:
 
     def word_value(self, word: str) -> float | None:
         """A cardinal number word, also compound (vijfhonderd, tweeënveertig, twenty-five)."""
-        return _compound(self, word.lower(), 0)
+        low = word.lower()
+        if low not in self._word_values:
+            if len(self._word_values) >= WORD_CACHE:  # memory stays flat on a corpus of any size
+                self._word_values.clear()
+            self._word_values[low] = _compound(self, low, 0)
+        return self._word_values[low]
 
     def compound_unit(self, word: str) -> tuple[float, str] | None:
         """(value, unit) of a number glued to a unit suffix: zesjarig, eight-year, 19-year-old."""
         low = word.lower()
+        if low not in self._unit_values:
+            if len(self._unit_values) >= WORD_CACHE:
+                self._unit_values.clear()
+            self._unit_values[low] = self._compound_unit(low)
+        return self._unit_values[low]
+
+    def _compound_unit(self, low: str) -> tuple[float, str] | None:
         for suffix, (unit, kind) in self.units.items():
             if kind != "suffix" or not low.endswith(suffix) or len(low) == len(suffix):
                 continue

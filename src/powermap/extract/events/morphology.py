@@ -8,7 +8,7 @@ verb morphology). spaCy's lookup lemma table is the fallback lemmatizer without 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from powermap import lang
 from powermap.extract.events.lexicon import get_lexicon
@@ -34,6 +34,12 @@ def irregular_verbs(language: str) -> dict[str, str]:
 def verb_candidates(form: str, language: str) -> list[str]:
     """Infinitives a Dutch-like verb form may come from (regular endings, ge- participles,
     separable and inseparable prefixes, irregular stems)."""
+    return list(_verb_candidates(form.lower(), language))
+
+
+@lru_cache(maxsize=1 << 16)
+def _verb_candidates(form: str, language: str) -> tuple[str, ...]:
+    """``verb_candidates`` of a lower-case form, computed once per form (a pure function of the data)."""
     cues = get_lexicon(language)
     endings = [str(e) for e in cues.cues.get("past_endings") or []]  # in the data's order
     prefixes = particles(language) | cues.cue_set("verb_prefixes")
@@ -74,7 +80,7 @@ def verb_candidates(form: str, language: str) -> list[str]:
         if form.startswith(p) and len(form) > len(p) + 2:
             rest = form[len(p) :]
             analyse(rest[2:] if rest.startswith("ge") else rest, p)
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def separable_particle(lemma: str, language: str) -> str | None:
