@@ -141,3 +141,31 @@ def test_actor_counts_read_the_covering_mentions_index(tmp_path):
         "FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id GROUP BY a.id"
     ).fetchall()
     assert any("COVERING INDEX mentions_actor_document" in row[-1] for row in plan), plan
+
+
+def test_the_text_is_stored_once_and_the_record_reads_back_whole(tmp_path):
+    text = 'Chili tekende een verdrag. "we tekenen", zei de minister.'
+    store = open_store(tmp_path / "s")
+    record = record_for(text)
+    store.add(SourceDocument(text=text, input="x.txt"), record, ["actors.v1"])
+    stored = store.conn.execute("SELECT record FROM extractions").fetchone()[0]
+    assert text not in stored and '"text": null' in stored
+    assert store.record(record.document.id) == record.to_dict()
+    assert list(store.record(record.document.id)["document"]) == list(record.to_dict()["document"])
+
+
+def test_an_older_store_loses_the_second_copy_of_its_texts_on_opening(tmp_path):
+    import json
+
+    text = 'Chili tekende een verdrag. "we tekenen", zei de minister.'
+    store = open_store(tmp_path / "s")
+    record = record_for(text)
+    store.add(SourceDocument(text=text, input="x.txt"), record, ["actors.v1"])
+    with store.conn:  # as a store written before migration 6 kept it
+        store.conn.execute("UPDATE extractions SET record = ?", (json.dumps(record.to_dict()),))
+        store.conn.execute("PRAGMA user_version = 5")
+    store.close()
+    reopened = open_store(tmp_path / "s")
+    assert reopened.conn.execute("PRAGMA user_version").fetchone()[0] == available()[-1][0]
+    assert text not in reopened.conn.execute("SELECT record FROM extractions").fetchone()[0]
+    assert reopened.record(record.document.id) == record.to_dict()

@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from powermap.records import ExtractionRecord
 
 SNIPPET = 80
 
@@ -57,8 +60,25 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
 
 
 def get_extraction(conn: sqlite3.Connection, doc_id: str) -> dict | None:
-    row = conn.execute("SELECT record FROM extractions WHERE doc_id = ?", (doc_id,)).fetchone()
-    return json.loads(row[0]) if row else None
+    row = conn.execute(
+        "SELECT e.record, d.text FROM extractions e JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ?", (doc_id,)
+    ).fetchone()
+    return read_record(*row) if row else None
+
+
+def record_json(record: ExtractionRecord) -> str:
+    """The record as stored: JSON without the document's text, which the documents table holds
+    (its key stays, as null, so the record reads back in the order it was written)."""
+    data = record.to_dict()
+    data["document"]["text"] = None
+    return json.dumps(data, ensure_ascii=False)
+
+
+def read_record(stored: str, text: str) -> dict:
+    """The full record from its stored JSON and the document's text."""
+    data = json.loads(stored)
+    data["document"]["text"] = text
+    return data
 
 
 def list_actors(

@@ -24,7 +24,7 @@ from powermap.ingest import dedup
 from powermap.ingest.model import SourceDocument
 from powermap.records import ExtractionRecord, validate_record
 from powermap.store import migrations
-from powermap.store.queries import corpus_counts, fold
+from powermap.store.queries import corpus_counts, fold, read_record, record_json
 
 DEFAULT_STORE = Path("powermap-data")
 DB_NAME = "powermap.db"
@@ -261,7 +261,7 @@ class Store:
         doc_id, version = record.document.id, PIPELINE_VERSION
         conn.execute(
             "INSERT INTO extractions (doc_id, record, stages, pipeline_version, extracted_at) VALUES (?,?,?,?,?)",
-            (doc_id, json.dumps(record.to_dict(), ensure_ascii=False), json.dumps(stages), version, _now()),
+            (doc_id, record_json(record), json.dumps(stages), version, _now()),
         )
         for actor in record.actors:
             conn.execute(
@@ -364,12 +364,13 @@ class Store:
     def record(self, doc_id: str) -> dict[str, Any] | None:
         """The stored extraction record of a document (an id prefix of 6+ characters will do)."""
         row = self.conn.execute(
-            "SELECT record FROM extractions WHERE doc_id = ? OR (length(?) >= 6 AND doc_id LIKE ? || '%') LIMIT 2",
+            """SELECT e.record, d.text FROM extractions e JOIN documents d ON d.id = e.doc_id
+               WHERE e.doc_id = ? OR (length(?) >= 6 AND e.doc_id LIKE ? || '%') LIMIT 2""",
             (doc_id, doc_id, doc_id),
         ).fetchall()
         if len(row) != 1:
             return None
-        return json.loads(row[0][0])
+        return read_record(*row[0])
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
