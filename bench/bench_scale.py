@@ -1,0 +1,221 @@
+"""Throughput end to end: generated documents ingested by one process and by forked workers.
+
+``python bench/bench_scale.py --docs 2000 --workers 0 2`` writes ``--docs`` documents of the
+project's corpus generator (``bench/generate_corpus.py``: synthetic English dispatches, no real
+text) as JSON Lines, then times ``powermap ingest`` on them once per ``--workers`` value under
+``/usr/bin/time -v`` (wall, CPU = user + sys, peak RSS), sampling each worker's RSS. It also
+measures, in one process, the Dutch model alone against the whole pipeline on the same Dutch
+volume articles (``../shared/corpus-volume``), in words per CPU-second. ``python bench/run.py
+scale`` writes the section of BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+CACHE = HERE / ".cache"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+
+def write_corpus(docs: int, seed: int = 11) -> Path:
+    """``docs`` generated documents as JSON Lines (cached in ``bench/.cache``)."""
+    from generate_corpus import World
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / ".gitignore").write_text("*\n", encoding="utf-8")
+    path = CACHE / f"scale-{docs}-{seed}.jsonl"
+    if path.exists():
+        return path
+    rng = random.Random(seed)
+    world = World(rng)
+    start, span = date(2019, 1, 1), 6 * 365
+    with path.open("w", encoding="utf-8") as out:
+        for serial in range(docs):
+            published = start + timedelta(days=rng.randrange(span))
+            source, _ = world.document(serial, published)
+            row = {"text": source.text, "title": source.title, "published": str(published), "language": "en"}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
+
+
+def _time_field(report: str, label: str) -> str:
+    found = re.search(rf"^\s*{re.escape(label)}: (.+)$", report, re.M)
+    return found.group(1).strip() if found else ""
+
+
+def _wall_seconds(text: str) -> float:
+    parts = [float(p) for p in text.split(":")]
+    return sum(p * 60**i for i, p in enumerate(reversed(parts)))
+
+
+def ingest_run(corpus: Path, workers: int) -> dict:
+    """One timed ``powermap ingest`` of ``corpus`` into a new store; its figures."""
+    with tempfile.TemporaryDirectory(prefix="powermap-scale-") as tmp:
+        store = Path(tmp) / "store"
+        command = ["/usr/bin/time", "-v", sys.executable, "-m", "powermap", "ingest", str(corpus)]
+        command += ["--store", str(store), "--workers", str(workers), "--quiet", "--json"]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        peaks: dict[int, int] = {}
+        shared_out: dict[int, int] = {}  # proportional set size: shared pages split among their users
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.is_set():
+                try:
+                    children = psutil.Process(process.pid).children(recursive=True)
+                    for child in children:
+                        memory = child.memory_full_info()
+                        peaks[child.pid] = max(peaks.get(child.pid, 0), memory.rss)
+                        shared_out[child.pid] = max(shared_out.get(child.pid, 0), memory.pss)
+                except psutil.Error:
+                    pass
+                stop.wait(0.5)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        stdout, stderr = process.communicate()
+        stop.set()
+        sampler.join()
+        if process.returncode not in (0, 1):
+            raise RuntimeError(f"ingest failed ({process.returncode}): {stderr[-2000:]}")
+        summary = json.loads(stdout)
+        size = sum(p.stat().st_size for p in store.glob("powermap.db*"))
+    rss = sorted(peaks.values(), reverse=True)
+    return {
+        "workers": workers,
+        "wall": _wall_seconds(_time_field(stderr, "Elapsed (wall clock) time (h:mm:ss or m:ss)")),
+        "cpu": float(_time_field(stderr, "User time (seconds)")) + float(_time_field(stderr, "System time (seconds)")),
+        "max_rss_mib": int(_time_field(stderr, "Maximum resident set size (kbytes)")) / 1024,
+        "process_rss_mib": [r / 2**20 for r in rss],
+        "process_pss_mib": [p / 2**20 for p in sorted(shared_out.values(), reverse=True)],
+        "stored": summary["stored"] + summary["near_duplicates"],
+        "failed": summary["failed"],
+        "store_mib": size / 2**20,
+    }
+
+
+def model_versus_pipeline(articles: int) -> dict:
+    """CPU seconds of the Dutch model alone and of the whole pipeline on the same volume articles."""
+    from powermap.annotate import get_annotator
+    from powermap.extract import Extractor
+    from powermap.ingest.guard import extract_guarded
+    from powermap.records import Document, document_id
+    from powermap.scale import warm_up
+
+    path = SHARED / "corpus-volume" / "dpgmedia2019-nl.jsonl"
+    texts = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            texts.append(json.loads(line)["text"])
+            if len(texts) == articles:
+                break
+    words = sum(len(t.split()) for t in texts)
+    extractor = Extractor()
+    warm_up(extractor)
+    annotator = get_annotator("nl")
+    nlp = getattr(annotator, "nlp", None)
+    raw = None
+    if nlp is not None:
+        started = time.process_time()
+        for text in texts:
+            nlp(text)
+        raw = time.process_time() - started
+    started = time.process_time()
+    for text in texts:
+        annotator(text)
+    model = time.process_time() - started
+    started = time.process_time()
+    for text in texts:
+        document = Document(id=document_id(text), text=text, language="nl", published="2019-03-01")
+        extract_guarded(extractor, document, None)
+    pipeline = time.process_time() - started
+    return {"articles": len(texts), "words": words, "raw": raw, "model": model, "pipeline": pipeline}
+
+
+def section(docs: int, runs: list[dict], speed: dict | None) -> str:
+    by_workers = {r["workers"]: r for r in runs}
+    rows = []
+    for r in runs:
+        per_worker = ", ".join(f"{m:.0f}" for m in r["process_rss_mib"]) or "-"
+        per_worker += " (PSS " + (", ".join(f"{m:.0f}" for m in r["process_pss_mib"]) or "-") + ")"
+        rows.append(
+            f"| {r['workers'] or 'in process'} | {r['stored']:,} | {r['failed']} | {r['wall']:.0f} | {r['cpu']:.0f} | "
+            f"{r['stored'] / r['wall']:.1f} | {r['max_rss_mib']:.0f} | {per_worker} | {r['store_mib'] / docs * 1000:.1f} |"
+        )
+    lines = [
+        "## Throughput end to end (`bench/bench_scale.py`)",
+        "",
+        f"`powermap ingest` of {docs:,} generated documents (`bench/generate_corpus.py`, synthetic English "
+        "dispatches), in one process and on forked workers, each run under `/usr/bin/time -v` on this machine "
+        f"(2 cores; load average at the end {psutil.getloadavg()[0]:.1f}).",
+        "",
+        "| workers | stored | failed | wall s | CPU s | documents per wall-second | peak RSS MiB (largest process) "
+        "| peak RSS MiB per child process | store MiB per 1,000 documents |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---:|",
+        *rows,
+    ]
+    base = by_workers.get(0) or by_workers.get(1)
+    for w, r in sorted(by_workers.items()):
+        if base is not None and w >= 2:
+            lines += ["", f"**{w} workers: {base['wall'] / r['wall']:.2f}x the wall-time speed of one process.**"]
+            per_doc = r["wall"] / r["stored"]
+            lines.append(
+                f"At that rate 100,000 such documents take {per_doc * 100_000 / 3600:.1f} h here; "
+                f"on paper, with the same per-core rate, {per_doc * 100_000 * w / 8 / 3600:.1f} h on 8 cores and "
+                f"{per_doc * 100_000 * w / 32 / 3600:.2f} h on 32 (one writer process: measure before relying on it)."
+            )
+    if speed:
+        model_rate = speed["words"] / speed["model"]
+        pipeline_rate = speed["words"] / speed["pipeline"]
+        lines += [
+            "",
+            f"Dutch volume corpus, {speed['articles']} articles ({speed['words']:,} words), one process, models "
+            f"loaded and warmed first: the spaCy model alone {model_rate:,.0f} words per CPU-second as the annotator "
+            f"runs it (paragraph by paragraph)"
+            + (f", {speed['words'] / speed['raw']:,.0f} on whole texts" if speed["raw"] else "")
+            + f"; the whole pipeline {pipeline_rate:,.0f} ({pipeline_rate / model_rate:.2f} of the model's speed).",
+        ]
+    workers = " ".join(str(r["workers"]) for r in runs)
+    lines += ["", f"Reproduce: `python bench/bench_scale.py --docs {docs} --workers {workers}`.", ""]
+    return "\n".join(lines)
+
+
+def measure(docs: int, workers: list[int], articles: int) -> str:
+    corpus = write_corpus(docs)
+    runs = [ingest_run(corpus, w) for w in workers]
+    speed = model_versus_pipeline(articles) if articles else None
+    return section(docs, runs, speed)
+
+
+def run(quick: bool) -> str:
+    return measure(200 if quick else 2_000, [0, 2], 20 if quick else 100)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[0, 2])
+    parser.add_argument("--articles", type=int, default=100, help="Dutch volume articles for the model test (0: skip)")
+    args = parser.parse_args()
+    print(measure(args.docs, args.workers, args.articles))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
