@@ -156,7 +156,8 @@ def section(docs: int, runs: list[dict], speed: dict | None) -> str:
         per_worker += " (PSS " + (", ".join(f"{m:.0f}" for m in r["process_pss_mib"]) or "-") + ")"
         rows.append(
             f"| {r['workers'] or 'in process'} | {r['stored']:,} | {r['failed']} | {r['wall']:.0f} | {r['cpu']:.0f} | "
-            f"{r['stored'] / r['wall']:.1f} | {r['max_rss_mib']:.0f} | {per_worker} | {r['store_mib'] / docs * 1000:.1f} |"
+            f"{r['stored'] / r['wall']:.1f} | {r['max_rss_mib']:.0f} | {per_worker} | "
+            f"{r['store_mib'] / docs * 1000:.1f} |"
         )
     lines = [
         "## Throughput end to end (`bench/bench_scale.py`)",
