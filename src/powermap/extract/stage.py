@@ -33,6 +33,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -83,6 +84,7 @@ class ExtractionContext:
     event_clauses: list[tuple[int, int]] | None = None
     _doc: Doc | None = None
     _notes: Notes | None = None
+    _mentions: _MentionIndex | None = None
 
     @property
     def text(self) -> str:
@@ -122,15 +124,39 @@ class ExtractionContext:
         return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
-        """The actor with a mention overlapping ``[start, end)``, the longest mention winning."""
-        best: tuple[int, Actor] | None = None
-        for actor in self.record.actors:
-            for m in actor.mentions:
-                if m.start < end and start < m.end:
-                    size = m.end - m.start
-                    if best is None or size > best[0]:
-                        best = (size, actor)
-        return best[1] if best else None
+        """The actor with a mention overlapping ``[start, end)``, the longest mention winning (on a
+        tie, the first in the record's order)."""
+        index = self._mention_index()
+        starts, rows, longest = index.starts, index.rows, index.longest
+        best: tuple[int, int, Actor] | None = None  # (-size, order, actor): the smallest wins
+        for k in range(bisect_left(starts, start - longest), bisect_left(starts, end)):
+            m_start, order, m_end, actor = rows[k]
+            if start < m_end:
+                candidate = (m_start - m_end, order, actor)
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+        return best[2] if best else None
+
+    def _mention_index(self) -> _MentionIndex:
+        """Every mention sorted by start, rebuilt only when the record's mentions change."""
+        actors = self.record.actors
+        key = (len(actors), sum(len(a.mentions) for a in actors))
+        if self._mentions is None or self._mentions.key != key:
+            rows = sorted(
+                (m.start, order, m.end, actor)
+                for order, (actor, m) in enumerate((a, m) for a in actors for m in a.mentions)
+            )
+            longest = max((m_end - m_start for m_start, _, m_end, _ in rows), default=0)
+            self._mentions = _MentionIndex(key, [r[0] for r in rows], rows, longest)
+        return self._mentions
+
+
+@dataclass
+class _MentionIndex:
+    key: tuple[int, int]
+    starts: list[int]
+    rows: list[tuple[int, int, int, Actor]]
+    longest: int
 
 
 @dataclass(frozen=True)
