@@ -128,7 +128,7 @@ class EventQuery:
                     self.where.append(f"({among('e.source', ids)} OR {among('e.target', ids)})")
         for column, value, op in (
             ("e.cameo", self.cameo, "LIKE"),
-            ("e.plover", self.plover, "="),
+            ("upper(e.plover)", self.plover, "="),
             ("e.modality", self.modality, "="),
             ("d.language", self.language, "="),
         ):

@@ -30,7 +30,7 @@ def events(
     cameo: Annotated[
         str | None, Query(pattern=r"^(\d{2,4})?$", description="a CAMEO code or its prefix (04, 042)")
     ] = None,
-    plover: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_-]*$", description="a PLOVER type")] = None,
+    plover: Annotated[str | None, Query(max_length=80, description="a PLOVER type (CONSULT, ASSAULT, ...)")] = None,
     since: Period = None,
     until: Period = None,
     modality: Annotated[
