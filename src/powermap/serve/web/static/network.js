@@ -44,6 +44,7 @@
     });
     cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
     cy.on("mouseout", "edge", function (evt) { evt.target.removeClass("hover"); });
+    window.powermapNetwork = cy; // for the browser tests
     box.setAttribute("data-ready", "true");
   });
 }());
