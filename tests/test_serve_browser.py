@@ -111,7 +111,9 @@ def test_clicking_every_link_runs_no_script(hostile_server):
         for path in pages:
             page.goto(base + path)
             injected = "script:not([src^='/static/']), svg, img, iframe, [onerror], [onload], [onmouseover], [onclick]"
-            if path != "/api/docs":  # Swagger UI draws its own icons (svg) from the API description, not from stored data
+            if (
+                path != "/api/docs"
+            ):  # Swagger UI draws its own icons (svg) from the API description, not from stored data
                 assert page.locator(injected).count() == 0  # the only scripts: the pages' own files
             links = page.locator("a")
             found = [(a.get_attribute("href") or "", a.get_attribute("rel") or "") for a in links.all()]

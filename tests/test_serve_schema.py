@@ -37,7 +37,11 @@ def test_the_description_declares_every_parameter(folder):
     assert declared["/api/documents"] == declared["/documents"] == ["limit", "offset", "q"]
     assert declared["/api/actors"] == ["limit", "offset", "q", "type"]
     assert declared["/api/quotes"] == ["limit", "offset", "q", "speaker"]
-    assert declared["/actors/{actor_id}"] == declared["/api/actors/{actor_id}"] == ["actor_id", "by", "limit", "offset", "with"]
+    assert (
+        declared["/actors/{actor_id}"]
+        == declared["/api/actors/{actor_id}"]
+        == ["actor_id", "by", "limit", "offset", "with"]
+    )
     assert declared["/api/events"] == sorted(
         ["actor", "other", "cameo", "plover", "since", "until", "modality", "language", "limit", "offset"]
     )

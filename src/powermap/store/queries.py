@@ -177,15 +177,23 @@ def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 500) -> dict
     return {**found, "mentions": mentions, "quotes": list_quotes(conn, speaker=found["id"], limit=50)}
 
 
-def _quotes_where(speaker: str | None, query: str | None) -> tuple[str, list[object]]:
+def _quotes_where(conn: sqlite3.Connection, speaker: str | None, query: str | None) -> tuple[str, list[object]]:
     where, params = [], []
     if query:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(query)
     if speaker:
-        # the speakers first (a few hundred names folded), then their quotes by index
-        where.append("q.speaker IN (SELECT id FROM actors WHERE id = ? OR fold(name) LIKE '%' || fold(?) || '%')")
-        params += [speaker, speaker]
+        # the speakers first (the names of the actors who speak, folded once), then their quotes by index
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM actors WHERE id IN (SELECT DISTINCT speaker FROM quotes) "
+                "AND (id = ? OR fold(name) LIKE '%' || fold(?) || '%')",
+                (speaker, speaker),
+            )
+        ]
+        where.append(f"q.speaker IN ({','.join('?' * len(ids))})")
+        params += ids
     return (f"WHERE {' AND '.join(where)}" if where else ""), params
 
 
@@ -194,7 +202,7 @@ def list_quotes(
 ) -> list[dict]:
     """Quotes with their speaker, by speaker (id, or part of the name: case and accents ignored)
     and/or a full-text query on the quoted words."""
-    clause, params = _quotes_where(speaker, query)
+    clause, params = _quotes_where(conn, speaker, query)
     return _rows(
         conn.execute(
             f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
@@ -208,7 +216,7 @@ def list_quotes(
 
 def count_quotes(conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None) -> int:
     """How many quotes ``list_quotes`` pages through."""
-    clause, params = _quotes_where(speaker, query)
+    clause, params = _quotes_where(conn, speaker, query)
     return conn.execute(f"SELECT count(*) FROM quotes q {clause}", params).fetchone()[0]
 
 

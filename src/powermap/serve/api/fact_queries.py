@@ -256,8 +256,8 @@ def _stances_where(actor: list[str] | None, concept: str | None, agree: bool | N
     if actor is not None:
         where.append(f"st.actor IN ({','.join('?' * len(actor))})")
         params += actor
-    if concept:
-        where.append("fold(st.concept) LIKE '%' || fold(?) || '%'")
+    if concept:  # SQLite's own LIKE (ASCII case folded): no Python call per stance
+        where.append("st.concept LIKE '%' || ? || '%'")
         params.append(concept)
     if agree is not None:
         where.append("st.agree = ?")

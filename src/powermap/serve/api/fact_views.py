@@ -19,6 +19,8 @@ Period = Annotated[
 Limit = Annotated[int, Query(ge=1, le=500, description="rows per page")]
 MODALITY = r"^(asserted|intended|hypothetical|demanded)?$"
 MEASURES_PER_PAGE = 20
+COALITIONS = 12  # the largest coalitions shown (an actor alone is no coalition)
+COALITION_MEMBERS = 40  # the most active members of a coalition shown
 
 
 def events(
@@ -121,14 +123,16 @@ def stances(
     rows = fact_queries.list_stances(conn, ids, concept, side, limit, offset)
     total = fact_queries.count_stances(conn, ids, concept, side)
     found = relation_queries.corpus_discourse(conn)
+    groups = sorted((c for c in found.coalitions if len(c.members) > 1), key=lambda c: (-len(c.members), c.id))
     coalitions = [
         {
             "id": c.id,
             "label": c.label,
-            "members": [{"id": m, "name": found.names.get(m, m)} for m in c.members],
-            "positions": [{"concept": k, "agree": v} for k, v in sorted(c.positions.items(), key=lambda kv: kv[0])],
+            "size": len(c.members),
+            "members": [{"id": m, "name": found.names.get(m, m)} for m in c.members[:COALITION_MEMBERS]],
+            "positions": [{"concept": k, "agree": v} for k, v in sorted(c.positions.items())],
         }
-        for c in found.coalitions
+        for c in groups[:COALITIONS]
     ]
     return {
         "actor": actor,
@@ -137,5 +141,6 @@ def stances(
         "stances": rows,
         "concepts": fact_queries.stance_concepts(conn, ids, concept),
         "coalitions": coalitions,
+        "coalition_total": len(groups),
         **paging(rows, limit, offset, total),
     }

@@ -101,7 +101,8 @@ class Position(BaseModel):
 class Coalition(BaseModel):
     id: int
     label: str
-    members: list[Member]
+    size: int = Field(description="its members")
+    members: list[Member] = Field(description="its most active members (at most 40)")
     positions: list[Position]
 
 
@@ -111,7 +112,10 @@ class StanceList(Paging):
     agree: bool | None
     stances: list[StanceRow]
     concepts: list[ConceptCount]
-    coalitions: list[Coalition] = Field(description="discourse coalitions of the whole corpus (powermap coalitions)")
+    coalitions: list[Coalition] = Field(
+        description="the largest discourse coalitions of the whole corpus (powermap coalitions), at most 12"
+    )
+    coalition_total: int = Field(description="coalitions of at least two actors")
 
 
 class ActorSummary(BaseModel):
