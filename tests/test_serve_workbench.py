@@ -94,9 +94,10 @@ def test_claims_on_one_measure_stand_side_by_side(wb):
 def test_stances_and_coalitions(wb):
     client, _ = wb
     page = client.get("/api/stances").json()
-    assert page["total"] == 2 and {c["concept"] for c in page["concepts"]} == {"gezamenlijke energiemarkt", "sancties"}
+    assert page["total"] == 3 and {c["concept"] for c in page["concepts"]} == {"gezamenlijke energiemarkt", "sancties"}
     assert client.get("/api/stances", params={"agree": "false"}).json()["stances"][0]["concept"] == "sancties"
-    assert any(m["id"] == "ida_kersten" for c in page["coalitions"] for m in c["members"])
+    (coalition,) = page["coalitions"]  # the two who agree on the energy market
+    assert {m["id"] for m in coalition["members"]} == {"ida_kersten", "tomas_veld"} and coalition["size"] == 2
 
 
 def test_the_actor_page_shows_relations_aliases_and_sentences(wb):
@@ -139,7 +140,7 @@ def test_every_list_has_a_total(wb):
     client, _ = wb
     for path, key, total in (
         ("/api/documents", "documents", 3),
-        ("/api/actors", "actors", 3),
+        ("/api/actors", "actors", 4),
         ("/api/quotes", "quotes", 1),
     ):
         page = client.get(path, params={"limit": 1}).json()

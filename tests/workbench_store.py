@@ -21,7 +21,8 @@ TEXTS = [
         "2031-03-20",
         "Ruzie over visrechten",
         "Marendia beschuldigde Valoria dinsdag van overbevissing. De werkloosheid in Valoria steeg tot 7,4 procent. "
-        "Ida Kersten wijst sancties af. In Malmö en São Tomé volgden waarnemers het overleg.",
+        "Ida Kersten wijst sancties af. Tomas Veld steunt een gezamenlijke energiemarkt. "
+        "In Malmö en São Tomé volgden waarnemers het overleg.",
     ),
     (
         "2031-04-11",
@@ -33,6 +34,7 @@ ACTORS = {
     "valoria": ("Valoria", "state", "VAL"),
     "marendia": ("Marendia", "state", "MAR"),
     "ida_kersten": ("Ida Kersten", "person", None),
+    "tomas_veld": ("Tomas Veld", "person", None),
 }
 
 
@@ -77,10 +79,14 @@ def record(published: str, title: str, text: str) -> ExtractionRecord:
         if verb in text:
             sentence, start, end = sentence_of(text, verb)
             events.append(Event(source, target, cameo, None, None, sentence, start, end, date=published))
-    for words, agree, concept in (("steunt", True, "gezamenlijke energiemarkt"), ("wijst", False, "sancties")):
+    for words, actor, agree, concept in (
+        ("Ida Kersten steunt", "ida_kersten", True, "gezamenlijke energiemarkt"),
+        ("Ida Kersten wijst", "ida_kersten", False, "sancties"),
+        ("Tomas Veld steunt", "tomas_veld", True, "gezamenlijke energiemarkt"),
+    ):
         if words in text:
             sentence, start, end = sentence_of(text, words)
-            stances.append(Stance("ida_kersten", concept, agree, sentence, start, end))
+            stances.append(Stance(actor, concept, agree, sentence, start, end))
     return ExtractionRecord(document=doc, actors=actors, quotes=quotes, claims=claims, events=events, stances=stances)
 
 
