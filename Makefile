@@ -38,6 +38,7 @@ VENDOR := src/powermap/serve/web/static/vendor
 web-assets: $(VENDOR)/.installed
 
 $(VENDOR)/.installed: package.json package-lock.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
 	npm ci --ignore-scripts --no-audit --no-fund
 	mkdir -p $(VENDOR)
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/LICENSE.md $(VENDOR)/
@@ -113,4 +114,4 @@ lock: setup
 	$(BIN)/python scripts/lock.py > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache node_modules $(VENDOR)
