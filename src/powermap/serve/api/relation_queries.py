@@ -300,7 +300,7 @@ def warm(store: Store) -> None:
         network_place(conn, "")
         corpus_discourse(conn)
         timeline(conn, granularity(conn))
-    except (sqlite3.Error, ValueError):
+    except Exception:  # best effort: a request computes (and reports) it again
         log.warning("could not compute the analyses ahead of the first request", exc_info=True)
     finally:
         conn.close()
