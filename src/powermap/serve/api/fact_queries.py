@@ -12,11 +12,13 @@ import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from powermap.analyse import periods
 from powermap.analyse.events import event_day_sql
-from powermap.store.queries import actor_candidates
+from powermap.kb import DATA as KB_DATA
+from powermap.store.queries import fold
 
 FACET_SIZE = 10
 EVENT_DAY = event_day_sql("e.date", "d.published")
@@ -26,9 +28,28 @@ def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(r) for r in cursor.fetchall()]
 
 
+def actor_candidates(conn: sqlite3.Connection, query: str) -> list[dict]:
+    """The stored actors ``query`` names, by the first rule that finds any: the id; a CAMEO actor
+    code or, for a state, its ISO alpha-3 code; the name (case and accents ignored); an alias of the
+    knowledge base (read from its alias table alone: the base itself is never loaded for a page)."""
+    text = query.strip()
+    rules = (
+        ("SELECT * FROM actors WHERE id = ?", (text,)),
+        ("SELECT * FROM actors WHERE code = ? OR (type = 'state' AND country = ?)", (text.upper(),) * 2),
+        ("SELECT * FROM actors WHERE fold(name) = fold(?)", (text,)),
+    )
+    for sql, params in rules:
+        rows = _rows(conn.execute(sql + " ORDER BY id LIMIT 50", params))
+        if rows:
+            return rows
+    ids = sorted(alias_index().get(fold(text), ()))[:50]
+    marks = ",".join("?" * len(ids))
+    return _rows(conn.execute(f"SELECT * FROM actors WHERE id IN ({marks}) ORDER BY id", ids)) if ids else []
+
+
 def actor_ids(conn: sqlite3.Connection, query: str | None) -> list[str] | None:
-    """The actor ids a filter names (id, code, exact name, alias; see ``actor_candidates``), else
-    ids whose name contains it; None for no filter, [] when nothing answers."""
+    """The actor ids a filter names (``actor_candidates``), else the ids whose name contains it;
+    None for no filter, [] when nothing answers."""
     if not query or not query.strip():
         return None
     found = [a["id"] for a in actor_candidates(conn, query)]
@@ -38,6 +59,28 @@ def actor_ids(conn: sqlite3.Connection, query: str | None) -> list[str] | None:
         "SELECT id FROM actors WHERE fold(name) LIKE '%' || fold(?) || '%' ORDER BY id LIMIT 50", (query.strip(),)
     )
     return [r[0] for r in rows]
+
+
+@cache
+def known_aliases() -> dict[str, list[tuple[str, str]]]:
+    """The knowledge base's aliases by actor id: (alias, kind), from its table alone."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with (KB_DATA / "aliases.tsv").open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and not line.startswith("#") and parts[0] != "id":
+                out[parts[0]].append((parts[1], parts[2] if len(parts) > 2 else ""))
+    return dict(out)
+
+
+@cache
+def alias_index() -> dict[str, set[str]]:
+    """Folded alias -> the actor ids of the knowledge base it names."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for actor_id, names in known_aliases().items():
+        for name, _kind in names:
+            out[fold(name)].add(actor_id)
+    return dict(out)
 
 
 # -- one document

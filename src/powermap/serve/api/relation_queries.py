@@ -15,7 +15,6 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 from typing import Any
 
 from powermap.analyse import periods
@@ -23,8 +22,7 @@ from powermap.analyse.discourse import Discourse, discourse
 from powermap.analyse.dyads import dyad_trend
 from powermap.analyse.events import EventFilter, first_day_sql, load_events
 from powermap.analyse.network import Network, build_network
-from powermap.kb import DATA as KB_DATA
-from powermap.serve.api import limits
+from powermap.serve.api import fact_queries, limits
 from powermap.store import Store
 
 log = logging.getLogger("powermap.serve")
@@ -118,23 +116,11 @@ def aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict]:
     ).fetchall()
     out = [{"name": r[0], "kind": "mentioned", "count": r[1]} for r in rows]
     seen = {a["name"].casefold() for a in out}
-    for alias, kind in known_aliases().get(actor_id, []):
+    for alias, kind in fact_queries.known_aliases().get(actor_id, []):
         if alias.casefold() not in seen:
             seen.add(alias.casefold())
             out.append({"name": alias, "kind": kind or "alias", "count": 0})
     return out[:80]
-
-
-@cache
-def known_aliases() -> dict[str, list[tuple[str, str]]]:
-    """The knowledge base's aliases by actor id (read from its table alone, without loading the base)."""
-    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with (KB_DATA / "aliases.tsv").open(encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2 and not line.startswith("#") and parts[0] != "id":
-                out[parts[0]].append((parts[1], parts[2] if len(parts) > 2 else ""))
-    return dict(out)
 
 
 def relations(conn: sqlite3.Connection, actor_id: str) -> dict[str, list[dict]]:
@@ -290,13 +276,14 @@ def corpus_discourse(conn: sqlite3.Connection) -> Discourse:
 
 
 def warm(store: Store) -> None:
-    """Compute the corpus-wide analyses the pages show (network, coalitions, timeline) ahead of the
-    first request; a store that cannot be read yet is left to the requests."""
+    """Compute the corpus-wide analyses the pages show (network, coalitions, timeline) and the alias
+    index ahead of the first request; a store that cannot be read yet is left to the requests."""
     try:
         conn = store.reader()
     except sqlite3.Error:
         return
     try:
+        fact_queries.alias_index()
         network_place(conn, "")
         corpus_discourse(conn)
         timeline(conn, granularity(conn))

@@ -29,9 +29,12 @@ def actor(
     limit: Annotated[int, Query(ge=1, le=500, description="mentions per page")] = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    found = queries.find_actor(conn, actor_id)
-    if found is None:
+    candidates = fact_queries.actor_candidates(conn, actor_id)
+    if not candidates:
         raise NotFound(f"no actor {actor_id}")
+    if len(candidates) > 1:
+        raise queries.AmbiguousActor(actor_id, candidates)
+    found = candidates[0]
     aid = found["id"]
     mentions = relation_queries.mention_contexts(conn, aid, limit, offset)
     related = relation_queries.relations(conn, aid)
