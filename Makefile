@@ -10,7 +10,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # System packages: Frog (a Dutch NLP back end) and Chromium (browser tests of the web pages).
 DEB_PACKAGES := frog frogdata chromium
 
-.PHONY: run serve test setup system-packages lint models kb codebooks bench eval raise-floors lock clean fuzz
+.PHONY: run serve test setup web-assets screenshots system-packages lint models kb codebooks bench eval raise-floors lock clean fuzz
 
 run: setup
 	$(BIN)/powermap ingest $(CORPUS) --store $(STORE)
@@ -29,7 +29,29 @@ test: setup
 	$(BIN)/mypy
 	$(BIN)/pytest -q -p no:cacheprovider
 
-setup: system-packages $(BIN)/.installed
+setup: system-packages $(BIN)/.installed web-assets
+
+# The web UI's browser libraries (Chart.js, Cytoscape.js, Swagger UI), pinned in package-lock.json:
+# installed by npm (no install scripts run) and copied into the package's static folder, served from
+# /static/vendor/ (no CDN; the pages work offline, and as plain tables without them).
+VENDOR := src/powermap/serve/web/static/vendor
+web-assets: $(VENDOR)/.installed
+
+$(VENDOR)/.installed: package.json package-lock.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p $(VENDOR)
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/LICENSE.md $(VENDOR)/
+	mv $(VENDOR)/LICENSE.md $(VENDOR)/chart.js-LICENSE.md
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
+	cp node_modules/cytoscape/LICENSE $(VENDOR)/cytoscape-LICENSE
+	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css $(VENDOR)/
+	cp node_modules/swagger-ui-dist/LICENSE $(VENDOR)/swagger-ui-LICENSE
+	touch $@
+
+# A picture of every page of the web UI, over a synthetic store, into docs/screenshots/ (Chromium).
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots
 
 system-packages:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -92,4 +114,4 @@ lock: setup
 	$(BIN)/python scripts/lock.py > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache node_modules $(VENDOR)

@@ -49,6 +49,13 @@ def list_documents(conn: sqlite3.Connection, query: str | None = None, limit: in
     )
 
 
+def count_documents(conn: sqlite3.Connection, query: str | None = None) -> int:
+    """How many documents ``list_documents`` pages through."""
+    if query:
+        return conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query,)).fetchone()[0]
+    return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
 def get_document(conn: sqlite3.Connection, doc_id: str) -> dict | None:
     row = conn.execute(
         """SELECT id, title, published, published_basis, language, url, path, source, author, site, input,
@@ -81,13 +88,7 @@ def read_record(stored: str, text: str) -> dict:
     return data
 
 
-def list_actors(
-    conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None, limit: int = 100, offset: int = 0
-) -> list[dict]:
-    """Mentioned actors with their mention and document counts, most mentioned first.
-
-    ``name`` matches an id or CAMEO code exactly, or part of the name (case and accents ignored).
-    """
+def _actors_where(actor_type: str | None, name: str | None) -> tuple[str, list[object]]:
     where, params = [], []
     if actor_type:
         where.append("a.type = ?")
@@ -95,7 +96,17 @@ def list_actors(
     if name:
         where.append("(a.id = ? OR a.code = ? OR fold(a.name) LIKE '%' || fold(?) || '%')")
         params += [name, name, name]
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+
+def list_actors(
+    conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict]:
+    """Mentioned actors with their mention and document counts, most mentioned first.
+
+    ``name`` matches an id or CAMEO code exactly, or part of the name (case and accents ignored).
+    """
+    clause, params = _actors_where(actor_type, name)
     return _rows(
         conn.execute(
             f"""SELECT a.id, a.name, a.type, a.country, a.code, a.wikidata, a.role,
@@ -105,6 +116,13 @@ def list_actors(
             (*params, limit, offset),
         )
     )
+
+
+def count_actors(conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None) -> int:
+    """How many actors ``list_actors`` pages through (those mentioned at least once)."""
+    clause, params = _actors_where(actor_type, name)
+    clause = (clause + " AND" if clause else "WHERE") + " EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = a.id)"
+    return conn.execute(f"SELECT count(*) FROM actors a {clause}", params).fetchone()[0]
 
 
 class AmbiguousActor(LookupError):
@@ -179,20 +197,32 @@ def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 500) -> dict
     return {**found, "mentions": mentions, "quotes": list_quotes(conn, speaker=found["id"], limit=50)}
 
 
-def list_quotes(
-    conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None, limit: int = 100, offset: int = 0
-) -> list[dict]:
-    """Quotes with their speaker, by speaker (id, or part of the name: case and accents ignored)
-    and/or a full-text query on the quoted words."""
+def _quotes_where(conn: sqlite3.Connection, speaker: str | None, query: str | None) -> tuple[str, list[object]]:
     where, params = [], []
     if query:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(query)
     if speaker:
-        # the speakers first (a few hundred names folded), then their quotes by index
-        where.append("q.speaker IN (SELECT id FROM actors WHERE id = ? OR fold(name) LIKE '%' || fold(?) || '%')")
-        params += [speaker, speaker]
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+        # the speakers first (the names of the actors who speak, folded once), then their quotes by index
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM actors WHERE id IN (SELECT DISTINCT speaker FROM quotes) "
+                "AND (id = ? OR fold(name) LIKE '%' || fold(?) || '%')",
+                (speaker, speaker),
+            )
+        ]
+        where.append(f"q.speaker IN ({','.join('?' * len(ids))})")
+        params += ids
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+
+def list_quotes(
+    conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict]:
+    """Quotes with their speaker, by speaker (id, or part of the name: case and accents ignored)
+    and/or a full-text query on the quoted words."""
+    clause, params = _quotes_where(conn, speaker, query)
     return _rows(
         conn.execute(
             f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
@@ -202,6 +232,12 @@ def list_quotes(
             (*params, limit, offset),
         )
     )
+
+
+def count_quotes(conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None) -> int:
+    """How many quotes ``list_quotes`` pages through."""
+    clause, params = _quotes_where(conn, speaker, query)
+    return conn.execute(f"SELECT count(*) FROM quotes q {clause}", params).fetchone()[0]
 
 
 def list_claims(

@@ -9,6 +9,7 @@ typed and bounded, and every error is a short JSON ``detail``.
 from __future__ import annotations
 
 import inspect
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 from powermap import __version__
-from powermap.serve.api import models, views
+from powermap.serve.api import fact_views, models, page_models, relation_queries, relation_views, views
 from powermap.serve.api.errors import install_error_handlers
 from powermap.serve.api.guard import LOCAL_HOSTS, Guard
 from powermap.store import Store, open_store
@@ -35,6 +36,22 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     503: {"model": models.ErrorDetail, "description": "a query ran past the time limit, or the store is busy"},
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorDetail, "description": "not in the store"}}
+#: (path, template, view, response model, whether it can be a 404): each a page and its twin under /api
+PAGES: list[tuple[str, str, Callable[..., dict], type[BaseModel], bool]] = [
+    ("/", "index.html", views.index, models.Index, False),
+    ("/documents", "documents.html", views.documents, models.DocumentList, False),
+    ("/documents/{doc_id}", "document.html", views.document, models.DocumentPage, True),
+    ("/actors", "actors.html", views.actors, models.ActorList, False),
+    ("/actors/{actor_id}", "actor.html", relation_views.actor, page_models.ActorPage, True),
+    ("/quotes", "quotes.html", views.quotes, models.QuoteList, False),
+    ("/events", "events.html", fact_views.events, page_models.EventList, False),
+    ("/claims", "claims.html", fact_views.claims, page_models.ClaimList, False),
+    ("/stances", "stances.html", fact_views.stances, page_models.StanceList, False),
+    ("/network", "network.html", relation_views.network, page_models.NetworkPage, False),
+    ("/timeline", "timeline.html", relation_views.timeline, page_models.TimelinePage, False),
+]
+#: the browser libraries `make setup` copies from node_modules (package-lock.json) into static/vendor/
+VENDOR_FILES = ("chart.umd.min.js", "cytoscape.min.js", "swagger-ui-bundle.js", "swagger-ui.css")
 
 
 @dataclass(frozen=True)
@@ -47,11 +64,13 @@ def create_app(
     store_path: Path | str,
     allowed_hosts: Iterable[str] = LOCAL_HOSTS,
     time_limit_ms: int = DEFAULT_TIME_LIMIT_MS,
+    warm: bool = True,
 ) -> FastAPI:
     """The web UI and JSON API for the store at ``store_path``.
 
     Only requests whose ``Host`` is in ``allowed_hosts`` (``*``: any) are answered; a request's
-    queries are interrupted after ``time_limit_ms`` milliseconds (answered 503).
+    queries are interrupted after ``time_limit_ms`` milliseconds (answered 503). With ``warm`` the
+    corpus-wide analyses (network, coalitions, timeline) are computed in a background thread at once.
     """
     if time_limit_ms < 1:
         raise ValueError("the time limit must be at least 1 ms")
@@ -66,11 +85,16 @@ def create_app(
         swagger_ui_oauth2_redirect_url=None,
     )
     app.state.powermap = Settings(store=store, time_limit_ms=time_limit_ms)
+    if warm:
+        threading.Thread(target=relation_queries.warm, args=(store,), daemon=True, name="powermap-warm").start()
     app.add_middleware(Guard, allowed_hosts=list(allowed_hosts))
     install_error_handlers(app)
     templates = Jinja2Templates(directory=str(WEB / "templates"))
     templates.env.filters["safe_url"] = safe_url
     templates.env.filters["segment"] = lambda value: quote(str(value), safe="")
+    templates.env.globals["url_with"] = url_with
+    templates.env.globals["vendor"] = vendor_assets()
+    app.state.templates = templates
 
     def page(path: str, template: str, view: Callable[..., dict], model: type[BaseModel], missing: bool) -> None:
         """Register ``path`` as an HTML page and ``/api{path}`` as its JSON twin."""
@@ -87,12 +111,9 @@ def create_app(
             name=template,
         )
 
-    page("/", "index.html", views.index, models.Index, False)
-    page("/documents", "documents.html", views.documents, models.DocumentList, False)
-    page("/documents/{doc_id}", "document.html", views.document, models.DocumentPage, True)
-    page("/actors", "actors.html", views.actors, models.ActorList, False)
-    page("/actors/{actor_id}", "actor.html", views.actor, models.ActorPage, True)
-    page("/quotes", "quotes.html", views.quotes, models.QuoteList, False)
+    for path, template, view, model, missing in PAGES:
+        page(path, template, view, model, missing)
+    # routers with writing endpoints (corrections) are included here, only when the server has a token
     app.add_api_route(
         "/api/documents/{doc_id}/extraction",
         views.extraction,
@@ -102,6 +123,7 @@ def create_app(
         tags=["api"],
         description="the document's extraction record (shared/spec/extraction-format.md)",
     )
+    app.add_api_route("/api/docs", api_docs(templates), methods=["GET"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     # browsers ask for it on pages without an icon (the JSON): no icon, rather than a 404 in the console
     app.add_api_route("/favicon.ico", lambda: Response(status_code=204), methods=["GET"], include_in_schema=False)
@@ -116,11 +138,35 @@ def safe_url(url: str | None) -> str | None:
     return url if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
 
 
+def vendor_assets() -> dict[str, bool]:
+    """Which browser libraries are installed in ``static/vendor`` (pages work without them, as tables)."""
+    return {name: (WEB / "static" / "vendor" / name).is_file() for name in VENDOR_FILES}
+
+
+def api_docs(templates: Jinja2Templates) -> Callable[[Request], HTMLResponse]:
+    """Swagger UI over ``/api/openapi.json``, from the swagger-ui-dist files served under /static/vendor."""
+
+    def docs(request: Request) -> HTMLResponse:
+        return templates.TemplateResponse(
+            request, "api_docs.html", {"api_url": "/api/openapi.json", "version": __version__}
+        )
+
+    return docs
+
+
+def url_with(request: Request, **changes: Any) -> str:
+    """This page's URL with ``changes`` to its query (None removes a parameter; paging starts over)."""
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k not in changes and k != "offset"]
+    pairs += [(k, v) for k, v in changes.items() if v is not None and v != ""]
+    return quote(request.url.path, safe="/") + (f"?{urlencode(pairs)}" if pairs else "")
+
+
 def page_url(request: Request, api: bool = False, **changes: Any) -> str:
     """The URL of this page (``api``: of its JSON twin) with ``changes`` to its query, in ASCII."""
     path = request.url.path.rstrip("/")
     path = "/api" + path if api else path or "/"
-    query = urlencode({**dict(request.query_params), **changes})
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
+    query = urlencode(pairs + [(k, v) for k, v in changes.items()])
     return quote(path, safe="/") + (f"?{query}" if query else "")
 
 
@@ -130,11 +176,12 @@ def _html_twin(view: Callable[..., dict], template: str, templates: Jinja2Templa
     def endpoint(request: Request, **kwargs: Any) -> HTMLResponse:
         data = view(**kwargs)
         api = page_url(request, api=True)
-        next_offset = data.get("next_offset")
+        next_offset, offset = data.get("next_offset"), data.get("offset") or 0
         context = {
             "data": data,
             "api_url": api,
             "next_url": page_url(request, offset=next_offset) if next_offset is not None else None,
+            "prev_url": page_url(request, offset=max(0, offset - data["limit"])) if offset else None,
             "version": __version__,
         }
         response = templates.TemplateResponse(request, template, context)

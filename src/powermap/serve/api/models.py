@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, Field
+
+from powermap.serve.api.fact_models import DocumentFacts
 
 
 class ErrorDetail(BaseModel):
@@ -67,6 +67,7 @@ class MentionRow(BaseModel):
 class Paging(BaseModel):
     limit: int
     offset: int
+    total: int = Field(description="rows in the whole list (all pages)")
     next_offset: int | None = Field(description="the offset of the next page; null on the last page")
 
 
@@ -103,37 +104,25 @@ class DocumentDetail(BaseModel):
 
 class Segment(BaseModel):
     text: str
-    kind: str | None = None
-    ref: str | None = None
+    start: int = Field(description="its offset in the document text")
+    kinds: list[str] = Field([], description="the kinds of fact covering it: mention, quote, claim, event, stance")
+    ref: str | None = Field(None, description="the innermost fact covering it (a row of facts: its ref)")
+    refs: list[str] = Field([], description="every fact covering it")
+    starts: list[str] = Field([], description="the facts whose span starts here")
     label: str | None = None
 
 
 class DocumentPage(BaseModel):
     document: DocumentDetail
-    extraction: dict[str, Any] = Field(description="the extraction record (shared/spec/extraction-format.md)")
-    segments: list[Segment] = Field(description="the text cut into plain pieces and actor mentions")
+    facts: DocumentFacts
+    counts: dict[str, int] = Field(description="marks per kind")
+    segments: list[Segment] = Field(description="the text cut at every fact's boundaries")
 
 
 class ActorList(Paging):
     type: str | None
     query: str | None
     actors: list[ActorRow]
-
-
-class ActorDetail(BaseModel):
-    id: str
-    name: str
-    type: str
-    wikidata: str | None = None
-    country: str | None = None
-    role: str | None = None
-    code: str | None = None
-    mentions: list[MentionRow]
-    quotes: list[QuoteRow]
-
-
-class ActorPage(BaseModel):
-    actor: ActorDetail
 
 
 class QuoteList(Paging):

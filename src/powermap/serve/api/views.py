@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
 
-from powermap.serve.api import fulltext
+from powermap.serve.api import fact_queries, fulltext, limits, marks
 from powermap.store import queries
 
 MAX_OFFSET = 1_000_000
@@ -25,12 +25,16 @@ class NotFound(LookupError):
     """The thing a URL names is not in the store."""
 
 
+class BadParameter(ValueError):
+    """A parameter of the right shape whose value means nothing (a 13th month): a 400."""
+
+
 def connection(request: Request) -> Iterator[sqlite3.Connection]:
     """A read-only connection for one request; its queries stop at the server's time limit."""
     settings = request.app.state.powermap
     conn = settings.store.reader()
     deadline = time.monotonic() + settings.time_limit_ms / 1000
-    conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+    conn.set_progress_handler(limits.over(deadline), PROGRESS_STEPS)
     try:
         yield conn
     finally:
@@ -64,19 +68,22 @@ def index(conn: Conn) -> dict[str, Any]:
 
 def documents(conn: Conn, q: SearchText = None, limit: DocLimit = 50, offset: Offset = 0) -> dict[str, Any]:
     searched = fulltext.to_fts5(q)
-    rows = [] if _nothing_to_search(q, searched) else queries.list_documents(conn, searched, limit, offset)
-    return {"query": q, "searched": searched, "documents": rows, **_paging(rows, limit, offset)}
+    if _nothing_to_search(q, searched):
+        rows, total = [], 0
+    else:
+        rows, total = queries.list_documents(conn, searched, limit, offset), queries.count_documents(conn, searched)
+    return {"query": q, "searched": searched, "documents": rows, **paging(rows, limit, offset, total)}
 
 
 def document(conn: Conn, doc_id: DocId) -> dict[str, Any]:
     found = queries.get_document(conn, doc_id)
     if found is None:
         raise NotFound(f"no document {doc_id}")
-    record = queries.get_extraction(conn, doc_id) or {}
-    spans = sorted(
-        [(m["start"], m["end"], "mention", a["id"], a["name"]) for a in record.get("actors", []) for m in a["mentions"]]
-    )
-    return {"document": found, "extraction": record, "segments": _segments(found["text"], spans)}
+    facts = fact_queries.document_facts(conn, doc_id)
+    segments = marks.mark_text(found["text"], marks.fact_spans(facts))
+    counts = {"mention": sum(len(a["mentions"]) for a in facts["actors"])}
+    counts |= {kind[:-1]: len(facts[kind]) for kind in ("quotes", "claims", "events", "stances")}
+    return {"document": found, "facts": facts, "counts": counts, "segments": segments}
 
 
 def extraction(conn: Conn, doc_id: DocId) -> dict[str, Any]:
@@ -94,22 +101,20 @@ def actors(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     rows = queries.list_actors(conn, type, q, limit, offset)
-    return {"type": type, "query": q, "actors": rows, **_paging(rows, limit, offset)}
-
-
-def actor(conn: Conn, actor_id: ActorId) -> dict[str, Any]:
-    found = queries.get_actor(conn, actor_id)
-    if found is None:
-        raise NotFound(f"no actor {actor_id}")
-    return {"actor": found}
+    total = queries.count_actors(conn, type, q)
+    return {"type": type, "query": q, "actors": rows, **paging(rows, limit, offset, total)}
 
 
 def quotes(
     conn: Conn, speaker: NamePart = None, q: SearchText = None, limit: QuoteLimit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
     searched = fulltext.to_fts5(q)
-    rows = [] if _nothing_to_search(q, searched) else queries.list_quotes(conn, speaker, searched, limit, offset)
-    return {"speaker": speaker, "query": q, "searched": searched, "quotes": rows, **_paging(rows, limit, offset)}
+    if _nothing_to_search(q, searched):
+        rows, total = [], 0
+    else:
+        rows = queries.list_quotes(conn, speaker, searched, limit, offset)
+        total = queries.count_quotes(conn, speaker, searched)
+    return {"speaker": speaker, "query": q, "searched": searched, "quotes": rows, **paging(rows, limit, offset, total)}
 
 
 def _nothing_to_search(query: str | None, searched: str | None) -> bool:
@@ -117,20 +122,7 @@ def _nothing_to_search(query: str | None, searched: str | None) -> bool:
     return bool(query and query.strip()) and searched is None
 
 
-def _paging(rows: list, limit: int, offset: int) -> dict[str, int | None]:
-    more = len(rows) == limit and offset + limit <= MAX_OFFSET
-    return {"limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
-
-
-def _segments(text: str, spans: list[tuple]) -> list[dict[str, Any]]:
-    """The text cut into plain and highlighted pieces (non-overlapping, earliest span wins)."""
-    out, cursor = [], 0
-    for start, end, kind, ref, label in spans:
-        if start < cursor:
-            continue
-        if start > cursor:
-            out.append({"text": text[cursor:start]})
-        out.append({"text": text[start:end], "kind": kind, "ref": ref, "label": label})
-        cursor = end
-    out.append({"text": text[cursor:]})
-    return out
+def paging(rows: list, limit: int, offset: int, total: int) -> dict[str, int | None]:
+    """The paging fields of a list: where it is, how many rows there are, where the next page starts."""
+    more = offset + len(rows) < total and len(rows) == limit and offset + limit <= MAX_OFFSET
+    return {"limit": limit, "offset": offset, "total": total, "next_offset": offset + limit if more else None}

@@ -1,0 +1,146 @@
+"""Views of the facts across the corpus: events (filters and facets), claims by measure, stances
+and the coalitions they form. Each builds the one dict its page and its JSON twin show."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Query
+
+from powermap.analyse import periods
+from powermap.codebooks.cameo import cameo_codes
+from powermap.serve.api import fact_queries, relation_queries
+from powermap.serve.api.views import BadParameter, Conn, NamePart, Offset, paging
+
+Period = Annotated[
+    str | None,
+    Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive); empty: any"),
+]
+Limit = Annotated[int, Query(ge=1, le=500, description="rows per page")]
+MODALITY = r"^(asserted|intended|hypothetical|demanded)?$"
+MEASURES_PER_PAGE = 20
+COALITIONS = 12  # the largest coalitions shown (an actor alone is no coalition)
+COALITION_MEMBERS = 40  # the most active members of a coalition shown
+
+
+def events(
+    conn: Conn,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="an actor (id, code, name) as source or target")
+    ] = None,
+    other: Annotated[str | None, Query(max_length=200, description="with actor: the other side of a dyad")] = None,
+    cameo: Annotated[
+        str | None, Query(pattern=r"^(\d{2,4})?$", description="a CAMEO code or its prefix (04, 042)")
+    ] = None,
+    plover: Annotated[str | None, Query(max_length=80, description="a PLOVER type (CONSULT, ASSAULT, ...)")] = None,
+    since: Period = None,
+    until: Period = None,
+    modality: Annotated[
+        str | None, Query(pattern=MODALITY, description="asserted, intended, hypothetical or demanded")
+    ] = None,
+    language: Annotated[
+        str | None, Query(pattern=r"^([a-z]{2,3})?$", description="the document's ISO 639 code")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    check_periods(since=since, until=until)
+    flt = fact_queries.EventQuery(
+        actor=fact_queries.actor_ids(conn, actor),
+        other=fact_queries.actor_ids(conn, other),
+        cameo=cameo,
+        plover=plover.upper() if plover else None,
+        since=since,
+        until=until,
+        modality=modality,
+        language=language,
+    )
+    rows = fact_queries.list_events(conn, flt, limit, offset)
+    total = fact_queries.count_events(conn, flt)
+    facets = fact_queries.event_facets(conn, flt, _cameo_roots())
+    named = {f["value"] for name in ("source", "target") for f in facets[name]}
+    names = fact_queries.actor_names(conn, named)
+    for name in ("source", "target"):
+        for f in facets[name]:
+            f["label"] = names.get(f["value"], f["value"])
+    filters = {
+        "actor": actor,
+        "other": other,
+        "cameo": cameo,
+        "plover": plover,
+        "since": since,
+        "until": until,
+        "modality": modality,
+        "language": language,
+    }
+    return {"filters": filters, "events": rows, "facets": facets, **paging(rows, limit, offset, total)}
+
+
+def check_periods(**values: str | None) -> None:
+    """A 400 for a date of the right shape that is no day (``2019-13``, ``2019-02-30``)."""
+    for name, value in values.items():
+        if value and periods.parse(value) is None:
+            raise BadParameter(f"{name}: {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _cameo_roots() -> dict[str, str]:
+    return {code: c.name.capitalize() for code, c in cameo_codes().items() if len(code) == 2}
+
+
+def claims(
+    conn: Conn,
+    about: Annotated[str | None, Query(max_length=200, description="words in what the claims measure or say")] = None,
+    unit: Annotated[str | None, Query(max_length=40, description="a unit (percent, EUR, people, ...)")] = None,
+    disputed: Annotated[bool, Query(description="only measures whose reported values differ")] = False,
+    limit: Annotated[int, Query(ge=1, le=100, description="measures per page")] = MEASURES_PER_PAGE,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    groups = relation_queries.cached(
+        conn, ("claims", about, unit, disputed), lambda: fact_queries.claim_measures(conn, about, unit, disputed)
+    )
+    page = groups[offset : offset + limit]
+    return {
+        "about": about,
+        "unit": unit,
+        "disputed": disputed,
+        "measures": page,
+        **paging(page, limit, offset, len(groups)),
+    }
+
+
+def stances(
+    conn: Conn,
+    actor: NamePart = None,
+    concept: Annotated[str | None, Query(max_length=200, description="part of a concept")] = None,
+    agree: Annotated[
+        str | None, Query(pattern=r"^(true|false)?$", description="only stances for (true) or against (false)")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    ids = fact_queries.actor_ids(conn, actor)
+    side = {"true": True, "false": False}.get(agree or "")
+    rows = fact_queries.list_stances(conn, ids, concept, side, limit, offset)
+    total = fact_queries.count_stances(conn, ids, concept, side)
+    found = relation_queries.corpus_discourse(conn)
+    groups = sorted((c for c in found.coalitions if len(c.members) > 1), key=lambda c: (-len(c.members), c.id))
+    coalitions = [
+        {
+            "id": c.id,
+            "label": c.label,
+            "size": len(c.members),
+            "members": [{"id": m, "name": found.names.get(m, m)} for m in c.members[:COALITION_MEMBERS]],
+            "positions": [{"concept": k, "agree": v} for k, v in sorted(c.positions.items())],
+        }
+        for c in groups[:COALITIONS]
+    ]
+    return {
+        "actor": actor,
+        "concept": concept,
+        "agree": side,
+        "stances": rows,
+        "concepts": fact_queries.stance_concepts(conn, ids, concept),
+        "coalitions": coalitions,
+        "coalition_total": len(groups),
+        **paging(rows, limit, offset, total),
+    }
