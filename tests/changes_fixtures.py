@@ -12,7 +12,8 @@ February 2019 (before) and March 2019 (after):
 - history: a March report dates a Russia-United States clash to 1969;
 - stances: Petrov reverses on "alliance with China" (two documents each way), Ivanov's
   stance on "sanctions" appears in two March documents, Sidorov's once (noise);
-- claims: the United States' trade share with China, 35 % as of 2018 and 34 % as of 2019;
+- claims: the United States' trade share with China, 35 % as of 2018, 34 % as of 2019 and
+  33 % as of 2019-03 (this one without an ``about`` of its own);
   GDP growth of Russia as of 2019 given as 3.0 by one source and 4.5 by another.
 """
 
@@ -82,4 +83,6 @@ def march() -> list[DocBuilder]:
     docs[4].claim(34.0, "percent", "trade share", ["usa"], "2019", source="Statistics Office")
     docs[5].claim(3.0, "percent", "GDP growth", ["russia"], "2019", source="Rosstat")
     docs[1].claim(4.5, "percent", "GDP growth", ["russia"], "2019", source="IMF")
+    docs[2].claim(33.0, "percent", "share", ["usa"], "2019-03").claims[-1].about = None  # joins "trade share"
+    docs[3].claim(7.0, "count", "ships", ["china"], "2019-03").claims[-1].about = None  # no measure to join
     return docs

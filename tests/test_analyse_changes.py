@@ -85,8 +85,8 @@ def test_changes_camps_stances_and_claims(result):
     assert ("sidorov", "sanctions") not in stances  # one document is not a stance change
     assert stances[("ivanov", "sanctions")]["evidence"][0]["text"].startswith("Pavel Ivanov supports")
     changed = result["claims"]["changed"]
-    assert [(c["about"], c["from"]["value"], c["to"]["value"]) for c in changed] == [("trade share", 35.0, 34.0)]
-    assert [v["as_of"] for v in changed[0]["series"]] == ["2018", "2019"]
+    assert [(c["about"], c["from"]["value"], c["to"]["value"]) for c in changed] == [("trade share", 35.0, 33.0)]
+    assert [v["as_of"] for v in changed[0]["series"]] == ["2018", "2019", "2019-03"]
     disputed = result["claims"]["disputed"]
     assert [(c["about"], c["as_of"]) for c in disputed] == [("GDP growth", "2019")]
     assert {v["source"]: v["value"] for v in disputed[0]["values"]} == {"Rosstat": 3.0, "IMF": 4.5}

@@ -58,8 +58,9 @@ def _evidence(items: list[dict[str, Any]], base_url: str) -> list[Evidence]:
 def _side_text(side: dict[str, Any], label: str) -> str:
     if not side["documents"]:
         return f"no reports in {label}"
+    n = side["documents"]
     return (
-        f"{side['balance']:+.2f} in {label} ({side['documents']} reports: {side['cooperation_events']} cooperative, "
+        f"{side['balance']:+.2f} in {label} ({n} report{'s' * (n != 1)}: {side['cooperation_events']} cooperative, "
         f"{side['conflict_events']} conflictual events)"
     )
 
@@ -89,7 +90,8 @@ def sections(comparison: dict[str, Any], base_url: str = DEFAULT_BASE_URL, items
     before, after = comparison["before"]["label"], comparison["after"]["label"]
     dyads = comparison.get("dyads", [])
     significant = [d for d in dyads if d["significant"]]
-    shown = significant or sorted(dyads, key=lambda d: -abs(d["z"]))[:3]
+    both = [d for d in dyads if d["before"]["documents"] and d["after"]["documents"]]
+    shown = significant or sorted(both, key=lambda d: -abs(d["z"]))[:3] or sorted(dyads, key=lambda d: -abs(d["z"]))[:3]
     quiet = (
         f"No dyad's balance moved beyond what the number of reports explains "
         f"({comparison.get('dyads_tested', 0)} dyads tested)."

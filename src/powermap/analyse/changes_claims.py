@@ -2,7 +2,10 @@
 
 A *measure* is what ``analyse.claims`` compares: the same ``about`` (case and spacing
 folded), ``unit`` and ``subject`` set; claims without a subject (*40 people*) measure
-nothing that can change or be disputed and are left out. Each claim is *as of* its own ``period`` when it
+nothing that can change or be disputed and are left out. A claim whose ``about`` the text
+leaves open (*34 %* of the trade of China and Russia) joins the measure of the claims with
+the same unit and subject set when they all share one ``about``; when they name several,
+or none, it stays out. Each claim is *as of* its own ``period`` when it
 names one, else its document's publication month (a figure stated without a period is the
 current one). Over the claims published in the windows asked for (near duplicates once):
 
@@ -63,7 +66,7 @@ def load_claims(conn: sqlite3.Connection, windows: list[Window]) -> list[dict[st
         f"d.title, d.published, d.source, d.url, {day}, substr(d.text, max(1, c.start - {CONTEXT} + 1), "
         f'c."end" - c.start + 2 * {CONTEXT}), max(0, c.start - {CONTEXT}) '
         "FROM claims c JOIN documents d ON d.id = c.doc_id "
-        f"WHERE {originals_clause(False)} AND c.about IS NOT NULL AND ({spans or '0'}) ORDER BY c.id",
+        f"WHERE {originals_clause(False)} AND ({spans or '0'}) ORDER BY c.id",
         params,
     ).fetchall()
     out = []
@@ -77,7 +80,7 @@ def load_claims(conn: sqlite3.Connection, windows: list[Window]) -> list[dict[st
             continue
         out.append(
             {
-                "key": (_fold(r[5]), r[4], tuple(subject)),
+                "key": (_fold(r[5]) if r[5] else None, r[4], tuple(subject)),
                 "id": r[0],
                 "text": sentence_around(r[16], r[9] - r[17], r[10] - r[17]) or r[2],
                 "number": r[2],
@@ -105,11 +108,19 @@ def claim_changes(
 ) -> dict[str, list[dict[str, Any]]]:
     """``{"changed": [...], "disputed": [...]}`` over the claims published in ``windows``."""
     by_measure: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    open_about: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
     for claim in load_claims(conn, windows):
-        by_measure[claim["key"]].append(claim)
+        about, unit, subject = claim["key"]
+        (by_measure[claim["key"]] if about is not None else open_about[(unit, subject)]).append(claim)
+    abouts: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in by_measure:
+        abouts[key[1:]].append(key)
+    for unit_subject, claims in open_about.items():
+        if len(abouts.get(unit_subject, [])) == 1:
+            by_measure[abouts[unit_subject][0]] += claims
     changed, disputed = [], []
     for members in by_measure.values():
-        head = members[0]
+        head = next(m for m in members if m["about"])
         measure = {"about": head["about"], "unit": head["unit"], "subject": head["subject"]}
         by_time: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for m in members:

@@ -62,6 +62,12 @@ class DyadShift:
 
     @property
     def direction(self) -> str:
+        """``toward cooperation`` or ``conflict``; ``new: ...`` or ``no longer reported`` when a window has none."""
+        if not self.after.documents:
+            return "no longer reported"
+        if not self.before.documents:
+            lean = self.after.raw_balance or 0.0
+            return "new: cooperation" if lean > 0 else "new: conflict" if lean < 0 else "new: mixed"
         return "toward cooperation" if self.shift > 0 else "toward conflict" if self.shift < 0 else "none"
 
 
