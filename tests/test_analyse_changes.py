@@ -9,6 +9,7 @@ import pytest
 from powermap.analyse import periods
 from powermap.analyse.changes import ChangeOptions, compare, plan_windows
 from powermap.analyse.changes_dyads import dyad_shifts
+from powermap.analyse.dyads import dyad_trend
 from powermap.analyse.events import EventFilter, load_events
 from powermap.analyse.network import build_network
 from powermap.analyse.periods import PeriodError, Window
@@ -113,6 +114,11 @@ def test_network_reference_is_asked_for_never_the_newest_document(conn):
     chosen = build_network(conn, EventFilter(), half_life_days=30, reference=date(2020, 3, 31))
     older = {(e.source, e.target): e for e in chosen.edges}[("armenia", "russia")]
     assert chosen.reference == "2020-03-31" and older.conflict < 6 * 0.01
+
+
+def test_dyad_trend_by_quarter(conn):
+    trend = dyad_trend(conn, ["russia"], ["armenia"], by="quarter")
+    assert [(p.period, p.events, p.material_conflict) for p in trend.points] == [("2019-Q1", 12, 6)]
 
 
 def test_plan_windows_follow_the_data(conn):

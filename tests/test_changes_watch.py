@@ -169,6 +169,9 @@ def test_changes_cli_json_and_table(store_dir):
     assert "Dyads: 1 of 8 shifted significantly" in table.stdout and "Armenia –" in table.stdout
     assert "Changed camp" in table.stdout
     assert run_cli("changes", "--to", "2019-13", "--store", store_dir).returncode == 2
+    network = json.loads(run_cli("network", "--reference", "2019-03-31", "--store", store_dir, "--json").stdout)
+    assert network["reference"] == "2019-03-31" and network["params"]["historical_left_out"] == 1
+    assert json.loads(run_cli("network", "--store", store_dir, "--json").stdout)["params"]["decay"] == "off"
     assert run_cli("changes", "--store", store_dir).returncode == 2
     assert run_cli("changes", "--to", "2019-03", "--parts", "dyads,gossip", "--store", store_dir).returncode == 2
 
