@@ -239,3 +239,13 @@ def test_ingest_refuses_a_broken_watch_file_before_reading(tmp_path):
     result = run_cli("ingest", str(text), "--store", str(tmp_path / "store"), "--watch", str(bad), "--stages", "none")
     assert result.returncode == 2 and "two actors" in result.stderr
     assert not (tmp_path / "store").exists()
+
+
+def test_watch_windows_hold_the_day_asked_for():
+    from powermap.analyse.changes_watch import current_windows
+
+    before, after = current_windows("week", date(2019, 3, 13))
+    assert (before.label, after.label) == ("2019-W10", "2019-W11")
+    before, after = current_windows(10, date(2019, 3, 20))
+    assert (after.start, after.end) == (date(2019, 3, 11), date(2019, 3, 20))
+    assert (before.start, before.end) == (date(2019, 3, 1), date(2019, 3, 10))
