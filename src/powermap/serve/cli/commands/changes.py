@@ -63,7 +63,9 @@ def changes_command(
         "dyads,camps,coalitions,stances,claims", "--parts", help="Which parts to compute (comma-separated)."
     ),
     concepts: Path = ConceptsOption,
-    outlets: str = typer.Option(None, "--source", help="Comma-separated outlets kept (document source or site)."),
+    outlets: str = typer.Option(
+        None, "--source", help="Comma-separated outlets whose events count (document source or site)."
+    ),
     include_negated: bool = NegatedOption,
     modality: str = ModalityOption,
     store: Path = StoreOption,
