@@ -38,7 +38,8 @@ def test_changes_finds_the_true_shift_and_only_it(result):
     assert shift["significant"] and shift["direction"] == "toward conflict"
     assert shift["before"]["documents"] == shift["after"]["documents"] == 6
     assert shift["before"]["balance"] > 0.5 and shift["after"]["balance"] < -0.5 and shift["q"] <= 0.05
-    assert result["dyads_tested"] >= 6 and result["dyads_significant"] == 1
+    assert result["dyads_significant"] == 1 and result["dyads_seen"] == 8
+    assert result["dyads_tested"] == 4  # the pairs reported six times in each month
 
 
 def test_changes_evidence_carries_the_change(result):
@@ -56,8 +57,8 @@ def test_changes_noise_is_tested_but_not_reported(conn):
     shifts, _ = dyad_shifts(events, FEB, MAR)
     by_pair = {(s.a, s.b): s for s in shifts}
     once, twice = by_pair[("china", "usa")], by_pair[("armenia", "china")]
-    assert once.after.documents == 1 and not once.significant and abs(once.z) < 1
-    assert twice.before.documents == twice.after.documents == 1 and not twice.significant
+    assert once.after.documents == 1 and not once.significant and abs(once.z) < 1 and not once.testable
+    assert twice.before.documents == twice.after.documents == 1 and not twice.significant and not twice.testable
     assert not by_pair[("china", "russia")].significant  # stable
     shown = compare(conn, FEB, MAR, ChangeOptions(show_all=True, parts=("dyads",), limit=50))
     assert {(d["a"], d["b"]) for d in shown["dyads"]} >= {("china", "usa"), ("armenia", "china")}

@@ -101,7 +101,8 @@ def compare(
     if "dyads" in opts.parts:
         shifts, pi = dyad_shifts(events, before, after, opts.prior_strength, opts.alpha)
         shown = [s for s in shifts if s.significant or opts.show_all][: opts.limit]
-        result["dyads_tested"] = len(shifts)
+        result["dyads_seen"] = len(shifts)
+        result["dyads_tested"] = sum(s.testable for s in shifts)
         result["dyads_significant"] = sum(s.significant for s in shifts)
         result["cooperation_share"] = pi
         result["dyads"] = [dyad_entry(conn, s, names, opts.evidence) for s in shown]
@@ -193,6 +194,7 @@ def dyad_entry(conn: sqlite3.Connection, shift: DyadShift, names: dict[str, str]
         "p": shift.p,
         "q": shift.q,
         "significant": shift.significant,
+        "testable": shift.testable,
         "before": _side(shift.before),
         "after": _side(shift.after),
         "evidence": {
@@ -206,7 +208,8 @@ def dyad_entry(conn: sqlite3.Connection, shift: DyadShift, names: dict[str, str]
 def _method(opts: ChangeOptions) -> dict[str, Any]:
     return {
         "dyad_test": "documents as the sample; Beta shrinkage toward the overall cooperation share; "
-        "z on the posterior difference; Benjamini-Hochberg q over all dyads tested",
+        "z on the posterior difference; Benjamini-Hochberg q over the dyads whose report counts "
+        "could reach p <= alpha (independent filtering)",
         "prior_strength": opts.prior_strength,
         "alpha": opts.alpha,
         "min_documents": opts.min_documents,

@@ -94,7 +94,8 @@ def sections(comparison: dict[str, Any], base_url: str = DEFAULT_BASE_URL, items
     shown = significant or sorted(both, key=lambda d: -abs(d["z"]))[:3] or sorted(dyads, key=lambda d: -abs(d["z"]))[:3]
     quiet = (
         f"No dyad's balance moved beyond what the number of reports explains "
-        f"({comparison.get('dyads_tested', 0)} dyads tested)."
+        f"({comparison.get('dyads_tested', 0)} dyads with enough reports to test, "
+        f"of {comparison.get('dyads_seen', 0)} reported)."
     )
     shifts = Section("Top shifts", [_shift_item(d, before, after, base_url) for d in shown[:items]], quiet)
     if dyads and not significant:

@@ -4,17 +4,21 @@ Group numbers of two separate community detections mean nothing to each other, s
 groups are matched first: over the actors present in both windows, the pair of groups that
 share the most members is matched, then the next pair among the groups left, and so on
 (greedy maximum overlap). An actor *moved* when its group in the second window is not the
-match of its group in the first. Only actors active enough in both windows
-(``min_activity`` events or statements in each) are reported: a camp read from one event
-is not a camp. Each move lists the partners it left and the ones it joined (actors present
-in both windows).
+match of its group in the first, and its own ties moved with it: in the first window its
+ties to the partners it left weigh at least as much as those to the partners it joined, in
+the second window those to the partners it joined weigh more (tie weights: the network's
+signed edge weights, the discourse network's congruence minus conflict). So an actor is
+not reported for a reshuffle of the partition its ties do not show. Only actors active
+enough in both windows (``min_activity`` events or statements in each) are reported: a camp
+read from one event is not a camp. Each move lists the partners it left and the ones it
+joined (actors present in both windows).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from powermap.analyse.discourse import discourse
@@ -30,13 +34,30 @@ class Grouping:
     groups: dict[str, int]
     labels: dict[int, str]
     activity: dict[str, int]
+    ties: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def weight(self, actor: str, others: set[str]) -> float:
+        """The summed signed weight of ``actor``'s ties to ``others``."""
+        mine = self.ties.get(actor, {})
+        return sum(mine.get(o, 0.0) for o in others)
+
+
+def _ties(triples: list[tuple[str, str, float]]) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for a, b, w in triples:
+        out.setdefault(a, {})[b] = out.get(a, {}).get(b, 0.0) + w
+        out.setdefault(b, {})[a] = out.get(b, {}).get(a, 0.0) + w
+    return out
 
 
 def network_grouping(conn: sqlite3.Connection, flt: EventFilter, window: Window, seed: int = 1) -> Grouping:
     """Camps of the window's event network (no recency decay inside a window; history left out)."""
     net = build_network(conn, replace(flt, since=window.start, until=window.end), half_life_days=None, seed=seed)
     return Grouping(
-        {n.id: n.camp for n in net.nodes}, {c.id: c.label for c in net.camps}, {n.id: n.events for n in net.nodes}
+        {n.id: n.camp for n in net.nodes},
+        {c.id: c.label for c in net.camps},
+        {n.id: n.events for n in net.nodes},
+        _ties([(e.source, e.target, e.weight) for e in net.edges]),
     )
 
 
@@ -49,7 +70,8 @@ def discourse_grouping(
     for edge in found.affiliation:
         activity[edge.actor] += edge.agree + edge.disagree
     groups = {m: c.id for c in found.coalitions for m in c.members}
-    return Grouping(groups, {c.id: c.label for c in found.coalitions}, dict(activity))
+    ties = _ties([(t.a, t.b, t.subtract) for t in found.ties])
+    return Grouping(groups, {c.id: c.label for c in found.coalitions}, dict(activity), ties)
 
 
 def match_groups(before: dict[str, int], after: dict[str, int]) -> dict[int, int]:
@@ -80,6 +102,12 @@ def moves(
             continue
         was = {o for o in common if o != actor and before.groups[o] == g_before}
         now = {o for o in common if o != actor and after.groups[o] == g_after}
+        left, joined = was - now, now - was
+        if not (
+            before.weight(actor, left) >= before.weight(actor, joined)
+            and after.weight(actor, joined) > after.weight(actor, left)
+        ):
+            continue  # the partition moved, the actor's own ties did not
         out.append(
             {
                 "actor": actor,
@@ -90,8 +118,8 @@ def moves(
                     "activity": before.activity[actor],
                 },
                 "after": {"group": g_after, "label": after.labels.get(g_after, ""), "activity": after.activity[actor]},
-                "left": sorted(was - now, key=lambda o: (-before.activity.get(o, 0), o))[:8],
-                "joined": sorted(now - was, key=lambda o: (-after.activity.get(o, 0), o))[:8],
+                "left": sorted(left, key=lambda o: (-before.activity.get(o, 0), o))[:8],
+                "joined": sorted(joined, key=lambda o: (-after.activity.get(o, 0), o))[:8],
             }
         )
     out.sort(key=lambda m: (-(m["before"]["activity"] + m["after"]["activity"]), m["actor"]))

@@ -13,9 +13,14 @@ variance ``m(1 − m) / (n + s + 1)``. A dyad reported once barely moves from th
 reported twenty times is its own evidence.
 
 **Test.** ``z = (m_after − m_before) / sqrt(v_before + v_after)``, two-sided p from the
-normal, and Benjamini-Hochberg q over every dyad tested (any dyad with a report in either
-window), so that testing two thousand dyads does not find a hundred shifts by chance.
-A shift is *significant* when ``q <= alpha`` (default 0.05). The balance shown is
+normal, and Benjamini-Hochberg q over every dyad tested, so that testing two thousand
+dyads does not find a hundred shifts by chance. A shift is *significant* when
+``q <= alpha`` (default 0.05). Only *testable* dyads enter the family: those whose report
+counts allow a p-value under ``alpha`` at all (the most extreme outcome their counts admit
+reaches it). This independent filtering (Bourgon, Gentleman & Huber 2010) looks at the
+counts only, never at the balances, so it keeps the false discovery rate; it stops the
+hundreds of dyads reported once or twice, which can never be significant, from diluting
+the test of those reported often. The balance shown is
 ``2m − 1``: +1 all cooperation, −1 all conflict; ``shift`` is its change.
 """
 
@@ -59,6 +64,7 @@ class DyadShift:
     p: float
     q: float = 1.0
     significant: bool = False
+    testable: bool = True
 
     @property
     def direction(self) -> str:
@@ -130,10 +136,24 @@ def dyad_shifts(
         b.balance, a.balance = round(2 * mb - 1, 4), round(2 * ma - 1, 4)
         z = (ma - mb) / math.sqrt(vb + va) if vb + va > 0 else 0.0
         p = math.erfc(abs(z) / math.sqrt(2))
-        shifts.append(DyadShift(key[0], key[1], b, a, round(2 * (ma - mb), 4), round(z, 3), p))
-    _benjamini_hochberg(shifts, alpha)
+        testable = _best_p(b.documents, a.documents, pi, prior_strength) <= alpha
+        shifts.append(DyadShift(key[0], key[1], b, a, round(2 * (ma - mb), 4), round(z, 3), p, testable=testable))
+    _benjamini_hochberg([s for s in shifts if s.testable], alpha)
+    for s in shifts:
+        s.p = round(s.p, 6)
     shifts.sort(key=lambda s: (not s.significant, s.p, -abs(s.shift), s.a, s.b))
     return shifts, round(pi, 4)
+
+
+def _best_p(n_before: int, n_after: int, pi: float, strength: float) -> float:
+    """The smallest p-value these report counts can give: all cooperation on one side, all conflict on the other."""
+    best = 1.0
+    for k_before, k_after in ((n_before, 0), (0, n_after)):
+        mb, vb = _posterior(Side(documents=n_before, cooperative=k_before), pi, strength)
+        ma, va = _posterior(Side(documents=n_after, cooperative=k_after), pi, strength)
+        if vb + va > 0:
+            best = min(best, math.erfc(abs(ma - mb) / math.sqrt(vb + va) / math.sqrt(2)))
+    return best
 
 
 def _posterior(side: Side, pi: float, strength: float) -> tuple[float, float]:
@@ -151,5 +171,3 @@ def _benjamini_hochberg(shifts: list[DyadShift], alpha: float) -> None:
         running = min(running, shifts[i].p * m / rank)
         shifts[i].q = round(running, 6)
         shifts[i].significant = running <= alpha
-    for s in shifts:
-        s.p = round(s.p, 6)

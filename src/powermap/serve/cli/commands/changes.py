@@ -124,7 +124,10 @@ def print_comparison(c: dict[str, Any]) -> None:
     )
     out_console.rule(escape(head))
     if "dyads" in c:
-        title = f"Dyads: {c['dyads_significant']} of {c['dyads_tested']} shifted significantly"
+        title = (
+            f"Dyads: {c['dyads_significant']} of {c['dyads_tested']} testable shifted significantly "
+            f"({c['dyads_seen'] - c['dyads_tested']} more with too few reports to test)"
+        )
         table = Table("dyad", "before", "after", "shift", "z", "q", "evidence (after)", title=title)
         for d in c["dyads"]:
             table.add_row(
