@@ -152,3 +152,18 @@ def test_periods_labels_spans_and_windows():
             periods.span(bad)
     with pytest.raises(PeriodError):
         periods.sliding(date(2019, 1, 1), date(2019, 2, 1), 0, 1)
+
+
+def test_camp_move_needs_the_actors_own_ties_to_move():
+    from powermap.analyse.changes_camps import Grouping, moves
+
+    labels = {0: "A camp", 1: "B camp"}
+    activity = dict.fromkeys(("x", "a1", "a2", "b1", "b2"), 5)
+    before = Grouping({"x": 0, "a1": 0, "a2": 0, "b1": 1, "b2": 1}, labels, activity, {"x": {"a1": 1.0}})
+    # the partition puts x with the b's, but x's ties still lie with the a's: no move
+    reshuffled = Grouping({"x": 1, "a1": 0, "a2": 0, "b1": 1, "b2": 1}, labels, activity, {"x": {"a1": 0.5}})
+    assert moves(before, reshuffled, {}) == []
+    moved = Grouping({"x": 1, "a1": 0, "a2": 0, "b1": 1, "b2": 1}, labels, activity, {"x": {"a1": -1.0, "b1": 1.0}})
+    [move] = moves(before, moved, {})
+    assert move["actor"] == "x" and [p["actor"] for p in move["joined"]] == ["b1", "b2"]
+    assert moves(before, moved, {}, min_activity=6) == []
