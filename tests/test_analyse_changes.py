@@ -80,6 +80,9 @@ def test_changes_camps_stances_and_claims(result):
     assert set(moved) == {"armenia"}
     assert {x["actor"] for x in moved["armenia"]["left"]} == {"russia", "china"}
     assert {x["actor"] for x in moved["armenia"]["joined"]} == {"usa", "azerbaijan"}
+    evidence = moved["armenia"]["evidence"]  # its new partners in March, then the old ones in February
+    assert [e["document"]["published"][:7] for e in evidence] == ["2019-03"] * 3 + ["2019-02"] * 3
+    assert {e["target"] for e in evidence[:3]} <= {"usa", "azerbaijan"}
     stances = {(s["actor"], s["concept"]): s for s in result["stances"]}
     assert stances[("petrov", "alliance with China")]["change"] == "reversed"
     assert stances[("ivanov", "sanctions")]["change"] == "appeared"

@@ -86,6 +86,8 @@ def test_watch_alerts_appear_with_the_second_batch(tmp_path, watch_file):
     dyad = next(a for a in fresh if a["kind"] == "dyad_shift")
     assert dyad["window"] == {"before": "2019-02", "after": "2019-03"} and dyad["evidence"]
     assert {e["doc_id"] for e in dyad["evidence"]} <= set(march_ids)
+    camp = next(a for a in fresh if a["kind"] == "camp_change")
+    assert camp["evidence"] and camp["evidence"][0]["doc_id"] in march_ids
     lines = spec.alerts.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["id"] for line in lines] == [a["id"] for a in fresh]
     root = assert_valid_atom(spec.feed)

@@ -109,6 +109,8 @@ def compare(
     if "camps" in opts.parts:
         first, second = (network_grouping(conn, opts.flt, w, opts.seed) for w in (before, after))
         result["camps"] = moves(first, second, names, opts.min_documents, opts.limit)
+        for move in result["camps"]:
+            move["evidence"] = _camp_evidence(conn, move, events, before, after, opts.evidence)
     if "coalitions" in opts.parts:
         first, second = (discourse_grouping(conn, w, opts.concepts, opts.seed) for w in (before, after))
         result["coalitions"] = moves(first, second, names, opts.min_documents, opts.limit)
@@ -203,6 +205,26 @@ def dyad_entry(conn: sqlite3.Connection, shift: DyadShift, names: dict[str, str]
             "quotes": quotes_between(conn, shift.a, shift.b, docs, evidence),
         },
     }
+
+
+def _camp_evidence(
+    conn: sqlite3.Connection, move: dict[str, Any], events: list[EventRow], before: Window, after: Window, limit: int
+) -> list[dict[str, Any]]:
+    """The events behind a camp move: with the partners joined (after), then with those left (before)."""
+    out = []
+    for window, key in ((after, "joined"), (before, "left")):
+        partners = {p["actor"] for p in move[key]}
+        ids = [
+            e.id
+            for e in events
+            if window.contains(e.day)
+            and (
+                (e.source == move["actor"] and e.target in partners)
+                or (e.target == move["actor"] and e.source in partners)
+            )
+        ]
+        out += events_evidence(conn, ids, 1, limit)
+    return out
 
 
 def _method(opts: ChangeOptions) -> dict[str, Any]:

@@ -110,6 +110,7 @@ def sections(comparison: dict[str, Any], base_url: str = DEFAULT_BASE_URL, items
                 Item(
                     f"{m['name']} changed {where}",
                     f"was with {m['before']['label']}, now with {m['after']['label']}; left {left}; joined {joined}",
+                    _evidence(m.get("evidence", []), base_url),
                 )
             )
     for s in [s for s in comparison.get("stances", []) if s["change"] in ("reversed", "appeared")][:items]:

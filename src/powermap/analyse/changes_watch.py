@@ -212,7 +212,7 @@ def _actor_alerts(conn, watch, found, context) -> list[dict[str, Any]]:
                 if m["actor"] in ids:
                     title = f"{m['name']} changed {part[:-1]} ({context['before']} → {context['after']})"
                     summary = f"was with {m['before']['label']}, now with {m['after']['label']}"
-                    out.append(_alert(watch, flag, m["actor"], title, summary, context, [], m))
+                    out.append(_alert(watch, flag, m["actor"], title, summary, context, m.get("evidence", []), m))
     wanted = watch.get("stance_change")
     kinds = set(wanted) if isinstance(wanted, list) else set(STANCE_CHANGES) if wanted else set()
     concept = str(watch.get("concept", "")).casefold()
