@@ -48,6 +48,8 @@ def _commands(store: str, out: Path, concepts: Path) -> list[tuple[str, list[str
         ("export all --format parquet", ["export", "all", "--format", "parquet", "--out", str(out / "pq"), *s]),
         ("export events --format gdelt", ["export", "events", "--format", "gdelt", "--out", str(out / "g"), *s]),
         ("export stances --format dna", ["export", "stances", "--format", "dna", "--out", str(out / "g"), *s]),
+        ("changes --by year --json", ["changes", "--by", "year", "--json", *s]),
+        ("brief --period 2024 --out brief.html", ["brief", "--period", "2024", "--out", str(out / "b.html"), *s]),
         ("report --out report.html", ["report", "--out", str(out / "r.html"), *s]),
         ("report --actor RUS --out report.html", ["report", "--actor", "RUS", "--out", str(out / "r2.html"), *s]),
     ]

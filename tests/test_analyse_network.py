@@ -28,7 +28,7 @@ def two_camps(tmp_path):
 
 
 def test_analyse_network_recency_weights(two_camps):
-    net = build_network(two_camps.reader(), half_life_days=365)
+    net = build_network(two_camps.reader(), half_life_days=365, reference=date(2023, 1, 1))
     edges = {(e.source, e.target): e for e in net.edges}
     ra = edges[("armenia", "russia")]
     assert ra.events == 2 and ra.documents == 2

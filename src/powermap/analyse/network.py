@@ -7,8 +7,14 @@ edge between its source and target, where
   -1, military attack, to +1, extend military aid), or +1 for quad classes 1-2 and -1 for
   quad classes 3-4 (``weighting="count"``);
 - ``decay = 0.5 ** (age_days / half_life_days)``: an event ``half_life_days`` (default
-  365) older than the reference date counts half. The reference date is ``until`` if given,
-  else the newest counting event; ``half_life_days=None`` switches decay off.
+  365) older than the reference date counts half. The reference date is the one the caller
+  chooses (``reference``), else the end of the period asked for (the filter's ``until``);
+  with neither there is no decay, never a reference taken silently from the newest document
+  (one late article would make everything before it weigh next to nothing).
+  ``half_life_days=None`` switches decay off.
+
+Events dated to history (``periods.historical_event_ids``: *the coup of 1969* in a 2019
+article) are left out unless ``include_history``: they are not news of the period.
 
 ``cooperation`` and ``conflict`` on an edge keep the positive and the negative parts apart
 (both as positive numbers); ``weight = cooperation - conflict``. Edges are undirected
@@ -30,6 +36,7 @@ from datetime import date
 from statistics import median
 from typing import Any, Literal
 
+from powermap.analyse import periods
 from powermap.analyse.actors import load_actors
 from powermap.analyse.communities import participation, signed_communities
 from powermap.analyse.events import EventFilter, EventSelection, load_events
@@ -119,6 +126,8 @@ def build_network(
     min_events: int = 1,
     seed: int = 1,
     selection: EventSelection | None = None,
+    reference: date | None = None,
+    include_history: bool = False,
 ) -> Network:
     """Build the relation network from the events that count under ``flt``.
 
@@ -131,12 +140,19 @@ def build_network(
         min_events: drop edges backed by fewer events.
         seed: random seed of the community detection.
         selection: events already loaded under ``flt`` (a report reuses one load).
+        reference: the day recency is measured from; default the filter's ``until``, else no decay.
+        include_history: count events dated to history too.
     """
     flt = flt or EventFilter()
     if selection is None:
         selection = load_events(conn, flt)
     events = selection.events
-    reference = flt.until or (events[-1].day if events else None)
+    historical = 0
+    if not include_history and events:
+        past = periods.historical_event_ids(conn)
+        kept = [e for e in events if e.id not in past]
+        historical, events = len(events) - len(kept), kept
+    reference = reference or flt.until
     acc: dict[tuple[str, str], dict[str, Any]] = {}
     for event in events:
         key = (event.source, event.target) if directed else tuple(sorted((event.source, event.target)))
@@ -171,8 +187,11 @@ def build_network(
         "include_negated": flt.include_negated,
         "actor_types": sorted(flt.actor_types) if flt.actor_types else None,
         "outlets": sorted(flt.outlets) if flt.outlets else None,
+        "decay": "off" if not half_life_days or reference is None else f"half-life {half_life_days:g} days",
+        "historical_left_out": historical,
     }
-    return Network(nodes, edges, camps, _iso(reference), half_life_days, weighting, directed, selection.undated, params)
+    half_life = half_life_days if reference is not None else None
+    return Network(nodes, edges, camps, _iso(reference), half_life, weighting, directed, selection.undated, params)
 
 
 def _decay(day: date, reference: date | None, half_life: float | None) -> float:

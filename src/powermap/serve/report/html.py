@@ -72,10 +72,14 @@ def _summary(conn: sqlite3.Connection, net: network.Network) -> str:
     docs, first, last = conn.execute(
         "SELECT count(*), min(published), max(published) FROM documents WHERE near_duplicate_of IS NULL"
     ).fetchone()
+    recency = (
+        f"recency half-life {net.half_life_days:g} days, reference date {net.reference}"
+        if net.half_life_days
+        else "no recency weighting: no reference date asked for"
+    )
     return (
         f'<p class="muted">{docs} documents ({escape(str(first))} to {escape(str(last))}), '
-        f"{len(net.nodes)} actors and {len(net.edges)} relations in the event network "
-        f"(recency half-life {net.half_life_days:g} days, reference date {net.reference}).</p>"
+        f"{len(net.nodes)} actors and {len(net.edges)} relations in the event network ({recency}).</p>"
     )
 
 

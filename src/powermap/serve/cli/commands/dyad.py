@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
 def dyad_command(
     a: str = typer.Argument(..., help="Actor: id, CAMEO code (RUS) or name."),
     b: str = typer.Argument(None, help="Other actor; leave out for A against all others."),
-    by: str = typer.Option("month", "--by", help="day, week (ISO), month or year."),
+    by: str = typer.Option("month", "--by", help="day, week (ISO), month, quarter or year."),
     directed: bool = typer.Option(False, "--directed", help="Only events with A as source."),
     members: bool = typer.Option(
         False, "--members", help="A 3-letter code takes in its members (RUSGOV, Russian persons)."

@@ -49,6 +49,7 @@ def ingest_command(
         0, help="Extract on this many local processes forked after the models load (0: in this process)."
     ),
     scheduler: str = SchedulerOption,
+    watch: Path = typer.Option(None, "--watch", help="After ingesting, evaluate this watch file (powermap watch)."),
     quiet: bool = QuietOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -61,6 +62,14 @@ def ingest_command(
     from powermap.store import StoreError, open_store
 
     names = stage_names(stages)
+    if watch is not None:  # a broken watch file is refused before any input is read
+        from powermap.analyse.changes_watch import WatchError, read_watch_file
+
+        try:
+            read_watch_file(watch)
+        except WatchError as err:
+            err_console.print(f"[red]error:[/red] {escape(str(err))}")
+            raise typer.Exit(2) from None
     options = ingest_options(published, source, language, estimate_dates, max_bytes, timeout, time_limit, fetch_links)
     try:
         check_options(options)
@@ -115,6 +124,10 @@ def ingest_command(
     elif not quiet:
         _print_summary(summary)
     db.close()
+    if watch is not None:
+        from powermap.serve.cli.commands.watch import run_watch_file
+
+        run_watch_file(store, watch, quiet=quiet or as_json)
     if not report.ok:
         raise typer.Exit(1)
 

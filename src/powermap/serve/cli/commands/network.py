@@ -31,6 +31,12 @@ def network_command(
     types: str = typer.Option(None, "--type", help="Comma-separated actor types kept (state,person,...)."),
     outlets: str = typer.Option(None, "--source", help="Comma-separated outlets kept (document source or site)."),
     half_life: float = typer.Option(365.0, "--half-life", help="Recency half-life in days; 0 for none."),
+    reference: str = typer.Option(
+        None, "--reference", help="Day recency is measured from (YYYY-MM-DD); default --until; neither: no decay."
+    ),
+    include_history: bool = typer.Option(
+        False, "--include-history", help="Count events dated to history (two or more years before publication)."
+    ),
     weighting: str = typer.Option("goldstein", "--weighting", help="goldstein or count."),
     min_events: int = typer.Option(1, "--min-events", help="Drop edges backed by fewer events."),
     directed: bool = typer.Option(False, "--directed", help="Keep source -> target direction."),
@@ -45,15 +51,22 @@ def network_command(
     """Signed, recency-weighted actor network from events, with camps (communities) and bridges."""
     from rich.table import Table
 
+    from powermap.analyse import periods
     from powermap.analyse.network import build_network
     from powermap.serve.export.tables import from_dataclasses
 
     if weighting not in ("goldstein", "count"):
         raise fail("--weighting must be goldstein or count")
     flt = event_filter(since, until, include_negated, modality, types, outlets)
+    as_of = periods.bound(reference, end=True)
+    if reference and as_of is None:
+        raise fail(f"--reference {reference!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     conn = open_reader(store).reader()
     with working("building the network", quiet):
-        net = build_network(conn, flt, half_life or None, weighting, directed, min_events)  # type: ignore[arg-type]
+        net = build_network(
+            conn, flt, half_life or None, weighting, directed, min_events,  # type: ignore[arg-type]
+            reference=as_of, include_history=include_history,
+        )  # fmt: skip
     if export:
         tables = [from_dataclasses("edges", net.edges), from_dataclasses("nodes", net.nodes),
                   from_dataclasses("camps", net.camps)]  # fmt: skip
@@ -62,7 +75,8 @@ def network_command(
     if as_json:
         print_json(dataclasses.asdict(net))
         return
-    summary = f"{len(net.nodes)} actors, {len(net.edges)} edges, reference date {net.reference}"
+    recency = f"reference date {net.reference}" if net.half_life_days else "no recency weighting (no reference date)"
+    summary = f"{len(net.nodes)} actors, {len(net.edges)} edges, {recency}"
     camps = Table("camp", "size", "strongest members", "coop inside", "conflict outside", title=summary)
     for camp in net.camps[:12]:
         camps.add_row(
