@@ -36,7 +36,14 @@ def verb_forms(tok: Token, lexicon) -> set[str]:
             for case in child.children:
                 if case.dep_ in ("case", "mark") and case.i < child.i:
                     forms |= {f"{f} {case.lower_}" for f in lemmas}
+        elif child.dep_ == "prep" and object_of(child) is not None:  # ClearNLP: the preposition heads
+            forms |= {f"{f} {child.lower_}" for f in lemmas}
     return forms
+
+
+def object_of(prep: Token) -> Token | None:
+    """The object of a preposition that heads its phrase (ClearNLP ``prep`` -> ``pobj``/``pcomp``)."""
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
 def label_of(tok: Token) -> str | None:
@@ -71,6 +78,8 @@ def about(tok: Token) -> Token | None:
         for child in tok.children:
             if dep(child) == role:
                 return child
+            if role == "obl" and child.dep_ == "prep" and (target := object_of(child)) is not None:
+                return target
     return None
 
 

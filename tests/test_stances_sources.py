@@ -1,0 +1,108 @@
+"""stances.v1 sources: appeals and demands, deals between two, two stance verbs in one
+sentence, English prepositional stance verbs (ClearNLP parses)."""
+
+from __future__ import annotations
+
+from powermap.extract.stances import StanceStage
+from powermap.records import Event
+
+from .events_fixtures import context, parsed
+
+ACTORS = {
+    "Polen": ("polen", "state"),
+    "Rusland": ("russia", "state"),
+    "Poland": ("polen", "state"),
+    "Norway": ("norway", "state"),
+}
+
+
+def run(rows, events=(), language="nl"):
+    """The stances of one hand-parsed sentence with the given (source, cameo, target) events."""
+    ctx = context(parsed(language, rows), ACTORS)
+    text = ctx.text
+    for source, cameo, target in events:
+        ctx.record.events.append(Event(source, target, cameo, None, None, text, 0, len(text)))
+    ctx.event_clauses = [(0, len(text))] * len(events)
+    ctx.event_reported = [False] * len(events)
+    StanceStage()(ctx)
+    return [(s.actor, s.concept, s.agree) for s in ctx.record.stances]
+
+
+APPEAL_TO_STOP = [
+    ("Polen", "Polen", "PROPN", "nsubj", 1), ("riep", "roepen", "VERB", "ROOT", 1),
+    ("Rusland", "Rusland", "PROPN", "obj", 1), ("op", "op", "ADP", "compound:prt", 1),
+    ("de", "de", "DET", "det", 5), ("beschietingen", "beschieting", "NOUN", "obj", 7),
+    ("te", "te", "ADP", "mark", 7), ("stoppen", "stoppen", "VERB", "xcomp", 1),
+    (".", ".", "PUNCT", "punct", 1),
+]  # fmt: skip
+
+
+def test_an_appeal_to_stop_something_is_a_position_against_it():
+    # Polen riep Rusland op de beschietingen te stoppen .
+    found = run(APPEAL_TO_STOP, [("polen", "020", "russia")])
+    assert [(actor, agree) for actor, _, agree in found] == [("polen", False)]
+
+
+def test_an_appeal_for_something_is_a_position_for_it():
+    # Polen riep Rusland op de gesprekken te hervatten .
+    rows = [*APPEAL_TO_STOP[:5], ("gesprekken", "gesprek", "NOUN", "obj", 7), APPEAL_TO_STOP[6],
+            ("hervatten", "hervatten", "VERB", "xcomp", 1), APPEAL_TO_STOP[8]]  # fmt: skip
+    found = run(rows, [("polen", "020", "russia")])
+    assert [(actor, agree) for actor, _, agree in found] == [("polen", True)]
+
+
+def test_a_harm_word_inside_a_relative_clause_does_not_turn_an_appeal():
+    # Polen eiste de vrijlating van boeren die het geweld bestrijden .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("eiste", "eisen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("vrijlating", "vrijlating", "NOUN", "obj", 1),
+        ("van", "van", "ADP", "case", 5), ("boeren", "boer", "NOUN", "nmod", 3),
+        ("die", "die", "PRON", "nsubj", 9), ("het", "het", "DET", "det", 8),
+        ("geweld", "geweld", "NOUN", "obj", 9), ("bestrijden", "bestrijden", "VERB", "acl:relcl", 5),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found = run(rows, [("polen", "100", None)])
+    assert [(actor, agree) for actor, _, agree in found] == [("polen", True)]
+
+
+def test_a_deal_between_two_is_no_position_of_either():
+    # Polen en Rusland sloten een bestand .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Rusland", "Rusland", "PROPN", "conj", 0), ("sloten", "sluiten", "VERB", "ROOT", 3),
+        ("een", "een", "DET", "det", 5), ("bestand", "bestand", "NOUN", "obj", 3),
+        (".", ".", "PUNCT", "punct", 3),
+    ]  # fmt: skip
+    assert run(rows, [("polen", "057", "russia"), ("russia", "057", "polen")]) == []
+    # one-sided, the same act is a position of its source
+    assert [actor for actor, _, _ in run(rows, [("polen", "057", "russia")])] == ["polen"]
+
+
+def test_an_appeal_gives_way_to_what_else_its_source_does():
+    # Polen riep Rusland op de beschietingen te stoppen .   (coded twice: the appeal and a rejection)
+    found = run(APPEAL_TO_STOP, [("polen", "020", "russia"), ("polen", "120", "russia")])
+    assert [(actor, agree) for actor, _, agree in found] == [("polen", False)]
+
+
+def test_two_stance_verbs_give_one_actor_two_positions():
+    # Polen verwerpt het geweld en pleit voor een uitweg .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("verwerpt", "verwerpen", "VERB", "ROOT", 1),
+        ("het", "het", "DET", "det", 3), ("geweld", "geweld", "NOUN", "obj", 1),
+        ("en", "en", "CCONJ", "cc", 5), ("pleit", "pleiten", "VERB", "conj", 1),
+        ("voor", "voor", "ADP", "case", 8), ("een", "een", "DET", "det", 8),
+        ("uitweg", "uitweg", "NOUN", "obl", 5), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found = run(rows)
+    assert ("polen", "het geweld", False) in found
+    assert ("polen", "een uitweg", True) in found
+
+
+def test_english_prepositional_stance_verb_with_a_clearnlp_parse():
+    # Norway called for a ceasefire .   (ClearNLP: the preposition heads its object)
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+        ("for", "for", "ADP", "prep", 1), ("a", "a", "DET", "det", 4),
+        ("ceasefire", "ceasefire", "NOUN", "pobj", 2), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows, language="en") == [("norway", "a ceasefire", True)]
