@@ -106,3 +106,31 @@ def test_english_prepositional_stance_verb_with_a_clearnlp_parse():
         ("ceasefire", "ceasefire", "NOUN", "pobj", 2), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert run(rows, language="en") == [("norway", "a ceasefire", True)]
+
+
+def test_an_effort_verb_is_a_position_for_what_it_strives_for():
+    # Polen probeert de gesprekken te hervatten .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("probeert", "proberen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("gesprekken", "gesprek", "NOUN", "obj", 5),
+        ("te", "te", "ADP", "mark", 5), ("hervatten", "hervatten", "VERB", "xcomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert [(actor, agree) for actor, _, agree in run(rows)] == [("polen", True)]
+    # Norway seeks a ceasefire .
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("seeks", "seek", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3), ("ceasefire", "ceasefire", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows, language="en") == [("norway", "a ceasefire", True)]
+
+
+def test_obstructing_is_a_position_against():
+    # Polen zit het plan dwars .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("zit", "zitten", "VERB", "ROOT", 1),
+        ("het", "het", "DET", "det", 3), ("plan", "plan", "NOUN", "obj", 1),
+        ("dwars", "dwars", "ADP", "compound:prt", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows) == [("polen", "het plan", False)]
