@@ -134,3 +134,13 @@ def test_obstructing_is_a_position_against():
         ("dwars", "dwars", "ADP", "compound:prt", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert run(rows) == [("polen", "het plan", False)]
+
+
+def test_joining_is_a_position_for_what_is_joined():
+    # Norway joined the coalition .
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("joined", "join", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("coalition", "coalition", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows, language="en") == [("norway", "the coalition", True)]
