@@ -4,7 +4,7 @@ sentence, English prepositional stance verbs (ClearNLP parses)."""
 from __future__ import annotations
 
 from powermap.extract.stances import StanceStage
-from powermap.records import Event
+from powermap.records import Event, Quote
 
 from .events_fixtures import context, parsed
 
@@ -144,3 +144,32 @@ def test_joining_is_a_position_for_what_is_joined():
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert run(rows, language="en") == [("norway", "the coalition", True)]
+
+
+def test_a_prepositional_object_marked_as_argument_is_what_the_verb_is_about():
+    # Polen pleit voor een bestand .   (the parser marks the phrase obl:arg)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("pleit", "pleiten", "VERB", "ROOT", 1),
+        ("voor", "voor", "ADP", "case", 4), ("een", "een", "DET", "det", 4),
+        ("bestand", "bestand", "NOUN", "obl:arg", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows) == [("polen", "een bestand", True)]
+
+
+def test_colloquial_negation_turns_a_quoted_position():
+    # Met de sancties heeft het niks te maken , zegt Jansen .
+    rows = [
+        ("Met", "met", "ADP", "case", 2), ("de", "de", "DET", "det", 2),
+        ("sancties", "sanctie", "NOUN", "obl", 7), ("heeft", "hebben", "AUX", "aux", 7),
+        ("het", "het", "PRON", "nsubj", 7), ("niks", "niks", "PRON", "obj", 7),
+        ("te", "te", "ADP", "mark", 7), ("maken", "maken", "VERB", "ccomp", 9),
+        (",", ",", "PUNCT", "punct", 9), ("zegt", "zeggen", "VERB", "ROOT", 9),
+        ("Jansen", "Jansen", "PROPN", "nsubj", 9), (".", ".", "PUNCT", "punct", 9),
+    ]  # fmt: skip
+    ctx = context(parsed("nl", rows), {"Jansen": ("jansen", "person")})
+    text = ctx.text
+    said = text.index(",")
+    ctx.record.quotes.append(Quote(text[:said], 0, said, "jansen", "indirect", "zegt"))
+    ctx.event_clauses, ctx.event_reported = [], []
+    StanceStage()(ctx)
+    assert [(s.actor, s.agree) for s in ctx.record.stances] == [("jansen", False)]

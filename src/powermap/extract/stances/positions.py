@@ -32,13 +32,18 @@ def verb_forms(tok: Token, lexicon) -> set[str]:
     for child in tok.children:
         if child.dep_ == "compound:prt":  # separable particle: spreekt ... uit, backs down
             forms |= {child.lower_ + f for f in lemmas} | {f"{f} {child.lower_}" for f in lemmas}
-        elif dep(child) in ("obl", "xcomp", "ccomp", "obj"):  # prepositional verb: calls for, pleit voor
+        elif role(child) in ("obl", "xcomp", "ccomp", "obj"):  # prepositional verb: calls for, pleit voor
             for case in child.children:
                 if case.dep_ in ("case", "mark") and case.i < child.i:
                     forms |= {f"{f} {case.lower_}" for f in lemmas}
         elif child.dep_ == "prep" and object_of(child) is not None:  # ClearNLP: the preposition heads
             forms |= {f"{f} {child.lower_}" for f in lemmas}
     return forms
+
+
+def role(tok: Token) -> str:
+    """A token's relation without its subtype (*obl:arg*: *obl*)."""
+    return dep(tok).split(":")[0]
 
 
 def object_of(prep: Token) -> Token | None:
@@ -74,11 +79,11 @@ def label_of(tok: Token) -> str | None:
 
 def about(tok: Token) -> Token | None:
     """What the predicate ``tok`` is about: its first object-like dependent (see ``ABOUT``)."""
-    for role in ABOUT:
+    for wanted in ABOUT:
         for child in tok.children:
-            if dep(child) == role:
+            if role(child) == wanted or dep(child) == wanted:
                 return child
-            if role == "obl" and child.dep_ == "prep" and (target := object_of(child)) is not None:
+            if wanted == "obl" and child.dep_ == "prep" and (target := object_of(child)) is not None:
                 return target
     return None
 
