@@ -173,3 +173,25 @@ def test_colloquial_negation_turns_a_quoted_position():
     ctx.event_clauses, ctx.event_reported = [], []
     StanceStage()(ctx)
     assert [(s.actor, s.agree) for s in ctx.record.stances] == [("jansen", False)]
+
+
+def test_a_stance_participle_modifying_a_noun_is_held_by_its_agent():
+    # Polen bewondert de door Rusland gesteunde regering .   (Rusland holds: for the government)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("bewondert", "bewonderen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 7), ("door", "door", "ADP", "case", 4),
+        ("Rusland", "Rusland", "PROPN", "obl", 5), ("gesteunde", "steunen", "VERB", "acl", 6),
+        ("regering", "regering", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    rows[2] = ("de", "de", "DET", "det", 6)
+    assert run(rows) == [("russia", "de regering", True)]
+
+
+def test_announcing_a_measure_is_a_position_for_it():
+    # Norway announced a new pipeline .
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("announced", "announce", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 4), ("new", "new", "ADJ", "amod", 4),
+        ("pipeline", "pipeline", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows, language="en") == [("norway", "a new pipeline", True)]

@@ -36,6 +36,7 @@ from powermap.extract.stances.positions import (
     StanceVerbs,
     label_of,
     position_label,
+    role,
     topic,
     verb_forms,
 )
@@ -172,6 +173,9 @@ class StanceStage(Stage):
                 continue
             heads, _ = coder.sources(tok)
             label = position_label(tok)
+            if dep(tok) in ("acl", "amod") and not heads:  # *de door de VN gesteunde regering*
+                heads = [c for c in tok.children if role(c) == "obl" and verbs.agent(c)]
+                label = label_of(tok.head)
             if label is None:
                 continue
             # *wil de handel niet in gevaar brengen*: a harm word in the complement flips it
