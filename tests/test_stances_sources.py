@@ -195,3 +195,44 @@ def test_announcing_a_measure_is_a_position_for_it():
         ("pipeline", "pipeline", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert run(rows, language="en") == [("norway", "a new pipeline", True)]
+
+
+def test_taking_care_is_no_worry():
+    # Polen zorgt voor de handel .   (zorgen voor: to see to it; the noun zorg is a worry)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("zorgt", "zorgen", "VERB", "ROOT", 1),
+        ("voor", "voor", "ADP", "case", 4), ("de", "de", "DET", "det", 4),
+        ("handel", "handel", "NOUN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows) == []
+
+
+def test_an_actor_named_inside_the_holder_phrase_does_not_hold():
+    # Partijgenoten van Jansen steunen het plan .
+    rows = [
+        ("Partijgenoten", "partijgenoot", "NOUN", "nsubj", 3), ("van", "van", "ADP", "case", 2),
+        ("Jansen", "Jansen", "PROPN", "nmod", 0), ("steunen", "steunen", "VERB", "ROOT", 3),
+        ("het", "het", "DET", "det", 5), ("plan", "plan", "NOUN", "obj", 3),
+        (".", ".", "PUNCT", "punct", 3),
+    ]  # fmt: skip
+    ctx = context(parsed("nl", rows), {"Jansen": ("jansen", "person")})
+    ctx.event_clauses, ctx.event_reported = [], []
+    StanceStage()(ctx)
+    assert ctx.record.stances == []
+
+
+def test_an_obstructive_word_turns_a_quoted_position():
+    # De heffingen zitten de boeren dwars , zegt Jansen .
+    rows = [
+        ("De", "de", "DET", "det", 1), ("heffingen", "heffing", "NOUN", "nsubj", 2),
+        ("zitten", "zitten", "VERB", "ccomp", 7), ("de", "de", "DET", "det", 4),
+        ("boeren", "boer", "NOUN", "obj", 2), ("dwars", "dwars", "ADJ", "advmod", 2),
+        (",", ",", "PUNCT", "punct", 7), ("zegt", "zeggen", "VERB", "ROOT", 7),
+        ("Jansen", "Jansen", "PROPN", "nsubj", 7), (".", ".", "PUNCT", "punct", 7),
+    ]  # fmt: skip
+    ctx = context(parsed("nl", rows), {"Jansen": ("jansen", "person")})
+    said = ctx.text.index(",")
+    ctx.record.quotes.append(Quote(ctx.text[:said], 0, said, "jansen", "indirect", "zegt"))
+    ctx.event_clauses, ctx.event_reported = [], []
+    StanceStage()(ctx)
+    assert [(s.actor, s.agree) for s in ctx.record.stances] == [("jansen", False)]

@@ -209,13 +209,24 @@ class StanceStage(Stage):
     def held(
         coder: ParseCoder, sent: Span, heads: Sequence[Token], agree: bool, label: str, tok: Token
     ) -> Iterator[Held]:
-        """The actors the noun heads ``heads`` stand for (not places, not outside ``sent``)."""
+        """The actors the noun heads ``heads`` stand for (not places, not outside ``sent``, not
+        an actor named only in a phrase inside the head's: *partijgenoten van X* are not X)."""
         for head in heads:
             if not sent.start <= head.i < sent.end:  # a misparse reaching into another sentence
                 continue
             actor = coder.actor(head)
-            if actor is not None and actor.type != "place":
+            if actor is not None and actor.type != "place" and not StanceStage.inside_phrase(coder, head, actor):
                 yield actor, agree, label, tok
+
+    @staticmethod
+    def inside_phrase(coder: ParseCoder, head: Token, actor: Actor) -> bool:
+        """Whether a common noun ``head`` names ``actor`` only in a modifier phrase of its own
+        (*het leger van dat land*, *partijgenoten van X*), not in its own words or an apposition."""
+        if head.pos_ != "NOUN":
+            return False
+        mentions = [t for t in head.subtree if (a := coder.index.at(t.idx, t.idx + len(t))) and a.id == actor.id]
+        nested = {t.i for c in head.children if role(c) == "nmod" for t in c.subtree}
+        return bool(mentions) and all(t.i in nested for t in mentions)
 
     @staticmethod
     def quote_label(sent: Span, quote: Quote) -> str | None:
