@@ -236,3 +236,21 @@ def test_an_obstructive_word_turns_a_quoted_position():
     ctx.event_clauses, ctx.event_reported = [], []
     StanceStage()(ctx)
     assert [(s.actor, s.agree) for s in ctx.record.stances] == [("jansen", False)]
+
+
+def test_a_place_read_as_a_speaker_holds_no_position():
+    # De heffingen schaden de boeren , zegt Lissabon .   (a quote the quote stage gave to a place)
+    rows = [
+        ("De", "de", "DET", "det", 1), ("heffingen", "heffing", "NOUN", "nsubj", 2),
+        ("schaden", "schaden", "VERB", "ccomp", 6), ("de", "de", "DET", "det", 4),
+        ("boeren", "boer", "NOUN", "obj", 2), (",", ",", "PUNCT", "punct", 6),
+        ("zegt", "zeggen", "VERB", "ROOT", 6), ("Lissabon", "Lissabon", "PROPN", "nsubj", 6),
+        (".", ".", "PUNCT", "punct", 6),
+    ]  # fmt: skip
+    for kind, found in (("place", []), ("state", [("lissabon", True)])):
+        ctx = context(parsed("nl", rows), {"Lissabon": ("lissabon", kind)})
+        said = ctx.text.index(",")
+        ctx.record.quotes.append(Quote(ctx.text[:said], 0, said, "lissabon", "indirect", "zegt"))
+        ctx.event_clauses, ctx.event_reported = [], []
+        StanceStage()(ctx)
+        assert [(s.actor, s.agree) for s in ctx.record.stances] == found

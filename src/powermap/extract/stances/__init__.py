@@ -246,9 +246,10 @@ class StanceStage(Stage):
     @staticmethod
     def reporting(ctx: ExtractionContext, quote: Quote) -> bool:
         """A news outlet's reported speech (*..., meldt de krant*) is news, not its position;
-        its direct quotes (an editorial) still are."""
+        its direct quotes (an editorial) still are. A place (a speaker read from *in Caracas*)
+        holds no position."""
         actor = next((a for a in ctx.record.actors if a.id == quote.speaker), None)
-        return actor is not None and actor.type == "media" and quote.kind == "indirect"
+        return actor is not None and (actor.type == "place" or (actor.type == "media" and quote.kind == "indirect"))
 
     @staticmethod
     def attributed(ctx: ExtractionContext, sent: Span, speech: set[str], lexicon) -> set[str]:
