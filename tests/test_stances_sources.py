@@ -254,3 +254,15 @@ def test_a_place_read_as_a_speaker_holds_no_position():
         ctx.event_clauses, ctx.event_reported = [], []
         StanceStage()(ctx)
         assert [(s.actor, s.agree) for s in ctx.record.stances] == found
+
+
+def test_a_concept_about_one_country_does_not_label_another():
+    # Polen steunt sancties tegen Iran .   /   Polen steunt sancties tegen Rusland .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+        ("sancties", "sanctie", "NOUN", "obj", 1), ("tegen", "tegen", "ADP", "case", 4),
+        ("Iran", "Iran", "PROPN", "nmod", 2), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows) == [("polen", "sancties tegen iran", True)]
+    rows[4] = ("Rusland", "Rusland", "PROPN", "nmod", 2)
+    assert run(rows) == [("polen", "sanctions against Russia", True)]
