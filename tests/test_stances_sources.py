@@ -266,3 +266,15 @@ def test_a_concept_about_one_country_does_not_label_another():
     assert run(rows) == [("polen", "sancties tegen iran", True)]
     rows[4] = ("Rusland", "Rusland", "PROPN", "nmod", 2)
     assert run(rows) == [("polen", "sanctions against Russia", True)]
+
+
+def test_justifying_is_for_and_declining_is_against():
+    # Norway justified the ban .   /   Norway declined the offer .
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("justified", "justify", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("ban", "ban", "NOUN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows, language="en") == [("norway", "the ban", True)]
+    rows[1], rows[3] = ("declined", "decline", "VERB", "ROOT", 1), ("offer", "offer", "NOUN", "dobj", 1)
+    assert run(rows, language="en") == [("norway", "the offer", False)]
