@@ -153,10 +153,12 @@ def test_stances_concept_sentence_needs_a_position_predicate():
         ("sancties", "sanctie", "NOUN", "nmod", 3), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert stances_for(rows)[0] == []
-    # Polen verdedigt de sancties .   (a stance cue as predicate)
+    # Polen verdedigt de sancties tegen Rusland .   (a stance cue as predicate)
     rows = [
         ("Polen", "Polen", "PROPN", "nsubj", 1), ("verdedigt", "verdedigen", "VERB", "ROOT", 1),
-        ("de", "de", "DET", "det", 3), ("sancties", "sanctie", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+        ("de", "de", "DET", "det", 3), ("sancties", "sanctie", "NOUN", "obj", 1),
+        ("tegen", "tegen", "ADP", "case", 5), ("Rusland", "Rusland", "PROPN", "nmod", 3),
+        (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert stances_for(rows)[0] == [("polen", "sanctions against Russia", True)]
 

@@ -32,7 +32,7 @@ def verb_forms(tok: Token, lexicon) -> set[str]:
     for child in tok.children:
         if child.dep_ == "compound:prt":  # separable particle: spreekt ... uit, backs down
             forms |= {child.lower_ + f for f in lemmas} | {f"{f} {child.lower_}" for f in lemmas}
-        elif role(child) in ("obl", "xcomp", "ccomp", "obj"):  # prepositional verb: calls for, pleit voor
+        elif argument(child) in ("obl", "xcomp", "ccomp", "obj"):  # prepositional verb: calls for, pleit voor
             for case in child.children:
                 if case.dep_ in ("case", "mark") and case.i < child.i:
                     forms |= {f"{f} {case.lower_}" for f in lemmas}
@@ -42,8 +42,15 @@ def verb_forms(tok: Token, lexicon) -> set[str]:
 
 
 def role(tok: Token) -> str:
-    """A token's relation without its subtype (*obl:arg*: *obl*)."""
+    """A token's relation without its subtype (*obl:agent*: *obl*)."""
     return dep(tok).split(":")[0]
+
+
+def argument(tok: Token) -> str:
+    """A token's relation, a prepositional object the parser marks as an argument read as
+    any oblique (*pleit voor X*: ``obl:arg``); agents and time phrases keep their subtype."""
+    label = dep(tok)
+    return "obl" if label == "obl:arg" else label
 
 
 def object_of(prep: Token) -> Token | None:
@@ -81,7 +88,7 @@ def about(tok: Token) -> Token | None:
     """What the predicate ``tok`` is about: its first object-like dependent (see ``ABOUT``)."""
     for wanted in ABOUT:
         for child in tok.children:
-            if role(child) == wanted or dep(child) == wanted:
+            if argument(child) == wanted:
                 return child
             if wanted == "obl" and child.dep_ == "prep" and (target := object_of(child)) is not None:
                 return target
