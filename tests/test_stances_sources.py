@@ -94,8 +94,8 @@ def test_two_stance_verbs_give_one_actor_two_positions():
         ("uitweg", "uitweg", "NOUN", "obl", 5), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     found = run(rows)
-    assert ("polen", "het geweld", False) in found
-    assert ("polen", "een uitweg", True) in found
+    assert ("polen", "geweld", False) in found
+    assert ("polen", "uitweg", True) in found
 
 
 def test_english_prepositional_stance_verb_with_a_clearnlp_parse():
@@ -105,7 +105,7 @@ def test_english_prepositional_stance_verb_with_a_clearnlp_parse():
         ("for", "for", "ADP", "prep", 1), ("a", "a", "DET", "det", 4),
         ("ceasefire", "ceasefire", "NOUN", "pobj", 2), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    assert run(rows, language="en") == [("norway", "a ceasefire", True)]
+    assert run(rows, language="en") == [("norway", "ceasefire", True)]
 
 
 def test_an_effort_verb_is_a_position_for_what_it_strives_for():
@@ -123,7 +123,7 @@ def test_an_effort_verb_is_a_position_for_what_it_strives_for():
         ("a", "a", "DET", "det", 3), ("ceasefire", "ceasefire", "NOUN", "dobj", 1),
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    assert run(rows, language="en") == [("norway", "a ceasefire", True)]
+    assert run(rows, language="en") == [("norway", "ceasefire", True)]
 
 
 def test_obstructing_is_a_position_against():
@@ -133,7 +133,7 @@ def test_obstructing_is_a_position_against():
         ("het", "het", "DET", "det", 3), ("plan", "plan", "NOUN", "obj", 1),
         ("dwars", "dwars", "ADP", "compound:prt", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    assert run(rows) == [("polen", "het plan", False)]
+    assert run(rows) == [("polen", "plan", False)]
 
 
 def test_joining_is_a_position_for_what_is_joined():
@@ -143,7 +143,7 @@ def test_joining_is_a_position_for_what_is_joined():
         ("the", "the", "DET", "det", 3), ("coalition", "coalition", "NOUN", "dobj", 1),
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    assert run(rows, language="en") == [("norway", "the coalition", True)]
+    assert run(rows, language="en") == [("norway", "coalition", True)]
 
 
 def test_a_prepositional_object_marked_as_argument_is_what_the_verb_is_about():
@@ -153,7 +153,7 @@ def test_a_prepositional_object_marked_as_argument_is_what_the_verb_is_about():
         ("voor", "voor", "ADP", "case", 4), ("een", "een", "DET", "det", 4),
         ("bestand", "bestand", "NOUN", "obl:arg", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    assert run(rows) == [("polen", "een bestand", True)]
+    assert run(rows) == [("polen", "bestand", True)]
 
 
 def test_colloquial_negation_turns_a_quoted_position():
@@ -184,7 +184,7 @@ def test_a_stance_participle_modifying_a_noun_is_held_by_its_agent():
         ("regering", "regering", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     rows[2] = ("de", "de", "DET", "det", 6)
-    assert run(rows) == [("russia", "de regering", True)]
+    assert run(rows) == [("russia", "regering", True)]
 
 
 def test_announcing_a_measure_is_a_position_for_it():
@@ -194,7 +194,7 @@ def test_announcing_a_measure_is_a_position_for_it():
         ("a", "a", "DET", "det", 4), ("new", "new", "ADJ", "amod", 4),
         ("pipeline", "pipeline", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    assert run(rows, language="en") == [("norway", "a new pipeline", True)]
+    assert run(rows, language="en") == [("norway", "new pipeline", True)]
 
 
 def test_taking_care_is_no_worry():
@@ -275,6 +275,6 @@ def test_justifying_is_for_and_declining_is_against():
         ("the", "the", "DET", "det", 3), ("ban", "ban", "NOUN", "dobj", 1),
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    assert run(rows, language="en") == [("norway", "the ban", True)]
+    assert run(rows, language="en") == [("norway", "ban", True)]
     rows[1], rows[3] = ("declined", "decline", "VERB", "ROOT", 1), ("offer", "offer", "NOUN", "dobj", 1)
-    assert run(rows, language="en") == [("norway", "the offer", False)]
+    assert run(rows, language="en") == [("norway", "offer", False)]

@@ -60,7 +60,8 @@ def object_of(prep: Token) -> Token | None:
 
 def label_of(tok: Token) -> str | None:
     """A short phrase for what ``tok`` heads: its subtree without subordinate clauses,
-    coordinated phrases and punctuation, without a leading case word or complementiser,
+    coordinated phrases and punctuation, without a leading case word, complementiser or
+    determiner (*pleit voor een vreedzame uitweg*: "vreedzame uitweg"),
     at most ``MAX_WORDS`` words; None when nothing with a content word is left."""
     if tok.pos_ == "PRON" and dep(tok.head) == "acl:relcl":  # *die X steunt*: the noun it stands for
         tok = tok.head.head
@@ -76,7 +77,7 @@ def label_of(tok: Token) -> str | None:
                 walk(c)
 
     walk(tok)
-    while words and (words[0].dep_ in ("case", "mark") or words[0].is_punct):
+    while words and (words[0].dep_ in ("case", "mark", "det") or words[0].is_punct):
         words.pop(0)
     words = words[:MAX_WORDS]
     if not any(w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") for w in words):
