@@ -278,3 +278,13 @@ def test_justifying_is_for_and_declining_is_against():
     assert run(rows, language="en") == [("norway", "ban", True)]
     rows[1], rows[3] = ("declined", "decline", "VERB", "ROOT", 1), ("offer", "offer", "NOUN", "dobj", 1)
     assert run(rows, language="en") == [("norway", "offer", False)]
+
+
+def test_a_protest_is_a_position_against():
+    # Polen protesteert tegen de grenswet .   (coded 141: demonstrate or rally)
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("protesteert", "protesteren", "VERB", "ROOT", 1),
+        ("tegen", "tegen", "ADP", "case", 4), ("de", "de", "DET", "det", 4),
+        ("grenswet", "grenswet", "NOUN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows, [("polen", "141", None)]) == [("polen", "grenswet", False)]
