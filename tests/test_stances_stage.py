@@ -153,10 +153,12 @@ def test_stances_concept_sentence_needs_a_position_predicate():
         ("sancties", "sanctie", "NOUN", "nmod", 3), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert stances_for(rows)[0] == []
-    # Polen verdedigt de sancties .   (a stance cue as predicate)
+    # Polen verdedigt de sancties tegen Rusland .   (a stance cue as predicate)
     rows = [
         ("Polen", "Polen", "PROPN", "nsubj", 1), ("verdedigt", "verdedigen", "VERB", "ROOT", 1),
-        ("de", "de", "DET", "det", 3), ("sancties", "sanctie", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+        ("de", "de", "DET", "det", 3), ("sancties", "sanctie", "NOUN", "obj", 1),
+        ("tegen", "tegen", "ADP", "case", 5), ("Rusland", "Rusland", "PROPN", "nmod", 3),
+        (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert stances_for(rows)[0] == [("polen", "sanctions against Russia", True)]
 
@@ -168,7 +170,7 @@ def test_stances_position_verb_without_a_listed_concept():
         ("de", "de", "DET", "det", 3), ("hervorming", "hervorming", "NOUN", "obj", 1),
         ("niet", "niet", "ADV", "advmod", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    assert stances_for(rows)[0] == [("polen", "de hervorming", True)]
+    assert stances_for(rows)[0] == [("polen", "hervorming", True)]
 
 
 def test_stances_passive_position_verb_is_held_by_the_agent():
@@ -179,7 +181,7 @@ def test_stances_passive_position_verb_is_held_by_the_agent():
         ("door", "door", "ADP", "case", 5), ("Jansen", "Jansen", "PROPN", "obl:agent", 3),
         (".", ".", "PUNCT", "punct", 3),
     ]  # fmt: skip
-    assert stances_for(rows)[0] == [("jansen", "de hervorming", True)]
+    assert stances_for(rows)[0] == [("jansen", "hervorming", True)]
 
 
 def test_stances_membership_is_no_position():

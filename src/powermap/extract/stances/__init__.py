@@ -1,13 +1,13 @@
 """The ``stances.v1`` stage: Discourse-Network-Analyzer-style (actor, concept, agree/disagree).
 
-Four sources of statements, in order, one stance per actor and sentence:
+Four sources of statements, in order, one stance per actor and sentence (two when two
+stance verbs state opposite positions: *verwerpt X en pleit voor Y*):
 
-1. coded events that express a position (03 intent, 05 support, 08 concessions, 10 demands,
-   163 sanctions: agree; 11 disapproval, 12 rejection, 13 threats, other 16 reductions:
-   disagree; a negated event is against the action), held by the source; material
-   cooperation and aid (06, 07) are deeds, not statements, and give none;
+1. coded events that express a position (``from_events``: appeals, intents, support,
+   concessions, demands, sanctions; disapproval, rejection, threats, protest, reductions),
+   held by the source;
 2. attributed quotes, held by the speaker, polarity from the language's stance cues;
-3. stance verbs (pleiten, steunen, verwerpen ...) in any clause, held by their subject;
+3. stance verbs (pleiten, steunen, verwerpen; calls for ...) in any clause, held by their subject;
 4. other sentences where a concept fires and the main predicate is a position predicate,
    held by the clause subject (or the first actor).
 
@@ -25,26 +25,31 @@ from spacy.tokens import Span, Token
 
 from powermap import lang
 from powermap.extract._text import sentences, trimmed
-from powermap.extract.events.coder import THREAT_CODES, ParseCoder
+from powermap.extract.events.coder import ParseCoder
 from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.events.syntax import dep
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.extract.stances.concepts import Concept, load_concepts
+from powermap.extract.stances.from_events import event_stances
 from powermap.extract.stances.positions import (
     PositionPredicates,
     StanceVerbs,
     label_of,
     position_label,
+    role,
     topic,
     verb_forms,
 )
 from powermap.extract.stances.propose import propose_concepts
-from powermap.records import Actor, Event, Quote, Stance
+from powermap.records import Actor, Quote, Stance
 
+#: the stances given so far, per (actor, sentence start): (agree, the span of the words that
+#: state it: an event's clause, a stance verb; None for the whole sentence)
+Done = dict[tuple[str, int], list[tuple[bool, tuple[int, int] | None]]]
 #: a position found in the text: holder, agree, label, the word that states it
 Held = tuple[Actor, bool, str, Token]
-AGREE_ROOTS = {"03", "05", "08", "10"}
-DISAGREE_ROOTS = {"11", "12", "13", "16"}
+#: clauses joined to a predicate that state something of their own
+FREE = {"advcl", "conj", "parataxis", "acl", "acl:relcl", "punct", "cc"}
 
 __all__ = ["StanceStage", "load_concepts", "propose_concepts"]
 
@@ -71,15 +76,16 @@ def norm_text(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def event_polarity(event: Event) -> bool | None:
-    """Agree for cooperative positions, disagree for conflictual ones; a negated event is
-    a position against the action itself (*weigerde te veroordelen*: against condemning)."""
-    root = event.cameo[:2]
-    if not (event.cameo.startswith("163") or root in AGREE_ROOTS or root in DISAGREE_ROOTS):
-        return None
-    if event.negated:
-        return False
-    return event.cameo.startswith("163") or root in AGREE_ROOTS
+def own_words(tok: Token) -> tuple[int, int]:
+    """The character span of a predicate with its objects and complements, without the clauses
+    joined to it (adverbial, coordinated, relative)."""
+    words = [tok]
+    todo = [c for c in tok.children if dep(c) not in FREE]
+    while todo:
+        cur = todo.pop()
+        words.append(cur)
+        todo.extend(cur.children)
+    return min(w.idx for w in words), max(w.idx + len(w) for w in words)
 
 
 @stages.register("stances.v1")
@@ -103,7 +109,7 @@ class StanceStage(Stage):
             return
         concepts = load_concepts(self.options.concepts)
         language = ctx.language
-        done: set[tuple[str, int]] = set()
+        done: Done = {}
         lexicon = get_lexicon(language)
         speech = {w.lower() for w in lexicon.cue_set("speech_verbs")}
         cues = stance_cues(language)
@@ -125,24 +131,12 @@ class StanceStage(Stage):
                 continue
             text = ctx.text[start:end]
             concept = self.concept(text, language, concepts)
-
+            evidence = (text, start, end)
             speakers = {who for a, _, who in quoted if start <= a < end}
-            clauses = ctx.event_clauses or []
-            for k, event in enumerate(ctx.record.events):
-                if speakers and event.source not in speakers:
-                    continue  # told by someone else (*"X en Y sloten een pact", zegt Z*): Z's account
-                if event.start == start and (agree := event_polarity(event)) is not None:
-                    # the sentence's concept only when it is named in the event's own clause
-                    clause = clauses[k] if k < len(clauses) else None
-                    if (
-                        event.cameo.startswith("13")
-                        and not event.negated
-                        and self.threatens_action(sent, clause, event.cameo)
-                    ):
-                        agree = True  # *dreigt heffingen in te stellen*: for the measure it threatens
-                    own = concept if concept and clause and self.names(concept, ctx.text, clause, language) else None
-                    label = own.label if own else self.event_label(ctx, sent, event, clause)
-                    self.add(ctx, done, event.source, agree, label, (text, start, end))
+            for holder_id, agree, label, clause in event_stances(
+                ctx, sent, start, concept, speakers, stance_verbs.harms
+            ):
+                self.add(ctx, done, holder_id, agree, label, evidence, clause)
             attributed = self.attributed(ctx, sent, speech, lexicon)
             for quote in ctx.record.quotes:
                 if quote.speaker and start <= quote.start < end and quote.speaker in attributed:
@@ -151,17 +145,17 @@ class StanceStage(Stage):
                     said.add((quote.speaker, norm_text(quote.text)))
                     base = not (concept and concept.against)
                     label = concept.label if concept else self.quote_label(sent, quote)
-                    self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, (text, start, end))
+                    self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, evidence)
             if coder is not None:
                 for holder, agree, label, tok in self.positions(coder, sent, stance_verbs):
                     if any(a <= tok.idx < b and who != holder.id for a, b, who in quoted):
                         continue  # a position inside someone else's quote is the speaker's account
                     label = concept.label if concept else label
-                    self.add(ctx, done, holder.id, agree, label, (text, start, end))
+                    self.add(ctx, done, holder.id, agree, label, evidence, own_words(tok), verb=True)
             if concept is not None:
                 for holder in self.holders(ctx, sent, positions, quoted):
                     agree = polarity(sent, language, not concept.against)
-                    self.add(ctx, done, holder.id, agree, concept.label, (text, start, end))
+                    self.add(ctx, done, holder.id, agree, concept.label, evidence)
 
     @staticmethod
     def positions(coder: ParseCoder, sent: Span, verbs: StanceVerbs) -> Iterator[Held]:
@@ -179,6 +173,9 @@ class StanceStage(Stage):
                 continue
             heads, _ = coder.sources(tok)
             label = position_label(tok)
+            if dep(tok) in ("acl", "amod") and not heads:  # *de door de VN gesteunde regering*
+                heads = [c for c in tok.children if role(c) == "obl" and verbs.agent(c)]
+                label = label_of(tok.head)
             if label is None:
                 continue
             # *wil de handel niet in gevaar brengen*: a harm word in the complement flips it
@@ -212,48 +209,24 @@ class StanceStage(Stage):
     def held(
         coder: ParseCoder, sent: Span, heads: Sequence[Token], agree: bool, label: str, tok: Token
     ) -> Iterator[Held]:
-        """The actors the noun heads ``heads`` stand for (not places, not outside ``sent``)."""
+        """The actors the noun heads ``heads`` stand for (not places, not outside ``sent``, not
+        an actor named only in a phrase inside the head's: *partijgenoten van X* are not X)."""
         for head in heads:
             if not sent.start <= head.i < sent.end:  # a misparse reaching into another sentence
                 continue
             actor = coder.actor(head)
-            if actor is not None and actor.type != "place":
+            if actor is not None and actor.type != "place" and not StanceStage.inside_phrase(coder, head, actor):
                 yield actor, agree, label, tok
 
     @staticmethod
-    def clause_heads(sent: Span, clause: tuple[int, int]) -> list[Token]:
-        """The tokens of ``clause`` whose head lies outside it (or that head the sentence)."""
-        inside = [t for t in sent if clause[0] <= t.idx < clause[1]]
-        return [t for t in inside if t.head.i == t.i or not clause[0] <= t.head.idx < clause[1]]
-
-    @staticmethod
-    def threatens_action(sent: Span, clause: tuple[int, int] | None, cameo: str) -> bool:
-        """Whether a threat's predicate takes an infinitive clause: the action it threatens
-        (*dreigt X te arresteren*, *threatened to impose tariffs*), which its source is for. The
-        coder may also code the threat at that infinitive itself, with the threat code of the
-        action it wraps (*dreigt heffingen in te voeren*: 1312 at *voeren*)."""
-        if clause is None or not sent.doc.has_annotation("DEP"):
+    def inside_phrase(coder: ParseCoder, head: Token, actor: Actor) -> bool:
+        """Whether a common noun ``head`` names ``actor`` only in a modifier phrase of its own
+        (*het leger van dat land*, *partijgenoten van X*), not in its own words or an apposition."""
+        if head.pos_ != "NOUN":
             return False
-        heads = StanceStage.clause_heads(sent, clause)
-        if any(dep(c) == "xcomp" and c.pos_ == "VERB" for h in heads for c in h.children):
-            return True
-        wrapped = cameo in THREAT_CODES.values()
-        return wrapped and any(
-            dep(h) == "xcomp" and h.pos_ == "VERB" and not clause[0] <= h.head.idx < clause[1] for h in heads
-        )
-
-    @staticmethod
-    def event_label(ctx: ExtractionContext, sent: Span, event: Event, clause: tuple[int, int] | None) -> str | None:
-        """What an event's source takes a position on: the object or complement of the event's
-        predicate (the clause's head verb), else the target's name; never the event code's name."""
-        if clause is not None and ctx.doc.has_annotation("DEP"):
-            for head in StanceStage.clause_heads(sent, clause):
-                if (label := position_label(head)) is not None:
-                    return label
-        target = next((a for a in ctx.record.actors if a.id == event.target), None)
-        if target is not None:
-            return target.name
-        return topic([t for t in sent if clause is None or clause[0] <= t.idx < clause[1]]) or topic(list(sent))
+        mentions = [t for t in head.subtree if (a := coder.index.at(t.idx, t.idx + len(t))) and a.id == actor.id]
+        nested = {t.i for c in head.children if role(c) == "nmod" for t in c.subtree}
+        return bool(mentions) and all(t.i in nested for t in mentions)
 
     @staticmethod
     def quote_label(sent: Span, quote: Quote) -> str | None:
@@ -273,9 +246,10 @@ class StanceStage(Stage):
     @staticmethod
     def reporting(ctx: ExtractionContext, quote: Quote) -> bool:
         """A news outlet's reported speech (*..., meldt de krant*) is news, not its position;
-        its direct quotes (an editorial) still are."""
+        its direct quotes (an editorial) still are. A place (a speaker read from *in Caracas*)
+        holds no position."""
         actor = next((a for a in ctx.record.actors if a.id == quote.speaker), None)
-        return actor is not None and actor.type == "media" and quote.kind == "indirect"
+        return actor is not None and (actor.type == "place" or (actor.type == "media" and quote.kind == "indirect"))
 
     @staticmethod
     def attributed(ctx: ExtractionContext, sent: Span, speech: set[str], lexicon) -> set[str]:
@@ -294,22 +268,26 @@ class StanceStage(Stage):
     @staticmethod
     def add(
         ctx: ExtractionContext,
-        done: set[tuple[str, int]],
+        done: Done,
         actor_id: str | None,
         agree: bool,
         label: str | None,
         evidence: tuple[str, int, int],
+        stated: tuple[int, int] | None = None,
+        verb: bool = False,
     ) -> None:
-        """Append a stance unless the actor already has one for this sentence."""
+        """Append a stance unless the actor already has one for this sentence; a stance verb
+        whose words (``stated``) do not overlap those that stated the first may give a second,
+        opposite position (*verwerpt X en pleit voor Y*)."""
         text, start, end = evidence
-        if actor_id and label and (actor_id, start) not in done:
-            done.add((actor_id, start))
+        held = done.setdefault((actor_id or "", start), [])
+        taken = any(
+            a == agree or not verb or span is None or stated is None or (span[0] < stated[1] and stated[0] < span[1])
+            for a, span in held
+        )
+        if actor_id and label and not taken:
+            held.append((agree, stated))
             ctx.record.stances.append(Stance(actor_id, label, agree, text, start, end))
-
-    @staticmethod
-    def names(concept: Concept, text: str, span: tuple[int, int], language: str) -> bool:
-        """Whether ``concept`` is named inside ``text[span[0]:span[1]]``."""
-        return concept.match(text[span[0] : span[1]], language) is not None
 
     @staticmethod
     def concept(text: str, language: str, concepts: tuple[Concept, ...]) -> Concept | None:

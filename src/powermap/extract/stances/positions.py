@@ -32,16 +32,36 @@ def verb_forms(tok: Token, lexicon) -> set[str]:
     for child in tok.children:
         if child.dep_ == "compound:prt":  # separable particle: spreekt ... uit, backs down
             forms |= {child.lower_ + f for f in lemmas} | {f"{f} {child.lower_}" for f in lemmas}
-        elif dep(child) in ("obl", "xcomp", "ccomp", "obj"):  # prepositional verb: calls for, pleit voor
+        elif argument(child) in ("obl", "xcomp", "ccomp", "obj"):  # prepositional verb: calls for, pleit voor
             for case in child.children:
                 if case.dep_ in ("case", "mark") and case.i < child.i:
                     forms |= {f"{f} {case.lower_}" for f in lemmas}
+        elif child.dep_ == "prep" and object_of(child) is not None:  # ClearNLP: the preposition heads
+            forms |= {f"{f} {child.lower_}" for f in lemmas}
     return forms
+
+
+def role(tok: Token) -> str:
+    """A token's relation without its subtype (*obl:agent*: *obl*)."""
+    return dep(tok).split(":")[0]
+
+
+def argument(tok: Token) -> str:
+    """A token's relation, a prepositional object the parser marks as an argument read as
+    any oblique (*pleit voor X*: ``obl:arg``); agents and time phrases keep their subtype."""
+    label = dep(tok)
+    return "obl" if label == "obl:arg" else label
+
+
+def object_of(prep: Token) -> Token | None:
+    """The object of a preposition that heads its phrase (ClearNLP ``prep`` -> ``pobj``/``pcomp``)."""
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
 def label_of(tok: Token) -> str | None:
     """A short phrase for what ``tok`` heads: its subtree without subordinate clauses,
-    coordinated phrases and punctuation, without a leading case word or complementiser,
+    coordinated phrases and punctuation, without a leading case word, complementiser or
+    determiner (*pleit voor een vreedzame uitweg*: "vreedzame uitweg"),
     at most ``MAX_WORDS`` words; None when nothing with a content word is left."""
     if tok.pos_ == "PRON" and dep(tok.head) == "acl:relcl":  # *die X steunt*: the noun it stands for
         tok = tok.head.head
@@ -57,7 +77,7 @@ def label_of(tok: Token) -> str | None:
                 walk(c)
 
     walk(tok)
-    while words and (words[0].dep_ in ("case", "mark") or words[0].is_punct):
+    while words and (words[0].dep_ in ("case", "mark", "det") or words[0].is_punct):
         words.pop(0)
     words = words[:MAX_WORDS]
     if not any(w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") for w in words):
@@ -67,10 +87,12 @@ def label_of(tok: Token) -> str | None:
 
 def about(tok: Token) -> Token | None:
     """What the predicate ``tok`` is about: its first object-like dependent (see ``ABOUT``)."""
-    for role in ABOUT:
+    for wanted in ABOUT:
         for child in tok.children:
-            if dep(child) == role:
+            if argument(child) == wanted:
                 return child
+            if wanted == "obl" and child.dep_ == "prep" and (target := object_of(child)) is not None:
+                return target
     return None
 
 

@@ -1,0 +1,130 @@
+"""Stances from coded events that express a position, held by the event's source.
+
+03 intent, 05 support, 08 concessions, 163 sanctions: agree; 02 appeals and 10 demands: for
+what they call for, against it when that is a harm (*riep op de beschietingen te stoppen*);
+11 disapproval, 12 rejection, 13 threats, 14 protest, other 16 reductions: disagree; a negated
+event is against the action. Material cooperation and aid (06, 07), coercion and force (17-20)
+are deeds, not statements, and give none; nor does a deal between two (*X en Y kwamen
+overeen*: each coded towards the other), which is no position of either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from spacy.tokens import Span, Token
+
+from powermap.extract.events.coder import THREAT_CODES
+from powermap.extract.events.syntax import dep
+from powermap.extract.stage import ExtractionContext
+from powermap.extract.stances.concepts import Concept
+from powermap.extract.stances.positions import position_label, topic
+from powermap.records import Event
+
+AGREE_ROOTS = {"02", "03", "05", "08", "10"}
+DISAGREE_ROOTS = {"11", "12", "13", "14", "16"}
+CALL_ROOTS = {"02", "10"}
+
+#: a position an event states: holder id, agree, label, the character span of the event's clause
+EventStance = tuple[str | None, bool, str | None, tuple[int, int] | None]
+
+
+def event_polarity(event: Event) -> bool | None:
+    """Agree for cooperative positions, disagree for conflictual ones; a negated event is
+    a position against the action itself (*weigerde te veroordelen*: against condemning)."""
+    root = event.cameo[:2]
+    if not (event.cameo.startswith("163") or root in AGREE_ROOTS or root in DISAGREE_ROOTS):
+        return None
+    if event.negated:
+        return False
+    return event.cameo.startswith("163") or root in AGREE_ROOTS
+
+
+def event_stances(
+    ctx: ExtractionContext,
+    sent: Span,
+    start: int,
+    concept: Concept | None,
+    speakers: set[str],
+    harms: Callable[[Token], bool],
+) -> Iterator[EventStance]:
+    """The positions stated by the events of the sentence starting at ``start``. With
+    ``speakers`` (the speakers of direct quotes in it) only theirs: what a quote tells of others
+    is the speaker's account. The sentence's ``concept`` labels an event only when it is named
+    in the event's own clause. Appeals come last: what else their source does in the sentence
+    says more (*vroeg om zijn ontslag* after *was het met hem oneens*)."""
+    events = ctx.record.events
+    clauses = ctx.event_clauses or []
+    for k in sorted(range(len(events)), key=lambda k: events[k].cameo[:2] == "02"):
+        event = events[k]
+        if event.start != start or (speakers and event.source not in speakers):
+            continue
+        agree = event_polarity(event)
+        if agree is None or (agree and mutual(event, events)):
+            continue
+        clause = clauses[k] if k < len(clauses) else None
+        if event.cameo.startswith("13") and not event.negated and threatens_action(sent, clause, event.cameo):
+            agree = True  # *dreigt heffingen in te stellen*: for the measure it threatens
+        if event.cameo[:2] in CALL_ROOTS and clause and any(harms(t) for t in called(sent, clause)):
+            agree = not agree
+        named = (
+            concept is not None and clause is not None and concept.match(ctx.text[clause[0] : clause[1]], ctx.language)
+        )
+        label = concept.label if concept is not None and named else event_label(ctx, sent, event, clause)
+        yield event.source, agree, label, clause
+
+
+def mutual(event: Event, events: Sequence[Event]) -> bool:
+    """Whether the event's target does the same to its source in the same sentence."""
+    return event.target is not None and any(
+        e.start == event.start
+        and e.source == event.target
+        and e.target == event.source
+        and e.cameo[:2] == event.cameo[:2]
+        for e in events
+    )
+
+
+def called(sent: Span, clause: tuple[int, int]) -> Iterator[Token]:
+    """What an appeal's clause calls for: the heads of the clause and their objects and
+    complement clauses, not words inside relative clauses or modifiers."""
+    todo = clause_heads(sent, clause) if sent.doc.has_annotation("DEP") else []
+    while todo:
+        tok = todo.pop()
+        yield tok
+        todo.extend(c for c in tok.children if dep(c) in ("obj", "xcomp", "ccomp", "compound:prt"))
+
+
+def clause_heads(sent: Span, clause: tuple[int, int]) -> list[Token]:
+    """The tokens of ``clause`` whose head lies outside it (or that head the sentence)."""
+    inside = [t for t in sent if clause[0] <= t.idx < clause[1]]
+    return [t for t in inside if t.head.i == t.i or not clause[0] <= t.head.idx < clause[1]]
+
+
+def threatens_action(sent: Span, clause: tuple[int, int] | None, cameo: str) -> bool:
+    """Whether a threat's predicate takes an infinitive clause: the action it threatens
+    (*dreigt X te arresteren*, *threatened to impose tariffs*), which its source is for. The
+    coder may also code the threat at that infinitive itself, with the threat code of the
+    action it wraps (*dreigt heffingen in te voeren*: 1312 at *voeren*)."""
+    if clause is None or not sent.doc.has_annotation("DEP"):
+        return False
+    heads = clause_heads(sent, clause)
+    if any(dep(c) == "xcomp" and c.pos_ == "VERB" for h in heads for c in h.children):
+        return True
+    wrapped = cameo in THREAT_CODES.values()
+    return wrapped and any(
+        dep(h) == "xcomp" and h.pos_ == "VERB" and not clause[0] <= h.head.idx < clause[1] for h in heads
+    )
+
+
+def event_label(ctx: ExtractionContext, sent: Span, event: Event, clause: tuple[int, int] | None) -> str | None:
+    """What an event's source takes a position on: the object or complement of the event's
+    predicate (the clause's head verb), else the target's name; never the event code's name."""
+    if clause is not None and ctx.doc.has_annotation("DEP"):
+        for head in clause_heads(sent, clause):
+            if (label := position_label(head)) is not None:
+                return label
+    target = next((a for a in ctx.record.actors if a.id == event.target), None)
+    if target is not None:
+        return target.name
+    return topic([t for t in sent if clause is None or clause[0] <= t.idx < clause[1]]) or topic(list(sent))
