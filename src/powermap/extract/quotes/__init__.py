@@ -26,18 +26,22 @@ from collections import Counter
 from functools import cached_property
 from itertools import pairwise
 
+from spacy.tokens import Token as SpacyToken
+
 from powermap.extract._text import Sentence, Token, split_sentences, tokenize
 from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse, _fold
 from powermap.extract.quotes.indirect import Cue, ReportedSpeech, _until
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
 from powermap.extract.quotes.marks import MarkedQuote, find_dialogue, find_quotes, single_char_marks
-from powermap.extract.quotes.parsed import ReportedClause
+from powermap.extract.quotes.parsed import ReportedClause, other_verb
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Quote
 
 _TRAIL = " \t\n.,;:!?…"
 _MIN_UNATTRIBUTED_WORDS = 3  # a cue-less full-sentence quote shorter than this is a term
 _MIN_CARRIED_WORDS = 3  # a cue-less partial quote shorter than this is a scare quote
+_ACRONYM_END = re.compile(r"(?<![\w.])[A-Z]{2,5}\.[ \t]+(?=[A-Z][a-z])")  # a sentence ending in an acronym
+_MAX_SUBJECT_TOKENS = 30  # a cue this far after its quote still counts when the parse shows its subject between
 
 
 @stages.register("quotes.v1")
@@ -58,6 +62,7 @@ class QuoteFinder(ReportedSpeech):
     def __init__(self, ctx: ExtractionContext) -> None:
         self.ctx = ctx
         self._parsed: dict[int, ReportedClause] | None = None
+        self._token_at: dict[int, SpacyToken] | None = None
         self.raw = ctx.text
         self.lex: QuoteLexicon = quote_lexicon(ctx.language)
         # typewriter marks (,,…'') as one character each, offsets unchanged
@@ -92,6 +97,8 @@ class QuoteFinder(ReportedSpeech):
                 cuts.add(sent.start_char)
         for m in re.finditer(r"\n+", self.text):
             cuts.update((m.start(), m.end()))
+        for m in _ACRONYM_END.finditer(self.text):  # de VS. Hij ...: a parser reads an abbreviation
+            cuts.add(m.end())
         cuts = {
             c for c in cuts if not any(q.open < c < q.close and "\n" not in self.text[q.open : c] for q in self.top)
         }
@@ -184,13 +191,21 @@ class QuoteFinder(ReportedSpeech):
                 size = marker[1]
                 out.append(Cue(marker[0], i, size, " ".join(t.text for t in tokens[i : i + size]), i))
                 continue
+            parsed = self._doc_token(tokens[i].start)
             for verb in self.lex.verbs.get(w, ()):
                 end = _particles_at(words, i, verb.particle)
-                if end is not None:
+                if end is not None and not (parsed is not None and other_verb(parsed, verb.particle)):
                     text = tokens[i].text + (" ... " + " ".join(verb.particle) if verb.particle else "")
                     out.append(Cue("verb", i, 1, text, end))
                     break
         return out
+
+    def _doc_token(self, start: int) -> SpacyToken | None:
+        """The parsed token that starts at ``start``, when there is a parse."""
+        if self._token_at is None:
+            doc = self.ctx.doc
+            self._token_at = {t.idx: t for t in doc} if doc.has_annotation("DEP") else {}
+        return self._token_at.get(start)
 
     # -- quotes between marks -------------------------------------------------------------
     def _cue_for_quote(
@@ -198,7 +213,7 @@ class QuoteFinder(ReportedSpeech):
     ) -> tuple[Cue | None, str | None]:
         nxt = next((i for i in range(qi + 1, len(tokens)) if tokens[i].text == QUOTE_TOKEN), len(tokens))
         for cue in cues:  # cue after the quote: “…”, zegt X / “…,” X said / “…”, aldus X
-            if qi < cue.index < nxt and cue.index - qi <= 5 and cue.kind in ("verb", "postposed"):
+            if qi < cue.index < nxt and cue.kind in ("verb", "postposed") and self._near_cue(tokens, qi, cue):
                 between = [t for t in tokens[qi + 1 : cue.index] if t.text not in ",—–-"]
                 if any(self.lex.markers.get(t.lower) == "conjunction" for t in between):
                     continue  # “…” en eiste X: the verb opens a new clause, it is no cue of the quote
@@ -217,6 +232,20 @@ class QuoteFinder(ReportedSpeech):
             return cue, self._cue_speaker(sent, tokens, cue)
         return None, None
 
+    def _near_cue(self, tokens: list[Token], qi: int, cue: Cue) -> bool:
+        """Whether a cue after the quote is the quote's own: at most five tokens on, or further
+        when the parse puts the cue's subject between them (“…,” X (R-Ohio), the chair of Y,
+        said: a bracket or an apposition after the name)."""
+        if cue.index - qi <= 5:
+            return True
+        if cue.kind != "verb" or cue.index - qi > _MAX_SUBJECT_TOKENS:
+            return False
+        clause = self._parsed_cues().get(tokens[cue.index].start)
+        if clause is None or clause.speaker_start is None:
+            return False
+        lead = [t for t in tokens[qi + 1 : cue.index] if t.end <= clause.speaker_start]
+        return tokens[qi].end <= clause.speaker_start < tokens[cue.index].start and all(t.text in ",—–-" for t in lead)
+
     def _parse_speaker(self, sent: Sentence, cue_start: int) -> str | None:
         """The actor the parse gives as the subject of the cue verb at ``cue_start``, or None."""
         clause = self._parsed_cues().get(cue_start)
@@ -231,7 +260,7 @@ class QuoteFinder(ReportedSpeech):
             if clause is not None and clause.speaker_start is not None:
                 return self._subject_speaker(sent, clause)  # the parse shows the subject
         if cue.kind == "according":
-            return self.disc.speaker_in(sent, _until(tokens[cue.index + cue.size :]), leading=True)
+            return self._according_speaker(sent, tokens, cue)
         start = max((i + 1 for i in range(cue.index) if tokens[i].text == QUOTE_TOKEN), default=0)
         before = [t for t in tokens[start : cue.index] if t.text not in ","]
         after = _until(tokens[cue.index + 1 :], words=self._complementizers())
@@ -261,6 +290,9 @@ class QuoteFinder(ReportedSpeech):
         for m in self.disc.mentions_in(j - 1, j):  # Name “quoted predicate”
             if m.end == j and m.actor.type == "person":
                 return m.actor.id, True
+        signed = self._signature(q)
+        if signed:
+            return signed, True
         if sent.paragraph in self.headings:
             return None, False  # decided by the heading-echo pass
         previous = [s for s in self.sentences[: sent.index] if s.paragraph == sent.paragraph]
@@ -276,6 +308,17 @@ class QuoteFinder(ReportedSpeech):
         if words >= _MIN_CARRIED_WORDS and previous and previous[-1].index in self.disc.speakers:
             return self.disc.speakers[previous[-1].index], True
         return None, False
+
+    def _signature(self, q: MarkedQuote) -> str | None:
+        """The person a quote is signed with: “…” ― Jane Doe (a dash, then the name)."""
+        sign = re.match(r"[ \t]*[―—–][ \t]*", self.text[q.close : q.close + 8])
+        if sign is None:
+            return None
+        at = q.close + sign.end()
+        for m in self.disc.mentions_in(at, at + 1):
+            if m.start == at and m.actor.type == "person":
+                return m.actor.id
+        return None
 
     # -- output --------------------------------------------------------------------------
     def _add(self, start: int, end: int, speaker: str | None, kind: str, cue: str | None) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from powermap.extract._text import Sentence, Token, tokenize
 from powermap.extract.quotes.attribution import _NAMED_TYPES, QUOTE_TOKEN, Discourse
 from powermap.extract.quotes.lexicon import QuoteLexicon
-from powermap.extract.quotes.parsed import ReportedClause, reported_clauses
+from powermap.extract.quotes.parsed import Phrase, ReportedClause, governed_phrase, reported_clauses
 
 if TYPE_CHECKING:
     from powermap.extract.quotes.marks import MarkedQuote
@@ -96,10 +96,15 @@ class ReportedSpeech:
                     return speaker
             return None
         if cue.kind == "according":
+            phrase = self._according_phrase(tokens, cue)
             speaker = self._cue_speaker(sent, tokens, cue)
             if speaker is None:
                 return None
-            if cue.index == 0:
+            opening = cue.index == 0 or (cue.index == 1 and self.lex.markers.get(words[0]) == "conjunction")
+            if opening and phrase is not None:  # (Maar) volgens X is ...: the rest of the clause
+                after = next((t for t in tokens if t.start >= phrase.end and t.text != ","), None)
+                start = after.start if after is not None else end
+            elif cue.index == 0:
                 np_end = self._np_end(tokens, cue.index + cue.size)
                 start = tokens[np_end].start if np_end < len(tokens) else end
             else:
@@ -231,7 +236,49 @@ class ReportedSpeech:
         if clause.speaker_start is None:
             return None
         window = tokenize(self.text, clause.speaker_start, clause.speaker_end)
-        return self.disc.speaker_in(sent, window)
+        found = self.disc.speaker_in(sent, window)
+        if clause.speaker_common and (found is None or self._modifier_only(found, clause)):
+            # lokale media, the embassy: a described speaker no actor stands for becomes one
+            # (a state named in a modifier is not the speaker, unless the head is its government)
+            return self.disc.described(clause.speaker_start, clause.speaker_end or 0, clause.speaker_plural)
+        return found
+
+    def _according_phrase(self, tokens: list[Token], cue: Cue) -> Phrase | None:
+        """The noun phrase after *volgens*/*according to* as the parse shows it, or None."""
+        doc = self.ctx.doc
+        if not doc.has_annotation("DEP"):
+            return None
+        return governed_phrase(doc, tokens[cue.index].start, cue.size)
+
+    def _according_speaker(self, sent: Sentence, tokens: list[Token], cue: Cue) -> str | None:
+        """Who *volgens X*/*according to X* names: X's actor, the state of a government, or
+        (for a description no actor stands for: de Amerikaanse justitie) a described actor."""
+        phrase = self._according_phrase(tokens, cue)
+        if phrase is None:
+            return self.disc.speaker_in(sent, _until(tokens[cue.index + cue.size :]), leading=True)
+        for m in self.disc.mentions_in(phrase.head, phrase.head + 1):
+            if m.actor.type in _NAMED_TYPES:
+                return m.actor.id
+        found = self.disc.speaker_in(sent, tokenize(self.text, phrase.start, phrase.end), leading=True)
+        if phrase.common and found is not None and self._state_in_modifier(found, phrase.head):
+            # de Amerikaanse justitie: a body of a named state, not the state (a phrase naming
+            # no actor at all, such as camera footage or a line of argument, is no speaker)
+            return self.disc.described(phrase.start, phrase.end, phrase.plural)
+        return found
+
+    def _modifier_only(self, found: str, clause: ReportedClause) -> bool:
+        return self._state_in_modifier(found, clause.speaker_head or 0)
+
+    def _state_in_modifier(self, found: str, head: int) -> bool:
+        """Whether ``found`` is a state or place named only in a modifier of a common-noun
+        phrase headed at ``head`` by no government or role noun (Russische media: not Russia)."""
+        actor = self.disc.actor(found)
+        if actor is None or actor.type not in ("state", "place"):
+            return False
+        if any(m.actor.id == found for m in self.disc.mentions_in(head, head + 1)):
+            return False
+        word = re.match(r"\w+", self.text[head:])
+        return not (word and self.lex.speaker_noun(word.group(0)) in ("government", "role"))
 
     def _already_quoted(self, start: int, end: int) -> bool:
         """Whether an earlier quote is this clause: an overlapping indirect quote, a marked

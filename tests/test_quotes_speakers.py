@@ -1,0 +1,107 @@
+"""quotes.v1 speakers on sentences written for these tests: cues far after the quote, signed
+quotes, named appositions, described speakers, governments and particles of other verbs."""
+
+from __future__ import annotations
+
+from powermap.extract.quotes import QuoteStage
+from powermap.extract.stage import ExtractionContext
+from powermap.records import Actor, Document, ExtractionRecord, Span, document_id
+
+
+def run(text: str, language: str, actors: dict[str, tuple[str, list[str]]]) -> ExtractionRecord:
+    """The quote stage on ``text`` with ``actors``: name -> (type, surface forms)."""
+    record = ExtractionRecord(document=Document(id=document_id(text), text=text, language=language))
+    for name, (kind, forms) in actors.items():
+        spans = []
+        for form in forms:
+            start = 0
+            while (i := text.find(form, start)) >= 0:
+                spans.append(Span(form, i, i + len(form)))
+                start = i + len(form)
+        record.actors.append(Actor(id=name.lower().replace(" ", "_"), name=name, type=kind, mentions=spans))
+    QuoteStage()(ExtractionContext(record=record))
+    return record
+
+
+def said(record: ExtractionRecord) -> dict[str, str | None]:
+    """Quote text -> the speaker's name (None for no speaker)."""
+    names = {a.id: a.name for a in record.actors}
+    return {q.text: names.get(q.speaker) if q.speaker else None for q in record.quotes}
+
+
+PERSON = "person"
+
+
+def test_cue_after_a_bracket_and_an_apposition_still_names_the_speaker() -> None:
+    text = (
+        "“We will fight this bill to the end,” Senator Jane Roe (D-Ohio) said on Friday.\n\n"
+        "“Nobody has read it yet,” Tom Pike, the chair of the budget panel, said."
+    )
+    out = said(run(text, "en", {"Jane Roe": (PERSON, ["Jane Roe"]), "Tom Pike": (PERSON, ["Tom Pike"])}))
+    assert out["We will fight this bill to the end,"] == "Jane Roe"
+    assert out["Nobody has read it yet,"] == "Tom Pike"
+
+
+def test_a_quote_signed_with_a_dash_takes_the_signer() -> None:
+    text = "Readers sent us their views.\n\n“The debate changed nothing for my family.” ― Anna Berg\n"
+    assert (
+        said(run(text, "en", {"Anna Berg": (PERSON, ["Anna Berg"])}))["The debate changed nothing for my family."]
+        == "Anna Berg"
+    )
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_speaker() -> None:
+    text = "The mayor's spokesperson, Jane Doe, said the bridge would stay closed until May."
+    out = said(run(text, "en", {"Jane Doe": (PERSON, ["Jane Doe"])}))
+    assert out["the bridge would stay closed until May"] == "Jane Doe"
+
+
+def test_a_described_subject_becomes_its_own_speaker() -> None:
+    text = "The couple left the country, police revealed on Saturday."
+    record = run(text, "en", {})
+    assert said(record)["The couple left the country"] == "police"
+    nl = run("Lokale media meldden dat de grens van Portugal dicht is.", "nl", {"Portugal": ("state", ["Portugal"])})
+    assert said(nl)["de grens van Portugal dicht is"] == "Lokale media"
+
+
+def test_a_state_in_a_modifier_is_not_the_speaker_but_its_government_is() -> None:
+    text = "De Portugese media meldden dat de grens dicht is. De Portugese regering zei dat de grens open is."
+    out = said(run(text, "nl", {"Portugal": ("state", ["Portugese"])}))
+    assert out["de grens dicht is"] == "Portugese media"
+    assert out["de grens open is"] == "Portugal"
+
+
+def test_volgens_a_body_of_a_state_and_a_clause_after_maar() -> None:
+    text = (
+        "Volgens de Portugese justitie heeft het bedrijf gelogen over de sancties. "
+        "Maar volgens de Portugese regering is de grens nog open."
+    )
+    out = said(run(text, "nl", {"Portugal": ("state", ["Portugese"])}))
+    assert out["heeft het bedrijf gelogen over de sancties"] == "Portugese justitie"
+    assert out["is de grens nog open"] == "Portugal"
+
+
+def test_according_to_something_that_names_no_actor_is_no_quote() -> None:
+    text = "According to camera footage from the bridge, a van drove on the wrong side of the road."
+    assert run(text, "en", {}).quotes == []
+
+
+def test_a_sentence_ending_in_an_acronym_ends_the_reported_clause() -> None:
+    text = "Maar volgens de Portugese regering is Silva een pion van de VS. Silva zelf zwijgt."
+    out = said(run(text, "nl", {"Portugal": ("state", ["Portugese"]), "Silva": (PERSON, ["Silva"])}))
+    assert out["is Silva een pion van de VS"] == "Portugal"
+
+
+def test_a_verb_with_a_particle_its_entry_lacks_is_another_verb() -> None:
+    text = "Anna de Vries klaagt de Canadese overheid aan. Zij klaagt dat de overheid haar slecht behandelt."
+    out = said(run(text, "nl", {"Anna de Vries": (PERSON, ["Anna de Vries"])}))
+    assert list(out) == ["de overheid haar slecht behandelt"]
+
+
+def test_threats_and_opinions_are_no_quotes_but_boasts_are() -> None:
+    text = (
+        "Jan Smit dreigt de invoerheffingen te verhogen. Critici meenden dat Smit zou vallen. "
+        "Jan Smit gaat er prat op dat hij nooit verliest."
+    )
+    out = said(run(text, "nl", {"Jan Smit": (PERSON, ["Jan Smit", "Smit"])}))
+    assert out == {"hij nooit verliest": "Jan Smit"}
