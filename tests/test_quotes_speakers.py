@@ -105,3 +105,37 @@ def test_threats_and_opinions_are_no_quotes_but_boasts_are() -> None:
     )
     out = said(run(text, "nl", {"Jan Smit": (PERSON, ["Jan Smit", "Smit"])}))
     assert out == {"hij nooit verliest": "Jan Smit"}
+
+
+def test_a_quote_after_a_colon_takes_the_subject_of_the_clause_before() -> None:
+    text = "Anna Berg gave her own account on the radio: “I resigned before anyone asked me to.”"
+    out = said(run(text, "en", {"Anna Berg": (PERSON, ["Anna Berg"])}))
+    assert out["I resigned before anyone asked me to."] == "Anna Berg"
+
+
+def test_a_described_subject_before_a_colon_names_no_speaker() -> None:
+    text = "Jan Smit spoke first.\n\nThe results were clear: “Nobody here wants another election.”"
+    out = said(run(text, "en", {"Jan Smit": (PERSON, ["Jan Smit"])}))
+    assert out["Nobody here wants another election."] is None
+
+
+def test_a_cue_in_an_aside_does_not_take_the_quote() -> None:
+    text = "Tom Pike said — as reported by the Morning Star — “We will not sign this treaty.”"
+    out = said(run(text, "en", {"Tom Pike": (PERSON, ["Tom Pike"]), "Morning Star": ("media", ["Morning Star"])}))
+    assert out["We will not sign this treaty."] == "Tom Pike"
+
+
+def test_a_thin_space_between_closing_marks_still_closes_the_quote() -> None:
+    text = "Anna Berg answered: \"I asked and Tom Pike said, 'Not today.'\u2009\" Then she left."
+    record = run(text, "en", {"Anna Berg": (PERSON, ["Anna Berg"]), "Tom Pike": (PERSON, ["Tom Pike"])})
+    out = said(record)
+    assert out["I asked and Tom Pike said, 'Not today.'"] == "Anna Berg"
+    assert out["Not today."] == "Tom Pike"  # the quote inside the quote, with its own cue
+
+
+def test_according_to_a_statement_by_someone_after_the_quote() -> None:
+    text = "“The airline carries weapons across the region,” according to a statement on Monday by Jane Doe."
+    out = said(run(text, "en", {"Jane Doe": (PERSON, ["Jane Doe"])}))
+    assert out == {"The airline carries weapons across the region,": "Jane Doe"}
+    nl = "Volgens een verklaring van Jan Smit is de haven gesloten."
+    assert said(run(nl, "nl", {"Jan Smit": (PERSON, ["Jan Smit"])})) == {"is de haven gesloten": "Jan Smit"}

@@ -33,7 +33,7 @@ from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse, _fold
 from powermap.extract.quotes.indirect import Cue, ReportedSpeech, _until
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
 from powermap.extract.quotes.marks import MarkedQuote, find_dialogue, find_quotes, single_char_marks
-from powermap.extract.quotes.parsed import ReportedClause, other_verb
+from powermap.extract.quotes.parsed import ReportedClause, colon_clause, other_verb
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Quote
 
@@ -142,6 +142,7 @@ class QuoteFinder(ReportedSpeech):
         for sent in self.sentences:
             self._sentence(sent)
         self._parsed_clauses()
+        self._nested_quotes()
         self._heading_echoes()
         return sorted(self.out, key=lambda q: (q.start, q.end))
 
@@ -212,6 +213,9 @@ class QuoteFinder(ReportedSpeech):
         self, sent: Sentence, tokens: list[Token], cues: list[Cue], qi: int
     ) -> tuple[Cue | None, str | None]:
         nxt = next((i for i in range(qi + 1, len(tokens)) if tokens[i].text == QUOTE_TOKEN), len(tokens))
+        for cue in cues:  # “…,” according to X
+            if cue.kind == "according" and qi < cue.index < nxt and cue.index - qi <= 2:
+                return cue, self._according_speaker(sent, tokens, cue)
         for cue in cues:  # cue after the quote: “…”, zegt X / “…,” X said / “…”, aldus X
             if qi < cue.index < nxt and cue.kind in ("verb", "postposed") and self._near_cue(tokens, qi, cue):
                 between = [t for t in tokens[qi + 1 : cue.index] if t.text not in ",—–-"]
@@ -226,11 +230,28 @@ class QuoteFinder(ReportedSpeech):
                 if speaker is None:
                     speaker = self.disc.speaker_in(sent, _until(after, stop_quote=True))
                 return cue, speaker
-        before = [c for c in cues if c.index < qi and c.kind in ("verb", "according")]
+        before = [
+            c
+            for c in cues
+            if c.index < qi and c.kind in ("verb", "according") and not _parenthetical(tokens, c.index, qi)
+        ]
         if before:
             cue = before[-1]
             return cue, self._cue_speaker(sent, tokens, cue)
-        return None, None
+        return self._colon_cue(sent, tokens, qi)
+
+    def _colon_cue(self, sent: Sentence, tokens: list[Token], qi: int) -> tuple[Cue | None, str | None]:
+        """A quote after a colon that ends a clause with no verb of saying (*X gave his
+        account on television: “…”*): the clause's subject, when it is an actor the text names."""
+        if qi == 0 or tokens[qi - 1].text != ":" or not self.ctx.doc.has_annotation("DEP"):
+            return None, None
+        clause = colon_clause(self.ctx.doc, tokens[qi - 1].start)
+        if clause is None or clause.speaker_common:
+            return None, None  # the results were clear: “…” — a description names no speaker
+        speaker = self._subject_speaker(sent, clause)
+        if speaker is None:
+            return None, None
+        return Cue("colon", qi - 1, 1, clause.cue, qi - 1), speaker
 
     def _near_cue(self, tokens: list[Token], qi: int, cue: Cue) -> bool:
         """Whether a cue after the quote is the quote's own: at most five tokens on, or further
@@ -309,6 +330,27 @@ class QuoteFinder(ReportedSpeech):
             return self.disc.speakers[previous[-1].index], True
         return None, False
 
+    def _nested_quotes(self) -> None:
+        """A quote inside a quote that a cue inside the outer one introduces (“… and then X
+        said, ‘…’ ”): X said the inner one."""
+        for q in self.marked:
+            if q.depth == 0:
+                continue
+            outer = next((t for t in self.top if t.start <= q.open < t.end), None)
+            sent = next((s for s in self.sentences if s.start <= q.open < s.end), None)
+            if outer is None or sent is None:
+                continue
+            for clause in self._parsed_cues().values():
+                lead = self.text[clause.cue_start : q.open]
+                if not (outer.start <= clause.cue_start < q.open and re.fullmatch(r"\w+\W{0,3}", lead)):
+                    continue
+                if clause.speaker_start is None or clause.speaker_start < outer.start:
+                    continue
+                speaker = self._subject_speaker(sent, clause)
+                if speaker is not None:
+                    self._add(q.start, q.end, speaker, "direct", clause.cue)
+                break
+
     def _signature(self, q: MarkedQuote) -> str | None:
         """The person a quote is signed with: “…” ― Jane Doe (a dash, then the name)."""
         sign = re.match(r"[ \t]*[―—–][ \t]*", self.text[q.close : q.close + 8])
@@ -346,6 +388,17 @@ class QuoteFinder(ReportedSpeech):
                 match = body.get(_fold(self.text[q.start : q.end]).strip(_TRAIL))
                 if match is not None:
                     self._add(q.start, q.end, match.speaker, match.kind, None)
+
+
+def _parenthetical(tokens: list[Token], cue: int, quote: int) -> bool:
+    """Whether the cue at ``cue`` sits in an aside that closes before the quote at ``quote``
+    (*X said — as reported by Y — “…”*, *X said (Y reported) “…”*): Y did not say it."""
+    dashes = "—–"
+    between = [t.text for t in tokens[cue + 1 : quote]]
+    opened = [t.text for t in tokens[:cue]]
+    if ")" in between and "(" in opened:
+        return True
+    return any(d in between for d in dashes) and any(d in opened for d in dashes)
 
 
 def _particles_at(words: list[str], i: int, particle: tuple[str, ...]) -> int | None:

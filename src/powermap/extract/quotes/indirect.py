@@ -96,6 +96,8 @@ class ReportedSpeech:
                     return speaker
             return None
         if cue.kind == "according":
+            if any(t.text == QUOTE_TOKEN for t in tokens[max(0, cue.index - 2) : cue.index]):
+                return None  # “…,” according to X: the quote is what X said
             phrase = self._according_phrase(tokens, cue)
             speaker = self._cue_speaker(sent, tokens, cue)
             if speaker is None:
@@ -259,12 +261,23 @@ class ReportedSpeech:
         for m in self.disc.mentions_in(phrase.head, phrase.head + 1):
             if m.actor.type in _NAMED_TYPES:
                 return m.actor.id
-        found = self.disc.speaker_in(sent, tokenize(self.text, phrase.start, phrase.end), leading=True)
+        window = tokenize(self.text, phrase.start, phrase.end)
+        found = self.disc.speaker_in(sent, window, leading=True) or self._author_in(window)
         if phrase.common and found is not None and self._state_in_modifier(found, phrase.head):
             # de Amerikaanse justitie: a body of a named state, not the state (a phrase naming
             # no actor at all, such as camera footage or a line of argument, is no speaker)
             return self.disc.described(phrase.start, phrase.end, phrase.plural)
         return found
+
+    def _author_in(self, window: list[Token]) -> str | None:
+        """The actor named after an agent preposition in a phrase (*a tweet by X*, *een
+        verklaring van X*): the author of what the phrase names."""
+        at = next((t.end for t in window if self.lex.markers.get(t.lower) == "agent"), None)
+        if at is None:
+            return None
+        named = [m for m in self.disc.mentions_in(at, window[-1].end) if m.actor.type in (*_NAMED_TYPES, "state")]
+        persons = [m for m in named if m.actor.type == "person"]
+        return (persons or named)[0].actor.id if named else None
 
     def _modifier_only(self, found: str, clause: ReportedClause) -> bool:
         return self._state_in_modifier(found, clause.speaker_head or 0)

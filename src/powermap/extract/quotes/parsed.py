@@ -66,25 +66,40 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
         start, end = _content(tok) or (-1, -1)
         if start <= tok.idx < end:
             start = end = -1  # the cue sits inside what would be its own content
-        subject = _speaker_span(tok)
-        head = subject.root if subject is not None else None
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
-        yield ReportedClause(
-            cue=" ... ".join([tok.text, *particle_words(tok)]),
-            cue_start=tok.idx,
-            content_start=start,
-            content_end=end,
-            speaker_start=subject.start_char if subject is not None else None,
-            speaker_end=subject.end_char if subject is not None else None,
-            speaker_head=head.idx if head is not None else None,
-            speaker_possessed=head is not None and any(c.dep_ in _POSSESSOR for c in head.children),
-            speaker_proper=head is not None and head.pos_ == "PROPN",
-            speaker_pronoun=head is not None and head.pos_ == "PRON",
-            speaker_common=head is not None and head.pos_ == "NOUN",
-            speaker_plural=head is not None and "Plur" in head.morph.get("Number"),
-            object_start=obj.left_edge.idx if obj is not None and start < 0 else -1,
-            object_end=obj.idx + len(obj) if obj is not None and start < 0 else -1,
-        )
+        yield clause_of(tok, start, end)
+
+
+def colon_clause(doc: Doc, colon: int) -> ReportedClause | None:
+    """The clause a colon at offset ``colon`` ends (*X gave his account: “…”*), with the
+    subject of its verb, or None when the parse shows no verb with a subject there."""
+    tok = next((t for t in doc if t.idx == colon and t.text == ":"), None)
+    if tok is None or tok.head.pos_ not in ("VERB", "AUX") or tok.head.i > tok.i:
+        return None
+    clause = clause_of(tok.head, -1, -1)
+    return clause if clause.speaker_start is not None else None
+
+
+def clause_of(tok: Token, start: int, end: int) -> ReportedClause:
+    """The verb ``tok`` with its subject, reporting ``start``-``end`` (-1 for nothing)."""
+    subject = _speaker_span(tok)
+    head = subject.root if subject is not None else None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+    return ReportedClause(
+        cue=" ... ".join([tok.text, *particle_words(tok)]),
+        cue_start=tok.idx,
+        content_start=start,
+        content_end=end,
+        speaker_start=subject.start_char if subject is not None else None,
+        speaker_end=subject.end_char if subject is not None else None,
+        speaker_head=head.idx if head is not None else None,
+        speaker_possessed=head is not None and any(c.dep_ in _POSSESSOR for c in head.children),
+        speaker_proper=head is not None and head.pos_ == "PROPN",
+        speaker_pronoun=head is not None and head.pos_ == "PRON",
+        speaker_common=head is not None and head.pos_ == "NOUN",
+        speaker_plural=head is not None and "Plur" in head.morph.get("Number"),
+        object_start=obj.left_edge.idx if obj is not None and start < 0 else -1,
+        object_end=obj.idx + len(obj) if obj is not None and start < 0 else -1,
+    )
 
 
 def _is_cue(tok: Token, lex: QuoteLexicon) -> bool:
