@@ -139,3 +139,16 @@ def test_according_to_a_statement_by_someone_after_the_quote() -> None:
     assert out == {"The airline carries weapons across the region,": "Jane Doe"}
     nl = "Volgens een verklaring van Jan Smit is de haven gesloten."
     assert said(run(nl, "nl", {"Jan Smit": (PERSON, ["Jan Smit"])})) == {"is de haven gesloten": "Jan Smit"}
+
+
+def test_a_name_or_possessed_description_no_actor_stands_for_is_its_own_speaker() -> None:
+    text = "“The numbers do not add up,” Blue Harbor Research said. “Nobody checked them,” the ad's narrator says."
+    out = said(run(text, "en", {}))
+    assert out["The numbers do not add up,"] == "Blue Harbor Research"
+    assert out["Nobody checked them,"] == "ad's narrator"
+
+
+def test_a_possessed_description_of_a_known_actor_names_no_speaker() -> None:
+    text = "“We will appeal,” Jane Doe's lawyer said on Monday."
+    out = said(run(text, "en", {"Jane Doe": (PERSON, ["Jane Doe"])}))
+    assert out["We will appeal,"] is None

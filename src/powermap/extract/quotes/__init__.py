@@ -225,6 +225,9 @@ class QuoteFinder(ReportedSpeech):
                 # “…,” X told reporters in Y: a subject before the cue is the speaker; after
                 # the cue (“…”, zegt X) the speaker follows it
                 speaker = self._parse_speaker(sent, tokens[cue.index].start)
+                clause = self._parsed_cues().get(tokens[cue.index].start)
+                if speaker is None and clause is not None and clause.speaker_possessed:
+                    return cue, None  # X's lawyer said: not X, and no one else nearby either
                 if speaker is None and between:
                     speaker = self.disc.speaker_in(sent, between)
                 if speaker is None:

@@ -136,7 +136,7 @@ class Discourse:
         self.refresh_mentions()
         return actor_id
 
-    def described(self, start: int, end: int, plural: bool) -> str | None:
+    def described(self, start: int, end: int, plural: bool, named: bool = False) -> str | None:
         """A document-local actor for a speaker the text only describes (the embassy, lokale
         media, the union) and no actor stands for; None for a phrase too long to be a name."""
         surface = self.text[start:end].strip()
@@ -152,7 +152,8 @@ class Discourse:
         actor_id = f"desc-{slug}"
         actor = self.actor(actor_id)
         if actor is None:
-            actor = Actor(id=actor_id, name=name, type="group" if plural else "organisation", role="described speaker")
+            kind = "group" if plural else "person" if named and _looks_like_person(words) else "organisation"
+            actor = Actor(id=actor_id, name=name, type=kind, role="described speaker")
             self.record.actors.append(actor)
         actor.mentions.append(Span(surface, start, start + len(surface)))
         self.refresh_mentions()
@@ -258,6 +259,11 @@ class Discourse:
                 if not types or m.actor.type in types:
                     return max(end, m.end)
         return end
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    """Two or three capitalised words with lower-case letters (Jane Doe, not NATO or X Corp Ltd)."""
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and any(c.islower() for c in w) for w in words)
 
 
 def _fold(s: str) -> str:

@@ -233,10 +233,17 @@ class ReportedSpeech:
         for m in self.disc.mentions_in(end - 1, end):  # a title and then the name: Minister of X Jan Smit
             if m.actor.type == "person" and m.end == end:
                 return m.actor.id
-        if clause.speaker_possessed or clause.speaker_proper:
-            return None  # X's spokesperson is not X; a name that is no actor is no one we know
         if clause.speaker_start is None:
             return None
+        if clause.speaker_possessed or clause.speaker_proper:
+            # X's spokesperson is not X, and a name no actor stands for is no one we know: a
+            # phrase that names no actor and has no role noun is its own speaker (Zero Hedge,
+            # the ad's narrator); otherwise there is none here
+            start, end = clause.speaker_start, clause.speaker_end or 0
+            window = tokenize(self.text, start, end)
+            if self.disc.mentions_in(start, end) or any(self.lex.speaker_noun(t.text) for t in window):
+                return None
+            return self.disc.described(start, end, False, clause.speaker_proper)
         window = tokenize(self.text, clause.speaker_start, clause.speaker_end)
         found = self.disc.speaker_in(sent, window)
         if clause.speaker_common and (found is None or self._modifier_only(found, clause)):
