@@ -148,7 +148,31 @@ def test_a_name_or_possessed_description_no_actor_stands_for_is_its_own_speaker(
     assert out["Nobody checked them,"] == "ad's narrator"
 
 
-def test_a_possessed_description_of_a_known_actor_names_no_speaker() -> None:
+def test_a_possessed_description_of_a_known_actor_is_not_that_actor() -> None:
     text = "“We will appeal,” Jane Doe's lawyer said on Monday."
     out = said(run(text, "en", {"Jane Doe": (PERSON, ["Jane Doe"])}))
-    assert out["We will appeal,"] is None
+    assert out["We will appeal,"] == "Jane Doe's lawyer"
+
+
+def test_words_inside_a_quote_are_never_its_speaker() -> None:
+    text = "“My answer, that was a mistake,” the former adviser said in an interview."
+    out = said(run(text, "en", {}))
+    assert out["My answer, that was a mistake,"] != "My answer"
+
+
+def test_a_state_that_is_the_subject_speaks_but_not_a_professor_of_it() -> None:
+    text = "Portugal said that it would close the border."
+    out = said(run(text, "en", {"Portugal": ("state", ["Portugal"])}))
+    assert out["it would close the border"] == "Portugal"
+    nl = (
+        "Het debat liep uit.\n\n"
+        "“Dit is een slimme koers”, legt de hoogleraar Portugal, Spanje en Italië aan de universiteit uit."
+    )
+    record = run(nl, "nl", {"Portugal": ("state", ["Portugal"])})
+    assert said(record)["Dit is een slimme koers"] != "Portugal"
+
+
+def test_a_title_before_a_name_before_a_colon_gives_the_name() -> None:
+    text = "De Portugese president Silva liet via Twitter geen twijfel bestaan: “De Unie heeft lang geprofiteerd.”"
+    out = said(run(text, "nl", {"Silva": (PERSON, ["Silva"]), "Portugal": ("state", ["Portugese"])}))
+    assert out["De Unie heeft lang geprofiteerd."] == "Silva"

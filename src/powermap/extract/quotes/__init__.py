@@ -249,9 +249,10 @@ class QuoteFinder(ReportedSpeech):
         if qi == 0 or tokens[qi - 1].text != ":" or not self.ctx.doc.has_annotation("DEP"):
             return None, None
         clause = colon_clause(self.ctx.doc, tokens[qi - 1].start)
-        if clause is None or clause.speaker_common:
-            return None, None  # the results were clear: “…” — a description names no speaker
-        speaker = self._subject_speaker(sent, clause)
+        if clause is None:
+            return None, None
+        # the results were clear: “…” — a subject that names no actor names no speaker
+        speaker = self._subject_speaker(sent, clause, describe=False)
         if speaker is None:
             return None, None
         return Cue("colon", qi - 1, 1, clause.cue, qi - 1), speaker

@@ -221,32 +221,33 @@ class ReportedSpeech:
             if speaker is not None or not clause.speaker_pronoun:
                 self._add(start, end, speaker, "indirect", clause.cue)
 
-    def _subject_speaker(self, sent: Sentence, clause: ReportedClause) -> str | None:
+    def _subject_speaker(self, sent: Sentence, clause: ReportedClause, describe: bool = True) -> str | None:
         """The actor the cue's subject names: a named actor at the subject's head, a person
-        named at its end (a title before a name), else (unless the head has a possessor, *X's
-        spokesperson*, or is a name that is no actor) what its words resolve to."""
+        named at its end (a title before a name), else what its words resolve to; a subject
+        that names no actor becomes a described speaker (unless ``describe`` is false)."""
         head = clause.speaker_head
         for m in self.disc.mentions_in(head, head + 1) if head is not None else ():
-            if m.actor.type in _NAMED_TYPES:
-                return m.actor.id
+            if m.actor.type in _NAMED_TYPES or (m.actor.type == "state" and not self._role_before(clause, m.start)):
+                return m.actor.id  # a state speaks too (Russia said), not in de hoogleraar Rusland
         end = clause.speaker_end or 0
         for m in self.disc.mentions_in(end - 1, end):  # a title and then the name: Minister of X Jan Smit
             if m.actor.type == "person" and m.end == end:
                 return m.actor.id
-        if clause.speaker_start is None:
-            return None
-        if clause.speaker_possessed or clause.speaker_proper:
-            # X's spokesperson is not X, and a name no actor stands for is no one we know: a
-            # phrase that names no actor and has no role noun is its own speaker (Zero Hedge,
-            # the ad's narrator); otherwise there is none here
-            start, end = clause.speaker_start, clause.speaker_end or 0
+        if clause.speaker_start is None or any(q.open <= clause.speaker_start < q.close for q in self.top):
+            return None  # words inside a quote are what was said, not who said it
+        start, end = clause.speaker_start, clause.speaker_end or 0
+        if clause.speaker_possessed:
+            return self.disc.described(start, end, clause.speaker_plural) if describe else None  # X's lawyer
+        if clause.speaker_proper:
+            # a name no actor stands for is its own speaker (Zero Hedge), unless the phrase
+            # names an actor or has a role noun (de hoogleraar Rusland: the professor)
             window = tokenize(self.text, start, end)
             if self.disc.mentions_in(start, end) or any(self.lex.speaker_noun(t.text) for t in window):
                 return None
-            return self.disc.described(start, end, False, clause.speaker_proper)
+            return self.disc.described(start, end, False, named=True) if describe else None
         window = tokenize(self.text, clause.speaker_start, clause.speaker_end)
         found = self.disc.speaker_in(sent, window)
-        if clause.speaker_common and (found is None or self._modifier_only(found, clause)):
+        if describe and clause.speaker_common and (found is None or self._modifier_only(found, clause)):
             # lokale media, the embassy: a described speaker no actor stands for becomes one
             # (a state named in a modifier is not the speaker, unless the head is its government)
             return self.disc.described(clause.speaker_start, clause.speaker_end or 0, clause.speaker_plural)
@@ -299,6 +300,12 @@ class ReportedSpeech:
             return False
         word = re.match(r"\w+", self.text[head:])
         return not (word and self.lex.speaker_noun(word.group(0)) in ("government", "role"))
+
+    def _role_before(self, clause: ReportedClause, at: int) -> bool:
+        """Whether a role or source noun comes before offset ``at`` in the cue's subject."""
+        if clause.speaker_start is None or clause.speaker_start >= at:
+            return False
+        return any(self.lex.speaker_noun(t.text) for t in tokenize(self.text, clause.speaker_start, at))
 
     def _already_quoted(self, start: int, end: int) -> bool:
         """Whether an earlier quote is this clause: an overlapping indirect quote, a marked

@@ -191,8 +191,11 @@ def _named_apposition(head: Token) -> Token:
     Jane Doe), else the subject itself."""
     if head.pos_ != "NOUN":
         return head
-    name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    return name if name is not None else head
+    doc = head.doc
+    for name in head.children:  # set off by a comma: not *de hoogleraar Rusland* (of Russia)
+        if name.dep_ == "appos" and name.pos_ == "PROPN" and any(t.text == "," for t in doc[head.i : name.left_edge.i]):
+            return name
+    return head
 
 
 def _noun_phrase(head: Token) -> Span:
