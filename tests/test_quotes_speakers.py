@@ -176,3 +176,31 @@ def test_a_title_before_a_name_before_a_colon_gives_the_name() -> None:
     text = "De Portugese president Silva liet via Twitter geen twijfel bestaan: “De Unie heeft lang geprofiteerd.”"
     out = said(run(text, "nl", {"Silva": (PERSON, ["Silva"]), "Portugal": ("state", ["Portugese"])}))
     assert out["De Unie heeft lang geprofiteerd."] == "Silva"
+
+
+def test_polls_and_panels_that_find_or_show_report_a_clause() -> None:
+    text = "A new survey shows that voters have left the party. The police found the car near the border."
+    out = said(run(text, "en", {}))
+    assert out == {"voters have left the party": "new survey"}
+
+
+def test_interview_turns_tagged_with_a_name_in_capitals() -> None:
+    text = (
+        "The interview went on for an hour.\n\n"
+        "“BERG: Let us start with the budget. Will it pass?”\n\n"
+        "“PIKE: It will not pass this year.”\n\n"
+        "BERG: Why not?\n\n"
+        "PIKE: The votes are not there.\n\n"
+        "READ MORE: the budget in numbers."
+    )
+    out = said(run(text, "en", {}))
+    assert out["Let us start with the budget. Will it pass?"] == "BERG"
+    assert out["It will not pass this year."] == "PIKE"
+    assert out["Why not?"] == "BERG"
+    assert "the budget in numbers." not in out  # a label that opens one paragraph is no speaker
+
+
+def test_a_heading_that_opens_with_a_known_name_gives_the_claim_to_it() -> None:
+    text = "Jane Doe: The Deal Is Dead and Buried\n\nPortugal: Partner or Rival\n\nThe talks ended on Monday."
+    out = said(run(text, "en", {"Jane Doe": (PERSON, ["Jane Doe"]), "Portugal": ("state", ["Portugal"])}))
+    assert out == {"The Deal Is Dead and Buried": "Jane Doe"}

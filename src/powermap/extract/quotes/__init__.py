@@ -41,6 +41,10 @@ _TRAIL = " \t\n.,;:!?…"
 _MIN_UNATTRIBUTED_WORDS = 3  # a cue-less full-sentence quote shorter than this is a term
 _MIN_CARRIED_WORDS = 3  # a cue-less partial quote shorter than this is a scare quote
 _ACRONYM_END = re.compile(r"(?<![\w.])[A-Z]{2,5}\.[ \t]+(?=[A-Z][a-z])")  # a sentence ending in an acronym
+_TAG = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]?){1,3}):[ \t]+")  # a speaker's tag opening a transcript line
+_OPENING = "\"“„‘'«"
+_CLOSING = "\"”’'»"
+_SPEAKING = ("person", "organisation", "media", "group", "company")
 _MAX_SUBJECT_TOKENS = 30  # a cue this far after its quote still counts when the parse shows its subject between
 
 
@@ -147,6 +151,8 @@ class QuoteFinder(ReportedSpeech):
         return sorted(self.out, key=lambda q: (q.start, q.end))
 
     def _sentence(self, sent: Sentence) -> None:
+        if self._tagged(sent):
+            return
         quotes = [q for q in self.top if sent.start <= q.open < sent.end]
         tokens = self._frame(sent, quotes)
         cues = self._cues(tokens)
@@ -171,6 +177,46 @@ class QuoteFinder(ReportedSpeech):
         if attributed:
             self.disc.speakers[sent.index] = attributed
             self.disc.note_subject(sent, attributed)
+
+    def _tagged(self, sent: Sentence) -> bool:
+        """A paragraph that opens with a speaker's tag: a transcript line (*WALLACE: …*, also
+        inside quote marks) or a heading that gives its speaker (*Jane Doe: the deal is dead*).
+        The rest of the paragraph (of the heading) is the speaker's; True when one was read."""
+        first = next((s for s in self.sentences if s.paragraph == sent.paragraph), sent)
+        if first is not sent:
+            return any(q.start <= sent.start < q.end for q in self.out if q.cue == ":")
+        start = sent.start + (1 if self.text[sent.start] in _OPENING else 0)
+        tag = _TAG.match(self.text, start, sent.end)
+        if tag is None:
+            return False
+        head_start, head_end = tag.span(1)
+        named = [
+            m
+            for m in self.disc.mentions_in(head_start, head_end)
+            if m.start == head_start and m.end == head_end and m.actor.type in _SPEAKING
+        ]
+        heading = sent.paragraph in self.headings
+        word = tag.group(1).strip()
+        if named:
+            speaker: str | None = named[0].actor.id
+        elif not heading and word.isupper() and word.isalpha() and self._tag_turns[word] >= 2:
+            # a name in capitals that opens several paragraphs: the turns of an interview
+            speaker = self.disc.described(head_start, head_end, False, named=True)
+        else:
+            return False
+        end = max(s.end for s in self.sentences if s.paragraph == sent.paragraph)
+        while end > tag.end() and self.text[end - 1] in _CLOSING:
+            end -= 1
+        self._add(tag.end(), end, speaker, "indirect" if heading else "direct", ":")
+        if speaker:
+            self.disc.speakers[sent.index] = speaker
+        return True
+
+    @cached_property
+    def _tag_turns(self) -> Counter[str]:
+        """How many paragraphs each capitalised one-word tag opens (WALLACE: …)."""
+        found = re.finditer(r"(?:^|\n)[ \t]*[\"“„‘'«]?([A-Z]{2,}):[ \t]", self.text)
+        return Counter(m.group(1) for m in found)
 
     def _frame(self, sent: Sentence, quotes: list[MarkedQuote]) -> list[Token]:
         """The sentence's tokens with each quote replaced by one QUOTE token."""
