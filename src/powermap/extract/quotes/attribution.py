@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from powermap.extract._text import Sentence, Token
 from powermap.extract.quotes.lexicon import QuoteLexicon
-from powermap.records import Actor, ExtractionRecord, Span
+from powermap.records import Actor, ActorType, ExtractionRecord, Span
 
 QUOTE_TOKEN = "\x00Q"
 _NAMED_TYPES = ("person", "group", "organisation", "company", "media")
@@ -152,7 +152,7 @@ class Discourse:
         actor_id = f"desc-{slug}"
         actor = self.actor(actor_id)
         if actor is None:
-            kind = "group" if plural else "person" if named and _looks_like_person(words) else "organisation"
+            kind: ActorType = "group" if plural else "person" if named and _looks_like_person(words) else "organisation"
             actor = Actor(id=actor_id, name=name, type=kind, role="described speaker")
             self.record.actors.append(actor)
         actor.mentions.append(Span(surface, start, start + len(surface)))

@@ -96,7 +96,7 @@ def clause_of(tok: Token, start: int, end: int) -> ReportedClause:
         speaker_proper=head is not None and head.pos_ == "PROPN",
         speaker_pronoun=head is not None and head.pos_ == "PRON",
         speaker_common=head is not None and head.pos_ == "NOUN",
-        speaker_plural=head is not None and "Plur" in head.morph.get("Number"),
+        speaker_plural=head is not None and "Plur" in head.morph.get("Number", []),
         object_start=obj.left_edge.idx if obj is not None and start < 0 else -1,
         object_end=obj.idx + len(obj) if obj is not None and start < 0 else -1,
     )
@@ -250,5 +250,5 @@ def governed_phrase(doc: Doc, char: int, words: int) -> Phrase | None:
         phrase.end_char,
         noun.idx,
         noun.pos_ == "NOUN",
-        "Plur" in noun.morph.get("Number"),
+        "Plur" in noun.morph.get("Number", []),
     )
