@@ -26,18 +26,20 @@ from collections import Counter
 from functools import cached_property
 from itertools import pairwise
 
+from spacy.tokens import Token as SpacyToken
+
 from powermap.extract._text import Sentence, Token, split_sentences, tokenize
-from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse, _fold
-from powermap.extract.quotes.indirect import Cue, ReportedSpeech, _until
+from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse
+from powermap.extract.quotes.indirect import Cue, _until
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
 from powermap.extract.quotes.marks import MarkedQuote, find_dialogue, find_quotes, single_char_marks
-from powermap.extract.quotes.parsed import ReportedClause
+from powermap.extract.quotes.parsed import ReportedClause, other_verb
+from powermap.extract.quotes.turns import SpeakerTurns
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.records import Quote
 
-_TRAIL = " \t\n.,;:!?…"
-_MIN_UNATTRIBUTED_WORDS = 3  # a cue-less full-sentence quote shorter than this is a term
-_MIN_CARRIED_WORDS = 3  # a cue-less partial quote shorter than this is a scare quote
+_ACRONYM_END = re.compile(r"(?<![\w.])[A-Z]{2,5}\.[ \t]+(?=[A-Z][a-z])")  # a sentence ending in an acronym
+_MAX_SUBJECT_TOKENS = 30  # a cue this far after its quote still counts when the parse shows its subject between
 
 
 @stages.register("quotes.v1")
@@ -52,12 +54,13 @@ class QuoteStage(Stage):
         ctx.record.quotes.extend(QuoteFinder(ctx).run())
 
 
-class QuoteFinder(ReportedSpeech):
+class QuoteFinder(SpeakerTurns):
     """The quote pass over one document."""
 
     def __init__(self, ctx: ExtractionContext) -> None:
         self.ctx = ctx
         self._parsed: dict[int, ReportedClause] | None = None
+        self._token_at: dict[int, SpacyToken] | None = None
         self.raw = ctx.text
         self.lex: QuoteLexicon = quote_lexicon(ctx.language)
         # typewriter marks (,,…'') as one character each, offsets unchanged
@@ -92,6 +95,8 @@ class QuoteFinder(ReportedSpeech):
                 cuts.add(sent.start_char)
         for m in re.finditer(r"\n+", self.text):
             cuts.update((m.start(), m.end()))
+        for m in _ACRONYM_END.finditer(self.text):  # de VS. Hij ...: a parser reads an abbreviation
+            cuts.add(m.end())
         cuts = {
             c for c in cuts if not any(q.open < c < q.close and "\n" not in self.text[q.open : c] for q in self.top)
         }
@@ -135,10 +140,13 @@ class QuoteFinder(ReportedSpeech):
         for sent in self.sentences:
             self._sentence(sent)
         self._parsed_clauses()
+        self._nested_quotes()
         self._heading_echoes()
         return sorted(self.out, key=lambda q: (q.start, q.end))
 
     def _sentence(self, sent: Sentence) -> None:
+        if self._tagged(sent):
+            return
         quotes = [q for q in self.top if sent.start <= q.open < sent.end]
         tokens = self._frame(sent, quotes)
         cues = self._cues(tokens)
@@ -184,21 +192,32 @@ class QuoteFinder(ReportedSpeech):
                 size = marker[1]
                 out.append(Cue(marker[0], i, size, " ".join(t.text for t in tokens[i : i + size]), i))
                 continue
+            parsed = self._doc_token(tokens[i].start)
             for verb in self.lex.verbs.get(w, ()):
                 end = _particles_at(words, i, verb.particle)
-                if end is not None:
+                if end is not None and not (parsed is not None and other_verb(parsed, verb.particle)):
                     text = tokens[i].text + (" ... " + " ".join(verb.particle) if verb.particle else "")
                     out.append(Cue("verb", i, 1, text, end))
                     break
         return out
+
+    def _doc_token(self, start: int) -> SpacyToken | None:
+        """The parsed token that starts at ``start``, when there is a parse."""
+        if self._token_at is None:
+            doc = self.ctx.doc
+            self._token_at = {t.idx: t for t in doc} if doc.has_annotation("DEP") else {}
+        return self._token_at.get(start)
 
     # -- quotes between marks -------------------------------------------------------------
     def _cue_for_quote(
         self, sent: Sentence, tokens: list[Token], cues: list[Cue], qi: int
     ) -> tuple[Cue | None, str | None]:
         nxt = next((i for i in range(qi + 1, len(tokens)) if tokens[i].text == QUOTE_TOKEN), len(tokens))
+        for cue in cues:  # “…,” according to X
+            if cue.kind == "according" and qi < cue.index < nxt and cue.index - qi <= 2:
+                return cue, self._according_speaker(sent, tokens, cue)
         for cue in cues:  # cue after the quote: “…”, zegt X / “…,” X said / “…”, aldus X
-            if qi < cue.index < nxt and cue.index - qi <= 5 and cue.kind in ("verb", "postposed"):
+            if qi < cue.index < nxt and cue.kind in ("verb", "postposed") and self._near_cue(tokens, qi, cue):
                 between = [t for t in tokens[qi + 1 : cue.index] if t.text not in ",—–-"]
                 if any(self.lex.markers.get(t.lower) == "conjunction" for t in between):
                     continue  # “…” en eiste X: the verb opens a new clause, it is no cue of the quote
@@ -206,16 +225,37 @@ class QuoteFinder(ReportedSpeech):
                 # “…,” X told reporters in Y: a subject before the cue is the speaker; after
                 # the cue (“…”, zegt X) the speaker follows it
                 speaker = self._parse_speaker(sent, tokens[cue.index].start)
+                clause = self._parsed_cues().get(tokens[cue.index].start)
+                if speaker is None and clause is not None and clause.speaker_possessed:
+                    return cue, None  # X's lawyer said: not X, and no one else nearby either
                 if speaker is None and between:
                     speaker = self.disc.speaker_in(sent, between)
                 if speaker is None:
                     speaker = self.disc.speaker_in(sent, _until(after, stop_quote=True))
                 return cue, speaker
-        before = [c for c in cues if c.index < qi and c.kind in ("verb", "according")]
+        before = [
+            c
+            for c in cues
+            if c.index < qi and c.kind in ("verb", "according") and not _parenthetical(tokens, c.index, qi)
+        ]
         if before:
             cue = before[-1]
             return cue, self._cue_speaker(sent, tokens, cue)
-        return None, None
+        return self._colon_cue(sent, tokens, qi)
+
+    def _near_cue(self, tokens: list[Token], qi: int, cue: Cue) -> bool:
+        """Whether a cue after the quote is the quote's own: at most five tokens on, or further
+        when the parse puts the cue's subject between them (“…,” X (R-Ohio), the chair of Y,
+        said: a bracket or an apposition after the name)."""
+        if cue.index - qi <= 5:
+            return True
+        if cue.kind != "verb" or cue.index - qi > _MAX_SUBJECT_TOKENS:
+            return False
+        clause = self._parsed_cues().get(tokens[cue.index].start)
+        if clause is None or clause.speaker_start is None:
+            return False
+        lead = [t for t in tokens[qi + 1 : cue.index] if t.end <= clause.speaker_start]
+        return tokens[qi].end <= clause.speaker_start < tokens[cue.index].start and all(t.text in ",—–-" for t in lead)
 
     def _parse_speaker(self, sent: Sentence, cue_start: int) -> str | None:
         """The actor the parse gives as the subject of the cue verb at ``cue_start``, or None."""
@@ -231,7 +271,7 @@ class QuoteFinder(ReportedSpeech):
             if clause is not None and clause.speaker_start is not None:
                 return self._subject_speaker(sent, clause)  # the parse shows the subject
         if cue.kind == "according":
-            return self.disc.speaker_in(sent, _until(tokens[cue.index + cue.size :]), leading=True)
+            return self._according_speaker(sent, tokens, cue)
         start = max((i + 1 for i in range(cue.index) if tokens[i].text == QUOTE_TOKEN), default=0)
         before = [t for t in tokens[start : cue.index] if t.text not in ","]
         after = _until(tokens[cue.index + 1 :], words=self._complementizers())
@@ -252,32 +292,6 @@ class QuoteFinder(ReportedSpeech):
                 return tokens[i].text == ":"
         return True
 
-    def _carried(self, sent: Sentence, q: MarkedQuote, kind: str) -> tuple[str | None, bool]:
-        """Speaker and keep-flag for a quote with no cue in its sentence."""
-        words = len(self.text[q.start : q.end].split())
-        j = q.open
-        while j > sent.start and self.text[j - 1] in " \t":
-            j -= 1
-        for m in self.disc.mentions_in(j - 1, j):  # Name “quoted predicate”
-            if m.end == j and m.actor.type == "person":
-                return m.actor.id, True
-        if sent.paragraph in self.headings:
-            return None, False  # decided by the heading-echo pass
-        previous = [s for s in self.sentences[: sent.index] if s.paragraph == sent.paragraph]
-        if kind == "direct" and words >= _MIN_UNATTRIBUTED_WORDS:
-            for s in reversed(previous):
-                if s.index in self.disc.speakers:
-                    return self.disc.speakers[s.index], True
-            if not previous and sent.index > 0:  # a paragraph that opens with it: the turn goes on
-                last = self.sentences[sent.index - 1]
-                if last.paragraph == sent.paragraph - 1 and last.index in self.disc.speakers:
-                    return self.disc.speakers[last.index], True
-            return None, True  # a quote, whose speaker the text does not give here
-        if words >= _MIN_CARRIED_WORDS and previous and previous[-1].index in self.disc.speakers:
-            return self.disc.speakers[previous[-1].index], True
-        return None, False
-
-    # -- output --------------------------------------------------------------------------
     def _add(self, start: int, end: int, speaker: str | None, kind: str, cue: str | None) -> None:
         while end > start and self.text[end - 1] in " \t\n":
             end -= 1
@@ -289,20 +303,16 @@ class QuoteFinder(ReportedSpeech):
             return
         self.out.append(Quote(self.raw[start:end], start, end, speaker, kind, cue))  # type: ignore[arg-type]
 
-    def _heading_echoes(self) -> None:
-        """A quote in a heading takes the speaker of the body quote it repeats word for word."""
-        body = {_fold(q.text).strip(_TRAIL): q for q in self.out if q.speaker}
-        for sent in self.sentences:
-            if sent.paragraph not in self.headings:
-                continue
-            for q in self.top:
-                if not (sent.start <= q.open < sent.end):
-                    continue
-                if any(o.start == q.start for o in self.out):
-                    continue
-                match = body.get(_fold(self.text[q.start : q.end]).strip(_TRAIL))
-                if match is not None:
-                    self._add(q.start, q.end, match.speaker, match.kind, None)
+
+def _parenthetical(tokens: list[Token], cue: int, quote: int) -> bool:
+    """Whether the cue at ``cue`` sits in an aside that closes before the quote at ``quote``
+    (*X said — as reported by Y — “…”*, *X said (Y reported) “…”*): Y did not say it."""
+    dashes = "—–"
+    between = [t.text for t in tokens[cue + 1 : quote]]
+    opened = [t.text for t in tokens[:cue]]
+    if ")" in between and "(" in opened:
+        return True
+    return any(d in between for d in dashes) and any(d in opened for d in dashes)
 
 
 def _particles_at(words: list[str], i: int, particle: tuple[str, ...]) -> int | None:

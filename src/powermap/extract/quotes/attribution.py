@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from powermap.extract._text import Sentence, Token
 from powermap.extract.quotes.lexicon import QuoteLexicon
-from powermap.records import Actor, ExtractionRecord, Span
+from powermap.records import Actor, ActorType, ExtractionRecord, Span
 
 QUOTE_TOKEN = "\x00Q"
 _NAMED_TYPES = ("person", "group", "organisation", "company", "media")
+_MAX_DESCRIPTION_WORDS = 6  # a described speaker longer than this is a clause, not a name
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,29 @@ class Discourse:
         self.refresh_mentions()
         return actor_id
 
+    def described(self, start: int, end: int, plural: bool, named: bool = False) -> str | None:
+        """A document-local actor for a speaker the text only describes (the embassy, lokale
+        media, the union) and no actor stands for; None for a phrase too long to be a name."""
+        surface = self.text[start:end].strip()
+        words = surface.split()
+        if not words or len(words) > _MAX_DESCRIPTION_WORDS:
+            return None
+        if words[0].lower() in self._determiners() or words[0].lower() in self.lexicon.articles:
+            words = words[1:]
+        name = " ".join(words)
+        slug = re.sub(r"[^a-z0-9]+", "-", _fold(name)).strip("-")
+        if not slug:
+            return None
+        actor_id = f"desc-{slug}"
+        actor = self.actor(actor_id)
+        if actor is None:
+            kind: ActorType = "group" if plural else "person" if named and _looks_like_person(words) else "organisation"
+            actor = Actor(id=actor_id, name=name, type=kind, role="described speaker")
+            self.record.actors.append(actor)
+        actor.mentions.append(Span(surface, start, start + len(surface)))
+        self.refresh_mentions()
+        return actor_id
+
     def _determiners(self) -> set[str]:
         return {w for w, k in self.lexicon.markers.items() if k == "determiner"}
 
@@ -164,6 +188,10 @@ class Discourse:
             inside = [m for m in self.mentions_in(first, head_end) if m.actor.type in _NAMED_TYPES]
             if inside:
                 return inside[0].actor.id
+            if kind == "government":  # de Venezolaanse regering, the government of X: the state
+                end = self._extend_of(window, noun_index, types=("state",))
+                states = [m for m in self.mentions_in(first, end) if m.actor.type == "state"]
+                return states[0].actor.id if states else None
             if kind == "role":
                 after = self._person_after(window, noun_index)
                 if after is None and words[0] in lex.indefinite:  # een journalist: someone new
@@ -221,14 +249,21 @@ class Discourse:
                     return m.actor.id
         return None
 
-    def _extend_of(self, window: list[Token], noun_index: int) -> int:
-        """End of an anonymous description, taking in ``van <named actor>``."""
+    def _extend_of(self, window: list[Token], noun_index: int, types: tuple[str, ...] = ()) -> int:
+        """End of a description, taking in ``van <named actor>`` (of an actor of ``types``
+        when given)."""
         end = window[noun_index].end
         rest = window[noun_index + 1 :]
         if len(rest) >= 2 and rest[0].lower in self.lexicon.genitive:
             for m in self.mentions_in(rest[1].start, rest[min(3, len(rest) - 1)].end):
-                return max(end, m.end)
+                if not types or m.actor.type in types:
+                    return max(end, m.end)
         return end
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    """Two or three capitalised words with lower-case letters (Jane Doe, not NATO or X Corp Ltd)."""
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and any(c.islower() for c in w) for w in words)
 
 
 def _fold(s: str) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from powermap.extract._text import Sentence, Token, tokenize
 from powermap.extract.quotes.attribution import _NAMED_TYPES, QUOTE_TOKEN, Discourse
 from powermap.extract.quotes.lexicon import QuoteLexicon
-from powermap.extract.quotes.parsed import ReportedClause, reported_clauses
+from powermap.extract.quotes.parsed import Phrase, ReportedClause, governed_phrase, reported_clauses
 
 if TYPE_CHECKING:
     from powermap.extract.quotes.marks import MarkedQuote
@@ -96,10 +96,17 @@ class ReportedSpeech:
                     return speaker
             return None
         if cue.kind == "according":
+            if any(t.text == QUOTE_TOKEN for t in tokens[max(0, cue.index - 2) : cue.index]):
+                return None  # “…,” according to X: the quote is what X said
+            phrase = self._according_phrase(tokens, cue)
             speaker = self._cue_speaker(sent, tokens, cue)
             if speaker is None:
                 return None
-            if cue.index == 0:
+            opening = cue.index == 0 or (cue.index == 1 and self.lex.markers.get(words[0]) == "conjunction")
+            if opening and phrase is not None:  # (Maar) volgens X is ...: the rest of the clause
+                after = next((t for t in tokens if t.start >= phrase.end and t.text != ","), None)
+                start = after.start if after is not None else end
+            elif cue.index == 0:
                 np_end = self._np_end(tokens, cue.index + cue.size)
                 start = tokens[np_end].start if np_end < len(tokens) else end
             else:
@@ -214,24 +221,91 @@ class ReportedSpeech:
             if speaker is not None or not clause.speaker_pronoun:
                 self._add(start, end, speaker, "indirect", clause.cue)
 
-    def _subject_speaker(self, sent: Sentence, clause: ReportedClause) -> str | None:
+    def _subject_speaker(self, sent: Sentence, clause: ReportedClause, describe: bool = True) -> str | None:
         """The actor the cue's subject names: a named actor at the subject's head, a person
-        named at its end (a title before a name), else (unless the head has a possessor, *X's
-        spokesperson*, or is a name that is no actor) what its words resolve to."""
+        named at its end (a title before a name), else what its words resolve to; a subject
+        that names no actor becomes a described speaker (unless ``describe`` is false)."""
         head = clause.speaker_head
         for m in self.disc.mentions_in(head, head + 1) if head is not None else ():
-            if m.actor.type in _NAMED_TYPES:
-                return m.actor.id
+            if m.actor.type in _NAMED_TYPES or (m.actor.type == "state" and not self._role_before(clause, m.start)):
+                return m.actor.id  # a state speaks too (Russia said), not in de hoogleraar Rusland
         end = clause.speaker_end or 0
         for m in self.disc.mentions_in(end - 1, end):  # a title and then the name: Minister of X Jan Smit
             if m.actor.type == "person" and m.end == end:
                 return m.actor.id
-        if clause.speaker_possessed or clause.speaker_proper:
-            return None  # X's spokesperson is not X; a name that is no actor is no one we know
-        if clause.speaker_start is None:
-            return None
+        if clause.speaker_start is None or any(q.open <= clause.speaker_start < q.close for q in self.top):
+            return None  # words inside a quote are what was said, not who said it
+        start, end = clause.speaker_start, clause.speaker_end or 0
+        if clause.speaker_possessed:
+            return self.disc.described(start, end, clause.speaker_plural) if describe else None  # X's lawyer
+        if clause.speaker_proper:
+            # a name no actor stands for is its own speaker (Zero Hedge), unless the phrase
+            # names an actor or has a role noun (de hoogleraar Rusland: the professor)
+            window = tokenize(self.text, start, end)
+            if self.disc.mentions_in(start, end) or any(self.lex.speaker_noun(t.text) for t in window):
+                return None
+            return self.disc.described(start, end, False, named=True) if describe else None
         window = tokenize(self.text, clause.speaker_start, clause.speaker_end)
-        return self.disc.speaker_in(sent, window)
+        found = self.disc.speaker_in(sent, window)
+        if describe and clause.speaker_common and (found is None or self._modifier_only(found, clause)):
+            # lokale media, the embassy: a described speaker no actor stands for becomes one
+            # (a state named in a modifier is not the speaker, unless the head is its government)
+            return self.disc.described(clause.speaker_start, clause.speaker_end or 0, clause.speaker_plural)
+        return found
+
+    def _according_phrase(self, tokens: list[Token], cue: Cue) -> Phrase | None:
+        """The noun phrase after *volgens*/*according to* as the parse shows it, or None."""
+        doc = self.ctx.doc
+        if not doc.has_annotation("DEP"):
+            return None
+        return governed_phrase(doc, tokens[cue.index].start, cue.size)
+
+    def _according_speaker(self, sent: Sentence, tokens: list[Token], cue: Cue) -> str | None:
+        """Who *volgens X*/*according to X* names: X's actor, the state of a government, or
+        (for a description no actor stands for: de Amerikaanse justitie) a described actor."""
+        phrase = self._according_phrase(tokens, cue)
+        if phrase is None:
+            return self.disc.speaker_in(sent, _until(tokens[cue.index + cue.size :]), leading=True)
+        for m in self.disc.mentions_in(phrase.head, phrase.head + 1):
+            if m.actor.type in _NAMED_TYPES:
+                return m.actor.id
+        window = tokenize(self.text, phrase.start, phrase.end)
+        found = self.disc.speaker_in(sent, window, leading=True) or self._author_in(window)
+        if phrase.common and found is not None and self._state_in_modifier(found, phrase.head):
+            # de Amerikaanse justitie: a body of a named state, not the state (a phrase naming
+            # no actor at all, such as camera footage or a line of argument, is no speaker)
+            return self.disc.described(phrase.start, phrase.end, phrase.plural)
+        return found
+
+    def _author_in(self, window: list[Token]) -> str | None:
+        """The actor named after an agent preposition in a phrase (*a tweet by X*, *een
+        verklaring van X*): the author of what the phrase names."""
+        at = next((t.end for t in window if self.lex.markers.get(t.lower) == "agent"), None)
+        if at is None:
+            return None
+        named = [m for m in self.disc.mentions_in(at, window[-1].end) if m.actor.type in (*_NAMED_TYPES, "state")]
+        persons = [m for m in named if m.actor.type == "person"]
+        return (persons or named)[0].actor.id if named else None
+
+    def _modifier_only(self, found: str, clause: ReportedClause) -> bool:
+        return self._state_in_modifier(found, clause.speaker_head or 0)
+
+    def _state_in_modifier(self, found: str, head: int) -> bool:
+        """Whether ``found`` is a state or place named only in a modifier of a common-noun
+        phrase headed at ``head`` by no government or role noun (Russische media: not Russia)."""
+        actor = self.disc.actor(found)
+        if actor is None or actor.type not in ("state", "place"):
+            return False
+        if any(m.actor.id == found for m in self.disc.mentions_in(head, head + 1)):
+            return False
+        word = re.match(r"\w+", self.text[head:])
+        return not (word and self.lex.speaker_noun(word.group(0)) in ("government", "role"))
+
+    def _role_before(self, clause: ReportedClause, at: int) -> bool:
+        """Whether a role or source noun comes before offset ``at`` in the cue's subject."""
+        if clause.speaker_start is None or clause.speaker_start >= at:
+            return False
+        return any(self.lex.speaker_noun(t.text) for t in tokenize(self.text, clause.speaker_start, at))
 
     def _already_quoted(self, start: int, end: int) -> bool:
         """Whether an earlier quote is this clause: an overlapping indirect quote, a marked

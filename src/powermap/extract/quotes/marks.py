@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 _SPACE = " \t\u00a0\u202f\u2009"
 _GUILLEMETS = "«»‹›"
+_THIN = "\u2009\u200a\u202f"  # thin, hair and narrow no-break spaces
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ def _is_closing(text: str, i: int) -> bool:
     """A mark closes a quote after a non-space and before a non-letter."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if before in _THIN and i > 1 and not text[i - 2].isspace():
+        before = text[i - 2]  # a thin space between two closing marks (…’ ”) is typography
     return (not before.isspace() or text[i] in _GUILLEMETS) and not after.isalpha()
 
 

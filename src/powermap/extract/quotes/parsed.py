@@ -47,6 +47,8 @@ class ReportedClause:
     speaker_possessed: bool  # the head has a possessor (*X's spokesperson*): X is not the speaker
     speaker_proper: bool  # the head is a proper name
     speaker_pronoun: bool  # the head is a pronoun
+    speaker_common: bool = False  # the head is a common noun (the embassy, lokale media)
+    speaker_plural: bool = False  # the head is plural
     object_start: int = -1  # the verb's object (*calling the deal "null and void"*), when it has no clause
     object_end: int = -1
 
@@ -64,33 +66,57 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
         start, end = _content(tok) or (-1, -1)
         if start <= tok.idx < end:
             start = end = -1  # the cue sits inside what would be its own content
-        subject = _speaker_span(tok)
-        head = subject.root if subject is not None else None
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
-        yield ReportedClause(
-            cue=" ... ".join([tok.text, *particle_words(tok)]),
-            cue_start=tok.idx,
-            content_start=start,
-            content_end=end,
-            speaker_start=subject.start_char if subject is not None else None,
-            speaker_end=subject.end_char if subject is not None else None,
-            speaker_head=head.idx if head is not None else None,
-            speaker_possessed=head is not None and any(c.dep_ in _POSSESSOR for c in head.children),
-            speaker_proper=head is not None and head.pos_ == "PROPN",
-            speaker_pronoun=head is not None and head.pos_ == "PRON",
-            object_start=obj.left_edge.idx if obj is not None and start < 0 else -1,
-            object_end=obj.idx + len(obj) if obj is not None and start < 0 else -1,
-        )
+        yield clause_of(tok, start, end)
+
+
+def colon_clause(doc: Doc, colon: int) -> ReportedClause | None:
+    """The clause a colon at offset ``colon`` ends (*X gave his account: “…”*), with the
+    subject of its verb, or None when the parse shows no verb with a subject there."""
+    tok = next((t for t in doc if t.idx == colon and t.text == ":"), None)
+    if tok is None or tok.head.pos_ not in ("VERB", "AUX") or tok.head.i > tok.i:
+        return None
+    clause = clause_of(tok.head, -1, -1)
+    return clause if clause.speaker_start is not None else None
+
+
+def clause_of(tok: Token, start: int, end: int) -> ReportedClause:
+    """The verb ``tok`` with its subject, reporting ``start``-``end`` (-1 for nothing)."""
+    subject = _speaker_span(tok)
+    head = subject.root if subject is not None else None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+    return ReportedClause(
+        cue=" ... ".join([tok.text, *particle_words(tok)]),
+        cue_start=tok.idx,
+        content_start=start,
+        content_end=end,
+        speaker_start=subject.start_char if subject is not None else None,
+        speaker_end=subject.end_char if subject is not None else None,
+        speaker_head=head.idx if head is not None else None,
+        speaker_possessed=head is not None and any(c.dep_ in _POSSESSOR for c in head.children),
+        speaker_proper=head is not None and head.pos_ == "PROPN",
+        speaker_pronoun=head is not None and head.pos_ == "PRON",
+        speaker_common=head is not None and head.pos_ == "NOUN",
+        speaker_plural=head is not None and "Plur" in head.morph.get("Number", []),
+        object_start=obj.left_edge.idx if obj is not None and start < 0 else -1,
+        object_end=obj.idx + len(obj) if obj is not None and start < 0 else -1,
+    )
 
 
 def _is_cue(tok: Token, lex: QuoteLexicon) -> bool:
     """Whether ``tok`` is a verb of saying: a listed form with its particles in the
     sentence, or (for words the list has only in other forms) its lemma."""
     words = {t.lower_ for t in tok.sent}
+    own = set(particle_words(tok, lower=True))
     for verb in lex.verbs.get(tok.lower_, ()):
-        if all(p in words for p in verb.particle):
+        if all(p in words for p in verb.particle) and own <= set(verb.particle):
             return True
-    return any(not v.particle for v in lex.lemmas.get(tok.lemma_.lower(), ()))
+    return not own and any(not v.particle for v in lex.lemmas.get(tok.lemma_.lower(), ()))
+
+
+def other_verb(tok: Token, particle: tuple[str, ...]) -> bool:
+    """Whether ``tok`` has a separated particle that its cue entry does not list, which makes
+    it another verb (*klaagt ... aan*, to sue, is no *klaagt*, to complain)."""
+    return not set(particle_words(tok, lower=True)) <= set(particle)
 
 
 def _content(verb: Token) -> tuple[int, int] | None:
@@ -150,7 +176,7 @@ def _speaker_span(verb: Token) -> Span | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT:
-                return _noun_phrase(child)
+                return _noun_phrase(_named_apposition(child))
             if child.dep_ in _AGENT:
                 inner = next((g for g in child.children if g.dep_ in ("pobj",)), child)
                 return _noun_phrase(inner)
@@ -158,6 +184,18 @@ def _speaker_span(verb: Token) -> Span | None:
             return None
         current = current.head
     return None
+
+
+def _named_apposition(head: Token) -> Token:
+    """The name in apposition to a common-noun subject (*X's spokesperson, Jane Doe, said*:
+    Jane Doe), else the subject itself."""
+    if head.pos_ != "NOUN":
+        return head
+    doc = head.doc
+    for name in head.children:  # set off by a comma: not *de hoogleraar Rusland* (of Russia)
+        if name.dep_ == "appos" and name.pos_ == "PROPN" and any(t.text == "," for t in doc[head.i : name.left_edge.i]):
+            return name
+    return head
 
 
 def _noun_phrase(head: Token) -> Span:
@@ -171,6 +209,46 @@ def _noun_phrase(head: Token) -> Span:
     return doc[head.left_edge.i : end]
 
 
-def particle_words(verb: Token) -> list[str]:
+def particle_words(verb: Token, lower: bool = False) -> list[str]:
     """The separated particles of ``verb`` (for the cue text)."""
-    return [c.text for c in verb.children if c.dep_ in _PARTICLE]
+    return [c.lower_ if lower else c.text for c in verb.children if c.dep_ in _PARTICLE]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase the parse shows: its character span, its head's offset and kind."""
+
+    start: int
+    end: int
+    head: int
+    common: bool  # headed by a common noun
+    plural: bool
+
+
+def governed_phrase(doc: Doc, char: int, words: int) -> Phrase | None:
+    """The noun phrase governed by the preposition of ``words`` words at ``char``
+    (*volgens de Amerikaanse justitie*, *according to local media*), or None."""
+    first = next((t for t in doc if t.idx == char), None)
+    if first is None or first.i + words > len(doc):
+        return None
+    last = doc[first.i + words - 1]
+    noun = None
+    for tok in (first, last):
+        if tok.dep_ == "case" and tok.head.i > tok.i:
+            noun = tok.head
+        for child in tok.children:
+            if child.dep_ == "pobj":
+                noun = child
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    phrase = _noun_phrase(noun)
+    start = max(phrase.start, last.i + 1)
+    if start >= phrase.end:
+        return None
+    return Phrase(
+        doc[start].idx,
+        phrase.end_char,
+        noun.idx,
+        noun.pos_ == "NOUN",
+        "Plur" in noun.morph.get("Number", []),
+    )
