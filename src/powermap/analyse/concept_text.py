@@ -33,10 +33,12 @@ def stop_words(language: str) -> frozenset[str]:
     import spacy.util
 
     try:
-        defaults = spacy.util.get_lang_class(language or "en").Defaults
+        words = spacy.util.get_lang_class(language or "en").Defaults.stop_words
     except (ImportError, KeyError):
-        defaults = spacy.util.get_lang_class("en").Defaults
-    return frozenset(w.casefold() for w in defaults.stop_words)
+        words = set()
+    if not words and language != "en":
+        return stop_words("en")
+    return frozenset(w.casefold() for w in words)
 
 
 def stop_words_of(languages: Iterable[str]) -> frozenset[str]:

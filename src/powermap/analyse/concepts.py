@@ -21,6 +21,7 @@ Deterministic: the same statements give the same groups and labels.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import sqlite3
 from collections import Counter, defaultdict
@@ -57,6 +58,7 @@ class ConceptStatement:
     agree: bool
     language: str
     actor_name: str = ""
+    entities: frozenset[str] = frozenset()  # actors the text names (the document's own mentions)
 
     @property
     def about(self) -> str:
@@ -96,18 +98,26 @@ class Grouping:
 def load_concept_statements(
     conn: sqlite3.Connection, statement_ids: Iterable[int] | None = None
 ) -> list[ConceptStatement]:
-    """Every stance in the store (or those with ``statement_ids``) with its document's language."""
+    """Every stance in the store (or those with ``statement_ids``) with its document's language
+    and the actors its concept text names, read from its document's mentions: a surface form
+    that occurs in the text as whole words, resolved as the extractor resolved it there."""
     sql = (
         "SELECT s.id, s.doc_id, s.actor, s.concept, s.evidence, s.agree, COALESCE(d.language, 'en'), "
         "COALESCE(a.name, s.actor) FROM stances s JOIN documents d ON d.id = s.doc_id "
         "LEFT JOIN actors a ON a.id = s.actor ORDER BY s.id"
     )
     wanted = set(statement_ids) if statement_ids is not None else None
-    return [
-        ConceptStatement(sid, doc, actor, concept, evidence, bool(agree), language, name)
-        for sid, doc, actor, concept, evidence, agree, language, name in conn.execute(sql)
-        if wanted is None or sid in wanted
-    ]
+    rows = [r for r in conn.execute(sql) if wanted is None or r[0] in wanted]
+    surfaces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for doc, actor, text in conn.execute("SELECT doc_id, actor_id, text FROM mentions"):
+        surfaces[doc][text.casefold()].add(actor)
+    out = []
+    for sid, doc, actor, concept, evidence, agree, language, name in rows:
+        statement = ConceptStatement(sid, doc, actor, concept, evidence, bool(agree), language, name)
+        about = f" {' '.join(words(statement.about))} "
+        named = {a for surface, ids in surfaces[doc].items() if f" {' '.join(words(surface))} " in about for a in ids}
+        out.append(dataclasses.replace(statement, entities=frozenset(named)))
+    return out
 
 
 def listed_labels() -> list[str]:
@@ -143,7 +153,10 @@ def group_statements(
     vectors = dict(zip(order, _unit(matrix - centre), strict=True))
     seeds = [(pin.label, _mean(_unit(rows - centre))) for pin, rows in zip(pins, pin_rows, strict=True)]
     seeds += [(label, row) for label, row in zip(listed, _unit(listed_rows - centre), strict=True)]
-    group_of = _cluster(order, texts, vectors, seeds, threshold)
+    entities: dict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        entities[s.about] |= s.entities
+    group_of = _cluster(order, texts, vectors, seeds, threshold, entities)
     return _label(statements, group_of, [name for name, _ in seeds], len(pins), concept_file)
 
 
@@ -162,8 +175,13 @@ def _cluster(
     vectors: dict[str, np.ndarray],
     seeds: list[tuple[str, np.ndarray]],
     threshold: float,
+    entities: dict[str, set[str]] | None = None,
 ) -> dict[str, int]:
-    """text -> group number; groups 0..len(seeds)-1 are the seeds."""
+    """text -> group number; groups 0..len(seeds)-1 are the seeds. A text that names actors
+    never joins a group whose first text names others only (*sanctions against Venezuela*
+    and *sanctions against Russia* are close in meaning but two concepts)."""
+    entities = entities or {}
+    names: list[set[str]] = [set() for _ in seeds]
     dim = next(iter(vectors.values())).shape[0]
     sums = np.zeros((len(seeds) + len(order), dim), dtype=np.float64)
     for i, (_, vector) in enumerate(seeds):
@@ -173,13 +191,17 @@ def _cluster(
     group_of: dict[str, int] = {}
     for text in order:  # leader clustering, most frequent texts first
         fixed = exact.get(normalise(text))
+        own = entities.get(text, set())
         if fixed is None and count:
             centroids = sums[:count] / np.maximum(np.linalg.norm(sums[:count], axis=1, keepdims=True), 1e-12)
             sims = centroids @ vectors[text]
+            if own:
+                sims[[i for i in range(count) if names[i] and names[i].isdisjoint(own)]] = -2.0
             best = int(np.argmax(sims))
             fixed = best if sims[best] >= threshold else None
         if fixed is None:
             fixed, count = count, count + 1
+            names.append(set(own))
         group_of[text] = fixed
         sums[fixed] += weight[text] * vectors[text]
     centroids = sums[:count] / np.maximum(np.linalg.norm(sums[:count], axis=1, keepdims=True), 1e-12)
@@ -187,6 +209,9 @@ def _cluster(
         if normalise(text) in exact:
             continue
         sims = centroids @ vectors[text]
+        own = entities.get(text, set())
+        if own:
+            sims[[i for i in range(count) if names[i] and names[i].isdisjoint(own)]] = -2.0
         best = int(np.argmax(sims))
         if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
             group_of[text] = best
