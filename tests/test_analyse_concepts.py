@@ -43,7 +43,8 @@ def toy_embed(texts):
 
 def statement(i, text, actor="a", agree=True, language="en", evidence=None, entities=()):
     evidence = evidence or f"Someone said something about {text} today."
-    return ConceptStatement(i, f"doc{i % 3}", actor, text, evidence, agree, language, actor.title(), frozenset(entities))
+    holder = actor.title()
+    return ConceptStatement(i, f"doc{i % 3}", actor, text, evidence, agree, language, holder, frozenset(entities))
 
 
 def test_concepts_guard_event_code_names():
@@ -119,9 +120,7 @@ def test_concepts_names_keep_close_texts_apart():
 def test_concepts_listed_labels_and_pins(tmp_path):
     path = tmp_path / "concepts.yaml"
     path.write_text(
-        "concepts:\n"
-        "  - label: School reform\n"
-        "    terms: [school reform, hervorming van de school]\n",
+        "concepts:\n  - label: School reform\n    terms: [school reform, hervorming van de school]\n",
         encoding="utf-8",
     )
     statements = [
@@ -155,7 +154,7 @@ def test_concepts_file_renames_merges_and_drops(tmp_path):
         encoding="utf-8",
     )
     found = group_statements(statements, read_concept_file(path), embed=toy_embed, listed=[])
-    assert found.of_statement == {1: "Public spending", 2: "Public spending", 3: "Public spending", 4: "Public spending"}
+    assert found.of_statement == dict.fromkeys((1, 2, 3, 4), "Public spending")
     assert [(c.label, c.statements, c.source) for c in found.concepts] == [("Public spending", 4, "renamed")]
 
 
