@@ -5,7 +5,8 @@
 2. **Embedding**: multilingual-e5-small (``embeddings``), cached on disk, so that *uitstel van
    de brexit* and *delaying Brexit* land close together.
 3. **Grouping**: e5's vectors share a large common direction (any two texts are 0.8 similar),
-   so the corpus's mean vector is subtracted first (centring) and the rest renormalised; then
+   and the texts of one language another, so each text's language mean is subtracted first
+   (centring per language) and the rest renormalised; then
    leader clustering on cosine similarity, most frequent texts first: a text joins the
    nearest group whose centroid is at least ``THRESHOLD`` similar, else starts its own;
    then every text moves once to its nearest final centroid. Seeds come first: a user's pinned
@@ -43,6 +44,8 @@ from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_em
 
 #: cosine similarity of centred vectors (multilingual-e5-small, query prefix) at which a text joins a group
 THRESHOLD = 0.5
+#: added to the similarity of a text to a group whose first text names one of the same actors
+SHARED_NAME_BONUS = 0.25
 LABEL_WORDS = 3
 
 
@@ -149,15 +152,31 @@ def group_statements(
         listed_rows = cache.embed(listed, embed) if listed else np.zeros((0, matrix.shape[1]))
     finally:
         cache.close()
-    centre = np.average(matrix, axis=0, weights=[texts[t] for t in order])
-    vectors = dict(zip(order, _unit(matrix - centre), strict=True))
-    seeds = [(pin.label, _mean(_unit(rows - centre))) for pin, rows in zip(pins, pin_rows, strict=True)]
-    seeds += [(label, row) for label, row in zip(listed, _unit(listed_rows - centre), strict=True)]
+    language_of = {t: Counter(s.language for s in statements if s.about == t).most_common(1)[0][0] for t in order}
+    centres = _centres(matrix, [texts[t] for t in order], [language_of[t] for t in order])
+    vectors = {
+        t: _unit(row - centres.get(language_of[t], centres[""]))[0] for t, row in zip(order, matrix, strict=True)
+    }
+    seeds = [(pin.label, _mean(_unit(rows - centres[""]))) for pin, rows in zip(pins, pin_rows, strict=True)]
+    listed_centre = centres.get("en", centres[""])  # the stage's concept list is written in English
+    seeds += [(label, row) for label, row in zip(listed, _unit(listed_rows - listed_centre), strict=True)]
     entities: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         entities[s.about] |= s.entities
     group_of = _cluster(order, texts, vectors, seeds, threshold, entities)
     return _label(statements, group_of, [name for name, _ in seeds], len(pins), concept_file)
+
+
+def _centres(matrix: np.ndarray, weights: list[int], languages: list[str]) -> dict[str, np.ndarray]:
+    """The mean vector of each language's texts ("" for all): subtracting its own language's
+    mean takes out what the texts of one language share, so that a Dutch and an English
+    wording of one position come close."""
+    out = {"": np.average(matrix, axis=0, weights=weights)}
+    for code in set(languages):
+        rows = [i for i, lang in enumerate(languages) if lang == code]
+        if len(rows) >= 2:
+            out[code] = np.average(matrix[rows], axis=0, weights=[weights[i] for i in rows])
+    return out
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:
@@ -179,7 +198,8 @@ def _cluster(
 ) -> dict[str, int]:
     """text -> group number; groups 0..len(seeds)-1 are the seeds. A text that names actors
     never joins a group whose first text names others only (*sanctions against Venezuela*
-    and *sanctions against Russia* are close in meaning but two concepts)."""
+    and *sanctions against Russia* are close in meaning but two concepts), and is drawn
+    towards one whose first text names one of the same (``SHARED_NAME_BONUS``)."""
     entities = entities or {}
     names: list[set[str]] = [set() for _ in seeds]
     dim = next(iter(vectors.values())).shape[0]
@@ -195,8 +215,7 @@ def _cluster(
         if fixed is None and count:
             centroids = sums[:count] / np.maximum(np.linalg.norm(sums[:count], axis=1, keepdims=True), 1e-12)
             sims = centroids @ vectors[text]
-            if own:
-                sims[[i for i in range(count) if names[i] and names[i].isdisjoint(own)]] = -2.0
+            _by_names(sims, own, names)
             best = int(np.argmax(sims))
             fixed = best if sims[best] >= threshold else None
         if fixed is None:
@@ -209,13 +228,20 @@ def _cluster(
         if normalise(text) in exact:
             continue
         sims = centroids @ vectors[text]
-        own = entities.get(text, set())
-        if own:
-            sims[[i for i in range(count) if names[i] and names[i].isdisjoint(own)]] = -2.0
+        _by_names(sims, entities.get(text, set()), names)
         best = int(np.argmax(sims))
         if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
             group_of[text] = best
     return group_of
+
+
+def _by_names(sims: np.ndarray, own: set[str], names: list[set[str]]) -> None:
+    """Rule out groups naming other actors only; favour groups naming one of ``own``."""
+    if not own:
+        return
+    for i in range(len(sims)):
+        if names[i]:
+            sims[i] = -2.0 if names[i].isdisjoint(own) else sims[i] + SHARED_NAME_BONUS
 
 
 def _label(
