@@ -23,7 +23,7 @@ from functools import cache
 
 from powermap import lang
 
-MAX_WORDS = 8
+MAX_WORDS = 12
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 
 

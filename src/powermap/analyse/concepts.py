@@ -45,7 +45,7 @@ from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_em
 #: cosine similarity of centred vectors (multilingual-e5-small, query prefix) at which a text joins a group
 THRESHOLD = 0.5
 #: added to the similarity of a text to a group whose first text names one of the same actors
-SHARED_NAME_BONUS = 0.25
+SHARED_NAME_BONUS = 0.15
 LABEL_WORDS = 3
 
 
