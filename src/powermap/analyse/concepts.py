@@ -28,6 +28,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -63,7 +64,7 @@ class ConceptStatement:
     actor_name: str = ""
     entities: frozenset[str] = frozenset()  # actors the text names (the document's own mentions)
 
-    @property
+    @cached_property
     def about(self) -> str:
         """The text that stands for what the statement is about: its concept text when that
         names a position, else the phrase inside a clause fragment, else the evidence."""
@@ -152,10 +153,14 @@ def group_statements(
         listed_rows = cache.embed(listed, embed) if listed else np.zeros((0, matrix.shape[1]))
     finally:
         cache.close()
-    language_of = {t: Counter(s.language for s in statements if s.about == t).most_common(1)[0][0] for t in order}
+    languages: dict[str, Counter] = defaultdict(Counter)
+    for s in statements:
+        languages[s.about][s.language] += 1
+    language_of = {t: languages[t].most_common(1)[0][0] for t in order}
     centres = _centres(matrix, [texts[t] for t in order], [language_of[t] for t in order])
     vectors = {
-        t: _unit(row - centres.get(language_of[t], centres[""]))[0] for t, row in zip(order, matrix, strict=True)
+        t: _unit(row - centres.get(language_of[t], centres[""]))[0].astype(np.float32)
+        for t, row in zip(order, matrix, strict=True)
     }
     seeds = [(pin.label, _mean(_unit(rows - centres[""]))) for pin, rows in zip(pins, pin_rows, strict=True)]
     listed_centre = centres.get("en", centres[""])  # the stage's concept list is written in English
@@ -188,6 +193,30 @@ def _mean(rows: np.ndarray) -> np.ndarray:
     return _unit(rows.mean(axis=0))[0]
 
 
+class _Names:
+    """Which groups name which actors, for ruling groups out and drawing texts in, vectorised."""
+
+    def __init__(self, size: int) -> None:
+        self.named = np.zeros(size, dtype=bool)
+        self.groups: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, group: int, own: set[str]) -> None:
+        if own:
+            self.named[group] = True
+            for actor in own:
+                self.groups[actor].append(group)
+
+    def adjust(self, sims: np.ndarray, own: set[str]) -> None:
+        """Rule out groups naming other actors only; favour groups naming one of ``own``."""
+        if not own:
+            return
+        shared = np.zeros(len(sims), dtype=bool)
+        for actor in own:
+            shared[[g for g in self.groups.get(actor, ()) if g < len(sims)]] = True
+        sims[self.named[: len(sims)] & ~shared] = -2.0
+        sims[shared] += SHARED_NAME_BONUS
+
+
 def _cluster(
     order: list[str],
     weight: Counter,
@@ -201,11 +230,13 @@ def _cluster(
     and *sanctions against Russia* are close in meaning but two concepts), and is drawn
     towards one whose first text names one of the same (``SHARED_NAME_BONUS``)."""
     entities = entities or {}
-    names: list[set[str]] = [set() for _ in seeds]
+    size = len(seeds) + len(order)
+    names = _Names(size)
     dim = next(iter(vectors.values())).shape[0]
-    sums = np.zeros((len(seeds) + len(order), dim), dtype=np.float64)
+    sums = np.zeros((size, dim), dtype=np.float32)
+    centroids = np.zeros((size, dim), dtype=np.float32)  # sums, normalised row by row as they change
     for i, (_, vector) in enumerate(seeds):
-        sums[i] = vector
+        sums[i] = centroids[i] = vector
     exact = {normalise(name): i for i, (name, _) in enumerate(seeds)}
     count = len(seeds)
     group_of: dict[str, int] = {}
@@ -213,35 +244,26 @@ def _cluster(
         fixed = exact.get(normalise(text))
         own = entities.get(text, set())
         if fixed is None and count:
-            centroids = sums[:count] / np.maximum(np.linalg.norm(sums[:count], axis=1, keepdims=True), 1e-12)
-            sims = centroids @ vectors[text]
-            _by_names(sims, own, names)
+            sims = centroids[:count] @ vectors[text]
+            names.adjust(sims, own)
             best = int(np.argmax(sims))
             fixed = best if sims[best] >= threshold else None
         if fixed is None:
             fixed, count = count, count + 1
-            names.append(set(own))
+            names.add(fixed, own)
         group_of[text] = fixed
         sums[fixed] += weight[text] * vectors[text]
-    centroids = sums[:count] / np.maximum(np.linalg.norm(sums[:count], axis=1, keepdims=True), 1e-12)
+        centroids[fixed] = sums[fixed] / max(float(np.linalg.norm(sums[fixed])), 1e-12)
+    final = centroids[:count]
     for text in order:  # one refinement: each free text to its nearest final centroid
         if normalise(text) in exact:
             continue
-        sims = centroids @ vectors[text]
-        _by_names(sims, entities.get(text, set()), names)
+        sims = final @ vectors[text]
+        names.adjust(sims, entities.get(text, set()))
         best = int(np.argmax(sims))
         if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
             group_of[text] = best
     return group_of
-
-
-def _by_names(sims: np.ndarray, own: set[str], names: list[set[str]]) -> None:
-    """Rule out groups naming other actors only; favour groups naming one of ``own``."""
-    if not own:
-        return
-    for i in range(len(sims)):
-        if names[i]:
-            sims[i] = -2.0 if names[i].isdisjoint(own) else sims[i] + SHARED_NAME_BONUS
 
 
 def _label(
