@@ -15,8 +15,6 @@ agreement accuracy on the found ones, and concept accuracy: the found stance's c
 embedded and matched to the nearest of the sample's categories.
 """
 
-from __future__ import annotations
-
 import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -134,9 +132,12 @@ def run(quick: bool = False) -> str:
     path = Path(os.environ.get("POWERMAP_DNA_SAMPLE") or CACHED)
     if not path.is_file():
         return head + (
-            "Not measured: the sample (`rDNA/inst/extdata/sample.dna` in github.com/leifeld/dna, DNA 1.x XML "
-            "with the article texts and 0-based character spans of every coded statement) is public, but it is "
-            "not in this repository and this machine has no network to fetch it. With the file: "
+            "Not measured. The sample is public and reachable: github.com/leifeld/dna holds "
+            "`rDNA/inst/extdata/sample.dna` (DNA 1.21 XML, about 240,000 characters: testimony from US "
+            "congressional hearings on clean-air legislation, each article's full text with its coded statements "
+            "as character spans, person, organisation, category and agreement), so the documents' texts are "
+            "available. But no copy is in this repository (third-party text), and the machine these figures are "
+            "written on has no network to fetch it. With the file: "
             "`POWERMAP_DNA_SAMPLE=sample.dna python bench/run.py dna_sample`.\n"
         )
     texts, coded = read_sample(path)
