@@ -213,3 +213,24 @@ def test_concepts_by_meaning_across_languages():
     concept = found.of_statement
     assert concept[0] == concept[1] and concept[2] == concept[3] and concept[4] == concept[5]
     assert len({concept[0], concept[2], concept[4]}) == 3
+
+
+def test_concepts_on_the_seed_corpus_are_positions(seed_store):
+    """On the seed articles (read from ../shared, never copied): every concept a reader sees is
+    a position, no event code name and no piece cut out of a clause."""
+    import json
+
+    from .conftest import SEED_FILES, run_cli
+
+    if not SEED_FILES:
+        pytest.skip("../shared/corpus is not here")
+    result = run_cli(
+        "concepts", "--propose", "--min-statements", "1", "--limit", "1000", "--json", "--store", str(seed_store)
+    )
+    assert result.returncode == 0, result.stderr
+    concepts = json.loads(result.stdout)
+    assert concepts
+    for c in concepts:
+        assert not is_event_code_name(c["label"])
+        if c["source"] == "found":
+            assert not is_fragment(c["label"].replace(",", " "), c["languages"][0]), c["label"]
