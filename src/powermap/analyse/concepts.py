@@ -6,9 +6,9 @@
    de brexit* and *delaying Brexit* land close together.
 3. **Grouping**: e5's vectors share a large common direction (any two texts are 0.8 similar),
    and the texts of one language another, so each text's language mean is subtracted first
-   (centring per language) and the rest renormalised; then
-   leader clustering on cosine similarity, most frequent texts first: a text joins the
-   nearest group whose centroid is at least ``THRESHOLD`` similar, else starts its own;
+   (centring per language) and the rest renormalised; then leader clustering on cosine
+   similarity, most frequent texts first: a text joins the group whose leader (first text)
+   is most similar, if at least ``THRESHOLD``, else leads a new group;
    then every text moves once to its nearest final centroid. Seeds come first: a user's pinned
    concepts (their terms' mean vector) and the labels of the stance stage's concept list (a
    statement carrying such a label stays in it, as before; other texts may join it).
@@ -48,6 +48,7 @@ THRESHOLD = 0.5
 #: added to the similarity of a text to a group whose first text names one of the same actors
 SHARED_NAME_BONUS = 0.15
 LABEL_WORDS = 3
+BLOCK = 1024  # texts whose similarities are computed in one matrix product
 
 
 @dataclass(frozen=True)
@@ -225,44 +226,55 @@ def _cluster(
     threshold: float,
     entities: dict[str, set[str]] | None = None,
 ) -> dict[str, int]:
-    """text -> group number; groups 0..len(seeds)-1 are the seeds. A text that names actors
-    never joins a group whose first text names others only (*sanctions against Venezuela*
-    and *sanctions against Russia* are close in meaning but two concepts), and is drawn
-    towards one whose first text names one of the same (``SHARED_NAME_BONUS``)."""
+    """text -> group number; groups 0..len(seeds)-1 are the seeds. Leader clustering: a text
+    joins the group whose first text (leader) is most similar, if at least ``threshold``, else
+    leads a new group; then each text moves once to its nearest group centroid. Similarities
+    are computed a block of texts at a time against all leaders (matrix products, bounded
+    memory). A text that names actors never joins a group whose leader names others only
+    (*sanctions against Venezuela* and *sanctions against Russia* are close in meaning but two
+    concepts), and is drawn towards one whose leader names one of the same (``SHARED_NAME_BONUS``)."""
     entities = entities or {}
     size = len(seeds) + len(order)
     names = _Names(size)
-    dim = next(iter(vectors.values())).shape[0]
-    sums = np.zeros((size, dim), dtype=np.float32)
-    centroids = np.zeros((size, dim), dtype=np.float32)  # sums, normalised row by row as they change
-    for i, (_, vector) in enumerate(seeds):
-        sums[i] = centroids[i] = vector
+    matrix = np.vstack([v for _, v in seeds] + [vectors[t] for t in order]).astype(np.float32)
     exact = {normalise(name): i for i, (name, _) in enumerate(seeds)}
-    count = len(seeds)
+    leaders = list(range(len(seeds)))  # row of each group's leader in ``matrix``
     group_of: dict[str, int] = {}
-    for text in order:  # leader clustering, most frequent texts first
-        fixed = exact.get(normalise(text))
-        own = entities.get(text, set())
-        if fixed is None and count:
-            sims = centroids[:count] @ vectors[text]
-            names.adjust(sims, own)
+    for begin in range(0, len(order), BLOCK):
+        block = order[begin : begin + BLOCK]
+        rows = len(seeds) + begin + np.arange(len(block))
+        sims_all = matrix[rows] @ matrix.T  # the block against every text (leaders are among them)
+        for k, text in enumerate(block):
+            fixed = exact.get(normalise(text))
+            own = entities.get(text, set())
+            if fixed is None and leaders:
+                sims = sims_all[k, leaders]
+                names.adjust(sims, own)
+                best = int(np.argmax(sims))
+                fixed = best if sims[best] >= threshold else None
+            if fixed is None:
+                fixed = len(leaders)
+                leaders.append(int(rows[k]))
+                names.add(fixed, own)
+            group_of[text] = fixed
+    count = len(leaders)
+    sums = np.zeros((count, matrix.shape[1]), dtype=np.float32)
+    for i in range(len(seeds)):
+        sums[i] += matrix[i]
+    for i, text in enumerate(order):
+        sums[group_of[text]] += weight[text] * matrix[len(seeds) + i]
+    centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    for begin in range(0, len(order), BLOCK):  # one refinement: each free text to its nearest centroid
+        block = order[begin : begin + BLOCK]
+        sims_all = matrix[len(seeds) + begin : len(seeds) + begin + len(block)] @ centroids.T
+        for k, text in enumerate(block):
+            if normalise(text) in exact:
+                continue
+            sims = sims_all[k]
+            names.adjust(sims, entities.get(text, set()))
             best = int(np.argmax(sims))
-            fixed = best if sims[best] >= threshold else None
-        if fixed is None:
-            fixed, count = count, count + 1
-            names.add(fixed, own)
-        group_of[text] = fixed
-        sums[fixed] += weight[text] * vectors[text]
-        centroids[fixed] = sums[fixed] / max(float(np.linalg.norm(sums[fixed])), 1e-12)
-    final = centroids[:count]
-    for text in order:  # one refinement: each free text to its nearest final centroid
-        if normalise(text) in exact:
-            continue
-        sims = final @ vectors[text]
-        names.adjust(sims, entities.get(text, set()))
-        best = int(np.argmax(sims))
-        if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
-            group_of[text] = best
+            if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
+                group_of[text] = best
     return group_of
 
 
