@@ -234,3 +234,14 @@ def test_concepts_on_the_seed_corpus_are_positions(seed_store):
         assert not is_event_code_name(c["label"])
         if c["source"] == "found":
             assert not is_fragment(c["label"].replace(",", " "), c["languages"][0]), c["label"]
+
+
+def test_concepts_an_evidence_sentence_is_never_a_label():
+    said = "The mayor said the new school will open in May."
+    statements = [statement(1, "make statement, not specified below", "ann", evidence=said)]
+    statements += [statement(i, f"the bridge toll number {i}", f"p{i}") for i in range(2, 5)]
+    found = group_statements(statements, embed=toy_embed, listed=[])
+    label = found.of_statement[1]
+    assert label != said and not is_event_code_name(label)
+    concept = next(c for c in found.concepts if c.label == label)
+    assert concept.phrase is None and concept.examples == [said]

@@ -65,6 +65,11 @@ class ConceptStatement:
     actor_name: str = ""
     entities: frozenset[str] = frozenset()  # actors the text names (the document's own mentions)
 
+    @property
+    def names_position(self) -> bool:
+        """Whether ``about`` is a phrase naming the position (not the evidence sentence)."""
+        return self.about != self.evidence.strip() and is_position(self.about, self.language, self.actor_name)
+
     @cached_property
     def about(self) -> str:
         """The text that stands for what the statement is about: its concept text when that
@@ -297,8 +302,8 @@ def _label(
         ms = members[group]
         if group < len(seed_names):
             label, source = seed_names[group], "pinned" if group < pinned else "listed"
-        elif len({s.about for s in ms}) == 1 and is_position(ms[0].about, ms[0].language, ms[0].actor_name):
-            label, source = ms[0].about, "found"  # one text: the text itself is its most characteristic words
+        elif len({s.about for s in ms}) == 1 and ms[0].names_position:
+            label, source = ms[0].about, "found"  # one phrase: the phrase itself is its most characteristic words
         else:
             label, source = _words_label(top[group], ms), "found"
         if concept_file is not None and group >= len(seed_names):
@@ -342,8 +347,8 @@ def _words_label(top: list[str], members: list[ConceptStatement]) -> str:
 
 
 def _phrase(members: list[ConceptStatement]) -> str | None:
-    """The group's most frequent text that names a position."""
-    texts = Counter(s.about for s in members if is_position(s.about, s.language, s.actor_name))
+    """The group's most frequent phrase that names a position."""
+    texts = Counter(s.about for s in members if s.names_position)
     if not texts:
         return None
     return min(texts, key=lambda t: (-texts[t], len(t), t))
