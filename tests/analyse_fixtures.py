@@ -27,8 +27,10 @@ _serial = itertools.count(1)
 class DocBuilder:
     """Writes one document sentence by sentence, recording the spans as it goes."""
 
-    def __init__(self, published: str | None, source: str | None = "Daily Test", url: str | None = None) -> None:
-        self.published, self.source, self.url = published, source, url
+    def __init__(
+        self, published: str | None, source: str | None = "Daily Test", url: str | None = None, language: str = "en"
+    ) -> None:
+        self.published, self.source, self.url, self.language = published, source, url, language
         self.text = f"Report number {next(_serial)} of the test corpus. "
         self.mentions: dict[str, list[Span]] = {}
         self.events: list[Event] = []
@@ -107,14 +109,21 @@ class DocBuilder:
     def build(self, suffix: str = "") -> tuple[SourceDocument, ExtractionRecord]:
         """The source document and its record; ``suffix`` appends words (a syndicated copy's edit)."""
         text = self.text.rstrip() + suffix + "\n"
-        doc = Document(document_id(text), text, url=self.url, title=None, published=self.published, language="en")
+        doc = Document(
+            document_id(text), text, url=self.url, title=None, published=self.published, language=self.language
+        )
         actors = [
             Actor(aid, ACTORS[aid][0], ACTORS[aid][1], None, ACTORS[aid][3], None, ACTORS[aid][2], spans)  # type: ignore[arg-type]
             for aid, spans in self.mentions.items()
         ]
         record = ExtractionRecord(doc, actors, self.quotes, self.claims, self.events, self.stances)
         source = SourceDocument(
-            text, input=f"test:{doc.id}", url=self.url, source=self.source, published=self.published, language="en"
+            text,
+            input=f"test:{doc.id}",
+            url=self.url,
+            source=self.source,
+            published=self.published,
+            language=self.language,
         )
         return source, record
 

@@ -58,3 +58,26 @@ def test_analyse_cli_export_all(store_dir, tmp_path):
     assert (tmp_path / "events.gdelt.extra.csv").exists()
     wrong = run_cli("export", "quotes", "--format", "gdelt", "--out", str(tmp_path), "--store", store_dir)
     assert wrong.returncode == 2
+
+
+def test_analyse_cli_concepts_propose_and_discourse_by_meaning(store_dir, tmp_path):
+    result = run_cli("concepts", "--propose", "--min-statements", "1", "--json", "--store", store_dir)
+    assert result.returncode == 0, result.stderr
+    concepts = json.loads(result.stdout)
+    assert sum(c["statements"] for c in concepts) == 4
+    assert all({"label", "words", "statements", "actors", "languages", "source"} <= set(c) for c in concepts)
+    china = next(c for c in concepts if "alliance with China" in c["examples"])
+    path = tmp_path / "concepts.yaml"
+    path.write_text(f'concepts:\n  - label: Friends with China\n    rename: "{china["label"]}"\n', encoding="utf-8")
+    result = run_cli("discourse", "--concept-file", str(path), "--json", "--store", store_dir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "Friends with China" in data["concepts"]
+    behind = [e for c in data["coalitions"] for e in c["statements"].get("Friends with China", [])]
+    assert {(e["actor"], e["agree"]) for e in behind} == {("ivanov", True), ("petrov", False)}
+    assert any(e["text"] == "Oleg Petrov opposes alliance with China." for e in behind)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("concepts:\n  - rename: x\n", encoding="utf-8")
+    result = run_cli("concepts", "--propose", "--concept-file", str(bad), "--store", store_dir)
+    assert result.returncode == 2 and "needs a 'label'" in result.stderr
+    assert run_cli("discourse", "--group", "topic", "--store", store_dir).returncode == 2

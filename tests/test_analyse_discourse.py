@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from powermap.analyse.discourse import actor_ties, affiliation, discourse, load_statements, read_concepts
+from powermap.records import Stance
 
-from .analyse_fixtures import DocBuilder, make_store
+from .analyse_fixtures import ACTORS, DocBuilder, make_store
 
 
 @pytest.fixture()
@@ -81,3 +82,55 @@ def test_analyse_discourse_concepts_file(abc, tmp_path):
     mapping = read_concepts(path)
     statements = load_statements(abc.reader(), mapping)
     assert {s.concept for s in statements} == {"First concept"} and len(statements) == 2
+
+
+def _position(doc: DocBuilder, actor: str, words: str, about: str, agree: bool) -> DocBuilder:
+    """``actor`` takes a position on ``words`` naming the actor ``about`` (marked as a mention)."""
+    before, _, after = words.partition("{}")
+    start, end = doc._say((actor,), " backs " if agree else " rejects ", before, (about,), after, ".")
+    concept = before + ACTORS[about][0] + after
+    doc.stances.append(Stance(actor, concept, agree, doc.text[start:end], start, end))
+    return doc
+
+
+def test_analyse_discourse_camps_by_meaning_across_languages(tmp_path):
+    """Two camps state opposite positions in different words and languages; grouped by
+    meaning, the wordings become one concept each and the camps two coalitions."""
+    camps = {"ivanov": True, "petrov": True, "sidorov": False, "orlova": False}
+    us = ["toenadering tot de {}", "closer ties with the {}"]
+    china = ["samenwerking met {}", "a partnership with {}"]
+    docs = []
+    for i, (actor, pro_us) in enumerate(camps.items()):
+        doc = DocBuilder(f"2024-01-0{i + 1}", language=("nl", "en")[i % 2])  # one wording per language
+        _position(doc, actor, us[i % 2], "usa", pro_us)
+        _position(doc, actor, china[i % 2], "china", not pro_us)
+        docs.append(doc)
+    store, _ = make_store(tmp_path, docs)
+    by_label = discourse(store.reader())
+    assert not any(t.congruence_raw for t in by_label.ties)  # as extracted, no two actors share a concept
+    result = discourse(store.reader(), meaning=True)
+    assert len(result.concepts) == 2
+    groups = sorted(sorted(c.members) for c in result.coalitions)
+    assert groups == [["ivanov", "petrov"], ["orlova", "sidorov"]]
+    for coalition in result.coalitions:
+        assert len(coalition.agrees) == 1 and len(coalition.disagrees) == 1
+        behind = coalition.statements[coalition.agrees[0]]
+        assert {e.actor for e in behind} == set(coalition.members) and all(e.agree for e in behind)
+        assert all(e.text.startswith(result.names[e.actor]) for e in behind)
+    store.close()
+
+
+def test_analyse_discourse_coalitions_stay_readable():
+    """A uniform clique of 24 among 36 actors is one community at resolution 1; capped, no
+    coalition holds a third of the actors."""
+    from powermap.analyse.communities import capped_communities, signed_communities
+
+    clique = [f"a{i:02d}" for i in range(24)]
+    nodes = clique + [f"b{i:02d}" for i in range(12)]
+    edges = [(u, v, 1.0) for i, u in enumerate(clique) for v in clique[i + 1 :]]
+    plain = signed_communities(nodes, edges)
+    assert max(list(plain.values()).count(g) for g in set(plain.values())) == 24
+    capped = capped_communities(nodes, edges)
+    sizes = [list(capped.values()).count(g) for g in set(capped.values())]
+    assert max(sizes) < len(nodes) / 3 and sum(sizes) == 36
+    assert capped == capped_communities(nodes, edges)  # deterministic

@@ -10,6 +10,11 @@ Two steps, both deterministic for a given ``seed``:
    apart even when Louvain, blind to negative ties, put them together.
 
 Groups are numbered by size, largest first (ties broken by their first member's id).
+
+``capped_communities`` keeps groups to a size a reader can use: a group of more than
+``READABLE`` members that holds ``max_share`` (a third) or more of the nodes is detected again
+on its own ties at twice the resolution, and again, until every group is under the cap or
+cannot be split further.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 MAX_ROUNDS = 50
+MAX_SPLITS = 6
+READABLE = 10  # a group this small is readable whatever share of the nodes it holds
 
 
 def signed_communities(
@@ -27,13 +34,48 @@ def signed_communities(
         return {}
     raw = _louvain(nodes, edges, seed, resolution)
     raw = _signed_local_moves(nodes, edges, raw, resolution)
-    sizes = Counter(raw.values())
-    first_seen = {}
+    return _renumber(nodes, raw)
+
+
+def capped_communities(
+    nodes: list[str],
+    edges: list[tuple[str, str, float]],
+    seed: int = 1,
+    resolution: float = 1.0,
+    max_share: float = 1 / 3,
+) -> dict[str, int]:
+    """``signed_communities``, with every group under ``max_share`` of the nodes where its own
+    ties allow (groups split at doubling resolution); numbered by size, largest first."""
+    groups = signed_communities(nodes, edges, seed, resolution)
+    cap = max_share * len(nodes)
+    for _ in range(MAX_SPLITS):
+        sizes = Counter(groups.values())
+        big = [g for g, n in sizes.items() if n >= cap and n > READABLE]
+        if not big:
+            break
+        resolution *= 2
+        for group in big:
+            inside = sorted(n for n in nodes if groups[n] == group)
+            members = set(inside)
+            parts = signed_communities(
+                inside, [e for e in edges if e[0] in members and e[1] in members], seed, resolution
+            )
+            if len(set(parts.values())) > 1:
+                top = max(groups.values()) + 1
+                for node, part in parts.items():
+                    if part:  # part 0 keeps the group's number
+                        groups[node] = top + part
+    return _renumber(nodes, groups)
+
+
+def _renumber(nodes: list[str], groups: dict[str, int]) -> dict[str, int]:
+    sizes = Counter(groups.values())
+    first_seen: dict[int, str] = {}
     for node in sorted(nodes):
-        first_seen.setdefault(raw[node], node)
+        first_seen.setdefault(groups[node], node)
     order = sorted(sizes, key=lambda c: (-sizes[c], first_seen[c]))
     renumber = {c: i for i, c in enumerate(order)}
-    return {node: renumber[raw[node]] for node in nodes}
+    return {node: renumber[groups[node]] for node in nodes}
 
 
 def _louvain(nodes: list[str], edges: list[tuple[str, str, float]], seed: int, resolution: float) -> dict[str, int]:

@@ -16,8 +16,14 @@ From the statements:
   union of the two actors' (concept, agreement) sets), ``cosine`` (divide by
   sqrt(|A|·|B|)) or ``no``.
 - **coalitions** are signed communities (``analyse.communities``) of the subtract network,
-  each with its position profile: the share of its members' statements agreeing with each
-  concept.
+  each with its position profile (the share of its members' statements agreeing with each
+  concept), the concepts its members agree and disagree on, and the statements behind them.
+  A reader can only use coalitions of a readable size: a community holding a third or more of
+  the actors is split again inside (``communities.capped_communities``).
+
+Concepts are the stances' labels as extracted, mapped through a concepts file
+(``read_concepts``), or, with ``by_meaning``, found by meaning (``analyse.concepts``): the
+statements are grouped into labelled concepts by what they are about, across languages.
 
 Stances have no date of their own: a statement counts on its document's ``published`` date.
 Near duplicates count once.
@@ -34,7 +40,8 @@ from pathlib import Path
 from typing import Literal
 
 from powermap.analyse.actors import load_actors
-from powermap.analyse.communities import signed_communities
+from powermap.analyse.communities import capped_communities
+from powermap.analyse.concept_file import ConceptFile
 from powermap.analyse.documents import originals_clause
 from powermap.analyse.events import as_date, first_day_sql
 
@@ -50,6 +57,7 @@ class Statement:
     concept: str
     agree: bool
     day: date | None
+    evidence: str = ""
 
 
 @dataclass
@@ -76,11 +84,25 @@ class ActorTie:
 
 
 @dataclass
+class Evidence:
+    """A statement behind a coalition's position: who said it, agreeing or not, and where."""
+
+    statement: int
+    doc_id: str
+    actor: str
+    agree: bool
+    text: str
+
+
+@dataclass
 class Coalition:
     id: int
     label: str
     members: list[str]
     positions: dict[str, float] = field(default_factory=dict)  # concept -> share of agreeing statements
+    agrees: list[str] = field(default_factory=list)  # concepts its members agree with (share >= 0.75)
+    disagrees: list[str] = field(default_factory=list)  # concepts its members disagree with (share <= 0.25)
+    statements: dict[str, list[Evidence]] = field(default_factory=dict)  # concept -> statements behind it
 
 
 @dataclass
@@ -148,17 +170,32 @@ def load_statements(
             where.append(f"{day} {op} ?")
             params.append(bound.isoformat())
     sql = (
-        f"SELECT s.id, s.doc_id, s.actor, s.concept, s.agree, {day} FROM stances s "
+        f"SELECT s.id, s.doc_id, s.actor, s.concept, s.agree, {day}, s.evidence FROM stances s "
         f"JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(where)} ORDER BY s.id"
     )
     out = []
-    for sid, doc_id, actor, concept, agree, published in conn.execute(sql, params):
+    for sid, doc_id, actor, concept, agree, published, evidence in conn.execute(sql, params):
         if concepts is not None:
             concept = concepts.get(concept.casefold())
             if concept is None:
                 continue
-        out.append(Statement(sid, doc_id, actor, concept, bool(agree), as_date(published)))
+        out.append(Statement(sid, doc_id, actor, concept, bool(agree), as_date(published), evidence))
     return out
+
+
+def by_meaning(
+    conn: sqlite3.Connection, statements: list[Statement], concept_file: ConceptFile | None = None
+) -> list[Statement]:
+    """The statements with their concepts found by meaning (``analyse.concepts``); a statement
+    whose concept the concept file drops is left out."""
+    from powermap.analyse.concepts import group_statements, load_concept_statements
+
+    found = group_statements(load_concept_statements(conn, [s.id for s in statements]), concept_file, conn)
+    return [
+        Statement(s.id, s.doc_id, s.actor, found.of_statement[s.id], s.agree, s.day, s.evidence)
+        for s in statements
+        if s.id in found.of_statement
+    ]
 
 
 def affiliation(statements: list[Statement]) -> list[AffiliationEdge]:
@@ -209,27 +246,42 @@ def _normalise(raw: int, sa: set[tuple[str, bool]], sb: set[tuple[str, bool]], h
 
 
 def coalitions(
-    conn: sqlite3.Connection, statements: list[Statement], ties: list[ActorTie], seed: int = 1
+    conn: sqlite3.Connection, statements: list[Statement], ties: list[ActorTie], seed: int = 1, evidence: int = 3
 ) -> list[Coalition]:
-    """Signed communities of the subtract network, labelled and profiled by concept."""
+    """Signed communities of the subtract network, of a readable size, each with its members,
+    position profile, the concepts it agrees and disagrees on and (up to ``evidence`` per
+    concept) the statements behind them."""
     actors = sorted({s.actor for s in statements})
-    groups = signed_communities(actors, [(t.a, t.b, t.subtract) for t in ties if t.subtract], seed=seed)
+    groups = capped_communities(actors, [(t.a, t.b, t.subtract) for t in ties if t.subtract], seed=seed)
     names = load_actors(conn)
     activity: dict[str, int] = defaultdict(int)
     for s in statements:
         activity[s.actor] += 1
     tallies: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    holders: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    behind: dict[int, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
     for s in statements:
-        slot = tallies[groups[s.actor]][s.concept]
+        gid = groups[s.actor]
+        slot = tallies[gid][s.concept]
         slot[0] += s.agree
         slot[1] += 1
+        holders[gid][s.concept].add(s.actor)
+        behind[gid][s.concept].append(s)
     out = []
     for gid in sorted(set(groups.values())):
         members = sorted((a for a in actors if groups[a] == gid), key=lambda a: (-activity[a], a))
         tally = tallies[gid]
         label = ", ".join(names[m].name if m in names else m for m in members[:3]) + (" …" if len(members) > 3 else "")
         positions = {c: round(yes / n, 4) for c, (yes, n) in sorted(tally.items())}
-        out.append(Coalition(gid, label, members, positions))
+        # the concepts most of its members speak to come first
+        ranked = sorted(positions, key=lambda c: (-len(holders[gid][c]), -tally[c][1], c))
+        agrees = [c for c in ranked if positions[c] >= 0.75]
+        disagrees = [c for c in ranked if positions[c] <= 0.25]
+        shown = {
+            c: [Evidence(s.id, s.doc_id, s.actor, s.agree, s.evidence) for s in behind[gid][c][:evidence]]
+            for c in agrees + disagrees
+        }
+        out.append(Coalition(gid, label, members, positions, agrees, disagrees, shown))
     return out
 
 
@@ -240,9 +292,14 @@ def discourse(
     since: date | None = None,
     until: date | None = None,
     seed: int = 1,
+    meaning: bool = False,
+    concept_file: ConceptFile | None = None,
 ) -> Discourse:
-    """Statements -> affiliation, congruence/conflict ties and coalitions, in one call."""
+    """Statements -> affiliation, congruence/conflict ties and coalitions, in one call; with
+    ``meaning``, concepts are found by meaning first (and ``concept_file`` applied)."""
     statements = load_statements(conn, concepts, since, until)
+    if meaning and concepts is None:
+        statements = by_meaning(conn, statements, concept_file)
     ties = actor_ties(statements, normalization)
     actors = sorted({s.actor for s in statements})
     known = load_actors(conn)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from powermap.serve.cli.commands._analysis import SinceOption, TopEdgesOption, UntilOption, fail, write_export
+from powermap.serve.cli.commands.concepts import ConceptFileOption, load_concept_file
 from powermap.serve.cli.options import JsonOption, QuietOption, StoreOption, open_reader
 from powermap.serve.cli.output import note, out_console, print_json, working
 
@@ -18,6 +19,8 @@ def register(app: typer.Typer) -> None:
 
 def discourse_command(
     concepts: Path = typer.Option(None, "--concepts", help="Concepts file: one per line, or variant<TAB>canonical."),
+    group: str = typer.Option("meaning", "--group", help="meaning: concepts found by meaning; label: as extracted."),
+    concept_file: Path = ConceptFileOption,
     normalization: str = typer.Option("average", "--normalization", help="no, average, jaccard or cosine."),
     since: str = SinceOption,
     until: str = UntilOption,
@@ -26,6 +29,7 @@ def discourse_command(
     store: Path = StoreOption,
     as_json: bool = JsonOption,
     quiet: bool = QuietOption,
+    show_statements: bool = typer.Option(False, "--statements", help="Print the statements behind each coalition."),
 ) -> None:
     """Congruence and conflict networks of actors over concepts (as DNA builds them) and their coalitions."""
     from rich.table import Table
@@ -38,10 +42,14 @@ def discourse_command(
         raise fail(f"--normalization must be one of {', '.join(NORMALIZATIONS)}")
     if concepts is not None and not concepts.is_file():
         raise fail(f"no concepts file {concepts}")
+    if group not in ("meaning", "label"):
+        raise fail("--group must be meaning or label")
     mapping = read_concepts(concepts) if concepts else None
+    parsed = load_concept_file(concept_file)
     conn = open_reader(store).reader()
     with working("building the discourse networks", quiet):
-        result = discourse(conn, mapping, normalization, periods.bound(since), periods.bound(until, end=True))  # type: ignore[arg-type]
+        first, last = periods.bound(since), periods.bound(until, end=True)
+        result = discourse(conn, mapping, normalization, first, last, meaning=group == "meaning", concept_file=parsed)  # type: ignore[arg-type]
     if export:
         tables = [from_dataclasses("ties", result.ties), from_dataclasses("affiliation", result.affiliation),
                   from_dataclasses("coalitions", result.coalitions)]  # fmt: skip
@@ -52,8 +60,15 @@ def discourse_command(
         return
     title = f"{result.statements} statements, {len(result.actors)} actors, {len(result.concepts)} concepts"
     table = Table("coalition", "members", "agrees with", "disagrees with", title=title)
-    for c in result.coalitions[:12]:
-        agree = ", ".join(k for k, v in c.positions.items() if v >= 0.75)
-        disagree = ", ".join(k for k, v in c.positions.items() if v <= 0.25)
-        table.add_row(str(c.id), f"{len(c.members)}: {c.label}", agree, disagree)
+    shown = [c for c in result.coalitions if len(c.members) > 1][:12]
+    for c in shown:
+        table.add_row(str(c.id), f"{len(c.members)}: {c.label}", "; ".join(c.agrees[:5]), "; ".join(c.disagrees[:5]))
     out_console.print(table)
+    if not show_statements:
+        return
+    for c in shown:
+        out_console.print(f"[bold]coalition {c.id}[/bold]: {', '.join(result.names.get(m, m) for m in c.members)}")
+        for concept, said in c.statements.items():
+            out_console.print(f"  {'agrees with' if concept in c.agrees else 'disagrees with'} [bold]{concept}[/bold]")
+            for e in said:
+                out_console.print(f"    {result.names.get(e.actor, e.actor)}: {e.text[:160]}", markup=False)

@@ -1,5 +1,5 @@
-"""``powermap events``, ``powermap stances`` and ``powermap concepts``: query coded events and
-stances in the store, and propose concepts for a corpus."""
+"""``powermap events`` and ``powermap stances``: query coded events and stances in the store
+(``powermap concepts`` is in ``concepts.py``)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ from rich.table import Table
 
 from powermap.serve.cli.options import JsonOption, StoreOption, open_reader
 from powermap.serve.cli.output import err_console, out_console, print_json
-from powermap.store.queries import document_texts, query_events, query_stances
+from powermap.store.queries import query_events, query_stances
 
 
 def register(app: typer.Typer) -> None:
     app.command("events")(events_command)
     app.command("stances")(stances_command)
-    app.command("concepts")(concepts_command)
 
 
 def events_command(
@@ -66,43 +65,4 @@ def stances_command(
     table = Table("actor", "concept", "agree", "evidence")
     for r in rows:
         table.add_row(r["actor_name"] or r["actor"], r["concept"], "yes" if r["agree"] else "no", r["evidence"][:90])
-    out_console.print(table)
-
-
-def concepts_command(
-    propose: bool = typer.Option(False, "--propose", help="Propose concepts from the stored documents."),
-    language: str = typer.Option(None, "--language", help="Only documents in this language."),
-    limit: int = typer.Option(30, "--limit", help="How many concepts to propose."),
-    min_docs: int = typer.Option(2, "--min-docs", help="Documents a phrase must occur in."),
-    store: Path = StoreOption,
-    json_: bool = JsonOption,
-) -> None:
-    """The concept list stances use, or (--propose) candidate concepts mined from the corpus."""
-    if not propose:
-        from powermap.extract.stances import load_concepts
-
-        rows = [{"label": c.label, "terms": c.terms, "with": c.with_} for c in load_concepts()]
-        if json_:
-            print_json(rows)
-        else:
-            for row in rows:
-                out_console.print(row["label"])
-        return
-    from powermap.annotate import get_annotator
-    from powermap.extract.stances import propose_concepts
-
-    with open_reader(store) as st:
-        docs = document_texts(st.reader(), language)
-    if not docs:
-        err_console.print("no documents in the store")
-        raise typer.Exit(1)
-    lang = language or docs[0][1] or "en"
-    annotator = get_annotator(lang)
-    ranked = propose_concepts((annotator(text) for text, _ in docs), limit=limit, min_docs=min_docs)
-    if json_:
-        print_json([{"concept": phrase, "score": score} for phrase, score in ranked])
-        return
-    table = Table("concept", "tf-idf")
-    for phrase, score in ranked:
-        table.add_row(phrase, f"{score:.3f}")
     out_console.print(table)

@@ -1,0 +1,372 @@
+"""Concepts found by meaning: stance statements grouped by what they are about, across languages.
+
+1. **What a statement is about**: its concept text when that names a position, else the
+   phrase inside a clause fragment, else its evidence sentence (``concept_text``: never an
+   event code's name or a clause fragment).
+2. **Embedding**: multilingual-e5-small (``embeddings``), cached on disk, so that *uitstel van
+   de brexit* and *delaying Brexit* land close together.
+3. **Grouping**: e5's vectors share a large common direction (any two texts are 0.8 similar),
+   and the texts of one language another, so each text's language mean is subtracted first
+   (centring per language) and the rest renormalised; then leader clustering on cosine
+   similarity, most frequent texts first: a text joins the group whose leader (first text)
+   is most similar, if at least ``THRESHOLD``, else leads a new group (a text naming actors
+   never joins a group whose leader names others only); then every text moves once to its
+   nearest final centroid. Seeds come first: a user's pinned
+   concepts (their terms' mean vector) and the labels of the stance stage's concept list (a
+   statement carrying such a label stays in it, as before; other texts may join it).
+4. **Labels**: each group's most characteristic words, class-based TF-IDF over the groups (a
+   word's share of the group's words × log(1 + average words per group / the word's count in
+   all groups)), stop words of the corpus's languages from spaCy. A pinned or listed concept
+   keeps its own label; a user's concept file renames, merges or drops proposed ones.
+
+Deterministic: the same statements give the same groups and labels.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from powermap.analyse.concept_file import ConceptFile
+from powermap.analyse.concept_text import (
+    is_event_code_name,
+    is_position,
+    normalise,
+    stop_words_of,
+    trim_fragment,
+    words,
+)
+from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_embed
+
+#: cosine similarity of centred vectors (multilingual-e5-small, query prefix) at which a text joins a group
+THRESHOLD = 0.5
+#: added to the similarity of a text to a group whose first text names one of the same actors
+SHARED_NAME_BONUS = 0.15
+LABEL_WORDS = 3
+BLOCK = 1024  # texts whose similarities are computed in one matrix product
+
+
+@dataclass(frozen=True)
+class ConceptStatement:
+    """One stance with what concept grouping reads: its concept text, evidence and language."""
+
+    id: int
+    doc_id: str
+    actor: str
+    text: str
+    evidence: str
+    agree: bool
+    language: str
+    actor_name: str = ""
+    entities: frozenset[str] = frozenset()  # actors the text names (the document's own mentions)
+
+    @property
+    def names_position(self) -> bool:
+        """Whether ``about`` is a phrase naming the position (not the evidence sentence)."""
+        return self.about != self.evidence.strip() and is_position(self.about, self.language, self.actor_name)
+
+    @cached_property
+    def about(self) -> str:
+        """The text that stands for what the statement is about: its concept text when that
+        names a position, else the phrase inside a clause fragment, else the evidence."""
+        if is_position(self.text, self.language, self.actor_name):
+            return self.text.strip()
+        if not is_event_code_name(self.text):
+            trimmed = trim_fragment(self.text, self.language)
+            if trimmed and is_position(trimmed, self.language, self.actor_name):
+                return trimmed
+        return self.evidence.strip()
+
+
+@dataclass
+class Concept:
+    """A group of statements about one thing, as a reader sees it."""
+
+    label: str
+    words: list[str]
+    phrase: str | None
+    statements: int
+    actors: int
+    documents: int
+    agree: int
+    languages: list[str]
+    examples: list[str] = field(default_factory=list)
+    source: str = "found"  # found | pinned | listed | renamed
+
+
+@dataclass
+class Grouping:
+    concepts: list[Concept]
+    of_statement: dict[int, str]  # statement id -> concept label (dropped statements are absent)
+
+
+def load_concept_statements(
+    conn: sqlite3.Connection, statement_ids: Iterable[int] | None = None
+) -> list[ConceptStatement]:
+    """Every stance in the store (or those with ``statement_ids``) with its document's language
+    and the actors its concept text names, read from its document's mentions: a surface form
+    that occurs in the text as whole words, resolved as the extractor resolved it there."""
+    sql = (
+        "SELECT s.id, s.doc_id, s.actor, s.concept, s.evidence, s.agree, COALESCE(d.language, 'en'), "
+        "COALESCE(a.name, s.actor) FROM stances s JOIN documents d ON d.id = s.doc_id "
+        "LEFT JOIN actors a ON a.id = s.actor ORDER BY s.id"
+    )
+    wanted = set(statement_ids) if statement_ids is not None else None
+    rows = [r for r in conn.execute(sql) if wanted is None or r[0] in wanted]
+    surfaces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for doc, actor, text in conn.execute("SELECT doc_id, actor_id, text FROM mentions"):
+        surfaces[doc][text.casefold()].add(actor)
+    out = []
+    for sid, doc, actor, concept, evidence, agree, language, name in rows:
+        statement = ConceptStatement(sid, doc, actor, concept, evidence, bool(agree), language, name)
+        about = f" {' '.join(words(statement.about))} "
+        named = {a for surface, ids in surfaces[doc].items() if f" {' '.join(words(surface))} " in about for a in ids}
+        out.append(dataclasses.replace(statement, entities=frozenset(named)))
+    return out
+
+
+def listed_labels() -> list[str]:
+    """The labels of the stance stage's default concept list (the user-given list as today)."""
+    from powermap.extract.stances import load_concepts
+
+    return [c.label for c in load_concepts()]
+
+
+def group_statements(
+    statements: list[ConceptStatement],
+    concept_file: ConceptFile | None = None,
+    conn: sqlite3.Connection | None = None,
+    embed: Embed = e5_embed,
+    threshold: float = THRESHOLD,
+    listed: Iterable[str] | None = None,
+) -> Grouping:
+    """Group ``statements`` into labelled concepts (see the module docstring)."""
+    if not statements:
+        return Grouping([], {})
+    listed = list(listed_labels() if listed is None else listed)
+    pins = concept_file.pins if concept_file else []
+    texts = Counter(s.about for s in statements)
+    order = sorted(texts, key=lambda t: (-texts[t], t))
+    cache = EmbeddingCache(cache_path(conn))
+    try:
+        matrix = cache.embed(order, embed).astype(np.float64)
+        pin_rows = [cache.embed([pin.label, *pin.terms], embed) for pin in pins]
+        listed_rows = cache.embed(listed, embed) if listed else np.zeros((0, matrix.shape[1]))
+    finally:
+        cache.close()
+    languages: dict[str, Counter] = defaultdict(Counter)
+    for s in statements:
+        languages[s.about][s.language] += 1
+    language_of = {t: languages[t].most_common(1)[0][0] for t in order}
+    centres = _centres(matrix, [texts[t] for t in order], [language_of[t] for t in order])
+    vectors = {
+        t: _unit(row - centres.get(language_of[t], centres[""]))[0].astype(np.float32)
+        for t, row in zip(order, matrix, strict=True)
+    }
+    seeds = [(pin.label, _mean(_unit(rows - centres[""]))) for pin, rows in zip(pins, pin_rows, strict=True)]
+    listed_centre = centres.get("en", centres[""])  # the stage's concept list is written in English
+    seeds += [(label, row) for label, row in zip(listed, _unit(listed_rows - listed_centre), strict=True)]
+    entities: dict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        entities[s.about] |= s.entities
+    group_of = _cluster(order, texts, vectors, seeds, threshold, entities)
+    return _label(statements, group_of, [name for name, _ in seeds], len(pins), concept_file)
+
+
+def _centres(matrix: np.ndarray, weights: list[int], languages: list[str]) -> dict[str, np.ndarray]:
+    """The mean vector of each language's texts ("" for all): subtracting its own language's
+    mean takes out what the texts of one language share, so that a Dutch and an English
+    wording of one position come close."""
+    out = {"": np.average(matrix, axis=0, weights=weights)}
+    for code in set(languages):
+        rows = [i for i, lang in enumerate(languages) if lang == code]
+        if len(rows) >= 2:
+            out[code] = np.average(matrix[rows], axis=0, weights=[weights[i] for i in rows])
+    return out
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    rows = np.atleast_2d(np.asarray(rows, dtype=np.float64))
+    return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+
+
+def _mean(rows: np.ndarray) -> np.ndarray:
+    return _unit(rows.mean(axis=0))[0]
+
+
+class _Names:
+    """Which groups name which actors, for ruling groups out and drawing texts in, vectorised."""
+
+    def __init__(self, size: int) -> None:
+        self.named = np.zeros(size, dtype=bool)
+        self.groups: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, group: int, own: set[str]) -> None:
+        if own:
+            self.named[group] = True
+            for actor in own:
+                self.groups[actor].append(group)
+
+    def adjust(self, sims: np.ndarray, own: set[str]) -> None:
+        """Rule out groups naming other actors only; favour groups naming one of ``own``."""
+        if not own:
+            return
+        shared = np.zeros(len(sims), dtype=bool)
+        for actor in own:
+            shared[[g for g in self.groups.get(actor, ()) if g < len(sims)]] = True
+        sims[self.named[: len(sims)] & ~shared] = -2.0
+        sims[shared] += SHARED_NAME_BONUS
+
+
+def _cluster(
+    order: list[str],
+    weight: Counter,
+    vectors: dict[str, np.ndarray],
+    seeds: list[tuple[str, np.ndarray]],
+    threshold: float,
+    entities: dict[str, set[str]] | None = None,
+) -> dict[str, int]:
+    """text -> group number; groups 0..len(seeds)-1 are the seeds. Leader clustering: a text
+    joins the group whose first text (leader) is most similar, if at least ``threshold``, else
+    leads a new group; then each text moves once to its nearest group centroid. Similarities
+    are computed a block of texts at a time against all leaders (matrix products, bounded
+    memory). A text that names actors never joins a group whose leader names others only
+    (*sanctions against Venezuela* and *sanctions against Russia* are close in meaning but two
+    concepts), and is drawn towards one whose leader names one of the same (``SHARED_NAME_BONUS``)."""
+    entities = entities or {}
+    size = len(seeds) + len(order)
+    names = _Names(size)
+    matrix = np.vstack([v for _, v in seeds] + [vectors[t] for t in order]).astype(np.float32)
+    exact = {normalise(name): i for i, (name, _) in enumerate(seeds)}
+    leaders = list(range(len(seeds)))  # row of each group's leader in ``matrix``
+    group_of: dict[str, int] = {}
+    for begin in range(0, len(order), BLOCK):
+        block = order[begin : begin + BLOCK]
+        rows = len(seeds) + begin + np.arange(len(block))
+        sims_all = matrix[rows] @ matrix.T  # the block against every text (leaders are among them)
+        for k, text in enumerate(block):
+            fixed = exact.get(normalise(text))
+            own = entities.get(text, set())
+            if fixed is None and leaders:
+                sims = sims_all[k, leaders]
+                names.adjust(sims, own)
+                best = int(np.argmax(sims))
+                fixed = best if sims[best] >= threshold else None
+            if fixed is None:
+                fixed = len(leaders)
+                leaders.append(int(rows[k]))
+                names.add(fixed, own)
+            group_of[text] = fixed
+    count = len(leaders)
+    sums = np.zeros((count, matrix.shape[1]), dtype=np.float32)
+    for i in range(len(seeds)):
+        sums[i] += matrix[i]
+    for i, text in enumerate(order):
+        sums[group_of[text]] += weight[text] * matrix[len(seeds) + i]
+    centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    for begin in range(0, len(order), BLOCK):  # one refinement: each free text to its nearest centroid
+        block = order[begin : begin + BLOCK]
+        sims_all = matrix[len(seeds) + begin : len(seeds) + begin + len(block)] @ centroids.T
+        for k, text in enumerate(block):
+            if normalise(text) in exact:
+                continue
+            sims = sims_all[k]
+            names.adjust(sims, entities.get(text, set()))
+            best = int(np.argmax(sims))
+            if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
+                group_of[text] = best
+    return group_of
+
+
+def _label(
+    statements: list[ConceptStatement],
+    group_of: dict[str, int],
+    seed_names: list[str],
+    pinned: int,
+    concept_file: ConceptFile | None,
+) -> Grouping:
+    members: dict[int, list[ConceptStatement]] = defaultdict(list)
+    for s in statements:
+        members[group_of[s.about]].append(s)
+    stops = stop_words_of({s.language for s in statements})
+    top = _characteristic_words({g: [s.about for s in ms] for g, ms in members.items()}, stops)
+    found: dict[str, list[ConceptStatement]] = defaultdict(list)
+    sources: dict[str, str] = {}
+    proposed_words: dict[str, list[str]] = {}
+    for group in sorted(members, key=lambda g: (-len(members[g]), g)):
+        ms = members[group]
+        if group < len(seed_names):
+            label, source = seed_names[group], "pinned" if group < pinned else "listed"
+        elif len({s.about for s in ms}) == 1 and ms[0].names_position:
+            label, source = ms[0].about, "found"  # one phrase: the phrase itself is its most characteristic words
+        else:
+            label, source = _words_label(top[group], ms), "found"
+        if concept_file is not None and group >= len(seed_names):
+            if concept_file.dropped(label):
+                continue
+            if (renamed := concept_file.name_of(label)) is not None:
+                label, source = renamed, "renamed"
+        found[label].extend(ms)
+        sources.setdefault(label, source)
+        proposed_words.setdefault(label, top[group])
+    concepts = [_concept(label, ms, proposed_words[label], sources[label]) for label, ms in found.items()]
+    concepts.sort(key=lambda c: (-c.statements, c.label))
+    return Grouping(concepts, {s.id: label for label, ms in found.items() for s in ms})
+
+
+def _characteristic_words(groups: dict[int, list[str]], stops: frozenset[str]) -> dict[int, list[str]]:
+    """Class-based TF-IDF: each group's words ranked by share in the group × rarity across groups."""
+    counts = {
+        g: Counter(w for text in texts for w in words(text) if w not in stops and len(w) > 1)
+        for g, texts in groups.items()
+    }
+    overall: Counter = Counter()
+    for c in counts.values():
+        overall.update(c)
+    average = sum(overall.values()) / max(len(counts), 1)
+    out = {}
+    for g, c in counts.items():
+        total = sum(c.values()) or 1
+        scored = sorted(c, key=lambda w: (-(c[w] / total) * math.log(1 + average / overall[w]), w))
+        out[g] = scored[:8]
+    return out
+
+
+def _words_label(top: list[str], members: list[ConceptStatement]) -> str:
+    """The group's most characteristic words, never an event code's name."""
+    for n in range(min(LABEL_WORDS, len(top)), len(top) + 1):
+        label = ", ".join(top[:n])
+        if label and not is_event_code_name(label):
+            return label
+    return _phrase(members) or "(no words)"
+
+
+def _phrase(members: list[ConceptStatement]) -> str | None:
+    """The group's most frequent phrase that names a position."""
+    texts = Counter(s.about for s in members if s.names_position)
+    if not texts:
+        return None
+    return min(texts, key=lambda t: (-texts[t], len(t), t))
+
+
+def _concept(label: str, members: list[ConceptStatement], top: list[str], source: str) -> Concept:
+    examples = list(dict.fromkeys(s.about for s in members))[:3]
+    return Concept(
+        label=label,
+        words=top[:LABEL_WORDS],
+        phrase=_phrase(members),
+        statements=len(members),
+        actors=len({s.actor for s in members}),
+        documents=len({s.doc_id for s in members}),
+        agree=sum(s.agree for s in members),
+        languages=sorted({s.language for s in members}),
+        examples=examples,
+        source=source,
+    )
