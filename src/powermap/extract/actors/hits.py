@@ -25,7 +25,7 @@ def hits_pass(state: LinkState) -> None:
     state.has_ner = doc is not None and doc.has_annotation("ENT_IOB")
     state.entities = from_entities(doc, NER_LABELS | NON_ACTOR_LABELS, text) if state.has_ner else []
     hits = drop_partial_persons(kb, hits, state.entities, text)
-    state.hits, cands = settle_runs(kb, lex, hits, capitalised_runs(text, lex), text)
+    state.hits, cands = settle_runs(kb, lex, hits, capitalised_runs(text, lex), text, state.entities)
     state.candidates = with_entities(cands, state.entities, text) if state.has_ner else cands
 
 
@@ -46,15 +46,18 @@ def drop_partial_persons(kb: KnowledgeBase, hits: list[Hit], ents: list[Candidat
 
 
 def settle_runs(
-    kb: KnowledgeBase, lex: ActorLexicon, hits: list[Hit], cands: list[Candidate], text: str
-) -> tuple[list[Hit], list[Candidate]]:
+    kb: KnowledgeBase, lex: ActorLexicon, hits: list[Hit], cands: list[Candidate], text: str,
+    ents: list[Candidate] | None = None,
+) -> tuple[list[Hit], list[Candidate]]:  # fmt: skip
     """Split name candidates from hits. A tight run of capitalised words ending in a single
     state, organisation or place hit is a name of its own (``Vrij Nederland``, ``Nieuw Rusland``,
     ``Upper Bavaria``) and
     takes the hit over; otherwise the hits stay and the runs are found again with the hits masked
     out, so that only the words around them are candidates (``University of Northern Texas``).
     A state adjective or abbreviation opening a run that names a body (``het Noorse Nationale
-    Leger``, ``the Danish Ministry of Foreign Affairs``, ``the UK Border Force``) is part of that name."""
+    Leger``, ``the Danish Ministry of Foreign Affairs``, ``the UK Border Force``) is part of that name;
+    so is one the NER reads as one organisation with the words after it (``the US Air Force``,
+    ``Deutsche Bahn``), unless a role noun follows it (``US President``)."""
     drop: set[int] = set()
     keep: list[Candidate] = []
     for c in cands:
@@ -77,7 +80,7 @@ def settle_runs(
             h.start == c.start
             and (h.kind in ("adj", "abbr") or h.alias.isupper())
             and kb_type == "state"
-            and _body_name(words)
+            and (_body_name(words) or _organisation_entity(lex, c, words, ents or []))
         ):
             keep.append(c)  # the Danish Ministry of Defence: the adjective is part of the name
             drop.add(inside[0])
@@ -99,6 +102,17 @@ def _body_name(words: list[str]) -> bool:
     rest = words[1:]
     cues = type_cues()["organisation"]
     return bool(rest) and rest[0][:1].isupper() and rest[-1][:1].isupper() and any(w.lower() in cues for w in rest)
+
+
+def _organisation_entity(lex: ActorLexicon, c: Candidate, words: list[str], ents: list[Candidate]) -> bool:
+    """Whether one organisation entity spans the whole run of two or more capitalised words after
+    a state word, none of them a role noun."""
+    rest = words[1:]
+    if not rest or not all(w[:1].isupper() or w.lower() in PARTICLES for w in rest) or not rest[-1][:1].isupper():
+        return False
+    if any(w.lower() in lex.role_nouns or w.lower() in lex.honorifics for w in rest):
+        return False
+    return any(e.label == "ORG" and e.start <= c.start and c.end <= e.end for e in ents)
 
 
 def with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> list[Candidate]:

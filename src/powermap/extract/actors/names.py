@@ -16,6 +16,7 @@ from powermap.extract._text import WORD_RE as WORD
 from powermap.extract.actors.actor_types import body_words, guess_type, unsupported
 from powermap.extract.actors.candidates import CONJUNCTIONS, Candidate
 from powermap.extract.actors.found import DocActor, DocActors
+from powermap.extract.actors.merge import fuller_person
 from powermap.extract.actors.state import LinkState
 from powermap.extract.actors.words import clean_name, prev_word, skip_space
 from powermap.kb.names import fold
@@ -33,7 +34,7 @@ def names_pass(state: LinkState) -> None:
         c = without_honorifics(state, c)
         if da.is_covered(c.start, c.end) or portfolio(state, text, c.start) or adjective(state, text, c):
             continue
-        a = link_name(state, da, c.text)
+        a = link_name(state, da, c.text) or fuller_person(da, c.text)
         if a is None and two_persons(state, da, c):
             continue
         if a is None:

@@ -1,0 +1,76 @@
+"""Rules added for actors on unseen news (issue 17), each on a sentence written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from powermap.extract.actors.candidates import capitalised_runs
+from powermap.extract.actors.lexicon import lexicon
+
+from .actors_fixtures import mentions
+from .test_actors_linking import _with_ents
+
+DAY = date(2024, 5, 1)
+
+
+def test_an_abbreviated_state_before_a_role_and_a_name_is_a_mention_of_its_own(en):
+    text = "The deal was signed by US Secretary of State Antony Blinken in Oslo."
+    doc = _with_ents(text, [("US", "GPE"), ("Antony Blinken", "PERSON")], "en")
+    found = en(text, DAY, doc)
+    assert mentions(found, "united_states") == ["US"]
+    assert mentions(found, "antony_blinken") == ["Secretary of State Antony Blinken"]
+
+
+def test_a_possessive_state_before_a_role_and_a_name_is_a_mention_of_its_own(en):
+    text = "France's President Emmanuel Macron arrived late."
+    found = en(text, DAY)
+    assert mentions(found, "france") == ["France"]
+    assert mentions(found, "emmanuel_macron") == ["President Emmanuel Macron"]
+
+
+def test_a_state_adjective_before_a_role_stays_in_the_persons_mention(en):
+    found = en("The French President Emmanuel Macron arrived late.", DAY)
+    assert "france" not in found.actors
+    assert mentions(found, "emmanuel_macron") == ["The French President Emmanuel Macron"]
+
+
+def test_a_surname_in_a_headline_joins_the_person_named_in_full_later(en):
+    text = "Talks with Minister Okafor stall. On Monday, Minister Grace Okafor left the talks early."
+    found = en(text, DAY)
+    persons = [a for a in found.actors.values() if a.type == "person"]
+    assert [p.name for p in persons] == ["Grace Okafor"]
+    assert len(persons[0].mentions) == 2
+
+
+def test_a_fuller_name_with_a_middle_name_is_the_same_person(en):
+    text = "Tomasz Wieslaw Brandt was born in Gdansk. Tomasz Brandt later led the union."
+    doc = _with_ents(text, [("Tomasz Wieslaw Brandt", "PERSON"), ("Gdansk", "GPE"), ("Tomasz Brandt", "PERSON")], "en")
+    found = en(text, DAY, doc)
+    persons = [a for a in found.actors.values() if a.type == "person"]
+    assert len(persons) == 1 and len(persons[0].mentions) == 2
+
+
+def test_a_state_word_opening_an_organisation_entity_is_part_of_its_name(en):
+    text = "The base is used by the US Coast Guard and the US Consulate, said Deutsche Post."
+    doc = _with_ents(text, [("the US Coast Guard", "ORG"), ("the US Consulate", "ORG"), ("Deutsche Post", "ORG")], "en")
+    found = en(text, DAY, doc)
+    names = {a.name for a in found.actors.values()}
+    assert {"US Coast Guard", "US Consulate", "Deutsche Post"} <= names
+    assert "united_states" not in found.actors and "germany" not in found.actors
+
+
+def test_a_state_before_a_role_noun_is_no_organisation_name(en):
+    text = "US President Joe Biden spoke in Warsaw."
+    doc = _with_ents(text, [("US President", "ORG"), ("Joe Biden", "PERSON"), ("Warsaw", "GPE")], "en")
+    found = en(text, DAY, doc)
+    assert "us_president" not in found.actors
+
+
+def test_an_article_after_and_opens_a_second_name():
+    runs = [c.text for c in capitalised_runs("He met the Coast Guard and the US Consulate.", lexicon("en"))]
+    assert runs == ["Coast Guard", "US Consulate"]
+
+
+def test_an_abbreviation_in_capitals_is_no_edge_word():
+    runs = [c.text for c in capitalised_runs("It was built by the US Navy in May.", lexicon("en"))]
+    assert "US Navy" in runs
