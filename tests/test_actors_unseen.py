@@ -74,3 +74,39 @@ def test_an_article_after_and_opens_a_second_name():
 def test_an_abbreviation_in_capitals_is_no_edge_word():
     runs = [c.text for c in capitalised_runs("It was built by the US Navy in May.", lexicon("en"))]
     assert "US Navy" in runs
+
+
+def test_a_time_zone_is_no_actor(en):
+    text = "The crash happened at 2140 GMT near Bristol."
+    found = en(text, DAY, _with_ents(text, [("GMT", "ORG"), ("Bristol", "GPE")], "en"))
+    assert "gmt" not in found.actors
+
+
+def test_a_doctrine_is_no_actor(en):
+    text = "Their aim was to end Peronism in the unions."
+    found = en(text, DAY, _with_ents(text, [("Peronism", "ORG")], "en"))
+    assert "peronism" not in found.actors
+
+
+def test_a_battle_or_a_day_is_no_actor(nl):
+    text = "Hij sprak over de Slag om Arnhem en over Veteranen Dag in Wageningen."
+    found = nl(text, DAY, _with_ents(text, [("Slag", "ORG"), ("Arnhem", "LOC"), ("Veteranen Dag", "MISC")]))
+    assert "slag" not in found.actors and "veteranen_dag" not in found.actors
+
+
+def test_a_name_after_an_indefinite_article_is_a_thing_not_an_actor(en, nl):
+    text = "She was hit by a Skoda Octavia near Leeds."
+    found = en(text, DAY, _with_ents(text, [("Skoda Octavia", "ORG"), ("Leeds", "GPE")], "en"))
+    assert not any(a.name.startswith("Skoda") for a in found.actors.values())
+    text = "De patiënt had een BMR van 1800 volgens Jansen."
+    found = nl(text, DAY, _with_ents(text, [("BMR", "ORG"), ("Jansen", "PER")]))
+    assert "bmr" not in found.actors
+
+
+def test_a_word_after_dutch_opening_quotes_or_a_cut_opens_a_sentence():
+    from powermap.extract.actors.candidates import is_initial
+
+    text = "Hij zei: ,,Containerschepen varen zonder licht."
+    assert is_initial(text, text.index("Containerschepen"))
+    text = 'He said: "We stay [...] Sadly, nothing changed."'
+    assert is_initial(text, text.index("Sadly"))

@@ -51,6 +51,10 @@ def is_initial(text: str, start: int) -> bool:
         j -= 1
     if j < i and j >= 0 and text[j] in '.!?”"’':
         i = j
+    if i >= 1 and text[i] == "," and text[i - 1] == ",":
+        return True  # Dutch opening quote: ,,Woord
+    if i >= 1 and text[i] == "]" and text[i - 1] in ".…":
+        return True  # a cut in a quotation: [...] Woord
     while i >= 0 and text[i] in " \t‘'\"“„«(–—-*•":
         if text[i] in '"“„«(‘–—•*':
             return True

@@ -38,7 +38,7 @@ def names_pass(state: LinkState) -> None:
         if a is None and two_persons(state, da, c):
             continue
         if a is None:
-            if unsupported(state.kb, state.lex, c, has_ner):
+            if unsupported(state.kb, state.lex, c, has_ner) or after_indefinite(state, text, c):
                 continue
             a = da.doc_actor(clean_name(c.text), guess_type(state.kb, c.text, c.label), None)
         da.mention(a, c.start, c.end)
@@ -72,6 +72,7 @@ def names_pass(state: LinkState) -> None:
                 or word.isdigit()
                 or (len(word) < 3 and not word.isupper())
                 or compound_of_known(state, word)
+                or after_indefinite(state, text, c)
                 or any(len(k) >= 4 and fold(word).startswith(k) and fold(word) != k for k in known)
             ):
                 continue
@@ -81,6 +82,20 @@ def names_pass(state: LinkState) -> None:
                 continue
             a = da.doc_actor(word, guess_type(state.kb, word, c.label), None)
         da.mention(a, c.start, c.start + len(word))
+
+
+def after_indefinite(state: LinkState, text: str, c: Candidate) -> bool:
+    """Whether an unknown name follows an indefinite article (*een BMI van 45*, *a Volvo
+    driving*): a thing or a measure, not an actor (a person entity excepted)."""
+    if c.label in ("PER", "PERSON"):
+        return False
+    return prev_word(text, c.start).lower() in _indefinite_articles(state.lex.language)
+
+
+@cache
+def _indefinite_articles(language: str) -> frozenset[str]:
+    known = language in lang.codes() and lang.get(language).has("indefinite_articles")
+    return lang.get(language).words("indefinite_articles") if known else frozenset()
 
 
 #: an English contraction or a plural after an apostrophe: no name (*I'm*, *We've*, *cd'tjes*)
