@@ -110,3 +110,18 @@ def test_a_word_after_dutch_opening_quotes_or_a_cut_opens_a_sentence():
     assert is_initial(text, text.index("Containerschepen"))
     text = 'He said: "We stay [...] Sadly, nothing changed."'
     assert is_initial(text, text.index("Sadly"))
+
+
+def test_a_state_adjective_before_an_institution_noun_is_a_body_of_that_state(nl, en):
+    found = nl("De Noorse douane hield de vrachtwagen aan. Later liet de douane hem gaan.", DAY)
+    assert mentions(found, "norwegian_customs") == ["De Noorse douane", "de douane"]
+    assert found.actors["norwegian_customs"].type == "organisation"
+    assert "norway" not in found.actors
+    found = en("According to Norwegian media the truck was held.", DAY)
+    assert mentions(found, "norwegian_media") == ["Norwegian media"]
+    assert found.actors["norwegian_media"].type == "media"
+
+
+def test_an_institution_of_two_words_after_a_state_adjective(nl):
+    found = nl("De Zweedse centrale bank verhoogde de rente.", DAY)
+    assert mentions(found, "swedish_central_bank") == ["De Zweedse centrale bank"]

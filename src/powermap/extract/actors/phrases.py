@@ -3,6 +3,8 @@
 Role phrases (``de Russische president``, ``VS-president Joe Biden``, ``de Japanse minister van
 Financiën, Taro Aso``) link the named person, or the holder of the role at the document
 date; government phrases (``de Chinese regering``, ``de regering in Beijing``) link the state;
+institutions (``de Canadese douane``, ``Russian media``) are a body of the state, named in English
+(*Canadian customs*) so that one id serves every language;
 unnamed officials (``een Chinese functionaris``) become a document actor of that state.
 """
 
@@ -87,7 +89,13 @@ def phrases_pass(state: LinkState) -> None:
             continue
         word, wend = next_word(text, skip_space(text, h.end))
         low = word.lower()
-        if low in lex.gov_nouns:
+        body = institution(state, text, h.end)
+        if body is not None and actor.type == "state":
+            (english, type_), wend = body
+            adj = state.kb.demonyms.get(actor.id, actor.name)
+            da.mention(da.doc_actor(f"{adj} {english}", type_, actor.country), start, wend)
+            used.add(i)
+        elif low in lex.gov_nouns:
             da.mention(da.kb_actor(actor.id), start, wend)
             used.add(i)
         elif low in lex.official_singular:
@@ -112,6 +120,20 @@ def phrases_pass(state: LinkState) -> None:
                     s = wider  # de *militaire* junta van X
                 da.mention(da.kb_actor(country), s, h.end)
                 used.add(i)
+
+
+def institution(state: LinkState, text: str, pos: int) -> tuple[tuple[str, str], int] | None:
+    """The state institution named by the one or two lower-case words after ``pos`` (*douane*,
+    *centrale bank*), as ((English noun, type), end), or None."""
+    first, end = next_word(text, skip_space(text, pos))
+    if not first or not first.islower():
+        return None
+    second, end2 = next_word(text, skip_space(text, end))
+    found = state.lex.institutions.get(f"{first} {second}".lower()) if second else None
+    if found is not None:
+        return found, end2
+    found = state.lex.institutions.get(first)
+    return (found, end) if found is not None else None
 
 
 def noun_modifier(h: Hit, text: str) -> bool:
