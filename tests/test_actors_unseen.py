@@ -125,3 +125,22 @@ def test_a_state_adjective_before_an_institution_noun_is_a_body_of_that_state(nl
 def test_an_institution_of_two_words_after_a_state_adjective(nl):
     found = nl("De Zweedse centrale bank verhoogde de rente.", DAY)
     assert mentions(found, "swedish_central_bank") == ["De Zweedse centrale bank"]
+
+
+def test_a_description_links_to_the_person_it_titled_before(nl):
+    text = (
+        "De Braziliaanse oppositieleider Paulo Ferreira, parlementsvoorzitter sinds januari, keerde gisteren "
+        "terug. Op het vliegveld sprak hij "
+        "met Anna Lopes. President Carlos Mendes had gedreigd de oppositieleider te arresteren."
+    )
+    found = nl(text, DAY)
+    assert "de oppositieleider" in mentions(found, "paulo_ferreira")
+    assert mentions(found, "anna_lopes") == ["Anna Lopes"]
+
+
+def test_a_capital_after_a_part_of_a_city_is_the_city(nl, en):
+    found = nl("Duizenden mensen liepen door het centrum van Oslo. Oslo reageerde boos.", DAY)
+    assert mentions(found, "oslo") == ["Oslo"]
+    assert mentions(found, "norway") == ["Oslo"]
+    found = en("Protests spread to the outskirts of Oslo.", DAY)
+    assert mentions(found, "oslo") == ["Oslo"] and "norway" not in found.actors
