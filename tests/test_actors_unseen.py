@@ -144,3 +144,10 @@ def test_a_capital_after_a_part_of_a_city_is_the_city(nl, en):
     assert mentions(found, "norway") == ["Oslo"]
     found = en("Protests spread to the outskirts of Oslo.", DAY)
     assert mentions(found, "oslo") == ["Oslo"] and "norway" not in found.actors
+
+
+def test_a_known_person_modifying_a_compound_is_a_mention_but_an_unknown_modifier_is_no_actor(nl):
+    text = "Karel Dijkgraaf schreef het verslag. Het Dijkgraaf-rapport kwam gisteren uit. Een Pieterse-fan lachte."
+    found = nl(text, DAY)
+    assert mentions(found, "karel_dijkgraaf") == ["Dijkgraaf", "Karel Dijkgraaf"]
+    assert not any(a.name.startswith("Pieterse") for a in found.actors.values())

@@ -63,6 +63,8 @@ def names_pass(state: LinkState) -> None:
                 a = da.kb_actor(ids[0])
         if a is None:
             a = body_by_head(da, word, c.start)  # *the Commission* after *the European Commission*
+        if a is None and MODIFIER.match(text, c.end):
+            continue  # *het X-rapport*: the modifier is a mention only of a known person
         if a is None:
             low = word.lower()
             if (
@@ -101,6 +103,9 @@ def _indefinite_articles(language: str) -> frozenset[str]:
 #: an English contraction or a plural after an apostrophe: no name (*I'm*, *We've*, *cd'tjes*)
 CONTRACTION = re.compile(r"['’][^\W\d_A-Z]")
 
+
+#: a hyphen and a lower-case head after a name: the name modifies a compound (*Berg-rapport*)
+MODIFIER = re.compile(r"-[^\W\d_A-Z]{2,}")
 
 #: a middle initial inside a name
 MIDDLE_INITIAL = re.compile(r"(?<=\w) [A-Z]\.(?= \w)")
@@ -167,7 +172,8 @@ def by_first_name(da: DocActors, word: str) -> DocActor | None:
 
 def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Candidate clean-up that needs the type cues: ``Davos-forum`` takes its head noun,
-    ``Kremlin-kenner`` is a modifier (dropped), ``X School of Y van Z University`` splits
+    ``Kremlin-kenner`` is a modifier (a mention only of a known person: *het Berg-rapport*),
+    ``X School of Y van Z University`` splits
     in two organisations, two full names joined by *and* are two persons, and a
     sentence-initial word before a first name is dropped."""
     heads = body_words()
@@ -175,11 +181,8 @@ def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate
     out: list[Candidate] = []
     for c in cands:
         m = re.match(r"-([a-zà-ÿ]+)", text[c.end : c.end + 30])
-        if m:
-            if m.group(1) in heads:
-                c = Candidate(c.start, c.end + m.end(), text[c.start : c.end + m.end()], c.label, c.initial)
-            elif len(c.text.split()) == 1:
-                continue
+        if m and m.group(1) in heads:
+            c = Candidate(c.start, c.end + m.end(), text[c.start : c.end + m.end()], c.label, c.initial)
         words = list(re.finditer(r"\S+", c.text))
         first = state.kb.first_names
         if c.initial and len(words) > 2 and words[1].group() in first and words[0].group() not in first:
