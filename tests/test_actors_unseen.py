@@ -151,3 +151,11 @@ def test_a_known_person_modifying_a_compound_is_a_mention_but_an_unknown_modifie
     found = nl(text, DAY)
     assert mentions(found, "karel_dijkgraaf") == ["Dijkgraaf", "Karel Dijkgraaf"]
     assert not any(a.name.startswith("Pieterse") for a in found.actors.values())
+
+
+def test_a_states_name_right_before_a_group_head_is_its_nationality(en):
+    found = en("The calls by United Kingdom diplomats grew louder in Oslo.", DAY)
+    groups = [a for a in found.actors.values() if a.type == "group"]
+    named = [(g.name, sorted(g.mentions.values())) for g in groups]
+    assert named == [("British diplomats", ["United Kingdom diplomats"])]
+    assert "united_kingdom" not in found.actors
