@@ -159,3 +159,8 @@ def test_a_states_name_right_before_a_group_head_is_its_nationality(en):
     named = [(g.name, sorted(g.mentions.values())) for g in groups]
     assert named == [("British diplomats", ["United Kingdom diplomats"])]
     assert "united_kingdom" not in found.actors
+
+
+def test_an_actor_renamed_later_goes_by_its_former_name_before_the_renaming(en):
+    assert en("Swaziland held elections.", date(2013, 9, 20)).actors["eswatini"].name == "Swaziland"
+    assert en("Swaziland held elections.", date(2023, 9, 29)).actors["eswatini"].name == "Eswatini"
