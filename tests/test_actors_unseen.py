@@ -164,3 +164,17 @@ def test_a_states_name_right_before_a_group_head_is_its_nationality(en):
 def test_an_actor_renamed_later_goes_by_its_former_name_before_the_renaming(en):
     assert en("Swaziland held elections.", date(2013, 9, 20)).actors["eswatini"].name == "Swaziland"
     assert en("Swaziland held elections.", date(2023, 9, 29)).actors["eswatini"].name == "Eswatini"
+
+
+def test_an_organisation_entity_with_a_preposition_inside_is_one_name(en):
+    text = "On Monday the Canadian Commission on Arctic Fisheries (CCAF) objected."
+    doc = _with_ents(text, [("Monday", "DATE"), ("the Canadian Commission on Arctic Fisheries (CCAF", "ORG")], "en")
+    found = en(text, DAY, doc)
+    assert [a.name for a in found.actors.values()] == ["Canadian Commission on Arctic Fisheries"]
+
+
+def test_an_entity_that_starts_inside_a_longer_run_is_no_name_of_its_own(en):
+    text = "She teaches at the Hartley School of Public Policy of Ridgeway University in Maine."
+    doc = _with_ents(text, [("Public Policy of Ridgeway University", "ORG"), ("Maine", "GPE")], "en")
+    found = en(text, DAY, doc)
+    assert "public_policy_of_ridgeway_university" not in found.actors

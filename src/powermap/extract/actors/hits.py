@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from powermap.extract.actors.actor_types import NER_LABELS, NON_ACTOR_LABELS, body_words, type_cues
-from powermap.extract.actors.candidates import CONJUNCTIONS, PARTICLES, Candidate, capitalised_runs, from_entities
+from powermap.extract.actors.candidates import (
+    CONJUNCTIONS,
+    PARTICLES,
+    Candidate,
+    _prepositions,
+    capitalised_runs,
+    from_entities,
+)
 from powermap.extract.actors.gazetteer import Hit
 from powermap.extract.actors.lexicon import ActorLexicon
 from powermap.extract.actors.state import LinkState
@@ -57,12 +64,18 @@ def settle_runs(
     A state adjective or abbreviation opening a run that names a body (``het Noorse Nationale
     Leger``, ``the Danish Ministry of Foreign Affairs``, ``the UK Border Force``) is part of that name;
     so is one the NER reads as one organisation with the words after it (``the US Air Force``,
-    ``Deutsche Bahn``), unless a role noun follows it (``US President``)."""
+    ``Deutsche Bahn``), unless a role noun follows it (``US President``). An organisation entity
+    with a preposition inside (``the United States Commission on International Religious
+    Freedom``) is one name (``entity_name``)."""
     drop: set[int] = set()
-    keep: list[Candidate] = []
+    keep = [c for e in ents or [] if (c := entity_name(kb, lex, e, hits, text)) is not None]
+    # only where the runs would cut the entity, never a piece of a longer run (*X School of | Y van Z*)
+    keep = [k for k in keep if not any(_cuts(c, k, text, lex) for c in cands)]
+    for c in keep:
+        drop.update(i for i, h in enumerate(hits) if h.start < c.end and c.start < h.end)
     for c in cands:
         inside = [i for i, h in enumerate(hits) if h.start < c.end and c.start < h.end]
-        if len(inside) != 1 or c.initial:
+        if len(inside) != 1 or c.initial or any(k.start < c.end and c.start < k.end for k in keep):
             continue
         h = hits[inside[0]]
         words = c.text.split()
@@ -94,6 +107,48 @@ def settle_runs(
             keep.append(Candidate(c.start, c.end, text[c.start : c.end], c.label, c.initial))
     keep.sort(key=lambda c: c.start)
     return [h for i, h in enumerate(hits) if i not in drop], keep
+
+
+def entity_name(kb: KnowledgeBase, lex: ActorLexicon, e: Candidate, hits: list[Hit], text: str) -> Candidate | None:
+    """An organisation entity of three or more words that the capitalised runs would cut at a
+    preposition (*Commission on Human Rights of the Andes*), as one name candidate: capitalised
+    at both ends, with a body word and no non-actor word, and no single hit naming all of it."""
+    if e.label != "ORG":
+        return None
+    words = list(re.finditer(r"\S+", e.text))
+    while words and words[0].group().lower() in lex.determiners:
+        words.pop(0)
+    cut = next((i for i, w in enumerate(words) if w.group().startswith("(")), len(words))
+    words = words[:cut]  # an abbreviation in brackets after the name (USCIRF)
+    if len(words) < 3:
+        return None
+    parts = [w.group() for w in words]
+    inner = [w for w in parts[1:-1] if not w[:1].isupper()]
+    preps = _prepositions(lex.language)
+    if not (parts[0][:1].isupper() and parts[-1][:1].isupper()) or not inner:
+        return None
+    if not all(w.lower() in preps or w.lower() in PARTICLES for w in inner):
+        return None
+    low = {w.lower().strip(",.") for w in parts}
+    cues = type_cues()
+    if not low & body_words() or low & cues["not_actor"]:
+        return None
+    s, end = e.start + words[0].start(), e.start + words[-1].end()
+    if any(h.start <= s and end <= h.end for h in hits):
+        return None
+    return Candidate(s, end, text[s:end], "ORG", False)
+
+
+def _cuts(run: Candidate, name: Candidate, text: str, lex: ActorLexicon) -> bool:
+    """Whether ``name`` would cut the capitalised ``run`` apart: it starts inside the run after
+    anything but a determiner (*This Thursday the | United States Commission on ...* is fine), or
+    ends inside it."""
+    if run.start < name.end < run.end:
+        return True
+    if not run.start < name.start < run.end:
+        return False
+    before = text[run.start : name.start].split()
+    return not before or before[-1].lower() not in lex.determiners
 
 
 def _body_name(words: list[str]) -> bool:
