@@ -251,7 +251,8 @@ def _phrase(
             noun = h.kind in ("name", "abbr") and j == k - 1 and kb.actors[h.ids[0]].type == "state"
             if st and (h.kind == "adj" or compound or noun) and (state is None or st == state):
                 state = st
-                consumed.append(i)
+                if not noun:  # a state's name stays a mention of the state as well
+                    consumed.append(i)
                 start = ws
                 j -= 1
                 continue

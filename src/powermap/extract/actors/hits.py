@@ -24,6 +24,9 @@ from powermap.extract.actors.state import LinkState
 from powermap.kb import KnowledgeBase
 from powermap.kb.names import fold
 
+#: NER labels of persons (CoNLL and OntoNotes)
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+
 
 def hits_pass(state: LinkState) -> None:
     """Fill ``state.hits``, ``state.entities`` and ``state.candidates`` from the text and the Doc."""
@@ -40,7 +43,7 @@ def drop_partial_persons(kb: KnowledgeBase, hits: list[Hit], ents: list[Candidat
     """Person hits that a person entity continues with more name words (*Prince Faisal* in
     *Prince Faisal bin Farhan*): the base knows a shorter name, the text names someone else
     or more fully, so the entity is read as the name instead."""
-    persons = [e for e in ents if e.label == "PER"]
+    persons = [e for e in ents if e.label in PERSON_LABELS]
 
     def continued(h: Hit) -> bool:
         if kb.actors[h.ids[0]].type != "person":
@@ -180,13 +183,13 @@ def with_entities(runs: list[Candidate], ents: list[Candidate], text: str) -> li
     out: list[Candidate] = []
     for c in joined_in_entities(runs, ents, text):
         inside = [e for e in ents if e.start < c.end and c.start < e.end]
-        persons = [e for e in inside if e.label == "PER"]
+        persons = [e for e in inside if e.label in PERSON_LABELS]
         if len(persons) >= 2 and len(persons) == len(inside):
             for e in persons:
                 s, end = max(c.start, e.start), min(c.end, e.end)
                 out.append(Candidate(s, end, text[s:end], "PER", c.initial and s == c.start))
             continue
-        person = next((e for e in inside if e.label == "PER" and c.start < e.start), None)
+        person = next((e for e in inside if e.label in PERSON_LABELS and c.start < e.start), None)
         # *Financiën* ORG + *Karel Smit* PER: a person after a title
         if person is not None and person_after_title(text[c.start : person.start], person.text):
             head = inside[0] if inside[0] is not person else None

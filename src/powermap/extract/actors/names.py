@@ -18,7 +18,7 @@ from powermap.extract.actors.candidates import CONJUNCTIONS, Candidate
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.merge import fuller_person
 from powermap.extract.actors.state import LinkState
-from powermap.extract.actors.words import clean_name, prev_word, skip_space
+from powermap.extract.actors.words import clean_name, next_word, prev_word, skip_space
 from powermap.kb.names import fold
 
 
@@ -38,7 +38,7 @@ def names_pass(state: LinkState) -> None:
         if a is None and two_persons(state, da, c):
             continue
         if a is None:
-            if unsupported(state.kb, state.lex, c, has_ner) or after_indefinite(state, text, c):
+            if unsupported(state.kb, state.lex, c, has_ner) or not_a_name(state, text, c):
                 continue
             a = da.doc_actor(clean_name(c.text), guess_type(state.kb, c.text, c.label), None)
         da.mention(a, c.start, c.end)
@@ -75,6 +75,7 @@ def names_pass(state: LinkState) -> None:
                 or (len(word) < 3 and not word.isupper())
                 or compound_of_known(state, word)
                 or after_indefinite(state, text, c)
+                or title_part(state, text, c)
                 or any(len(k) >= 4 and fold(word).startswith(k) and fold(word) != k for k in known)
             ):
                 continue
@@ -92,6 +93,22 @@ def after_indefinite(state: LinkState, text: str, c: Candidate) -> bool:
     if c.label in ("PER", "PERSON"):
         return False
     return prev_word(text, c.start).lower() in _indefinite_articles(state.lex.language)
+
+
+def not_a_name(state: LinkState, text: str, c: Candidate) -> bool:
+    """Whether an unknown name is a thing after an indefinite article or part of a title."""
+    return after_indefinite(state, text, c) or title_part(state, text, c)
+
+
+def title_part(state: LinkState, text: str, c: Candidate) -> bool:
+    """Whether an unknown name is (part of) a title: it ends in a role noun or an honorific
+    (*Crime Commissioner*), or a capitalised one follows it (*National Security | Advisor*),
+    and no word of it names a body (*Nordic Council | President* is a body)."""
+    words = c.text.split()
+    if any(w.lower() in body_words() for w in words):
+        return False
+    nxt = next_word(text, c.end + 1)[0] if text[c.end : c.end + 1] == " " else ""
+    return state.lex.is_title(words) or (nxt[:1].isupper() and state.lex.is_title([nxt]))
 
 
 @cache
