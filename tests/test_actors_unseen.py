@@ -187,3 +187,10 @@ def test_a_title_or_the_words_before_a_title_are_no_name(en):
     found = en(text, DAY, doc)
     assert mentions(found, "lena_dahl") == ["Lena Dahl"]
     assert not any(a.name.endswith(("Commissioner", "Security")) for a in found.actors.values())
+
+
+def test_a_bare_plural_names_no_new_group_but_takes_up_one_named_before(en):
+    found = en("The ministry will send more troops to the border near Oslo.", DAY)
+    assert not any(a.type == "group" for a in found.actors.values())
+    found = en("Norwegian diplomats met on Monday. Later, diplomats said the talks failed.", DAY)
+    assert mentions(found, "norwegian_diplomats") == ["Norwegian diplomats", "diplomats"]
