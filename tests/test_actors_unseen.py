@@ -194,3 +194,8 @@ def test_a_bare_plural_names_no_new_group_but_takes_up_one_named_before(en):
     assert not any(a.type == "group" for a in found.actors.values())
     found = en("Norwegian diplomats met on Monday. Later, diplomats said the talks failed.", DAY)
     assert mentions(found, "norwegian_diplomats") == ["Norwegian diplomats", "diplomats"]
+
+
+def test_a_states_name_with_an_inhabitant_ending_is_a_mention_of_the_state(nl, en):
+    assert mentions(nl("Veel IJslanders stemden tegen.", DAY), "iceland") == ["IJslanders"]
+    assert mentions(en("Many Icelanders voted against it.", DAY), "iceland") == ["Icelanders"]

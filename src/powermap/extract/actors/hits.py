@@ -31,7 +31,7 @@ PERSON_LABELS = frozenset({"PER", "PERSON"})
 def hits_pass(state: LinkState) -> None:
     """Fill ``state.hits``, ``state.entities`` and ``state.candidates`` from the text and the Doc."""
     text, lex, kb, doc = state.text, state.lex, state.kb, state.doc
-    hits = state.res.gaz.find(text, fold(text), lex.closed_compounds, lex.genitive_suffixes)
+    hits = state.res.gaz.find(text, fold(text), lex.closed_compounds, lex.genitive_suffixes, lex.inhabitant_suffixes)
     state.has_ner = doc is not None and doc.has_annotation("ENT_IOB")
     state.entities = from_entities(doc, NER_LABELS | NON_ACTOR_LABELS, text) if state.has_ner else []
     hits = drop_partial_persons(kb, hits, state.entities, text)

@@ -43,6 +43,8 @@ class ActorLexicon:
     #: nouns that, after a state adjective, name one body of that state (*de Canadese douane*)
     #: -> (English noun of the body's name, actor type)
     institutions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: endings that make a state's name an inhabitant noun (*Nieuw-Zeeland|ers*, *New Zealand|ers*)
+    inhabitant_suffixes: tuple[str, ...] = ()
 
     def is_title(self, words: list[str]) -> bool:
         """Whether a run of words ends in a role noun, an apposition role or an honorific
@@ -100,6 +102,7 @@ def lexicon(language: str) -> ActorLexicon:
         honorifics=honorifics,
         titles=honorifics | apposition_roles | frozenset(role_nouns),
         institutions=_institutions(data.get("state_institutions") or {}),
+        inhabitant_suffixes=tuple(data.get("inhabitant_suffixes") or ()),
     )
 
 
