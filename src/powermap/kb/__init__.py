@@ -146,6 +146,24 @@ class KnowledgeBase:
         )
 
 
+def name_at(actor: KBActor, when: date | None) -> str:
+    """The name ``actor`` went by at ``when``: a former name (``curated/former_names.tsv``) for a
+    date before its renaming (*Twitter* in 2019), else its name."""
+    if when is not None:
+        for name, until in sorted(_former_names().get(actor.id, []), key=lambda f: f[1]):
+            if when < until:
+                return name
+    return actor.name
+
+
+@cache
+def _former_names() -> dict[str, list[tuple[str, date]]]:
+    out: dict[str, list[tuple[str, date]]] = defaultdict(list)
+    for id_, name, until in _rows(Path(__file__).parent / "curated" / "former_names.tsv"):
+        out[id_].append((name, date.fromisoformat(until)))
+    return dict(out)
+
+
 def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -171,4 +189,4 @@ def load_kb(path: Path = DATA) -> KnowledgeBase:
     return KnowledgeBase(actors, aliases, dict(roles), demonyms=demonyms)
 
 
-__all__ = ["ALIAS_KINDS", "KBActor", "KBRole", "KnowledgeBase", "load_kb"]
+__all__ = ["ALIAS_KINDS", "KBActor", "KBRole", "KnowledgeBase", "load_kb", "name_at"]

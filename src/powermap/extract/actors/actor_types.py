@@ -67,13 +67,16 @@ def guess_type(kb: KnowledgeBase, name: str, label: str | None = None) -> str:
 
 def unsupported(kb: KnowledgeBase, lex: ActorLexicon, c: Candidate, has_ner: bool) -> bool:
     """Whether an unknown name should not become a document actor: inside a non-actor NER
-    span (a date, an event), with a non-actor word (``Verdrag``, ``Wereldspelen``) and no word of a
+    span (a date, an event), a time zone or a doctrine (*UTC*, *Peronism*), with a non-actor
+    word (``Verdrag``, ``Wereldspelen``) and no word of a
     body (``The Monday Gazette`` is a medium),
     or, when the annotator has NER, a name no entity supports."""
     if c.label in NON_ACTOR_LABELS:
         return True
     words = [w.lower() for w in WORD.findall(c.text)]
     cues = type_cues()
+    if len(words) == 1 and (words[0] in cues["time_zones"] or _doctrine(words[0], cues["not_actor_endings"])):
+        return True  # 1930 UTC; Peronism
     heads = cues["not_actor"]
     not_actor = any(w in heads or (lex.closed_compounds and _compound_head(w, heads)) for w in words)
     if not_actor and not any(w in body_words() for w in words):  # The Monday Gazette is a medium
@@ -86,6 +89,11 @@ def unsupported(kb: KnowledgeBase, lex: ActorLexicon, c: Candidate, has_ner: boo
         first = WORD.findall(c.text)[0]
         return not (any(w in body_words() for w in words) or first.title() in kb.first_names)
     return False
+
+
+def _doctrine(word: str, endings: frozenset[str]) -> bool:
+    """Whether a single word names an ideology or a doctrine by its ending (*Peronism*)."""
+    return any(word.endswith(e) and len(word) - len(e) >= 3 for e in endings)
 
 
 def _compound_head(word: str, heads: frozenset[str]) -> bool:

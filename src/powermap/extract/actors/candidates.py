@@ -51,6 +51,10 @@ def is_initial(text: str, start: int) -> bool:
         j -= 1
     if j < i and j >= 0 and text[j] in '.!?”"’':
         i = j
+    if i >= 1 and text[i] == "," and text[i - 1] == ",":
+        return True  # Dutch opening quote: ,,Woord
+    if i >= 1 and text[i] == "]" and text[i - 1] in ".…":
+        return True  # a cut in a quotation: [...] Woord
     while i >= 0 and text[i] in " \t‘'\"“„«(–—-*•":
         if text[i] in '"“„«(‘–—•*':
             return True
@@ -83,7 +87,8 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
         while part and (part[-1][2].lower() in PARTICLES | CONJUNCTIONS or not part[-1][2][:1].isupper()):
             part.pop()
         while part and _edge_word(part[0][2], lex):
-            if len(part) > 1 and part[0][2].lower() in ARTICLES and not is_initial(text, part[0][0]):
+            article = part[0][2].lower() in ARTICLES and part[0][2][:1].isupper()
+            if len(part) > 1 and article and not is_initial(text, part[0][0]):
                 break  # "Le Petit Journal", "De Gazet" inside a sentence
             part.pop(0)
         while part and _edge_word(part[-1][2], lex) and len(part) > 1:
@@ -106,7 +111,9 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
             run.extend(rest)
         words = [w.lower() for _, _, w in run]
         conj = [i for i, w in enumerate(words) if w in CONJUNCTIONS]
-        if conj and not any(w in PARTICLES and w not in CONJUNCTIONS for w in words):
+        # *the Air Force and the US Embassy*: an article after the conjunction opens a second name
+        second = any(i + 1 < len(words) and words[i + 1] in ARTICLES for i in conj)
+        if conj and (second or not any(w in PARTICLES and w not in CONJUNCTIONS for w in words)):
             start = 0
             for i in [*conj, len(run)]:
                 emit(run[start:i])
@@ -133,7 +140,11 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
 
 
 def _edge_word(word: str, lex: ActorLexicon) -> bool:
+    """Whether ``word`` is a function word, role noun or particle that a run loses at its edges;
+    an abbreviation in capitals (*US*, not *us*) never is."""
     low = word.lower()
+    if len(word) > 1 and word.isupper():
+        return False
     return (
         low in lex.stop_words
         or low in lex.determiners

@@ -82,7 +82,9 @@ def descriptions_pass(state: LinkState) -> None:
                 nxt = next_word(text, skip_space(text, e))[0]
             noun = role_noun_in(word, lex.apposition_roles)
             if noun is not None and (not nxt[:1].isupper() or field_of):
-                person = da.last_person(s, noun=noun) or roleless_before(state, da, s, noun)
+                person = (
+                    titled_person(da, word, s) or da.last_person(s, noun=noun) or roleless_before(state, da, s, noun)
+                )
         if person is not None:
             da.mention(person, s, e)
 
@@ -128,6 +130,23 @@ def body_descriptions_pass(state: LinkState) -> None:
                 best = (max(before), a)
         if best is not None:
             da.mention(best[1], m.start(), end)
+
+
+def titled_person(da: DocActors, word: str, before: int) -> DocActor | None:
+    """The person last mentioned before ``before`` whose role, or the words right before one of
+    whose mentions (*de Venezolaanse oppositieleider X*), hold ``word`` itself; None when none do."""
+    title = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    best: tuple[int, DocActor] | None = None
+    for a in da.persons():
+        starts = [s for s, _ in a.mentions if s < before]
+        if not starts:
+            continue
+        titled = bool(a.role and title.search(a.role)) or any(
+            title.search(re.split(r"[.!?;\n]", da.text[max(0, s - 40) : s])[-1]) for s in starts
+        )
+        if titled and (best is None or max(starts) > best[0]):
+            best = (max(starts), a)
+    return best[1] if best else None
 
 
 def roleless_before(state: LinkState, da: DocActors, before: int, noun: str) -> DocActor | None:

@@ -15,7 +15,7 @@ from powermap import lang
 from powermap.extract._text import WORD_RE as WORD
 from powermap.extract.actors.lexicon import ActorLexicon
 from powermap.extract.actors.words import role_noun_in
-from powermap.kb import KnowledgeBase
+from powermap.kb import KnowledgeBase, name_at
 from powermap.kb.build import slug
 from powermap.kb.names import name_keys
 from powermap.records import Actor, Span
@@ -69,7 +69,7 @@ class DocActors:
         a = self.actors.get(kb_id)
         if a is None:
             k = self.kb.actors[kb_id]
-            a = DocActor(k.id, k.name, k.type, k.country, k.wikidata, k.code, in_kb=True)
+            a = DocActor(k.id, name_at(k, self.published), k.type, k.country, k.wikidata, k.code, in_kb=True)
             if k.type == "person":
                 a.role = self.kb.role_label(k.id, self.published)
                 a.role_keys = {r.role for r in self.kb.roles.get(k.id, []) if r.role and r.covers(self.published)}

@@ -52,8 +52,9 @@ class Gazetteer:
         self.automaton.make_automaton()
 
     def find(self, text: str, folded: str | None = None, closed_compounds: bool = False,
-             genitives: tuple[str, ...] = ()) -> list[Hit]:  # fmt: skip
-        """Leftmost-longest, non-overlapping alias hits in ``text``."""
+             genitives: tuple[str, ...] = (), inhabitants: tuple[str, ...] = ()) -> list[Hit]:  # fmt: skip
+        """Leftmost-longest, non-overlapping alias hits in ``text``; a state's name with an
+        inhabitant ending glued to it (``inhabitants``: *Nieuw-Zeelanders*) is a hit of the state."""
         folded = folded if folded is not None else fold(text)
         raw: list[Hit] = []
         for end_idx, (length, vals) in self.automaton.iter(folded):
@@ -67,6 +68,11 @@ class Gazetteer:
             stop = end
             if end < len(text) and (text[end].isalnum()):
                 stop = _extension(text, end, ok[0][0], closed_compounds, genitives)
+                if stop is None and _inhabitant(text, end, inhabitants):
+                    ok = [v for v in ok if v[2] == "name" and self.kb.actors[v[1]].type == "state"]
+                    stop = end if ok else None
+                    end = _word_end(text, end)
+                    surface = text[start:end]
                 if stop is None:
                     continue
             ok.sort(key=lambda v: (_TYPE_RANK.get(self.kb.actors[v[1]].type, 9),
@@ -94,6 +100,17 @@ def _case_ok(alias: str, kind: str, surface: str) -> bool:
         rest = alias.split(" ", 1)
         return len(rest) < 2 or surface.split(" ", 1)[-1][:1] == rest[1][:1]
     return True
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isalnum():
+        pos += 1
+    return pos
+
+
+def _inhabitant(text: str, end: int, suffixes: tuple[str, ...]) -> bool:
+    """Whether the letters glued to a hit are an inhabitant ending (*Nieuw-Zeeland|ers*)."""
+    return text[end : _word_end(text, end)] in suffixes
 
 
 def _extension(text: str, end: int, alias: str, closed: bool, genitives: tuple[str, ...]) -> int | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from powermap.extract.actors.groups import dominant_state, find_groups, settle, take_up
+from powermap.extract.actors.found import DocActors
+from powermap.extract.actors.groups import GroupPhrase, dominant_state, find_groups, settle, take_up
 from powermap.extract.actors.state import LinkState
+from powermap.kb.build import slug
 from powermap.kb.names import fold
 
 
@@ -22,6 +24,17 @@ def groups_pass(state: LinkState) -> None:
     settle(groups, state.kb, dominant_state(state.kb, free))
     take_up(da.text, groups, state.res.glex)
     for g in groups:
-        if da.is_covered(g.start, g.end):
+        if da.is_covered(g.start, g.end) or bare_and_new(da, g):
             continue
         da.mention(da.doc_actor(g.name or g.head, "group", g.country), g.start, g.end)
+
+
+def bare_and_new(da: DocActors, g: GroupPhrase) -> bool:
+    """Whether a group phrase is a bare plural (*troops*, *fighters*: no determiner, number,
+    qualifier or nationality of its own) that names no group of the document before it: too
+    vague to be an actor of its own; a bare plural after *German officials* takes them up."""
+    words = da.text[g.start : g.end].split()
+    if len(words) != 1 or not words[0][:1].islower() or g.explicit or g.qualifiers or g.pro:
+        return False
+    known = da.actors.get(slug(g.name or g.head))
+    return known is None or not any(s < g.start for s, _ in known.mentions)

@@ -4,7 +4,8 @@
 A group phrase is a head noun from the language's group lexicon (``lang/<code>/groups.yaml``) with
 the words before it that belong to the phrase (determiners, quantifiers, qualifiers, state
 adjectives, ``NAVO-gezinde``-style compounds) and an optional ``in <state>`` complement. Its
-nationality comes from a state adjective or compound inside the phrase, else the complement, else
+nationality comes from a state adjective, compound or a state's name right before the head
+(``United Kingdom officials``) inside the phrase, else the complement, else
 the one group with the same head that has a nationality, else the document's dominant state. The
 canonical English name is built from data: the state's English adjective, the translated
 qualifiers and the English head (``Norwegian shipowners``); mentions with the same name are
@@ -241,13 +242,17 @@ def _phrase(
             break
         low = w.lower()
         i = hit_at.get(ws)
+        if i is not None and j == k - 1 and hits[i].start < ws and hits[i].end == we and hits[i].kind == "name":
+            ws = hits[i].start  # a state's name of several words right before the head
         if i is not None and hits[i].start == ws:
             st = state_of(kb, hits[i])
             h = hits[i]
             compound = h.end < we and text[h.end] == "-"  # NAVO-gezinde
-            if st and (h.kind == "adj" or compound) and (state is None or st == state):
+            noun = h.kind in ("name", "abbr") and j == k - 1 and kb.actors[h.ids[0]].type == "state"
+            if st and (h.kind == "adj" or compound or noun) and (state is None or st == state):
                 state = st
-                consumed.append(i)
+                if not noun:  # a state's name stays a mention of the state as well
+                    consumed.append(i)
                 start = ws
                 j -= 1
                 continue

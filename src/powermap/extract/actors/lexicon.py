@@ -6,7 +6,7 @@ without one falls back to English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from powermap import lang
@@ -40,6 +40,11 @@ class ActorLexicon:
     honorifics: frozenset[str] = frozenset()
     #: role nouns, apposition roles and honorifics together (built by ``lexicon``)
     titles: frozenset[str] = frozenset()
+    #: nouns that, after a state adjective, name one body of that state (*de Canadese douane*)
+    #: -> (English noun of the body's name, actor type)
+    institutions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: endings that make a state's name an inhabitant noun (*Nieuw-Zeeland|ers*, *New Zealand|ers*)
+    inhabitant_suffixes: tuple[str, ...] = ()
 
     def is_title(self, words: list[str]) -> bool:
         """Whether a run of words ends in a role noun, an apposition role or an honorific
@@ -96,4 +101,11 @@ def lexicon(language: str) -> ActorLexicon:
         definite_determiners=frozenset(data.get("definite_determiners") or ()),
         honorifics=honorifics,
         titles=honorifics | apposition_roles | frozenset(role_nouns),
+        institutions=_institutions(data.get("state_institutions") or {}),
+        inhabitant_suffixes=tuple(data.get("inhabitant_suffixes") or ()),
     )
+
+
+def _institutions(data: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
+    """``state_institutions`` of actors.yaml (type -> noun -> English noun) as noun -> (English, type)."""
+    return {noun.lower(): (english, type_) for type_, nouns in data.items() for noun, english in nouns.items()}

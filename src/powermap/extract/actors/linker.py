@@ -15,7 +15,9 @@ The passes, in order, each a module of its own that reads and updates one ``stat
 5. ``names``: name candidates not in the gazetteer: a KB person by transliteration key, then by
    fuzzy key (``fuzzy.py``); a person of the document by full name or surname key; otherwise a
    new document actor with a deterministic slug id, typed from the evidence (``actor_types.py``);
-6. ``descriptions``: roles of document persons read from appositions and copular sentences,
+6. ``merge``: a document person named by surname, first name or a fuller form before or after
+   the full name joins that person (``merge.py``);
+7. ``descriptions``: roles of document persons read from appositions and copular sentences,
    then descriptions (``de hoogleraar``, ``de president``, ``het agentschap``) resolved to the
    last person or body they fit.
 """
@@ -34,6 +36,7 @@ from powermap.extract.actors.group_mentions import groups_pass
 from powermap.extract.actors.groups import group_lexicon
 from powermap.extract.actors.hits import hits_pass
 from powermap.extract.actors.lexicon import lexicon
+from powermap.extract.actors.merge import merge_pass
 from powermap.extract.actors.names import names_pass
 from powermap.extract.actors.phrases import phrases_pass
 from powermap.extract.actors.plain_hits import plain_hits_pass
@@ -50,6 +53,7 @@ PASSES: tuple[Callable[[LinkState], None], ...] = (
     groups_pass,
     plain_hits_pass,
     names_pass,
+    merge_pass,
     appositions_pass,
     descriptions_pass,
     body_descriptions_pass,

@@ -16,8 +16,9 @@ from powermap.extract._text import WORD_RE as WORD
 from powermap.extract.actors.actor_types import body_words, guess_type, unsupported
 from powermap.extract.actors.candidates import CONJUNCTIONS, Candidate
 from powermap.extract.actors.found import DocActor, DocActors
+from powermap.extract.actors.merge import fuller_person
 from powermap.extract.actors.state import LinkState
-from powermap.extract.actors.words import clean_name, prev_word, skip_space
+from powermap.extract.actors.words import clean_name, next_word, prev_word, skip_space
 from powermap.kb.names import fold
 
 
@@ -33,11 +34,11 @@ def names_pass(state: LinkState) -> None:
         c = without_honorifics(state, c)
         if da.is_covered(c.start, c.end) or portfolio(state, text, c.start) or adjective(state, text, c):
             continue
-        a = link_name(state, da, c.text)
+        a = link_name(state, da, c.text) or fuller_person(da, c.text)
         if a is None and two_persons(state, da, c):
             continue
         if a is None:
-            if unsupported(state.kb, state.lex, c, has_ner):
+            if unsupported(state.kb, state.lex, c, has_ner) or not_a_name(state, text, c):
                 continue
             a = da.doc_actor(clean_name(c.text), guess_type(state.kb, c.text, c.label), None)
         da.mention(a, c.start, c.end)
@@ -62,6 +63,8 @@ def names_pass(state: LinkState) -> None:
                 a = da.kb_actor(ids[0])
         if a is None:
             a = body_by_head(da, word, c.start)  # *the Commission* after *the European Commission*
+        if a is None and MODIFIER.match(text, c.end):
+            continue  # *het X-rapport*: the modifier is a mention only of a known person
         if a is None:
             low = word.lower()
             if (
@@ -71,6 +74,8 @@ def names_pass(state: LinkState) -> None:
                 or word.isdigit()
                 or (len(word) < 3 and not word.isupper())
                 or compound_of_known(state, word)
+                or after_indefinite(state, text, c)
+                or title_part(state, text, c)
                 or any(len(k) >= 4 and fold(word).startswith(k) and fold(word) != k for k in known)
             ):
                 continue
@@ -82,9 +87,42 @@ def names_pass(state: LinkState) -> None:
         da.mention(a, c.start, c.start + len(word))
 
 
+def after_indefinite(state: LinkState, text: str, c: Candidate) -> bool:
+    """Whether an unknown name follows an indefinite article (*een BMI van 45*, *a Volvo
+    driving*): a thing or a measure, not an actor (a person entity excepted)."""
+    if c.label in ("PER", "PERSON"):
+        return False
+    return prev_word(text, c.start).lower() in _indefinite_articles(state.lex.language)
+
+
+def not_a_name(state: LinkState, text: str, c: Candidate) -> bool:
+    """Whether an unknown name is a thing after an indefinite article or part of a title."""
+    return after_indefinite(state, text, c) or title_part(state, text, c)
+
+
+def title_part(state: LinkState, text: str, c: Candidate) -> bool:
+    """Whether an unknown name is (part of) a title: it ends in a role noun or an honorific
+    (*Crime Commissioner*), or a capitalised one follows it (*National Security | Advisor*),
+    and no word of it names a body (*Nordic Council | President* is a body)."""
+    words = c.text.split()
+    if any(w.lower() in body_words() for w in words):
+        return False
+    nxt = next_word(text, c.end + 1)[0] if text[c.end : c.end + 1] == " " else ""
+    return state.lex.is_title(words) or (nxt[:1].isupper() and state.lex.is_title([nxt]))
+
+
+@cache
+def _indefinite_articles(language: str) -> frozenset[str]:
+    known = language in lang.codes() and lang.get(language).has("indefinite_articles")
+    return lang.get(language).words("indefinite_articles") if known else frozenset()
+
+
 #: an English contraction or a plural after an apostrophe: no name (*I'm*, *We've*, *cd'tjes*)
 CONTRACTION = re.compile(r"['’][^\W\d_A-Z]")
 
+
+#: a hyphen and a lower-case head after a name: the name modifies a compound (*Berg-rapport*)
+MODIFIER = re.compile(r"-[^\W\d_A-Z]{2,}")
 
 #: a middle initial inside a name
 MIDDLE_INITIAL = re.compile(r"(?<=\w) [A-Z]\.(?= \w)")
@@ -151,7 +189,8 @@ def by_first_name(da: DocActors, word: str) -> DocActor | None:
 
 def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Candidate clean-up that needs the type cues: ``Davos-forum`` takes its head noun,
-    ``Kremlin-kenner`` is a modifier (dropped), ``X School of Y van Z University`` splits
+    ``Kremlin-kenner`` is a modifier (a mention only of a known person: *het Berg-rapport*),
+    ``X School of Y van Z University`` splits
     in two organisations, two full names joined by *and* are two persons, and a
     sentence-initial word before a first name is dropped."""
     heads = body_words()
@@ -159,11 +198,8 @@ def shape(state: LinkState, text: str, cands: list[Candidate]) -> list[Candidate
     out: list[Candidate] = []
     for c in cands:
         m = re.match(r"-([a-zà-ÿ]+)", text[c.end : c.end + 30])
-        if m:
-            if m.group(1) in heads:
-                c = Candidate(c.start, c.end + m.end(), text[c.start : c.end + m.end()], c.label, c.initial)
-            elif len(c.text.split()) == 1:
-                continue
+        if m and m.group(1) in heads:
+            c = Candidate(c.start, c.end + m.end(), text[c.start : c.end + m.end()], c.label, c.initial)
         words = list(re.finditer(r"\S+", c.text))
         first = state.kb.first_names
         if c.initial and len(words) > 2 and words[1].group() in first and words[0].group() not in first:

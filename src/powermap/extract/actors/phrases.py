@@ -3,6 +3,8 @@
 Role phrases (``de Russische president``, ``VS-president Joe Biden``, ``de Japanse minister van
 Financiën, Taro Aso``) link the named person, or the holder of the role at the document
 date; government phrases (``de Chinese regering``, ``de regering in Beijing``) link the state;
+institutions (``de Canadese douane``, ``Russian media``) are a body of the state, named in English
+(*Canadian customs*) so that one id serves every language;
 unnamed officials (``een Chinese functionaris``) become a document actor of that state.
 """
 
@@ -22,6 +24,7 @@ from powermap.extract.actors.names import link_name
 from powermap.extract.actors.state import LinkState
 from powermap.extract.actors.words import clean_name, next_word, prev_word_span, skip_space
 from powermap.kb import KBActor
+from powermap.kb.names import name_keys
 
 
 @cache
@@ -57,12 +60,17 @@ def phrases_pass(state: LinkState) -> None:
         start = extend_left(state, text, h.start)
         if role is not None:
             key, rend = role
-            name = name_after(state, da, hits, text, rend)
+            name = name_after(state, da, hits, text, rend, (of, key))
             if name is not None:
                 person, nend = name
                 person = namesake(da, person, actor)
                 used.update(k for k, x in enumerate(hits) if x.start >= rend and x.end <= nend
                             and state.kb.actors[x.ids[0]].type == "person")  # fmt: skip
+                if noun_modifier(h, text):  # *US* Secretary of State X, *Iran's* President X
+                    da.mention(da.kb_actor(actor.id), h.start, h.end)
+                    used.add(i)
+                    da.mention(person, skip_space(text, pos), nend)
+                    continue
                 da.mention(person, start if h.kind == "adj" else h.start, nend)
                 person.role_keys.add(key)
                 person.country = person.country or actor.country
@@ -81,7 +89,13 @@ def phrases_pass(state: LinkState) -> None:
             continue
         word, wend = next_word(text, skip_space(text, h.end))
         low = word.lower()
-        if low in lex.gov_nouns:
+        body = institution(state, text, h.end)
+        if body is not None and actor.type == "state":
+            (english, type_), wend = body
+            adj = state.kb.demonyms.get(actor.id, actor.name)
+            da.mention(da.doc_actor(f"{adj} {english}", type_, actor.country), start, wend)
+            used.add(i)
+        elif low in lex.gov_nouns:
             da.mention(da.kb_actor(actor.id), start, wend)
             used.add(i)
         elif low in lex.official_singular:
@@ -108,6 +122,29 @@ def phrases_pass(state: LinkState) -> None:
                 used.add(i)
 
 
+def institution(state: LinkState, text: str, pos: int) -> tuple[tuple[str, str], int] | None:
+    """The state institution named by the one or two lower-case words after ``pos`` (*douane*,
+    *centrale bank*), as ((English noun, type), end), or None."""
+    first, end = next_word(text, skip_space(text, pos))
+    if not first or not first.islower():
+        return None
+    second, end2 = next_word(text, skip_space(text, end))
+    found = state.lex.institutions.get(f"{first} {second}".lower()) if second else None
+    if found is not None:
+        return found, end2
+    found = state.lex.institutions.get(first)
+    return (found, end) if found is not None else None
+
+
+def noun_modifier(h: Hit, text: str) -> bool:
+    """Whether a state hit before a role and a name is a noun of its own, not an adjective:
+    a possessive (*Iran's President X*) or an upper-case abbreviation followed by a space
+    (*US Secretary of State X*); the state is then a mention apart from the person."""
+    if text.startswith(("'s ", "’s "), h.end):
+        return True
+    return h.alias.isupper() and len(h.alias) > 1 and text.startswith(" ", h.end)
+
+
 def role_at(state: LinkState, text: str, pos: int) -> tuple[str, int] | None:
     m = state.res.role_re.match(text, pos)
     if not m:
@@ -118,7 +155,12 @@ def role_at(state: LinkState, text: str, pos: int) -> tuple[str, int] | None:
     return state.lex.role_nouns[m.group(0).lower()], end
 
 
-def name_after(state: LinkState, da: DocActors, hits: list[Hit], text: str, pos: int) -> tuple[DocActor, int] | None:
+def name_after(
+    state: LinkState, da: DocActors, hits: list[Hit], text: str, pos: int, office: tuple[str, str] | None = None
+) -> tuple[DocActor, int] | None:
+    """The person named after a role ending at ``pos``, and where the name ends. A surname alone
+    is the holder of ``office`` (state, role key) at the document date when the holder has that
+    surname (*Iran's President Rouhani*)."""
     m = re.match(r",?\s+", text[pos:])
     if not m:
         return None
@@ -154,9 +196,21 @@ def name_after(state: LinkState, da: DocActors, hits: list[Hit], text: str, pos:
         return None
     name = text[words[0][0] : words[-1][1]]
     a = link_name(state, da, name)
+    if a is None and office is not None and len(words) == 1:
+        a = holder_named(state, da, office, name)
     if a is None:
         a = da.doc_actor(clean_name(name), "person")
     return a, words[-1][1]
+
+
+def holder_named(state: LinkState, da: DocActors, office: tuple[str, str], surname: str) -> DocActor | None:
+    """The holder of ``office`` at the document date, when ``surname`` is the holder's surname."""
+    of, key = office
+    for k in head_roles().get(key, (key,)):
+        hid = state.kb.holder(of, k, da.published)
+        if hid and name_keys(state.kb.actors[hid].name.split()[-1]) & name_keys(surname):
+            return da.kb_actor(hid)
+    return None
 
 
 def namesake(da: DocActors, person: DocActor, country: KBActor) -> DocActor:

@@ -13,8 +13,8 @@ from powermap.ingest.dateline import dateline_place
 
 def plain_hits_pass(state: LinkState) -> None:
     """The hits no phrase took: adjectives, metonyms and capitals stand for the state, except a
-    capital after a place preposition (``in Moskou``), after a city noun (``de hoofdstad Oslo``)
-    or in a dateline, which is the city; a
+    capital after a place preposition (``in Moskou``), after a city noun (``de hoofdstad Oslo``),
+    after a part of a city (``het oosten van Oslo``) or in a dateline, which is the city; a
     person's surname alone only for a person of the document, in office, or a recent leader."""
     da, hits, used = state.found, state.hits, state.used
     text, lex = da.text, state.lex
@@ -32,6 +32,7 @@ def plain_hits_pass(state: LinkState) -> None:
             prev = prev_word(text, h.start).lower()
             listed = place_until >= 0 and re.fullmatch(rf"\s*(,|{links})\s*", text[place_until : h.start])
             city = prev in lex.place_prepositions or prev in lang.union("city_nouns")  # de hoofdstad Oslo
+            city = city or city_part(text, h.start)  # the outskirts of Oslo
             if (city or listed or at_dateline) and actor.parent:
                 da.mention(da.kb_actor(actor.id), h.start, h.end)
                 place_until = h.end
@@ -52,6 +53,17 @@ def plain_hits_pass(state: LinkState) -> None:
             da.mention(da.kb_actor(pid), h.start, h.end)
             continue
         da.mention(da.kb_actor(actor.id), h.start, h.end)
+
+
+def city_part(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a part of a city and a genitive preposition (*het
+    oosten van*, *the outskirts of*): the city itself, not its state."""
+    m = re.search(r"([\w-]+)\s+(\w+)\s+$", text[max(0, start - 60) : start])
+    if m is None:
+        return False
+    return m.group(2).lower() in lang.union("genitive_prepositions") and m.group(1).lower() in lang.union(
+        "city_part_nouns"
+    )
 
 
 def language_name(state: LinkState, text: str, h: Hit) -> bool:
