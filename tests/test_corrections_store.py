@@ -81,7 +81,7 @@ def test_event_code_and_actors_and_stance_polarity(store):
 
 
 def test_merge_reaches_every_document_and_those_ingested_later(tmp_path):
-    first, _ = build_store(tmp_path, second=False)
+    build_store(tmp_path, second=False)
     with open_store(tmp_path) as db:
         Corrector(db, "tester").merge("vos", "anna_vos")
         assert db.conn.execute("SELECT count(*) FROM mentions WHERE actor_id = 'vos'").fetchone()[0] == 0
@@ -99,7 +99,7 @@ def test_merge_reaches_every_document_and_those_ingested_later(tmp_path):
 
 
 def test_alias_merges_every_actor_of_that_name(store):
-    db, first, second = store
+    db, _, second = store
     Corrector(db, "tester").alias("anna_vos", "Vos")
     assert aliases(db.conn, "anna_vos") == ["Vos"]
     ids = {r[0] for r in db.conn.execute("SELECT DISTINCT actor_id FROM mentions")}
