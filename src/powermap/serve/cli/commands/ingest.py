@@ -47,6 +47,12 @@ def ingest_command(
     fetch_links: bool = FetchLinksOption,
     workers: int = typer.Option(0, help="Extract on this many local Dask worker processes (0: in this process)."),
     scheduler: str = SchedulerOption,
+    reextract: bool = typer.Option(
+        False,
+        "--reextract",
+        help="Extract texts already in the store again and replace their extraction (a newer pipeline); "
+        "the corrections made to them are applied to the new one.",
+    ),
     quiet: bool = QuietOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -93,7 +99,7 @@ def ingest_command(
                 extractor.stage_names, workers=workers or None, scheduler=scheduler, time_limit=time_limit
             )
         try:  # options were checked above: nothing a document holds raises out of ingest()
-            report = ingest(inputs, db, options, extractor, on_item, parallel=parallel)
+            report = ingest(inputs, db, options, extractor, on_item, parallel=parallel, reextract=reextract)
         finally:
             if parallel is not None:
                 parallel.close()
@@ -102,6 +108,7 @@ def ingest_command(
         "stored": report.counts["stored"],
         "near_duplicates": report.counts["near-duplicate"],
         "duplicates": report.counts["duplicate"],
+        "re_extracted": report.counts["re-extracted"],
         "failed": report.counts["failed"],
         "failures": [{"input": f.input, "reason": f.reason} for f in report.failures],
         "store": {"path": str(db.path), **db.counts()},
@@ -120,6 +127,8 @@ def _print_summary(summary: dict) -> None:
     table.add_row("stored", str(summary["stored"]))
     table.add_row("near duplicates (stored, linked)", str(summary["near_duplicates"]))
     table.add_row("duplicates (skipped)", str(summary["duplicates"]))
+    if summary["re_extracted"]:
+        table.add_row("re-extracted", str(summary["re_extracted"]))
     table.add_row("failed", f"[red]{summary['failed']}[/red]" if summary["failed"] else "0")
     err_console.print(table)
     found = summary["store"]
