@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import ClassVar
 
 from powermap.evaluate.runner import load_gold_set
 from powermap.evaluate.scoring import score_document
@@ -66,7 +67,7 @@ def test_correct_refuses_bad_input_with_a_message(tmp_path):
 class Pipeline:
     """An extractor standing in for a newer pipeline: it cuts the quote one character shorter."""
 
-    stage_names = ["test.v2"]
+    stage_names: ClassVar[list[str]] = ["test.v2"]
 
     def __call__(self, document) -> ExtractionRecord:
         record = first_record(quote_shift=1)

@@ -22,7 +22,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 from powermap import __version__
-from powermap.serve.api import models, views
+from powermap.serve.api import corrections, models, views
 from powermap.serve.api.errors import install_error_handlers
 from powermap.serve.api.guard import LOCAL_HOSTS, Guard
 from powermap.store import Store, open_store
@@ -47,11 +47,13 @@ def create_app(
     store_path: Path | str,
     allowed_hosts: Iterable[str] = LOCAL_HOSTS,
     time_limit_ms: int = DEFAULT_TIME_LIMIT_MS,
+    token: str | None = None,
 ) -> FastAPI:
     """The web UI and JSON API for the store at ``store_path``.
 
     Only requests whose ``Host`` is in ``allowed_hosts`` (``*``: any) are answered; a request's
-    queries are interrupted after ``time_limit_ms`` milliseconds (answered 503).
+    queries are interrupted after ``time_limit_ms`` milliseconds (answered 503). With a ``token``
+    the corrections endpoints that write are added (``serve/api/corrections.py``).
     """
     if time_limit_ms < 1:
         raise ValueError("the time limit must be at least 1 ms")
@@ -102,6 +104,7 @@ def create_app(
         tags=["api"],
         description="the document's extraction record (shared/spec/extraction-format.md)",
     )
+    corrections.install(app, store_path, token)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     # browsers ask for it on pages without an icon (the JSON): no icon, rather than a 404 in the console
     app.add_api_route("/favicon.ico", lambda: Response(status_code=204), methods=["GET"], include_in_schema=False)
