@@ -108,20 +108,21 @@ def aliases(conn: sqlite3.Connection, actor_id: str) -> list[str]:
 
 
 def merged_into(conn: sqlite3.Connection, actor_id: str) -> str | None:
-    """The actor ``actor_id`` was merged into (following later merges), else None."""
+    """The actor ``actor_id`` was merged into, by a merge or by an alias naming it (following later
+    ones), else None."""
     seen = {actor_id}
     current = actor_id
     while True:
         row = conn.execute(
-            "SELECT after FROM corrections WHERE action = 'merge' AND actor = ? AND undone_at IS NULL "
-            "ORDER BY id DESC LIMIT 1",
+            "SELECT json_extract(after, '$.into') FROM corrections WHERE action = 'merge' AND actor = ?1 "
+            "AND undone_at IS NULL UNION ALL SELECT actor FROM corrections WHERE action = 'alias' "
+            "AND undone_at IS NULL AND actor != ?1 "
+            "AND fold(json_extract(after, '$.alias')) = fold((SELECT name FROM actors WHERE id = ?1)) LIMIT 1",
             (current,),
         ).fetchone()
-        if row is None:
+        if row is None or row[0] in seen:
             return None if current == actor_id else current
-        current = json.loads(row[0])["into"]
-        if current in seen:
-            return None
+        current = row[0]
         seen.add(current)
 
 

@@ -142,7 +142,7 @@ def _install_writes(router: APIRouter, store_path: pathlib.Path | str, token: st
     expected = token.encode("utf-8")
     bearer = HTTPBearer(auto_error=False, description="the token the server was started with")
 
-    def authorised(credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]) -> None:
+    def authorised(credentials: HTTPAuthorizationCredentials | None = Security(bearer)) -> None:  # noqa: B008
         given = (credentials.credentials if credentials else "").encode("utf-8")
         if not hmac.compare_digest(given, expected):
             raise HTTPException(401, "a correction needs the server's token", headers={"WWW-Authenticate": "Bearer"})
@@ -169,7 +169,9 @@ def _install_writes(router: APIRouter, store_path: pathlib.Path | str, token: st
     @router.post("/mark", **options)
     def mark(body: Mark) -> dict:
         """Mark a fact wrong (left out everywhere) or right (confirmed, kept through re-extraction)."""
-        return write(body.author, lambda c: c.mark(body.doc_id, body.kind, body.start, body.end, body.verdict, body.actor))
+        return write(
+            body.author, lambda c: c.mark(body.doc_id, body.kind, body.start, body.end, body.verdict, body.actor)
+        )
 
     @router.post("/speaker", **options)
     def speaker(body: Speaker) -> dict:
@@ -209,4 +211,3 @@ def _install_writes(router: APIRouter, store_path: pathlib.Path | str, token: st
     def undo(correction_id: Annotated[int, PathParam(ge=1, le=2**62)], body: Author) -> dict:
         """Undo a correction."""
         return write(body.author, lambda c: c.undo(correction_id))
-
