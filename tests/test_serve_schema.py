@@ -19,7 +19,7 @@ from .test_serve_web import running_server
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 PAGES = ["/", "/documents", "/documents/{doc_id}", "/actors", "/actors/{actor_id}", "/quotes"]
-PATHS = [*PAGES, "/api", *["/api" + p for p in PAGES[1:]], "/api/documents/{doc_id}/extraction"]
+PATHS = [*PAGES, "/api", *["/api" + p for p in PAGES[1:]], "/api/documents/{doc_id}/extraction", "/api/corrections"]
 
 
 @pytest.fixture(scope="module")
@@ -57,4 +57,4 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(folder, tmp_
         )
     shutil.rmtree(tmp_path / "schemathesis-report", ignore_errors=True)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
-    assert "Tested: 13" in run.stdout
+    assert "Tested: 14" in run.stdout

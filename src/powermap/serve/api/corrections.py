@@ -11,12 +11,12 @@ connections and a failed write leaves the store as it was.
 from __future__ import annotations
 
 import hmac
+import pathlib
 import sqlite3
 from collections.abc import Callable
-import pathlib
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Security
+from fastapi import Depends, FastAPI, HTTPException, Query, Security
 from fastapi import Path as PathParam
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
@@ -28,6 +28,7 @@ from powermap.store.corrections_log import aliases, list_corrections, merged_int
 from powermap.store.corrections_write import CorrectionError, Corrector
 
 TOKEN_ENV = "POWERMAP_TOKEN"
+PREFIX = "/api/corrections"
 MIN_TOKEN_CHARS = 16
 ActorRef = Annotated[str, Field(min_length=1, max_length=200, description="a stored actor id")]
 DocRef = Annotated[str, Field(min_length=1, max_length=64, description="a document id")]
@@ -118,9 +119,8 @@ def install(app: FastAPI, store_path: pathlib.Path | str, token: str | None) -> 
         400: {"model": ErrorDetail, "description": "a bad value, or a fact or actor that is not stored"},
         503: {"model": ErrorDetail, "description": "the store is busy"},
     }
-    router = APIRouter(prefix="/api/corrections", tags=["corrections"])
 
-    @router.get("", response_model=CorrectionList, responses=errors)
+    @app.get(PREFIX, response_model=CorrectionList, responses=errors, tags=["corrections"])
     def corrections(
         conn: Conn,
         doc_id: Annotated[str | None, Query(max_length=64, description="only this document's")] = None,
@@ -134,15 +134,14 @@ def install(app: FastAPI, store_path: pathlib.Path | str, token: str | None) -> 
         return {"corrections": rows, "writable": token is not None, **extra}
 
     if token is not None:
-        _install_writes(router, store_path, token, errors)
-    app.include_router(router)
+        _install_writes(app, store_path, token, errors)
 
 
-def _install_writes(router: APIRouter, store_path: pathlib.Path | str, token: str, errors: dict) -> None:
+def _install_writes(app: FastAPI, store_path: pathlib.Path | str, token: str, errors: dict) -> None:
     expected = token.encode("utf-8")
     bearer = HTTPBearer(auto_error=False, description="the token the server was started with")
 
-    def authorised(credentials: HTTPAuthorizationCredentials | None = Security(bearer)) -> None:  # noqa: B008
+    def authorised(credentials: HTTPAuthorizationCredentials | None = Security(bearer)) -> None:
         given = (credentials.credentials if credentials else "").encode("utf-8")
         if not hmac.compare_digest(given, expected):
             raise HTTPException(401, "a correction needs the server's token", headers={"WWW-Authenticate": "Bearer"})
@@ -153,6 +152,7 @@ def _install_writes(router: APIRouter, store_path: pathlib.Path | str, token: st
         "responses": write_errors,
         "dependencies": [Depends(authorised)],
         "status_code": 201,
+        "tags": ["corrections"],
     }
 
     def write(author: str, action: Callable[[Corrector], dict]) -> dict:
@@ -166,40 +166,40 @@ def _install_writes(router: APIRouter, store_path: pathlib.Path | str, token: st
                 raise HTTPException(503, "the store is busy; try again") from None
             raise
 
-    @router.post("/mark", **options)
+    @app.post(PREFIX + "/mark", **options)
     def mark(body: Mark) -> dict:
         """Mark a fact wrong (left out everywhere) or right (confirmed, kept through re-extraction)."""
         return write(
             body.author, lambda c: c.mark(body.doc_id, body.kind, body.start, body.end, body.verdict, body.actor)
         )
 
-    @router.post("/speaker", **options)
+    @app.post(PREFIX + "/speaker", **options)
     def speaker(body: Speaker) -> dict:
         """Change a quote's speaker."""
         return write(body.author, lambda c: c.speaker(body.doc_id, body.start, body.end, body.speaker))
 
-    @router.post("/event", **options)
+    @app.post(PREFIX + "/event", **options)
     def event(body: EventChange) -> dict:
         """Change an event's source, target or CAMEO code (only the fields sent)."""
         changes = {k: getattr(body, k) for k in ("source", "target", "cameo") if k in body.model_fields_set}
         return write(body.author, lambda c: c.event(body.doc_id, body.start, body.end, **changes))
 
-    @router.post("/polarity", **options)
+    @app.post(PREFIX + "/polarity", **options)
     def polarity(body: Polarity) -> dict:
         """Set whether a stance agrees with its concept."""
         return write(body.author, lambda c: c.polarity(body.doc_id, body.start, body.end, body.agree))
 
-    @router.post("/merge", **options)
+    @app.post(PREFIX + "/merge", **options)
     def merge(body: Merge) -> dict:
         """Merge an actor into another, in every document."""
         return write(body.author, lambda c: c.merge(body.actor, body.into))
 
-    @router.post("/alias", **options)
+    @app.post(PREFIX + "/alias", **options)
     def alias(body: Alias) -> dict:
         """Add an alias: actors of that name, in every document, are this actor."""
         return write(body.author, lambda c: c.alias(body.actor, body.alias))
 
-    @router.post("/split", **options)
+    @app.post(PREFIX + "/split", **options)
     def split(body: Split) -> dict:
         """In one document, some or all mentions of an actor are another (stored or new) actor."""
         return write(
@@ -207,7 +207,7 @@ def _install_writes(router: APIRouter, store_path: pathlib.Path | str, token: st
             lambda c: c.split(body.actor, body.doc_id, body.into, body.name, body.type, list(body.mentions)),
         )
 
-    @router.post("/{correction_id}/undo", **{**options, "status_code": 200})
+    @app.post(PREFIX + "/{correction_id}/undo", **{**options, "status_code": 200})
     def undo(correction_id: Annotated[int, PathParam(ge=1, le=2**62)], body: Author) -> dict:
         """Undo a correction."""
         return write(body.author, lambda c: c.undo(correction_id))

@@ -1,8 +1,8 @@
 """ASGI middleware that answers only for the allowed host names and sends the security headers.
 
 A ``Host`` header outside the allowed list gets a 400 before any view runs (a DNS-rebinding page
-cannot read the API); every response carries a strict Content-Security-Policy (scripts and requests only to the server itself,
-styles only from the server itself, no framing), ``nosniff`` and ``no-referrer``.
+cannot read the API); every response carries a strict Content-Security-Policy (scripts, requests and styles only to and
+from the server itself, no framing), ``nosniff`` and ``no-referrer``.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS = {
     "content-security-policy": CONTENT_SECURITY_POLICY,

@@ -34,8 +34,8 @@ def serve_command(
         "--token",
         envvar="POWERMAP_TOKEN",
         show_default=False,
-        help="Take corrections from requests that carry this token (16+ characters; prefer the "
-        "POWERMAP_TOKEN variable, which other users cannot read in the process list). Without it the server only reads.",
+        help="Take corrections from requests that carry this token (16+ characters; prefer the POWERMAP_TOKEN "
+        "variable, which other users cannot read in the process list). Without it the server only reads.",
     ),
 ) -> None:
     """Serve the web UI (and its JSON API under /api) for a store; it reads while ingests write."""
