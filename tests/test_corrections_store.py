@@ -158,3 +158,13 @@ def test_the_second_document_is_untouched_by_the_first_ones_corrections(store):
     Corrector(db, "tester").speaker(first, start, end, "vos")
     assert db.conn.execute("SELECT pipeline_record FROM extractions WHERE doc_id = ?", (second,)).fetchone()[0] is None
     assert SECOND in db.record(second)["document"]["text"]
+
+
+def test_the_actor_look_up_finds_an_actor_by_an_alias_a_person_gave(store):
+    from powermap.store.queries import AmbiguousActor, find_actor
+
+    db, _, _ = store
+    with pytest.raises(AmbiguousActor):  # two document actors are called Vos
+        find_actor(db.conn, "Vos")
+    Corrector(db, "tester").alias("anna_vos", "vós")
+    assert find_actor(db.conn, "Vos")["id"] == "anna_vos"

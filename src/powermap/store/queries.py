@@ -87,6 +87,13 @@ def list_actors(
     )
 
 
+#: the actors a person gave an alias (``powermap correct alias``), by the alias, case and accents ignored
+ALIAS_MATCH = (
+    "SELECT * FROM actors WHERE id IN (SELECT actor FROM corrections WHERE action = 'alias' AND undone_at IS NULL "
+    "AND fold(json_extract(after, '$.alias')) = fold(?))"
+)
+
+
 class AmbiguousActor(LookupError):
     """A look-up that names several stored actors equally well; ``candidates`` lists them."""
 
@@ -99,12 +106,14 @@ class AmbiguousActor(LookupError):
 def actor_candidates(conn: sqlite3.Connection, query: str) -> list[dict]:
     """The stored actors ``query`` names, by the first rule that finds any: the actor id; a CAMEO
     actor code (RUSGOV) or, for a state, its ISO 3166 alpha-3 code (RUS); the name, case and
-    accents ignored; an alias of the knowledge base in any language (Moskou for Russia), else a
+    accents ignored, where an alias a person added (``powermap correct alias``) comes first; an
+    alias of the knowledge base in any language (Moskou for Russia), else a
     person of the base by full name or surname in any spelling (Poetin)."""
     query = query.strip()
     rules = (
         ("SELECT * FROM actors WHERE id = ?", (query,)),
         ("SELECT * FROM actors WHERE code = ? OR (type = 'state' AND country = ?)", (query.upper(),) * 2),
+        (ALIAS_MATCH, (query,)),
         ("SELECT * FROM actors WHERE fold(name) = fold(?)", (query,)),
     )
     for sql, params in rules:
