@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import httpx
 import pytest
 
@@ -9,6 +13,7 @@ from .corrections_fixtures import FIRST, build_store, quote_at
 from .test_serve_web import running_server
 
 TOKEN = "a-test-token-of-some-length"
+SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +53,7 @@ def test_with_a_token_writes_need_it_and_reads_stay_open(stores, monkeypatch):
         assert [q["doc_id"] for q in actor["quotes"]] == [first]  # the analysis reads the corrected store
 
         bad = httpx.post(url, json={**body, "start": 0, "end": 3}, headers=auth)
-        assert bad.status_code == 400 and "no quote" in bad.json()["detail"]
+        assert bad.status_code == 404 and "no quote" in bad.json()["detail"]
         malformed = httpx.post(url, json={"doc_id": first}, headers=auth)
         assert malformed.status_code == 400
         listed = httpx.get(f"{base}/api/corrections", params={"doc_id": first}).json()
@@ -64,8 +69,28 @@ def test_with_a_token_writes_need_it_and_reads_stay_open(stores, monkeypatch):
         assert undo.status_code == 200 and undo.json()["undone_at"]
         actor = httpx.get(f"{base}/api/actors/anna_vos").json()["actor"]
         assert actor["quotes"] == []
-        assert httpx.post(f"{base}/api/corrections/{made.json()['id']}/undo", json={}, headers=auth).status_code == 400
+        assert httpx.post(f"{base}/api/corrections/{made.json()['id']}/undo", json={}, headers=auth).status_code == 409
 
         schema = httpx.get(f"{base}/api/openapi.json").json()
         assert "post" in schema["paths"]["/api/corrections/speaker"]
         assert any("HTTPBearer" in s for s in schema["components"]["securitySchemes"])
+
+
+@pytest.mark.skipif(not SCHEMATHESIS.exists(), reason="schemathesis is not installed (pip install -e '.[dev]')")
+def test_schemathesis_finds_no_server_error_on_the_writing_endpoints(tmp_path, monkeypatch):
+    folder = tmp_path / "store"
+    build_store(folder)
+    monkeypatch.setenv("POWERMAP_TOKEN", TOKEN)
+    checks = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
+    with running_server(folder) as base:
+        options = ["--max-examples", "15", "--seed", "1", "--generation-database", "none", "--no-color"]
+        options += ["--include-path-regex", "corrections", "-H", f"Authorization: Bearer {TOKEN}", "-c", checks]
+        run = subprocess.run(
+            [str(SCHEMATHESIS), "run", base + "/api/openapi.json", *options, "--workers", "1"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
+        )
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+    assert "Tested: 9" in run.stdout

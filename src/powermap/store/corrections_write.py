@@ -25,7 +25,15 @@ MAX_AUTHOR = 80
 
 
 class CorrectionError(ValueError):
-    """A correction that cannot be made (no such document, fact or actor; a bad value)."""
+    """A correction that cannot be made (a bad value)."""
+
+
+class CorrectionNotFound(CorrectionError):
+    """The document, fact, actor or correction named is not stored."""
+
+
+class CorrectionConflict(CorrectionError):
+    """The correction contradicts the store: nothing to change, already undone, or a record it would break."""
 
 
 def _now() -> str:
@@ -80,10 +88,10 @@ class Corrector:
             content_hash, record = _document(conn, doc_id)
             before = find_fact(record, kind, int(start), int(end), like)
             if before is None:
-                raise CorrectionError(f"document {doc_id} has no {kind} at {start}-{end}")
+                raise CorrectionNotFound(f"document {doc_id} has no {kind} at {start}-{end}")
             after = change(dict(before))
             if action in CHANGES and all(after.get(k) == before.get(k) for k in CHANGES[action]):
-                raise CorrectionError(f"the {kind} already has that value")
+                raise CorrectionConflict(f"the {kind} already has that value")
             return self._insert(
                 conn, action, kind, [doc_id], content_hash=content_hash, doc_id=doc_id,
                 start=before["start"], end=before["end"], before=before, after=after,
@@ -95,7 +103,7 @@ class Corrector:
     def merge(self, actor: str, into: str) -> dict:
         """Actor ``actor`` is ``into``, in every document, stored or to come."""
         if actor == into:
-            raise CorrectionError("an actor cannot be merged into itself")
+            raise CorrectionConflict("an actor cannot be merged into itself")
         with self.store.transaction() as conn:
             old, new = self._actor(conn, actor), self._actor(conn, into)
             docs = _documents_of(conn, [actor])
@@ -133,12 +141,12 @@ class Corrector:
             content_hash, record = _document(conn, doc_id)
             entry = next((a for a in record.get("actors") or [] if a["id"] == actor), None)
             if entry is None:
-                raise CorrectionError(f"document {doc_id} does not mention {actor}")
+                raise CorrectionNotFound(f"document {doc_id} does not mention {actor}")
             spans = [(int(s), int(e)) for s, e in mentions or []]
             have = {(m["start"], m["end"]) for m in entry["mentions"]}
             missing = [s for s in spans if s not in have]
             if missing:
-                raise CorrectionError(f"{actor} has no mention at {missing[0][0]}-{missing[0][1]} in {doc_id}")
+                raise CorrectionNotFound(f"{actor} has no mention at {missing[0][0]}-{missing[0][1]} in {doc_id}")
             if into:
                 new = _named(self._actor(conn, into))
             else:
@@ -146,7 +154,7 @@ class Corrector:
                     raise CorrectionError(f"a new actor needs a name and a type ({', '.join(ACTOR_TYPES)})")
                 new = {"id": _free_id(conn, name), "name": " ".join(name.split()), "type": actor_type}
             if new["id"] == actor:
-                raise CorrectionError("an actor cannot be split into itself")
+                raise CorrectionConflict("an actor cannot be split into itself")
             before = {"actor": actor, "name": old["name"], "mentions": [list(s) for s in spans]}
             after = {"actor": new, "mentions": [list(s) for s in spans]}
             return self._insert(
@@ -161,9 +169,9 @@ class Corrector:
         with self.store.transaction() as conn:
             found = get_correction(conn, int(correction_id))
             if found is None:
-                raise CorrectionError(f"no correction {correction_id}")
+                raise CorrectionNotFound(f"no correction {correction_id}")
             if found.undone_at:
-                raise CorrectionError(f"correction {correction_id} was undone at {found.undone_at}")
+                raise CorrectionConflict(f"correction {correction_id} was undone at {found.undone_at}")
             conn.execute(
                 "UPDATE corrections SET undone_at = ?, undone_by = ? WHERE id = ?", (_now(), self.author, found.id)
             )
@@ -193,7 +201,7 @@ class Corrector:
     def _actor(self, conn: sqlite3.Connection, actor_id: str) -> dict:
         row = conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
         if row is None:
-            raise CorrectionError(f"no stored actor {actor_id!r}")
+            raise CorrectionNotFound(f"no stored actor {actor_id!r}")
         return dict(row)
 
     def _require_actor(self, actor_id: str | None) -> None:
@@ -216,7 +224,7 @@ def _refresh(store: Store, conn: sqlite3.Connection, doc_ids: list[str]) -> None
         stored = conn.execute("SELECT record FROM extractions WHERE doc_id = ?", (doc_id,)).fetchone()[0]
         errors = validate_record(ExtractionRecord.from_dict(json.loads(stored)))
         if errors:  # raised inside the transaction: nothing of this correction is kept
-            raise CorrectionError(f"the corrected record of {doc_id} would break the schema: {errors[0]}")
+            raise CorrectionConflict(f"the corrected record of {doc_id} would break the schema: {errors[0]}")
 
 
 def _document(conn: sqlite3.Connection, doc_id: str) -> tuple[str, dict]:
@@ -225,7 +233,7 @@ def _document(conn: sqlite3.Connection, doc_id: str) -> tuple[str, dict]:
         (doc_id,),
     ).fetchone()
     if row is None:
-        raise CorrectionError(f"no stored document {doc_id!r}")
+        raise CorrectionNotFound(f"no stored document {doc_id!r}")
     return row[0], json.loads(row[1])
 
 
@@ -279,4 +287,4 @@ def _read(conn: sqlite3.Connection, correction_id: int) -> dict:
     return found.to_dict()
 
 
-__all__ = ["COLUMNS", "Correction", "CorrectionError", "Corrector"]
+__all__ = ["COLUMNS", "Correction", "CorrectionConflict", "CorrectionError", "CorrectionNotFound", "Corrector"]

@@ -21,11 +21,12 @@ from fastapi import Path as PathParam
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
+from powermap.records import ActorType
 from powermap.serve.api.models import ErrorDetail
 from powermap.serve.api.views import Conn
 from powermap.store import StoreError, open_store
 from powermap.store.corrections_log import aliases, list_corrections, merged_into
-from powermap.store.corrections_write import CorrectionError, Corrector
+from powermap.store.corrections_write import CorrectionConflict, CorrectionError, CorrectionNotFound, Corrector
 
 TOKEN_ENV = "POWERMAP_TOKEN"
 PREFIX = "/api/corrections"
@@ -107,7 +108,7 @@ class Split(Author):
     doc_id: DocRef
     into: ActorRef | None = None
     name: str | None = Field(None, max_length=200)
-    type: str | None = Field(None, max_length=40)
+    type: ActorType | None = None
     mentions: list[tuple[Offset, Offset]] = Field(default_factory=list, max_length=1000)
 
 
@@ -116,7 +117,7 @@ def install(app: FastAPI, store_path: pathlib.Path | str, token: str | None) -> 
     if token is not None and len(token) < MIN_TOKEN_CHARS:
         raise ValueError(f"a write token needs at least {MIN_TOKEN_CHARS} characters")
     errors: dict[int | str, dict[str, Any]] = {
-        400: {"model": ErrorDetail, "description": "a bad value, or a fact or actor that is not stored"},
+        400: {"model": ErrorDetail, "description": "a malformed or out-of-bounds value"},
         503: {"model": ErrorDetail, "description": "the store is busy"},
     }
 
@@ -146,7 +147,12 @@ def _install_writes(app: FastAPI, store_path: pathlib.Path | str, token: str, er
         if not hmac.compare_digest(given, expected):
             raise HTTPException(401, "a correction needs the server's token", headers={"WWW-Authenticate": "Bearer"})
 
-    write_errors = {**errors, 401: {"model": ErrorDetail, "description": "no token, or the wrong one"}}
+    write_errors = {
+        **errors,
+        401: {"model": ErrorDetail, "description": "no token, or the wrong one"},
+        404: {"model": ErrorDetail, "description": "the document, fact, actor or correction is not stored"},
+        409: {"model": ErrorDetail, "description": "nothing to change, already undone, or a record it would break"},
+    }
     options: dict[str, Any] = {
         "response_model": CorrectionOut,
         "responses": write_errors,
@@ -159,6 +165,10 @@ def _install_writes(app: FastAPI, store_path: pathlib.Path | str, token: str, er
         try:
             with open_store(store_path) as db:
                 return action(Corrector(db, author))
+        except CorrectionNotFound as err:
+            raise HTTPException(404, str(err)[:300]) from None
+        except CorrectionConflict as err:
+            raise HTTPException(409, str(err)[:300]) from None
         except (CorrectionError, StoreError) as err:
             raise HTTPException(400, str(err)[:300]) from None
         except sqlite3.OperationalError as err:
