@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -168,3 +169,22 @@ def test_the_actor_look_up_finds_an_actor_by_an_alias_a_person_gave(store):
         find_actor(db.conn, "Vos")
     Corrector(db, "tester").alias("anna_vos", "vós")
     assert find_actor(db.conn, "Vos")["id"] == "anna_vos"
+
+
+def test_of_two_events_on_one_sentence_the_one_matched_is_corrected_and_stays_so(store):
+    db, first, _ = store
+    record = first_record()
+    other = dataclasses.replace(record.events[0], source="anna_vos", target="jan_smit", cameo="040", plover="CONSULT")
+    record.events.append(other)
+    db.replace_extraction(record, ["test.v1"])
+    corrector = Corrector(db, "tester")
+    with pytest.raises(CorrectionError, match="cameo 190"):
+        corrector.event(first, other.start, other.end, {"cameo": "190"}, target="landia")
+    corrector.event(first, other.start, other.end, {"cameo": "040", "source": "anna_vos"}, target="landia")
+    corrector.mark(first, "event", other.start, other.end, "wrong", like={"cameo": "111"})
+    rows = db.conn.execute("SELECT source, cameo, target FROM events WHERE doc_id = ?", (first,)).fetchall()
+    assert [tuple(r) for r in rows] == [("anna_vos", "040", "landia")]
+    record.events.reverse()  # a newer pipeline lists them the other way round
+    db.replace_extraction(record, ["test.v2"])
+    rows = db.conn.execute("SELECT source, cameo, target FROM events WHERE doc_id = ?", (first,)).fetchall()
+    assert [tuple(r) for r in rows] == [("anna_vos", "040", "landia")]

@@ -126,7 +126,7 @@ def _locate(record: dict, kind: str, start: int, end: int, like: dict | None) ->
     exact = [pair for pair in items if pair[1]["start"] == start and pair[1]["end"] == end]
     if like and len(exact) != 1:
         keys = DISCRIMINATORS[kind]
-        agreeing = [pair for pair in exact if all(pair[1].get(k) == like.get(k) for k in keys if k in like)]
+        agreeing = [pair for pair in exact if all(same_value(pair[1].get(k), like[k]) for k in keys if k in like)]
         exact = agreeing or exact
     if exact:
         return exact[0]
@@ -138,6 +138,16 @@ def _locate(record: dict, kind: str, start: int, end: int, like: dict | None) ->
         if score > best_score:
             best, best_score = pair, score
     return best if best_score >= MIN_OVERLAP else None
+
+
+def same_value(value: Any, wanted: Any) -> bool:
+    """Whether a fact's field has the value a person gave (``"12"`` is 12.0; ``"none"`` is null)."""
+    if value == wanted or str(value) == str(wanted) or (value is None and str(wanted).lower() in ("none", "")):
+        return True
+    try:
+        return float(value) == float(wanted)
+    except (TypeError, ValueError):
+        return False
 
 
 def _plain(fact: dict) -> dict:

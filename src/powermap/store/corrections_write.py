@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, get_args
 
 from powermap.records import ActorType, ExtractionRecord, validate_record
-from powermap.store.corrections import CHANGES, FACT_KINDS, Correction, find_fact
+from powermap.store.corrections import CHANGES, DISCRIMINATORS, FACT_KINDS, Correction, find_fact, same_value
 from powermap.store.corrections_log import COLUMNS, get_correction
 from powermap.store.sqlite import Store, StoreError
 
@@ -53,19 +53,32 @@ class Corrector:
 
     # -- facts -------------------------------------------------------------------------------
 
-    def mark(self, doc_id: str, kind: str, start: int, end: int, verdict: str, actor: str | None = None) -> dict:
-        """Mark a fact ``wrong`` (it is dropped) or ``right`` (confirmed, and kept by later pipelines)."""
+    def mark(
+        self,
+        doc_id: str,
+        kind: str,
+        start: int,
+        end: int,
+        verdict: str,
+        actor: str | None = None,
+        like: dict | None = None,
+    ) -> dict:
+        """Mark a fact ``wrong`` (it is dropped) or ``right`` (confirmed, and kept by later pipelines).
+
+        ``like`` (every method): fields of the fact that tell apart facts sharing one span, such as
+        an event's ``cameo``, ``source`` and ``target``; ``actor`` names a mention's actor.
+        """
         if verdict not in ("wrong", "right"):
             raise CorrectionError("a fact is marked 'wrong' or 'right'")
         if kind not in FACT_KINDS:
             raise CorrectionError(f"kind must be one of {', '.join(FACT_KINDS)}")
-        like = {"actor": actor} if actor else None
+        like = {**(like or {}), **({"actor": actor} if actor else {})}
         return self._fact(doc_id, kind, start, end, verdict, like, lambda fact: None if verdict == "wrong" else fact)
 
-    def speaker(self, doc_id: str, start: int, end: int, speaker: str | None) -> dict:
+    def speaker(self, doc_id: str, start: int, end: int, speaker: str | None, like: dict | None = None) -> dict:
         """Set a quote's speaker (an actor id; None: no speaker)."""
         self._require_actor(speaker)
-        return self._fact(doc_id, "quote", start, end, "speaker", None, lambda q: {**q, "speaker": speaker})
+        return self._fact(doc_id, "quote", start, end, "speaker", like, lambda q: {**q, "speaker": speaker})
 
     def event(self, doc_id: str, start: int, end: int, like: dict | None = None, **changes: Any) -> dict:
         """Change an event's ``source``, ``target`` (actor ids, None for none) or ``cameo`` code."""
@@ -87,8 +100,10 @@ class Corrector:
         with self.store.transaction() as conn:
             content_hash, record = _document(conn, doc_id)
             before = find_fact(record, kind, int(start), int(end), like)
-            if before is None:
-                raise CorrectionNotFound(f"document {doc_id} has no {kind} at {start}-{end}")
+            wanted = {k: v for k, v in (like or {}).items() if k in DISCRIMINATORS[kind]}
+            if before is None or not all(same_value(before.get(k), v) for k, v in wanted.items()):
+                told = "".join(f" with {k} {v}" for k, v in wanted.items())
+                raise CorrectionNotFound(f"document {doc_id} has no {kind} at {start}-{end}{told}")
             after = change(dict(before))
             if action in CHANGES and all(after.get(k) == before.get(k) for k in CHANGES[action]):
                 raise CorrectionConflict(f"the {kind} already has that value")

@@ -71,6 +71,12 @@ class Fact(Author):
     doc_id: DocRef
     start: Offset
     end: Offset
+    match: dict[str, str | float | bool | None] | None = Field(
+        None,
+        max_length=8,
+        description="of several facts on one span, the one with these field values (an event's cameo, source, "
+        "target; a stance's actor, concept; a quote's speaker; a claim's value, unit; a mention's actor)",
+    )
 
 
 class Mark(Fact):
@@ -186,18 +192,18 @@ def _install_writes(app: FastAPI, store_path: pathlib.Path | str, token: str, er
     @app.post(PREFIX + "/speaker", **options)
     def speaker(body: Speaker) -> dict:
         """Change a quote's speaker."""
-        return write(body.author, lambda c: c.speaker(body.doc_id, body.start, body.end, body.speaker))
+        return write(body.author, lambda c: c.speaker(body.doc_id, body.start, body.end, body.speaker, body.match))
 
     @app.post(PREFIX + "/event", **options)
     def event(body: EventChange) -> dict:
         """Change an event's source, target or CAMEO code (only the fields sent)."""
         changes = {k: getattr(body, k) for k in ("source", "target", "cameo") if k in body.model_fields_set}
-        return write(body.author, lambda c: c.event(body.doc_id, body.start, body.end, **changes))
+        return write(body.author, lambda c: c.event(body.doc_id, body.start, body.end, body.match, **changes))
 
     @app.post(PREFIX + "/polarity", **options)
     def polarity(body: Polarity) -> dict:
         """Set whether a stance agrees with its concept."""
-        return write(body.author, lambda c: c.polarity(body.doc_id, body.start, body.end, body.agree))
+        return write(body.author, lambda c: c.polarity(body.doc_id, body.start, body.end, body.agree, body.match))
 
     @app.post(PREFIX + "/merge", **options)
     def merge(body: Merge) -> dict:

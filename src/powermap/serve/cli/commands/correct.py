@@ -23,6 +23,11 @@ ByOption = typer.Option(None, "--by", help="Who makes the correction (default: $
 SpanArgument = typer.Argument(..., help="The fact's character span in the document text, START-END.")
 DocArgument = typer.Argument(..., help="Document id (or a prefix of 6+ characters).")
 FACT_HELP = "mention, quote, claim, event or stance"
+MatchOption = typer.Option(
+    None,
+    "--match",
+    help="FIELD=VALUE: of several facts on one span, the one with this value (e.g. cameo=030, source=ID; repeatable).",
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -76,6 +81,16 @@ def _doc(conn, doc_id: str) -> str:
     return rows[0][0]
 
 
+def _match(items: list[str] | None) -> dict[str, str]:
+    out = {}
+    for item in items or []:
+        field, sep, value = item.partition("=")
+        if not sep or not field.strip():
+            raise fail(f"--match is FIELD=VALUE, e.g. cameo=030, not {item!r}")
+        out[field.strip()] = value.strip()
+    return out
+
+
 def _actor(conn, query: str | None) -> str | None:
     """The id of the stored actor ``query`` names ('none': no actor)."""
     from powermap.store.queries import find_actor
@@ -94,12 +109,16 @@ def wrong_command(
     kind: str = typer.Argument(..., help=FACT_HELP),
     span: str = SpanArgument,
     actor: str = typer.Option(None, help="For a mention: whose mention (when two actors share the span)."),
+    match: list[str] = MatchOption,
     by: str = ByOption,
     store: Path = StoreOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Mark a fact wrong: it is left out of every analysis and export, now and after re-extraction."""
-    _run(store, by, as_json, lambda c, conn: c.mark(_doc(conn, doc), kind, *_span(span), "wrong", _actor(conn, actor)))
+    _run(
+        store, by, as_json,
+        lambda c, conn: c.mark(_doc(conn, doc), kind, *_span(span), "wrong", _actor(conn, actor), _match(match)),
+    )  # fmt: skip
 
 
 @correct_app.command("right")
@@ -108,12 +127,16 @@ def right_command(
     kind: str = typer.Argument(..., help=FACT_HELP),
     span: str = SpanArgument,
     actor: str = typer.Option(None, help="For a mention: whose mention (when two actors share the span)."),
+    match: list[str] = MatchOption,
     by: str = ByOption,
     store: Path = StoreOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Confirm a fact: it is kept even when a newer pipeline no longer finds it, and goes into gold exports."""
-    _run(store, by, as_json, lambda c, conn: c.mark(_doc(conn, doc), kind, *_span(span), "right", _actor(conn, actor)))
+    _run(
+        store, by, as_json,
+        lambda c, conn: c.mark(_doc(conn, doc), kind, *_span(span), "right", _actor(conn, actor), _match(match)),
+    )  # fmt: skip
 
 
 @correct_app.command("speaker")
@@ -121,12 +144,16 @@ def speaker_command(
     doc: str = DocArgument,
     span: str = SpanArgument,
     speaker: str = typer.Argument(..., help="The right speaker: actor id, code or name; 'none' for no speaker."),
+    match: list[str] = MatchOption,
     by: str = ByOption,
     store: Path = StoreOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Change a quote's speaker."""
-    _run(store, by, as_json, lambda c, conn: c.speaker(_doc(conn, doc), *_span(span), _actor(conn, speaker)))
+    _run(
+        store, by, as_json,
+        lambda c, conn: c.speaker(_doc(conn, doc), *_span(span), _actor(conn, speaker), _match(match)),
+    )  # fmt: skip
 
 
 @correct_app.command("event")
@@ -136,6 +163,7 @@ def event_command(
     source: str = typer.Option(None, help="The right source actor ('none': no source)."),
     target: str = typer.Option(None, help="The right target actor ('none': no target)."),
     cameo: str = typer.Option(None, help="The right CAMEO code (PLOVER type and Goldstein score follow it)."),
+    match: list[str] = MatchOption,
     by: str = ByOption,
     store: Path = StoreOption,
     as_json: bool = JsonOption,
@@ -150,7 +178,7 @@ def event_command(
             changes["target"] = _actor(conn, target)
         if cameo is not None:
             changes["cameo"] = cameo
-        return c.event(_doc(conn, doc), *_span(span), **changes)
+        return c.event(_doc(conn, doc), *_span(span), _match(match), **changes)
 
     _run(store, by, as_json, action)
 
@@ -160,12 +188,13 @@ def polarity_command(
     doc: str = DocArgument,
     span: str = SpanArgument,
     agree: bool = typer.Option(..., "--agree/--disagree", help="Whether the actor agrees with the concept."),
+    match: list[str] = MatchOption,
     by: str = ByOption,
     store: Path = StoreOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Set a stance's polarity."""
-    _run(store, by, as_json, lambda c, conn: c.polarity(_doc(conn, doc), *_span(span), agree))
+    _run(store, by, as_json, lambda c, conn: c.polarity(_doc(conn, doc), *_span(span), agree, _match(match)))
 
 
 @correct_app.command("merge")

@@ -86,6 +86,16 @@
     review.append(t);
   }
 
+  // the fields that tell apart facts sharing one span (store/corrections.py DISCRIMINATORS)
+  const MATCH = { mention: ["actor"], quote: ["speaker", "kind"], claim: ["value", "unit"],
+    event: ["cameo", "source", "target"], stance: ["actor", "concept"] };
+
+  function where(kind, fact) {
+    const match = {};
+    for (const key of MATCH[kind]) match[key] = fact[key] === undefined ? null : fact[key];
+    return { doc_id: ref, start: fact.start, end: fact.end, match: match };
+  }
+
   function factRow(kind, fact, label, extra) {
     const tr = el("tr", null, { "data-kind": kind, "data-start": fact.start, "data-end": fact.end });
     tr.append(el("td", label));
@@ -93,21 +103,19 @@
     (extra || []).forEach((node) => cells.append(node));
     tr.append(cells);
     const marks = el("td");
-    const where = { doc_id: ref, start: fact.start, end: fact.end, kind: kind };
-    if (kind === "mention") where.actor = fact.actor;
-    marks.append(button("✓ right", "the fact is right", () => send("mark", { ...where, verdict: "right" })));
-    marks.append(button("✗ wrong", "the fact is wrong", () => send("mark", { ...where, verdict: "wrong" })));
+    const at = { ...where(kind, fact), kind: kind };
+    marks.append(button("✓ right", "the fact is right", () => send("mark", { ...at, verdict: "right" })));
+    marks.append(button("✗ wrong", "the fact is wrong", () => send("mark", { ...at, verdict: "wrong" })));
     tr.append(marks);
     return tr;
   }
 
   function reviewDocument(record) {
     const actors = (record.actors || []).slice().sort((a, b) => a.name.localeCompare(b.name));
-    const fact = (f) => ({ doc_id: ref, start: f.start, end: f.end });
     table("Quotes", ["quote", "speaker", ""], (record.quotes || []).map((q) => {
       const select = actorSelect(actors, q.speaker, true);
       const set = button("set speaker", "change the speaker", () =>
-        send("speaker", { ...fact(q), speaker: idOrNull(select) }));
+        send("speaker", { ...where("quote", q), speaker: idOrNull(select) }));
       return factRow("quote", q, q.text, [select, set]);
     }));
     table("Events", ["sentence", "source · CAMEO · target", ""], (record.events || []).map((e) => {
@@ -115,7 +123,7 @@
       const target = actorSelect(actors, e.target, true);
       const cameo = el("input", null, { type: "text", value: e.cameo, size: "4", "aria-label": "CAMEO code" });
       const set = button("set", "change source, code and target", () => {
-        const body = fact(e);
+        const body = where("event", e);
         if (idOrNull(source) !== (e.source || null)) body.source = idOrNull(source);
         if (idOrNull(target) !== (e.target || null)) body.target = idOrNull(target);
         if (cameo.value.trim() !== e.cameo) body.cameo = cameo.value.trim();
@@ -125,7 +133,7 @@
     }));
     table("Stances", ["evidence", "actor · concept · polarity", ""], (record.stances || []).map((s) => {
       const flip = button(s.agree ? "make it disagree" : "make it agree", "change the polarity", () =>
-        send("polarity", { ...fact(s), agree: !s.agree }));
+        send("polarity", { ...where("stance", s), agree: !s.agree }));
       return factRow("stance", s, s.evidence, [el("span", s.actor + " · " + s.concept + " · " + (s.agree ? "agrees" : "disagrees") + " "), flip]);
     }));
     table("Claims", ["claim", "value", ""], (record.claims || []).map((c) =>
