@@ -75,15 +75,21 @@
     return select.value === "" ? null : select.value;
   }
 
-  function table(caption, head, rows) {
+  function table(caption, head, rows, folded) {
     if (!rows.length) return;
     const t = el("table");
-    t.append(el("caption", caption));
+    t.append(el("caption", caption + " (" + rows.length + ")"));
     const tr = el("tr");
     head.forEach((h) => tr.append(el("th", h)));
     t.append(tr);
     rows.forEach((r) => t.append(r));
-    review.append(t);
+    if (!folded) {
+      review.append(t);
+      return;
+    }
+    const box = el("details");
+    box.append(el("summary", caption + " (" + rows.length + ")"), t);
+    review.append(box);
   }
 
   // the fields that tell apart facts sharing one span (store/corrections.py DISCRIMINATORS)
@@ -142,7 +148,7 @@
     for (const a of actors) {
       for (const m of a.mentions || []) mentions.push(factRow("mention", { ...m, actor: a.id }, m.text, [el("span", a.name + " (" + a.id + ")")]));
     }
-    table("Mentions", ["mention", "actor", ""], mentions);
+    table("Mentions", ["mention", "actor", ""], mentions, true);
     splitForm(actors);
   }
 
