@@ -188,3 +188,12 @@ def test_of_two_events_on_one_sentence_the_one_matched_is_corrected_and_stays_so
     db.replace_extraction(record, ["test.v2"])
     rows = db.conn.execute("SELECT source, cameo, target FROM events WHERE doc_id = ?", (first,)).fetchall()
     assert [tuple(r) for r in rows] == [("anna_vos", "040", "landia")]
+
+
+def test_corrections_take_the_text_from_the_document_not_the_stored_record(store):
+    db, first, _ = store
+    db.conn.execute("UPDATE extractions SET record = json_set(record, '$.document.text', json('null'))")
+    start, end = quote_at(FIRST)
+    Corrector(db, "tester").speaker(first, start, end, "vos")
+    (record,) = iter_corrected_records(db.conn, [first])
+    assert record["document"]["text"] == FIRST and record["quotes"][0]["speaker"] == "vos"

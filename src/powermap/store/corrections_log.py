@@ -53,18 +53,19 @@ def corrected_record(conn: sqlite3.Connection, record: dict[str, Any]) -> tuple[
 def iter_corrected_records(conn: sqlite3.Connection, doc_ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
     """The stored (corrected) record of every document, or of ``doc_ids``, in document order.
 
-    The store keeps each document's rows and ``extractions.record`` corrected, so this reads them;
-    the pipeline's own record of a corrected document is ``extractions.pipeline_record``.
+    The store keeps each document's rows and ``extractions.record`` corrected, so this reads them
+    (with the text from ``documents.text``); the pipeline's own record of a corrected document is
+    ``extractions.pipeline_record``.
     """
+    sql = "SELECT e.record, d.text FROM extractions e JOIN documents d ON d.id = e.doc_id"
     if doc_ids is None:
-        cursor = conn.execute("SELECT record FROM extractions ORDER BY doc_id")
-        for row in cursor:
-            yield json.loads(row[0])
-        return
-    for doc_id in doc_ids:
-        row = conn.execute("SELECT record FROM extractions WHERE doc_id = ?", (doc_id,)).fetchone()
-        if row:
-            yield json.loads(row[0])
+        rows: Iterator[Any] = iter(conn.execute(sql + " ORDER BY e.doc_id"))
+    else:
+        rows = (row for doc_id in doc_ids for row in conn.execute(sql + " WHERE e.doc_id = ?", (doc_id,)))
+    for record, text in rows:
+        found = json.loads(record)
+        found["document"]["text"] = text
+        yield found
 
 
 def list_corrections(

@@ -228,16 +228,21 @@ def _refresh(store: Store, conn: sqlite3.Connection, doc_ids: list[str]) -> None
     """Rewrite each document's rows from the pipeline's record with the corrections in force."""
     for doc_id in dict.fromkeys(doc_ids):
         row = conn.execute(
-            "SELECT record, pipeline_record, stages, pipeline_version FROM extractions WHERE doc_id = ?", (doc_id,)
+            "SELECT e.record, e.pipeline_record, e.stages, e.pipeline_version, d.text FROM extractions e "
+            "JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ?",
+            (doc_id,),
         ).fetchone()
         if row is None:
             continue
-        record = ExtractionRecord.from_dict(json.loads(row["pipeline_record"] or row["record"]))
+        pipeline = json.loads(row["pipeline_record"] or row["record"])
+        pipeline["document"]["text"] = row["text"]  # the text is the document's, however the record keeps it
+        record = ExtractionRecord.from_dict(pipeline)
         for table in ("mentions", "quotes", "claims", "events", "stances", "extractions"):
             conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # table names are literals above
         store._write_extraction(conn, record, json.loads(row["stages"]), row["pipeline_version"])
-        stored = conn.execute("SELECT record FROM extractions WHERE doc_id = ?", (doc_id,)).fetchone()[0]
-        errors = validate_record(ExtractionRecord.from_dict(json.loads(stored)))
+        stored = json.loads(conn.execute("SELECT record FROM extractions WHERE doc_id = ?", (doc_id,)).fetchone()[0])
+        stored["document"]["text"] = row["text"]
+        errors = validate_record(ExtractionRecord.from_dict(stored))
         if errors:  # raised inside the transaction: nothing of this correction is kept
             raise CorrectionConflict(f"the corrected record of {doc_id} would break the schema: {errors[0]}")
 
