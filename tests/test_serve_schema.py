@@ -20,7 +20,7 @@ from .test_serve_web import running_server
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 PAGES = ["/", "/documents", "/documents/{doc_id}", "/actors", "/actors/{actor_id}", "/quotes", "/events", "/claims",
          "/stances", "/network", "/timeline"]  # fmt: skip
-PATHS = [*PAGES, "/api", *["/api" + p for p in PAGES[1:]], "/api/documents/{doc_id}/extraction"]
+PATHS = [*PAGES, "/api", *["/api" + p for p in PAGES[1:]], "/api/documents/{doc_id}/extraction", "/api/corrections"]
 
 
 @pytest.fixture(scope="module")

@@ -55,12 +55,15 @@ def ingest(
     extractor: Extractor | None,
     on_item: OnItem | None = None,
     parallel: DaskExtractor | ForkPool | None = None,
+    reextract: bool = False,
 ) -> IngestReport:
     """Read every input into ``store``; a bad input is counted and reported, never fatal.
 
     Texts already stored are recognised before any extraction work, so a re-run after a crash
     resumes where the last committed document left off. With ``parallel``, extraction runs on
-    worker processes while this process stays the store's only writer.
+    worker processes while this process stays the store's only writer. With ``reextract``, a stored
+    text is extracted again and its extraction replaced (status ``re-extracted``); the corrections
+    people made to it are applied to the new record.
     """
     report = IngestReport()
     stage_names = extractor.stage_names if extractor else []
@@ -81,6 +84,11 @@ def ingest(
             settle(IngestFailure(source.input, outcome), None)
             return
         try:
+            existing = store.find_duplicate(source.text) if reextract else None
+            if existing == outcome.document.id:
+                store.replace_extraction(outcome, stage_names)
+                settle(source, AddResult("re-extracted", existing))
+                return
             settle(source, store.add(source, outcome, stage_names))
         except StoreError as err:
             settle(IngestFailure(source.input, f"not stored: {err}"), None)
@@ -94,7 +102,7 @@ def ingest(
                 settle(item, None)
                 continue
             existing = store.find_duplicate(item.text)
-            if existing:
+            if existing and not (reextract and existing == document_id(item.text) and extractor is not None):
                 settle(item, AddResult("duplicate", existing, duplicate_of=existing, similarity=1.0))
                 continue
             yield item

@@ -73,11 +73,11 @@ def get_extraction(conn: sqlite3.Connection, doc_id: str) -> dict | None:
     return read_record(*row) if row else None
 
 
-def record_json(record: ExtractionRecord) -> str:
+def record_json(record: ExtractionRecord | dict) -> str:
     """The record as stored: JSON without the document's text, which the documents table holds
     (its key stays, as null, so the record reads back in the order it was written)."""
-    data = record.to_dict()
-    data["document"]["text"] = None
+    data = dict(record) if isinstance(record, dict) else record.to_dict()
+    data["document"] = {**data["document"], "text": None}
     return json.dumps(data, ensure_ascii=False)
 
 
@@ -123,6 +123,11 @@ def count_actors(conn: sqlite3.Connection, actor_type: str | None = None, name: 
     clause, params = _actors_where(actor_type, name)
     clause = (clause + " AND" if clause else "WHERE") + " EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = a.id)"
     return conn.execute(f"SELECT count(*) FROM actors a {clause}", params).fetchone()[0]
+#: the actors a person gave an alias (``powermap correct alias``), by the alias, case and accents ignored
+ALIAS_MATCH = (
+    "SELECT * FROM actors WHERE id IN (SELECT actor FROM corrections WHERE action = 'alias' AND undone_at IS NULL "
+    "AND fold(json_extract(after, '$.alias')) = fold(?))"
+)
 
 
 class AmbiguousActor(LookupError):
@@ -137,12 +142,14 @@ class AmbiguousActor(LookupError):
 def actor_candidates(conn: sqlite3.Connection, query: str) -> list[dict]:
     """The stored actors ``query`` names, by the first rule that finds any: the actor id; a CAMEO
     actor code (RUSGOV) or, for a state, its ISO 3166 alpha-3 code (RUS); the name, case and
-    accents ignored; an alias of the knowledge base in any language (Moskou for Russia), else a
+    accents ignored, where an alias a person added (``powermap correct alias``) comes first; an
+    alias of the knowledge base in any language (Moskou for Russia), else a
     person of the base by full name or surname in any spelling (Poetin)."""
     query = query.strip()
     rules = (
         ("SELECT * FROM actors WHERE id = ?", (query,)),
         ("SELECT * FROM actors WHERE code = ? OR (type = 'state' AND country = ?)", (query.upper(),) * 2),
+        (ALIAS_MATCH, (query,)),
         ("SELECT * FROM actors WHERE fold(name) = fold(?)", (query,)),
     )
     for sql, params in rules:

@@ -24,6 +24,7 @@ from powermap.ingest import dedup
 from powermap.ingest.model import SourceDocument
 from powermap.records import ExtractionRecord, validate_record
 from powermap.store import migrations
+from powermap.store.corrections_log import corrected_record
 from powermap.store.queries import corpus_counts, fold, read_record, record_json
 
 DEFAULT_STORE = Path("powermap-data")
@@ -257,12 +258,21 @@ class Store:
         if missing:
             raise StoreError(f"document {record.document.id}: the record refers to actors it does not list: {missing}")
 
-    def _write_extraction(self, conn: sqlite3.Connection, record: ExtractionRecord, stages: list[str]) -> None:
-        doc_id, version = record.document.id, PIPELINE_VERSION
+    def _write_extraction(
+        self, conn: sqlite3.Connection, record: ExtractionRecord, stages: list[str], version: str = PIPELINE_VERSION
+    ) -> None:
+        """Write a record's rows, corrected (``store.corrections_log.corrected_record``); a record the
+        corrections change is kept as the pipeline gave it in ``extractions.pipeline_record``."""
+        doc_id, pipeline = record.document.id, record.to_dict()
+        fixed, _missed = corrected_record(conn, pipeline)
+        if fixed is not pipeline:
+            record = ExtractionRecord.from_dict(fixed)
         conn.execute(
-            "INSERT INTO extractions (doc_id, record, stages, pipeline_version, extracted_at) VALUES (?,?,?,?,?)",
-            (doc_id, record_json(record), json.dumps(stages), version, _now()),
-        )
+            "INSERT INTO extractions (doc_id, record, stages, pipeline_version, extracted_at, pipeline_record) "
+            "VALUES (?,?,?,?,?,?)",
+            (doc_id, record_json(fixed), json.dumps(stages), version, _now(),
+             None if fixed is pipeline else record_json(pipeline)),
+        )  # fmt: skip
         for actor in record.actors:
             conn.execute(
                 """INSERT INTO actors (id, name, type, wikidata, country, role, code) VALUES (?,?,?,?,?,?,?)

@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 from powermap import __version__
-from powermap.serve.api import fact_views, models, page_models, relation_queries, relation_views, views
+from powermap.serve.api import corrections, fact_views, models, page_models, relation_queries, relation_views, views
 from powermap.serve.api.errors import install_error_handlers
 from powermap.serve.api.guard import LOCAL_HOSTS, Guard
 from powermap.store import Store, open_store
@@ -65,12 +65,14 @@ def create_app(
     allowed_hosts: Iterable[str] = LOCAL_HOSTS,
     time_limit_ms: int = DEFAULT_TIME_LIMIT_MS,
     warm: bool = True,
+    token: str | None = None,
 ) -> FastAPI:
     """The web UI and JSON API for the store at ``store_path``.
 
     Only requests whose ``Host`` is in ``allowed_hosts`` (``*``: any) are answered; a request's
     queries are interrupted after ``time_limit_ms`` milliseconds (answered 503). With ``warm`` the
     corpus-wide analyses (network, coalitions, timeline) are computed in a background thread at once.
+    With a ``token`` the corrections endpoints that write are added (``serve/api/corrections.py``).
     """
     if time_limit_ms < 1:
         raise ValueError("the time limit must be at least 1 ms")
@@ -113,7 +115,8 @@ def create_app(
 
     for path, template, view, model, missing in PAGES:
         page(path, template, view, model, missing)
-    # routers with writing endpoints (corrections) are included here, only when the server has a token
+    # the corrections router: its writing endpoints exist only when the server has a token
+    corrections.install(app, store_path, token)
     app.add_api_route(
         "/api/documents/{doc_id}/extraction",
         views.extraction,

@@ -41,7 +41,11 @@ def store_fingerprint(conn: sqlite3.Connection) -> tuple:
         "SELECT (SELECT max(rowid) FROM documents), (SELECT count(*) FROM documents), "
         "(SELECT max(id) FROM events), (SELECT count(*) FROM events), (SELECT count(*) FROM actors)"
     ).fetchone()
-    return tuple(row)
+    try:  # a correction, or its undoing, changes what the analyses read
+        fixes = conn.execute("SELECT max(id), count(undone_at) FROM corrections").fetchone()
+    except sqlite3.OperationalError:  # a store from before corrections
+        fixes = (None, 0)
+    return (*tuple(row), *tuple(fixes))
 
 
 def cached(conn: sqlite3.Connection, key: tuple, build: Callable[[], Any]) -> Any:

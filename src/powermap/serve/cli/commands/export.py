@@ -11,7 +11,7 @@ from powermap.serve.cli.commands._analysis import fail
 from powermap.serve.cli.options import QuietOption, StoreOption, open_reader
 from powermap.serve.cli.output import note, working
 
-FORMATS = ("csv", "parquet", "gdelt", "dna")
+FORMATS = ("csv", "parquet", "gdelt", "dna", "gold")
 
 
 def register(app: typer.Typer) -> None:
@@ -23,12 +23,14 @@ def export_command(
         ...,
         help="A store table (documents, actors, mentions, quotes, claims, events, "
         "stances), an analysis table (nodes, edges, camps, affiliation, ties, coalitions, "
-        "quoted, claim_conflicts, cited_sources) or all.",
+        "quoted, claim_conflicts, cited_sources), corrections (--format gold: a gold set of the corrected "
+        "documents) or all.",
     ),
     fmt: str = typer.Option(
         "csv",
         "--format",
-        help="csv, parquet, gdelt (events, GDELT 2.0) or dna (stances: a DNA 3 database and a CSV).",
+        help="csv, parquet, gdelt (events, GDELT 2.0), dna (stances: a DNA 3 database and a CSV) or gold "
+        "(corrections: gold files in the ../shared/gold format).",
     ),
     out: Path = typer.Option(..., "--out", help="Folder to write into."),
     concepts: Path = typer.Option(None, "--concepts", help="Concepts file for --format dna."),
@@ -47,7 +49,13 @@ def export_command(
     conn = db.reader()
     written: list[Path] = []
     with working(f"exporting {table}", quiet):
-        if fmt == "gdelt":
+        if fmt == "gold" or table == "corrections":
+            if (fmt, table) != ("gold", "corrections"):
+                raise fail("the corrected documents are written as a gold set: `export corrections --format gold`")
+            from powermap.serve.export.gold import write_gold
+
+            written += write_gold(conn, out)
+        elif fmt == "gdelt":
             if table not in ("events", "all"):
                 raise fail("--format gdelt writes the events table: use `export events` or `export all`")
             from powermap.serve.export.gdelt import write_gdelt

@@ -50,6 +50,12 @@ def ingest_command(
     ),
     scheduler: str = SchedulerOption,
     watch: Path = typer.Option(None, "--watch", help="After ingesting, evaluate this watch file (powermap watch)."),
+    reextract: bool = typer.Option(
+        False,
+        "--reextract",
+        help="Extract texts already in the store again and replace their extraction (a newer pipeline); "
+        "the corrections made to them are applied to the new one.",
+    ),
     quiet: bool = QuietOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -106,7 +112,7 @@ def ingest_command(
 
             parallel = ForkPool(extractor, workers, time_limit=time_limit)
         try:  # options were checked above: nothing a document holds raises out of ingest()
-            report = ingest(inputs, db, options, extractor, on_item, parallel=parallel)
+            report = ingest(inputs, db, options, extractor, on_item, parallel=parallel, reextract=reextract)
         finally:
             if parallel is not None:
                 parallel.close()
@@ -115,6 +121,7 @@ def ingest_command(
         "stored": report.counts["stored"],
         "near_duplicates": report.counts["near-duplicate"],
         "duplicates": report.counts["duplicate"],
+        "re_extracted": report.counts["re-extracted"],
         "failed": report.counts["failed"],
         "failures": [{"input": f.input, "reason": f.reason} for f in report.failures],
         "store": {"path": str(db.path), **db.counts()},
@@ -137,6 +144,8 @@ def _print_summary(summary: dict) -> None:
     table.add_row("stored", str(summary["stored"]))
     table.add_row("near duplicates (stored, linked)", str(summary["near_duplicates"]))
     table.add_row("duplicates (skipped)", str(summary["duplicates"]))
+    if summary["re_extracted"]:
+        table.add_row("re-extracted", str(summary["re_extracted"]))
     table.add_row("failed", f"[red]{summary['failed']}[/red]" if summary["failed"] else "0")
     err_console.print(table)
     found = summary["store"]

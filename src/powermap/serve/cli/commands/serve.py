@@ -29,6 +29,14 @@ def serve_command(
     time_limit_ms: int = typer.Option(
         1000, "--time-limit-ms", min=1, help="Stop a request's queries after this many milliseconds (answered 503)."
     ),
+    token: str = typer.Option(
+        None,
+        "--token",
+        envvar="POWERMAP_TOKEN",
+        show_default=False,
+        help="Take corrections from requests that carry this token (16+ characters; prefer the POWERMAP_TOKEN "
+        "variable, which other users cannot read in the process list). Without it the server only reads.",
+    ),
 ) -> None:
     """Serve the web UI (and its JSON API under /api) for a store; it reads while ingests write."""
     import uvicorn
@@ -44,5 +52,10 @@ def serve_command(
             "name this machine with --allowed-host NAME"
         )
     err_console.print(f"powermap web UI on http://{host}:{port}/ (JSON under /api, Ctrl-C to stop)")
-    app = create_app(store, allowed_hosts=hosts, time_limit_ms=time_limit_ms)
+    if token is not None and len(token) < 16:
+        err_console.print("[red]error:[/red] a write token needs at least 16 characters")
+        raise typer.Exit(2)
+    if token:
+        err_console.print("corrections are on: writes need the token (Authorization: Bearer ...)")
+    app = create_app(store, allowed_hosts=hosts, time_limit_ms=time_limit_ms, token=token)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
