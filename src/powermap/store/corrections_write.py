@@ -18,8 +18,8 @@ from typing import Any, get_args
 from powermap.records import ActorType, ExtractionRecord, validate_record
 from powermap.store.corrections import CHANGES, DISCRIMINATORS, FACT_KINDS, Correction, find_fact, same_value
 from powermap.store.corrections_log import COLUMNS, get_correction
-from powermap.store.sqlite import Store, StoreError
 from powermap.store.queries import read_record
+from powermap.store.sqlite import Store, StoreError
 
 ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 MAX_AUTHOR = 80

@@ -123,6 +123,8 @@ def count_actors(conn: sqlite3.Connection, actor_type: str | None = None, name: 
     clause, params = _actors_where(actor_type, name)
     clause = (clause + " AND" if clause else "WHERE") + " EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = a.id)"
     return conn.execute(f"SELECT count(*) FROM actors a {clause}", params).fetchone()[0]
+
+
 #: the actors a person gave an alias (``powermap correct alias``), by the alias, case and accents ignored
 ALIAS_MATCH = (
     "SELECT * FROM actors WHERE id IN (SELECT actor FROM corrections WHERE action = 'alias' AND undone_at IS NULL "
