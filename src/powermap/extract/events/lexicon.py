@@ -70,6 +70,7 @@ class EventLexicon:
         self.cues: dict[str, Any] = dict(lang.data(language, "event_cues") or {})
         self.compound_suffix = bool(self.cues.get("compound_suffix"))
         self.entries: dict[str, list[LexEntry]] = {}
+        self._nouns: frozenset[str] | None = None
         files = sorted(folder.glob("event_verbs*.tsv"), key=lambda p: (".local" not in p.name, p.name))
         for path in files:
             for row in read_tsv(path):
@@ -91,6 +92,28 @@ class EventLexicon:
 
     def has(self, lemma: str) -> bool:
         return norm(lemma) in self.entries
+
+    def noun_lemma(self, words: list[str]) -> str | None:
+        """The first of ``words`` (lemma candidates of a noun) with a noun row, else, where
+        compounds are written as one word, the longest noun row a candidate ends with (the
+        head of *handelsoorlog* is *oorlog*; at least four letters, three left before it)."""
+        nouns = self.noun_lemmas
+        for word in words:
+            if word in nouns:
+                return word
+        if not self.compound_suffix:
+            return None
+        for word in words:
+            for i in range(3, len(word) - 3):
+                if word[i:] in nouns:
+                    return word[i:]
+        return None
+
+    @property
+    def noun_lemmas(self) -> frozenset[str]:
+        if self._nouns is None:
+            self._nouns = frozenset(k for k, rows in self.entries.items() if any(r.noun for r in rows))
+        return self._nouns
 
     def word_in(self, word: str, bag: set[str]) -> bool:
         if word in bag:

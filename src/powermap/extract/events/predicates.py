@@ -11,7 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
-from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
+from powermap.extract.events.morphology import (
+    lemma_table,
+    noun_candidates,
+    particles,
+    separable_particle,
+    verb_candidates,
+)
 from powermap.extract.events.syntax import (
     OBJECT,
     clause_words,
@@ -161,8 +167,9 @@ class Predicates:
                     return found
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
-            lemma = norm(tok.lemma_ or tok.text)
-            if not self.lex.has(lemma):
+            words = [norm(tok.lemma_ or tok.text), *noun_candidates(norm(tok.text), self.language)]
+            lemma = self.lex.noun_lemma(list(dict.fromkeys(words)))
+            if lemma is None:
                 return None
             return self.lex.match(lemma, self.bag(tok), noun=True)
         return None

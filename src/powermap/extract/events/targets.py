@@ -56,6 +56,7 @@ class Targets:
         self.target_preps = [str(p).lower() for p in lexicon.cues.get("target_preps") or []]
         self.agent_preps = lexicon.cue_set("agent_preps")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
+        self.open_list_marks = lexicon.cue_set("open_list_marks")
 
     def target(self, tok: Token, exclude: set[str], loose: bool = True) -> Actor | None:
         """The first candidate (see the module docstring) that is an actor not in ``exclude``."""
@@ -143,9 +144,11 @@ class Targets:
             return True
         return dep(tok) == "conj" and (tok.head.i == head.i or (dep(head) == "conj" and head.head.i == tok.head.i))
 
-    def coordinated_targets(self, tok: Token, target: Actor, exclude: set[str]) -> list[Actor]:
+    def coordinated_targets(self, tok: Token, target: Actor, exclude: set[str]) -> tuple[list[Actor], bool]:
         """Further targets coordinated with the one found (*praised Finland and Sweden*): the
-        conjuncts of the object or complement that names ``target``, each a distinct actor."""
+        conjuncts of the object or complement that names ``target``, each a distinct actor; and
+        whether the list is open (*Microsoft, Zoom en andere diensten*, ``open_list_marks``):
+        an open list illustrates one group, a closed one names each party."""
         actor = self.referents.actor
         for cand in (c for c in tok.children if dep(c) in OBJECT or dep(c) in ("obl", "nmod")):
             members = conjuncts(cand)
@@ -156,8 +159,13 @@ class Targets:
                 found = actor(m)
                 if found is not None and found.id not in exclude and found not in out:
                     out.append(found)
-            return out
-        return [target]
+            return out, self.open_list(members)
+        return [target], False
+
+    def open_list(self, members: list[Token]) -> bool:
+        """Whether a conjunct is marked as the rest of an open list (*andere*, *other*, *etc.*)."""
+        marks = self.open_list_marks
+        return any(m.lower_ in marks or any(c.lower_ in marks for c in m.children) for m in members)
 
     def noun_target(self, tok: Token, exclude: set[str]) -> Actor | None:
         """The target of an event noun: its complement with a target preposition (*de aanval op X*)."""
