@@ -46,3 +46,74 @@ def test_a_plural_event_noun_the_parser_lemmatised_wrongly_is_still_an_event():
         ("stegen", "stijgen", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6),
     ])  # fmt: skip
     assert ("russia", "chili", "062") in found
+
+
+def two_sentences(first, second):
+    """A Doc of two hand-parsed sentences (heads relative to each sentence)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    rows = [*first, *[(w, lem, pos, d, h + len(first)) for w, lem, pos, d, h in second]]
+    nlp = spacy.blank("nl")
+    words = [r[0] for r in rows]
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        sent_starts=[i in (0, len(first)) for i in range(len(rows))],
+        morphs=["Number=Plur" if r[0] in ("steunen", "Zij") else "" for r in rows],
+    )
+
+
+SENTENCE_ONE = [  # Polen en Chili erkennen Peru .
+    ("Polen", "Polen", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+    ("Chili", "Chili", "PROPN", "conj", 0), ("erkennen", "erkennen", "VERB", "ROOT", 3),
+    ("Peru", "Peru", "PROPN", "obj", 3), (".", ".", "PUNCT", "punct", 3),
+]  # fmt: skip
+SENTENCE_TWO = [  # Zij steunen Rusland .
+    ("Zij", "zij", "PRON", "nsubj", 1), ("steunen", "steunen", "VERB", "ROOT", 1),
+    ("Rusland", "Rusland", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+]  # fmt: skip
+
+
+def test_a_plural_pronoun_takes_up_the_coordinated_subject_before_it():
+    ctx = context(two_sentences(SENTENCE_ONE, SENTENCE_TWO), ACTORS)
+    EventStage()(ctx)
+    found = [(e.source, e.target, e.cameo) for e in ctx.record.events]
+    assert ("polen", "russia", "051") in found and ("chili", "russia", "051") in found
+
+
+def test_a_plural_pronoun_after_a_plural_subject_without_actors_stays_open():
+    # De boeren protesteren . Zij steunen Rusland .   (zij: the farmers, not Polen and Chili before)
+    first = [
+        *SENTENCE_ONE[:-1], (",", ",", "PUNCT", "punct", 3), ("maar", "maar", "CCONJ", "cc", 9),
+        ("de", "de", "DET", "det", 8), ("boeren", "boer", "NOUN", "nsubj", 9),
+        ("protesteren", "protesteren", "VERB", "conj", 3), (".", ".", "PUNCT", "punct", 3),
+    ]  # fmt: skip
+    doc = two_sentences(first, SENTENCE_TWO)
+    doc[8].set_morph("Number=Plur")
+    ctx = context(doc, ACTORS)
+    EventStage()(ctx)
+    assert not [e for e in ctx.record.events if e.cameo == "051"]
+
+
+def test_both_parties_stand_for_the_last_state_and_organisation_named():
+    # Polen en de EU ruziën . Beide partijen beschuldigen elkaar .
+    first = [
+        ("Polen", "Polen", "PROPN", "nsubj", 4), ("en", "en", "CCONJ", "cc", 3),
+        ("de", "de", "DET", "det", 3), ("EU", "EU", "PROPN", "conj", 0),
+        ("ruziën", "ruziën", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4),
+    ]  # fmt: skip
+    second = [
+        ("Beide", "beide", "DET", "det", 1), ("partijen", "partij", "NOUN", "nsubj", 2),
+        ("beschuldigen", "beschuldigen", "VERB", "ROOT", 2), ("elkaar", "elkaar", "PRON", "obj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    ctx = context(two_sentences(first, second), {**ACTORS, "EU": ("eu", "organisation")})
+    EventStage()(ctx)
+    found = sorted((e.source, e.target, e.cameo) for e in ctx.record.events)
+    assert found == [("eu", "polen", "112"), ("polen", "eu", "112")]

@@ -21,6 +21,8 @@ from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
 DESCRIPTION_REACH = 600  # characters back to the state a description (*het land*) stands for
+#: actor types a counted plural description of parties (*beide partijen*, *both sides*) may stand for
+PARTY_TYPES = frozenset({"state", "organisation"})
 
 
 @cache
@@ -64,6 +66,10 @@ class ActorIndex:
                 self.metonyms[a.id] = state
         self._memo: dict[tuple[int, int], Actor | None] = {}
         self.states = [(s, e, c) for s, e, a in spans if (c := self.canonical(a)) is not None and c.type == "state"]
+        #: states and organisations: the parties a counted *beide partijen* may stand for
+        self.parties = [
+            (s, e, c) for s, e, a in spans if (c := self.canonical(a)) is not None and c.type in PARTY_TYPES
+        ]
 
     def canonical(self, actor: Actor | None) -> Actor | None:
         """The actor an agent or target role stands for (a capital -> its state, or its government
@@ -112,12 +118,12 @@ class ActorIndex:
                 best = actor
         return best
 
-    def last_states(self, start: int, count: int, skip: set[str]) -> list[Actor]:
-        """The ``count`` distinct states mentioned last before ``start`` (within
-        ``DESCRIPTION_REACH`` characters) that are not in ``skip``, in text order; fewer when
-        the text names fewer (*China en India. Twee handelspartners ...*)."""
+    def last_states(self, start: int, count: int, skip: set[str], parties: bool = False) -> list[Actor]:
+        """The ``count`` distinct states (with ``parties``: states and organisations) mentioned
+        last before ``start`` (within ``DESCRIPTION_REACH`` characters) that are not in ``skip``,
+        in text order; fewer when the text names fewer (*China en India. Twee handelspartners*)."""
         found: list[Actor] = []
-        for _s, e, a in reversed(self.states):
+        for _s, e, a in reversed(self.parties if parties else self.states):
             if e > start:
                 continue
             if start - e >= DESCRIPTION_REACH or len(found) == count:

@@ -20,13 +20,23 @@ from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.lexicon import EventLexicon
 from powermap.extract.events.predicates import Predicates
-from powermap.extract.events.syntax import OBJECT, SUBJECT, dep, governors, np_tokens_by_distance, subjects
+from powermap.extract.events.syntax import (
+    OBJECT,
+    SUBJECT,
+    conjuncts,
+    dep,
+    governors,
+    np_tokens_by_distance,
+    subjects,
+)
 from powermap.records import Actor
 
 #: how many references one resolution may follow (pronoun -> speaker -> ...)
 MAX_DEPTH = 4
 #: how many relations an attribution marker (*volgens X*) may stand above a name
 ATTRIBUTION_REACH = 4
+#: how many sentences before its own a plural pronoun's antecedent is looked for
+ANTECEDENT_SENTENCES = 2
 
 
 @dataclass
@@ -67,6 +77,9 @@ class Referents:
         self.group_nouns = lexicon.cue_set("plural_state_nouns")
         self.pair_words = lexicon.cue_set("pair_words")
         self.reported_markers = lexicon.cue_set("reported_markers")
+        self.example_marks = lexicon.cue_set("example_marks")
+        #: third-person plural subject pronouns that take up a coordinated subject (zij, they)
+        self.personal_plural = lexicon.cue_set("plural_subject_pronouns")
         self.numbers = number_lexicon(lexicon.language)
         self.resolving: list[int] = []  # tokens being resolved now, outermost first
 
@@ -97,9 +110,13 @@ class Referents:
         return None
 
     def group(self, tok: Token) -> list[Actor]:
-        """The states a counted plural description stands for (*twee handelspartners*, *de
-        beide landen*, *both countries*): the last that many states named before it, other than
-        the source being coded; empty unless the text names exactly that many."""
+        """The actors a plural phrase stands for: a counted plural description (*twee
+        handelspartners*, *de beide landen*, *both countries*) the last that many states named
+        before it (else states and organisations: *beide partijen* after *de VS en de EU*), other
+        than the source being coded, and only when the text names exactly that many; a plural
+        personal pronoun (*zij*, *they*) the coordinated subject it takes up (``plural_antecedent``)."""
+        if tok.pos_ == "PRON":
+            return self.plural_antecedent(tok) if self.plural(tok) and tok.lower_ in self.personal_plural else []
         word = tok.lower_
         if not any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in self.group_nouns):
             return []
@@ -114,7 +131,45 @@ class Referents:
             return []
         skip = {self.focus.current.id} if self.focus.current is not None else set()
         found = self.index.last_states(tok.idx, count, skip)
+        if len(found) != count:
+            found = self.index.last_states(tok.idx, count, skip, parties=True)
         return found if len(found) == count else []
+
+    def plural_antecedent(self, tok: Token) -> list[Actor]:
+        """The actors a plural personal pronoun takes up: the subject before it (in its sentence or
+        the ``ANTECEDENT_SENTENCES`` before) whose conjuncts or named examples are two or more
+        distinct actors (*De VS en Nederland erkennen X niet. Zij steunen Y*). The nearest plural
+        subject decides: one that names no actors (*de demonstranten*) leaves the pronoun open."""
+        doc = tok.doc
+        first = tok.sent.start
+        for _ in range(ANTECEDENT_SENTENCES):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for i in range(tok.i - 1, first - 1, -1):
+            subj = doc[i]
+            if dep(subj) not in SUBJECT or subj.pos_ == "PRON":
+                continue
+            members = [m for c in conjuncts(subj) for m in (c, *self.examples(c))]
+            found: list[Actor] = []
+            for m in members:
+                actor = self.actor(m)
+                if actor is not None and actor not in found:
+                    found.append(actor)
+            if len(found) >= 2:
+                return found
+            if "Plur" in subj.morph.get("Number", []) or len(conjuncts(subj)) > 1:
+                return []  # the nearest plural subject names no two actors
+        return []
+
+    def examples(self, tok: Token) -> list[Token]:
+        """Named examples of a noun and their conjuncts (*landen, zoals X en Y*: X, Y)."""
+        return [
+            m
+            for child in tok.children
+            if {c.lower_ for c in child.children if dep(c) in ("case", "mark")} & self.example_marks
+            for m in conjuncts(child)
+        ]
 
     def state_description(self, tok: Token) -> Actor | None:
         """A definite description of a state in the noun phrase (*het land*, *zijn buurland*)."""
