@@ -14,6 +14,8 @@ ACTORS = {
     "Rusland": ("russia", "state"),
     "Chili": ("chili", "state"),
     "Peru": ("peru", "state"),
+    "Jansen": ("jansen", "person"),
+    "Pietersen": ("pietersen", "person"),
 }
 
 
@@ -117,3 +119,51 @@ def test_both_parties_stand_for_the_last_state_and_organisation_named():
     EventStage()(ctx)
     found = sorted((e.source, e.target, e.cameo) for e in ctx.record.events)
     assert found == [("eu", "polen", "112"), ("polen", "eu", "112")]
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject():
+    # Jansen won . Pietersen arresteerde hem .   (hem: Jansen, never the arrester himself)
+    first = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1),
+        ("won", "winnen", "VERB", "ROOT", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    second = [
+        ("Pietersen", "Pietersen", "PROPN", "nsubj", 1), ("arresteerde", "arresteren", "VERB", "ROOT", 1),
+        ("hem", "hem", "PRON", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(two_sentences(first, second), ACTORS)
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("pietersen", "jansen", "173")]
+
+
+def test_a_definite_role_description_stands_for_the_person_named_before_it():
+    # Pietersen won . Chili veroordeelde de minister .
+    first = [
+        ("Pietersen", "Pietersen", "PROPN", "nsubj", 1),
+        ("won", "winnen", "VERB", "ROOT", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    second = [
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("veroordeelde", "veroordelen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("minister", "minister", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(two_sentences(first, second), ACTORS)
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("chili", "pietersen", "111")]
+
+
+def test_an_indefinite_role_noun_stays_open():
+    # Pietersen won . Chili veroordeelde een minister .   (een minister: someone not named)
+    first = [
+        ("Pietersen", "Pietersen", "PROPN", "nsubj", 1),
+        ("won", "winnen", "VERB", "ROOT", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    second = [
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("veroordeelde", "veroordelen", "VERB", "ROOT", 1),
+        ("een", "een", "DET", "det", 3), ("minister", "minister", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(two_sentences(first, second), ACTORS)
+    EventStage()(ctx)
+    assert all(e.target != "pietersen" for e in ctx.record.events)

@@ -108,13 +108,15 @@ class ActorIndex:
             return None
         return self.previous_person(start, other_than="")
 
-    def previous_person(self, start: int, other_than: str) -> Actor | None:
-        """The last person mentioned before ``start`` (within 400 characters) that is not ``other_than``."""
+    def previous_person(self, start: int, other_than: str | set[str]) -> Actor | None:
+        """The last person mentioned before ``start`` (within 400 characters) that is not
+        ``other_than`` (an id or a set of ids)."""
+        skip = {other_than} if isinstance(other_than, str) else other_than
         best = None
         for s, e, actor in self.persons:
             if s >= start:
                 break
-            if e <= start and start - e < 400 and actor.id != other_than:
+            if e <= start and start - e < 400 and actor.id not in skip:
                 best = actor
         return best
 

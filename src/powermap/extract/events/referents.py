@@ -78,6 +78,8 @@ class Referents:
         self.pair_words = lexicon.cue_set("pair_words")
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.example_marks = lexicon.cue_set("example_marks")
+        roles = lang.table(lexicon.language, "speaker_nouns") if lexicon.language in lang.codes() else ()
+        self.role_nouns = {r["noun"].lower() for r in roles if r.get("kind") == "role" and " " not in r["noun"]}
         #: third-person plural subject pronouns that take up a coordinated subject (zij, they)
         self.personal_plural = lexicon.cue_set("plural_subject_pronouns")
         self.numbers = number_lexicon(lexicon.language)
@@ -106,8 +108,21 @@ class Referents:
         if (described := self.state_description(tok)) is not None:
             return described
         if tok.pos_ == "NOUN":
-            return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+            found = self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+            return found if found is not None else self.role_person(tok)
         return None
+
+    def role_person(self, tok: Token) -> Actor | None:
+        """A definite role description the actor layer left open (*de oppositieleider*, *the
+        minister*: ``role`` nouns of ``speaker_nouns.tsv``, also as the end of a compound) stands
+        for the person mentioned last before it, other than the source being coded."""
+        word = tok.lower_
+        if not any(word == r or (word.endswith(r) and len(word) - len(r) >= 3) for r in self.role_nouns):
+            return None
+        if not any(dep(c) == "det" and c.lower_ in self.definite for c in tok.children):
+            return None
+        skip = {self.focus.current.id} if self.focus.current is not None else set()
+        return self.index.previous_person(tok.idx, skip)
 
     def group(self, tok: Token) -> list[Actor]:
         """The actors a plural phrase stands for: a counted plural description (*twee

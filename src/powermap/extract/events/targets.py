@@ -80,6 +80,8 @@ class Targets:
         refs = self.referents
         for cand in candidates:  # a place after a locative preposition is where, not whom
             found = None if refs.attribution(cand) or refs.locative(cand) else refs.actor(cand)
+            if found is not None and found.id in exclude and cand.lower_ in refs.personal:
+                found = refs.index.previous_person(cand.idx, exclude)  # *X arresteerde hem*: not X
             if found is not None and found.id not in exclude:
                 return found
         if not loose:
