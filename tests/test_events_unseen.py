@@ -167,3 +167,38 @@ def test_an_indefinite_role_noun_stays_open():
     ctx = context(two_sentences(first, second), ACTORS)
     EventStage()(ctx)
     assert all(e.target != "pietersen" for e in ctx.record.events)
+
+
+def test_an_event_noun_with_an_agent_phrase_is_aimed_at_its_possessor():
+    # Chili hekelt zijn uitsluiting door Peru .   (zijn: Chili's own exclusion, by Peru)
+    rows = [
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("hekelt", "hekelen", "VERB", "ROOT", 1),
+        ("zijn", "zijn", "PRON", "nmod:poss", 3), ("uitsluiting", "uitsluiting", "NOUN", "obj", 1),
+        ("door", "door", "ADP", "case", 5), ("Peru", "Peru", "PROPN", "nmod", 3), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+
+    class Resolver:  # the actor layer: *zijn* takes up Chili
+        def resolve(self, start, end):
+            return "chili" if ctx.text[start:end] == "zijn" else None
+
+    ctx = context(parsed("nl", rows), ACTORS)
+    ctx.actor_links = Resolver()
+    EventStage()(ctx)
+    found = [(e.source, e.target, e.cameo) for e in ctx.record.events]
+    assert ("peru", "chili", "163") in found and ("chili", "peru", "163") not in found
+
+
+def test_a_government_owned_by_a_person_stands_for_the_persons_state():
+    # Polen steunt het regime van Jansen , uit Chili .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+        ("het", "het", "DET", "det", 3), ("regime", "regime", "NOUN", "obj", 1),
+        ("van", "van", "ADP", "case", 5), ("Jansen", "Jansen", "PROPN", "nmod", 3),
+        (",", ",", "PUNCT", "punct", 8), ("uit", "uit", "ADP", "case", 8),
+        ("Chili", "Chili", "PROPN", "nmod", 5), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("nl", rows), ACTORS)
+    for actor in ctx.record.actors:
+        actor.country = "CHL" if actor.id in ("jansen", "chili") else actor.country
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "chili", "051")]

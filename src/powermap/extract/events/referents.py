@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from powermap import lang
 from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
-from powermap.extract.events.lexicon import EventLexicon
+from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.syntax import (
     OBJECT,
@@ -27,6 +27,7 @@ from powermap.extract.events.syntax import (
     dep,
     governors,
     np_tokens_by_distance,
+    prepositional,
     subjects,
 )
 from powermap.records import Actor
@@ -78,6 +79,9 @@ class Referents:
         self.pair_words = lexicon.cue_set("pair_words")
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.example_marks = lexicon.cue_set("example_marks")
+        self.government_nouns = lexicon.cue_set("government_nouns")
+        self.possessive = lexicon.cue_set("possessive_pronouns")
+        self.agent_preps = lexicon.cue_set("agent_preps")
         roles = lang.table(lexicon.language, "speaker_nouns") if lexicon.language in lang.codes() else ()
         self.role_nouns = {r["noun"].lower() for r in roles if r.get("kind") == "role" and " " not in r["noun"]}
         #: third-person plural subject pronouns that take up a coordinated subject (zij, they)
@@ -104,13 +108,22 @@ class Referents:
         for t in [tok, *named, *np_tokens_by_distance(tok)]:
             found = self.index.at(t.idx, t.idx + len(t.text))
             if found is not None and not self.locative(t):
-                return found
+                return self.governed_state(tok, t, found)
         if (described := self.state_description(tok)) is not None:
             return described
         if tok.pos_ == "NOUN":
             found = self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
             return found if found is not None else self.role_person(tok)
         return None
+
+    def governed_state(self, head: Token, named: Token, found: Actor) -> Actor:
+        """A government noun owned by a person (*het regime van X*, *X's government*:
+        ``government_nouns``) stands for that person's state, when the record names it."""
+        if named.i == head.i or found.type != "person" or not found.country:
+            return found
+        if norm(head.lemma_ or head.text) not in self.government_nouns and head.lower_ not in self.government_nouns:
+            return found
+        return self.index.state_of_country.get(found.country, found)
 
     def role_person(self, tok: Token) -> Actor | None:
         """A definite role description the actor layer left open (*de oppositieleider*, *the
@@ -224,9 +237,29 @@ class Referents:
         named last (*liet weten dat het de oefeningen schrapt*)."""
         if tok.lower_ in self.neuter and (dep(tok) == "nsubj" or self.misread_article(tok)):
             return self.speaker_state(tok) or self.index.last_state(tok.idx, owner=self.focus.current)
+        if tok.lower_ in self.possessive and dep(tok) == "nmod:poss" and self.acted_on(tok.head):
+            return self.possessor(tok)
         if tok.lower_ not in self.personal or self.plural(tok):
             return None
         return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+
+    def acted_on(self, noun: Token) -> bool:
+        """Whether a noun has an agent phrase (*uitsluiting door Y*), so that its possessor is who
+        undergoes the act, the only possessor role read (*zijn oorlog* names no one's target)."""
+        return any(p in self.agent_preps for _label, p, _n in prepositional(noun))
+
+    def possessor(self, tok: Token) -> Actor | None:
+        """A singular possessive pronoun (*zijn*, *his*, *its*): the actor layer's reading, else
+        the subject of the clause it stands in (*X verzet zich tegen zijn uitsluiting*: X), else
+        the person named last before it."""
+        found = self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+        if found is not None:
+            return found
+        for head in governors(tok, None):
+            subj = [s for s in subjects(head) if s.i != tok.i and s.pos_ != "PRON"]
+            if subj:
+                return self.actor(subj[0])
+        return self.index.previous_person(tok.idx, set())
 
     def misread_article(self, tok: Token) -> bool:
         """A neuter pronoun the parser took for the article of a plural noun (*dat het geplande

@@ -57,6 +57,7 @@ class Targets:
         self.agent_preps = lexicon.cue_set("agent_preps")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.open_list_marks = lexicon.cue_set("open_list_marks")
+        self.owner_preps = lexicon.cue_set("owner_preps")
 
     def target(self, tok: Token, exclude: set[str], loose: bool = True) -> Actor | None:
         """The first candidate (see the module docstring) that is an actor not in ``exclude``."""
@@ -170,9 +171,17 @@ class Targets:
         return any(m.lower_ in marks or any(c.lower_ in marks for c in m.children) for m in members)
 
     def noun_target(self, tok: Token, exclude: set[str]) -> Actor | None:
-        """The target of an event noun: its complement with a target preposition (*de aanval op X*)."""
-        preps = [(p, n) for label, p, n in prepositional(tok) if p in self.target_preps and label != "nmod:poss"]
-        for _p, noun in sorted(preps, key=lambda pn: self.target_preps.index(pn[0])):
+        """The target of an event noun: its complement with a target preposition (*de aanval op
+        X*); beside an agent phrase, the possessor or owner phrase, which then names who undergoes
+        the act (*zijn uitsluiting door de VS*, *de arrestatie van X door Y*, *X's arrest by Y*)."""
+        phrases = list(prepositional(tok))
+        preps = [(p, n) for label, p, n in phrases if p in self.target_preps and label != "nmod:poss"]
+        if any(p in self.agent_preps for _label, p, _n in phrases):
+            preps = [(p, n) for p, n in preps if p not in self.owner_preps]  # the owner comes below
+            preps += [("", c) for c in tok.children if dep(c) == "nmod:poss"]
+            preps += [("", n) for _label, p, n in phrases if p in self.owner_preps]
+        order = self.target_preps
+        for _p, noun in sorted(preps, key=lambda pn: order.index(pn[0]) if pn[0] in order else len(order)):
             found = self.referents.actor(noun)
             if found is not None and found.id not in exclude:
                 return found
