@@ -202,3 +202,46 @@ def test_a_government_owned_by_a_person_stands_for_the_persons_state():
         actor.country = "CHL" if actor.id in ("jansen", "chili") else actor.country
     EventStage()(ctx)
     assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "chili", "051")]
+
+
+def test_going_to_a_state_is_a_visit():
+    # Polen gaat morgen naar Chili .
+    found, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("gaat", "gaan", "VERB", "ROOT", 1),
+        ("morgen", "morgen", "ADV", "advmod", 1), ("naar", "naar", "ADP", "case", 4),
+        ("Chili", "Chili", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("polen", "chili", "042")]
+
+
+def test_with_the_help_of_a_giver_the_giver_aids_the_subject():
+    # Met hulp van Peru vluchtte Jansen naar Chili .
+    found, _ = run([
+        ("Met", "met", "ADP", "case", 1), ("hulp", "hulp", "NOUN", "obl", 4),
+        ("van", "van", "ADP", "case", 3), ("Peru", "Peru", "PROPN", "nmod", 1),
+        ("vluchtte", "vluchten", "VERB", "ROOT", 4), ("Jansen", "Jansen", "PROPN", "nsubj", 4),
+        ("naar", "naar", "ADP", "case", 7), ("Chili", "Chili", "PROPN", "obl", 4), (".", ".", "PUNCT", "punct", 4),
+    ])  # fmt: skip
+    assert ("peru", "jansen", "070") in found
+
+
+def test_meeting_criticism_from_someone_is_their_disapproval():
+    # Het plan van Polen stuit op kritiek van Chili .
+    found, _ = run([
+        ("Het", "het", "DET", "det", 1), ("plan", "plan", "NOUN", "nsubj", 4),
+        ("van", "van", "ADP", "case", 3), ("Polen", "Polen", "PROPN", "nmod", 1),
+        ("stuit", "stuiten", "VERB", "ROOT", 4), ("op", "op", "ADP", "case", 6),
+        ("kritiek", "kritiek", "NOUN", "obl", 4), ("van", "van", "ADP", "case", 8),
+        ("Chili", "Chili", "PROPN", "nmod", 6), (".", ".", "PUNCT", "punct", 4),
+    ])  # fmt: skip
+    assert ("chili", "polen", "111") in found
+
+
+def test_banning_trade_with_a_state_is_an_embargo():
+    # Peru verbood de export naar Chili .
+    found, _ = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("verbood", "verbieden", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("export", "export", "NOUN", "obj", 1),
+        ("naar", "naar", "ADP", "case", 5), ("Chili", "Chili", "PROPN", "nmod", 3), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("peru", "chili", "163")]
