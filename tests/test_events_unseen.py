@@ -245,3 +245,16 @@ def test_banning_trade_with_a_state_is_an_embargo():
         ("naar", "naar", "ADP", "case", 5), ("Chili", "Chili", "PROPN", "nmod", 3), (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert found == [("peru", "chili", "163")]
+
+
+def test_between_equally_long_patterns_the_verbs_own_preposition_decides():
+    # Chile spoke with Peru about the rights of workers .   (speak with: 046; the nested "of" is not speak of)
+    rows = [
+        ("Chile", "Chile", "PROPN", "nsubj", 1), ("spoke", "speak", "VERB", "ROOT", 1),
+        ("with", "with", "ADP", "prep", 1), ("Peru", "Peru", "PROPN", "pobj", 2),
+        ("about", "about", "ADP", "prep", 1), ("the", "the", "DET", "det", 6),
+        ("rights", "right", "NOUN", "pobj", 4), ("of", "of", "ADP", "prep", 6),
+        ("workers", "worker", "NOUN", "pobj", 7), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, _ = run(rows, actors={"Chile": ("chile", "state"), "Peru": ("peru", "state")}, lang="en")
+    assert found == [("chile", "peru", "046")]

@@ -124,16 +124,21 @@ class EventLexicon:
             )
         return False
 
-    def match(self, lemma: str, bag: set[str], noun: bool = False) -> LexEntry | None:
-        """The most specific row for ``lemma`` whose pattern words all occur in ``bag``."""
+    def match(self, lemma: str, bag: set[str], noun: bool = False, near: set[str] | None = None) -> LexEntry | None:
+        """The most specific row for ``lemma`` whose pattern words all occur in ``bag``; between
+        rows of equal length, the one with more pattern words in ``near`` (the predicate's own
+        dependents: *spoke with X, Secretary of State* is *speak with*, not *speak of*)."""
         best: LexEntry | None = None
+        best_key = (-1, -1)
         for entry in self.entries.get(norm(lemma), ()):
             if entry.noun != noun:
                 continue
-            if all(any(self.word_in(w, bag) for w in alts) for alts in entry.pattern) and (
-                best is None or len(entry.pattern) > len(best.pattern)
-            ):
-                best = entry
+            if not all(any(self.word_in(w, bag) for w in alts) for alts in entry.pattern):
+                continue
+            close = sum(any(w in near for w in alts) for alts in entry.pattern) if near else 0
+            key = (len(entry.pattern), close)
+            if key > best_key:
+                best, best_key = entry, key
         return best
 
 
