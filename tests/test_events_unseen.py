@@ -258,3 +258,24 @@ def test_between_equally_long_patterns_the_verbs_own_preposition_decides():
     ]  # fmt: skip
     found, _ = run(rows, actors={"Chile": ("chile", "state"), "Peru": ("peru", "state")}, lang="en")
     assert found == [("chile", "peru", "046")]
+
+
+def test_what_the_act_moves_is_no_target():
+    # Peru stuurt troepen naar Chili .   (troepen: named by the row sturen + troepen, so the theme)
+    found, _ = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("stuurt", "sturen", "VERB", "ROOT", 1),
+        ("troepen", "troep", "NOUN", "obj", 1), ("naar", "naar", "ADP", "case", 4),
+        ("Chili", "Chili", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ], actors={**ACTORS, "troepen": ("peruvian_troops", "group")})  # fmt: skip
+    assert found == [("peru", "chili", "074")]
+
+
+def test_sanctioning_is_an_embargo_in_english():
+    # The Union sanctioned Chile .
+    rows = [
+        ("The", "the", "DET", "det", 1), ("Union", "Union", "PROPN", "nsubj", 2),
+        ("sanctioned", "sanction", "VERB", "ROOT", 2), ("Chile", "Chile", "PROPN", "dobj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+    found, _ = run(rows, actors={"Union": ("eu", "organisation"), "Chile": ("chile", "state")}, lang="en")
+    assert found == [("eu", "chile", "163")]

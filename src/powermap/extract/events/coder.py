@@ -162,7 +162,7 @@ class ParseCoder:
                 if target is None and (verb := reader.light_verb(tok)) is not None:
                     target = targets.target(verb, {source.id}, loose=False)  # *bracht een bezoek | aan Y*
             else:  # X en Y: a loosely attached name does not outrank the co-subject
-                target = targets.target(tok, {source.id}, loose=not mutual)
+                target = targets.target(tok, {source.id}, loose=not mutual, theme=entry.theme)
             if target is None and wrapper_head is not None:
                 target = targets.target(wrapper_head, {source.id}, loose=not mutual)
             if target is None and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and not passive:

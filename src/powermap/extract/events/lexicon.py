@@ -50,6 +50,11 @@ class LexEntry:
     def wrap(self) -> bool:
         return "wrap" in self.flags
 
+    @property
+    def theme(self) -> frozenset[str]:
+        """The pattern's words: what the act moves or uses (*troepen* of *troepen sturen*)."""
+        return frozenset(w for alts in self.pattern for w in alts)
+
     def flag_value(self, name: str) -> str | None:
         for flag in self.flags:
             if flag.startswith(name + "="):

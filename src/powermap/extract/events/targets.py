@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from powermap.extract.events.lexicon import EventLexicon
+from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Referents
 from powermap.extract.events.sources import Sources
@@ -59,8 +59,12 @@ class Targets:
         self.open_list_marks = lexicon.cue_set("open_list_marks")
         self.owner_preps = lexicon.cue_set("owner_preps")
 
-    def target(self, tok: Token, exclude: set[str], loose: bool = True) -> Actor | None:
-        """The first candidate (see the module docstring) that is an actor not in ``exclude``."""
+    def target(
+        self, tok: Token, exclude: set[str], loose: bool = True, theme: frozenset[str] = frozenset()
+    ) -> Actor | None:
+        """The first candidate (see the module docstring) that is an actor not in ``exclude``. A
+        common noun among ``theme`` (the words of the row's pattern: *troepen sturen naar X*,
+        *send troops to X*) is what the act moves or uses, never whom it is aimed at."""
         candidates: list[Token] = []
         if is_passive(tok):  # *the coalition, which was joined by X*: the relative pronoun's noun
             candidates += [self.referents.antecedent(c) for s in subjects(tok) for c in conjuncts(s)]
@@ -80,6 +84,8 @@ class Targets:
                 candidates += [n for label, p, n in prepositional(child) if label != "obl:agent"]
         refs = self.referents
         for cand in candidates:  # a place after a locative preposition is where, not whom
+            if theme and cand.is_lower and (cand.lower_ in theme or norm(cand.lemma_ or cand.text) in theme):
+                continue
             found = None if refs.attribution(cand) or refs.locative(cand) else refs.actor(cand)
             if found is not None and found.id in exclude and cand.lower_ in refs.personal:
                 found = refs.index.previous_person(cand.idx, exclude)  # *X arresteerde hem*: not X
