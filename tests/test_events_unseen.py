@@ -279,3 +279,28 @@ def test_sanctioning_is_an_embargo_in_english():
     ]  # fmt: skip
     found, _ = run(rows, actors={"Union": ("eu", "organisation"), "Chile": ("chile", "state")}, lang="en")
     assert found == [("eu", "chile", "163")]
+
+
+def test_both_members_of_zowel_als_act_when_the_parser_hangs_the_second_on_the_first():
+    # Zowel Polen als Chili veroordelen Peru .
+    found, _ = run([
+        ("Zowel", "zowel", "ADV", "cc:preconj", 1), ("Polen", "Polen", "PROPN", "nsubj", 4),
+        ("als", "als", "SCONJ", "mark", 3), ("Chili", "Chili", "PROPN", "nmod", 1),
+        ("veroordelen", "veroordelen", "VERB", "ROOT", 4), ("Peru", "Peru", "PROPN", "obj", 4),
+        (".", ".", "PUNCT", "punct", 4),
+    ])  # fmt: skip
+    assert sorted(found) == [("chili", "peru", "111"), ("polen", "peru", "111")]
+
+
+def test_a_plural_pronoun_takes_up_examples_of_a_subject_the_parser_made_the_root():
+    # Veel landen , zoals Polen en Chili . Zij steunen Rusland .   (a fragment: landen is the root)
+    first = [
+        ("Veel", "veel", "DET", "det", 1), ("landen", "land", "NOUN", "ROOT", 1),
+        (",", ",", "PUNCT", "punct", 4), ("zoals", "zoals", "SCONJ", "mark", 4),
+        ("Polen", "Polen", "PROPN", "nmod", 1), ("en", "en", "CCONJ", "cc", 6),
+        ("Chili", "Chili", "PROPN", "conj", 4), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(two_sentences(first, SENTENCE_TWO), ACTORS)
+    EventStage()(ctx)
+    found = sorted((e.source, e.target, e.cameo) for e in ctx.record.events)
+    assert found == [("chili", "russia", "051"), ("polen", "russia", "051")]

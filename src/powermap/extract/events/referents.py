@@ -176,7 +176,8 @@ class Referents:
             first = doc[first - 1].sent.start
         for i in range(tok.i - 1, first - 1, -1):
             subj = doc[i]
-            if dep(subj) not in SUBJECT or subj.pos_ == "PRON":
+            fragment = dep(subj) == "root" and subj.pos_ in ("NOUN", "PROPN")  # a subject the parser made the root
+            if (dep(subj) not in SUBJECT and not fragment) or subj.pos_ == "PRON":
                 continue
             members = [m for c in conjuncts(subj) for m in (c, *self.examples(c))]
             found: list[Actor] = []
