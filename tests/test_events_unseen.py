@@ -304,3 +304,17 @@ def test_a_plural_pronoun_takes_up_examples_of_a_subject_the_parser_made_the_roo
     EventStage()(ctx)
     found = sorted((e.source, e.target, e.cameo) for e in ctx.record.events)
     assert found == [("chili", "russia", "051"), ("polen", "russia", "051")]
+
+
+def test_a_hyphenated_government_of_a_person_stands_for_the_persons_state():
+    # Polen steunt het Jansen-regime .
+    rows = [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+        ("het", "het", "DET", "det", 3), ("Jansen-regime", "Jansen-regime", "NOUN", "obj", 1),
+        (".", ".", "PUNCT", "punct", 1), ("Chili", "Chili", "PROPN", "ROOT", 5),
+    ]  # fmt: skip
+    ctx = context(parsed("nl", rows), {**ACTORS, "Jansen-regime": ("jansen", "person")})
+    for actor in ctx.record.actors:
+        actor.country = "CHL" if actor.id in ("jansen", "chili") else actor.country
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "chili", "051")]

@@ -119,9 +119,13 @@ class Referents:
     def governed_state(self, head: Token, named: Token, found: Actor) -> Actor:
         """A government noun owned by a person (*het regime van X*, *X's government*:
         ``government_nouns``) stands for that person's state, when the record names it."""
-        if named.i == head.i or found.type != "person" or not found.country:
+        if found.type != "person" or not found.country:
             return found
-        if norm(head.lemma_ or head.text) not in self.government_nouns and head.lower_ not in self.government_nouns:
+        if named.i == head.i:  # *het Maduro-regime*, *regering-X*: the person names the government
+            parts = head.lower_.split("-")
+            if len(parts) < 2 or not ({parts[0], parts[-1]} & self.government_nouns):
+                return found
+        elif norm(head.lemma_ or head.text) not in self.government_nouns and head.lower_ not in self.government_nouns:
             return found
         return self.index.state_of_country.get(found.country, found)
 
