@@ -318,3 +318,20 @@ def test_a_hyphenated_government_of_a_person_stands_for_the_persons_state():
         actor.country = "CHL" if actor.id in ("jansen", "chili") else actor.country
     EventStage()(ctx)
     assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("polen", "chili", "051")]
+
+
+def test_a_hyphenated_pair_of_parties_on_an_event_noun_gives_both_directions():
+    # De Pools-Chileense handelsoorlog duurt . Poolse en Chileense boeren zwijgen .
+    rows = [
+        ("De", "de", "DET", "det", 2), ("Pools-Chileense", "Pools-Chileens", "ADJ", "amod", 2),
+        ("handelsoorlog", "handelsoorlog", "NOUN", "nsubj", 3), ("duurt", "duren", "VERB", "ROOT", 3),
+        (".", ".", "PUNCT", "punct", 3), ("Poolse", "Pools", "ADJ", "amod", 8),
+        ("en", "en", "CCONJ", "cc", 7), ("Chileense", "Chileens", "ADJ", "conj", 5),
+        ("boeren", "boer", "NOUN", "ROOT", 8),
+    ]  # fmt: skip
+    ctx = context(parsed("nl", rows), {"Poolse": ("polen", "state"), "Chileense": ("chili", "state")})
+    for actor in ctx.record.actors:  # the actor layer marks the words, not the hyphenated pair
+        actor.mentions = [m for m in actor.mentions if m.start > 20]
+    EventStage()(ctx)
+    found = sorted((e.source, e.target, e.cameo) for e in ctx.record.events)
+    assert found == [("chili", "polen", "163"), ("polen", "chili", "163")]

@@ -21,6 +21,8 @@ from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
 DESCRIPTION_REACH = 600  # characters back to the state a description (*het land*) stands for
+#: letters an inflected form may add to a mention's form (*Amerikaans* -> *Amerikaanse*)
+INFLECTION = 2
 #: actor types a counted plural description of parties (*beide partijen*, *both sides*) may stand for
 PARTY_TYPES = frozenset({"state", "organisation"})
 
@@ -65,6 +67,7 @@ class ActorIndex:
             if state is not None and state.id != a.id:
                 self.metonyms[a.id] = state
         self._memo: dict[tuple[int, int], Actor | None] = {}
+        self._forms: dict[str, Actor] | None = None
         self.states = [(s, e, c) for s, e, a in spans if (c := self.canonical(a)) is not None and c.type == "state"]
         #: states and organisations: the parties a counted *beide partijen* may stand for
         self.parties = [
@@ -98,6 +101,25 @@ class ActorIndex:
         found = best[1] if best else None
         self._memo[key] = found
         return found
+
+    def by_form(self, word: str) -> Actor | None:
+        """The actor of a one-word mention written ``word`` in this document, or differing from it
+        by an inflection of up to ``INFLECTION`` letters (*Amerikaans* ~ *Amerikaanse*)."""
+        if self._forms is None:
+            text = self.ctx.text
+            self._forms = {}
+            for s, e, a in self.spans:
+                form = text[s:e].lower()
+                if " " not in form and (actor := self.canonical(a)) is not None:
+                    self._forms.setdefault(form, actor)
+        word = word.lower()
+        if word in self._forms:
+            return self._forms[word]
+        for form, actor in self._forms.items():
+            longer, shorter = (form, word) if len(form) > len(word) else (word, form)
+            if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= INFLECTION:
+                return actor
+        return None
 
     def resolve(self, start: int, end: int, word: str) -> Actor | None:
         """A pronoun or role phrase ending in ``word`` at ``[start, end)``, resolved backwards."""

@@ -149,6 +149,8 @@ class Referents:
         personal pronoun (*zij*, *they*) the coordinated subject it takes up (``plural_antecedent``)."""
         if tok.pos_ == "PRON":
             return self.plural_antecedent(tok) if self.plural(tok) and tok.lower_ in self.personal_plural else []
+        if (pair := self.pair(tok)) is not None:
+            return pair
         word = tok.lower_
         if not any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in self.group_nouns):
             return []
@@ -166,6 +168,24 @@ class Referents:
         if len(found) != count:
             found = self.index.last_states(tok.idx, count, skip, parties=True)
         return found if len(found) == count else []
+
+    def pair(self, tok: Token) -> list[Actor] | None:
+        """The parties of a hyphenated modifier of an event noun (*de Amerikaans-Chinese
+        handelsoorlog*, *the US-China talks*): each part the document names an actor with
+        (``ActorIndex.by_form``), or None when the modifier is not such a pair."""
+        if dep(tok) not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
+            return None
+        parts = [p for p in tok.text.replace("–", "-").split("-") if p]
+        if len(parts) < 2:
+            return None
+        found: list[Actor] = []
+        for part in parts:
+            actor = self.index.by_form(part)
+            if actor is None:
+                return None
+            if actor not in found:
+                found.append(actor)
+        return found if len(found) > 1 else None
 
     def plural_antecedent(self, tok: Token) -> list[Actor]:
         """The actors a plural personal pronoun takes up: the subject before it (in its sentence or
