@@ -335,3 +335,10 @@ def test_a_hyphenated_pair_of_parties_on_an_event_noun_gives_both_directions():
     EventStage()(ctx)
     found = sorted((e.source, e.target, e.cameo) for e in ctx.record.events)
     assert found == [("chili", "polen", "163"), ("polen", "chili", "163")]
+
+
+def test_a_noun_joined_to_an_irregular_verb_keeps_the_verbs_infinitive():
+    from powermap.extract.events.morphology import verb_candidates
+
+    assert "zakendoen" in verb_candidates("zakendoet", "nl")
+    assert "bestaan" in verb_candidates("bestaat", "nl")

@@ -68,6 +68,10 @@ def verb_candidates(form: str, language: str) -> list[str]:
         out[before:] = [prefix + c for c in out[before:]]
 
     analyse(form, "")
+    for i in range(2, len(form) - 1):  # a noun joined to an irregular verb (zakendoet: zakendoen)
+        if form[i:] in irregular and len(form[i:]) >= 2:
+            out.append(form[:i] + irregular[form[i:]])
+            break
     if form.startswith("ge"):
         analyse(form[2:], "")
     for p in sorted(prefixes):
