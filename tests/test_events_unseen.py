@@ -342,3 +342,22 @@ def test_a_noun_joined_to_an_irregular_verb_keeps_the_verbs_infinitive():
 
     assert "zakendoen" in verb_candidates("zakendoet", "nl")
     assert "bestaan" in verb_candidates("bestaat", "nl")
+
+
+def test_the_first_person_in_a_direct_quote_is_its_speaker():
+    # " Ik veroordeel Peru " , zegt Jansen .
+    from powermap.records import Quote
+
+    rows = [
+        ('"', '"', "PUNCT", "punct", 2), ("Ik", "ik", "PRON", "nsubj", 2),
+        ("veroordeel", "veroordelen", "VERB", "ccomp", 7), ("Peru", "Peru", "PROPN", "obj", 2),
+        ('"', '"', "PUNCT", "punct", 2), (",", ",", "PUNCT", "punct", 7), ("zegt", "zeggen", "VERB", "ROOT", 6),
+        ("Jansen", "Jansen", "PROPN", "nsubj", 6), (".", ".", "PUNCT", "punct", 6),
+    ]  # fmt: skip
+    ctx = context(parsed("nl", rows), ACTORS)
+    text = ctx.text
+    ctx.record.quotes.append(
+        Quote(text=text[: text.index(",")], start=0, end=text.index(","), speaker="jansen", kind="direct")
+    )
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("jansen", "peru", "111")]

@@ -102,6 +102,13 @@ class ActorIndex:
         self._memo[key] = found
         return found
 
+    def speaker_at(self, start: int) -> Actor | None:
+        """The speaker of the direct or partial quote that holds offset ``start``, if any."""
+        for quote in self.ctx.record.quotes:
+            if quote.start <= start < quote.end and quote.kind != "indirect" and quote.speaker:
+                return self.canonical(self.by_id.get(quote.speaker))
+        return None
+
     def by_form(self, word: str) -> Actor | None:
         """The actor of a one-word mention written ``word`` in this document, or differing from it
         by an inflection of up to ``INFLECTION`` letters (*Amerikaans* ~ *Amerikaanse*)."""

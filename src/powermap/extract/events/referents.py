@@ -82,6 +82,7 @@ class Referents:
         self.government_nouns = lexicon.cue_set("government_nouns")
         self.possessive = lexicon.cue_set("possessive_pronouns")
         self.agent_preps = lexicon.cue_set("agent_preps")
+        self.first_person = lexicon.cue_set("first_person_pronouns")
         roles = lang.table(lexicon.language, "speaker_nouns") if lexicon.language in lang.codes() else ()
         self.role_nouns = {r["noun"].lower() for r in roles if r.get("kind") == "role" and " " not in r["noun"]}
         #: third-person plural subject pronouns that take up a coordinated subject (zij, they)
@@ -262,6 +263,8 @@ class Referents:
         named last (*liet weten dat het de oefeningen schrapt*)."""
         if tok.lower_ in self.neuter and (dep(tok) == "nsubj" or self.misread_article(tok)):
             return self.speaker_state(tok) or self.index.last_state(tok.idx, owner=self.focus.current)
+        if tok.lower_ in self.first_person:  # *"Ik eis ...", zegt X*: the quote's speaker
+            return self.index.speaker_at(tok.idx)
         if tok.lower_ in self.possessive and dep(tok) == "nmod:poss" and self.acted_on(tok.head):
             return self.possessor(tok)
         if tok.lower_ not in self.personal or self.plural(tok):
