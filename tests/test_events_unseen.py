@@ -361,3 +361,13 @@ def test_the_first_person_in_a_direct_quote_is_its_speaker():
     )
     EventStage()(ctx)
     assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("jansen", "peru", "111")]
+
+
+def test_coordinated_subjects_of_a_symmetric_predicate_act_on_each_other():
+    # Polen en Chili twisten .
+    found, _ = run([
+        ("Polen", "Polen", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Chili", "Chili", "PROPN", "conj", 0), ("twisten", "twisten", "VERB", "ROOT", 3),
+        (".", ".", "PUNCT", "punct", 3),
+    ])  # fmt: skip
+    assert sorted(found) == [("chili", "polen", "110"), ("polen", "chili", "110")]

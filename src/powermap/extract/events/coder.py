@@ -167,7 +167,8 @@ class ParseCoder:
                 target = targets.target(tok, {source.id}, loose=not mutual, theme=entry.theme)
             if target is None and wrapper_head is not None:
                 target = targets.target(wrapper_head, {source.id}, loose=not mutual)
-            if target is None and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and not passive:
+            mutual_row = code[:2] in RECIPROCAL_ROOTS or "mutual" in entry.flags  # *X and Y disagreed*
+            if target is None and len(sources) > 1 and mutual_row and not passive:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
             if target is None and not entry.noun:
                 target = targets.nearby(tok, {s.id for s in sources}, heads)
