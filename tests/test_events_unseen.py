@@ -371,3 +371,14 @@ def test_coordinated_subjects_of_a_symmetric_predicate_act_on_each_other():
         (".", ".", "PUNCT", "punct", 3),
     ])  # fmt: skip
     assert sorted(found) == [("chili", "polen", "110"), ("polen", "chili", "110")]
+
+
+def test_levies_on_a_party_are_sanctions():
+    # De heffingen van Peru op Chili stijgen .
+    found, _ = run([
+        ("De", "de", "DET", "det", 1), ("heffingen", "heffing", "NOUN", "nsubj", 6),
+        ("van", "van", "ADP", "case", 3), ("Peru", "Peru", "PROPN", "nmod", 1),
+        ("op", "op", "ADP", "case", 5), ("Chili", "Chili", "PROPN", "nmod", 1),
+        ("stijgen", "stijgen", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6),
+    ])  # fmt: skip
+    assert found == [("peru", "chili", "163")]
