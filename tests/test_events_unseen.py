@@ -382,3 +382,15 @@ def test_levies_on_a_party_are_sanctions():
         ("stijgen", "stijgen", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6),
     ])  # fmt: skip
     assert found == [("peru", "chili", "163")]
+
+
+def test_a_description_in_apposition_to_a_named_person_is_that_person():
+    # Jansen , een Peruaanse ondernemer die met Chili handelt , ...   (die: Jansen, not Peru)
+    found, _ = run([
+        ("Jansen", "Jansen", "PROPN", "ROOT", 0), (",", ",", "PUNCT", "punct", 4),
+        ("een", "een", "DET", "det", 4), ("Peruaanse", "Peruaans", "ADJ", "amod", 4),
+        ("ondernemer", "ondernemer", "NOUN", "appos", 0), ("die", "die", "PRON", "nsubj", 8),
+        ("met", "met", "ADP", "case", 7), ("Chili", "Chili", "PROPN", "obl", 8),
+        ("handelt", "handelen", "VERB", "acl:relcl", 4), (".", ".", "PUNCT", "punct", 0),
+    ], actors={**ACTORS, "Peruaanse": ("peru", "state")})  # fmt: skip
+    assert found == [("jansen", "chili", "061")]

@@ -105,6 +105,10 @@ class Referents:
             return self.pronoun(tok)
         # the head, then a name in apposition to it (*de topvrouw van het bedrijf, X*: X, not the
         # bedrijf's country), then the rest of the phrase, nearest first
+        if dep(tok) == "appos" and tok.pos_ == "NOUN" and tok.head.i != tok.i:
+            owner = self.index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
+            if owner is not None and owner.type == "person":  # *X, een Nederlandse ondernemer*: X
+                return owner
         named = [c for c in tok.children if dep(c) == "appos"]
         for t in [tok, *named, *np_tokens_by_distance(tok)]:
             found = self.index.at(t.idx, t.idx + len(t.text))
