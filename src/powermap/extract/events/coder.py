@@ -172,15 +172,14 @@ class ParseCoder:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
             if target is None and not entry.noun:
                 target = targets.nearby(tok, {s.id for s in sources}, heads)
-            found, open_list = (
-                ([target], False)
-                if target is None or entry.noun
-                else (targets.coordinated_targets(tok, target, {source.id}))
-            )
-            if open_list:  # *Microsoft, Zoom en andere diensten*: one act on an illustrated group
-                out.append(Coded(source, target, code, negated, modality, reported, tok, found[1:]))
+            if target is None or entry.noun:
+                out.append(Coded(source, target, code, negated, modality, reported, tok))
                 continue
-            for each in found:  # *prees Finland en Zweden*: one event per named party
+            parties, open_list = targets.coordinated_targets(tok, target, {source.id})
+            if open_list:  # *Microsoft, Zoom en andere diensten*: one act on an illustrated group
+                out.append(Coded(source, target, code, negated, modality, reported, tok, parties[1:]))
+                continue
+            for each in parties:  # *prees Finland en Zweden*: one event per named party
                 out.append(Coded(source, each, code, negated, modality, reported, tok))
         self.focus.current = None
         return out

@@ -178,8 +178,8 @@ class Predicates:
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
             words = [norm(tok.lemma_ or tok.text), *noun_candidates(norm(tok.text), self.language)]
-            lemma = self.lex.noun_lemma(list(dict.fromkeys(words)))
-            if lemma is None:
+            noun = self.lex.noun_lemma(list(dict.fromkeys(words)))
+            if noun is None:
                 return None
-            return self.lex.match(lemma, self.bag(tok), noun=True)
+            return self.lex.match(noun, self.bag(tok), noun=True)
         return None
