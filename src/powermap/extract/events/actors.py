@@ -21,7 +21,7 @@ from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
 DESCRIPTION_REACH = 600  # characters back to the state a description (*het land*) stands for
-#: letters an inflected form may add to a mention's form (*Amerikaans* -> *Amerikaanse*)
+#: letters an inflected form may add to a mention's form (*Pools* -> *Poolse*)
 INFLECTION = 2
 #: actor types a counted plural description of parties (*beide partijen*, *both sides*) may stand for
 PARTY_TYPES = frozenset({"state", "organisation"})
@@ -111,7 +111,7 @@ class ActorIndex:
 
     def by_form(self, word: str) -> Actor | None:
         """The actor of a one-word mention written ``word`` in this document, or differing from it
-        by an inflection of up to ``INFLECTION`` letters (*Amerikaans* ~ *Amerikaanse*)."""
+        by an inflection of up to ``INFLECTION`` letters (*Pools* ~ *Poolse*)."""
         if self._forms is None:
             text = self.ctx.text
             self._forms = {}

@@ -149,7 +149,7 @@ class ParseCoder:
                 if source is not None and source not in sources:
                     sources.append(source)
         out: list[Coded] = []
-        # *X en Y beschuldigen elkaar*; *de Amerikaans-Chinese handelsoorlog*: between the two
+        # *X en Y beschuldigen elkaar*; *de Pools-Chileense handelsoorlog*: between the two
         paired = entry.noun and any(self.referents.pair(h) for h in heads)
         each_other = len(sources) > 1 and (self.reciprocal_object(tok) or paired)
         for source in sources:

@@ -107,7 +107,7 @@ class Referents:
         # bedrijf's country), then the rest of the phrase, nearest first
         if dep(tok) == "appos" and tok.pos_ == "NOUN" and tok.head.i != tok.i:
             owner = self.index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
-            if owner is not None and owner.type == "person":  # *X, een Nederlandse ondernemer*: X
+            if owner is not None and owner.type == "person":  # *X, een Peruaanse ondernemer*: X
                 return owner
         named = [c for c in tok.children if dep(c) == "appos"]
         for t in [tok, *named, *np_tokens_by_distance(tok)]:
@@ -126,7 +126,7 @@ class Referents:
         ``government_nouns``) stands for that person's state, when the record names it."""
         if found.type != "person" or not found.country:
             return found
-        if named.i == head.i:  # *het Maduro-regime*, *regering-X*: the person names the government
+        if named.i == head.i:  # *het X-regime*, *regering-X*: the person names the government
             parts = head.lower_.split("-")
             if len(parts) < 2 or not ({parts[0], parts[-1]} & self.government_nouns):
                 return found
@@ -135,7 +135,7 @@ class Referents:
         return self.index.state_of_country.get(found.country, found)
 
     def role_person(self, tok: Token) -> Actor | None:
-        """A definite role description the actor layer left open (*de oppositieleider*, *the
+        """A definite role description the actor layer left open (*de partijleider*, *the
         minister*: ``role`` nouns of ``speaker_nouns.tsv``, also as the end of a compound) stands
         for the person mentioned last before it, other than the source being coded."""
         word = tok.lower_
@@ -175,7 +175,7 @@ class Referents:
         return found if len(found) == count else []
 
     def pair(self, tok: Token) -> list[Actor] | None:
-        """The parties of a hyphenated modifier of an event noun (*de Amerikaans-Chinese
+        """The parties of a hyphenated modifier of an event noun (*de Pools-Chileense
         handelsoorlog*, *the US-China talks*): each part the document names an actor with
         (``ActorIndex.by_form``), or None when the modifier is not such a pair."""
         if dep(tok) not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
@@ -282,7 +282,7 @@ class Referents:
 
     def possessor(self, tok: Token) -> Actor | None:
         """A singular possessive pronoun (*zijn*, *his*, *its*): the actor layer's reading, else
-        the subject of the clause it stands in (*X verzet zich tegen zijn uitsluiting*: X), else
+        the subject of the clause it stands in (*X protesteert tegen zijn uitsluiting*: X), else
         the person named last before it."""
         found = self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
         if found is not None:

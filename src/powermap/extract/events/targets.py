@@ -179,7 +179,7 @@ class Targets:
     def noun_target(self, tok: Token, exclude: set[str]) -> Actor | None:
         """The target of an event noun: its complement with a target preposition (*de aanval op
         X*); beside an agent phrase, the possessor or owner phrase, which then names who undergoes
-        the act (*zijn uitsluiting door de VS*, *de arrestatie van X door Y*, *X's arrest by Y*)."""
+        the act (*zijn uitsluiting door Y*, *de arrestatie van X door Y*, *X's arrest by Y*)."""
         phrases = list(prepositional(tok))
         preps = [(p, n) for label, p, n in phrases if p in self.target_preps and label != "nmod:poss"]
         if any(p in self.agent_preps for _label, p, _n in phrases):
