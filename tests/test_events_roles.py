@@ -465,12 +465,26 @@ def test_events_subject_of_a_governing_or_conjoined_clause_is_no_target():
     assert sorted(found) == [("chili", None, "051"), ("litouwen", None, "051")]
 
 
-def test_events_coordinated_targets_make_one_event_with_other_targets():
+def test_events_coordinated_targets_make_one_event_per_named_party():
     # Chili steunt Polen en Litouwen .
     rows = [
         ("Chili", "Chili", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
         ("Polen", "Polen", "PROPN", "obj", 1), ("en", "en", "CCONJ", "cc", 4),
         ("Litouwen", "Litouwen", "PROPN", "conj", 2), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found, ctx = run(rows)
+    assert found == [("chili", "polen", "051"), ("chili", "litouwen", "051")]
+    assert all(e.other_targets == [] for e in ctx.record.events)
+
+
+def test_events_an_open_list_of_targets_stays_one_event_with_other_targets():
+    # Chili steunt Polen , Litouwen en andere landen .   (andere: the names illustrate one group)
+    rows = [
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+        ("Polen", "Polen", "PROPN", "obj", 1), (",", ",", "PUNCT", "punct", 4),
+        ("Litouwen", "Litouwen", "PROPN", "conj", 2), ("en", "en", "CCONJ", "cc", 7),
+        ("andere", "ander", "ADJ", "amod", 7), ("landen", "land", "NOUN", "conj", 2),
+        (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     found, ctx = run(rows)
     assert found == [("chili", "polen", "051")]

@@ -21,6 +21,10 @@ from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
 DESCRIPTION_REACH = 600  # characters back to the state a description (*het land*) stands for
+#: letters an inflected form may add to a mention's form (*Pools* -> *Poolse*)
+INFLECTION = 2
+#: actor types a counted plural description of parties (*beide partijen*, *both sides*) may stand for
+PARTY_TYPES = frozenset({"state", "organisation"})
 
 
 @cache
@@ -63,7 +67,12 @@ class ActorIndex:
             if state is not None and state.id != a.id:
                 self.metonyms[a.id] = state
         self._memo: dict[tuple[int, int], Actor | None] = {}
+        self._forms: dict[str, Actor] | None = None
         self.states = [(s, e, c) for s, e, a in spans if (c := self.canonical(a)) is not None and c.type == "state"]
+        #: states and organisations: the parties a counted *beide partijen* may stand for
+        self.parties = [
+            (s, e, c) for s, e, a in spans if (c := self.canonical(a)) is not None and c.type in PARTY_TYPES
+        ]
 
     def canonical(self, actor: Actor | None) -> Actor | None:
         """The actor an agent or target role stands for (a capital -> its state, or its government
@@ -93,6 +102,32 @@ class ActorIndex:
         self._memo[key] = found
         return found
 
+    def speaker_at(self, start: int) -> Actor | None:
+        """The speaker of the direct or partial quote that holds offset ``start``, if any."""
+        for quote in self.ctx.record.quotes:
+            if quote.start <= start < quote.end and quote.kind != "indirect" and quote.speaker:
+                return self.canonical(self.by_id.get(quote.speaker))
+        return None
+
+    def by_form(self, word: str) -> Actor | None:
+        """The actor of a one-word mention written ``word`` in this document, or differing from it
+        by an inflection of up to ``INFLECTION`` letters (*Pools* ~ *Poolse*)."""
+        if self._forms is None:
+            text = self.ctx.text
+            self._forms = {}
+            for s, e, a in self.spans:
+                form = text[s:e].lower()
+                if " " not in form and (actor := self.canonical(a)) is not None:
+                    self._forms.setdefault(form, actor)
+        word = word.lower()
+        if word in self._forms:
+            return self._forms[word]
+        for form, actor in self._forms.items():
+            longer, shorter = (form, word) if len(form) > len(word) else (word, form)
+            if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= INFLECTION:
+                return actor
+        return None
+
     def resolve(self, start: int, end: int, word: str) -> Actor | None:
         """A pronoun or role phrase ending in ``word`` at ``[start, end)``, resolved backwards."""
         if self.resolver is not None and hasattr(self.resolver, "resolve"):
@@ -102,22 +137,24 @@ class ActorIndex:
             return None
         return self.previous_person(start, other_than="")
 
-    def previous_person(self, start: int, other_than: str) -> Actor | None:
-        """The last person mentioned before ``start`` (within 400 characters) that is not ``other_than``."""
+    def previous_person(self, start: int, other_than: str | set[str]) -> Actor | None:
+        """The last person mentioned before ``start`` (within 400 characters) that is not
+        ``other_than`` (an id or a set of ids)."""
+        skip = {other_than} if isinstance(other_than, str) else other_than
         best = None
         for s, e, actor in self.persons:
             if s >= start:
                 break
-            if e <= start and start - e < 400 and actor.id != other_than:
+            if e <= start and start - e < 400 and actor.id not in skip:
                 best = actor
         return best
 
-    def last_states(self, start: int, count: int, skip: set[str]) -> list[Actor]:
-        """The ``count`` distinct states mentioned last before ``start`` (within
-        ``DESCRIPTION_REACH`` characters) that are not in ``skip``, in text order; fewer when
-        the text names fewer (*China en India. Twee handelspartners ...*)."""
+    def last_states(self, start: int, count: int, skip: set[str], parties: bool = False) -> list[Actor]:
+        """The ``count`` distinct states (with ``parties``: states and organisations) mentioned
+        last before ``start`` (within ``DESCRIPTION_REACH`` characters) that are not in ``skip``,
+        in text order; fewer when the text names fewer (*China en India. Twee handelspartners*)."""
         found: list[Actor] = []
-        for _s, e, a in reversed(self.states):
+        for _s, e, a in reversed(self.parties if parties else self.states):
             if e > start:
                 continue
             if start - e >= DESCRIPTION_REACH or len(found) == count:

@@ -149,7 +149,9 @@ class ParseCoder:
                 if source is not None and source not in sources:
                     sources.append(source)
         out: list[Coded] = []
-        each_other = len(sources) > 1 and self.reciprocal_object(tok)
+        # *X en Y beschuldigen elkaar*; *de Pools-Chileense handelsoorlog*: between the two
+        paired = entry.noun and any(self.referents.pair(h) for h in heads)
+        each_other = len(sources) > 1 and (self.reciprocal_object(tok) or paired)
         for source in sources:
             self.focus.current = source
             if each_other:  # *X en Y beschuldigen elkaar*, *both sides accused each other*
@@ -162,15 +164,23 @@ class ParseCoder:
                 if target is None and (verb := reader.light_verb(tok)) is not None:
                     target = targets.target(verb, {source.id}, loose=False)  # *bracht een bezoek | aan Y*
             else:  # X en Y: a loosely attached name does not outrank the co-subject
-                target = targets.target(tok, {source.id}, loose=not mutual)
+                target = targets.target(tok, {source.id}, loose=not mutual, theme=entry.theme)
             if target is None and wrapper_head is not None:
                 target = targets.target(wrapper_head, {source.id}, loose=not mutual)
-            if target is None and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and not passive:
+            mutual_row = code[:2] in RECIPROCAL_ROOTS or "mutual" in entry.flags  # *X and Y disagreed*
+            if target is None and len(sources) > 1 and mutual_row and not passive:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
             if target is None and not entry.noun:
                 target = targets.nearby(tok, {s.id for s in sources}, heads)
-            more = [] if target is None or entry.noun else targets.coordinated_targets(tok, target, {source.id})[1:]
-            out.append(Coded(source, target, code, negated, modality, reported, tok, more))
+            if target is None or entry.noun:
+                out.append(Coded(source, target, code, negated, modality, reported, tok))
+                continue
+            parties, open_list = targets.coordinated_targets(tok, target, {source.id})
+            if open_list:  # *Microsoft, Zoom en andere diensten*: one act on an illustrated group
+                out.append(Coded(source, target, code, negated, modality, reported, tok, parties[1:]))
+                continue
+            for each in parties:  # *prees Finland en Zweden*: one event per named party
+                out.append(Coded(source, each, code, negated, modality, reported, tok))
         self.focus.current = None
         return out
 

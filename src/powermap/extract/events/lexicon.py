@@ -50,6 +50,11 @@ class LexEntry:
     def wrap(self) -> bool:
         return "wrap" in self.flags
 
+    @property
+    def theme(self) -> frozenset[str]:
+        """The pattern's words: what the act moves or uses (*troepen* of *troepen sturen*)."""
+        return frozenset(w for alts in self.pattern for w in alts)
+
     def flag_value(self, name: str) -> str | None:
         for flag in self.flags:
             if flag.startswith(name + "="):
@@ -70,6 +75,7 @@ class EventLexicon:
         self.cues: dict[str, Any] = dict(lang.data(language, "event_cues") or {})
         self.compound_suffix = bool(self.cues.get("compound_suffix"))
         self.entries: dict[str, list[LexEntry]] = {}
+        self._nouns: frozenset[str] | None = None
         files = sorted(folder.glob("event_verbs*.tsv"), key=lambda p: (".local" not in p.name, p.name))
         for path in files:
             for row in read_tsv(path):
@@ -92,6 +98,28 @@ class EventLexicon:
     def has(self, lemma: str) -> bool:
         return norm(lemma) in self.entries
 
+    def noun_lemma(self, words: list[str]) -> str | None:
+        """The first of ``words`` (lemma candidates of a noun) with a noun row, else, where
+        compounds are written as one word, the longest noun row a candidate ends with (the
+        head of *handelsoorlog* is *oorlog*; at least four letters, three left before it)."""
+        nouns = self.noun_lemmas
+        for word in words:
+            if word in nouns:
+                return word
+        if not self.compound_suffix:
+            return None
+        for word in words:
+            for i in range(3, len(word) - 3):
+                if word[i:] in nouns:
+                    return word[i:]
+        return None
+
+    @property
+    def noun_lemmas(self) -> frozenset[str]:
+        if self._nouns is None:
+            self._nouns = frozenset(k for k, rows in self.entries.items() if any(r.noun for r in rows))
+        return self._nouns
+
     def word_in(self, word: str, bag: set[str]) -> bool:
         if word in bag:
             return True
@@ -101,16 +129,21 @@ class EventLexicon:
             )
         return False
 
-    def match(self, lemma: str, bag: set[str], noun: bool = False) -> LexEntry | None:
-        """The most specific row for ``lemma`` whose pattern words all occur in ``bag``."""
+    def match(self, lemma: str, bag: set[str], noun: bool = False, near: set[str] | None = None) -> LexEntry | None:
+        """The most specific row for ``lemma`` whose pattern words all occur in ``bag``; between
+        rows of equal length, the one with more pattern words in ``near`` (the predicate's own
+        dependents: *spoke with X, Secretary of State* is *speak with*, not *speak of*)."""
         best: LexEntry | None = None
+        best_key = (-1, -1)
         for entry in self.entries.get(norm(lemma), ()):
             if entry.noun != noun:
                 continue
-            if all(any(self.word_in(w, bag) for w in alts) for alts in entry.pattern) and (
-                best is None or len(entry.pattern) > len(best.pattern)
-            ):
-                best = entry
+            if not all(any(self.word_in(w, bag) for w in alts) for alts in entry.pattern):
+                continue
+            close = sum(any(w in near for w in alts) for alts in entry.pattern) if near else 0
+            key = (len(entry.pattern), close)
+            if key > best_key:
+                best, best_key = entry, key
         return best
 
 

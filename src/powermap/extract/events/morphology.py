@@ -74,6 +74,10 @@ def _verb_candidates(form: str, language: str) -> tuple[str, ...]:
         out[before:] = [prefix + c for c in out[before:]]
 
     analyse(form, "")
+    for i in range(2, len(form) - 1):  # a noun joined to an irregular verb (zakendoet: zakendoen)
+        if form[i:] in irregular and len(form[i:]) >= 2:
+            out.append(form[:i] + irregular[form[i:]])
+            break
     if form.startswith("ge"):
         analyse(form[2:], "")
     for p in sorted(prefixes):
@@ -81,6 +85,30 @@ def _verb_candidates(form: str, language: str) -> tuple[str, ...]:
             rest = form[len(p) :]
             analyse(rest[2:] if rest.startswith("ge") else rest, p)
     return tuple(dict.fromkeys(out))
+
+
+def noun_candidates(form: str, language: str) -> list[str]:
+    """Singulars a Dutch-like plural noun form may come from (*verkopen* -> *verkoop*,
+    *tarieven* -> *tarief*, *sancties* -> *sanctie*); the form itself first."""
+    form = form.lower()
+    out = [form]
+    if not get_lexicon(language).compound_suffix:
+        return out
+    if form.endswith("s") and len(form) > 4:
+        out.append(form[:-1])
+    if form.endswith("en") and len(form) > 5:
+        stem = form[:-2]
+        out.append(stem)
+        if stem[-1] not in VOWELS and stem[-2] in VOWELS and stem[-3] not in VOWELS:
+            out.append(stem[:-1] + stem[-2] + stem[-1])  # verkop -> verkoop
+        if len(stem) >= 3 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])  # aanvall -> aanval
+        if stem[-1] in "vz":
+            tail = {"v": "f", "z": "s"}[stem[-1]]
+            out.append(stem[:-1] + tail)
+            if stem[-2] in VOWELS and stem[-3] not in VOWELS:
+                out.append(stem[:-2] + stem[-2] + stem[-2] + tail)  # tarieven: tarief; bewijzen
+    return list(dict.fromkeys(out))
 
 
 def separable_particle(lemma: str, language: str) -> str | None:

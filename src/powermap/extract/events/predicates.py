@@ -11,7 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
-from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
+from powermap.extract.events.morphology import (
+    lemma_table,
+    noun_candidates,
+    particles,
+    separable_particle,
+    verb_candidates,
+)
 from powermap.extract.events.syntax import (
     OBJECT,
     clause_words,
@@ -139,6 +145,16 @@ class Predicates:
                 words.add("zich")
         return words
 
+    @staticmethod
+    def near(tok: Token) -> set[str]:
+        """Lemmas and forms of the predicate's own dependents and their prepositions (*spoke with*)."""
+        words: set[str] = set()
+        for child in tok.children:
+            for t in (child, *(c for c in child.children if dep(c) in ("case", "pobj"))):
+                words.add(norm(t.lemma_ or t.text))
+                words.add(t.lower_)
+        return words
+
     def entry(self, tok: Token) -> LexEntry | None:
         """The lexicon row ``tok`` triggers as a predicate or event noun, or None (also for a
         row whose CAMEO root the language leaves uncoded: a statement is no event)."""
@@ -154,15 +170,16 @@ class Predicates:
             candidates = [c for c in self.lemma_candidates(tok) if self.lex.has(c)]
             if not candidates:
                 return None
-            bag = self.bag(tok)
+            bag, near = self.bag(tok), self.near(tok)
             for lemma in candidates:
-                found = self.lex.match(lemma, bag)
+                found = self.lex.match(lemma, bag, near=near)
                 if found is not None:
                     return found
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
-            lemma = norm(tok.lemma_ or tok.text)
-            if not self.lex.has(lemma):
+            words = [norm(tok.lemma_ or tok.text), *noun_candidates(norm(tok.text), self.language)]
+            noun = self.lex.noun_lemma(list(dict.fromkeys(words)))
+            if noun is None:
                 return None
-            return self.lex.match(lemma, self.bag(tok), noun=True)
+            return self.lex.match(noun, self.bag(tok), noun=True)
         return None

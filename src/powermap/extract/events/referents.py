@@ -18,15 +18,26 @@ from spacy.tokens import Token
 from powermap import lang
 from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
-from powermap.extract.events.lexicon import EventLexicon
+from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
-from powermap.extract.events.syntax import OBJECT, SUBJECT, dep, governors, np_tokens_by_distance, subjects
+from powermap.extract.events.syntax import (
+    OBJECT,
+    SUBJECT,
+    conjuncts,
+    dep,
+    governors,
+    np_tokens_by_distance,
+    prepositional,
+    subjects,
+)
 from powermap.records import Actor
 
 #: how many references one resolution may follow (pronoun -> speaker -> ...)
 MAX_DEPTH = 4
 #: how many relations an attribution marker (*volgens X*) may stand above a name
 ATTRIBUTION_REACH = 4
+#: how many sentences before its own a plural pronoun's antecedent is looked for
+ANTECEDENT_SENTENCES = 2
 
 
 @dataclass
@@ -67,6 +78,15 @@ class Referents:
         self.group_nouns = lexicon.cue_set("plural_state_nouns")
         self.pair_words = lexicon.cue_set("pair_words")
         self.reported_markers = lexicon.cue_set("reported_markers")
+        self.example_marks = lexicon.cue_set("example_marks")
+        self.government_nouns = lexicon.cue_set("government_nouns")
+        self.possessive = lexicon.cue_set("possessive_pronouns")
+        self.agent_preps = lexicon.cue_set("agent_preps")
+        self.first_person = lexicon.cue_set("first_person_pronouns")
+        roles = lang.table(lexicon.language, "speaker_nouns") if lexicon.language in lang.codes() else ()
+        self.role_nouns = {r["noun"].lower() for r in roles if r.get("kind") == "role" and " " not in r["noun"]}
+        #: third-person plural subject pronouns that take up a coordinated subject (zij, they)
+        self.personal_plural = lexicon.cue_set("plural_subject_pronouns")
         self.numbers = number_lexicon(lexicon.language)
         self.resolving: list[int] = []  # tokens being resolved now, outermost first
 
@@ -85,21 +105,57 @@ class Referents:
             return self.pronoun(tok)
         # the head, then a name in apposition to it (*de topvrouw van het bedrijf, X*: X, not the
         # bedrijf's country), then the rest of the phrase, nearest first
+        if dep(tok) == "appos" and tok.pos_ == "NOUN" and tok.head.i != tok.i:
+            owner = self.index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
+            if owner is not None and owner.type == "person":  # *X, een Peruaanse ondernemer*: X
+                return owner
         named = [c for c in tok.children if dep(c) == "appos"]
         for t in [tok, *named, *np_tokens_by_distance(tok)]:
             found = self.index.at(t.idx, t.idx + len(t.text))
             if found is not None and not self.locative(t):
-                return found
+                return self.governed_state(tok, t, found)
         if (described := self.state_description(tok)) is not None:
             return described
         if tok.pos_ == "NOUN":
-            return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+            found = self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+            return found if found is not None else self.role_person(tok)
         return None
 
+    def governed_state(self, head: Token, named: Token, found: Actor) -> Actor:
+        """A government noun owned by a person (*het regime van X*, *X's government*:
+        ``government_nouns``) stands for that person's state, when the record names it."""
+        if found.type != "person" or not found.country:
+            return found
+        if named.i == head.i:  # *het X-regime*, *regering-X*: the person names the government
+            parts = head.lower_.split("-")
+            if len(parts) < 2 or not ({parts[0], parts[-1]} & self.government_nouns):
+                return found
+        elif norm(head.lemma_ or head.text) not in self.government_nouns and head.lower_ not in self.government_nouns:
+            return found
+        return self.index.state_of_country.get(found.country, found)
+
+    def role_person(self, tok: Token) -> Actor | None:
+        """A definite role description the actor layer left open (*de partijleider*, *the
+        minister*: ``role`` nouns of ``speaker_nouns.tsv``, also as the end of a compound) stands
+        for the person mentioned last before it, other than the source being coded."""
+        word = tok.lower_
+        if not any(word == r or (word.endswith(r) and len(word) - len(r) >= 3) for r in self.role_nouns):
+            return None
+        if not any(dep(c) == "det" and c.lower_ in self.definite for c in tok.children):
+            return None
+        skip = {self.focus.current.id} if self.focus.current is not None else set()
+        return self.index.previous_person(tok.idx, skip)
+
     def group(self, tok: Token) -> list[Actor]:
-        """The states a counted plural description stands for (*twee handelspartners*, *de
-        beide landen*, *both countries*): the last that many states named before it, other than
-        the source being coded; empty unless the text names exactly that many."""
+        """The actors a plural phrase stands for: a counted plural description (*twee
+        handelspartners*, *de beide landen*, *both countries*) the last that many states named
+        before it (else states and organisations: *beide partijen* after *de VS en de EU*), other
+        than the source being coded, and only when the text names exactly that many; a plural
+        personal pronoun (*zij*, *they*) the coordinated subject it takes up (``plural_antecedent``)."""
+        if tok.pos_ == "PRON":
+            return self.plural_antecedent(tok) if self.plural(tok) and tok.lower_ in self.personal_plural else []
+        if (pair := self.pair(tok)) is not None:
+            return pair
         word = tok.lower_
         if not any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in self.group_nouns):
             return []
@@ -114,7 +170,64 @@ class Referents:
             return []
         skip = {self.focus.current.id} if self.focus.current is not None else set()
         found = self.index.last_states(tok.idx, count, skip)
+        if len(found) != count:
+            found = self.index.last_states(tok.idx, count, skip, parties=True)
         return found if len(found) == count else []
+
+    def pair(self, tok: Token) -> list[Actor] | None:
+        """The parties of a hyphenated modifier of an event noun (*de Pools-Chileense
+        handelsoorlog*, *the US-China talks*): each part the document names an actor with
+        (``ActorIndex.by_form``), or None when the modifier is not such a pair."""
+        if dep(tok) not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
+            return None
+        parts = [p for p in tok.text.replace("–", "-").split("-") if p]
+        if len(parts) < 2:
+            return None
+        found: list[Actor] = []
+        for part in parts:
+            actor = self.index.by_form(part)
+            if actor is None:
+                return None
+            if actor not in found:
+                found.append(actor)
+        return found if len(found) > 1 else None
+
+    def plural_antecedent(self, tok: Token) -> list[Actor]:
+        """The actors a plural personal pronoun takes up: the subject before it (in its sentence or
+        the ``ANTECEDENT_SENTENCES`` before) whose conjuncts or named examples are two or more
+        distinct actors (*De VS en Nederland erkennen X niet. Zij steunen Y*). The nearest plural
+        subject decides: one that names no actors (*de demonstranten*) leaves the pronoun open."""
+        doc = tok.doc
+        first = tok.sent.start
+        for _ in range(ANTECEDENT_SENTENCES):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for i in range(tok.i - 1, first - 1, -1):
+            subj = doc[i]
+            fragment = dep(subj) == "root" and subj.pos_ in ("NOUN", "PROPN")  # a subject the parser made the root
+            if (dep(subj) not in SUBJECT and not fragment) or subj.pos_ == "PRON":
+                continue
+            members = [m for c in conjuncts(subj) for m in (c, *self.examples(c))]
+            found: list[Actor] = []
+            for m in members:
+                actor = self.actor(m)
+                if actor is not None and actor not in found:
+                    found.append(actor)
+            if len(found) >= 2:
+                return found
+            if "Plur" in subj.morph.get("Number", []) or len(conjuncts(subj)) > 1:
+                return []  # the nearest plural subject names no two actors
+        return []
+
+    def examples(self, tok: Token) -> list[Token]:
+        """Named examples of a noun and their conjuncts (*landen, zoals X en Y*: X, Y)."""
+        return [
+            m
+            for child in tok.children
+            if {c.lower_ for c in child.children if dep(c) in ("case", "mark")} & self.example_marks
+            for m in conjuncts(child)
+        ]
 
     def state_description(self, tok: Token) -> Actor | None:
         """A definite description of a state in the noun phrase (*het land*, *zijn buurland*)."""
@@ -154,9 +267,31 @@ class Referents:
         named last (*liet weten dat het de oefeningen schrapt*)."""
         if tok.lower_ in self.neuter and (dep(tok) == "nsubj" or self.misread_article(tok)):
             return self.speaker_state(tok) or self.index.last_state(tok.idx, owner=self.focus.current)
+        if tok.lower_ in self.first_person:  # *"Ik eis ...", zegt X*: the quote's speaker
+            return self.index.speaker_at(tok.idx)
+        if tok.lower_ in self.possessive and dep(tok) == "nmod:poss" and self.acted_on(tok.head):
+            return self.possessor(tok)
         if tok.lower_ not in self.personal or self.plural(tok):
             return None
         return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+
+    def acted_on(self, noun: Token) -> bool:
+        """Whether a noun has an agent phrase (*uitsluiting door Y*), so that its possessor is who
+        undergoes the act, the only possessor role read (*zijn oorlog* names no one's target)."""
+        return any(p in self.agent_preps for _label, p, _n in prepositional(noun))
+
+    def possessor(self, tok: Token) -> Actor | None:
+        """A singular possessive pronoun (*zijn*, *his*, *its*): the actor layer's reading, else
+        the subject of the clause it stands in (*X protesteert tegen zijn uitsluiting*: X), else
+        the person named last before it."""
+        found = self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+        if found is not None:
+            return found
+        for head in governors(tok, None):
+            subj = [s for s in subjects(head) if s.i != tok.i and s.pos_ != "PRON"]
+            if subj:
+                return self.actor(subj[0])
+        return self.index.previous_person(tok.idx, set())
 
     def misread_article(self, tok: Token) -> bool:
         """A neuter pronoun the parser took for the article of a plural noun (*dat het geplande

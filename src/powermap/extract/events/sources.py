@@ -111,8 +111,9 @@ class Sources:
 
     def noun_sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source of an event noun: possessor, demonym adjective or agent phrase."""
-        heads = [c for c in tok.children if dep(c) in ("nmod:poss", "amod", "det") and c.pos_ != "DET"]
-        heads += [n for label, p, n in prepositional(tok) if p in self.agent_preps]
+        by = [n for label, p, n in prepositional(tok) if p in self.agent_preps]
+        # *zijn uitsluiting door Y*: with an agent phrase the possessor undergoes the act
+        heads = by or [c for c in tok.children if dep(c) in ("nmod:poss", "amod", "det") and c.pos_ != "DET"]
         heads += self.of_source(tok) if not heads else []
         if not [h for h in heads if self.referents.actor(h) is not None]:
             entry = self.lex.match(norm(tok.lemma_ or tok.text), self.predicates.bag(tok), noun=True)

@@ -48,8 +48,22 @@ def base(label: str) -> str:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and every token coordinated with it (X, Y en Z)."""
-    return _walk(tok, lambda t: [c for c in t.children if dep(c) == "conj"])
+    """The token and every token coordinated with it (X, Y en Z), also the second member of a
+    correlative pair that the parser hung as a modifier (*zowel X als Y*: ``correlative_marks``)."""
+    return _walk(tok, lambda t: [c for c in t.children if dep(c) == "conj"] + correlative(t))
+
+
+def correlative(tok: Token) -> list[Token]:
+    """The second members of *zowel X als Y* when the parser hangs *als Y* on X."""
+    if not any(dep(c) in ("cc:preconj", "preconj") for c in tok.children):
+        return []
+    marks = cue_union("correlative_marks")
+    return [
+        c
+        for c in tok.children
+        if dep(c) in ("nmod", "obl", "appos")
+        and any(dep(g) in ("mark", "case") and g.lower_ in marks for g in c.children)
+    ]
 
 
 def governors(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from powermap.extract.events.lexicon import EventLexicon
+from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Referents
 from powermap.extract.events.sources import Sources
@@ -56,9 +56,15 @@ class Targets:
         self.target_preps = [str(p).lower() for p in lexicon.cues.get("target_preps") or []]
         self.agent_preps = lexicon.cue_set("agent_preps")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
+        self.open_list_marks = lexicon.cue_set("open_list_marks")
+        self.owner_preps = lexicon.cue_set("owner_preps")
 
-    def target(self, tok: Token, exclude: set[str], loose: bool = True) -> Actor | None:
-        """The first candidate (see the module docstring) that is an actor not in ``exclude``."""
+    def target(
+        self, tok: Token, exclude: set[str], loose: bool = True, theme: frozenset[str] = frozenset()
+    ) -> Actor | None:
+        """The first candidate (see the module docstring) that is an actor not in ``exclude``. A
+        common noun among ``theme`` (the words of the row's pattern: *troepen sturen naar X*,
+        *send troops to X*) is what the act moves or uses, never whom it is aimed at."""
         candidates: list[Token] = []
         if is_passive(tok):  # *the coalition, which was joined by X*: the relative pronoun's noun
             candidates += [self.referents.antecedent(c) for s in subjects(tok) for c in conjuncts(s)]
@@ -78,7 +84,11 @@ class Targets:
                 candidates += [n for label, p, n in prepositional(child) if label != "obl:agent"]
         refs = self.referents
         for cand in candidates:  # a place after a locative preposition is where, not whom
+            if theme and cand.is_lower and (cand.lower_ in theme or norm(cand.lemma_ or cand.text) in theme):
+                continue
             found = None if refs.attribution(cand) or refs.locative(cand) else refs.actor(cand)
+            if found is not None and found.id in exclude and cand.lower_ in refs.personal:
+                found = refs.index.previous_person(cand.idx, exclude)  # *X arresteerde hem*: not X
             if found is not None and found.id not in exclude:
                 return found
         if not loose:
@@ -143,9 +153,11 @@ class Targets:
             return True
         return dep(tok) == "conj" and (tok.head.i == head.i or (dep(head) == "conj" and head.head.i == tok.head.i))
 
-    def coordinated_targets(self, tok: Token, target: Actor, exclude: set[str]) -> list[Actor]:
+    def coordinated_targets(self, tok: Token, target: Actor, exclude: set[str]) -> tuple[list[Actor], bool]:
         """Further targets coordinated with the one found (*praised Finland and Sweden*): the
-        conjuncts of the object or complement that names ``target``, each a distinct actor."""
+        conjuncts of the object or complement that names ``target``, each a distinct actor; and
+        whether the list is open (*Microsoft, Zoom en andere diensten*, ``open_list_marks``):
+        an open list illustrates one group, a closed one names each party."""
         actor = self.referents.actor
         for cand in (c for c in tok.children if dep(c) in OBJECT or dep(c) in ("obl", "nmod")):
             members = conjuncts(cand)
@@ -156,13 +168,26 @@ class Targets:
                 found = actor(m)
                 if found is not None and found.id not in exclude and found not in out:
                     out.append(found)
-            return out
-        return [target]
+            return out, self.open_list(members)
+        return [target], False
+
+    def open_list(self, members: list[Token]) -> bool:
+        """Whether a conjunct is marked as the rest of an open list (*andere*, *other*, *etc.*)."""
+        marks = self.open_list_marks
+        return any(m.lower_ in marks or any(c.lower_ in marks for c in m.children) for m in members)
 
     def noun_target(self, tok: Token, exclude: set[str]) -> Actor | None:
-        """The target of an event noun: its complement with a target preposition (*de aanval op X*)."""
-        preps = [(p, n) for label, p, n in prepositional(tok) if p in self.target_preps and label != "nmod:poss"]
-        for _p, noun in sorted(preps, key=lambda pn: self.target_preps.index(pn[0])):
+        """The target of an event noun: its complement with a target preposition (*de aanval op
+        X*); beside an agent phrase, the possessor or owner phrase, which then names who undergoes
+        the act (*zijn uitsluiting door Y*, *de arrestatie van X door Y*, *X's arrest by Y*)."""
+        phrases = list(prepositional(tok))
+        preps = [(p, n) for label, p, n in phrases if p in self.target_preps and label != "nmod:poss"]
+        if any(p in self.agent_preps for _label, p, _n in phrases):
+            preps = [(p, n) for p, n in preps if p not in self.owner_preps]  # the owner comes below
+            preps += [("", c) for c in tok.children if dep(c) == "nmod:poss"]
+            preps += [("", n) for _label, p, n in phrases if p in self.owner_preps]
+        order = self.target_preps
+        for _p, noun in sorted(preps, key=lambda pn: order.index(pn[0]) if pn[0] in order else len(order)):
             found = self.referents.actor(noun)
             if found is not None and found.id not in exclude:
                 return found
