@@ -66,10 +66,27 @@ def test_without_a_significant_shift_the_page_says_so(client):
     assert re.search(r"No dyad.s shift is significant", html)
 
 
-BAD = ["from=2019-13&to=2019-03", "to=2019-02-30", "by=fortnight", "windows=1", "windows=99", "alpha=2"]
+BAD = [
+    "from=2019-03&to=2019-02",
+    "from=2019-13&to=2019-03",
+    "to=2019-02-30",
+    "by=fortnight",
+    "windows=1",
+    "windows=99",
+    "alpha=2",
+]
 
 
 @pytest.mark.parametrize("query", [*BAD, "from=1000&by=day"])
 def test_bad_parameters_are_a_400(client, query):
     response = client.get(f"/api/changes?{query}")
     assert response.status_code == 400 and response.json()["detail"]
+
+
+def test_a_store_without_dated_events_gets_a_note_not_an_error(tmp_path):
+    store, _ = make_store(tmp_path, [])
+    store.close()
+    empty = TestClient(create_app(tmp_path, allowed_hosts=["testserver"], warm=False))
+    data = empty.get("/api/changes").json()
+    assert data["comparisons"] == [] and "no dated events" in data["note"]
+    assert "no dated events" in empty.get("/changes").text

@@ -59,7 +59,9 @@ def changes(
     try:
         planned = plan_windows(conn, from_ or None, to or None, by)
     except periods.PeriodError as err:
-        return {"filters": filters, "note": str(err), "windows": [], "comparisons": []}
+        if from_ or to:  # periods that cannot be compared (the earlier after the later)
+            raise BadParameter(str(err)) from None
+        return {"filters": filters, "note": str(err), "windows": [], "comparisons": []}  # no dated events
     if by is not None:
         planned = planned[-windows:]
     if len(planned) < 2:
