@@ -9,20 +9,19 @@ question (``relation_queries.cached``), not under the request's time limit.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Query
 
 from powermap.analyse import periods
-from powermap.analyse.changes import ChangeOptions, changes_report, plan_windows
+from powermap.analyse.changes import ChangeOptions, changes_report, data_span, plan_windows
 from powermap.serve.api import relation_queries
 from powermap.serve.api.views import BadParameter, Conn
 
 #: YYYY, YYYY-Qn, YYYY-MM, YYYY-Www, YYYY-MM-DD, or FIRST..LAST (two days)
 LABEL = r"^(\d{4}(-Q[1-4]|-W\d{2}|-\d{2}(-\d{2})?)?|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})?$"
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 28, "quarter": 90, "year": 365}
-MAX_PERIODS = 1000  # periods cut from a ``from`` with ``by``: more is a mistake, and slow
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}  # at most
 PeriodLabel = Annotated[
     str | None, Query(pattern=LABEL, description="YYYY, YYYY-Qn, YYYY-MM, YYYY-Www, YYYY-MM-DD or FIRST..LAST")
 ]
@@ -51,17 +50,11 @@ def changes(
     by = by or None
     if by is None and not to:
         by = "month"  # nothing asked: the last periods of the data
-    if by is not None and from_:
-        last = periods.span(to).end if to else max(periods.span(from_).end, date.today())
-        if (last - periods.span(from_).start).days / PERIOD_DAYS[by] > MAX_PERIODS:
-            raise BadParameter(f"from {from_} by {by} makes more than {MAX_PERIODS} periods; choose a coarser by")
     filters = {"from": from_ or None, "to": to or None, "by": by, "windows": windows, "all": all, "alpha": alpha}
     try:
-        planned = plan_windows(conn, from_ or None, to or None, by)
-    except periods.PeriodError as err:
-        if from_ or to:  # periods that cannot be compared (the earlier after the later)
-            raise BadParameter(str(err)) from None
-        return {"filters": filters, "note": str(err), "windows": [], "comparisons": []}  # no dated events
+        planned = plan_windows(conn, _first_needed(conn, from_, to, by, windows), to or None, by)
+    except periods.PeriodError as err:  # no dated events, or the earlier period after the later one
+        return {"filters": filters, "note": str(err), "windows": [], "comparisons": []}
     if by is not None:
         planned = planned[-windows:]
     if len(planned) < 2:
@@ -71,3 +64,17 @@ def changes(
     key = ("changes", tuple(planned), options)
     report = relation_queries.cached(conn, key, lambda: changes_report(conn, planned, options))
     return {"filters": filters, "note": None, **report}
+
+
+def _first_needed(conn: Conn, from_: str | None, to: str | None, by: str | None, windows: int) -> str | None:
+    """The ``from`` to cut periods from: with ``by``, no earlier than the last ``windows`` periods
+    need (``from=1000&by=day`` cuts a few days, not a million; the result is the same)."""
+    if by is None:
+        return from_ or None
+    found = data_span(conn)
+    last = periods.span(to).end if to else found[1] if found else None
+    first = periods.span(from_).start if from_ else found[0] if found else None
+    if last is None or first is None:
+        return from_ or None
+    earliest = last - timedelta(days=PERIOD_DAYS[by] * (windows + 1))
+    return max(first, earliest).isoformat()
