@@ -94,6 +94,9 @@ def test_a_store_without_dated_events_gets_a_note_not_an_error(tmp_path):
 def test_periods_that_cannot_be_compared_get_a_note(client):
     data = client.get("/api/changes", params={"from": "2019-03", "to": "2019-02"}).json()
     assert data["comparisons"] == [] and "comes after" in data["note"]
+    for query in ({"from": "2020", "to": "2019", "by": "month"}, {"from": "2030", "by": "week"}):
+        data = client.get("/api/changes", params=query).json()
+        assert data["comparisons"] == [] and "comes after" in data["note"]
 
 
 def test_by_day_from_long_ago_compares_only_the_last_periods(client):

@@ -68,7 +68,11 @@ def changes(
 
 def _first_needed(conn: Conn, from_: str | None, to: str | None, by: str | None, windows: int) -> str | None:
     """The ``from`` to cut periods from: with ``by``, no earlier than the last ``windows`` periods
-    need (``from=1000&by=day`` cuts a few days, not a million; the result is the same)."""
+    need (``from=1000&by=day`` cuts a few days, not a million; the result is the same).
+
+    Raises:
+        periods.PeriodError: the first day comes after the last one.
+    """
     if by is None:
         return from_ or None
     found = data_span(conn)
@@ -76,5 +80,7 @@ def _first_needed(conn: Conn, from_: str | None, to: str | None, by: str | None,
     first = periods.span(from_).start if from_ else found[0] if found else None
     if last is None or first is None:
         return from_ or None
+    if first > last:  # periods.windows has no periods to cut (and fails on it)
+        raise periods.PeriodError(f"{from_ or first.isoformat()} comes after {to or last.isoformat()}")
     earliest = last - timedelta(days=PERIOD_DAYS[by] * (windows + 1))
     return max(first, earliest).isoformat()
