@@ -44,6 +44,7 @@ def pages(base: str) -> list[tuple[str, str]]:
         ("stances", "/stances"),
         ("network", "/network"),
         ("timeline", "/timeline"),
+        ("changes", "/changes?by=month&all=true"),
         ("api-docs", "/api/docs"),
         ("not-found", "/documents/0000000000000000"),
     ]

@@ -96,7 +96,7 @@ def test_clicking_every_link_runs_no_script(hostile_server):
     origin = urlsplit(base).netloc
     doc_ids = [d["id"] for d in httpx.get(base + "/api/documents").json()["documents"]]
     pages = ["/", "/documents", "/actors", "/quotes", "/documents?q=script", "/quotes?q=alert", "/actors/actor_1"]
-    pages += ["/events", "/claims", "/stances", "/network", "/timeline", "/api/docs"]
+    pages += ["/events", "/claims", "/stances", "/network", "/timeline", "/changes?by=day&all=true", "/api/docs"]
     pages += [f"/documents/{i}" for i in doc_ids]
     dialogs: list[str] = []
     errors: list[str] = []

@@ -19,7 +19,7 @@ from .test_serve_web import running_server
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 PAGES = ["/", "/documents", "/documents/{doc_id}", "/actors", "/actors/{actor_id}", "/quotes", "/events", "/claims",
-         "/stances", "/network", "/timeline"]  # fmt: skip
+         "/stances", "/network", "/timeline", "/changes"]  # fmt: skip
 PATHS = [*PAGES, "/api", *["/api" + p for p in PAGES[1:]], "/api/documents/{doc_id}/extraction", "/api/corrections"]
 
 
@@ -49,6 +49,7 @@ def test_the_description_declares_every_parameter(folder):
     assert declared["/api/stances"] == ["actor", "agree", "concept", "limit", "offset"]
     assert declared["/api/network"] == ["min_events", "since", "type", "until"]
     assert declared["/api/timeline"] == ["by"]
+    assert declared["/api/changes"] == declared["/changes"] == ["all", "alpha", "by", "from", "to", "windows"]
     assert declared["/api/documents/{doc_id}/extraction"] == ["doc_id"]
     for path, operation in spec["paths"].items():
         responses = operation["get"]["responses"]

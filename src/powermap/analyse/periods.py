@@ -85,7 +85,10 @@ def bucket(day: date, by: Granularity) -> str:
 
 
 def labels(first: date, last: date, by: Granularity) -> list[str]:
-    """Every period label from the one holding ``first`` to the one holding ``last``, in order."""
+    """Every period label from the one holding ``first`` to the one holding ``last``, in order
+    (none when ``first`` is after ``last``)."""
+    if first > last:
+        return []
     out: list[str] = []
     step = 1 if by in ("day", "week") else 28
     ordinal = first.toordinal()

@@ -23,7 +23,17 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 from powermap import __version__
-from powermap.serve.api import corrections, fact_views, models, page_models, relation_queries, relation_views, views
+from powermap.serve.api import (
+    change_models,
+    change_views,
+    corrections,
+    fact_views,
+    models,
+    page_models,
+    relation_queries,
+    relation_views,
+    views,
+)
 from powermap.serve.api.errors import install_error_handlers
 from powermap.serve.api.guard import LOCAL_HOSTS, Guard
 from powermap.store import Store, open_store
@@ -49,6 +59,7 @@ PAGES: list[tuple[str, str, Callable[..., dict], type[BaseModel], bool]] = [
     ("/stances", "stances.html", fact_views.stances, page_models.StanceList, False),
     ("/network", "network.html", relation_views.network, page_models.NetworkPage, False),
     ("/timeline", "timeline.html", relation_views.timeline, page_models.TimelinePage, False),
+    ("/changes", "changes.html", change_views.changes, change_models.ChangesPage, False),
 ]
 #: the browser libraries `make setup` copies from node_modules (package-lock.json) into static/vendor/
 VENDOR_FILES = ("chart.umd.min.js", "cytoscape.min.js", "swagger-ui-bundle.js", "swagger-ui.css")
