@@ -170,3 +170,10 @@ def test_camp_move_needs_the_actors_own_ties_to_move():
     [move] = moves(before, moved, {})
     assert move["actor"] == "x" and [p["actor"] for p in move["joined"]] == ["b1", "b2"]
     assert moves(before, moved, {}, min_activity=6) == []
+
+
+def test_no_period_labels_when_the_first_day_is_after_the_last():
+    from datetime import date
+
+    assert periods.labels(date(2026, 3, 1), date(2025, 1, 1), "month") == []
+    assert periods.labels(date(2025, 1, 30), date(2025, 2, 2), "month") == ["2025-01", "2025-02"]
