@@ -154,18 +154,22 @@ def test_the_text_is_stored_once_and_the_record_reads_back_whole(tmp_path):
     assert list(store.record(record.document.id)["document"]) == list(record.to_dict()["document"])
 
 
-def test_an_older_store_loses_the_second_copy_of_its_texts_on_opening(tmp_path):
+def test_migration_6_takes_the_second_copy_of_each_text_out_of_an_older_store(tmp_path):
     import json
 
     text = 'Chili tekende een verdrag. "we tekenen", zei de minister.'
     store = open_store(tmp_path / "s")
     record = record_for(text)
     store.add(SourceDocument(text=text, input="x.txt"), record, ["actors.v1"])
-    with store.conn:  # as a store written before migration 6 kept it
+    with store.conn:  # the record as a store written before migration 6 kept it, text and all
         store.conn.execute("UPDATE extractions SET record = ?", (json.dumps(record.to_dict()),))
-        store.conn.execute("PRAGMA user_version = 5")
+    stored = store.conn.execute("SELECT record FROM extractions").fetchone()[0]
+    assert json.loads(stored)["document"]["text"] == text
+    migration = next(sql for version, _, sql in available() if version == 6)
+    with store.conn:
+        store.conn.execute(migration)
     store.close()
     reopened = open_store(tmp_path / "s")
-    assert reopened.conn.execute("PRAGMA user_version").fetchone()[0] == available()[-1][0]
-    assert text not in reopened.conn.execute("SELECT record FROM extractions").fetchone()[0]
+    stored = reopened.conn.execute("SELECT record FROM extractions").fetchone()[0]
+    assert json.loads(stored)["document"]["text"] is None
     assert reopened.record(record.document.id) == record.to_dict()
