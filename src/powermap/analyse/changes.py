@@ -6,6 +6,8 @@
 - ``dyads``: dyads whose cooperation/conflict balance moved, with a test that weighs how
   much was reported (``changes_dyads``) and the events and quotes that carry the change
   (``changes_evidence``);
+- ``reports``: the period's notable single reports, listed apart from the shifts and
+  not tested (``changes_reports``): reported in the period, not yet a trend;
 - ``camps`` and ``coalitions``: actors that changed camp in the event network or coalition
   in the discourse network (``changes_camps``);
 - ``stances``: stances that appeared, vanished or reversed (``changes_stances``);
@@ -30,6 +32,7 @@ from powermap.analyse.changes_camps import discourse_grouping, moves, network_gr
 from powermap.analyse.changes_claims import claim_changes
 from powermap.analyse.changes_dyads import DEFAULT_ALPHA, DEFAULT_PRIOR_STRENGTH, DyadShift, Side, dyad_shifts
 from powermap.analyse.changes_evidence import event_documents, events_evidence, quotes_between
+from powermap.analyse.changes_reports import DEFAULT_REPORTS, single_reports
 from powermap.analyse.changes_stances import stance_changes
 from powermap.analyse.claims import DEFAULT_TOLERANCE
 from powermap.analyse.events import EventFilter, EventRow, as_date, first_day_sql, load_events
@@ -52,6 +55,7 @@ class ChangeOptions:
         tolerance: relative difference under which two claimed values are the same.
         evidence: items of evidence per change and window.
         limit: changes listed per part.
+        reports: notable single reports listed (``changes_reports``); 0 lists none.
         concepts: concept mapping for stances and coalitions (``discourse.read_concepts``).
         parts: which of ``PARTS`` to compute.
         seed: community detection seed.
@@ -65,6 +69,7 @@ class ChangeOptions:
     tolerance: float = DEFAULT_TOLERANCE
     evidence: int = 3
     limit: int = 15
+    reports: int = DEFAULT_REPORTS
     concepts: dict[str, str] | None = None
     parts: tuple[str, ...] = PARTS
     seed: int = 1
@@ -106,6 +111,7 @@ def compare(
         result["dyads_significant"] = sum(s.significant for s in shifts)
         result["cooperation_share"] = pi
         result["dyads"] = [dyad_entry(conn, s, names, opts.evidence) for s in shown]
+        result["reports"] = single_reports(conn, shifts, names, opts.reports, opts.evidence)
     if "camps" in opts.parts:
         first, second = (network_grouping(conn, opts.flt, w, opts.seed) for w in (before, after))
         result["camps"] = moves(first, second, names, opts.min_documents, opts.limit)

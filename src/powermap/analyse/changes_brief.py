@@ -5,9 +5,12 @@ web UI, ``{base_url}/documents/{doc_id}``, and to the article's own URL when kno
 
 1. **Top shifts**: the dyads whose balance moved significantly; when none did, the largest
    movements are named as such (not significant), so a quiet period reads as quiet;
-2. **New coalitions and positions**: actors that changed camp or coalition, and stances
+2. **Reported in the period, not yet a trend**: the period's notable single reports
+   (``changes_reports``), labelled as such: new dyads, or dyads whose events in the period
+   all lie on one side, apart from the tested shifts;
+3. **New coalitions and positions**: actors that changed camp or coalition, and stances
    that appeared or reversed;
-3. **Disputed numbers**: measures that sources give differently at one time, and measures
+4. **Disputed numbers**: measures that sources give differently at one time, and measures
    whose value changed, with the sources side by side.
 
 The HTML is one self-contained file (inline CSS, no scripts, nothing fetched); every text
@@ -101,6 +104,19 @@ def sections(comparison: dict[str, Any], base_url: str = DEFAULT_BASE_URL, items
     if dyads and not significant:
         shifts.empty = quiet
         shifts.items.insert(0, Item(quiet + " The largest movements:"))
+    reports = Section(
+        "Reported in the period, not yet a trend",
+        [_report_item(r, before, base_url) for r in comparison.get("reports", [])],
+        "No new or one-sided dyad was reported in the period.",
+    )
+    if reports.items:
+        reports.items.insert(
+            0,
+            Item(
+                "Single reports, not tested as shifts: each is what the period's articles say, "
+                "too few reports to call a trend."
+            ),
+        )
     moves = []
     for part, where in (("camps", "camp in the event network"), ("coalitions", "coalition in the discourse network")):
         for m in comparison.get(part, [])[:items]:
@@ -148,11 +164,30 @@ def sections(comparison: dict[str, Any], base_url: str = DEFAULT_BASE_URL, items
         )  # fmt: skip
     return [
         shifts,
+        reports,
         Section(
             "New coalitions and positions", moves, "No actor changed camp or coalition; no stance appeared or reversed."
         ),
         Section("Disputed and changed numbers", numbers, "No measure changed or was disputed."),
     ]
+
+
+def _report_item(r: dict[str, Any], before: str, base_url: str) -> Item:
+    n, events = r["documents"], r["events"]
+    was = (
+        f"not reported in {before}"
+        if r["new"]
+        else f"{r['before_documents']} report{'s' * (r['before_documents'] != 1)} in {before}, "
+        f"balance {r['before_raw_balance']:+.2f}"
+    )
+    headline = f"{r['a_name']} and {r['b_name']}: {'new ' if r['new'] else ''}{r['side']} (single report)"
+    if n > 1:
+        headline = headline.replace("(single report)", f"({n} reports)")
+    detail = (
+        f"{events} {'cooperative' if r['side'] == 'cooperation' else 'conflictual'} event{'s' * (events != 1)} "
+        f"in {n} document{'s' * (n != 1)}, Goldstein {r['goldstein']:+.1f}; {was}"
+    )
+    return Item(headline, detail, _evidence(_distinct(r["evidence"]), base_url))
 
 
 def _measure(c: dict[str, Any]) -> str:

@@ -7,7 +7,13 @@ from pathlib import Path
 import typer
 
 from powermap.serve.cli.commands._analysis import ModalityOption, NegatedOption, event_filter, fail
-from powermap.serve.cli.commands.changes import ConceptsOption, FromOption, plan, read_concepts_option
+from powermap.serve.cli.commands.changes import (
+    ConceptsOption,
+    FromOption,
+    ReportsOption,
+    plan,
+    read_concepts_option,
+)
 from powermap.serve.cli.options import QuietOption, StoreOption, open_reader
 from powermap.serve.cli.output import note, working
 
@@ -27,6 +33,7 @@ def brief_command(
         "http://127.0.0.1:8765", "--base-url", help="Where `powermap serve` runs: evidence links point there."
     ),
     items: int = typer.Option(5, "--items", help="Items per section."),
+    reports: int = ReportsOption,
     concepts: Path = ConceptsOption,
     include_negated: bool = NegatedOption,
     modality: str = ModalityOption,
@@ -40,8 +47,8 @@ def brief_command(
     suffix = out.suffix.lower()
     if suffix not in (".html", ".htm", ".md"):
         raise fail(f"cannot tell the format of {out}: use .html or .md")
-    if items < 1:
-        raise fail("--items must be at least 1")
+    if items < 1 or reports < 0:
+        raise fail("--items must be at least 1 and --reports at least 0")
     flt = event_filter(None, None, include_negated, modality)
     conn = open_reader(store).reader()
     if period is None and start is None:
@@ -51,7 +58,9 @@ def brief_command(
         note(f"briefing on {windows[-1].label}, the last {by} of the data, against {windows[0].label}", quiet)
     else:
         windows = plan(conn, start, period, None, None, None, flt)
-    opts = ChangeOptions(flt=flt, show_all=True, limit=max(15, items), concepts=read_concepts_option(concepts))
+    opts = ChangeOptions(
+        flt=flt, show_all=True, limit=max(15, items), reports=reports, concepts=read_concepts_option(concepts)
+    )
     with working("comparing periods", quiet):
         comparison = compare(conn, windows[0], windows[1], opts)
     render = changes_brief.markdown if suffix == ".md" else changes_brief.html

@@ -26,6 +26,11 @@ def register(app: typer.Typer) -> None:
     app.command("changes")(changes_command)
 
 
+ReportsOption = typer.Option(
+    8, "--reports", help="Notable single reports listed apart from the shifts (new or one-sided dyads); 0: none."
+)
+
+
 def plan(conn, start, end, by, days, step, flt) -> list:
     """The windows, or a clean exit naming what is wrong."""
     from powermap.analyse.changes import plan_windows
@@ -59,6 +64,7 @@ def changes_command(
     min_documents: int = typer.Option(2, "--min-documents", help="Reports an actor needs per window to count."),
     evidence: int = typer.Option(3, "--evidence", help="Items of evidence per change and window."),
     limit: int = typer.Option(15, "--limit", help="Changes listed per part."),
+    reports: int = ReportsOption,
     parts: str = typer.Option(
         "dyads,camps,coalitions,stances,claims", "--parts", help="Which parts to compute (comma-separated)."
     ),
@@ -80,12 +86,14 @@ def changes_command(
     chosen = tuple(p.strip() for p in parts.split(",") if p.strip())
     if not chosen or not set(chosen) <= set(PARTS):
         raise fail(f"--parts must name some of {', '.join(PARTS)}")
-    if not 0 < alpha < 1 or prior < 0 or min_documents < 1 or evidence < 0 or limit < 1:
-        raise fail("need 0 < --alpha < 1, --prior >= 0, --min-documents >= 1, --evidence >= 0, --limit >= 1")
+    if not 0 < alpha < 1 or prior < 0 or min_documents < 1 or evidence < 0 or limit < 1 or reports < 0:
+        raise fail(
+            "need 0 < --alpha < 1, --prior >= 0, --min-documents >= 1, --evidence >= 0, --limit >= 1, --reports >= 0"
+        )
     flt = event_filter(None, None, include_negated, modality, None, outlets)
     opts = ChangeOptions(
         flt=flt, prior_strength=prior, alpha=alpha, show_all=show_all, min_documents=min_documents,
-        evidence=evidence, limit=limit, concepts=read_concepts_option(concepts), parts=chosen,
+        evidence=evidence, limit=limit, reports=reports, concepts=read_concepts_option(concepts), parts=chosen,
     )  # fmt: skip
     conn = open_reader(store).reader()
     windows = plan(conn, start, end, by, days, step, flt)
@@ -138,6 +146,19 @@ def print_comparison(c: dict[str, Any]) -> None:
         out_console.print(table)
         if not c["dyads"]:
             out_console.print("no dyad's shift is significant; --all lists the largest movements")
+    if c.get("reports"):
+        table = Table(
+            "dyad", "side", "documents", "Goldstein", "before", "evidence",
+            title="Reported in the period, not yet a trend (single reports, not tested)",
+        )  # fmt: skip
+        for r in c["reports"]:
+            table.add_row(
+                escape(f"{r['a_name']} – {r['b_name']}"), ("new " if r["new"] else "") + r["side"],
+                str(r["documents"]), f"{r['goldstein']:+.1f}",
+                "not reported" if r["new"] else f"{r['before_documents']} docs",
+                escape(_first_evidence(r["evidence"])),
+            )  # fmt: skip
+        out_console.print(table)
         out_console.print("balance: −1 all conflict … +1 all cooperation, shrunk by volume; q: false discovery rate")
     for part, title in (("camps", "Changed camp (event network)"), ("coalitions", "Changed coalition (discourse)")):
         if c.get(part):
