@@ -45,7 +45,8 @@ def test_correct_a_speaker_in_the_browser_and_see_it_in_the_analysis(tmp_path):
         row.locator("select").select_option("anna_vos")
         row.locator("button", has_text="set speaker").click()
         page.wait_for_selector("#corrections-status:has-text('saved')")
-        assert "speaker: jan_smit → anna_vos" in page.inner_text("#corrections-list")
+        # the list is fetched again after the save: wait for it rather than read it at once
+        page.locator("#corrections-list").get_by_text("speaker: jan_smit → anna_vos").wait_for()
 
         page.goto(f"{base}/quotes?speaker=anna_vos")
         assert "Wij steunen het plan voor de haven" in page.inner_text("main")  # the analysis shows the correction
