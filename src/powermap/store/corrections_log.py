@@ -115,11 +115,11 @@ def merged_into(conn: sqlite3.Connection, actor_id: str) -> str | None:
     current = actor_id
     while True:
         row = conn.execute(
-            "SELECT json_extract(after, '$.into') FROM corrections WHERE action = 'merge' AND actor = ?1 "
+            "SELECT json_extract(after, '$.into') FROM corrections WHERE action = 'merge' AND actor = :actor "
             "AND undone_at IS NULL UNION ALL SELECT actor FROM corrections WHERE action = 'alias' "
-            "AND undone_at IS NULL AND actor != ?1 "
-            "AND fold(json_extract(after, '$.alias')) = fold((SELECT name FROM actors WHERE id = ?1)) LIMIT 1",
-            (current,),
+            "AND undone_at IS NULL AND actor != :actor "
+            "AND fold(json_extract(after, '$.alias')) = fold((SELECT name FROM actors WHERE id = :actor)) LIMIT 1",
+            {"actor": current},
         ).fetchone()
         if row is None or row[0] in seen:
             return None if current == actor_id else current

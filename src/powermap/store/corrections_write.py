@@ -265,11 +265,11 @@ def _documents_of(conn: sqlite3.Connection, actor_ids: list[str]) -> list[str]:
         docs += [
             r[0]
             for r in conn.execute(
-                "SELECT doc_id FROM mentions WHERE actor_id = ?1 UNION SELECT doc_id FROM quotes WHERE speaker = ?1 "
-                "UNION SELECT doc_id FROM events WHERE source = ?1 OR target = ?1 OR instr(other_targets, ?2) > 0 "
-                "UNION SELECT doc_id FROM stances WHERE actor = ?1 "
-                "UNION SELECT doc_id FROM claims WHERE instr(subject, ?2) > 0",
-                (actor_id, json.dumps(actor_id)),
+                "SELECT doc_id FROM mentions WHERE actor_id = :actor UNION SELECT doc_id FROM quotes WHERE speaker = :actor "
+                "UNION SELECT doc_id FROM events WHERE source = :actor OR target = :actor OR instr(other_targets, :quoted) > 0 "
+                "UNION SELECT doc_id FROM stances WHERE actor = :actor "
+                "UNION SELECT doc_id FROM claims WHERE instr(subject, :quoted) > 0",
+                {"actor": actor_id, "quoted": json.dumps(actor_id)},
             )
         ]
     return docs
