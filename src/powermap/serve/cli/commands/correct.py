@@ -103,40 +103,32 @@ def _actor(conn, query: str | None) -> str | None:
     return found["id"]
 
 
-@correct_app.command("wrong")
-def wrong_command(
-    doc: str = DocArgument,
-    kind: str = typer.Argument(..., help=FACT_HELP),
-    span: str = SpanArgument,
-    actor: str = typer.Option(None, help="For a mention: whose mention (when two actors share the span)."),
-    match: list[str] = MatchOption,
-    by: str = ByOption,
-    store: Path = StoreOption,
-    as_json: bool = JsonOption,
-) -> None:
-    """Mark a fact wrong: it is left out of every analysis and export, now and after re-extraction."""
-    _run(
-        store, by, as_json,
-        lambda c, conn: c.mark(_doc(conn, doc), kind, *_span(span), "wrong", _actor(conn, actor), _match(match)),
-    )  # fmt: skip
+def _register_mark(verdict: str, doc_help: str) -> None:
+    """``correct wrong`` and ``correct right``: one body, two verdicts."""
+
+    def mark_command(
+        doc: str = DocArgument,
+        kind: str = typer.Argument(..., help=FACT_HELP),
+        span: str = SpanArgument,
+        actor: str = typer.Option(None, help="For a mention: whose mention (when two actors share the span)."),
+        match: list[str] = MatchOption,
+        by: str = ByOption,
+        store: Path = StoreOption,
+        as_json: bool = JsonOption,
+    ) -> None:
+        _run(
+            store, by, as_json,
+            lambda c, conn: c.mark(_doc(conn, doc), kind, *_span(span), verdict, _actor(conn, actor), _match(match)),
+        )  # fmt: skip
+
+    mark_command.__doc__ = doc_help
+    correct_app.command(verdict)(mark_command)
 
 
-@correct_app.command("right")
-def right_command(
-    doc: str = DocArgument,
-    kind: str = typer.Argument(..., help=FACT_HELP),
-    span: str = SpanArgument,
-    actor: str = typer.Option(None, help="For a mention: whose mention (when two actors share the span)."),
-    match: list[str] = MatchOption,
-    by: str = ByOption,
-    store: Path = StoreOption,
-    as_json: bool = JsonOption,
-) -> None:
-    """Confirm a fact: it is kept even when a newer pipeline no longer finds it, and goes into gold exports."""
-    _run(
-        store, by, as_json,
-        lambda c, conn: c.mark(_doc(conn, doc), kind, *_span(span), "right", _actor(conn, actor), _match(match)),
-    )  # fmt: skip
+_register_mark("wrong", "Mark a fact wrong: it is left out of every analysis and export, now and after re-extraction.")
+_register_mark(
+    "right", "Confirm a fact: it is kept even when a newer pipeline no longer finds it, and goes into gold exports."
+)
 
 
 @correct_app.command("speaker")
