@@ -90,3 +90,18 @@ def test_ingest_reextract_replaces_the_extraction_and_keeps_corrections(tmp_path
         assert [tuple(r) for r in rows] == [(start + 1, "anna_vos")]
         stages = db.conn.execute("SELECT stages FROM extractions WHERE doc_id = ?", (first,)).fetchone()[0]
         assert json.loads(stages) == ["test.v2"]
+
+
+def test_correct_right_then_wrong_record_their_verdicts(tmp_path):
+    first, _ = build_store(tmp_path)
+    start, end = quote_at(FIRST)
+    right = correct(tmp_path, "right", first[:8], "quote", f"{start}-{end}")
+    assert right.returncode == 0, right.stderr
+    assert json.loads(right.stdout)["action"] == "right"
+    quotes = run_cli("quotes", "--store", str(tmp_path), "--json")
+    assert any(q["start"] == start for q in json.loads(quotes.stdout))  # a confirmed quote stays
+    wrong = correct(tmp_path, "wrong", first[:8], "quote", f"{start}-{end}")
+    assert wrong.returncode == 0, wrong.stderr
+    assert json.loads(wrong.stdout)["action"] == "wrong"
+    quotes = run_cli("quotes", "--store", str(tmp_path), "--json")
+    assert all(q["start"] != start for q in json.loads(quotes.stdout))  # left out of the analysis
