@@ -12,8 +12,12 @@ Sources, in order of precedence (a later source never overwrites a curated name 
   ``pycountry`` and ``babel`` (CLDR) for official names and localized territory names;
 - ``gazetteer/world-leaders-wikidata/wikidata.csv`` (CC0): heads of state and government with
   Wikidata ids and years in office;
-- ``event-coding/petrarch2/Phoenix.*.actors.txt`` (MIT): persons with dated CAMEO codes and
-  international organisations with their CAMEO codes.
+- ``event-coding/petrarch2/Phoenix.*.actors.txt`` (MIT): persons with dated CAMEO codes, and
+  organisations (state bodies, IGOs, NGOs, companies, media, armed groups) split into bodies by
+  ``kb/import_orgs.py``, their one-word aliases filtered with treebank word counts
+  (``kb/common_words.py``);
+- ``gazetteer/countryinfo`` (CC BY-SA 3.0): dated offices of heads of state and government and
+  of foreign, defence and finance ministers (``kb/countryinfo.py``).
 """
 
 from __future__ import annotations
@@ -105,7 +109,9 @@ class Builder:
     def entry(self, id_: str, name: str, type_: str, **kw: str) -> Entry:
         e = self.entries.get(id_)
         if e is None:
-            e = self.entries[id_] = Entry(id_, name, type_, **kw)
+            e = self.entries[id_] = Entry(id_, name, type_)
+            for k, v in kw.items():
+                setattr(e, k, v)
         else:
             for k, v in kw.items():
                 if v and not getattr(e, k):
@@ -176,10 +182,10 @@ class Builder:
             for f in forms(row[1]):
                 e.add(f, "metonym")
         wd = self.data / "gazetteer/world-leaders-wikidata/wikidata.csv"
-        for row in csv.DictReader(wd.open(encoding="utf-8")):
-            iso3 = self.iso3_of(row["country"])
+        for leader in csv.DictReader(wd.open(encoding="utf-8")):
+            iso3 = self.iso3_of(leader["country"])
             if iso3 and not self.entries[self.by_iso3[iso3]].wikidata:
-                self.entries[self.by_iso3[iso3]].wikidata = row["countryid"]
+                self.entries[self.by_iso3[iso3]].wikidata = leader["countryid"]
 
     def capital(self, iso3: str, name: str, other: list[str]) -> None:
         if iso3 not in self.by_iso3:
@@ -339,7 +345,13 @@ class Builder:
     # -- output -----------------------------------------------------------------------------
     def write(self, out: Path) -> dict[str, int]:
         out.mkdir(parents=True, exist_ok=True)
-        header = "# Built by `python -m powermap.kb.build`; do not edit (edit kb/curated/ and rebuild).\n"
+        header = (
+            "# Built by `make kb` (python -m powermap.kb.build) from ../shared/data and kb/curated/; do not edit.\n"
+            "# Sources: mledoze countries (ODbL 1.0), stefangabos world countries (CC BY-SA 4.0), world-leaders\n"
+            "# Wikidata (CC0), Phoenix/PETRARCH2 dictionaries (MIT), CountryInfo (CC BY-SA 3.0), pycountry and\n"
+            "# Babel/CLDR, kb/curated (MIT); aliases filtered with word counts of the UD and Alpino treebanks.\n"
+            "# See docs/actors.md (Sources and licences).\n"
+        )
         rows = sorted(self.entries.values(), key=lambda e: e.id)
         with (out / "actors.tsv").open("w", encoding="utf-8") as f:
             f.write(header + "id\tname\ttype\tcountry\tcode\twikidata\tparent\tsource\n")

@@ -26,7 +26,16 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from powermap.kb.common_words import is_common
-from powermap.kb.phoenix import Body, SplitRules, agent_codes, name_tokens, parse_phoenix, split_bodies, titlecase
+from powermap.kb.phoenix import (
+    Body,
+    SplitRules,
+    agent_codes,
+    name_tokens,
+    parse_phoenix,
+    spells,
+    split_bodies,
+    titlecase,
+)
 
 if TYPE_CHECKING:
     from powermap.kb.build import Builder, Entry
@@ -99,6 +108,7 @@ class OrgImporter:
                 )
                 for body in split_bodies([head, *aliases], rules):
                     self.add(body, rules, code, country)
+        self.merge_spelled()
         self.drop_ambiguous()
 
     def person_like(self, tokens: list[str]) -> bool:
@@ -133,6 +143,9 @@ class OrgImporter:
             full = titlecase(main, fw, keep)
             if e.id in self.created and len(full) > len(e.name) and _words(e.name, rules) <= _words(full, rules):
                 e.name = full  # a fuller form of a body this import made (a later entry of it)
+        elif titlecase(main, fw, keep).lower() in self.taken:
+            self.stats["dropped_taken"] += 1  # the name is another actor's (White House: a metonym)
+            return
         else:
             e = self.new_entry(titlecase(main, fw, keep), body_type(code), country, code)
             self.created.add(e.id)
@@ -162,6 +175,26 @@ class OrgImporter:
         if old is not None and (old.type != typ or old.country != country):
             id_ = f"{id_}_{(country or code[:3] or 'org').lower()}"
         return self.b.entry(id_, name, typ, country=country, code=code, source="phoenix")
+
+    def merge_spelled(self) -> None:
+        """A one-word body this import made (*UNESCO_* has an entry of its own) joins the one body
+        of the same code whose name it spells (*United Nations Educational, Scientific and Cultural
+        Organization*)."""
+        rules = SplitRules(frozenset(), self.function_words, frozenset(), frozenset(), frozenset())
+        by_code: dict[str, list[Entry]] = defaultdict(list)
+        for e in self.b.entries.values():
+            if e.type in ORG_TYPES and e.code:
+                by_code[e.code].append(e)
+        for id_ in sorted(self.created):
+            e = self.b.entries[id_]
+            if " " in e.name or len(e.aliases) != 1:
+                continue
+            word = e.name.upper()
+            hits = [o for o in by_code[e.code] if o is not e and spells(word, o.name.upper().split(), rules)]
+            if len(hits) == 1:
+                hits[0].add(e.name)
+                del self.b.entries[id_]
+                self.stats["merged"] += 1
 
     def drop_ambiguous(self) -> None:
         """An imported abbreviation that two actors would have is no one's (a curated actor that

@@ -44,7 +44,9 @@ def phoenix_date(value: str) -> str:
 
 def parse_phoenix(path: Path) -> Iterator[tuple[str, list[str], list[tuple[str, str, str]], str]]:
     """Entries of a Phoenix actor file: (name, aliases, [(code, start, end)], comment)."""
-    name, aliases, codes, comment = "", [], [], ""
+    name, comment = "", ""
+    aliases: list[str] = []
+    codes: list[tuple[str, str, str]] = []
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
