@@ -83,9 +83,12 @@ def test_names_are_title_cased_with_function_words_and_abbreviations_kept():
 def test_common_words_are_counted_in_treebanks(tmp_path):
     bank = tmp_path / "ud-english-ewt"
     bank.mkdir()
-    rows = ["1\tAction\taction\tNOUN", "2\taction\taction\tNOUN", "3\tOrbis\tOrbis\tPROPN", "4\tOrbis\tOrbis\tPROPN"]
+    rows = ["1\taction\taction\tNOUN", "2\taction\taction\tNOUN", "3\tOrbis\tOrbis\tNOUN", "4\tOrbis\tOrbis\tNOUN"]
+    rows += ["5\tzembla\tzembla\tPROPN", "6\tzembla\tzembla\tPROPN", "7\tkest\tkest\tNOUN", "8\tkest\tkest\tNOUN"]
+    rows += ["9\tKest\tKest\tPROPN", "10\tKest\tKest\tPROPN", "11\tKest\tKest\tPROPN"]
     (bank / "en_test.conllu").write_text("# text = x\n" + "\n".join(r + "\t_\t_\t0\troot\t_\t_" for r in rows) + "\n")
-    assert count_words([bank / "en_test.conllu"])["action"] == 2
+    lower, capital = count_words([bank / "en_test.conllu"])
+    assert lower["action"] == 2 and capital["kest"] == 3
     assert common_words(tmp_path) == frozenset({"action"})
 
 
