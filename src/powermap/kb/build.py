@@ -235,10 +235,20 @@ class Builder:
 
     # -- Wikidata leaders ------------------------------------------------------------------
     def leaders(self) -> None:
-        path = self.data / "gazetteer/world-leaders-wikidata/wikidata.csv"
+        """Heads of state and government from ``wikidata.csv`` (CC0), then the rows of
+        ``wikipedia.csv`` (CC BY-SA, same layout, lower-case column names) that it lacks."""
+        folder = self.data / "gazetteer/world-leaders-wikidata"
+        seen: set[tuple[str, str]] = set()
+        rows = []
+        for fname in ("wikidata.csv", "wikipedia.csv"):
+            for raw in csv.DictReader((folder / fname).open(encoding="utf-8")):
+                row = {k.replace("label", "Label") if k.endswith("label") else k: v for k, v in raw.items()}
+                if (row["officeholder"], row["position"]) not in seen:
+                    seen.add((row["officeholder"], row["position"]))
+                    rows.append(row)
         curated = {(r.id, r.role) for r in self.roles}
         by_qid = {e.wikidata: e for e in self.entries.values() if e.wikidata}
-        for row in csv.DictReader(path.open(encoding="utf-8")):
+        for row in rows:
             iso3 = self.iso3_of(row["country"])
             name, qid = row["officeholderLabel"], row["officeholder"]
             if not iso3 or not name or name.startswith("Q"):
@@ -391,7 +401,8 @@ def build(data: Path, out: Path) -> dict[str, int]:
     b.curated()
     b.leaders()
     b.phoenix()
-    orgs = OrgImporter(b, common_words(data))
+    common = common_words(data)
+    orgs = OrgImporter(b, common)
     orgs.run()
     b.offices()
     counts = b.write(out)
