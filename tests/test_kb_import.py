@@ -15,6 +15,7 @@ from powermap.kb.build import Builder, Entry
 from powermap.kb.common_words import common_words, count_words, is_common
 from powermap.kb.countryinfo import FILE, FILE_DATE, office_roles, role_of, singular
 from powermap.kb.import_orgs import OrgImporter, body_type, import_rules
+from powermap.kb.import_places import import_places, read_places
 from powermap.kb.phoenix import SplitRules, split_bodies, titlecase
 
 from .actors_fixtures import mentions
@@ -146,6 +147,7 @@ def test_an_office_title_becomes_a_role_key():
     assert role_of("Prime Minister, First Lord of the Fleet", patterns, exact=False) == "prime_minister"
     assert role_of("Deputy Prime Minister", patterns, exact=False) is None
     assert role_of("President of the Senate", patterns, exact=False) is None
+    assert role_of("President, Central Bank", patterns, exact=False) is None
 
 
 def test_a_dated_office_resolves_by_date(tmp_path):
@@ -197,3 +199,47 @@ def test_the_built_base_resolves_a_role_word_at_a_date_before_2010(kb, nl):
     assert kb.holder("GBR", "prime_minister", date(1995, 1, 1)) == "john_major"
     found = nl("De Britse premier sprak gisteren over de begroting.", date(1995, 1, 1))
     assert "john_major" in found.actors
+
+
+def test_cities_and_features_of_a_country_become_places_without_junk(tmp_path):
+    text = (
+        "<CountryCode>ZMB</CountryCode>\n<MajorCities>\n\tPORT_ORVAL_\n\tZEMBLA_\n\tACTION_\n\tMARIA_\n"
+        "</MajorCities>\n<Regions>\n\tNORTH_ORVAL_PROVINCE_\n</Regions>\n<GeogFeatures>\n\tGULF_OF_ORVAL_ # a gulf\n"
+        "</GeogFeatures>\n"
+    )
+    path = tmp_path / FILE
+    path.parent.mkdir(parents=True)
+    path.write_text(text)
+    assert [t for _, t in read_places(path)] == [
+        ["PORT", "ORVAL"],
+        ["ZEMBLA"],
+        ["ACTION"],
+        ["MARIA"],
+        ["GULF", "OF", "ORVAL"],
+    ]
+    b = _builder(tmp_path)
+    b.entries["maria_okonkwo"] = Entry("maria_okonkwo", "Maria Okonkwo", "person")
+    assert import_places(b, frozenset({"action", "gulf"})) == 2
+    port, gulf = b.entries["port_orval"], b.entries["gulf_of_orval"]
+    assert (port.type, port.country, port.parent) == ("place", "ZMB", "")
+    assert gulf.name == "Gulf of Orval"
+    assert not {"zembla_zmb", "action", "maria", "north_orval_province"} & set(b.entries)
+
+
+def test_a_leader_row_for_the_head_of_a_body_is_no_presidency(tmp_path):
+    folder = tmp_path / "gazetteer/world-leaders-wikidata"
+    folder.mkdir(parents=True)
+    head = "countryid,country,position,positionLabel,officeholder,officeholderLabel,start_year,end_year\n"
+    (folder / "wikidata.csv").write_text(head + "Q20,Norway,Q1,President of Norway,Q91,Kari Nordvik,2030,\n")
+    (folder / "wikipedia.csv").write_text(
+        "continent,country,position,positionlabel,officeholder,officeholderlabel,start_year,end_year\n"
+        "Europe,Norway,Q2,President of the National Assembly of Norway,Q92,Ola Fjellby,2030,\n"
+        "Europe,Norway,Q3,Prime Minister of Norway,Q93,Siri Haugvik,2031,\n"
+    )
+    b = Builder(tmp_path)
+    b.entries["norway"] = Entry("norway", "Norway", "state", country="NOR", code="NOR")
+    b.entries["norway"].aliases = {"Norway": "name"}
+    b.by_iso3["NOR"] = "norway"
+    b.leaders()
+    assert {(r.id, r.role) for r in b.roles} == {("kari_nordvik", "president"), ("siri_haugvik", "prime_minister")}
+    assert b.entries["ola_fjellby"].wikidata == "Q92"  # the person is known, without the office

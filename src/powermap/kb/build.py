@@ -17,7 +17,8 @@ Sources, in order of precedence (a later source never overwrites a curated name 
   ``kb/import_orgs.py``, their one-word aliases filtered with treebank word counts
   (``kb/common_words.py``);
 - ``gazetteer/countryinfo`` (CC BY-SA 3.0): dated offices of heads of state and government and
-  of foreign, defence and finance ministers (``kb/countryinfo.py``).
+  of foreign, defence and finance ministers (``kb/countryinfo.py``); cities and geographic
+  features as places (``kb/import_places.py``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ import pycountry
 
 from powermap.kb.common_words import common_words
 from powermap.kb.countryinfo import office_roles, singular
-from powermap.kb.import_orgs import OrgImporter, import_rules
+from powermap.kb.import_orgs import OrgImporter, cue_words, import_rules
+from powermap.kb.import_places import import_places
 from powermap.kb.phoenix import TITLE_WORDS, parse_phoenix, titlecase
 
 CURATED = Path(__file__).parent / "curated"
@@ -272,8 +274,10 @@ class Builder:
                 if low.split()[0] in {"king", "queen", "emir", "sultan", "monarch"}
                 else "leader"
             )
-            if (e.id, role) in curated:
-                continue
+            if (e.id, role) in curated or (
+                role == "president" and set(low.upper().split()[1:]) & cue_words("organisation")
+            ):
+                continue  # President of the National Assembly: head of a body, not of the state
             start = f"{row['start_year']}-01-01" if row["start_year"] else ""
             end = f"{row['end_year']}-12-31" if row["end_year"] else ""
             self.roles.append(Role(e.id, iso3, role, label, start, end, f"{iso3}GOV", "wikidata"))
@@ -404,9 +408,10 @@ def build(data: Path, out: Path) -> dict[str, int]:
     common = common_words(data)
     orgs = OrgImporter(b, common)
     orgs.run()
+    places = import_places(b, common)
     b.offices()
     counts = b.write(out)
-    return counts | {f"orgs_{k}": v for k, v in orgs.stats.items()}
+    return counts | {f"orgs_{k}": v for k, v in orgs.stats.items()} | {"places_countryinfo": places}
 
 
 def main() -> None:

@@ -55,9 +55,7 @@ def common_words(data: Path, min_count: int = MIN_COUNT) -> frozenset[str]:
     sentence (some treebank sentences are all lower case: *rotterdam* there is no common word)."""
     paths = sorted(p for pattern in TREEBANKS for p in data.glob(pattern))
     lower, capital = count_words(paths)
-    return frozenset(
-        w for w, n in lower.items() if n >= min_count and n >= capital[w] and any(c.isalpha() for c in w)
-    )
+    return frozenset(w for w, n in lower.items() if n >= min_count and n >= capital[w] and any(c.isalpha() for c in w))
 
 
 def is_common(alias: str, common: frozenset[str]) -> bool:

@@ -56,15 +56,15 @@ def singular(tag: str) -> str:
 
 
 def role_of(title: str, patterns: list[tuple[str, str]], exact: bool) -> str | None:
-    """The role key of an office title: equal to a pattern, or (unless ``exact``) the pattern and a
-    comma (*Prime Minister, First Lord of the Treasury*) or a pattern of three words or more and
-    more words."""
+    """The role key of an office title: equal to a pattern, or (unless ``exact``) a pattern of two
+    words or more and a comma (*Prime Minister, First Lord of the Treasury*, but not *President,
+    Central Bank*) or a pattern of three words or more and more words."""
     t = " ".join(title.lower().split())
     t = t[4:] if t.startswith("the ") else t
     for pattern, role in patterns:
-        if t == pattern or (
-            not exact and (t.startswith(pattern + ",") or (len(pattern.split()) >= 3 and t.startswith(pattern + " ")))
-        ):
+        words = len(pattern.split())
+        longer = (words >= 2 and t.startswith(pattern + ",")) or (words >= 3 and t.startswith(pattern + " "))
+        if t == pattern or (not exact and longer):
             return role
     return None
 

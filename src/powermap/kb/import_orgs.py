@@ -53,10 +53,11 @@ def import_rules() -> dict[str, Any]:
 
 
 @cache
-def cue_words() -> frozenset[str]:
-    """Organisation, media and company cue words of ``curated/type_cues.yaml``, upper case."""
+def cue_words(*kinds: str) -> frozenset[str]:
+    """Cue words of ``curated/type_cues.yaml`` (organisation, media and company by default),
+    upper case."""
     cues = yaml.safe_load((CURATED / "type_cues.yaml").read_text(encoding="utf-8"))
-    return frozenset(w.upper() for k in ("organisation", "media", "company") for w in cues[k])
+    return frozenset(w.upper() for k in kinds or ("organisation", "media", "company") for w in cues[k])
 
 
 def body_type(code: str) -> str:
