@@ -12,8 +12,13 @@ Sources, in order of precedence (a later source never overwrites a curated name 
   ``pycountry`` and ``babel`` (CLDR) for official names and localized territory names;
 - ``gazetteer/world-leaders-wikidata/wikidata.csv`` (CC0): heads of state and government with
   Wikidata ids and years in office;
-- ``event-coding/petrarch2/Phoenix.*.actors.txt`` (MIT): persons with dated CAMEO codes and
-  international organisations with their CAMEO codes.
+- ``event-coding/petrarch2/Phoenix.*.actors.txt`` (MIT): persons with dated CAMEO codes, and
+  organisations (state bodies, IGOs, NGOs, companies, media, armed groups) split into bodies by
+  ``kb/import_orgs.py``, their one-word aliases filtered with treebank word counts
+  (``kb/common_words.py``);
+- ``gazetteer/countryinfo`` (CC BY-SA 3.0): dated offices of heads of state and government and
+  of foreign, defence and finance ministers (``kb/countryinfo.py``); cities and geographic
+  features as places (``kb/import_places.py``).
 """
 
 from __future__ import annotations
@@ -23,23 +28,22 @@ import csv
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import pycountry
+
+from powermap.kb.common_words import common_words
+from powermap.kb.countryinfo import office_roles, singular
+from powermap.kb.import_orgs import OrgImporter, cue_words, import_rules
+from powermap.kb.import_places import import_places
+from powermap.kb.phoenix import TITLE_WORDS, parse_phoenix, titlecase
 
 CURATED = Path(__file__).parent / "curated"
 DEFAULT_OUT = Path(__file__).parent / "data"
 DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 LANGS = ("en", "nl", "fr", "de")
-#: Tokens that mark a Phoenix alias as a title phrase rather than a name.
-TITLE_WORDS = {
-    "PRESIDENT", "PRIME", "MINISTER", "FOREIGN", "AMBASSADOR", "GENERAL", "SECRETARY", "KING",
-    "QUEEN", "PRINCE", "SHEIKH", "SHEIK", "DR.", "DR", "MR.", "MRS.", "LEADER", "CHAIRMAN", "SENATOR",
-    "GOVERNOR", "DEPUTY", "SPEAKER", "CHIEF", "ADMIRAL", "COLONEL", "MAYOR", "JUDGE", "JUSTICE",
-}  # fmt: skip
 PHOENIX_MIN_YEAR = 1990
 
 
@@ -107,7 +111,9 @@ class Builder:
     def entry(self, id_: str, name: str, type_: str, **kw: str) -> Entry:
         e = self.entries.get(id_)
         if e is None:
-            e = self.entries[id_] = Entry(id_, name, type_, **kw)
+            e = self.entries[id_] = Entry(id_, name, type_)
+            for k, v in kw.items():
+                setattr(e, k, v)
         else:
             for k, v in kw.items():
                 if v and not getattr(e, k):
@@ -178,10 +184,10 @@ class Builder:
             for f in forms(row[1]):
                 e.add(f, "metonym")
         wd = self.data / "gazetteer/world-leaders-wikidata/wikidata.csv"
-        for row in csv.DictReader(wd.open(encoding="utf-8")):
-            iso3 = self.iso3_of(row["country"])
+        for leader in csv.DictReader(wd.open(encoding="utf-8")):
+            iso3 = self.iso3_of(leader["country"])
             if iso3 and not self.entries[self.by_iso3[iso3]].wikidata:
-                self.entries[self.by_iso3[iso3]].wikidata = row["countryid"]
+                self.entries[self.by_iso3[iso3]].wikidata = leader["countryid"]
 
     def capital(self, iso3: str, name: str, other: list[str]) -> None:
         if iso3 not in self.by_iso3:
@@ -231,10 +237,20 @@ class Builder:
 
     # -- Wikidata leaders ------------------------------------------------------------------
     def leaders(self) -> None:
-        path = self.data / "gazetteer/world-leaders-wikidata/wikidata.csv"
+        """Heads of state and government from ``wikidata.csv`` (CC0), then the rows of
+        ``wikipedia.csv`` (CC BY-SA, same layout, lower-case column names) that it lacks."""
+        folder = self.data / "gazetteer/world-leaders-wikidata"
+        seen: set[tuple[str, str]] = set()
+        rows = []
+        for fname in ("wikidata.csv", "wikipedia.csv"):
+            for raw in csv.DictReader((folder / fname).open(encoding="utf-8")):
+                row = {k.replace("label", "Label") if k.endswith("label") else k: v for k, v in raw.items()}
+                if (row["officeholder"], row["position"]) not in seen:
+                    seen.add((row["officeholder"], row["position"]))
+                    rows.append(row)
         curated = {(r.id, r.role) for r in self.roles}
         by_qid = {e.wikidata: e for e in self.entries.values() if e.wikidata}
-        for row in csv.DictReader(path.open(encoding="utf-8")):
+        for row in rows:
             iso3 = self.iso3_of(row["country"])
             name, qid = row["officeholderLabel"], row["officeholder"]
             if not iso3 or not name or name.startswith("Q"):
@@ -258,8 +274,10 @@ class Builder:
                 if low.split()[0] in {"king", "queen", "emir", "sultan", "monarch"}
                 else "leader"
             )
-            if (e.id, role) in curated:
-                continue
+            if (e.id, role) in curated or (
+                role == "president" and set(low.upper().split()[1:]) & cue_words("organisation")
+            ):
+                continue  # President of the National Assembly: head of a body, not of the state
             start = f"{row['start_year']}-01-01" if row["start_year"] else ""
             end = f"{row['end_year']}-12-31" if row["end_year"] else ""
             self.roles.append(Role(e.id, iso3, role, label, start, end, f"{iso3}GOV", "wikidata"))
@@ -274,11 +292,9 @@ class Builder:
         for entry_name, aliases, codes, comment in parse_phoenix(base / "Phoenix.International.actors.txt"):
             if not codes:
                 continue
-            if any(start or end for _, start, end in codes):
-                if "IGOrulers" in comment or len(entry_name.split("_")) in (2, 3):
-                    self.phoenix_person(entry_name, aliases, codes)
-                continue
-            self.phoenix_org(entry_name, aliases, codes[0][0])
+            dated = any(start or end for _, start, end in codes)
+            if dated and ("IGOrulers" in comment or len(entry_name.split("_")) in (2, 3)):
+                self.phoenix_person(entry_name, aliases, codes)
 
     def phoenix_person(self, raw: str, aliases: list[str], codes: list[tuple[str, str, str]]) -> None:
         tokens = [t for t in raw.split("_") if t]
@@ -304,26 +320,52 @@ class Builder:
         for code, start, end in codes:
             self.roles.append(Role(e.id, code[:3], "", "", start, end, code, "phoenix"))
 
-    def phoenix_org(self, raw: str, aliases: list[str], code: str) -> None:
-        tokens = _without_article([t for t in re.split(r"[_ ]", raw) if t])
-        if len(tokens) < 2 or not code.startswith(("IGO", "NGO")):
-            return
+    # -- CountryInfo offices -------------------------------------------------------------------
+    def offices(self) -> None:
+        """Dated offices from CountryInfo (heads of state and government about 1960-2009, ministers
+        2003-2011) for persons of the base; a person with a term ending 1990 or later is added."""
+        patterns = [(p, r) for p, r in import_rules()["office_titles"]]
+        taken = {(r.id, r.role) for r in self.roles if r.role}
+        starts: dict[tuple[str, str], list[str]] = {}
+        for r in self.roles:
+            if r.role and r.start and r.source != "phoenix":
+                starts.setdefault((r.of, r.role), []).append(r.start)
+        for o in office_roles(self.data, patterns, starts):
+            if (o.end and o.end[:4] < str(PHOENIX_MIN_YEAR)) or o.of not in self.by_iso3:
+                continue
+            e = self.office_holder(o.names, o.of)
+            if (e.id, o.role) in taken and e.source != "countryinfo":
+                continue
+            state = self.entries[self.by_iso3[o.of]].name
+            title = " ".join(o.title.split())
+            label = f"{title}, {state}" if " of " in title else f"{titlecase(singular(title).split())} of {state}"
+            self.roles.append(Role(e.id, o.of, o.role, label, o.start, o.end, e.code or f"{o.of}GOV", "countryinfo"))
+
+    def office_holder(self, names: tuple[str, ...], iso3: str) -> Entry:
+        """The person of the base a CountryInfo name is (same slug, same or no country), else a new one."""
+        tokens = [t for t in re.split(r"[_ ]+", names[0]) if t]
         name = titlecase(tokens)
-        if self._orgs is None:
-            self._orgs = {slug(a): e for e in self.entries.values() for a in e.aliases if e.type == "organisation"}
-        e = self._orgs.get(slug(name))
-        if e is None:
-            e = self.entry(slug(name), name, "organisation", code=code, source="phoenix")
-            self._orgs[slug(name)] = e
-        for alias in aliases:
-            at = _without_article([t for t in re.split(r"[_ ]", alias) if t])
-            if len(at) >= 2:
-                e.add(titlecase(at))
+        for pid in (slug(name), f"{slug(name)}_{iso3.lower()}"):
+            e = self.entries.get(pid)
+            if e is not None and e.type == "person" and e.country in ("", iso3):
+                break
+        else:
+            pid = slug(name) if slug(name) not in self.entries else f"{slug(name)}_{iso3.lower()}"
+            e = self.entry(pid, name, "person", country=iso3, code=f"{iso3}GOV", source="countryinfo")
+        for other in names[1:]:
+            e.add(titlecase([t for t in re.split(r"[_ ]+", other) if t]))
+        return e
 
     # -- output -----------------------------------------------------------------------------
     def write(self, out: Path) -> dict[str, int]:
         out.mkdir(parents=True, exist_ok=True)
-        header = "# Built by `python -m powermap.kb.build`; do not edit (edit kb/curated/ and rebuild).\n"
+        header = (
+            "# Built by `make kb` (python -m powermap.kb.build) from ../shared/data and kb/curated/; do not edit.\n"
+            "# Sources: mledoze countries (ODbL 1.0), stefangabos world countries (CC BY-SA 4.0), world-leaders\n"
+            "# Wikidata (CC0), Phoenix/PETRARCH2 dictionaries (MIT), CountryInfo (CC BY-SA 3.0), pycountry and\n"
+            "# Babel/CLDR, kb/curated (MIT); aliases filtered with word counts of the UD and Alpino treebanks.\n"
+            "# See docs/actors.md (Sources and licences).\n"
+        )
         rows = sorted(self.entries.values(), key=lambda e: e.id)
         with (out / "actors.tsv").open("w", encoding="utf-8") as f:
             f.write(header + "id\tname\ttype\tcountry\tcode\twikidata\tparent\tsource\n")
@@ -356,65 +398,6 @@ class Builder:
         return {"actors": len(rows), "aliases": n_alias, "roles": len(roles), "demonyms": len(self.demonyms)}
 
 
-def titlecase(tokens: Iterable[str]) -> str:
-    """``["VLADIMIR", "V.", "PUTIN"]`` -> ``Vladimir V. Putin`` (hyphen parts capitalised too)."""
-    out = []
-    for t in tokens:
-        parts = re.split(r"([-'])", t.lower())
-        out.append("".join(p[:1].upper() + p[1:] if p not in "-'" else p for p in parts))
-    return " ".join(out)
-
-
-_CODE = re.compile(r"\[([A-Z]{3,})(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\]")
-
-
-def _without_article(tokens: list[str]) -> list[str]:
-    """A Phoenix name without its leading English article (*THE_EUROPEAN_UNION*): the article is
-    no part of the name, and with it the entry would not merge with the body it names."""
-    return tokens[1:] if tokens and tokens[0].lower() == "the" else tokens
-
-
-def phoenix_date(value: str) -> str:
-    """Phoenix yymmdd or yyyymmdd -> ISO date (two-digit years pivot at 30)."""
-    if len(value) == 6:
-        yy = int(value[:2])
-        value = f"{2000 + yy if yy < 30 else 1900 + yy}{value[2:]}"
-    iso = f"{value[:4]}-{value[4:6]}-{value[6:8]}"
-    try:
-        date.fromisoformat(iso)
-    except ValueError:
-        return ""
-    return iso
-
-
-def parse_phoenix(path: Path) -> Iterator[tuple[str, list[str], list[tuple[str, str, str]], str]]:
-    """Entries of a Phoenix actor file: (name, aliases, [(code, start, end)], comment)."""
-    name, aliases, codes, comment = "", [], [], ""
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        body, _, note = line.partition("#")
-        if line[0] not in " \t+":
-            if name:
-                yield name, aliases, codes, comment
-            name = body.split("[")[0].strip().strip("_").strip()
-            aliases, codes, comment = [], [], note
-        elif line.startswith("+"):
-            aliases.append(body[1:].split("[")[0].strip().strip("_"))
-        for m in _CODE.finditer(body):
-            code, op, d1, d2 = m.groups()
-            start = end = ""
-            if d1 and d2:
-                start, end = phoenix_date(d1), phoenix_date(d2)
-            elif d1 and op == "<":
-                end = phoenix_date(d1)
-            elif d1:
-                start = phoenix_date(d1)
-            codes.append((code, start, end))
-    if name:
-        yield name, aliases, codes, comment
-
-
 def build(data: Path, out: Path) -> dict[str, int]:
     """Build the base from ``data`` (the shared data folder) into ``out``."""
     b = Builder(data)
@@ -422,7 +405,13 @@ def build(data: Path, out: Path) -> dict[str, int]:
     b.curated()
     b.leaders()
     b.phoenix()
-    return b.write(out)
+    common = common_words(data)
+    orgs = OrgImporter(b, common)
+    orgs.run()
+    places = import_places(b, common)
+    b.offices()
+    counts = b.write(out)
+    return counts | {f"orgs_{k}": v for k, v in orgs.stats.items()} | {"places_countryinfo": places}
 
 
 def main() -> None:
