@@ -245,3 +245,40 @@ def test_concepts_an_evidence_sentence_is_never_a_label():
     assert label != said and not is_event_code_name(label)
     concept = next(c for c in found.concepts if c.label == label)
     assert concept.phrase is None and concept.examples == [said]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "position"),
+    [
+        ("mensen", "nl", False),  # one common word names nothing in particular
+        ("de rest van de wereld", "nl", False),  # nothing but common words
+        ("people", "en", False),
+        ("the rest of the world", "en", False),
+        ("klimaatbeleid", "nl", True),  # rarer words name a position
+        ("tariffs", "en", True),
+        ("economische samenwerking", "nl", True),  # one rarer word is enough in a phrase
+        ("a second referendum", "en", True),
+    ],
+)
+def test_concepts_guard_generic_words(text, language, position):
+    assert is_position(text, language) is position
+
+
+def test_concepts_a_common_word_naming_an_actor_stays_a_position():
+    assert not is_position("america", "en")
+    assert is_position("america", "en", names_actor=True)
+
+
+def test_concepts_generic_text_stands_aside_for_its_evidence():
+    said = "Ann wants the bridge toll scrapped."
+    generic = ConceptStatement(1, "d", "ann", "people", said, True, "en", "Ann")
+    assert generic.about == said and not generic.names_position
+    named = ConceptStatement(2, "d", "ann", "america", said, True, "en", "Ann", text_entities=frozenset({"usa"}))
+    assert named.about == "america" and named.names_position
+
+
+def test_concepts_common_words_label_a_group_only_after_rarer_ones():
+    from powermap.analyse.concepts import _characteristic_words
+
+    top = _characteristic_words({0: ["people want the toll", "people hate the toll"], 1: ["a new school"]}, frozenset())
+    assert top[0].index("toll") < top[0].index("people")

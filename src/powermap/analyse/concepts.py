@@ -42,6 +42,7 @@ from powermap.analyse.concept_text import (
     stop_words_of,
     trim_fragment,
     words,
+    zipf,
 )
 from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_embed
 
@@ -50,6 +51,8 @@ THRESHOLD = 0.5
 #: added to the similarity of a text to a group whose first text names one of the same actors
 SHARED_NAME_BONUS = 0.15
 LABEL_WORDS = 3
+#: Zipf frequency from which a word is too common to label a group while it has rarer words
+LABEL_COMMON_ZIPF = 5.5
 BLOCK = 1024  # texts whose similarities are computed in one matrix product
 
 
@@ -65,22 +68,26 @@ class ConceptStatement:
     agree: bool
     language: str
     actor_name: str = ""
-    entities: frozenset[str] = frozenset()  # actors the text names (the document's own mentions)
+    entities: frozenset[str] = frozenset()  # actors ``about`` names (the document's own mentions)
+    text_entities: frozenset[str] = frozenset()  # actors the concept text names
 
     @property
     def names_position(self) -> bool:
         """Whether ``about`` is a phrase naming the position (not the evidence sentence)."""
-        return self.about != self.evidence.strip() and is_position(self.about, self.language, self.actor_name)
+        return self.about != self.evidence.strip() and self._position(self.about)
+
+    def _position(self, text: str) -> bool:
+        return is_position(text, self.language, self.actor_name, names_actor=bool(self.text_entities))
 
     @cached_property
     def about(self) -> str:
         """The text that stands for what the statement is about: its concept text when that
         names a position, else the phrase inside a clause fragment, else the evidence."""
-        if is_position(self.text, self.language, self.actor_name):
+        if self._position(self.text):
             return self.text.strip()
         if not is_event_code_name(self.text):
             trimmed = trim_fragment(self.text, self.language)
-            if trimmed and is_position(trimmed, self.language, self.actor_name):
+            if trimmed and self._position(trimmed):
                 return trimmed
         return self.evidence.strip()
 
@@ -123,12 +130,19 @@ def load_concept_statements(
     surfaces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for doc, actor, text in conn.execute("SELECT doc_id, actor_id, text FROM mentions"):
         surfaces[doc][text.casefold()].add(actor)
+
+    def named(doc: str, text: str) -> frozenset[str]:
+        padded = f" {' '.join(words(text))} "
+        return frozenset(
+            a for surface, ids in surfaces[doc].items() if f" {' '.join(words(surface))} " in padded for a in ids
+        )
+
     out = []
     for sid, doc, actor, concept, evidence, agree, language, name in rows:
-        statement = ConceptStatement(sid, doc, actor, concept, evidence, bool(agree), language, name)
-        about = f" {' '.join(words(statement.about))} "
-        named = {a for surface, ids in surfaces[doc].items() if f" {' '.join(words(surface))} " in about for a in ids}
-        out.append(dataclasses.replace(statement, entities=frozenset(named)))
+        statement = ConceptStatement(
+            sid, doc, actor, concept, evidence, bool(agree), language, name, text_entities=named(doc, concept)
+        )
+        out.append(dataclasses.replace(statement, entities=named(doc, statement.about)))
     return out
 
 
@@ -296,7 +310,9 @@ def _label(
     for s in statements:
         members[group_of[s.about]].append(s)
     stops = stop_words_of({s.language for s in statements})
-    top = _characteristic_words({g: [s.about for s in ms] for g, ms in members.items()}, stops)
+    top = _characteristic_words(
+        {g: [s.about for s in ms] for g, ms in members.items()}, stops, {s.language for s in statements}
+    )
     found: dict[str, list[ConceptStatement]] = defaultdict(list)
     sources: dict[str, str] = {}
     proposed_words: dict[str, list[str]] = {}
@@ -321,8 +337,17 @@ def _label(
     return Grouping(concepts, {s.id: label for label, ms in found.items() for s in ms})
 
 
-def _characteristic_words(groups: dict[int, list[str]], stops: frozenset[str]) -> dict[int, list[str]]:
-    """Class-based TF-IDF: each group's words ranked by share in the group × rarity across groups."""
+def _characteristic_words(
+    groups: dict[int, list[str]], stops: frozenset[str], languages: Iterable[str] = ("en",)
+) -> dict[int, list[str]]:
+    """Class-based TF-IDF: each group's words ranked by share in the group × rarity across groups;
+    words among the most common of the corpus's languages (``LABEL_COMMON_ZIPF``: *mensen*,
+    *year*) come after all others, so they label a group only when it has no other words."""
+    languages = sorted(set(languages)) or ["en"]
+
+    def common(word: str) -> bool:
+        return max(zipf(word, code) for code in languages) >= LABEL_COMMON_ZIPF
+
     counts = {
         g: Counter(w for text in texts for w in words(text) if w not in stops and len(w) > 1)
         for g, texts in groups.items()
@@ -334,7 +359,7 @@ def _characteristic_words(groups: dict[int, list[str]], stops: frozenset[str]) -
     out = {}
     for g, c in counts.items():
         total = sum(c.values()) or 1
-        scored = sorted(c, key=lambda w: (-(c[w] / total) * math.log(1 + average / overall[w]), w))
+        scored = sorted(c, key=lambda w: (common(w), -(c[w] / total) * math.log(1 + average / overall[w]), w))
         out[g] = scored[:8]
     return out
 
