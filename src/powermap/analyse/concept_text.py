@@ -10,8 +10,8 @@ position a reader can use, and never become a concept label:
   a clause (*... aan het*, *is een verschil ...*), or that is longer than ``MAX_WORDS``;
 - a generic word: one content word that is among the language's common words (*mensen*,
   *geld*, *vraag*, *maandag*, *people*, *year*: Zipf frequency ``GENERIC_ZIPF`` or more in
-  wordfreq's lists), or a phrase of nothing but very common words (*de rest van de wereld*,
-  *local time*), unless it names an actor. *Brexit*, *klimaatbeleid*, *tariffs* are rarer and
+  wordfreq's lists), or a phrase of nothing but the commonest words (``COMMON_ZIPF``: *mensen
+  en geld*, *the time*), unless it names an actor. *Brexit*, *klimaatbeleid*, *tariffs* are rarer and
   stay positions.
 
 For such a statement, the evidence sentence stands for what it is about.
@@ -33,7 +33,7 @@ MAX_WORDS = 12
 #: Zipf frequency (log10 of occurrences per billion words) from which one content word is generic
 GENERIC_ZIPF = 4.5
 #: ... from which every content word of a phrase being so common makes the phrase generic
-COMMON_ZIPF = 5.0
+COMMON_ZIPF = 5.5
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 
 

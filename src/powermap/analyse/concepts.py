@@ -119,7 +119,8 @@ def load_concept_statements(
 ) -> list[ConceptStatement]:
     """Every stance in the store (or those with ``statement_ids``) with its document's language
     and the actors its concept text names, read from its document's mentions: a surface form
-    that occurs in the text as whole words, resolved as the extractor resolved it there."""
+    (or the mentioned actor's own name) that occurs in the text as whole words, resolved as the
+    extractor resolved it there."""
     sql = (
         "SELECT s.id, s.doc_id, s.actor, s.concept, s.evidence, s.agree, COALESCE(d.language, 'en'), "
         "COALESCE(a.name, s.actor) FROM stances s JOIN documents d ON d.id = s.doc_id "
@@ -128,8 +129,10 @@ def load_concept_statements(
     wanted = set(statement_ids) if statement_ids is not None else None
     rows = [r for r in conn.execute(sql) if wanted is None or r[0] in wanted]
     surfaces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for doc, actor, text in conn.execute("SELECT doc_id, actor_id, text FROM mentions"):
-        surfaces[doc][text.casefold()].add(actor)
+    sql = "SELECT m.doc_id, m.actor_id, m.text, a.name FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id"
+    for doc, actor, text, name in conn.execute(sql):  # a mention's words, and its actor's own name
+        for surface in (text, name or text):
+            surfaces[doc][surface.casefold()].add(actor)
 
     def named(doc: str, text: str) -> frozenset[str]:
         padded = f" {' '.join(words(text))} "
