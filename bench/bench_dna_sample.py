@@ -138,9 +138,9 @@ def run(quick: bool = False) -> str:
             "as character spans, person, organisation, category and agreement). Searched for on 2026-12-07 and "
             "not found: no `*.dna` file on this machine's disk (outside test fixtures written by the tests); "
             "`../shared/data` holds no DNA data; the PyPI name `dna` (0.0.1) is an unrelated empty placeholder "
-            "package and the PyPI index has no `rDNA` (an R package distributed from GitHub). GitHub does not answer from "
-            "this machine, and no copy is in this repository (third-party text). No figure is given rather than "
-            "one on made-up data. With the file: "
+            "package and the PyPI index has no `rDNA` (an R package distributed from GitHub). GitHub does not "
+            "answer from this machine, and no copy is in this repository (third-party text). No figure is "
+            "given rather than one on made-up data. With the file: "
             "`POWERMAP_DNA_SAMPLE=sample.dna python bench/run.py dna_sample`.\n"
         )
     texts, coded = read_sample(path)

@@ -282,3 +282,32 @@ def test_concepts_common_words_label_a_group_only_after_rarer_ones():
 
     top = _characteristic_words({0: ["people want the toll", "people hate the toll"], 1: ["a new school"]}, frozenset())
     assert top[0].index("toll") < top[0].index("people")
+
+
+def test_concepts_a_shared_rare_word_draws_a_text_to_a_group():
+    """Two phrases a little below the threshold join when they share a rare word (a name of the
+    position), and stay apart when they do not."""
+    from collections import Counter
+
+    from powermap.analyse.concepts import _cluster
+
+    angle = np.arccos(0.45)  # cosine 0.45: under the 0.5 threshold, within the bonus of it
+    vectors = {
+        "an orderly exit": np.array([1.0, 0.0], dtype=np.float32),
+        "the exit deal": np.array([np.cos(angle), np.sin(angle)], dtype=np.float32),
+    }
+    order = list(vectors)
+    weight = Counter(order)
+    apart = _cluster(order, weight, vectors, [], 0.5)
+    assert apart["an orderly exit"] != apart["the exit deal"]
+    shared = {"an orderly exit": {"exit"}, "the exit deal": {"exit"}}
+    together = _cluster(order, weight, vectors, [], 0.5, keywords=shared)
+    assert together["an orderly exit"] == together["the exit deal"]
+
+
+def test_concepts_the_word_most_texts_share_leads_the_label():
+    from powermap.analyse.concepts import _characteristic_words
+
+    groups = {0: ["a toll on the bridge", "the bridge toll", "a bridge for bikes"], 1: ["bridge repairs"] * 5}
+    top = _characteristic_words(groups, stop_words("en"))
+    assert top[0][0] == "bridge"  # common in the other group too, but held by every text of this one

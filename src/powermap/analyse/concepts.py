@@ -50,9 +50,14 @@ from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_em
 THRESHOLD = 0.5
 #: added to the similarity of a text to a group whose first text names one of the same actors
 SHARED_NAME_BONUS = 0.15
+#: ... whose first text shares a rare word with it (Zipf frequency under ``RARE_ZIPF``: *brexit*)
+SHARED_WORD_BONUS = 0.1
+RARE_ZIPF = 4.0
 LABEL_WORDS = 3
 #: Zipf frequency from which a word is too common to label a group while it has rarer words
 LABEL_COMMON_ZIPF = 5.5
+#: share of a group's texts holding one word that makes it the label's first word
+TOPIC_SHARE = 0.6
 BLOCK = 1024  # texts whose similarities are computed in one matrix product
 
 
@@ -193,7 +198,13 @@ def group_statements(
     entities: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         entities[s.about] |= s.entities
-    group_of = _cluster(order, texts, vectors, seeds, threshold, entities)
+    stops = stop_words_of(language_of.values())
+    keywords = {  # the rare words of phrases naming a position (an evidence sentence has too many)
+        s.about: {w for w in words(s.about) if w not in stops and zipf(w, s.language) < RARE_ZIPF}
+        for s in statements
+        if s.names_position
+    }
+    group_of = _cluster(order, texts, vectors, seeds, threshold, entities, keywords)
     return _label(statements, group_of, [name for name, _ in seeds], len(pins), concept_file)
 
 
@@ -219,11 +230,14 @@ def _mean(rows: np.ndarray) -> np.ndarray:
 
 
 class _Names:
-    """Which groups name which actors, for ruling groups out and drawing texts in, vectorised."""
+    """Which groups name which actors (or ``rule_out=False``: which rare words), for ruling
+    groups out and drawing texts in, vectorised."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, bonus: float = SHARED_NAME_BONUS, rule_out: bool = True) -> None:
         self.named = np.zeros(size, dtype=bool)
         self.groups: dict[str, list[int]] = defaultdict(list)
+        self.bonus = bonus
+        self.rule_out = rule_out
 
     def add(self, group: int, own: set[str]) -> None:
         if own:
@@ -238,8 +252,9 @@ class _Names:
         shared = np.zeros(len(sims), dtype=bool)
         for actor in own:
             shared[[g for g in self.groups.get(actor, ()) if g < len(sims)]] = True
-        sims[self.named[: len(sims)] & ~shared] = -2.0
-        sims[shared] += SHARED_NAME_BONUS
+        if self.rule_out:
+            sims[self.named[: len(sims)] & ~shared] = -2.0
+        sims[shared] += self.bonus
 
 
 def _cluster(
@@ -249,6 +264,7 @@ def _cluster(
     seeds: list[tuple[str, np.ndarray]],
     threshold: float,
     entities: dict[str, set[str]] | None = None,
+    keywords: dict[str, set[str]] | None = None,
 ) -> dict[str, int]:
     """text -> group number; groups 0..len(seeds)-1 are the seeds. Leader clustering: a text
     joins the group whose first text (leader) is most similar, if at least ``threshold``, else
@@ -256,10 +272,13 @@ def _cluster(
     are computed a block of texts at a time against all leaders (matrix products, bounded
     memory). A text that names actors never joins a group whose leader names others only
     (*sanctions against Venezuela* and *sanctions against Russia* are close in meaning but two
-    concepts), and is drawn towards one whose leader names one of the same (``SHARED_NAME_BONUS``)."""
-    entities = entities or {}
+    concepts), and is drawn towards one whose leader names one of the same (``SHARED_NAME_BONUS``)
+    or shares a rare word with it (``keywords``, ``SHARED_WORD_BONUS``: *een ordentelijke brexit*
+    and *no deal-brexit*)."""
+    entities, keywords = entities or {}, keywords or {}
     size = len(seeds) + len(order)
     names = _Names(size)
+    keys = _Names(size, SHARED_WORD_BONUS, rule_out=False)
     matrix = np.vstack([v for _, v in seeds] + [vectors[t] for t in order]).astype(np.float32)
     exact = {normalise(name): i for i, (name, _) in enumerate(seeds)}
     leaders = list(range(len(seeds)))  # row of each group's leader in ``matrix``
@@ -274,12 +293,14 @@ def _cluster(
             if fixed is None and leaders:
                 sims = sims_all[k, leaders]
                 names.adjust(sims, own)
+                keys.adjust(sims, keywords.get(text, set()))
                 best = int(np.argmax(sims))
                 fixed = best if sims[best] >= threshold else None
             if fixed is None:
                 fixed = len(leaders)
                 leaders.append(int(rows[k]))
                 names.add(fixed, own)
+                keys.add(fixed, keywords.get(text, set()))
             group_of[text] = fixed
     count = len(leaders)
     sums = np.zeros((count, matrix.shape[1]), dtype=np.float32)
@@ -296,6 +317,7 @@ def _cluster(
                 continue
             sims = sims_all[k]
             names.adjust(sims, entities.get(text, set()))
+            keys.adjust(sims, keywords.get(text, set()))
             best = int(np.argmax(sims))
             if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
                 group_of[text] = best
@@ -345,7 +367,8 @@ def _characteristic_words(
 ) -> dict[int, list[str]]:
     """Class-based TF-IDF: each group's words ranked by share in the group × rarity across groups;
     words among the most common of the corpus's languages (``LABEL_COMMON_ZIPF``: *mensen*,
-    *year*) come after all others, so they label a group only when it has no other words."""
+    *year*) come after all others, so they label a group only when it has no other words; the
+    word most of the group's texts hold (``TOPIC_SHARE``) comes first (*brexit, ordentelijke*)."""
     languages = sorted(set(languages)) or ["en"]
 
     def common(word: str) -> bool:
@@ -363,6 +386,12 @@ def _characteristic_words(
     for g, c in counts.items():
         total = sum(c.values()) or 1
         scored = sorted(c, key=lambda w: (common(w), -(c[w] / total) * math.log(1 + average / overall[w]), w))
+        # the word most of the group's texts share is its topic: it leads, however common elsewhere
+        texts = groups[g]
+        cover = Counter(w for text in texts for w in set(words(text)) if w in c and not common(w))
+        topic = max(cover, key=lambda w: (cover[w], -scored.index(w)), default=None)
+        if topic is not None and cover[topic] >= max(2, TOPIC_SHARE * len(texts)):
+            scored = [topic, *(w for w in scored if w != topic)]
         out[g] = scored[:8]
     return out
 
