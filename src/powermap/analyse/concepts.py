@@ -2,7 +2,7 @@
 
 1. **What a statement is about**: its concept text when that names a position, else the
    phrase inside a clause fragment, else its evidence sentence (``concept_text``: never an
-   event code's name or a clause fragment).
+   event code's name, a clause fragment or a generic word such as *mensen* or *year*).
 2. **Embedding**: multilingual-e5-small (``embeddings``), cached on disk, so that *uitstel van
    de brexit* and *delaying Brexit* land close together.
 3. **Grouping**: e5's vectors share a large common direction (any two texts are 0.8 similar),
@@ -10,8 +10,8 @@
    (centring per language) and the rest renormalised; then leader clustering on cosine
    similarity, most frequent texts first: a text joins the group whose leader (first text)
    is most similar, if at least ``THRESHOLD``, else leads a new group (a text naming actors
-   never joins a group whose leader names others only); then every text moves once to its
-   nearest final centroid. Seeds come first: a user's pinned
+   never joins a group whose leader names others only, and one sharing a rare word with the
+   leader is drawn to it); then every text moves once to its nearest final centroid. Seeds come first: a user's pinned
    concepts (their terms' mean vector) and the labels of the stance stage's concept list (a
    statement carrying such a label stays in it, as before; other texts may join it).
 4. **Labels**: each group's most characteristic words, class-based TF-IDF over the groups (a

@@ -1,7 +1,10 @@
 """The ``stances.v1`` stage: Discourse-Network-Analyzer-style (actor, concept, agree/disagree).
 
-Four sources of statements, in order, one stance per actor and sentence (two when two
-stance verbs state opposite positions: *verwerpt X en pleit voor Y*):
+Four sources of statements, in order, one stance per actor and sentence (two when other
+words state an opposite position on something else: a second stance verb, *verwerpt X en
+pleit voor Y*; a quote naming a listed concept beside an event, *zegt dat een akkoord met
+Washington nodig is en levert kritiek op Z*; a pejorative adjective on another noun than the
+concept's, *stelt X tegenover het neokoloniale beleid*):
 
 1. coded events that express a position (``from_events``: appeals, intents, support,
    concessions, demands, sanctions; disapproval, rejection, threats, protest, reductions),
