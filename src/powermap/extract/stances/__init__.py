@@ -134,8 +134,6 @@ class StanceStage(Stage):
                     said.add((quote.speaker, norm_text(quote.text)))
                     base = not (concept and concept.against)
                     label = concept.label if concept else self.quote_label(sent, quote)
-                    if concept and done.get((quote.speaker, start)) and not inside(named, quote.start, quote.end):
-                        label = self.quote_label(sent, quote)  # a second position: what this quote says
                     skip = stated_before(done, quote.speaker, start)
                     agree = polarity(sent, language, base, skip, named)
                     # a second position of the speaker only where the quote names a listed concept:
