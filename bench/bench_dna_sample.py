@@ -132,12 +132,15 @@ def run(quick: bool = False) -> str:
     path = Path(os.environ.get("POWERMAP_DNA_SAMPLE") or CACHED)
     if not path.is_file():
         return head + (
-            "Not measured. The sample is public and reachable: github.com/leifeld/dna holds "
+            "Not measured: the sample is not available offline here. It is public: github.com/leifeld/dna holds "
             "`rDNA/inst/extdata/sample.dna` (DNA 1.21 XML, about 240,000 characters: testimony from US "
             "congressional hearings on clean-air legislation, each article's full text with its coded statements "
-            "as character spans, person, organisation, category and agreement), so the documents' texts are "
-            "available. But no copy is in this repository (third-party text), and the machine these figures are "
-            "written on has no network to fetch it. With the file: "
+            "as character spans, person, organisation, category and agreement). Searched for on 2026-12-07 and "
+            "not found: no `*.dna` file on this machine's disk (outside test fixtures written by the tests); "
+            "`../shared/data` holds no DNA data; the PyPI name `dna` (0.0.1) is an unrelated empty placeholder "
+            "package and the PyPI index has no `rDNA` (an R package distributed from GitHub). GitHub does not "
+            "answer from this machine, and no copy is in this repository (third-party text). No figure is "
+            "given rather than one on made-up data. With the file: "
             "`POWERMAP_DNA_SAMPLE=sample.dna python bench/run.py dna_sample`.\n"
         )
     texts, coded = read_sample(path)

@@ -245,3 +245,69 @@ def test_concepts_an_evidence_sentence_is_never_a_label():
     assert label != said and not is_event_code_name(label)
     concept = next(c for c in found.concepts if c.label == label)
     assert concept.phrase is None and concept.examples == [said]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "position"),
+    [
+        ("mensen", "nl", False),  # one common word names nothing in particular
+        ("mensen en geld", "nl", False),  # nothing but the commonest words
+        ("people", "en", False),
+        ("the time of the year", "en", False),
+        ("klimaatbeleid", "nl", True),  # rarer words name a position
+        ("tariffs", "en", True),
+        ("economische samenwerking", "nl", True),  # one rarer word is enough in a phrase
+        ("a second referendum", "en", True),
+    ],
+)
+def test_concepts_guard_generic_words(text, language, position):
+    assert is_position(text, language) is position
+
+
+def test_concepts_a_common_word_naming_an_actor_stays_a_position():
+    assert not is_position("america", "en")
+    assert is_position("america", "en", names_actor=True)
+
+
+def test_concepts_generic_text_stands_aside_for_its_evidence():
+    said = "Ann wants the bridge toll scrapped."
+    generic = ConceptStatement(1, "d", "ann", "people", said, True, "en", "Ann")
+    assert generic.about == said and not generic.names_position
+    named = ConceptStatement(2, "d", "ann", "america", said, True, "en", "Ann", text_entities=frozenset({"usa"}))
+    assert named.about == "america" and named.names_position
+
+
+def test_concepts_common_words_label_a_group_only_after_rarer_ones():
+    from powermap.analyse.concepts import _characteristic_words
+
+    top = _characteristic_words({0: ["people want the toll", "people hate the toll"], 1: ["a new school"]}, frozenset())
+    assert top[0].index("toll") < top[0].index("people")
+
+
+def test_concepts_a_shared_rare_word_draws_a_text_to_a_group():
+    """Two phrases a little below the threshold join when they share a rare word (a name of the
+    position), and stay apart when they do not."""
+    from collections import Counter
+
+    from powermap.analyse.concepts import _cluster
+
+    angle = np.arccos(0.45)  # cosine 0.45: under the 0.5 threshold, within the bonus of it
+    vectors = {
+        "an orderly exit": np.array([1.0, 0.0], dtype=np.float32),
+        "the exit deal": np.array([np.cos(angle), np.sin(angle)], dtype=np.float32),
+    }
+    order = list(vectors)
+    weight = Counter(order)
+    apart = _cluster(order, weight, vectors, [], 0.5)
+    assert apart["an orderly exit"] != apart["the exit deal"]
+    shared = {"an orderly exit": {"exit"}, "the exit deal": {"exit"}}
+    together = _cluster(order, weight, vectors, [], 0.5, keywords=shared)
+    assert together["an orderly exit"] == together["the exit deal"]
+
+
+def test_concepts_the_word_most_texts_share_leads_the_label():
+    from powermap.analyse.concepts import _characteristic_words
+
+    groups = {0: ["a toll on the bridge", "the bridge toll", "a bridge for bikes"], 1: ["bridge repairs"] * 5}
+    top = _characteristic_words(groups, stop_words("en"))
+    assert top[0][0] == "bridge"  # common in the other group too, but held by every text of this one

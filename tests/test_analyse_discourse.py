@@ -134,3 +134,21 @@ def test_analyse_discourse_coalitions_stay_readable():
     sizes = [list(capped.values()).count(g) for g in set(capped.values())]
     assert max(sizes) < len(nodes) / 3 and sum(sizes) == 36
     assert capped == capped_communities(nodes, edges)  # deterministic
+
+
+def test_analyse_discourse_a_lone_opponent_is_shown_against_the_coalition_it_opposes(tmp_path):
+    """Two actors against a concept form a coalition; the one actor for it is a camp of one in
+    conflict with them, shown beside it and named as its opponent; an actor without ties is not."""
+    from powermap.analyse.discourse import readable
+
+    docs = [DocBuilder("2024-03-01").stance(a, "a pact with the North", False) for a in ("petrov", "sidorov")]
+    docs.append(DocBuilder("2024-03-02").stance("orlova", "a pact with the North", True))
+    docs.append(DocBuilder("2024-03-03").stance("ivanov", "a tax on bridges", True))
+    store, _ = make_store(tmp_path, docs)
+    result = discourse(store.reader())
+    pair = next(c for c in result.coalitions if sorted(c.members) == ["petrov", "sidorov"])
+    alone = next(c for c in result.coalitions if c.members == ["orlova"])
+    assert pair.opposes == [alone.id] and alone.opposes == [pair.id]
+    shown = readable(result.coalitions)
+    assert [c.members for c in shown] == [pair.members, ["orlova"]]  # ivanov has no tie: left out
+    store.close()

@@ -103,7 +103,7 @@ def _signed_local_moves(
     degree = {sign: {n: sum(abs(w) for w in ties[n].values() if w * sign > 0) for n in nodes} for sign in (1, -1)}
     total = {sign: sum(degree[sign].values()) or 1.0 for sign in (1, -1)}  # 2m per layer
     group_of = dict(groups)
-    group_degree = {sign: defaultdict(float) for sign in (1, -1)}
+    group_degree: dict[int, defaultdict[int, float]] = {sign: defaultdict(float) for sign in (1, -1)}
     for node in nodes:
         for sign in (1, -1):
             group_degree[sign][group_of[node]] += degree[sign][node]
@@ -140,7 +140,7 @@ def _signed_local_moves(
 
 def participation(nodes: list[str], edges: list[tuple[str, str, float]], groups: dict[str, int]) -> dict[str, float]:
     """Guimerà-Amaral participation coefficient on |weight|: 0 all ties in one group, near 1 spread evenly."""
-    per_group: dict[str, Counter] = {n: Counter() for n in nodes}
+    per_group: dict[str, defaultdict[int, float]] = {n: defaultdict(float) for n in nodes}
     for u, v, w in edges:
         per_group[u][groups[v]] += abs(w)
         per_group[v][groups[u]] += abs(w)

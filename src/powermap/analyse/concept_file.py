@@ -59,7 +59,7 @@ def _texts(value: object, where: str, split: str | None = None) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        items: list[object] = value.split(split) if split else [value]
+        items: list[object] = list(value.split(split)) if split else [value]
     elif isinstance(value, list):
         items = value
     else:

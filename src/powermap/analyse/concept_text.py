@@ -7,12 +7,18 @@ position a reader can use, and never become a concept label:
   PLOVER type such as *AGREE*): the name of what happened, not of what is argued about;
 - a clause fragment: a text that begins or ends with a function word of the language (a
   stop word, spaCy's list) other than a determiner or possessive, so a phrase cut off inside
-  a clause (*... aan het*, *is een verschil ...*), or that is longer than ``MAX_WORDS``.
+  a clause (*... aan het*, *is een verschil ...*), or that is longer than ``MAX_WORDS``;
+- a generic word: one content word that is among the language's common words (*mensen*,
+  *geld*, *vraag*, *maandag*, *people*, *year*: Zipf frequency ``GENERIC_ZIPF`` or more in
+  wordfreq's lists), or a phrase of nothing but the commonest words (``COMMON_ZIPF``: *mensen
+  en geld*, *the time*), unless it names an actor. *Brexit*, *klimaatbeleid*, *tariffs* are rarer and
+  stay positions.
 
 For such a statement, the evidence sentence stands for what it is about.
 
-Stop words come from spaCy's per-language lists (``spacy.lang.<code>.stop_words``), never from
-hand lists; a language spaCy lacks falls back to English.
+Stop words come from spaCy's per-language lists (``spacy.lang.<code>.stop_words``), word
+frequencies from wordfreq (Speer et al., a library of many corpora per language), never from
+hand lists; a language either lacks falls back to English.
 """
 
 from __future__ import annotations
@@ -24,6 +30,10 @@ from functools import cache
 from powermap import lang
 
 MAX_WORDS = 12
+#: Zipf frequency (log10 of occurrences per billion words) from which one content word is generic
+GENERIC_ZIPF = 4.5
+#: ... from which every content word of a phrase being so common makes the phrase generic
+COMMON_ZIPF = 5.5
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 
 
@@ -95,11 +105,44 @@ def is_fragment(text: str, language: str) -> bool:
     return tokens[-1] in stops or (tokens[0] in stops and tokens[0] not in openers)
 
 
-def is_position(text: str, language: str, holder: str | None = None) -> bool:
-    """Whether ``text`` can stand as a concept: no event code name, no fragment, not (part of) the holder's own name."""
+def zipf(word: str, language: str) -> float:
+    """How common ``word`` is in ``language`` (wordfreq's Zipf scale: 6 is *people*, 3 is *tariffs*)."""
+    return _zipf(word, language if language in _wordfreq_languages() else "en")
+
+
+@cache
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
+@cache
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
+
+
+def is_generic(text: str, language: str) -> bool:
+    """Whether ``text`` names nothing in particular: one common content word, or only very common ones."""
+    stops = stop_words(language) | stop_words("en")
+    content = [w for w in words(text) if w not in stops]
+    if not content:
+        return True
+    if len(content) == 1:
+        return zipf(content[0], language) >= GENERIC_ZIPF
+    return all(zipf(w, language) >= COMMON_ZIPF for w in content)
+
+
+def is_position(text: str, language: str, holder: str | None = None, names_actor: bool = False) -> bool:
+    """Whether ``text`` can stand as a concept: no event code name, no fragment, not (part of)
+    the holder's own name, and not generic unless it names an actor (``names_actor``)."""
     if is_event_code_name(text) or is_fragment(text, language):
         return False
-    return not holder or not set(words(text)) <= set(words(holder))
+    if holder and set(words(text)) <= set(words(holder)):
+        return False
+    return names_actor or not is_generic(text, language)
 
 
 def trim_fragment(text: str, language: str) -> str | None:

@@ -2,7 +2,7 @@
 
 1. **What a statement is about**: its concept text when that names a position, else the
    phrase inside a clause fragment, else its evidence sentence (``concept_text``: never an
-   event code's name or a clause fragment).
+   event code's name, a clause fragment or a generic word such as *mensen* or *year*).
 2. **Embedding**: multilingual-e5-small (``embeddings``), cached on disk, so that *uitstel van
    de brexit* and *delaying Brexit* land close together.
 3. **Grouping**: e5's vectors share a large common direction (any two texts are 0.8 similar),
@@ -10,8 +10,8 @@
    (centring per language) and the rest renormalised; then leader clustering on cosine
    similarity, most frequent texts first: a text joins the group whose leader (first text)
    is most similar, if at least ``THRESHOLD``, else leads a new group (a text naming actors
-   never joins a group whose leader names others only); then every text moves once to its
-   nearest final centroid. Seeds come first: a user's pinned
+   never joins a group whose leader names others only, and one sharing a rare word with the
+   leader is drawn to it); then every text moves once to its nearest final centroid. Seeds come first: a user's pinned
    concepts (their terms' mean vector) and the labels of the stance stage's concept list (a
    statement carrying such a label stays in it, as before; other texts may join it).
 4. **Labels**: each group's most characteristic words, class-based TF-IDF over the groups (a
@@ -42,6 +42,7 @@ from powermap.analyse.concept_text import (
     stop_words_of,
     trim_fragment,
     words,
+    zipf,
 )
 from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_embed
 
@@ -49,7 +50,14 @@ from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_em
 THRESHOLD = 0.5
 #: added to the similarity of a text to a group whose first text names one of the same actors
 SHARED_NAME_BONUS = 0.15
+#: ... whose first text shares a rare word with it (Zipf frequency under ``RARE_ZIPF``: *brexit*)
+SHARED_WORD_BONUS = 0.1
+RARE_ZIPF = 4.0
 LABEL_WORDS = 3
+#: Zipf frequency from which a word is too common to label a group while it has rarer words
+LABEL_COMMON_ZIPF = 5.5
+#: share of a group's texts holding one word that makes it the label's first word
+TOPIC_SHARE = 0.6
 BLOCK = 1024  # texts whose similarities are computed in one matrix product
 
 
@@ -65,22 +73,26 @@ class ConceptStatement:
     agree: bool
     language: str
     actor_name: str = ""
-    entities: frozenset[str] = frozenset()  # actors the text names (the document's own mentions)
+    entities: frozenset[str] = frozenset()  # actors ``about`` names (the document's own mentions)
+    text_entities: frozenset[str] = frozenset()  # actors the concept text names
 
     @property
     def names_position(self) -> bool:
         """Whether ``about`` is a phrase naming the position (not the evidence sentence)."""
-        return self.about != self.evidence.strip() and is_position(self.about, self.language, self.actor_name)
+        return self.about != self.evidence.strip() and self._position(self.about)
+
+    def _position(self, text: str) -> bool:
+        return is_position(text, self.language, self.actor_name, names_actor=bool(self.text_entities))
 
     @cached_property
     def about(self) -> str:
         """The text that stands for what the statement is about: its concept text when that
         names a position, else the phrase inside a clause fragment, else the evidence."""
-        if is_position(self.text, self.language, self.actor_name):
+        if self._position(self.text):
             return self.text.strip()
         if not is_event_code_name(self.text):
             trimmed = trim_fragment(self.text, self.language)
-            if trimmed and is_position(trimmed, self.language, self.actor_name):
+            if trimmed and self._position(trimmed):
                 return trimmed
         return self.evidence.strip()
 
@@ -112,7 +124,8 @@ def load_concept_statements(
 ) -> list[ConceptStatement]:
     """Every stance in the store (or those with ``statement_ids``) with its document's language
     and the actors its concept text names, read from its document's mentions: a surface form
-    that occurs in the text as whole words, resolved as the extractor resolved it there."""
+    (or the mentioned actor's own name) that occurs in the text as whole words, resolved as the
+    extractor resolved it there."""
     sql = (
         "SELECT s.id, s.doc_id, s.actor, s.concept, s.evidence, s.agree, COALESCE(d.language, 'en'), "
         "COALESCE(a.name, s.actor) FROM stances s JOIN documents d ON d.id = s.doc_id "
@@ -121,14 +134,23 @@ def load_concept_statements(
     wanted = set(statement_ids) if statement_ids is not None else None
     rows = [r for r in conn.execute(sql) if wanted is None or r[0] in wanted]
     surfaces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for doc, actor, text in conn.execute("SELECT doc_id, actor_id, text FROM mentions"):
-        surfaces[doc][text.casefold()].add(actor)
+    sql = "SELECT m.doc_id, m.actor_id, m.text, a.name FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id"
+    for doc, actor, text, name in conn.execute(sql):  # a mention's words, and its actor's own name
+        for surface in (text, name or text):
+            surfaces[doc][surface.casefold()].add(actor)
+
+    def named(doc: str, text: str) -> frozenset[str]:
+        padded = f" {' '.join(words(text))} "
+        return frozenset(
+            a for surface, ids in surfaces[doc].items() if f" {' '.join(words(surface))} " in padded for a in ids
+        )
+
     out = []
     for sid, doc, actor, concept, evidence, agree, language, name in rows:
-        statement = ConceptStatement(sid, doc, actor, concept, evidence, bool(agree), language, name)
-        about = f" {' '.join(words(statement.about))} "
-        named = {a for surface, ids in surfaces[doc].items() if f" {' '.join(words(surface))} " in about for a in ids}
-        out.append(dataclasses.replace(statement, entities=frozenset(named)))
+        statement = ConceptStatement(
+            sid, doc, actor, concept, evidence, bool(agree), language, name, text_entities=named(doc, concept)
+        )
+        out.append(dataclasses.replace(statement, entities=named(doc, statement.about)))
     return out
 
 
@@ -176,7 +198,13 @@ def group_statements(
     entities: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         entities[s.about] |= s.entities
-    group_of = _cluster(order, texts, vectors, seeds, threshold, entities)
+    stops = stop_words_of(language_of.values())
+    keywords = {  # the rare words of phrases naming a position (an evidence sentence has too many)
+        s.about: {w for w in words(s.about) if w not in stops and zipf(w, s.language) < RARE_ZIPF}
+        for s in statements
+        if s.names_position
+    }
+    group_of = _cluster(order, texts, vectors, seeds, threshold, entities, keywords)
     return _label(statements, group_of, [name for name, _ in seeds], len(pins), concept_file)
 
 
@@ -202,11 +230,14 @@ def _mean(rows: np.ndarray) -> np.ndarray:
 
 
 class _Names:
-    """Which groups name which actors, for ruling groups out and drawing texts in, vectorised."""
+    """Which groups name which actors (or ``rule_out=False``: which rare words), for ruling
+    groups out and drawing texts in, vectorised."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, bonus: float = SHARED_NAME_BONUS, rule_out: bool = True) -> None:
         self.named = np.zeros(size, dtype=bool)
         self.groups: dict[str, list[int]] = defaultdict(list)
+        self.bonus = bonus
+        self.rule_out = rule_out
 
     def add(self, group: int, own: set[str]) -> None:
         if own:
@@ -221,8 +252,9 @@ class _Names:
         shared = np.zeros(len(sims), dtype=bool)
         for actor in own:
             shared[[g for g in self.groups.get(actor, ()) if g < len(sims)]] = True
-        sims[self.named[: len(sims)] & ~shared] = -2.0
-        sims[shared] += SHARED_NAME_BONUS
+        if self.rule_out:
+            sims[self.named[: len(sims)] & ~shared] = -2.0
+        sims[shared] += self.bonus
 
 
 def _cluster(
@@ -232,6 +264,7 @@ def _cluster(
     seeds: list[tuple[str, np.ndarray]],
     threshold: float,
     entities: dict[str, set[str]] | None = None,
+    keywords: dict[str, set[str]] | None = None,
 ) -> dict[str, int]:
     """text -> group number; groups 0..len(seeds)-1 are the seeds. Leader clustering: a text
     joins the group whose first text (leader) is most similar, if at least ``threshold``, else
@@ -239,10 +272,13 @@ def _cluster(
     are computed a block of texts at a time against all leaders (matrix products, bounded
     memory). A text that names actors never joins a group whose leader names others only
     (*sanctions against Venezuela* and *sanctions against Russia* are close in meaning but two
-    concepts), and is drawn towards one whose leader names one of the same (``SHARED_NAME_BONUS``)."""
-    entities = entities or {}
+    concepts), and is drawn towards one whose leader names one of the same (``SHARED_NAME_BONUS``)
+    or shares a rare word with it (``keywords``, ``SHARED_WORD_BONUS``: *een ordentelijke brexit*
+    and *no deal-brexit*)."""
+    entities, keywords = entities or {}, keywords or {}
     size = len(seeds) + len(order)
     names = _Names(size)
+    keys = _Names(size, SHARED_WORD_BONUS, rule_out=False)
     matrix = np.vstack([v for _, v in seeds] + [vectors[t] for t in order]).astype(np.float32)
     exact = {normalise(name): i for i, (name, _) in enumerate(seeds)}
     leaders = list(range(len(seeds)))  # row of each group's leader in ``matrix``
@@ -257,12 +293,14 @@ def _cluster(
             if fixed is None and leaders:
                 sims = sims_all[k, leaders]
                 names.adjust(sims, own)
+                keys.adjust(sims, keywords.get(text, set()))
                 best = int(np.argmax(sims))
                 fixed = best if sims[best] >= threshold else None
             if fixed is None:
                 fixed = len(leaders)
                 leaders.append(int(rows[k]))
                 names.add(fixed, own)
+                keys.add(fixed, keywords.get(text, set()))
             group_of[text] = fixed
     count = len(leaders)
     sums = np.zeros((count, matrix.shape[1]), dtype=np.float32)
@@ -279,6 +317,7 @@ def _cluster(
                 continue
             sims = sims_all[k]
             names.adjust(sims, entities.get(text, set()))
+            keys.adjust(sims, keywords.get(text, set()))
             best = int(np.argmax(sims))
             if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
                 group_of[text] = best
@@ -296,7 +335,9 @@ def _label(
     for s in statements:
         members[group_of[s.about]].append(s)
     stops = stop_words_of({s.language for s in statements})
-    top = _characteristic_words({g: [s.about for s in ms] for g, ms in members.items()}, stops)
+    top = _characteristic_words(
+        {g: [s.about for s in ms] for g, ms in members.items()}, stops, {s.language for s in statements}
+    )
     found: dict[str, list[ConceptStatement]] = defaultdict(list)
     sources: dict[str, str] = {}
     proposed_words: dict[str, list[str]] = {}
@@ -321,8 +362,18 @@ def _label(
     return Grouping(concepts, {s.id: label for label, ms in found.items() for s in ms})
 
 
-def _characteristic_words(groups: dict[int, list[str]], stops: frozenset[str]) -> dict[int, list[str]]:
-    """Class-based TF-IDF: each group's words ranked by share in the group × rarity across groups."""
+def _characteristic_words(
+    groups: dict[int, list[str]], stops: frozenset[str], languages: Iterable[str] = ("en",)
+) -> dict[int, list[str]]:
+    """Class-based TF-IDF: each group's words ranked by share in the group × rarity across groups;
+    words among the most common of the corpus's languages (``LABEL_COMMON_ZIPF``: *mensen*,
+    *year*) come after all others, so they label a group only when it has no other words; the
+    word most of the group's texts hold (``TOPIC_SHARE``) comes first (*brexit, ordentelijke*)."""
+    languages = sorted(set(languages)) or ["en"]
+
+    def common(word: str) -> bool:
+        return max(zipf(word, code) for code in languages) >= LABEL_COMMON_ZIPF
+
     counts = {
         g: Counter(w for text in texts for w in words(text) if w not in stops and len(w) > 1)
         for g, texts in groups.items()
@@ -334,7 +385,13 @@ def _characteristic_words(groups: dict[int, list[str]], stops: frozenset[str]) -
     out = {}
     for g, c in counts.items():
         total = sum(c.values()) or 1
-        scored = sorted(c, key=lambda w: (-(c[w] / total) * math.log(1 + average / overall[w]), w))
+        scored = sorted(c, key=lambda w: (common(w), -(c[w] / total) * math.log(1 + average / overall[w]), w))
+        # the word most of the group's texts share is its topic: it leads, however common elsewhere
+        texts = groups[g]
+        cover = Counter(w for text in texts for w in set(words(text)) if w in c and not common(w))
+        topic = max(cover, key=lambda w: (cover[w], -scored.index(w)), default=None)
+        if topic is not None and cover[topic] >= max(2, TOPIC_SHARE * len(texts)):
+            scored = [topic, *(w for w in scored if w != topic)]
         out[g] = scored[:8]
     return out
 

@@ -19,7 +19,9 @@ From the statements:
   each with its position profile (the share of its members' statements agreeing with each
   concept), the concepts its members agree and disagree on, and the statements behind them.
   A reader can only use coalitions of a readable size: a community holding a third or more of
-  the actors is split again inside (``communities.capped_communities``).
+  the actors is split again inside (``communities.capped_communities``). Each coalition names
+  the coalitions its members are in net conflict with (``opposes``); ``readable`` picks the ones
+  to show, an actor alone among them when it opposes one of them.
 
 Concepts are the stances' labels as extracted, mapped through a concepts file
 (``read_concepts``), or, with ``by_meaning``, found by meaning (``analyse.concepts``): the
@@ -103,6 +105,7 @@ class Coalition:
     agrees: list[str] = field(default_factory=list)  # concepts its members agree with (share >= 0.75)
     disagrees: list[str] = field(default_factory=list)  # concepts its members disagree with (share <= 0.25)
     statements: dict[str, list[Evidence]] = field(default_factory=dict)  # concept -> statements behind it
+    opposes: list[int] = field(default_factory=list)  # coalitions its members are in net conflict with, most first
 
 
 @dataclass
@@ -267,6 +270,12 @@ def coalitions(
         slot[1] += 1
         holders[gid][s.concept].add(s.actor)
         behind[gid][s.concept].append(s)
+    between: dict[tuple[int, int], float] = defaultdict(float)
+    for t in ties:
+        ga, gb = groups[t.a], groups[t.b]
+        if ga != gb:
+            between[(ga, gb)] += t.subtract
+            between[(gb, ga)] += t.subtract
     out = []
     for gid in sorted(set(groups.values())):
         members = sorted((a for a in actors if groups[a] == gid), key=lambda a: (-activity[a], a))
@@ -281,8 +290,18 @@ def coalitions(
             c: [Evidence(s.id, s.doc_id, s.actor, s.agree, s.evidence) for s in behind[gid][c][:evidence]]
             for c in agrees + disagrees
         }
-        out.append(Coalition(gid, label, members, positions, agrees, disagrees, shown))
+        rivals = sorted((w, h) for (g, h), w in between.items() if g == gid and w < 0)
+        out.append(Coalition(gid, label, members, positions, agrees, disagrees, shown, [h for _, h in rivals]))
     return out
+
+
+def readable(found: list[Coalition], limit: int = 12) -> list[Coalition]:
+    """The coalitions a reader is shown: those of two or more actors, and an actor alone when it
+    is in conflict with one of them (a lone opponent is a camp too), largest first."""
+    shown = [c for c in found if len(c.members) > 1][:limit]
+    ids = {c.id for c in shown}
+    alone = [c for c in found if len(c.members) == 1 and ids & set(c.opposes)]
+    return sorted(shown + alone[: max(limit - len(shown), 0)], key=lambda c: (-len(c.members), c.id))
 
 
 def discourse(

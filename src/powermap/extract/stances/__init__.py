@@ -1,7 +1,10 @@
 """The ``stances.v1`` stage: Discourse-Network-Analyzer-style (actor, concept, agree/disagree).
 
-Four sources of statements, in order, one stance per actor and sentence (two when two
-stance verbs state opposite positions: *verwerpt X en pleit voor Y*):
+Four sources of statements, in order, one stance per actor and sentence (two when other
+words state an opposite position on something else: a second stance verb, *verwerpt X en
+pleit voor Y*; a quote naming a listed concept beside an event, *zegt dat een akkoord met
+Washington nodig is en levert kritiek op Z*; a pejorative adjective on another noun than the
+concept's, *stelt X tegenover het neokoloniale beleid*):
 
 1. coded events that express a position (``from_events``: appeals, intents, support,
    concessions, demands, sanctions; disapproval, rejection, threats, protest, reductions),
@@ -19,11 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from powermap import lang
 from powermap.extract._text import sentences, trimmed
 from powermap.extract.events.coder import ParseCoder
 from powermap.extract.events.lexicon import get_lexicon
@@ -31,6 +32,7 @@ from powermap.extract.events.syntax import dep
 from powermap.extract.stage import ExtractionContext, Stage, stages
 from powermap.extract.stances.concepts import Concept, load_concepts
 from powermap.extract.stances.from_events import event_stances
+from powermap.extract.stances.polarity import Stated, covers, inside, polarity, stance_cues
 from powermap.extract.stances.positions import (
     PositionPredicates,
     StanceVerbs,
@@ -44,8 +46,8 @@ from powermap.extract.stances.propose import propose_concepts
 from powermap.records import Actor, Quote, Stance
 
 #: the stances given so far, per (actor, sentence start): (agree, the span of the words that
-#: state it: an event's clause, a stance verb; None for the whole sentence)
-Done = dict[tuple[str, int], list[tuple[bool, tuple[int, int] | None]]]
+#: state it, None for the whole sentence; its label)
+Done = dict[tuple[str, int], list[tuple[bool, Stated | None, str]]]
 #: a position found in the text: holder, agree, label, the word that states it
 Held = tuple[Actor, bool, str, Token]
 #: clauses joined to a predicate that state something of their own
@@ -54,22 +56,9 @@ FREE = {"advcl", "conj", "parataxis", "acl", "acl:relcl", "punct", "cc"}
 __all__ = ["StanceStage", "load_concepts", "propose_concepts"]
 
 
-@cache
-def stance_cues(language: str) -> dict[str, set[str]]:
-    data = lang.data(language, "stance_cues") if language in lang.codes() else None
-    if data is None:
-        data = lang.data("en", "stance_cues") or {}
-    return {k: {str(w).lower() for w in v} for k, v in data.items()}
-
-
-def polarity(sent: Span, language: str, base: bool = True) -> bool:
-    """Agree (True) or disagree, from disagree cues and the parity of negations."""
-    cues = stance_cues(language)
-    # a preposition heading a phrase (sancties *tegen* Rusland) is no stance cue; *ertegen zijn* is
-    words = {w for t in sent if t.dep_ != "case" for w in (t.lower_, (t.lemma_ or "").lower())}
-    agree = base and not (words & cues.get("disagree", set()))
-    negations = sum(1 for t in sent if t.lower_ in cues.get("negation", set()))
-    return agree if negations % 2 == 0 else not agree
+def stated_before(done: Done, holder: str, start: int) -> list[Stated]:
+    """The words that stated the positions ``holder`` already holds in the sentence at ``start``."""
+    return [span for _, span, _ in done.get((holder, start), []) if span is not None]
 
 
 def norm_text(text: str) -> str:
@@ -120,6 +109,7 @@ class StanceStage(Stage):
             lexicon,
             cues.get("holder_cases", set()),
             cues.get("receiving", set()),
+            cues.get("causing", set()),
         )
         coder = ParseCoder(lexicon, ctx) if ctx.doc.has_annotation("DEP") else None
         # direct quotes: what is said in them is the speaker's account, not a position of its subjects
@@ -131,12 +121,11 @@ class StanceStage(Stage):
                 continue
             text = ctx.text[start:end]
             concept = self.concept(text, language, concepts)
+            named = self.named(concept, text, language, start)
             evidence = (text, start, end)
             speakers = {who for a, _, who in quoted if start <= a < end}
-            for holder_id, agree, label, clause in event_stances(
-                ctx, sent, start, concept, speakers, stance_verbs.harms
-            ):
-                self.add(ctx, done, holder_id, agree, label, evidence, clause)
+            for holder_id, agree, label, clause in event_stances(ctx, sent, start, concept, speakers, stance_verbs):
+                self.add(ctx, done, holder_id, agree, label, evidence, clause, second=False)
             attributed = self.attributed(ctx, sent, speech, lexicon)
             for quote in ctx.record.quotes:
                 if quote.speaker and start <= quote.start < end and quote.speaker in attributed:
@@ -145,17 +134,49 @@ class StanceStage(Stage):
                     said.add((quote.speaker, norm_text(quote.text)))
                     base = not (concept and concept.against)
                     label = concept.label if concept else self.quote_label(sent, quote)
-                    self.add(ctx, done, quote.speaker, polarity(sent, language, base), label, evidence)
+                    skip = stated_before(done, quote.speaker, start)
+                    agree = polarity(sent, language, base, skip, named)
+                    # a second position of the speaker only where the quote names a listed concept:
+                    # the words that state it are then the concept's name, else the whole sentence
+                    stated = named if named and inside(named, quote.start, quote.end) else None
+                    if self.add(ctx, done, quote.speaker, agree, label, evidence, stated):
+                        for judged, phrase in self.judged(sent, language, named):
+                            self.add(ctx, done, quote.speaker, False, judged, evidence, phrase)
             if coder is not None:
                 for holder, agree, label, tok in self.positions(coder, sent, stance_verbs):
                     if any(a <= tok.idx < b and who != holder.id for a, b, who in quoted):
                         continue  # a position inside someone else's quote is the speaker's account
                     label = concept.label if concept else label
-                    self.add(ctx, done, holder.id, agree, label, evidence, own_words(tok), verb=True)
+                    self.add(ctx, done, holder.id, agree, label, evidence, own_words(tok))
             if concept is not None:
                 for holder in self.holders(ctx, sent, positions, quoted):
-                    agree = polarity(sent, language, not concept.against)
-                    self.add(ctx, done, holder.id, agree, concept.label, evidence)
+                    skip = stated_before(done, holder.id, start)
+                    agree = polarity(sent, language, not concept.against, skip, named)
+                    if self.add(ctx, done, holder.id, agree, concept.label, evidence, named):
+                        for judged, phrase in self.judged(sent, language, named):
+                            self.add(ctx, done, holder.id, False, judged, evidence, phrase)
+
+    @staticmethod
+    def judged(sent: Span, language: str, named: Stated | None) -> Iterator[tuple[str, Stated]]:
+        """The phrases a disagree cue judges as their attributive adjective (*het neokoloniale
+        beleid*) outside the words naming the sentence's concept: a position against each, held
+        beside the position on the concept (*stelt X tegenover het neokoloniale beleid*)."""
+        if named is None:
+            return
+        disagree = stance_cues(language).get("disagree", set())
+        for tok in sent:
+            if dep(tok) != "amod" or not {tok.lower_, (tok.lemma_ or "").lower()} & disagree:
+                continue
+            if covers(tok.head, named) or (label := label_of(tok.head)) is None:
+                continue
+            last = tok.head.right_edge
+            yield label, (tok.head.left_edge.idx, last.idx + len(last))
+
+    @staticmethod
+    def named(concept: Concept | None, text: str, language: str, start: int) -> Stated | None:
+        """The characters where ``concept`` is named in the sentence ``text`` (starting at ``start``)."""
+        found = concept.match(text, language) if concept is not None else None
+        return (start + found.start(), start + found.end()) if found else None
 
     @staticmethod
     def positions(coder: ParseCoder, sent: Span, verbs: StanceVerbs) -> Iterator[Held]:
@@ -198,7 +219,7 @@ class StanceStage(Stage):
         if label is None or coder.modality(predicate if predicate is not tok else tok.head) == "hypothetical":
             return
         if predicate is tok and tok.pos_ == "NOUN":  # after a verb of receiving: its holder phrase
-            heads = [c for c in tok.children if verbs.agent(c)]
+            heads = verbs.holders(tok)
         elif predicate is tok:  # a predicative adjective heading its clause
             heads = [c for c in tok.children if dep(c) == "nsubj"]
         else:
@@ -273,21 +294,29 @@ class StanceStage(Stage):
         agree: bool,
         label: str | None,
         evidence: tuple[str, int, int],
-        stated: tuple[int, int] | None = None,
-        verb: bool = False,
-    ) -> None:
-        """Append a stance unless the actor already has one for this sentence; a stance verb
-        whose words (``stated``) do not overlap those that stated the first may give a second,
-        opposite position (*verwerpt X en pleit voor Y*)."""
+        stated: Stated | None = None,
+        second: bool = True,
+    ) -> bool:
+        """Append a stance unless the actor already has one for this sentence; words (``stated``:
+        a stance verb, a quote, a listed concept's name) that do not overlap those that stated
+        the first may give a second, opposite position on something else (*verwerpt X en pleit
+        voor Y*; *zegt dat een akkoord nodig is en levert kritiek op Z*)."""
         text, start, end = evidence
         held = done.setdefault((actor_id or "", start), [])
         taken = any(
-            a == agree or not verb or span is None or stated is None or (span[0] < stated[1] and stated[0] < span[1])
-            for a, span in held
+            not second
+            or a == agree
+            or span is None
+            or stated is None
+            or (span[0] < stated[1] and stated[0] < span[1])
+            or same == label
+            for a, span, same in held
         )
-        if actor_id and label and not taken:
-            held.append((agree, stated))
-            ctx.record.stances.append(Stance(actor_id, label, agree, text, start, end))
+        if not actor_id or not label or taken:
+            return False
+        held.append((agree, stated, label))
+        ctx.record.stances.append(Stance(actor_id, label, agree, text, start, end))
+        return True
 
     @staticmethod
     def concept(text: str, language: str, concepts: tuple[Concept, ...]) -> Concept | None:

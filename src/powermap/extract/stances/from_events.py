@@ -10,7 +10,7 @@ overeen*: each coded towards the other), which is no position of either.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -18,7 +18,7 @@ from powermap.extract.events.coder import THREAT_CODES
 from powermap.extract.events.syntax import dep
 from powermap.extract.stage import ExtractionContext
 from powermap.extract.stances.concepts import Concept
-from powermap.extract.stances.positions import position_label, topic
+from powermap.extract.stances.positions import StanceVerbs, label_of, position_label, topic
 from powermap.records import Event
 
 AGREE_ROOTS = {"02", "03", "05", "08", "10"}
@@ -46,7 +46,7 @@ def event_stances(
     start: int,
     concept: Concept | None,
     speakers: set[str],
-    harms: Callable[[Token], bool],
+    verbs: StanceVerbs,
 ) -> Iterator[EventStance]:
     """The positions stated by the events of the sentence starting at ``start``. With
     ``speakers`` (the speakers of direct quotes in it) only theirs: what a quote tells of others
@@ -65,12 +65,12 @@ def event_stances(
         clause = clauses[k] if k < len(clauses) else None
         if event.cameo.startswith("13") and not event.negated and threatens_action(sent, clause, event.cameo):
             agree = True  # *dreigt heffingen in te stellen*: for the measure it threatens
-        if event.cameo[:2] in CALL_ROOTS and clause and any(harms(t) for t in called(sent, clause)):
+        if event.cameo[:2] in CALL_ROOTS and clause and any(verbs.harms(t) for t in called(sent, clause)):
             agree = not agree
         named = (
             concept is not None and clause is not None and concept.match(ctx.text[clause[0] : clause[1]], ctx.language)
         )
-        label = concept.label if concept is not None and named else event_label(ctx, sent, event, clause)
+        label = concept.label if concept is not None and named else event_label(ctx, sent, event, clause, verbs)
         yield event.source, agree, label, clause
 
 
@@ -117,11 +117,17 @@ def threatens_action(sent: Span, clause: tuple[int, int] | None, cameo: str) -> 
     )
 
 
-def event_label(ctx: ExtractionContext, sent: Span, event: Event, clause: tuple[int, int] | None) -> str | None:
+def event_label(
+    ctx: ExtractionContext, sent: Span, event: Event, clause: tuple[int, int] | None, verbs: StanceVerbs | None = None
+) -> str | None:
     """What an event's source takes a position on: the object or complement of the event's
-    predicate (the clause's head verb), else the target's name; never the event code's name."""
+    predicate (the clause's head verb), what an evaluative object judges (*levert kritiek op X*:
+    X, not the criticism), else the target's name; never the event code's name."""
     if clause is not None and ctx.doc.has_annotation("DEP"):
         for head in clause_heads(sent, clause):
+            judged = verbs.judged(head) if verbs is not None else None
+            if judged is not None and (label := label_of(judged)) is not None:
+                return label
             if (label := position_label(head)) is not None:
                 return label
     target = next((a for a in ctx.record.actors if a.id == event.target), None)

@@ -133,6 +133,8 @@ class StanceVerbs:
         lexicon (EventLexicon): gives the language and its verb morphology.
         holder_cases (set[str]): prepositions of an evaluative noun's holder phrase (*van*).
         receiving (set[str]): verbs whose subject receives an evaluation (*krijgen*).
+        causing (set[str]): verbs whose subject causes an evaluation in others (*leidt tot
+            ongerustheid bij X*, *sparked anger among X*): X holds it, on the subject.
     """
 
     def __init__(
@@ -142,16 +144,25 @@ class StanceVerbs:
         lexicon,
         holder_cases: set[str] | frozenset[str] = frozenset(),
         receiving: set[str] | frozenset[str] = frozenset(),
+        causing: set[str] | frozenset[str] = frozenset(),
     ) -> None:
         self.agree = agree
         self.disagree = disagree
         self.lexicon = lexicon
         self.holder_cases = holder_cases
         self.receiving = receiving
+        self.causing = causing
 
     def agent(self, tok: Token) -> bool:
         """Whether a noun's dependent is its holder phrase (*kritiek van X*, *support from X*)."""
         return dep(tok) == "nmod:poss" or any(c.dep_ == "case" and c.lower_ in self.holder_cases for c in tok.children)
+
+    def holders(self, tok: Token) -> list[Token]:
+        """The heads of a noun's holder phrases (*kritiek van X*; ClearNLP: *anger among X*,
+        where the preposition heads the phrase)."""
+        out = [c for c in tok.children if self.agent(c)]
+        out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in self.holder_cases and (o := object_of(c))]
+        return out
 
     def harms(self, tok) -> bool:
         """Whether a word of a complement clause is a disagree cue (*gevaar, bestrijden*)."""
@@ -180,29 +191,63 @@ class StanceVerbs:
             return True
         return None
 
+    def judged(self, predicate: Token) -> Token | None:
+        """What a light verb's evaluative object judges (*levert kritiek op X*, *expressed support
+        for X*: X): the noun's own complement (not its holder phrase), else the subject of a verb
+        of receiving or causing (*X faced criticism*), else the predicate's oblique; None when
+        the object is no evaluative noun."""
+        obj = next((c for c in predicate.children if dep(c) == "obj"), None)
+        if obj is None or self.noun(obj) is None:
+            return None
+        own = next((c for c in obj.children if dep(c) in ("nmod", "obl") and not self.agent(c)), None)
+        if own is not None:
+            return own
+        subject = next((c for c in predicate.children if dep(c) == "nsubj" and c.pos_ != "PRON"), None)
+        if subject is not None and verb_forms(predicate, self.lexicon) & (self.receiving | self.causing):
+            return subject  # *het plan krijgt kritiek*
+        return next((c for c in predicate.children if argument(c) == "obl" and not self.agent(c)), None)
+
     def evaluative(self, tok: Token) -> tuple[bool, Token, Token | None] | None:
         """An evaluative noun or adjective that states its holder's position: the object of a
         light verb (*uit kritiek op X*, *expressed support for X*) or a predicative adjective
         (*staat sceptisch tegenover X*, *is critical of X*). Returns the polarity, the predicate
         whose subject holds it, and what it is about (the word's own complement, else the
-        predicate's). A verb of receiving (*krijgt steun*, *met scepsis ontvangen*) is held by
-        the word's agent phrase only, so its predicate is not returned as a holder."""
+        predicate's). A verb of receiving (*krijgt steun*, *met scepsis ontvangen*) or causing
+        (*leidt tot ongerustheid bij X*) is held by the word's agent phrase only, so its
+        predicate is not returned as a holder; what is evaluated is then its subject, when the
+        word has no complement of its own."""
         cue = self.noun(tok)
         if cue is None:
             return None
         role = dep(tok)
         if (tok.pos_ == "NOUN" and role == "obj") or (tok.pos_ == "ADJ" and role in ("xcomp", "root")):
             predicate = tok.head if role != "root" else tok
+        elif tok.pos_ == "NOUN" and (caused := self.caused_by(tok)) is not None:
+            predicate = caused
         else:
             return None
-        receives = bool(verb_forms(predicate, self.lexicon) & self.receiving)
+        forms = verb_forms(predicate, self.lexicon)
+        receives = bool(forms & (self.receiving | self.causing))
         # the holder phrase (*van X*) names the holder only after a verb of receiving; else it
         # is what the word is about (*neemt afstand van X*)
         own = next((c for c in tok.children if dep(c) in ("nmod", "obl") and not (receives and self.agent(c))), None)
         target = own if own is not None else about(predicate) if predicate is not tok else None
-        if target is tok:
+        if target is not None and target.i == tok.i:
             target = None
+        if target is None and receives and forms & self.causing:
+            target = next((c for c in predicate.children if dep(c) == "nsubj" and c.pos_ != "PRON"), None)
         return cue, tok if receives else predicate, target
+
+    def caused_by(self, tok: Token) -> Token | None:
+        """The verb of causing whose prepositional object ``tok`` is (*leidt tot ongerustheid*,
+        *led to anger*), or None."""
+        if argument(tok) == "obl" and tok.head.pos_ == "VERB":
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+            verb = tok.head.head
+        else:
+            return None
+        return verb if verb_forms(verb, self.lexicon) & self.causing else None
 
 
 def topic(tokens: list[Token]) -> str | None:

@@ -35,7 +35,7 @@ def discourse_command(
     from rich.table import Table
 
     from powermap.analyse import periods
-    from powermap.analyse.discourse import NORMALIZATIONS, discourse, read_concepts
+    from powermap.analyse.discourse import NORMALIZATIONS, discourse, read_concepts, readable
     from powermap.serve.export.tables import from_dataclasses
 
     if normalization not in NORMALIZATIONS:
@@ -59,10 +59,13 @@ def discourse_command(
         print_json(dataclasses.asdict(result))
         return
     title = f"{result.statements} statements, {len(result.actors)} actors, {len(result.concepts)} concepts"
-    table = Table("coalition", "members", "agrees with", "disagrees with", title=title)
-    shown = [c for c in result.coalitions if len(c.members) > 1][:12]
+    table = Table("coalition", "members", "agrees with", "disagrees with", "against", title=title)
+    shown = readable(result.coalitions)
     for c in shown:
-        table.add_row(str(c.id), f"{len(c.members)}: {c.label}", "; ".join(c.agrees[:5]), "; ".join(c.disagrees[:5]))
+        against = ", ".join(str(g) for g in c.opposes[:3])
+        table.add_row(
+            str(c.id), f"{len(c.members)}: {c.label}", "; ".join(c.agrees[:5]), "; ".join(c.disagrees[:5]), against
+        )
     out_console.print(table)
     if not show_statements:
         return
