@@ -51,7 +51,7 @@ class PatternCoder:
         self.lex = lexicon
         self.verbs_only = verbs_only
         self.index = ActorIndex(ctx)
-        predicates = Predicates(lexicon)
+        predicates = self.predicates = Predicates(lexicon)
         self.referents = Referents(lexicon, self.index, predicates, Focus(span=(0, len(ctx.doc))))
         self.modes = Modality(lexicon)
         self.particle_prefix = predicates.particle_prefix
@@ -88,6 +88,9 @@ class PatternCoder:
         for k, tok in enumerate(sent):
             entry, noun = self.trigger(sent, k, lemmas, words)
             if entry is None or entry.cameo is None or entry.cameo[:2] in self.uncoded_roots:
+                continue
+            own = self.predicates.near(tok) if tok.doc.has_annotation("DEP") else None
+            if self.predicates.only_said(entry, own):  # what was said is no pattern of the verb's
                 continue
             lo, hi = max(0, k - WINDOW), min(len(sent), k + WINDOW)
             near = {t.lower_ for t in sent[lo:hi]}
