@@ -1,0 +1,106 @@
+"""Build ``src/powermap/lang/nl/event_verbs.mapped.tsv``: Dutch CAMEO rows mapped from the English lexicon.
+
+Usage::
+
+    python scripts/build_nl_event_verbs.py
+
+A Dutch verb listed in ``lang/nl/event_verbs_en.tsv`` for an English verb takes that verb's rows
+of ``lang/en/event_verbs*.tsv`` (PETRARCH2's CAMEO.2.0.txt synsets, hand-written English rows
+first): its CAMEO code, flags and pattern, each pattern word translated by
+``lang/nl/event_words_en.tsv`` (an item without a Dutch word leaves its row out). A Dutch lemma
+with rows in a hand-written Dutch file (``event_verbs.tsv``, ``.cameo``, ``.news``) is skipped:
+curated rows are more precise than mapped ones, and the lexicon reads every file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LANG = ROOT / "src" / "powermap" / "lang"
+OUT = LANG / "nl" / "event_verbs.mapped.tsv"
+HAND = ("event_verbs.tsv", "event_verbs.cameo.tsv", "event_verbs.news.tsv")
+HEADER = """\
+# Dutch verb-and-pattern lexicon to CAMEO, fourth part: rows mapped from the English lexicon by
+# scripts/build_nl_event_verbs.py (do not edit; edit lang/nl/event_verbs_en.tsv and
+# lang/nl/event_words_en.tsv and run the script). Codes, flags and patterns: PETRARCH2's
+# CAMEO.2.0.txt (openeventdata/petrarch2 676801c, data/dictionaries; MIT Licence, Copyright (c)
+# 2015 Open Event Data Alliance) as lang/en/event_verbs*.tsv hold them; Dutch words: the two
+# mapping files (written for powermap; MIT). Format as event_verbs.tsv (docs/events.md).
+lemma\tcameo\tpattern\tflags
+"""
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """The data rows of a lexicon-format TSV (comments and the header line skipped)."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + ["", "", ""])[:4]
+        if cells[0] in ("lemma", "english"):
+            continue
+        rows.append(cells)
+    return rows
+
+
+def read_map(path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for english, dutch, *_ in read_rows(path):
+        out.setdefault(english.strip(), []).extend(w.strip() for w in dutch.split("|") if w.strip())
+    return out
+
+
+def english_rows() -> dict[str, list[tuple[str, str, str]]]:
+    """English rows per lemma, hand-written ones first; one row per (lemma, pattern)."""
+    files = sorted((LANG / "en").glob("event_verbs*.tsv"), key=lambda p: (".local" not in p.name, p.name))
+    rows: dict[str, list[tuple[str, str, str]]] = {}
+    seen: set[tuple[str, str]] = set()
+    for path in files:
+        for lemma, code, pattern, flags in read_rows(path):
+            if (lemma, pattern) not in seen and code:
+                seen.add((lemma, pattern))
+                rows.setdefault(lemma, []).append((code, pattern, flags))
+    return rows
+
+
+def translate(pattern: str, words: dict[str, list[str]]) -> str | None:
+    """The pattern in Dutch words, or None when an item has no Dutch alternative."""
+    items = []
+    for item in pattern.split():
+        dutch = [d for alt in item.split("|") for d in words.get(alt, [])]
+        if not dutch:
+            return None
+        items.append("|".join(dict.fromkeys(dutch)))
+    return " ".join(items)
+
+
+def build() -> list[tuple[str, str, str, str]]:
+    verbs = read_map(LANG / "nl" / "event_verbs_en.tsv")
+    words = read_map(LANG / "nl" / "event_words_en.tsv")
+    hand = {row[0] for name in HAND for row in read_rows(LANG / "nl" / name)}
+    english = english_rows()
+    out: list[tuple[str, str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for eng, dutch_lemmas in verbs.items():
+        for dutch in dutch_lemmas:
+            if dutch in hand:
+                continue
+            for code, pattern, flags in english.get(eng, []):
+                mapped = translate(pattern, words) if pattern else ""
+                if mapped is None or (dutch, mapped) in seen:
+                    continue
+                seen.add((dutch, mapped))
+                out.append((dutch, code, mapped, flags))
+    return out
+
+
+def main() -> int:
+    rows = build()
+    OUT.write_text(HEADER + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    print(f"{OUT}: {len(rows)} rows, {len({r[0] for r in rows})} Dutch lemmas")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
