@@ -1,0 +1,96 @@
+"""What and when: verbs of saying, the Dutch lexicon mapped from the English one, and Dutch rows
+whose object decides the code; each on a sentence written for the test (in the comments)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from powermap.codebooks import lookup
+from powermap.extract.events.lexicon import get_lexicon
+from powermap.extract.events.predicates import Predicates
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_script():
+    spec = importlib.util.spec_from_file_location("build_nl_event_verbs", ROOT / "scripts" / "build_nl_event_verbs.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_a_verb_of_saying_codes_what_is_said_only_as_a_speech_act():
+    en = Predicates(get_lexicon("en"))
+    # Norway said the attack on the ferry was over .   (the attack is what was said, no pattern of *say*)
+    said = get_lexicon("en").match("say", {"attack", "ferry", "over"})
+    assert said is not None and said.cameo[:2] == "19"  # PETRARCH2's bag of words would code it
+    assert en.only_said(said)  # by word order: no event
+    assert en.only_said(said, {"norway", "was"})  # parsed: *attack* is not among say's own dependents
+    # Norway claimed Sweden lied .   (a claim against someone is an accusation: coded)
+    claimed = get_lexicon("en").match("claim", {"sweden", "lied"})
+    assert claimed is not None and claimed.cameo[:2] == "11"
+    assert not en.only_said(claimed)
+    nl = Predicates(get_lexicon("nl"))
+    # Polen en Litouwen verklaarden een partnerschap .   (the pattern word is the verb's own object)
+    declared = get_lexicon("nl").match("verklaren", {"partnerschap"})
+    assert declared is not None and declared.cameo == "050"
+    assert not nl.only_said(declared, {"partnerschap", "een"})
+    assert nl.only_said(declared)  # the same word elsewhere in the sentence codes nothing
+
+
+def test_vague_english_defaults_code_nothing_without_a_pattern():
+    en = get_lexicon("en")
+    assert en.match("affect", set()).cameo is None  # The rain affected Norway .
+    assert en.match("reveal", set()).cameo is None  # Norway revealed its budget .
+
+
+def test_the_mapped_dutch_lexicon_is_what_the_script_builds():
+    module = build_script()
+    rows = module.build()
+    text = (ROOT / "src" / "powermap" / "lang" / "nl" / "event_verbs.mapped.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")][1:]
+    assert lines == ["\t".join(r) for r in rows]
+    hand = {r[0] for name in module.HAND for r in module.read_rows(module.LANG / "nl" / name)}
+    assert not {r[0] for r in rows} & hand  # curated Dutch rows are never overridden
+
+
+def test_pattern_words_are_translated_or_the_row_is_left_out():
+    module = build_script()
+    words = {"sanctions": ["sancties"], "against": ["tegen"]}
+    assert module.translate("sanctions against", words) == "sancties tegen"
+    assert module.translate("sanctions|penalties", words) == "sancties"
+    assert module.translate("sanctions lawn", words) is None
+
+
+def test_mapped_dutch_verbs_take_the_english_synset_codes():
+    nl = get_lexicon("nl")
+    assert nl.match("bespioneren", set()).cameo[:2] == "09"  # Polen bespioneerde Litouwen .
+    assert nl.match("omsingelen", set()).cameo[:2] == "19"  # Het leger omsingelde de stad .
+    assert nl.match("afslachten", set()).cameo[:2] == "20"  # De milities slachtten de dorpelingen af .
+    assert nl.match("betwisten", set()).cameo[:2] == "11"  # Litouwen betwist de uitslag .
+    assert nl.match("bevelen", set()).cameo[:2] == "10"  # De generaal beval de terugtocht .
+    assert nl.match("aanvallen", set()).cameo == "190"  # a hand-written row, not a mapped one
+
+
+def test_every_dutch_and_english_lexicon_code_is_in_the_codebook():
+    for language in ("nl", "en"):
+        for rows in get_lexicon(language).entries.values():
+            for row in rows:
+                assert row.cameo is None or lookup(row.cameo) is not None, (language, row)
+
+
+def test_dutch_rows_whose_object_decides_the_code():
+    nl = get_lexicon("nl")
+    assert nl.match("opvoeren", {"de", "druk", "op", "polen"}).cameo == "100"  # De VS voeren de druk op Polen op .
+    assert nl.match("uitoefenen", {"druk", "op"}).cameo == "100"  # Litouwen oefent druk uit op Polen .
+    assert nl.match("zetten", {"polen", "onder", "druk"}).cameo == "100"  # Litouwen zet Polen onder druk .
+    assert nl.match("noemen", {"het", "plan", "onzin"}).cameo == "111"  # Polen noemt het plan onzin .
+    assert nl.match("bieden", {"weerstand", "tegen"}).cameo == "120"  # De boeren bieden weerstand tegen X .
+    assert nl.match("bieden", {"hulp"}).cameo == "070"  # Polen biedt hulp .
+    assert nl.match("voorbereiden", {"een", "aanklacht", "tegen"}).cameo == "115"  # bereidt een aanklacht voor tegen X
+    assert nl.match("dirigeren", {"noodhulp", "naar"}).cameo == "073"  # noodhulp dirigeren naar Litouwen
+    assert nl.match("gaan", {"om", "de", "tafel", "met"}).cameo == "046"  # Polen gaat met Litouwen om de tafel .
+    assert nl.match("oproepen", {"vragen"}).cameo is None  # Het besluit roept vragen op .
+    assert nl.match("kopen", {"tijd"}).cameo is None  # De regering koopt tijd .
+    assert nl.match("kopen", {"gas"}).cameo == "061"  # Polen koopt gas van Noorwegen .
