@@ -94,3 +94,15 @@ def test_dutch_rows_whose_object_decides_the_code():
     assert nl.match("oproepen", {"vragen"}).cameo is None  # Het besluit roept vragen op .
     assert nl.match("kopen", {"tijd"}).cameo is None  # De regering koopt tijd .
     assert nl.match("kopen", {"gas"}).cameo == "061"  # Polen koopt gas van Noorwegen .
+
+
+def test_demanding_a_resignation_and_being_at_odds():
+    en, nl = get_lexicon("en"), get_lexicon("nl")
+    # Norway asked the minister for his resignation .   (not *ask for security* of a title word)
+    asked = en.match("ask", {"minister", "for", "his", "resignation", "security"}, near={"minister", "for", "resignation"})
+    assert asked.cameo == "1041"
+    assert nl.match("vragen", {"om", "het", "ontslag", "van"}).cameo == "1041"  # Polen vraagt om het ontslag van X
+    assert nl.match("eisen", {"het", "aftreden"}).cameo == "1041"  # De boeren eisen het aftreden van de minister
+    at_odds = en.match("be", {"at", "odds", "over", "trade"})  # Norway and Sweden are at odds over trade .
+    assert at_odds.cameo == "110" and "mutual" in at_odds.flags
+    assert "mutual" in nl.match("verschillen", {"van", "mening"}).flags  # Polen en Litouwen verschillen van mening
