@@ -37,7 +37,7 @@ def read_rows(path: Path) -> list[list[str]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cells = (line.split("\t") + ["", "", ""])[:4]
+        cells = [*line.split("\t"), "", "", ""][:4]
         if cells[0] in ("lemma", "english"):
             continue
         rows.append(cells)

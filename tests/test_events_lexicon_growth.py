@@ -99,7 +99,8 @@ def test_dutch_rows_whose_object_decides_the_code():
 def test_demanding_a_resignation_and_being_at_odds():
     en, nl = get_lexicon("en"), get_lexicon("nl")
     # Norway asked the minister for his resignation .   (not *ask for security* of a title word)
-    asked = en.match("ask", {"minister", "for", "his", "resignation", "security"}, near={"minister", "for", "resignation"})
+    bag = {"minister", "for", "his", "resignation", "security"}
+    asked = en.match("ask", bag, near={"minister", "for", "resignation"})
     assert asked.cameo == "1041"
     assert nl.match("vragen", {"om", "het", "ontslag", "van"}).cameo == "1041"  # Polen vraagt om het ontslag van X
     assert nl.match("eisen", {"het", "aftreden"}).cameo == "1041"  # De boeren eisen het aftreden van de minister
