@@ -107,3 +107,13 @@ def test_demanding_a_resignation_and_being_at_odds():
     at_odds = en.match("be", {"at", "odds", "over", "trade"})  # Norway and Sweden are at odds over trade .
     assert at_odds.cameo == "110" and "mutual" in at_odds.flags
     assert "mutual" in nl.match("verschillen", {"van", "mening"}).flags  # Polen en Litouwen verschillen van mening
+
+
+def test_everyday_dutch_verbs_whose_complement_makes_an_event():
+    nl = get_lexicon("nl")
+    assert nl.match("leggen", {"contact", "met"}).cameo == "040"  # Polen legt contact met Litouwen .
+    assert nl.match("gaan", {"in", "gesprek", "met"}).cameo == "040"  # Polen gaat in gesprek met Litouwen .
+    assert nl.match("staan", {"achter", "litouwen"}).cameo == "051"  # Polen staat achter Litouwen .
+    assert nl.match("komen", {"tot", "een", "akkoord"}).cameo == "057"  # Polen en Litouwen komen tot een akkoord .
+    assert nl.match("uitroepen", {"de", "noodtoestand"}).cameo == "1724"  # De regering roept de noodtoestand uit .
+    assert nl.match("komen", {"morgen"}) is None  # Polen komt morgen . (no event)
