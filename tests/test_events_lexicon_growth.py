@@ -113,7 +113,32 @@ def test_everyday_dutch_verbs_whose_complement_makes_an_event():
     nl = get_lexicon("nl")
     assert nl.match("leggen", {"contact", "met"}).cameo == "040"  # Polen legt contact met Litouwen .
     assert nl.match("gaan", {"in", "gesprek", "met"}).cameo == "040"  # Polen gaat in gesprek met Litouwen .
-    assert nl.match("staan", {"achter", "litouwen"}).cameo == "051"  # Polen staat achter Litouwen .
     assert nl.match("komen", {"tot", "een", "akkoord"}).cameo == "057"  # Polen en Litouwen komen tot een akkoord .
     assert nl.match("uitroepen", {"de", "noodtoestand"}).cameo == "1724"  # De regering roept de noodtoestand uit .
     assert nl.match("komen", {"morgen"}) is None  # Polen komt morgen . (no event)
+
+
+def test_a_participle_modifying_a_noun_without_arguments_is_no_event():
+    from .events_fixtures import parsed
+
+    nl = Predicates(get_lexicon("nl"))
+    # Polen steunt het voorgestelde verdrag .   (*voorgestelde* names a property of the treaty)
+    bare = parsed("nl", [
+        ("Polen", "Polen", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+        ("het", "het", "DET", "det", 4), ("voorgestelde", "voorstellen", "VERB", "amod", 4),
+        ("verdrag", "verdrag", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    bare[3].set_morph("VerbForm=Part")
+    assert get_lexicon("nl").match("voorstellen", set()).cameo == "030"  # a row that would code it
+    assert nl.entry(bare[3]) is None
+    assert nl.entry(bare[1]).cameo == "051"
+    # De door Polen gesteunde regering viel .   (with an agent of its own it is still read)
+    agent = parsed("nl", [
+        ("De", "de", "DET", "det", 4), ("door", "door", "ADP", "case", 2),
+        ("Polen", "Polen", "PROPN", "obl:agent", 3), ("gesteunde", "steunen", "VERB", "amod", 4),
+        ("regering", "regering", "NOUN", "nsubj", 5), ("viel", "vallen", "VERB", "ROOT", 5),
+        (".", ".", "PUNCT", "punct", 5),
+    ])  # fmt: skip
+    agent[3].set_morph("VerbForm=Part")
+    assert not nl.bare_modifier(agent[3])
+    assert nl.entry(agent[3]).cameo == "051"

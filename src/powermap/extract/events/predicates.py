@@ -135,6 +135,15 @@ class Predicates:
                 return [t]
         return []
 
+    @staticmethod
+    def bare_modifier(tok: Token) -> bool:
+        """A participle or adjective modifying a noun with no argument of its own (*the proposed
+        end point*, *de geplande pijpleiding*) names a property, not an event; with an agent or
+        object (*de door de VN gesteunde regering*) it is still read."""
+        if dep(tok) != "amod" or any(dep(c) not in ("advmod", "punct", "cc") for c in tok.children):
+            return False
+        return tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm") or tok.tag_ in ("VBN", "VBG")
+
     def bag(self, tok: Token) -> set[str]:
         """Lemmas and forms of the predicate's complements (and borrowed objects)."""
         words: set[str] = set()
@@ -183,6 +192,8 @@ class Predicates:
         if tok.lower_ in self.reported_markers:  # *according to X* reports, it is no event
             return None
         if is_predicate(tok):
+            if self.bare_modifier(tok):  # *the planned pipeline*, *het voorgestelde plan*
+                return None
             candidates = [c for c in self.lemma_candidates(tok) if self.lex.has(c)]
             if not candidates:
                 return None
