@@ -4,10 +4,10 @@ Usage::
 
     python scripts/build_nl_event_verbs.py
 
-A Dutch verb listed in ``lang/nl/event_verbs_en.tsv`` for an English verb takes that verb's rows
+A Dutch verb listed in ``lang/nl/event_map_verbs.tsv`` for an English verb takes that verb's rows
 of ``lang/en/event_verbs*.tsv`` (PETRARCH2's CAMEO.2.0.txt synsets, hand-written English rows
 first): its CAMEO code, flags and pattern, each pattern word translated by
-``lang/nl/event_words_en.tsv`` (an item without a Dutch word leaves its row out). A Dutch lemma
+``lang/nl/event_map_words.tsv`` (an item without a Dutch word leaves its row out). A Dutch lemma
 with rows in a hand-written Dutch file (``event_verbs.tsv``, ``.cameo``, ``.news``) is skipped:
 curated rows are more precise than mapped ones, and the lexicon reads every file.
 """
@@ -22,8 +22,8 @@ OUT = LANG / "nl" / "event_verbs.mapped.tsv"
 HAND = ("event_verbs.tsv", "event_verbs.cameo.tsv", "event_verbs.news.tsv")
 HEADER = """\
 # Dutch verb-and-pattern lexicon to CAMEO, fourth part: rows mapped from the English lexicon by
-# scripts/build_nl_event_verbs.py (do not edit; edit lang/nl/event_verbs_en.tsv and
-# lang/nl/event_words_en.tsv and run the script). Codes, flags and patterns: PETRARCH2's
+# scripts/build_nl_event_verbs.py (do not edit; edit lang/nl/event_map_verbs.tsv and
+# lang/nl/event_map_words.tsv and run the script). Codes, flags and patterns: PETRARCH2's
 # CAMEO.2.0.txt (openeventdata/petrarch2 676801c, data/dictionaries; MIT Licence, Copyright (c)
 # 2015 Open Event Data Alliance) as lang/en/event_verbs*.tsv hold them; Dutch words: the two
 # mapping files (written for powermap; MIT). Format as event_verbs.tsv (docs/events.md).
@@ -76,8 +76,8 @@ def translate(pattern: str, words: dict[str, list[str]]) -> str | None:
 
 
 def build() -> list[tuple[str, str, str, str]]:
-    verbs = read_map(LANG / "nl" / "event_verbs_en.tsv")
-    words = read_map(LANG / "nl" / "event_words_en.tsv")
+    verbs = read_map(LANG / "nl" / "event_map_verbs.tsv")
+    words = read_map(LANG / "nl" / "event_map_words.tsv")
     hand = {row[0] for name in HAND for row in read_rows(LANG / "nl" / name)}
     english = english_rows()
     out: list[tuple[str, str, str, str]] = []
