@@ -142,3 +142,26 @@ def test_a_participle_modifying_a_noun_without_arguments_is_no_event():
     agent[3].set_morph("VerbForm=Part")
     assert not nl.bare_modifier(agent[3])
     assert nl.entry(agent[3]).cameo == "051"
+
+
+def test_a_word_of_a_name_is_no_predicate_in_the_word_order_backup():
+    from powermap.extract.events.fallback import PatternCoder
+
+    from .events_fixtures import context, parsed
+
+    # Norway thanked the Royal Air Force and will force Sweden .   (*Force* tagged as a verb)
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("thanked", "thank", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 5), ("Royal", "Royal", "PROPN", "compound", 5),
+        ("Air", "Air", "PROPN", "compound", 5), ("Force", "force", "VERB", "dobj", 1),
+        ("and", "and", "CCONJ", "cc", 1), ("will", "will", "AUX", "aux", 8),
+        ("force", "force", "VERB", "conj", 1), ("Sweden", "Sweden", "PROPN", "dobj", 8),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), {"Norway": ("norway", "state"), "Sweden": ("sweden", "state")})
+    backup = PatternCoder(get_lexicon("en"), ctx, verbs_only=True)
+    sent = ctx.doc[:]
+    lemmas = [backup.lemma_of(t) for t in sent]
+    words = {t.lower_ for t in sent}
+    assert backup.trigger(sent, 5, lemmas, words) == (None, False)
+    assert backup.trigger(sent, 8, lemmas, words)[0].cameo[:2] == "17"
