@@ -165,3 +165,26 @@ def test_a_word_of_a_name_is_no_predicate_in_the_word_order_backup():
     words = {t.lower_ for t in sent}
     assert backup.trigger(sent, 5, lemmas, words) == (None, False)
     assert backup.trigger(sent, 8, lemmas, words)[0].cameo[:2] == "17"
+
+
+def test_the_word_order_backup_reads_pattern_words_from_the_verbs_own_subtree():
+    from powermap.extract.events.fallback import PatternCoder
+
+    from .events_fixtures import context, parsed
+
+    # Norway increased its budget , and Sweden discussed sanctions .
+    rows = [
+        ("Norway", "Norway", "PROPN", "nsubj", 1), ("increased", "increase", "VERB", "ROOT", 1),
+        ("its", "its", "PRON", "poss", 3), ("budget", "budget", "NOUN", "dobj", 1),
+        (",", ",", "PUNCT", "punct", 1), ("and", "and", "CCONJ", "cc", 1),
+        ("Sweden", "Sweden", "PROPN", "nsubj", 7), ("discussed", "discuss", "VERB", "conj", 1),
+        ("sanctions", "sanction", "NOUN", "dobj", 7), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), {"Norway": ("norway", "state"), "Sweden": ("sweden", "state")})
+    backup = PatternCoder(get_lexicon("en"), ctx, verbs_only=True)
+    sent = ctx.doc[:]
+    lemmas = [backup.lemma_of(t) for t in sent]
+    assert get_lexicon("en").match("increase", {"sanctions"}).cameo == "163"  # the sentence's words would give it
+    assert "sanctions" not in backup.own_words(sent[1])  # a word of the joined clause
+    entry, _ = backup.trigger(sent, 1, lemmas, {t.lower_ for t in sent})
+    assert entry is None or entry.cameo != "163"

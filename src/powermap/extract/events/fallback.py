@@ -22,7 +22,7 @@ from powermap.extract.events.modality import Modality
 from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
-from powermap.extract.events.syntax import dep
+from powermap.extract.events.syntax import dep, subtree
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
@@ -30,6 +30,8 @@ __all__ = ["PatternCoder", "verb_candidates"]  # verb_candidates: re-exported fo
 
 #: relations inside a noun phrase, climbed to find the phrase's role in the clause
 NP_LINKS = {"amod", "flat", "compound", "appos", "det", "nummod", "conj", "nmod:poss", "nmod"}
+#: clauses joined to a verb whose words are no pattern words of it (word-order backup, parsed)
+OTHER_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "list"}
 #: tokens around a trigger read for its cues and nominal pattern words
 WINDOW = 8
 #: tokens after a trigger searched for its clause-final separable particle
@@ -149,6 +151,8 @@ class PatternCoder:
         if k >= 2 and sent[k - 1].lower_ in self.infinitive and sent[k - 2].lower_ in self.particles:
             candidates[:0] = [sent[k - 2].lower_ + c for c in base]
         bag = words - {tok.lower_, lemma}
+        if verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
+            bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
         if not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
             near = sent[max(0, k - WINDOW) : k + WINDOW]
             bag = {w for t in near if t.i != tok.i for w in (t.lower_, norm(t.lemma_ or t.text))}
@@ -161,6 +165,16 @@ class PatternCoder:
             if entry is not None:
                 return entry, True
         return None, False
+
+    @staticmethod
+    def own_words(tok: Token) -> set[str]:
+        """Lemmas and forms of the verb's subtree without the clauses joined to it (``conj``,
+        ``ccomp``, ``advcl``, ``parataxis``): in a parsed sentence the parse coder left empty,
+        a pattern word must hang under the verb, wherever the parser put it (*ziet X ... als een
+        gevaar*), and a word of another clause is none (*said the attack ...*, *and Y discussed
+        sanctions*)."""
+        other = {t.i for c in tok.children if dep(c) in OTHER_CLAUSES for t in subtree(c)}
+        return {w for t in subtree(tok)[1:] if t.i not in other for w in (t.lower_, norm(t.lemma_ or t.text))}
 
     def actor_groups(self, sent: Span) -> list[tuple[int, int, list[Actor]]]:
         """Runs of actor tokens joined by coordination: (first, last token index, actors)."""
