@@ -1,31 +1,32 @@
-"""Build ``src/powermap/lang/nl/event_verbs.mapped.tsv``: Dutch CAMEO rows mapped from the English lexicon.
+"""Build ``src/powermap/lang/<code>/event_verbs.mapped.tsv``: CAMEO rows mapped from the English lexicon.
 
 Usage::
 
-    python scripts/build_nl_event_verbs.py
+    python scripts/build_nl_event_verbs.py [--language nl]
 
 A Dutch verb listed in ``lang/nl/event_map_verbs.tsv`` for an English verb takes that verb's rows
 of ``lang/en/event_verbs*.tsv`` (PETRARCH2's CAMEO.2.0.txt synsets, hand-written English rows
 first): its CAMEO code, flags and pattern, each pattern word translated by
 ``lang/nl/event_map_words.tsv`` (an item without a Dutch word leaves its row out). A Dutch lemma
-with rows in a hand-written Dutch file (``event_verbs.tsv``, ``.cameo``, ``.news``) is skipped:
-curated rows are more precise than mapped ones, and the lexicon reads every file.
+with rows in a hand-written lexicon file (any other ``event_verbs*.tsv`` of the language) is
+skipped: curated rows are more precise than mapped ones, and the lexicon reads every file.
+Another language maps the same way from its own two ``event_map_*.tsv`` files (``--language``).
 """
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LANG = ROOT / "src" / "powermap" / "lang"
-OUT = LANG / "nl" / "event_verbs.mapped.tsv"
-HAND = ("event_verbs.tsv", "event_verbs.cameo.tsv", "event_verbs.news.tsv")
+MAPPED = "event_verbs.mapped.tsv"
 HEADER = """\
-# Dutch verb-and-pattern lexicon to CAMEO, fourth part: rows mapped from the English lexicon by
-# scripts/build_nl_event_verbs.py (do not edit; edit lang/nl/event_map_verbs.tsv and
-# lang/nl/event_map_words.tsv and run the script). Codes, flags and patterns: PETRARCH2's
+# Verb-and-pattern lexicon to CAMEO: rows mapped from the English lexicon by
+# scripts/build_nl_event_verbs.py (do not edit; edit event_map_verbs.tsv and
+# event_map_words.tsv in this folder and run the script). Codes, flags and patterns: PETRARCH2's
 # CAMEO.2.0.txt (openeventdata/petrarch2 676801c, data/dictionaries; MIT Licence, Copyright (c)
-# 2015 Open Event Data Alliance) as lang/en/event_verbs*.tsv hold them; Dutch words: the two
+# 2015 Open Event Data Alliance) as lang/en/event_verbs*.tsv hold them; the words: the two
 # mapping files (written for powermap; MIT). Format as event_verbs.tsv (docs/events.md).
 lemma\tcameo\tpattern\tflags
 """
@@ -75,10 +76,16 @@ def translate(pattern: str, words: dict[str, list[str]]) -> str | None:
     return " ".join(items)
 
 
-def build() -> list[tuple[str, str, str, str]]:
-    verbs = read_map(LANG / "nl" / "event_map_verbs.tsv")
-    words = read_map(LANG / "nl" / "event_map_words.tsv")
-    hand = {row[0] for name in HAND for row in read_rows(LANG / "nl" / name)}
+def hand_lemmas(language: str) -> set[str]:
+    """Lemmas with rows in the language's hand-written lexicon files."""
+    paths = [p for p in (LANG / language).glob("event_verbs*.tsv") if p.name != MAPPED]
+    return {row[0] for path in paths for row in read_rows(path)}
+
+
+def build(language: str = "nl") -> list[tuple[str, str, str, str]]:
+    verbs = read_map(LANG / language / "event_map_verbs.tsv")
+    words = read_map(LANG / language / "event_map_words.tsv")
+    hand = hand_lemmas(language)
     english = english_rows()
     out: list[tuple[str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
@@ -96,9 +103,13 @@ def build() -> list[tuple[str, str, str, str]]:
 
 
 def main() -> int:
-    rows = build()
-    OUT.write_text(HEADER + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
-    print(f"{OUT}: {len(rows)} rows, {len({r[0] for r in rows})} Dutch lemmas")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--language", default="nl", help="language folder under src/powermap/lang")
+    args = parser.parse_args()
+    rows = build(args.language)
+    out = LANG / args.language / MAPPED
+    out.write_text(HEADER + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    print(f"{out}: {len(rows)} rows, {len({r[0] for r in rows})} lemmas")
     return 0
 
 
