@@ -189,3 +189,13 @@ def test_the_word_order_backup_reads_pattern_words_from_the_verbs_own_subtree():
     assert "sanctions" not in backup.own_words(sent[1])  # a word of the joined clause
     entry, _ = backup.trigger(sent, 1, lemmas, {t.lower_ for t in sent})
     assert entry is None or entry.cameo != "163"
+
+
+def test_cooperation_between_armed_forces_is_military_cooperation():
+    en, nl = get_lexicon("en"), get_lexicon("nl")
+    # Norway increased its cooperation with the navies of Sweden .
+    assert en.match("increase", {"its", "cooperation", "with", "the", "navies", "of", "sweden"}).cameo == "062"
+    assert en.match("increase", {"its", "cooperation", "with", "sweden"}).cameo == "050"
+    # De militaire samenwerking met Litouwen groeit .
+    assert nl.match("samenwerking", {"militaire", "met", "litouwen"}, noun=True).cameo == "062"
+    assert nl.match("samenwerking", {"met", "litouwen"}, noun=True).cameo == "060"
