@@ -142,7 +142,7 @@ class Predicates:
         object (*de door de VN gesteunde regering*) it is still read."""
         if dep(tok) != "amod" or any(dep(c) not in ("advmod", "punct", "cc") for c in tok.children):
             return False
-        return tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm") or tok.tag_ in ("VBN", "VBG")
+        return tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm", []) or tok.tag_ in ("VBN", "VBG")
 
     def bag(self, tok: Token) -> set[str]:
         """Lemmas and forms of the predicate's complements (and borrowed objects)."""
