@@ -37,3 +37,21 @@ def test_events_dates_offsets_point_at_the_expression():
     text = "De top werd vorige week afgeblazen."
     (found,) = get_resolver("nl").find(text, "2024-05-09")
     assert text[found.start : found.end] == "vorige week" and found.value == "2024-05"
+
+
+def test_a_counted_span_before_an_ago_word_shifts_the_publication_date_back():
+    nl, en = get_resolver("nl"), get_resolver("en")
+    # Drie maanden geleden sloot Polen een akkoord .   (published 5 March 2021)
+    assert [d.value for d in nl.find("Drie maanden geleden sloot Polen een akkoord.", "2021-03-05")] == ["2020-12"]
+    assert [d.value for d in nl.find("Twee dagen geleden belde de minister.", "2021-03-05")] == ["2021-03-03"]
+    assert [d.value for d in nl.find("Vier jaar geleden viel het kabinet.", "2021-03-05")] == ["2017"]
+    assert [d.value for d in en.find("Norway signed it 2 weeks ago.", "2021-03-05")] == ["2021-02"]
+    assert nl.find("Drie maanden geleden", None) == []  # no publication date, nothing to count from
+
+
+def test_a_weekday_after_a_next_word_lies_after_publication():
+    nl = get_resolver("nl")
+    # published Friday 5 March 2021
+    assert [d.value for d in nl.find("De boeren demonstreren komende zaterdag.", "2021-03-05")] == ["2021-03-06"]
+    assert [d.value for d in nl.find("De boeren demonstreerden zaterdag.", "2021-03-05")] == ["2021-02-27"]
+    assert [d.value for d in get_resolver("en").find("They meet next Friday.", "2021-03-05")] == ["2021-03-12"]

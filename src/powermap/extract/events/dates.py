@@ -10,7 +10,11 @@
 - a weekday -> the latest such day not after publication when the day is known,
   otherwise the publication month;
 - relative phrases shift the publication date by days, weeks, months or years, at the
-  precision the unit gives (a month shift yields ``YYYY-MM``).
+  precision the unit gives (a month shift yields ``YYYY-MM``);
+- a counted span before an *ago* word (``drie maanden geleden``, ``two weeks ago``) shifts it back
+  by that span, at the same precisions;
+- a weekday after a *next* word (``komende zaterdag``, ``next Friday``) is the first such day
+  after publication.
 """
 
 from __future__ import annotations
@@ -92,6 +96,17 @@ class DateResolver:
         self.re_relative = re.compile(rf"\b({rel_alt})\b", re.IGNORECASE) if rel_alt else None
         wd_alt = "|".join(sorted(map(re.escape, self.weekdays), key=len, reverse=True))
         self.re_weekday = re.compile(rf"\b({wd_alt})\b", re.IGNORECASE) if wd_alt else None
+        self.next_words = {str(w).lower() for w in data.get("next_words") or []}
+        self.units: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("units") or {}).items()}
+        self.counts: dict[str, float] = {str(k).lower(): float(v) for k, v in (data.get("count_words") or {}).items()}
+        ago = "|".join(map(re.escape, data.get("ago_words") or []))
+        count_alt = "|".join(sorted(map(re.escape, self.counts), key=len, reverse=True))
+        unit_alt = "|".join(sorted(map(re.escape, self.units), key=len, reverse=True))
+        self.re_ago = (
+            re.compile(rf"\b(\d{{1,3}}|{count_alt})\s+({unit_alt})\s+(?:{ago})\b", re.IGNORECASE)
+            if ago and unit_alt
+            else None
+        )
 
     def find(self, text: str, published: str | None) -> list[DateMention]:
         """Every date expression in ``text`` with its resolved value, in text order."""
@@ -117,6 +132,9 @@ class DateResolver:
                 add(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}")
         for m in self.re_month_year.finditer(text):
             add(m.start(), m.end(), f"{int(m.group(2)):04d}-{self.months[m.group(1).lower()]:02d}")
+        if self.re_ago is not None and pub is not None:
+            for m in self.re_ago.finditer(text):
+                add(m.start(), m.end(), self._ago(m.group(1).lower(), self.units[m.group(2).lower()], pub, precision))
         if self.re_relative is not None and pub is not None:
             for m in self.re_relative.finditer(text):
                 add(m.start(), m.end(), self._relative_value(m.group(1).lower(), pub, precision))
@@ -129,7 +147,9 @@ class DateResolver:
             add(m.start(), m.end(), m.group(1))
         if self.re_weekday is not None and pub is not None:
             for m in self.re_weekday.finditer(text):
-                add(m.start(), m.end(), self._weekday(self.weekdays[m.group(1).lower()], pub, precision))
+                before = text[: m.start()].split()
+                ahead = bool(before) and before[-1].lower() in self.next_words
+                add(m.start(), m.end(), self._weekday(self.weekdays[m.group(1).lower()], pub, precision, ahead))
         return sorted(found, key=lambda d: d.start)
 
     @staticmethod
@@ -150,10 +170,28 @@ class DateResolver:
         day = pub + timedelta(days=offset * (7 if unit == "week" else 1))
         return day.isoformat() if unit == "day" else f"{day.year:04d}-{day.month:02d}"
 
+    def _ago(self, count: str, unit: str, pub: date, precision: int) -> str | None:
+        """The date ``count`` units before publication (*drie maanden geleden*)."""
+        n = float(count) if count.isdigit() else self.counts.get(count, 0.0)
+        if unit in ("day", "week"):
+            days = round(n * (7 if unit == "week" else 1))
+            if precision < 3:
+                return f"{pub.year:04d}-{pub.month:02d}" if precision == 2 else None
+            day = pub - timedelta(days=days)
+            return day.isoformat() if unit == "day" else f"{day.year:04d}-{day.month:02d}"
+        if unit == "month":
+            year, month = shift_month(pub.year, pub.month, -round(n))
+            return f"{year:04d}-{month:02d}"
+        return f"{pub.year - round(n):04d}"
+
     @staticmethod
-    def _weekday(weekday: int, pub: date, precision: int) -> str | None:
+    def _weekday(weekday: int, pub: date, precision: int, ahead: bool = False) -> str | None:
+        """The latest such weekday not after publication, or with ``ahead`` (*komende zaterdag*)
+        the first one after it."""
         if precision < 3:
             return f"{pub.year:04d}-{pub.month:02d}" if precision == 2 else None
+        if ahead:
+            return (pub + timedelta(days=(weekday - pub.weekday() - 1) % 7 + 1)).isoformat()
         back = (pub.weekday() - weekday) % 7
         return (pub - timedelta(days=back)).isoformat()
 

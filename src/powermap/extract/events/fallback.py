@@ -22,7 +22,7 @@ from powermap.extract.events.modality import Modality
 from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
-from powermap.extract.events.syntax import dep
+from powermap.extract.events.syntax import dep, subtree
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
@@ -30,6 +30,8 @@ __all__ = ["PatternCoder", "verb_candidates"]  # verb_candidates: re-exported fo
 
 #: relations inside a noun phrase, climbed to find the phrase's role in the clause
 NP_LINKS = {"amod", "flat", "compound", "appos", "det", "nummod", "conj", "nmod:poss", "nmod"}
+#: clauses joined to a verb whose words are no pattern words of it (word-order backup, parsed)
+OTHER_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "list"}
 #: tokens around a trigger read for its cues and nominal pattern words
 WINDOW = 8
 #: tokens after a trigger searched for its clause-final separable particle
@@ -51,7 +53,7 @@ class PatternCoder:
         self.lex = lexicon
         self.verbs_only = verbs_only
         self.index = ActorIndex(ctx)
-        predicates = Predicates(lexicon)
+        predicates = self.predicates = Predicates(lexicon)
         self.referents = Referents(lexicon, self.index, predicates, Focus(span=(0, len(ctx.doc))))
         self.modes = Modality(lexicon)
         self.particle_prefix = predicates.particle_prefix
@@ -88,6 +90,9 @@ class PatternCoder:
         for k, tok in enumerate(sent):
             entry, noun = self.trigger(sent, k, lemmas, words)
             if entry is None or entry.cameo is None or entry.cameo[:2] in self.uncoded_roots:
+                continue
+            own = self.predicates.near(tok) if tok.doc.has_annotation("DEP") else None
+            if self.predicates.only_said(entry, own):  # what was said is no pattern of the verb's
                 continue
             lo, hi = max(0, k - WINDOW), min(len(sent), k + WINDOW)
             near = {t.lower_ for t in sent[lo:hi]}
@@ -130,6 +135,8 @@ class PatternCoder:
             return None, False
         if self.verbs_only and dep(tok) in ("aux", "aux:pass", "cop"):
             return None, False  # an auxiliary (*werd gearresteerd*) is no predicate of its own
+        if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start and sent[k - 1].is_title):
+            return None, False  # a word of a name (*the Royal Air Force*) is no predicate
         verbal = not self.verbs_only or tok.pos_ in ("VERB", "AUX")
         participle = "Part" in tok.morph.get("VerbForm", [])
         if self.verbs_only and participle and (tok.head.lemma_ or "").lower() in self.stative:
@@ -144,6 +151,8 @@ class PatternCoder:
         if k >= 2 and sent[k - 1].lower_ in self.infinitive and sent[k - 2].lower_ in self.particles:
             candidates[:0] = [sent[k - 2].lower_ + c for c in base]
         bag = words - {tok.lower_, lemma}
+        if verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
+            bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
         if not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
             near = sent[max(0, k - WINDOW) : k + WINDOW]
             bag = {w for t in near if t.i != tok.i for w in (t.lower_, norm(t.lemma_ or t.text))}
@@ -156,6 +165,16 @@ class PatternCoder:
             if entry is not None:
                 return entry, True
         return None, False
+
+    @staticmethod
+    def own_words(tok: Token) -> set[str]:
+        """Lemmas and forms of the verb's subtree without the clauses joined to it (``conj``,
+        ``ccomp``, ``advcl``, ``parataxis``): in a parsed sentence the parse coder left empty,
+        a pattern word must hang under the verb, wherever the parser put it (*ziet X ... als een
+        gevaar*), and a word of another clause is none (*said the attack ...*, *and Y discussed
+        sanctions*)."""
+        other = {t.i for c in tok.children if dep(c) in OTHER_CLAUSES for t in subtree(c)}
+        return {w for t in subtree(tok)[1:] if t.i not in other for w in (t.lower_, norm(t.lemma_ or t.text))}
 
     def actor_groups(self, sent: Span) -> list[tuple[int, int, list[Actor]]]:
         """Runs of actor tokens joined by coordination: (first, last token index, actors)."""

@@ -52,6 +52,7 @@ class Predicates:
         self.relative = lexicon.cue_set("relative_pronouns")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.uncoded_roots = lexicon.cue_set("uncoded_roots")
+        self.speech_roots = lexicon.cue_set("speech_event_roots")
         # a two-word entry (*laten weten*) also as the lemma the coder builds for a verb with a
         # particle-like part (*wetenlaten*)
         speech = lexicon.cue_set("speech_verbs")
@@ -134,6 +135,15 @@ class Predicates:
                 return [t]
         return []
 
+    @staticmethod
+    def bare_modifier(tok: Token) -> bool:
+        """A participle or adjective modifying a noun with no argument of its own (*the proposed
+        end point*, *de geplande pijpleiding*) names a property, not an event; with an agent or
+        object (*de door de VN gesteunde regering*) it is still read."""
+        if dep(tok) != "amod" or any(dep(c) not in ("advmod", "punct", "cc") for c in tok.children):
+            return False
+        return tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm", []) or tok.tag_ in ("VBN", "VBG")
+
     def bag(self, tok: Token) -> set[str]:
         """Lemmas and forms of the predicate's complements (and borrowed objects)."""
         words: set[str] = set()
@@ -157,16 +167,33 @@ class Predicates:
 
     def entry(self, tok: Token) -> LexEntry | None:
         """The lexicon row ``tok`` triggers as a predicate or event noun, or None (also for a
-        row whose CAMEO root the language leaves uncoded: a statement is no event)."""
+        row whose CAMEO root the language leaves uncoded: a statement is no event; and for a
+        verb of saying whose row codes neither what is said nor its own object: ``only_said``)."""
         found = self.row(tok)
         if found is not None and found.cameo is not None and found.cameo[:2] in self.uncoded_roots:
             return None
+        if found is not None and self.only_said(found, self.near(tok)):
+            return None
         return found
+
+    def only_said(self, entry: LexEntry, near: set[str] | None = None) -> bool:
+        """Whether a row of a verb of saying (``speech_verbs``) codes mere speech: it is an event
+        only when its CAMEO root is a speech act that is one (``speech_event_roots``: an appeal, a
+        demand, an accusation, a rejection, a threat) or when its pattern words are the verb's own
+        dependents (``near``: *announced sanctions*); a pattern word elsewhere in the sentence is
+        what was said about (*said the attack ...* is no attack)."""
+        if entry.cameo is None or entry.lemma not in self.speech or entry.cameo[:2] in self.speech_roots:
+            return False
+        if near is not None and entry.pattern:
+            return not all(any(w in near for w in alts) for alts in entry.pattern)
+        return True
 
     def row(self, tok: Token) -> LexEntry | None:
         if tok.lower_ in self.reported_markers:  # *according to X* reports, it is no event
             return None
         if is_predicate(tok):
+            if self.bare_modifier(tok):  # *the planned pipeline*, *het voorgestelde plan*
+                return None
             candidates = [c for c in self.lemma_candidates(tok) if self.lex.has(c)]
             if not candidates:
                 return None
