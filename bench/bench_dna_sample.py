@@ -217,7 +217,8 @@ def run(quick: bool = False) -> str:
     )
     return head + (
         f"Scored file: sha256 `{digest[:16]}…`, {source}; {len(texts)} articles (one witness's testimony "
-        f"each), {len(coded)} coded statements over {len({c.category for c in coded})} categories. Reproduce: "
+        f"each), {len(coded)} coded statements over {len({c.category for c in coded})} categories; powermap "
+        f"at commit {_commit()}. Reproduce: "
         "`POWERMAP_DNA_SAMPLE=/path/to/sample.dna python bench/run.py dna_sample`.\n\n"
         f"| measure | value |\n|---|---:|\n{rows}\n"
         f"Where the coded statements went:\n\n| class | statements |\n|---|---:|\n{error_rows}\n"
@@ -242,6 +243,7 @@ def _notes(
     )
     outside = [p for p in said if not any(_overlaps(p, c) for c in coded)]
     by_witness = sum(any(c.article == p.article and same_holder(p.holder, c) for c in coded) for p in outside)
+    concepts = sorted({p.concept for c in coded for p in said if _overlaps(p, c) and same_holder(p.holder, c)})
     top = ", ".join(f"{h} ({n})" for h, n in collections.Counter(p.holder for p in outside).most_common(4))
     return (
         f"Of the {len(missed)} statements not found, {classes['holder not found']} have a stance in their span "
@@ -252,8 +254,22 @@ def _notes(
         "named only at the top of the testimony, and powermap credits these spans to names inside the "
         f"sentence or to nobody. Of the {len(outside)} stances outside every coded span, "
         f"{by_witness} are held by the article's witness; the most frequent holders there are {top}. "
-        "Precision is a lower bound: DNA's coders coded only their categories.\n"
+        "Precision is a lower bound: DNA's coders coded only their categories. Of the "
+        f"{len(concepts)} concepts of the found stances, {sum(len(c.split()) == 1 for c in concepts)} are one "
+        f"word and {sum(len(c.split()) >= 5 for c in concepts)} are clause pieces of five words or more.\n"
     )
+
+
+def _commit() -> str:
+    """The measured checkout's short commit, with "+ changes" when src or bench differ from it."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return head + (" + changes" if git("status", "--porcelain", "--", "src", "bench") else "")
 
 
 def _overlaps(pred: Said, gold: Coded) -> bool:
