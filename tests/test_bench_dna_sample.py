@@ -73,3 +73,45 @@ def test_dna_sample_scores_holder_span_agreement_and_concept(bench, tmp_path):
 def test_dna_sample_without_the_file_says_so(bench, monkeypatch, tmp_path):
     monkeypatch.setenv("POWERMAP_DNA_SAMPLE", str(tmp_path / "missing.dna"))
     assert "Not measured" in bench.run()
+
+
+def test_same_holder_ignores_punctuation_and_determiners_and_reads_acronyms(bench):
+    def coded(person, organization):
+        return bench.Coded(0, 0, 10, person, organization, "Build the bridge.", True)
+
+    pilots = coded("Anna de Wit", "Guild of River Pilots, Ltd.")
+    assert bench.same_holder("Guild of River Pilots", pilots)  # "Pilots," and "Ltd." are words, not punctuation
+    assert bench.same_holder("The Guild", pilots)  # a determiner is not part of the name
+    assert bench.same_holder("GRP", pilots)  # initials of consecutive capitalised words
+    assert bench.same_holder("Anna de Wit", pilots)
+    assert not bench.same_holder("Piet Bos", pilots)
+    assert not bench.same_holder("GRX", pilots)
+    assert not bench.same_holder("RP", pilots)  # two letters are too short to be read as an acronym
+    assert bench.same_holder("Northern Rail & Tram Association", coded("", "NRTA"))  # either side may be short
+
+
+def test_error_classes_put_each_coded_statement_in_one_class(bench):
+    coded = [
+        bench.Coded(0, 0, 20, "Jan Smit", "", "Build the bridge.", True),
+        bench.Coded(0, 30, 50, "Jan Smit", "", "Charge a toll.", False),
+        bench.Coded(0, 60, 80, "Jan Smit", "", "Build the bridge.", True),
+        bench.Coded(0, 90, 99, "Jan Smit", "", "Charge a toll.", True),
+        bench.Coded(0, 100, 120, "Jan Smit", "", "Build the bridge.", True),
+    ]
+    said = [
+        bench.Said(0, 5, 15, "Jan Smit", "a bridge", True),  # right
+        bench.Said(0, 35, 45, "Jan Smit", "the toll", True),  # agreement wrong
+        bench.Said(0, 65, 75, "Jan Smit", "the toll", True),  # concept wrong
+        bench.Said(0, 92, 96, "Piet Bos", "the toll", True),  # holder not found
+    ]  # nothing over 100-120: no stance in span
+    classes, wrong_holders = bench.error_classes(
+        coded, said, {"a bridge": "Build the bridge.", "the toll": "Charge a toll."}
+    )
+    assert classes == {
+        "found, agreement and concept right": 1,
+        "found, agreement wrong": 1,
+        "found, concept wrong": 1,
+        "holder not found": 1,
+        "no stance in span": 1,
+    }
+    assert wrong_holders == {"Piet Bos": 1}
