@@ -111,15 +111,10 @@ def noun_candidates(form: str, language: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1 << 16)
 def separable_particle(lemma: str, language: str) -> str | None:
-    """The separable particle a verb lemma starts with (*opleggen*: op), or None."""
-    return next((p for p in sorted_particles(language) if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
-
-
-@cache
-def sorted_particles(language: str) -> tuple[str, ...]:
-    """``particles`` in alphabetical order (the order ``separable_particle`` tries them in)."""
-    return tuple(sorted(particles(language)))
+    """The separable particle a verb lemma starts with (*opleggen*: op), or None (remembered per lemma)."""
+    return next((p for p in sorted(particles(language)) if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
 
 
 @cache
