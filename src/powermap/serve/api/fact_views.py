@@ -55,14 +55,13 @@ def events(
         modality=modality,
         language=language,
     )
-    rows = fact_queries.list_events(conn, flt, limit, offset)
-    total = fact_queries.count_events(conn, flt)
-    facets = fact_queries.event_facets(conn, flt, _cameo_roots())
-    named = {f["value"] for name in ("source", "target") for f in facets[name]}
-    names = fact_queries.actor_names(conn, named)
-    for name in ("source", "target"):
-        for f in facets[name]:
-            f["label"] = names.get(f["value"], f["value"])
+    # the whole page once per store state: without filters (or by actor alone, a key per stored
+    # actor) outside the time limit, for its cost grows with the corpus; other filters under it
+    key = ("events", tuple(flt.where), tuple(flt.params), limit, offset)
+    by_actor_only = not any((cameo, plover, since, until, modality, language))
+    rows, total, facets = relation_queries.cached(
+        conn, key, lambda: _event_page(conn, flt, limit, offset), unlimited=by_actor_only
+    )
     filters = {
         "actor": actor,
         "other": other,
@@ -74,6 +73,21 @@ def events(
         "language": language,
     }
     return {"filters": filters, "events": rows, "facets": facets, **paging(rows, limit, offset, total)}
+
+
+def _event_page(
+    conn: Conn, flt: fact_queries.EventQuery, limit: int, offset: int
+) -> tuple[list[dict], int, dict[str, list[dict]]]:
+    """The events page's rows, their total and the facets with their labels."""
+    rows = fact_queries.list_events(conn, flt, limit, offset)
+    total = fact_queries.count_events(conn, flt)
+    facets = fact_queries.event_facets(conn, flt, _cameo_roots())
+    named = {f["value"] for name in ("source", "target") for f in facets[name]}
+    names = fact_queries.actor_names(conn, named)
+    for name in ("source", "target"):
+        for f in facets[name]:
+            f["label"] = names.get(f["value"], f["value"])
+    return rows, total, facets
 
 
 def check_periods(**values: str | None) -> None:
