@@ -103,10 +103,27 @@ def concurrent(
 
 
 def measure(docs: int, rounds: int, clients: int, time_limit_ms: int) -> tuple[str, float]:
-    """The section's text and the worst p95 of any endpoint (sequential or concurrent)."""
+    """The section's text and the worst p95 of any endpoint (sequential or concurrent), on the
+    cached store of ``docs`` generated documents."""
     started = time.perf_counter()
     store = cached_store(docs)
     prepared = time.perf_counter() - started
+    what = (
+        f"a store of {docs:,} **generated** documents ({{size:,.0f}} MiB): `bench/generate_corpus.py` writes "
+        "synthetic records through `Store.add`, the store's normal write path, without running the NLP pipeline"
+    )
+    text, worst = measure_store(store, what, rounds, clients, time_limit_ms)
+    text += (
+        f"The store was ready in {prepared:.0f} s (generated on first use, then cached in `bench/.cache`).\n\n"
+        f"Reproduce: `python bench/bench_api.py --docs {docs} --rounds {rounds} --clients {clients}` (exits 1 when "
+        "a p95 is over the bound); this section: `python bench/run.py api`.\n"
+    )
+    return text, worst
+
+
+def measure_store(store: Path, what: str, rounds: int, clients: int, time_limit_ms: int) -> tuple[str, float]:
+    """The load test on ``store`` (described by ``what``, which may name ``{size}``): the text and
+    the worst p95 of any endpoint."""
     size = sum(p.stat().st_size for p in store.glob("powermap.db*")) / 2**20
     process, base = start_server(store, time_limit_ms)
     try:
@@ -133,9 +150,8 @@ def measure(docs: int, rounds: int, clients: int, time_limit_ms: int) -> tuple[s
     sent = sum(len(v) for v in together.values())
     text = f"""## The API on a large store (`bench/bench_api.py`)
 
-`powermap serve --time-limit-ms {time_limit_ms}` on 127.0.0.1 over a store of {docs:,} **generated** documents
-({size:,.0f} MiB): `bench/generate_corpus.py` writes synthetic records through `Store.add`, the store's normal
-write path, without running the NLP pipeline. Each endpoint asked once first (the corpus-wide analyses are
+`powermap serve --time-limit-ms {time_limit_ms}` on 127.0.0.1 over {what.format(size=size)}.
+Each endpoint asked once first (the corpus-wide analyses are
 built then: "first"), then {rounds} times by one client, then by {clients} clients at once, each asking every
 endpoint {max(1, rounds // 4)} times in its own order ({sent} requests in {wall:.1f} s; the server used
 {cpu:.1f} CPU-seconds for both phases). Milliseconds; the bound is a p95 under {BOUND_MS:.0f} ms.
@@ -146,11 +162,8 @@ endpoint {max(1, rounds // 4)} times in its own order ({sent} requests in {wall:
 {chr(10).join(rows)}
 
 **Worst p95: {worst:.0f} ms** (bound {BOUND_MS:.0f} ms). Load average of the machine (2 cores shared with other
-work) at the end: {os.getloadavg()[0]:.1f}; the store was ready in {prepared:.0f} s (generated on first use,
-then cached in `bench/.cache`).
+work) at the end: {os.getloadavg()[0]:.1f}.
 
-Reproduce: `python bench/bench_api.py --docs {docs} --rounds {rounds} --clients {clients}` (exits 1 when a p95
-is over the bound); this section: `python bench/run.py api`.
 """
     return text, worst
 

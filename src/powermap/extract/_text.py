@@ -158,10 +158,22 @@ FINAL = ".!?:;\"'”’»…)"
 FOOTNOTE = re.compile(r"[.!?\"”’)]\d{1,3}$")
 
 
+#: the last Doc whose sentences were read and their (start, end) tokens: the stages that read a
+#: document's sentences one after the other (events, stances) find them once
+_last_sentences: tuple[Doc, int, list[tuple[int, int]]] | None = None
+
+
 def sentences(doc: Doc) -> Iterator[Span]:
     """The Doc's sentences, or the whole Doc when nothing set sentence boundaries. A blank
     line, or a line break after a full stop, always ends a sentence (a caption or headline is
     not joined to the next paragraph; hard-wrapped lines inside a sentence stay together)."""
+    global _last_sentences
+    if _last_sentences is None or _last_sentences[0] is not doc or _last_sentences[1] != len(doc):
+        _last_sentences = (doc, len(doc), [(s.start, s.end) for s in _find_sentences(doc)])
+    return iter([doc[start:end] for start, end in _last_sentences[2]])
+
+
+def _find_sentences(doc: Doc) -> Iterator[Span]:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         for sent in joined(doc):
             yield from split_lines(sent)
