@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sqlite3
 import statistics
 import sys
 import threading
@@ -33,12 +34,20 @@ BOUND_MS = 100.0
 TIMEOUT_S = 60.0
 
 
-def endpoints(base: str) -> list[tuple[str, str, dict]]:
-    """(label, path, parameters) of every listed endpoint, with ids and words taken from the store."""
-    with httpx.Client(base_url=base, timeout=TIMEOUT_S) as client:
-        newest = client.get("/api/documents", params={"limit": 1}).json()["documents"][0]["id"]
-        top = client.get("/api/actors", params={"limit": 1}).json()["actors"][0]
-        speaker = next(q["speaker"] for q in client.get("/api/quotes", params={"limit": 20}).json()["quotes"])
+def endpoints(store: Path) -> list[tuple[str, str, dict]]:
+    """(label, path, parameters) of every listed endpoint, with ids taken from the store itself
+    (read directly, so that a slow endpoint cannot keep the test from starting)."""
+    conn = sqlite3.connect(f"file:{store / 'powermap.db'}?mode=ro", uri=True)
+    try:
+        newest = conn.execute("SELECT id FROM documents ORDER BY published DESC, rowid DESC LIMIT 1").fetchone()[0]
+        top_id, top_name = conn.execute(
+            "SELECT a.id, a.name FROM actors a JOIN (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id "
+            "ORDER BY n DESC LIMIT 1) m ON m.actor_id = a.id"
+        ).fetchone()
+        speaker = conn.execute("SELECT speaker FROM quotes WHERE speaker IS NOT NULL LIMIT 1").fetchone()[0]
+    finally:
+        conn.close()
+    top = {"id": top_id, "name": top_name}
     word = "summit"
     return [
         ("/api", "/api", {}),
@@ -127,7 +136,7 @@ def measure_store(store: Path, what: str, rounds: int, clients: int, time_limit_
     size = sum(p.stat().st_size for p in store.glob("powermap.db*")) / 2**20
     process, base = start_server(store, time_limit_ms)
     try:
-        targets = endpoints(base)
+        targets = endpoints(store)
         with httpx.Client(base_url=base, timeout=TIMEOUT_S * 10) as client:
             first = {label: ask(client, path, params) for label, path, params in targets}
         cpu_before = _cpu_seconds(process.pid)

@@ -134,8 +134,18 @@ def stances(
 ) -> dict[str, Any]:
     ids = fact_queries.actor_ids(conn, actor)
     side = {"true": True, "false": False}.get(agree or "")
-    rows = fact_queries.list_stances(conn, ids, concept, side, limit, offset)
-    total = fact_queries.count_stances(conn, ids, concept, side)
+    # the rows, their total and the concepts once per store state; outside the time limit only
+    # without a concept (free text a client could vary without end)
+    rows, total, concepts = relation_queries.cached(
+        conn,
+        ("stances", tuple(ids) if ids is not None else None, concept, side, limit, offset),
+        lambda: (
+            fact_queries.list_stances(conn, ids, concept, side, limit, offset),
+            fact_queries.count_stances(conn, ids, concept, side),
+            fact_queries.stance_concepts(conn, ids, concept),
+        ),
+        unlimited=concept is None,
+    )
     found = relation_queries.corpus_discourse(conn)
     groups = sorted((c for c in found.coalitions if len(c.members) > 1), key=lambda c: (-len(c.members), c.id))
     coalitions = [
@@ -153,7 +163,7 @@ def stances(
         "concept": concept,
         "agree": side,
         "stances": rows,
-        "concepts": fact_queries.stance_concepts(conn, ids, concept),
+        "concepts": concepts,
         "coalitions": coalitions,
         "coalition_total": len(groups),
         **paging(rows, limit, offset, total),

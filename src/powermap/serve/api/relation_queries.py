@@ -191,7 +191,12 @@ def network_place(conn: sqlite3.Connection, actor_id: str) -> dict | None:
 
 
 def granularity(conn: sqlite3.Connection) -> periods.Granularity:
-    """``week`` for a corpus spanning under half a year, ``month`` up to five years, else ``year``."""
+    """``week`` for a corpus spanning under half a year, ``month`` up to five years, else ``year``
+    (read from every document: once per store state)."""
+    return cached(conn, ("granularity",), lambda: _granularity(conn))
+
+
+def _granularity(conn: sqlite3.Connection) -> periods.Granularity:
     day = first_day_sql("published")
     row = conn.execute(f"SELECT min({day}), max({day}) FROM documents").fetchone()
     if not row[0]:
