@@ -60,8 +60,8 @@ def changes(
 
     # the span of the data is read from every event: once per store state, outside the time limit
     # for the periods a client cannot multiply (the last ``windows`` ones), under it otherwise
-    key = ("changes-plan", from_ or None, to or None, by, windows)
-    planned, problem = relation_queries.cached(conn, key, plan, unlimited=not (from_ or to))
+    plan_key = ("changes-plan", from_ or None, to or None, by, windows)
+    planned, problem = relation_queries.cached(conn, plan_key, plan, unlimited=not (from_ or to))
     if problem is not None:
         return {"filters": filters, "note": problem, "windows": [], "comparisons": []}
     if by is not None:
