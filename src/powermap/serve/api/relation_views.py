@@ -43,8 +43,8 @@ def actor(
         if other is None:
             raise NotFound(f"no other actor {with_}")
     # what the page shows of the actor across the corpus, once per store state: the key is a stored
-    # actor (and another, and a granularity), so it is built outside the time limit; the page of
-    # mentions is kept too, but built under the limit (a client can ask for any offset)
+    # actor (and another, and a granularity), so it is built outside the time limit; so is the first
+    # page of mentions (sorting them all), the others under the limit (a client can ask any offset)
     about = relation_queries.cached(conn, ("actor", aid, other, by), lambda: _actor_across(conn, aid, other, by))
     mentions, total = relation_queries.cached(
         conn,
@@ -53,7 +53,7 @@ def actor(
             relation_queries.mention_contexts(conn, aid, limit, offset),
             relation_queries.count_mentions(conn, aid),
         ),
-        unlimited=False,
+        unlimited=offset == 0,
     )
     return {
         "actor": {k: found[k] for k in ("id", "name", "type", "wikidata", "country", "role", "code")},
