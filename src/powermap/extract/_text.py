@@ -168,9 +168,11 @@ def sentences(doc: Doc) -> Iterator[Span]:
     line, or a line break after a full stop, always ends a sentence (a caption or headline is
     not joined to the next paragraph; hard-wrapped lines inside a sentence stay together)."""
     global _last_sentences
-    if _last_sentences is None or _last_sentences[0] is not doc or _last_sentences[1] != len(doc):
-        _last_sentences = (doc, len(doc), [(s.start, s.end) for s in _find_sentences(doc)])
-    return iter([doc[start:end] for start, end in _last_sentences[2]])
+    found = _last_sentences  # read once: another thread may replace it meanwhile
+    if found is None or found[0] is not doc or found[1] != len(doc):
+        found = (doc, len(doc), [(s.start, s.end) for s in _find_sentences(doc)])
+        _last_sentences = found
+    return iter([doc[start:end] for start, end in found[2]])
 
 
 def _find_sentences(doc: Doc) -> Iterator[Span]:
