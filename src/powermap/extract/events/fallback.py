@@ -70,15 +70,17 @@ class PatternCoder:
         )
 
     def lemma_of(self, tok: Token) -> str:
-        table = lemma_table(self.lex.language)
-        looked_up = norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))
-        if tok.lemma_ and tok.lemma_ != tok.text:
-            lemma = norm(tok.lemma_)
+        """The parser's lemma, else (or where it has a stray particle) the lookup table's."""
+        text, parsed = tok.text, tok.lemma_
+        if parsed and parsed != text:
+            lemma = norm(parsed)
             prt = separable_particle(lemma, self.lex.language) if self.particle_prefix else None
-            if prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent):
-                return looked_up  # a particle neither in the word nor in the sentence: a lemma error
-            return lemma
-        return looked_up
+            if not (prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent)):
+                return lemma
+            # a particle neither in the word nor in the sentence: a lemma error
+        table = lemma_table(self.lex.language)
+        lower = tok.lower_
+        return norm(table.get(text, table.get(lower, lower)))
 
     def code_sentence(self, sent: Span) -> list[Coded]:
         lemmas = [self.lemma_of(t) for t in sent]
