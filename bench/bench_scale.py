@@ -64,28 +64,36 @@ def _wall_seconds(text: str) -> float:
     return sum(p * 60**i for i, p in enumerate(reversed(parts)))
 
 
-def ingest_run(corpus: Path, workers: int) -> dict:
-    """One timed ``powermap ingest`` of ``corpus`` into a new store; its figures."""
+def ingest_run(corpus: Path, workers: int, keep: Path | None = None) -> dict:
+    """One timed ``powermap ingest`` of ``corpus`` into a new store (kept at ``keep``, else
+    removed); its figures, with each worker's RSS early and late in the run (flat or growing)."""
     with tempfile.TemporaryDirectory(prefix="powermap-scale-") as tmp:
-        store = Path(tmp) / "store"
+        store = keep if keep is not None else Path(tmp) / "store"
+        if keep is not None and keep.exists():
+            raise FileExistsError(f"{keep} already exists: give --keep a new folder")
         command = ["/usr/bin/time", "-v", sys.executable, "-m", "powermap", "ingest", str(corpus)]
         command += ["--store", str(store), "--workers", str(workers), "--quiet", "--json"]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         peaks: dict[int, int] = {}
         shared_out: dict[int, int] = {}  # proportional set size: shared pages split among their users
+        timeline: list[tuple[float, int]] = []  # (seconds, the largest process's RSS)
         stop = threading.Event()
+        began = time.perf_counter()
 
         def sample() -> None:
             while not stop.is_set():
                 try:
                     children = psutil.Process(process.pid).children(recursive=True)
+                    largest = 0
                     for child in children:
                         memory = child.memory_full_info()
                         peaks[child.pid] = max(peaks.get(child.pid, 0), memory.rss)
                         shared_out[child.pid] = max(shared_out.get(child.pid, 0), memory.pss)
+                        largest = max(largest, memory.rss)
+                    timeline.append((time.perf_counter() - began, largest))
                 except psutil.Error:
                     pass
-                stop.wait(0.5)
+                stop.wait(0.5 if time.perf_counter() - began < 120 else 5.0)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -97,7 +105,11 @@ def ingest_run(corpus: Path, workers: int) -> dict:
         summary = json.loads(stdout)
         size = sum(p.stat().st_size for p in store.glob("powermap.db*"))
     rss = sorted(peaks.values(), reverse=True)
+    tenth = max(1, len(timeline) // 10)
+    early = max((r for _, r in timeline[tenth : 2 * tenth]), default=0)  # after start-up, before a tenth more
+    late = max((r for _, r in timeline[-tenth:]), default=0)
     return {
+        "rss_early_late_mib": (early / 2**20, late / 2**20),
         "workers": workers,
         "wall": _wall_seconds(_time_field(stderr, "Elapsed (wall clock) time (h:mm:ss or m:ss)")),
         "cpu": float(_time_field(stderr, "User time (seconds)")) + float(_time_field(stderr, "System time (seconds)")),
@@ -157,6 +169,7 @@ def section(docs: int, runs: list[dict], speed: dict | None) -> str:
         rows.append(
             f"| {r['workers'] or 'in process'} | {r['stored']:,} | {r['failed']} | {r['wall']:.0f} | {r['cpu']:.0f} | "
             f"{r['stored'] / r['wall']:.1f} | {r['max_rss_mib']:.0f} | {per_worker} | "
+            f"{r['rss_early_late_mib'][0]:.0f} / {r['rss_early_late_mib'][1]:.0f} | "
             f"{r['store_mib'] / docs * 1000:.1f} |"
         )
     lines = [
@@ -167,8 +180,9 @@ def section(docs: int, runs: list[dict], speed: dict | None) -> str:
         f"(2 cores; load average at the end {psutil.getloadavg()[0]:.1f}).",
         "",
         "| workers | stored | failed | wall s | CPU s | documents per wall-second | peak RSS MiB (largest process) "
-        "| peak RSS MiB per child process | store MiB per 1,000 documents |",
-        "|---|---:|---:|---:|---:|---:|---:|---|---:|",
+        "| peak RSS MiB per child process | largest child's RSS MiB early / late in the run "
+        "| store MiB per 1,000 documents |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|---:|",
         *rows,
     ]
     base = by_workers.get(0) or by_workers.get(1)
@@ -193,15 +207,34 @@ def section(docs: int, runs: list[dict], speed: dict | None) -> str:
             + f"; the whole pipeline {pipeline_rate:,.0f} ({pipeline_rate / model_rate:.2f} of the model's speed).",
         ]
     workers = " ".join(str(r["workers"]) for r in runs)
-    lines += ["", f"Reproduce: `python bench/bench_scale.py --docs {docs} --workers {workers}`.", ""]
+    lines += ["", f"Reproduce: `python bench/bench_scale.py --docs {docs} --workers {workers}`; the 100,000-document "
+              "run end to end with the API load test on its store: `make bench-100k`.", ""]  # fmt: skip
     return "\n".join(lines)
 
 
-def measure(docs: int, workers: list[int], articles: int) -> str:
+def measure(docs: int, workers: list[int], articles: int, keep: Path | None = None, api: bool = False) -> str:
+    """The section: ingest runs per ``workers`` (the last one's store kept at ``keep``, and with
+    ``api`` load-tested by ``bench_api``), and the model against the pipeline on ``articles``."""
     corpus = write_corpus(docs)
-    runs = [ingest_run(corpus, w) for w in workers]
+    if api and keep is None:
+        keep = CACHE / f"ingested-{docs}"
+        if keep.exists():
+            import shutil
+
+            shutil.rmtree(keep)
+    runs = [ingest_run(corpus, w, keep if w == workers[-1] else None) for w in workers]
     speed = model_versus_pipeline(articles) if articles else None
-    return section(docs, runs, speed)
+    text = section(docs, runs, speed)
+    if api and keep is not None:
+        from bench_api import measure_store
+
+        what = (
+            f"the store the last run above ingested ({docs:,} generated documents through the whole pipeline, "
+            "{size:,.0f} MiB)"
+        )
+        load, _worst = measure_store(keep, what, 20, 8, 1000)
+        text += "\n" + load.replace("## The API on a large store (`bench/bench_api.py`)", "### The API on that store")
+    return text
 
 
 def run(quick: bool) -> str:
@@ -213,8 +246,10 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=2_000)
     parser.add_argument("--workers", type=int, nargs="+", default=[0, 2])
     parser.add_argument("--articles", type=int, default=100, help="Dutch volume articles for the model test (0: skip)")
+    parser.add_argument("--keep", type=Path, help="keep the last run's store in this (new) folder")
+    parser.add_argument("--api", action="store_true", help="then load-test the API on it (bench/bench_api.py)")
     args = parser.parse_args()
-    print(measure(args.docs, args.workers, args.articles))
+    print(measure(args.docs, args.workers, args.articles, args.keep, args.api))
     return 0
 
 

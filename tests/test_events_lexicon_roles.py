@@ -131,6 +131,9 @@ def test_events_a_passive_auxiliary_triggers_nothing_in_the_word_order_backup():
     class AnyVerb:  # a lexicon in which every lemma codes an event
         language, compound_suffix = "nl", True
 
+        def has(self, lemma):
+            return True
+
         def match(self, lemma, bag, noun=False):
             return None if noun else LexEntry(lemma, "163", (), frozenset())
 

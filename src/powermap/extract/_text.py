@@ -158,10 +158,24 @@ FINAL = ".!?:;\"'”’»…)"
 FOOTNOTE = re.compile(r"[.!?\"”’)]\d{1,3}$")
 
 
+#: the last Doc whose sentences were read and their (start, end) tokens: the stages that read a
+#: document's sentences one after the other (events, stances) find them once
+_last_sentences: tuple[Doc, int, list[tuple[int, int]]] | None = None
+
+
 def sentences(doc: Doc) -> Iterator[Span]:
     """The Doc's sentences, or the whole Doc when nothing set sentence boundaries. A blank
     line, or a line break after a full stop, always ends a sentence (a caption or headline is
     not joined to the next paragraph; hard-wrapped lines inside a sentence stay together)."""
+    global _last_sentences
+    found = _last_sentences  # read once: another thread may replace it meanwhile
+    if found is None or found[0] is not doc or found[1] != len(doc):
+        found = (doc, len(doc), [(s.start, s.end) for s in _find_sentences(doc)])
+        _last_sentences = found
+    return iter([doc[start:end] for start, end in found[2]])
+
+
+def _find_sentences(doc: Doc) -> Iterator[Span]:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         for sent in joined(doc):
             yield from split_lines(sent)

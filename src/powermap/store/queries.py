@@ -102,17 +102,18 @@ def _actors_where(actor_type: str | None, name: str | None) -> tuple[str, list[o
 def list_actors(
     conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[dict]:
-    """Mentioned actors with their mention and document counts, most mentioned first.
+    """Mentioned actors with their mention and document counts, most mentioned first (the counts
+    are kept at write time in ``actor_counts``: migration 8).
 
     ``name`` matches an id or CAMEO code exactly, or part of the name (case and accents ignored).
     """
     clause, params = _actors_where(actor_type, name)
+    clause = (clause + " AND" if clause else "WHERE") + " c.mentions > 0"
     return _rows(
         conn.execute(
-            f"""SELECT a.id, a.name, a.type, a.country, a.code, a.wikidata, a.role,
-                       count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
-                FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id {clause}
-                GROUP BY a.id HAVING mentions > 0 ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?""",
+            f"""SELECT a.id, a.name, a.type, a.country, a.code, a.wikidata, a.role, c.mentions, c.documents
+                FROM actor_counts c JOIN actors a ON a.id = c.actor_id {clause}
+                ORDER BY c.mentions DESC, a.name LIMIT ? OFFSET ?""",
             (*params, limit, offset),
         )
     )
@@ -121,8 +122,10 @@ def list_actors(
 def count_actors(conn: sqlite3.Connection, actor_type: str | None = None, name: str | None = None) -> int:
     """How many actors ``list_actors`` pages through (those mentioned at least once)."""
     clause, params = _actors_where(actor_type, name)
-    clause = (clause + " AND" if clause else "WHERE") + " EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = a.id)"
-    return conn.execute(f"SELECT count(*) FROM actors a {clause}", params).fetchone()[0]
+    clause = (clause + " AND" if clause else "WHERE") + " c.mentions > 0"
+    return conn.execute(
+        f"SELECT count(*) FROM actor_counts c JOIN actors a ON a.id = c.actor_id {clause}", params
+    ).fetchone()[0]
 
 
 #: the actors a person gave an alias (``powermap correct alias``), by the alias, case and accents ignored
@@ -281,10 +284,12 @@ COUNTED_TABLES = ("documents", "actors", "mentions", "quotes", "claims", "events
 def corpus_counts(conn: sqlite3.Connection, near_duplicates: bool = False) -> dict[str, int]:
     """Rows per table (and near-duplicate documents), all from one snapshot.
 
-    One SELECT with a subquery per table: SQLite runs a statement inside one read transaction,
-    so the counts agree with each other even while an ingest commits documents beside it.
+    The rows per table are kept at write time in ``table_rows`` (migration 8), so this reads one
+    row per table instead of counting them. One SELECT with a subquery per table: SQLite runs a
+    statement inside one read transaction, so the counts agree with each other even while an
+    ingest commits documents beside it.
     """
-    parts = [f"(SELECT count(*) FROM {table}) AS {table}" for table in COUNTED_TABLES]
+    parts = [f"(SELECT rows FROM table_rows WHERE name = '{table}') AS {table}" for table in COUNTED_TABLES]
     if near_duplicates:
         parts.append("(SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL) AS near_duplicates")
     row = conn.execute("SELECT " + ", ".join(parts)).fetchone()

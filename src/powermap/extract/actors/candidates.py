@@ -100,6 +100,8 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
             out.append(Candidate(s, e, text[s:e], None, is_initial(text, s)))
 
     def flush() -> None:
+        if not run:
+            return  # most words are no part of a run: nothing to emit
         while run and (run[-1][2].lower() in PARTICLES | CONJUNCTIONS):
             run.pop()
         # a capitalised preposition inside a run opens a new sentence (a heading without a stop)

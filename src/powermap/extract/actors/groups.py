@@ -154,7 +154,9 @@ def find_groups(
         for p in range(h.start, h.end):
             hit_at[p] = i
     words = [word for m in _WORD.finditer(text) for word in footnote_split(m)]
-    multi = sorted((k for k in glex.heads if " " in k), key=len, reverse=True)
+    multi: dict[str, list[str]] = {}  # multi-word heads by first letter, longest first
+    for head_words in sorted((k for k in glex.heads if " " in k), key=len, reverse=True):
+        multi.setdefault(head_words[:1], []).append(head_words)
     out: list[GroupPhrase] = []
     k = 0
     while k < len(words):
@@ -163,7 +165,8 @@ def find_groups(
         e = s + len(w)
         low = w.lower()
         head = None
-        for m in multi:  # "business leaders", "armed forces"
+        # "business leaders", "armed forces": only heads that start as the word does can match
+        for m in multi.get(text[s : s + 1].lower()[:1], ()):
             if text[s : s + len(m)].lower() == m and (s + len(m) == len(text) or not text[s + len(m)].isalnum()):
                 head, e = glex.heads[m], s + len(m)
                 while k + 1 < len(words) and words[k + 1][0] < e:

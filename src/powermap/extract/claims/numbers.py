@@ -38,6 +38,13 @@ class NumberLexicon:
     #: word -> its value as a number word (None: none), filled as words are read
     _word_values: dict[str, float | None] = field(default_factory=dict, compare=False, repr=False)
     _unit_values: dict[str, tuple[float, str] | None] = field(default_factory=dict, compare=False, repr=False)
+    _cardinal_words: dict[float, list[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def cardinal_words(self, value: float) -> list[str]:
+        """The words whose cardinal value is ``value``, in the table's order (read once per value)."""
+        if value not in self._cardinal_words:
+            self._cardinal_words[value] = [w for w, kinds in self.words.items() if kinds.get("cardinal") == value]
+        return self._cardinal_words[value]
 
     def kind(self, word: str, kind: str) -> float | None:
         return self.words.get(word.lower(), {}).get(kind)
@@ -103,8 +110,8 @@ def _compound(lex: NumberLexicon, word: str, depth: int) -> float | None:
         return card
     # a multiplying part: vijfhonderd(drie), drieduizend, five-hundred
     for part in ("1000", "100"):
-        for w, kinds in lex.words.items():
-            if kinds.get("cardinal") != float(part) or w not in word:
+        for w in lex.cardinal_words(float(part)):
+            if w not in word:
                 continue
             left, _, right = word.partition(w)
             left, right = left.strip("-"), right.strip("-")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[$€£¥%]|\w+(?:[’'\-]\w+)*\.?|[^\w\s]")
@@ -20,8 +21,9 @@ class Tok:
     pos: str = ""
     parsed: Any = None  # spacy.tokens.Token
 
-    @property
+    @cached_property
     def low(self) -> str:
+        """The text in lower case (computed once: the reader asks for it many times per token)."""
         return self.text.lower()
 
 

@@ -72,23 +72,27 @@ class PatternCoder:
         )
 
     def lemma_of(self, tok: Token) -> str:
-        table = lemma_table(self.lex.language)
-        looked_up = norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))
-        if tok.lemma_ and tok.lemma_ != tok.text:
-            lemma = norm(tok.lemma_)
+        """The parser's lemma, else (or where it has a stray particle) the lookup table's."""
+        text, parsed = tok.text, tok.lemma_
+        if parsed and parsed != text:
+            lemma = norm(parsed)
             prt = separable_particle(lemma, self.lex.language) if self.particle_prefix else None
-            if prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent):
-                return looked_up  # a particle neither in the word nor in the sentence: a lemma error
-            return lemma
-        return looked_up
+            if not (prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent)):
+                return lemma
+            # a particle neither in the word nor in the sentence: a lemma error
+        table = lemma_table(self.lex.language)
+        lower = tok.lower_
+        return norm(table.get(text, table.get(lower, lower)))
 
     def code_sentence(self, sent: Span) -> list[Coded]:
         lemmas = [self.lemma_of(t) for t in sent]
         words = {w for t, lem in zip(sent, lemmas, strict=True) for w in (lem, t.lower_)}
         groups = self.actor_groups(sent)
+        lowers = [t.lower_ for t in sent]
         out: list[Coded] = []
+        view = (lowers, self.particle_ends(sent, lowers))
         for k, tok in enumerate(sent):
-            entry, noun = self.trigger(sent, k, lemmas, words)
+            entry, noun = self.trigger(sent, k, lemmas, words, view)
             if entry is None or entry.cameo is None or entry.cameo[:2] in self.uncoded_roots:
                 continue
             own = self.predicates.near(tok) if tok.doc.has_annotation("DEP") else None
@@ -128,11 +132,42 @@ class PatternCoder:
                 return True
         return False
 
-    def trigger(self, sent: Span, k: int, lemmas: list[str], words: set[str]) -> tuple[LexEntry | None, bool]:
+    def particle_ends(self, sent: Span, lowers: list[str]) -> list[int]:
+        """Positions of the sentence's clause-final particles (one before a non-word or the end)."""
+        alpha = [t.is_alpha for t in sent]
+        last = len(lowers) - 1
+        return [j for j, w in enumerate(lowers) if w in self.particles and (j == last or not alpha[j + 1])]
+
+    def trigger(
+        self,
+        sent: Span,
+        k: int,
+        lemmas: list[str],
+        words: set[str],
+        view: tuple[list[str], list[int]] | None = None,
+    ) -> tuple[LexEntry | None, bool]:
+        """The lexicon row token ``k`` triggers, and whether as an event noun. ``view``: the
+        sentence's lower-case words and ``particle_ends`` (computed once per sentence)."""
         lemma = lemmas[k]
         tok = sent[k]
         if not tok.is_alpha or tok.lower_ in self.reported_markers:  # *according to X* is no event
             return None, False
+        if view is None:
+            words_of = [t.lower_ for t in sent]
+            view = (words_of, self.particle_ends(sent, words_of))
+        lowers, ends = view
+        candidates = [lemma]
+        if self.lex.compound_suffix:  # languages with the Dutch verb morphology
+            candidates += verb_candidates(tok.text, self.lex.language)
+        base = list(candidates)
+        for j in ends:  # split particle: legde ... op
+            if k < j < k + PARTICLE_REACH:
+                candidates[:0] = [lowers[j] + c for c in base]
+        if k >= 2 and lowers[k - 1] in self.infinitive and lowers[k - 2] in self.particles:
+            candidates[:0] = [lowers[k - 2] + c for c in base]
+        as_noun = tok.is_lower and not self.verbs_only
+        if not any(self.lex.has(c) for c in candidates) and not (as_noun and self.lex.has(lemma)):
+            return None, False  # no row for any reading of the word: nothing below can match
         if self.verbs_only and dep(tok) in ("aux", "aux:pass", "cop"):
             return None, False  # an auxiliary (*werd gearresteerd*) is no predicate of its own
         if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start and sent[k - 1].is_title):
@@ -141,15 +176,6 @@ class PatternCoder:
         participle = "Part" in tok.morph.get("VerbForm", [])
         if self.verbs_only and participle and (tok.head.lemma_ or "").lower() in self.stative:
             return None, False  # zit opgesloten: a stative passive, its subject undergoes it
-        candidates = [lemma]
-        if self.lex.compound_suffix:  # languages with the Dutch verb morphology
-            candidates += verb_candidates(tok.text, self.lex.language)
-        base = list(candidates)
-        for j in range(k + 1, min(len(sent), k + PARTICLE_REACH)):  # split particle: legde ... op
-            if sent[j].lower_ in self.particles and (j + 1 == len(sent) or not sent[j + 1].is_alpha):
-                candidates[:0] = [sent[j].lower_ + c for c in base]
-        if k >= 2 and sent[k - 1].lower_ in self.infinitive and sent[k - 2].lower_ in self.particles:
-            candidates[:0] = [sent[k - 2].lower_ + c for c in base]
         bag = words - {tok.lower_, lemma}
         if verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
             bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
@@ -160,7 +186,7 @@ class PatternCoder:
             entry = self.lex.match(cand, bag)
             if entry is not None and (verbal or entry.pattern):  # lid ... worden: a nominal predicate
                 return entry, False
-        if tok.is_lower and not self.verbs_only:
+        if as_noun:
             entry = self.lex.match(lemma, bag, noun=True)
             if entry is not None:
                 return entry, True

@@ -111,8 +111,9 @@ def noun_candidates(form: str, language: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1 << 16)
 def separable_particle(lemma: str, language: str) -> str | None:
-    """The separable particle a verb lemma starts with (*opleggen*: op), or None."""
+    """The separable particle a verb lemma starts with (*opleggen*: op), or None (remembered per lemma)."""
     return next((p for p in sorted(particles(language)) if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
 
 

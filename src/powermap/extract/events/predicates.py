@@ -8,7 +8,9 @@ its complements (and objects the parser hung elsewhere) that a row's pattern mus
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
 
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.morphology import (
@@ -47,6 +49,7 @@ class Predicates:
         self.language = lexicon.language
         self.particles = particles(lexicon.language)
         self.particle_prefix = bool(lexicon.cues.get("particle_prefix"))
+        self._loose: tuple[Doc, list[str], list[int]] | None = None  # see loose_particles
         self.reflexive = lexicon.cue_set("reflexive")
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.relative = lexicon.cue_set("relative_pronouns")
@@ -71,6 +74,18 @@ class Predicates:
     def is_speech(self, tok: Token) -> bool:
         return self.lemma(tok) in self.speech
 
+    def loose_particles(self, doc: Doc) -> tuple[list[str], list[int]]:
+        """The document's lower-case words and the positions of its particles that stand before
+        a preposition, a punctuation mark or the end (read once per document, not per verb)."""
+        if self._loose is None or self._loose[0] is not doc:
+            lowers = [t.lower_ for t in doc]
+            tags = [t.pos_ for t in doc]
+            last = len(doc) - 1
+            before = ("ADP", "PUNCT")
+            found = [i for i, w in enumerate(lowers) if w in self.particles and (i == last or tags[i + 1] in before)]
+            self._loose = (doc, lowers, found)
+        return self._loose[1], self._loose[2]
+
     def lemma_candidates(self, tok: Token) -> list[str]:
         """The parser's lemma, the lookup-table lemma, each with its separable particle."""
         table = lemma_table(self.language)
@@ -81,10 +96,9 @@ class Predicates:
             prts = [norm(c.lemma_ or c.text) for c in tok.children if dep(c) == "compound:prt"]
             doc = tok.doc
             end = min(tok.right_edge.i + 1, tok.i + PARTICLE_WINDOW, len(doc))
-            for t in doc[tok.i + 1 : end]:  # a particle the parser attached elsewhere (case)
-                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-                if t.lower_ in self.particles and (nxt is None or nxt.pos_ in ("ADP", "PUNCT")):
-                    prts.append(t.lower_)
+            lowers, positions = self.loose_particles(doc)
+            for i in positions[bisect_right(positions, tok.i) : bisect_left(positions, end)]:
+                prts.append(lowers[i])  # a particle the parser attached elsewhere (case)
             # a lemma with the particle found in the clause comes first: *tekenden protest aan*
             # is *aantekenen* (protest), not *tekenen* (sign)
             joined = [prt + lemma for prt in dict.fromkeys(prts) for lemma in lemmas if not lemma.startswith(prt)]

@@ -35,7 +35,10 @@ class Concept:
     def match(self, text: str, language: str) -> re.Match | None:
         """The first term occurrence in ``text`` when the concept fires there."""
         lower = text.lower()
-        hit = _terms_re(self.terms.get(language) or self.terms.get("en") or ()).search(lower)
+        terms = self.terms.get(language) or self.terms.get("en") or ()
+        if not any(term in lower for term in terms):
+            return None  # every match contains a term as it is written: no regex search needed
+        hit = _terms_re(terms).search(lower)
         if hit is None:
             return None
         needed = self.with_.get(language) or self.with_.get("en") or ()

@@ -30,12 +30,12 @@ from powermap.serve.api import (
     fact_views,
     models,
     page_models,
-    relation_queries,
     relation_views,
     views,
 )
 from powermap.serve.api.errors import install_error_handlers
 from powermap.serve.api.guard import LOCAL_HOSTS, Guard
+from powermap.serve.api.warm import warm as warm_pages
 from powermap.store import Store, open_store
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -82,7 +82,8 @@ def create_app(
 
     Only requests whose ``Host`` is in ``allowed_hosts`` (``*``: any) are answered; a request's
     queries are interrupted after ``time_limit_ms`` milliseconds (answered 503). With ``warm`` the
-    corpus-wide analyses (network, coalitions, timeline) are computed in a background thread at once.
+    corpus-wide analyses (network, coalitions, timeline) and the default pages whose cost grows with
+    the corpus are computed in a background thread at once (``serve/api/warm.py``).
     With a ``token`` the corrections endpoints that write are added (``serve/api/corrections.py``).
     """
     if time_limit_ms < 1:
@@ -99,7 +100,7 @@ def create_app(
     )
     app.state.powermap = Settings(store=store, time_limit_ms=time_limit_ms)
     if warm:
-        threading.Thread(target=relation_queries.warm, args=(store,), daemon=True, name="powermap-warm").start()
+        threading.Thread(target=warm_pages, args=(store,), daemon=True, name="powermap-warm").start()
     app.add_middleware(Guard, allowed_hosts=list(allowed_hosts))
     install_error_handlers(app)
     templates = Jinja2Templates(directory=str(WEB / "templates"))

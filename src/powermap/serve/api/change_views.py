@@ -51,10 +51,19 @@ def changes(
     if by is None and not to:
         by = "month"  # nothing asked: the last periods of the data
     filters = {"from": from_ or None, "to": to or None, "by": by, "windows": windows, "all": all, "alpha": alpha}
-    try:
-        planned = plan_windows(conn, _first_needed(conn, from_, to, by, windows), to or None, by)
-    except periods.PeriodError as err:  # no dated events, or the earlier period after the later one
-        return {"filters": filters, "note": str(err), "windows": [], "comparisons": []}
+
+    def plan() -> tuple[list, str | None]:
+        try:
+            return plan_windows(conn, _first_needed(conn, from_, to, by, windows), to or None, by), None
+        except periods.PeriodError as err:  # no dated events, or the earlier period after the later one
+            return [], str(err)
+
+    # the span of the data is read from every event: once per store state, outside the time limit
+    # for the periods a client cannot multiply (the last ``windows`` ones), under it otherwise
+    plan_key = ("changes-plan", from_ or None, to or None, by, windows)
+    planned, problem = relation_queries.cached(conn, plan_key, plan, unlimited=not (from_ or to))
+    if problem is not None:
+        return {"filters": filters, "note": problem, "windows": [], "comparisons": []}
     if by is not None:
         planned = planned[-windows:]
     if len(planned) < 2:

@@ -55,14 +55,13 @@ def events(
         modality=modality,
         language=language,
     )
-    rows = fact_queries.list_events(conn, flt, limit, offset)
-    total = fact_queries.count_events(conn, flt)
-    facets = fact_queries.event_facets(conn, flt, _cameo_roots())
-    named = {f["value"] for name in ("source", "target") for f in facets[name]}
-    names = fact_queries.actor_names(conn, named)
-    for name in ("source", "target"):
-        for f in facets[name]:
-            f["label"] = names.get(f["value"], f["value"])
+    # the whole page once per store state: without filters (or by actor alone, a key per stored
+    # actor) outside the time limit, for its cost grows with the corpus; other filters under it
+    key = ("events", tuple(flt.where), tuple(flt.params), limit, offset)
+    by_actor_only = not any((cameo, plover, since, until, modality, language))
+    rows, total, facets = relation_queries.cached(
+        conn, key, lambda: _event_page(conn, flt, limit, offset), unlimited=by_actor_only
+    )
     filters = {
         "actor": actor,
         "other": other,
@@ -74,6 +73,21 @@ def events(
         "language": language,
     }
     return {"filters": filters, "events": rows, "facets": facets, **paging(rows, limit, offset, total)}
+
+
+def _event_page(
+    conn: Conn, flt: fact_queries.EventQuery, limit: int, offset: int
+) -> tuple[list[dict], int, dict[str, list[dict]]]:
+    """The events page's rows, their total and the facets with their labels."""
+    rows = fact_queries.list_events(conn, flt, limit, offset)
+    total = fact_queries.count_events(conn, flt)
+    facets = fact_queries.event_facets(conn, flt, _cameo_roots())
+    named = {f["value"] for name in ("source", "target") for f in facets[name]}
+    names = fact_queries.actor_names(conn, named)
+    for name in ("source", "target"):
+        for f in facets[name]:
+            f["label"] = names.get(f["value"], f["value"])
+    return rows, total, facets
 
 
 def check_periods(**values: str | None) -> None:
@@ -120,8 +134,18 @@ def stances(
 ) -> dict[str, Any]:
     ids = fact_queries.actor_ids(conn, actor)
     side = {"true": True, "false": False}.get(agree or "")
-    rows = fact_queries.list_stances(conn, ids, concept, side, limit, offset)
-    total = fact_queries.count_stances(conn, ids, concept, side)
+    # the rows, their total and the concepts once per store state; outside the time limit only
+    # without a concept (free text a client could vary without end)
+    rows, total, concepts = relation_queries.cached(
+        conn,
+        ("stances", tuple(ids) if ids is not None else None, concept, side, limit, offset),
+        lambda: (
+            fact_queries.list_stances(conn, ids, concept, side, limit, offset),
+            fact_queries.count_stances(conn, ids, concept, side),
+            fact_queries.stance_concepts(conn, ids, concept),
+        ),
+        unlimited=concept is None,
+    )
     found = relation_queries.corpus_discourse(conn)
     groups = sorted((c for c in found.coalitions if len(c.members) > 1), key=lambda c: (-len(c.members), c.id))
     coalitions = [
@@ -139,7 +163,7 @@ def stances(
         "concept": concept,
         "agree": side,
         "stances": rows,
-        "concepts": fact_queries.stance_concepts(conn, ids, concept),
+        "concepts": concepts,
         "coalitions": coalitions,
         "coalition_total": len(groups),
         **paging(rows, limit, offset, total),

@@ -65,7 +65,8 @@ class Measure(BaseModel):
     low: float
     high: float
     disputed: bool = Field(description="whether the reported values differ")
-    claims: list[MeasureClaim]
+    claims: list[MeasureClaim] = Field(description="the earliest claims of the measure (at most 20)")
+    claim_total: int = Field(description="how many claims give a value for the measure")
 
 
 class ClaimList(Paging):

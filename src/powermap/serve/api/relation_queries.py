@@ -32,40 +32,46 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+|\n")
 _CACHE: dict[tuple, Any] = {}
 _CACHE_LOCK = threading.Lock()
 _BUILDING: dict[tuple, threading.Lock] = {}
-CACHE_SIZE = 64
+CACHE_SIZE = 256
 
 
 def store_fingerprint(conn: sqlite3.Connection) -> tuple:
-    """What changes whenever the facts an analysis reads change (a cache key)."""
-    row = conn.execute(
-        "SELECT (SELECT max(rowid) FROM documents), (SELECT count(*) FROM documents), "
-        "(SELECT max(id) FROM events), (SELECT count(*) FROM events), (SELECT count(*) FROM actors)"
-    ).fetchone()
-    try:  # a correction, or its undoing, changes what the analyses read
-        fixes = conn.execute("SELECT max(id), count(undone_at) FROM corrections").fetchone()
-    except sqlite3.OperationalError:  # a store from before corrections
-        fixes = (None, 0)
-    return (*tuple(row), *tuple(fixes))
+    """What changes whenever the facts an analysis reads change (a cache key): the store's file,
+    its id and the version every write moves on (``store_state``, kept by triggers: migration 8),
+    one row read instead of counting tables on every request."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    return (path, *tuple(conn.execute("SELECT store_id, version FROM store_state").fetchone()))
 
 
-def cached(conn: sqlite3.Connection, key: tuple, build: Callable[[], Any]) -> Any:
+def cached(conn: sqlite3.Connection, key: tuple, build: Callable[[], Any], unlimited: bool = True) -> Any:
     """``build()``'s result, computed once per store state and ``key``: the corpus-wide analyses
-    (network, coalitions, timeline) every page view would otherwise redo. The build runs outside
-    the request's time limit (its cost grows with the corpus, not with the request), once: requests
-    that need it meanwhile wait for it."""
+    (network, coalitions, timeline) every page view would otherwise redo. With ``unlimited`` the
+    build runs outside the request's time limit (its cost grows with the corpus, not with the
+    request; only for keys a client cannot multiply); otherwise under it, and a build stopped by it
+    is not kept. Either way it runs once: requests that need it meanwhile wait for it. The least
+    recently used result goes first when ``CACHE_SIZE`` are kept."""
     full = (store_fingerprint(conn), *key)
     with _CACHE_LOCK:
         if full in _CACHE:
+            _CACHE[full] = _CACHE.pop(full)  # most recently used last
             return _CACHE[full]
         building = _BUILDING.setdefault(full, threading.Lock())
     with building:
         with _CACHE_LOCK:
             if full in _CACHE:
                 return _CACHE[full]
-        with limits.unlimited():
-            value = build()
+        try:
+            if unlimited:
+                with limits.unlimited():
+                    value = build()
+            else:
+                value = build()
+        except BaseException:
+            with _CACHE_LOCK:
+                _BUILDING.pop(full, None)
+            raise
         with _CACHE_LOCK:
-            if len(_CACHE) >= CACHE_SIZE:
+            while len(_CACHE) >= CACHE_SIZE:
                 _CACHE.pop(next(iter(_CACHE)))
             _CACHE[full] = value
             _BUILDING.pop(full, None)
@@ -108,7 +114,9 @@ def mention_contexts(conn: sqlite3.Connection, actor_id: str, limit: int = 50, o
 
 
 def count_mentions(conn: sqlite3.Connection, actor_id: str) -> int:
-    return conn.execute("SELECT count(*) FROM mentions WHERE actor_id = ?", (actor_id,)).fetchone()[0]
+    """How many times the corpus mentions ``actor_id`` (kept at write time in ``actor_counts``)."""
+    row = conn.execute("SELECT mentions FROM actor_counts WHERE actor_id = ?", (actor_id,)).fetchone()
+    return row[0] if row else 0
 
 
 def aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict]:
@@ -183,7 +191,12 @@ def network_place(conn: sqlite3.Connection, actor_id: str) -> dict | None:
 
 
 def granularity(conn: sqlite3.Connection) -> periods.Granularity:
-    """``week`` for a corpus spanning under half a year, ``month`` up to five years, else ``year``."""
+    """``week`` for a corpus spanning under half a year, ``month`` up to five years, else ``year``
+    (read from every document: once per store state)."""
+    return cached(conn, ("granularity",), lambda: _granularity(conn))
+
+
+def _granularity(conn: sqlite3.Connection) -> periods.Granularity:
     day = first_day_sql("published")
     row = conn.execute(f"SELECT min({day}), max({day}) FROM documents").fetchone()
     if not row[0]:

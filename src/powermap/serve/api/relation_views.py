@@ -36,22 +36,44 @@ def actor(
         raise queries.AmbiguousActor(actor_id, candidates)
     found = candidates[0]
     aid = found["id"]
-    mentions = relation_queries.mention_contexts(conn, aid, limit, offset)
-    related = relation_queries.relations(conn, aid)
     other = None
     if with_:
         ids = fact_queries.actor_ids(conn, with_) or []
         other = next((i for i in ids if i != aid), None)
         if other is None:
             raise NotFound(f"no other actor {with_}")
-    elif related["partners"] or related["adversaries"]:
+    # what the page shows of the actor across the corpus, once per store state: the key is a stored
+    # actor (and another, and a granularity), so it is built outside the time limit; so is the first
+    # page of mentions (sorting them all), the others under the limit (a client can ask any offset)
+    about = relation_queries.cached(conn, ("actor", aid, other, by), lambda: _actor_across(conn, aid, other, by))
+    mentions, total = relation_queries.cached(
+        conn,
+        ("actor-mentions", aid, limit, offset),
+        lambda: (
+            relation_queries.mention_contexts(conn, aid, limit, offset),
+            relation_queries.count_mentions(conn, aid),
+        ),
+        unlimited=offset == 0,
+    )
+    return {
+        "actor": {k: found[k] for k in ("id", "name", "type", "wikidata", "country", "role", "code")},
+        **about,
+        "mentions": mentions,
+        **paging(mentions, limit, offset, total),
+    }
+
+
+def _actor_across(conn: Conn, aid: str, other: str | None, by: str | None) -> dict[str, Any]:
+    """The actor page's corpus-wide parts: aliases, partners and adversaries, its place in the
+    network, the dyad trend (against ``other``, else its most frequent counterpart), quotes, stances."""
+    related = relation_queries.relations(conn, aid)
+    if other is None and (related["partners"] or related["adversaries"]):
         ranked = sorted(related["partners"] + related["adversaries"], key=lambda r: -r["events"])
         other = ranked[0]["id"]
     granularity = cast(periods.Granularity, by or relation_queries.granularity(conn))
     spoken, spoken_total = relation_queries.spoken_quotes(conn, aid)
     trend = relation_queries.dyad(conn, aid, other, granularity) if other else []
     return {
-        "actor": {k: found[k] for k in ("id", "name", "type", "wikidata", "country", "role", "code")},
         "aliases": relation_queries.aliases(conn, aid),
         **related,
         "network": relation_queries.network_place(conn, aid),
@@ -64,8 +86,6 @@ def actor(
         "quotes": spoken,
         "quote_total": spoken_total,
         "stances": fact_queries.stance_concepts(conn, [aid]),
-        "mentions": mentions,
-        **paging(mentions, limit, offset, relation_queries.count_mentions(conn, aid)),
     }
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
 
-from powermap.serve.api import fact_queries, fulltext, limits, marks
+from powermap.serve.api import fact_queries, fulltext, limits, marks, relation_queries
 from powermap.store import queries
 
 MAX_OFFSET = 1_000_000
@@ -70,8 +70,13 @@ def documents(conn: Conn, q: SearchText = None, limit: DocLimit = 50, offset: Of
     searched = fulltext.to_fts5(q)
     if _nothing_to_search(q, searched):
         rows, total = [], 0
-    else:
-        rows, total = queries.list_documents(conn, searched, limit, offset), queries.count_documents(conn, searched)
+    else:  # a search is kept once it finished under the time limit (ranking reads every match)
+        rows, total = relation_queries.cached(
+            conn,
+            ("documents", searched, limit, offset),
+            lambda: (queries.list_documents(conn, searched, limit, offset), queries.count_documents(conn, searched)),
+            unlimited=False,
+        )
     return {"query": q, "searched": searched, "documents": rows, **paging(rows, limit, offset, total)}
 
 
@@ -111,9 +116,16 @@ def quotes(
     searched = fulltext.to_fts5(q)
     if _nothing_to_search(q, searched):
         rows, total = [], 0
-    else:
-        rows = queries.list_quotes(conn, speaker, searched, limit, offset)
-        total = queries.count_quotes(conn, speaker, searched)
+    else:  # newest first sorts every quote: once per store state (outside the time limit unfiltered)
+        rows, total = relation_queries.cached(
+            conn,
+            ("quotes", speaker, searched, limit, offset),
+            lambda: (
+                queries.list_quotes(conn, speaker, searched, limit, offset),
+                queries.count_quotes(conn, speaker, searched),
+            ),
+            unlimited=speaker is None and searched is None,
+        )
     return {"speaker": speaker, "query": q, "searched": searched, "quotes": rows, **paging(rows, limit, offset, total)}
 
 

@@ -1,0 +1,205 @@
+"""Every JSON endpoint of the API on a large store, with one client and with several at once.
+
+The store holds ``--docs`` generated documents (``bench/generate_corpus.py``): synthetic records
+written through the store's normal write path (``Store.add``), WITHOUT running the NLP pipeline,
+so that 100,000 documents take minutes, not hours. ``powermap serve`` runs on 127.0.0.1; every
+endpoint is first asked once (the corpus-wide analyses are built then, outside the timing), then
+``--rounds`` times by one client, then by ``--clients`` clients at once, each asking every endpoint
+in its own shuffled order. Every request has a timeout and the number of requests is fixed, so the
+run is bounded. The bound the issue sets: p95 under 100 ms for every endpoint, both ways.
+
+    python bench/bench_api.py --docs 100000 --rounds 20 --clients 8   # exits 1 when a p95 >= 100 ms
+    python bench/run.py api                                           # the BENCHMARKS.md section
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_serve import p95, start_server
+from generate_corpus import cached_store
+
+BOUND_MS = 100.0
+TIMEOUT_S = 60.0
+
+
+def endpoints(store: Path) -> list[tuple[str, str, dict]]:
+    """(label, path, parameters) of every listed endpoint, with ids taken from the store itself
+    (read directly, so that a slow endpoint cannot keep the test from starting)."""
+    conn = sqlite3.connect(f"file:{store / 'powermap.db'}?mode=ro", uri=True)
+    try:
+        newest = conn.execute("SELECT id FROM documents ORDER BY published DESC, rowid DESC LIMIT 1").fetchone()[0]
+        top_id, top_name = conn.execute(
+            "SELECT a.id, a.name FROM actors a JOIN (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id "
+            "ORDER BY n DESC LIMIT 1) m ON m.actor_id = a.id"
+        ).fetchone()
+        speaker = conn.execute("SELECT speaker FROM quotes WHERE speaker IS NOT NULL LIMIT 1").fetchone()[0]
+    finally:
+        conn.close()
+    top = {"id": top_id, "name": top_name}
+    word = "summit"
+    return [
+        ("/api", "/api", {}),
+        ("/api/documents", "/api/documents", {}),
+        ("/api/documents?q", "/api/documents", {"q": word}),
+        ("/api/documents/{id}", f"/api/documents/{newest}", {}),
+        ("/api/documents/{id}/extraction", f"/api/documents/{newest}/extraction", {}),
+        ("/api/actors", "/api/actors", {}),
+        ("/api/actors?q", "/api/actors", {"q": top["name"][:4]}),
+        ("/api/actors/{id} (most mentioned)", f"/api/actors/{top['id']}", {}),
+        ("/api/quotes", "/api/quotes", {}),
+        ("/api/quotes?q", "/api/quotes", {"q": word}),
+        ("/api/quotes?speaker", "/api/quotes", {"speaker": speaker}),
+        ("/api/events", "/api/events", {}),
+        ("/api/events?actor", "/api/events", {"actor": top["id"]}),
+        ("/api/claims", "/api/claims", {}),
+        ("/api/stances", "/api/stances", {}),
+        ("/api/network", "/api/network", {}),
+        ("/api/timeline", "/api/timeline", {}),
+        ("/api/changes", "/api/changes", {}),
+    ]
+
+
+def ask(client: httpx.Client, path: str, params: dict) -> tuple[float, int]:
+    started = time.perf_counter()
+    response = client.get(path, params=params)
+    return (time.perf_counter() - started) * 1000, response.status_code
+
+
+def sequential(base: str, targets: list[tuple[str, str, dict]], rounds: int) -> dict[str, list[tuple[float, int]]]:
+    out: dict[str, list[tuple[float, int]]] = {label: [] for label, _, _ in targets}
+    with httpx.Client(base_url=base, timeout=TIMEOUT_S) as client:
+        for label, path, params in targets:
+            for _ in range(rounds):
+                out[label].append(ask(client, path, params))
+    return out
+
+
+def concurrent(
+    base: str, targets: list[tuple[str, str, dict]], rounds: int, clients: int
+) -> tuple[dict[str, list[tuple[float, int]]], float]:
+    """``clients`` threads, each asking every endpoint ``rounds`` times in its own shuffled order."""
+    out: dict[str, list[tuple[float, int]]] = {label: [] for label, _, _ in targets}
+    lock = threading.Lock()
+
+    def client_loop(seed: int) -> None:
+        plan = [t for t in targets for _ in range(rounds)]
+        random.Random(seed).shuffle(plan)
+        with httpx.Client(base_url=base, timeout=TIMEOUT_S) as client:
+            for label, path, params in plan:
+                found = ask(client, path, params)
+                with lock:
+                    out[label].append(found)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return out, time.perf_counter() - started
+
+
+def measure(docs: int, rounds: int, clients: int, time_limit_ms: int) -> tuple[str, float]:
+    """The section's text and the worst p95 of any endpoint (sequential or concurrent), on the
+    cached store of ``docs`` generated documents."""
+    started = time.perf_counter()
+    store = cached_store(docs)
+    prepared = time.perf_counter() - started
+    what = (
+        f"a store of {docs:,} **generated** documents ({{size:,.0f}} MiB): `bench/generate_corpus.py` writes "
+        "synthetic records through `Store.add`, the store's normal write path, without running the NLP pipeline"
+    )
+    text, worst = measure_store(store, what, rounds, clients, time_limit_ms)
+    text += (
+        f"The store was ready in {prepared:.0f} s (generated on first use, then cached in `bench/.cache`).\n\n"
+        f"Reproduce: `python bench/bench_api.py --docs {docs} --rounds {rounds} --clients {clients}` (exits 1 when "
+        "a p95 is over the bound); this section: `python bench/run.py api`.\n"
+    )
+    return text, worst
+
+
+def measure_store(store: Path, what: str, rounds: int, clients: int, time_limit_ms: int) -> tuple[str, float]:
+    """The load test on ``store`` (described by ``what``, which may name ``{size}``): the text and
+    the worst p95 of any endpoint."""
+    size = sum(p.stat().st_size for p in store.glob("powermap.db*")) / 2**20
+    process, base = start_server(store, time_limit_ms)
+    try:
+        targets = endpoints(store)
+        with httpx.Client(base_url=base, timeout=TIMEOUT_S * 10) as client:
+            first = {label: ask(client, path, params) for label, path, params in targets}
+        cpu_before = _cpu_seconds(process.pid)
+        alone = sequential(base, targets, rounds)
+        together, wall = concurrent(base, targets, max(1, rounds // 4), clients)
+        cpu = _cpu_seconds(process.pid) - cpu_before
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    rows, worst = [], 0.0
+    for label, _, _ in targets:
+        a = [ms for ms, _ in alone[label]]
+        t = [ms for ms, _ in together[label]]
+        statuses = sorted({s for _, s in alone[label] + together[label]})
+        worst = max(worst, p95(a), p95(t))
+        rows.append(
+            f"| `{label}` | {first[label][0]:.0f} | {statistics.median(a):.0f} | {p95(a):.0f} | "
+            f"{statistics.median(t):.0f} | {p95(t):.0f} | {max(t):.0f} | {statuses} |"
+        )
+    sent = sum(len(v) for v in together.values())
+    text = f"""## The API on a large store (`bench/bench_api.py`)
+
+`powermap serve --time-limit-ms {time_limit_ms}` on 127.0.0.1 over {what.format(size=size)}.
+Each endpoint asked once first (the corpus-wide analyses are
+built then: "first"), then {rounds} times by one client, then by {clients} clients at once, each asking every
+endpoint {max(1, rounds // 4)} times in its own order ({sent} requests in {wall:.1f} s; the server used
+{cpu:.1f} CPU-seconds for both phases). Milliseconds; the bound is a p95 under {BOUND_MS:.0f} ms.
+
+| endpoint | first | 1 client p50 | 1 client p95 | {clients} clients p50 | {clients} clients p95 | \
+{clients} clients max | statuses |
+|---|---:|---:|---:|---:|---:|---:|---|
+{chr(10).join(rows)}
+
+**Worst p95: {worst:.0f} ms** (bound {BOUND_MS:.0f} ms). Load average of the machine (2 cores shared with other
+work) at the end: {os.getloadavg()[0]:.1f}.
+
+"""
+    return text, worst
+
+
+def _cpu_seconds(pid: int) -> float:
+    import psutil
+
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
+def run(quick: bool) -> str:
+    text, _ = measure(2_000 if quick else 100_000, 5 if quick else 20, 8, 1000)
+    return text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=20, help="requests per endpoint by the single client")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--time-limit-ms", type=int, default=1000)
+    args = parser.parse_args()
+    text, worst = measure(args.docs, args.rounds, args.clients, args.time_limit_ms)
+    print(text)
+    return 0 if worst < BOUND_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

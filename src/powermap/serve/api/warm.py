@@ -1,0 +1,34 @@
+"""Pages computed ahead of the first request: the corpus-wide analyses and the default pages
+whose cost grows with the corpus (the events page's facets, the changes plan, the newest quotes
+and stances, the claim measures), each kept once per store state (``relation_queries.cached``)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from powermap.serve.api import change_views, fact_views, relation_queries, views
+from powermap.store import Store
+
+log = logging.getLogger("powermap.serve")
+
+
+def warm(store: Store) -> None:
+    """Compute what the pages show without parameters, in the order people open them; a store that
+    cannot be read yet is left to the requests (best effort: a request computes it again)."""
+    relation_queries.warm(store)
+    try:
+        conn = store.reader()
+    except sqlite3.Error:
+        return
+    try:
+        views.quotes(conn=conn, speaker=None, q=None, limit=100, offset=0)
+        fact_views.events(conn=conn, actor=None, other=None, cameo=None, plover=None, since=None, until=None,
+                          modality=None, language=None, limit=50, offset=0)  # fmt: skip
+        fact_views.stances(conn=conn, actor=None, concept=None, agree=None, limit=50, offset=0)
+        fact_views.claims(conn=conn, about=None, unit=None, disputed=False, limit=20, offset=0)
+        change_views.changes(conn=conn, from_=None, to=None, by=None, windows=2, all=False, alpha=0.05)
+    except Exception:  # best effort, as above
+        log.warning("could not compute the default pages ahead of the first request", exc_info=True)
+    finally:
+        conn.close()

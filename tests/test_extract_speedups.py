@@ -1,0 +1,114 @@
+"""The extraction speed-ups change no record: each fast path against the plain way it replaced.
+
+The last test extracts dev-set articles twice, once as the pipeline runs and once with every
+fast path swapped for its plain reference below, and requires identical records. (For a wider
+check between two commits, ``bench/record_snapshot.py`` compares the records of the dev set,
+the seeds and 100 volume articles.)
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rapidfuzz import fuzz, process
+
+from powermap.extract import Extractor
+from powermap.extract.actors.fuzzy import FuzzyIndex
+from powermap.extract.events.lexicon import EventLexicon
+from powermap.extract.events.predicates import Predicates
+from powermap.extract.stances import concepts
+from powermap.kb import load_kb
+from powermap.records import Document, document_id
+
+from .conftest import SHARED
+
+DEV = sorted((SHARED / "corpus-dev").glob("*/*.txt"))
+
+
+def all_reachable(index: FuzzyIndex, key: str, ratio: float) -> list[int]:
+    """Every key of a length that can reach ``ratio``, in the order the index compares keys in
+    (what the index compared before it filtered keys by their character counts)."""
+    assert index._keys is not None
+    length = len(key)
+    low, high = length * ratio / (2 - ratio), length * (2 / ratio - 1)
+    found = [i for i, k in enumerate(index._keys) if low <= len(k) <= high]
+    return sorted(found, key=lambda i: (index._rank[len(index._keys[i])], i))
+
+
+def full_scan(index: FuzzyIndex, name: str, threshold: float) -> str | None:
+    """The fuzzy answer by comparing ``name``'s keys with every key of a reachable length."""
+    from powermap.kb.names import name_keys
+
+    keys = index._keys if index._keys is not None else index._build()
+    best: tuple[float, int] | None = None
+    for key in name_keys(name):
+        indices = all_reachable(index, key, threshold / 100)
+        found = process.extractOne(key, [keys[i] for i in indices], scorer=fuzz.ratio, score_cutoff=threshold)
+        if found is not None and (best is None or (found[1], -indices[found[2]]) > (best[0], -best[1])):
+            best = (found[1], indices[found[2]])
+    return index._ids[best[1]] if best else None
+
+
+def misspelt(key: str, rng: random.Random) -> str:
+    """``key`` with one letter dropped, doubled or swapped with the next, in title case."""
+    chars, at = list(key), rng.randrange(len(key))
+    move = rng.randrange(3)
+    if move == 0:
+        del chars[at]
+    elif move == 1:
+        chars.insert(at, chars[at])
+    elif at + 1 < len(chars):
+        chars[at], chars[at + 1] = chars[at + 1], chars[at]
+    return "".join(chars).title()
+
+
+def test_fuzzy_matcher_answers_as_a_full_scan_would():
+    index = FuzzyIndex(load_kb())
+    index("warm up")  # builds the index
+    rng = random.Random(5)
+    keys = sorted(index.kb._keys)
+    names = [misspelt(k, rng) for k in rng.sample(keys, 120)] + ["Xqzv Wprt", "A B"]
+    for threshold in (92.0, 75.0):
+        fresh = FuzzyIndex(index.kb)
+        answers = [fresh(n, threshold) for n in names]
+        assert answers == [full_scan(index, n, threshold) for n in names]
+    assert sum(a is not None for a in answers) > 60  # the names are near misses, most still found
+
+
+def old_match(self: concepts.Concept, text: str, language: str):
+    """The concept match without the plain-substring test before the regular expression."""
+    lower = text.lower()
+    hit = concepts._terms_re(self.terms.get(language) or self.terms.get("en") or ()).search(lower)
+    if hit is None:
+        return None
+    needed = self.with_.get(language) or self.with_.get("en") or ()
+    if needed and not concepts._prefix_re(needed).search(lower):
+        return None
+    return hit
+
+
+def scanned_particles(self: Predicates, doc) -> tuple[list[str], list[int]]:
+    """The particles standing before a preposition, punctuation or the end, token by token."""
+    found = []
+    for tok in doc:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.lower_ in self.particles and (nxt is None or nxt.pos_ in ("ADP", "PUNCT")):
+            found.append(tok.i)
+    return [t.lower_ for t in doc], found
+
+
+@pytest.mark.skipif(len(DEV) < 4, reason="needs ../shared/corpus-dev")
+def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
+    documents = []
+    for path in DEV[:3] + DEV[-2:]:  # Dutch and English articles
+        text = path.read_text(encoding="utf-8")
+        documents.append(Document(id=document_id(text), text=text, published="2019-03-01", language=path.parent.name))
+    fast = [Extractor()(d).to_dict() for d in documents]
+    with monkeypatch.context() as patch:
+        patch.setattr(FuzzyIndex, "_candidates", lambda self, key, ratio: all_reachable(self, key, ratio))
+        patch.setattr(EventLexicon, "has", lambda self, lemma: True)  # no word skipped before its bag is read
+        patch.setattr(concepts.Concept, "match", old_match)
+        patch.setattr(Predicates, "loose_particles", scanned_particles)
+        plain = [Extractor()(d).to_dict() for d in documents]
+    assert plain == fast
