@@ -88,6 +88,8 @@ class Referents:
         #: third-person plural subject pronouns that take up a coordinated subject (zij, they)
         self.personal_plural = lexicon.cue_set("plural_subject_pronouns")
         self.numbers = number_lexicon(lexicon.language)
+        known = lexicon.language in lang.codes()
+        self.company_nouns = set(lang.get(lexicon.language).words("company_nouns")) if known else set()
         self.resolving: list[int] = []  # tokens being resolved now, outermost first
 
     def actor(self, tok: Token) -> Actor | None:
@@ -110,6 +112,8 @@ class Referents:
             if owner is not None and owner.type == "person":  # *X, een Peruaanse ondernemer*: X
                 return owner
         named = [c for c in tok.children if dep(c) == "appos"]
+        if (body := self.company_description(tok)) is not None:
+            return body
         for t in [tok, *named, *np_tokens_by_distance(tok)]:
             found = self.index.at(t.idx, t.idx + len(t.text))
             if found is not None and not self.locative(t):
@@ -120,6 +124,26 @@ class Referents:
             found = self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
             return found if found is not None else self.role_person(tok)
         return None
+
+    def company_description(self, tok: Token) -> Actor | None:
+        """A definite description of a company by its kind and country (``company_nouns``, also
+        as a compound's end: *het Chinese telecombedrijf*, *the Iranian airline*) stands for the
+        company of that country named last before it, not for the country; else None."""
+        word = tok.lower_
+        if tok.pos_ != "NOUN" or self.index.at(tok.idx, tok.idx + len(tok.text)) is not None:
+            return None
+        if not any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in self.company_nouns):
+            return None
+        if not any(dep(c) == "det" and c.lower_ in self.definite for c in tok.children):
+            return None
+        states = [
+            a
+            for c in tok.children
+            if dep(c) == "amod" and (a := self.index.at(c.idx, c.idx + len(c.text))) is not None and a.type == "state"
+        ]
+        if len(states) != 1 or not states[0].country:
+            return None
+        return self.index.last_of_country(tok.idx, states[0].country, frozenset({"company"}))
 
     def governed_state(self, head: Token, named: Token, found: Actor) -> Actor:
         """A government noun owned by a person (*het regime van X*, *X's government*:

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from powermap import lang
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
@@ -58,6 +59,8 @@ class Sources:
         self.noun_source_preps = lexicon.cue_set("noun_source_preps")
         self.noun_target_preps = lexicon.cue_set("noun_target_preps")
         self.light_verbs = lexicon.cue_set("light_verbs")
+        known = lexicon.language in lang.codes()
+        self.gerund_preps = set(lang.get(lexicon.language).words("gerund_subject_preps")) if known else set()
 
     def sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source noun heads for a predicate, and whether it is passive. A clause without a
@@ -87,6 +90,10 @@ class Sources:
             own = misread
         if own and not all(s.pos_ == "PRON" and actor(s) is None for s in own):
             return [antecedent(s) for s in own], False
+        if not own and (clause := self.gerund_clause(tok)) is not None:  # *X was firm in blaming Y*
+            return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
+        if not own and (clause := self.stranded_conjunct(tok)) is not None:  # *X stelde dat ... en eiste*
+            return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}, self.vote_noun))):
             if self.finite_subordinate(cur):  # hoewel/omdat/toen ...: its own (missed) subject
                 break
@@ -183,6 +190,32 @@ class Sources:
         if head.i == tok.i or not subjects(head) or any(s.i > head.i for s in subjects(head)):
             return None
         return head
+
+    def gerund_clause(self, tok: Token) -> Token | None:
+        """The clause whose subject a gerund without one shares: the predicate its preposition
+        (``gerund_subject_preps``: *by, in, after*) modifies, directly or through an adjective
+        complement (*X was forceful in blaming Y*, *X replied by recalling its envoy*); else None."""
+        prep = tok.head
+        if dep(tok) != "pcomp" or prep.i == tok.i or prep.lower_ not in self.gerund_preps:
+            return None
+        head = prep.head
+        if head.pos_ == "ADJ" and dep(head) in ("acomp", "xcomp", "amod") and head.head.i != head.i:
+            head = head.head  # *was forceful in*
+        return head if head.i != prep.i and is_predicate(head) and subjects(head) else None
+
+    def stranded_conjunct(self, tok: Token) -> Token | None:
+        """In a verb-second language, a finite verb right after *en/maar* without a subject of its
+        own that the parser hung on a noun (*X stelde dat het geweld ... illustratief is voor de
+        islamofobie en eiste van Y ...*) opens a main clause with its subject left out: the
+        clause it shares the subject with is the main clause around that noun. Else None."""
+        if not self.verb_second or dep(tok) != "conj" or tok.i == 0 or is_predicate(tok.head):
+            return None
+        if "Fin" not in tok.morph.get("VerbForm", []) or tok.doc[tok.i - 1].lower_ not in ("en", "maar"):
+            return None
+        clause = next((h for h in governors(tok) if is_predicate(h)), None)
+        while clause is not None and (dep(clause) in COMPLEMENT | {"acl:relcl", "acl"}) and clause.head.i != clause.i:
+            clause = clause.head  # up from the subordinate clause the noun sits in
+        return clause if clause is not None and subjects(clause) else None
 
     def split_infinitive(self, tok: Token) -> Token | None:
         """The clause an infinitive the parser cut off as a root of its own belongs to (*X is

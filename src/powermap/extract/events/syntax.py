@@ -10,9 +10,11 @@ this module sees only the normalised roles.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from spacy.tokens import Token
 
+from powermap import lang
 from powermap.extract.events.lexicon import cue_union
 
 CLEAR_TO_UD = {
@@ -107,18 +109,37 @@ def subtree(tok: Token) -> list[Token]:
     return _walk(tok, lambda t: list(t.children))
 
 
+@cache
+def temporal_words() -> frozenset[str]:
+    """Weekday and month names and one-word relative dates of every language's ``dates.yaml``."""
+    out: set[str] = set()
+    for code in sorted(lang.codes()):
+        found = lang.data(code, "dates") or {}
+        for key in ("weekdays", "months", "relative"):
+            out |= {str(w).lower() for w in found.get(key) or {} if " " not in str(w)}
+    return frozenset(out)
+
+
+def _nominal_subjects(tok: Token) -> list[Token]:
+    """The ``nsubj`` dependents, less a time word the parser took for a second subject
+    (*Dinsdag had X een ontmoeting*: *Dinsdag* is when, X the subject)."""
+    nominal = [c for c in tok.children if dep(c) == "nsubj"]
+    if len(nominal) > 1 and nominal[0].lower_ in temporal_words() and not list(nominal[0].children):
+        return nominal[1:]
+    return nominal
+
+
 def subjects(tok: Token) -> list[Token]:
     """The predicate's subject: a clause has one, so of several nominal subjects the parser
     attached (*Polen zou Oekraïne wapens leveren*, both ``nsubj``) only the first counts; the
-    others are ``stray_subjects``."""
-    found = [c for c in tok.children if dep(c) in SUBJECT]
-    nominal = [c for c in found if dep(c) == "nsubj"]
-    return [c for c in found if c not in nominal[1:]]
+    others are ``stray_subjects``; a bare time word taken for the first is none."""
+    nominal = _nominal_subjects(tok)
+    return [c for c in tok.children if dep(c) in SUBJECT and (dep(c) != "nsubj" or c in nominal[:1])]
 
 
 def stray_subjects(tok: Token) -> list[Token]:
     """Nominal subjects after the first one (a misparse; mostly an indirect object)."""
-    return [c for c in tok.children if dep(c) == "nsubj"][1:]
+    return _nominal_subjects(tok)[1:]
 
 
 def is_passive(tok: Token) -> bool:

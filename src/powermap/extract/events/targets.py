@@ -71,13 +71,17 @@ class Targets:
         candidates += [c for c in tok.children if dep(c) == "iobj"] + stray_subjects(tok)
         if self.sources.elided_subject_conjunct(tok) is not None:  # en riep Z op: Z is the object
             candidates += [c for c in tok.children if dep(c) == "nsubj"]
-        candidates += [c for c in tok.children if dep(c) == "obj"]
-        candidates += self.predicates.borrowed(tok)
+        # *Cyprus, which Turkey does not recognize*: a relative pronoun object is its noun
+        candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj"]
+        borrowed = self.predicates.borrowed(tok)
         preps = sorted(
             ((p, n) for label, p, n in prepositional(tok) if label != "obl:agent" and p not in self.agent_preps),
             key=lambda pn: self.target_preps.index(pn[0]) if pn[0] in self.target_preps else 99,
         )
-        candidates += [n for p, n in preps if p in self.target_preps]
+        own = [n for p, n in preps if p in self.target_preps]
+        # *riep X op om te demonstreren tegen Y*: the governing verb's object controls the
+        # infinitive (it is who acts), so the infinitive's own complement comes first
+        candidates += own + borrowed if dep(tok) == "xcomp" else borrowed + own
         for child in tok.children:  # the arguments of a governed clause (om Y te straffen)
             if self.governed_clause(child) and not subjects(child):
                 candidates += [c for c in child.children if dep(c) in OBJECT]
@@ -86,7 +90,7 @@ class Targets:
         for cand in candidates:  # a place after a locative preposition is where, not whom
             if theme and cand.is_lower and (cand.lower_ in theme or norm(cand.lemma_ or cand.text) in theme):
                 continue
-            found = None if refs.attribution(cand) or refs.locative(cand) else refs.actor(cand)
+            found = None if refs.attribution(cand) or refs.locative(cand) else self.about(cand)
             if found is not None and found.id in exclude and cand.lower_ in refs.personal:
                 found = refs.index.previous_person(cand.idx, exclude)  # *X arresteerde hem*: not X
             if found is not None and found.id not in exclude:
@@ -103,6 +107,27 @@ class Targets:
                 if found is not None and found.id not in exclude and found.type != "place":
                     return found
         return None
+
+    def about(self, cand: Token) -> Actor | None:
+        """The actor a complement stands for. A common noun that names no actor itself is an act
+        or thing, aimed at whoever is behind it: its agent phrase (*attacked the proclamation
+        ... by X*, *het besluit door X*) before any other name in the phrase, else its
+        possessive pronoun (*instemmen met haar akkoord*); a role noun's possessor (*zijn
+        minister*) is another person, not the target."""
+        refs = self.referents
+        if cand.pos_ != "NOUN" or refs.index.at(cand.idx, cand.idx + len(cand.text)) is not None:
+            return refs.actor(cand)
+        for _label, prep, noun in prepositional(cand):
+            if prep in self.agent_preps and (found := refs.actor(noun)) is not None:
+                return found
+        found = refs.actor(cand)
+        if found is not None or cand.lower_ in refs.role_nouns:
+            return found
+        owners = [c for c in cand.children if dep(c) == "nmod:poss" and c.pos_ == "PRON"]
+        if not owners:
+            return None
+        owner = owners[0]  # the actor layer's reading of *zijn*, *haar*, *his*
+        return refs.actor(owner) or refs.index.resolve(owner.idx, owner.idx + len(owner.text), owner.text)
 
     def governed_clause(self, child: Token) -> bool:
         """A complement clause: ``xcomp``/``ccomp``, or an infinitive with *om ... te* that the
@@ -159,8 +184,12 @@ class Targets:
         whether the list is open (*Microsoft, Zoom en andere diensten*, ``open_list_marks``):
         an open list illustrates one group, a closed one names each party."""
         actor = self.referents.actor
-        for cand in (c for c in tok.children if dep(c) in OBJECT or dep(c) in ("obl", "nmod")):
+        nouns = [c for c in tok.children if dep(c) in OBJECT]
+        nouns += [n for label, _p, n in prepositional(tok) if label != "obl:agent"]
+        for cand in nouns:
             members = conjuncts(cand)
+            if len(members) < 2:  # *with the navies of X, Y and Z*: the owners are the parties
+                members = self.owner_conjuncts(cand)
             if len(members) < 2 or actor(members[0]) != target:
                 continue
             out = [target]
@@ -170,6 +199,14 @@ class Targets:
                     out.append(found)
             return out, self.open_list(members)
         return [target], False
+
+    def owner_conjuncts(self, noun: Token) -> list[Token]:
+        """The coordinated owners of a common noun that names no actor itself (*de marines van X
+        en Y*, *the navies of X and Y*): each owner is a party of the act; else []."""
+        if noun.pos_ != "NOUN" or self.referents.index.at(noun.idx, noun.idx + len(noun.text)) is not None:
+            return []
+        owners = [n for _label, p, n in prepositional(noun) if p in self.owner_preps]
+        return conjuncts(owners[0]) if len(owners) == 1 else []
 
     def open_list(self, members: list[Token]) -> bool:
         """Whether a conjunct is marked as the rest of an open list (*andere*, *other*, *etc.*)."""
