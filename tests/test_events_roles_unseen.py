@@ -154,3 +154,17 @@ def test_a_company_described_by_kind_and_country_is_that_company():
     ], actors={**ACTORS, "Telcorp": ("telcorp", "company"), "Peruaanse": ("peru", "state")},
         countries={"telcorp": "PER", "peru": "PER", "chili": "CHL"})  # fmt: skip
     assert found == [("telcorp", "chili", "12")]
+
+
+def test_a_name_before_the_verb_of_a_relative_clause_is_its_subject():
+    # Chili vreest de heffingen die Peru wil invoeren tegen Polen .
+    # (the parser made *die* the subject; in a verb-final clause the name is, and *die* the levies)
+    found = run([
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("vreest", "vrezen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("heffingen", "heffing", "NOUN", "obj", 1),
+        ("die", "die", "PRON", "nsubj", 6), ("Peru", "Peru", "PROPN", "obj", 7),
+        ("wil", "willen", "VERB", "acl:relcl", 3), ("invoeren", "invoeren", "VERB", "xcomp", 6),
+        ("tegen", "tegen", "ADP", "case", 9), ("Polen", "Polen", "PROPN", "obl", 7),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert ("peru", "polen", "16") in found

@@ -69,6 +69,10 @@ class Sources:
         passive = is_passive(tok) or self.stative_passive(tok)
         if passive:
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
+        name = self.predicates.inverted_relative(tok)  # *de sancties die X wilden invoeren*: X
+        clause = self.predicates.relative_clause(tok)
+        if name is not None and clause is not None and actor(clause.head) is None and actor(name) is not None:
+            return [name], False
         main = self.elided_subject_conjunct(tok)
         if main is not None:  # X zei dat ... en riep Y op: X calls
             found = [c for s in subjects(main) for c in conjuncts(s)]
