@@ -168,3 +168,62 @@ def test_a_name_before_the_verb_of_a_relative_clause_is_its_subject():
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert ("peru", "polen", "16") in found
+
+
+def test_a_participle_with_an_agent_is_the_agent_acting_on_its_noun():
+    # De door Chili gesteunde regering van Peru protesteert .
+    doc = parsed("nl", [
+        ("De", "de", "DET", "det", 4), ("door", "door", "ADP", "case", 2),
+        ("Chili", "Chili", "PROPN", "obl:agent", 3), ("gesteunde", "steunen", "VERB", "amod", 4),
+        ("regering", "regering", "NOUN", "nsubj", 7), ("van", "van", "ADP", "case", 6),
+        ("Peru", "Peru", "PROPN", "nmod", 4), ("protesteert", "protesteren", "VERB", "ROOT", 7),
+        (".", ".", "PUNCT", "punct", 7),
+    ])  # fmt: skip
+    doc[3].set_morph("VerbForm=Part")
+    ctx = context(doc, ACTORS)
+    EventStage()(ctx)
+    assert ("chili", "peru", "051") in [(e.source, e.target, e.cameo) for e in ctx.record.events]
+
+
+def test_a_participle_without_agent_names_no_source_by_word_order_either():
+    # Peru , the proposed host , stayed calm .   (nobody named proposes; Peru is no proposer)
+    doc = parsed("en", [
+        ("Peru", "Peru", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 0),
+        ("the", "the", "DET", "det", 4), ("proposed", "propose", "VERB", "amod", 4),
+        ("host", "host", "NOUN", "appos", 0), (",", ",", "PUNCT", "punct", 0),
+        ("stayed", "stay", "VERB", "ROOT", 6), ("calm", "calm", "ADJ", "acomp", 6),
+        (".", ".", "PUNCT", "punct", 6),
+    ])  # fmt: skip
+    doc[3].set_morph("Tense=Past|VerbForm=Part")
+    ctx = context(doc, ACTORS)
+    EventStage()(ctx)
+    assert ctx.record.events == []
+
+
+def test_the_complement_of_an_agentless_passive_has_no_source():
+    # Peru werd gevraagd om Chili te steunen .   (who asks is not named)
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj:pass", 2), ("werd", "worden", "AUX", "aux:pass", 2),
+        ("gevraagd", "vragen", "VERB", "ROOT", 2), ("om", "om", "ADP", "mark", 6),
+        ("Chili", "Chili", "PROPN", "obj", 6), ("te", "te", "ADP", "mark", 6),
+        ("steunen", "steunen", "VERB", "xcomp", 2), (".", ".", "PUNCT", "punct", 2),
+    ])  # fmt: skip
+    assert found == []
+
+
+def test_a_present_participle_before_a_noun_is_active():
+    # De dreigende heffingen van Peru treffen Chili .  (the participle is no passive without agent)
+    doc = parsed("nl", [
+        ("De", "de", "DET", "det", 2), ("dreigende", "dreigen", "VERB", "amod", 2),
+        ("heffingen", "heffing", "NOUN", "nsubj", 5), ("van", "van", "ADP", "case", 4),
+        ("Peru", "Peru", "PROPN", "nmod", 2), ("treffen", "treffen", "VERB", "ROOT", 5),
+        ("Chili", "Chili", "PROPN", "obj", 5), (".", ".", "PUNCT", "punct", 5),
+    ])  # fmt: skip
+    doc[1].set_morph("VerbForm=Part")
+    from powermap.extract.events.syntax import is_participle_modifier
+
+    assert not is_participle_modifier(doc[1])
+    doc2 = parsed("nl", [("De", "de", "DET", "det", 2), ("geplande", "plannen", "VERB", "amod", 2),
+                         ("heffingen", "heffing", "NOUN", "ROOT", 2)])  # fmt: skip
+    doc2[1].set_morph("VerbForm=Part")
+    assert is_participle_modifier(doc2[1])

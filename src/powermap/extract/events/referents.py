@@ -26,6 +26,7 @@ from powermap.extract.events.syntax import (
     conjuncts,
     dep,
     governors,
+    language_words,
     np_tokens_by_distance,
     prepositional,
     subjects,
@@ -88,8 +89,7 @@ class Referents:
         #: third-person plural subject pronouns that take up a coordinated subject (zij, they)
         self.personal_plural = lexicon.cue_set("plural_subject_pronouns")
         self.numbers = number_lexicon(lexicon.language)
-        known = lexicon.language in lang.codes()
-        self.company_nouns = set(lang.get(lexicon.language).words("company_nouns")) if known else set()
+        self.company_nouns = language_words(lexicon.language, "company_nouns")
         self.resolving: list[int] = []  # tokens being resolved now, outermost first
 
     def actor(self, tok: Token) -> Actor | None:

@@ -14,7 +14,6 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from powermap import lang
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
@@ -26,8 +25,10 @@ from powermap.extract.events.syntax import (
     conjuncts,
     dep,
     governors,
+    is_participle_modifier,
     is_passive,
     is_predicate,
+    language_words,
     prepositional,
     subjects,
 )
@@ -59,15 +60,14 @@ class Sources:
         self.noun_source_preps = lexicon.cue_set("noun_source_preps")
         self.noun_target_preps = lexicon.cue_set("noun_target_preps")
         self.light_verbs = lexicon.cue_set("light_verbs")
-        known = lexicon.language in lang.codes()
-        self.gerund_preps = set(lang.get(lexicon.language).words("gerund_subject_preps")) if known else set()
+        self.gerund_preps = language_words(lexicon.language, "gerund_subject_preps")
 
     def sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source noun heads for a predicate, and whether it is passive. A clause without a
         subject (or with only an unresolved plural pronoun) takes the governing clause's."""
         actor, antecedent = self.referents.actor, self.referents.antecedent
         passive = is_passive(tok) or self.stative_passive(tok)
-        if passive:
+        if passive or (is_participle_modifier(tok) and agents(tok, self.agent_preps)):  # *de door X gesteunde*
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
         name = self.predicates.inverted_relative(tok)  # *de sancties die X wilden invoeren*: X
         clause = self.predicates.relative_clause(tok)

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from powermap import lang
-from powermap.extract.events.lexicon import cue_union
+from powermap.extract.events.lexicon import cue_union, get_lexicon
 
 CLEAR_TO_UD = {
     "dobj": "obj",
@@ -120,6 +120,14 @@ def temporal_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def language_words(code: str, name: str) -> frozenset[str]:
+    """A word list of ``lang/<code>/words.yaml`` (empty for a language without the list)."""
+    if code not in lang.codes() or not lang.get(code).has(name):
+        return frozenset()
+    return lang.get(code).words(name)
+
+
 def _nominal_subjects(tok: Token) -> list[Token]:
     """The ``nsubj`` dependents, less a time word the parser took for a second subject
     (*Dinsdag had X een ontmoeting*: *Dinsdag* is when, X the subject)."""
@@ -144,6 +152,26 @@ def stray_subjects(tok: Token) -> list[Token]:
 
 def is_passive(tok: Token) -> bool:
     return any(dep(c) in ("aux:pass", "nsubj:pass", "csubj:pass") for c in tok.children)
+
+
+def is_participle_modifier(tok: Token) -> bool:
+    """A past participle modifying a noun (*de geplande oefeningen*, *the proposed route*, *the
+    government backed by X*): a passive whose noun undergoes the act; only an agent phrase acts."""
+    morph = tok.morph
+    if dep(tok) not in ("amod", "acl") or "Part" not in morph.get("VerbForm", []) or tok.head.i == tok.i:
+        return False
+    form, lemma = tok.lower_, (tok.lemma_ or "").lower()
+    present = language_words(tok.doc.lang_, "present_participle_endings")  # infinitive + *d(e)*: *dreigende*
+    if "Pres" in morph.get("Tense", []) or (lemma and form.startswith(lemma) and form[len(lemma) :] in present):
+        return False  # a present participle is active: *de dreigende heffingen* threaten
+    # where particles are prefixed (Dutch), a particle not followed by *ge* is a finite verb tagged
+    # as a participle (*aanspoorde*; the participle is *aangespoorde*)
+    cues = get_lexicon(tok.doc.lang_)
+    if cues.cues.get("particle_prefix") and any(
+        form.startswith(p) and not form[len(p) :].startswith("ge") for p in cues.cue_set("separable_particles")
+    ):
+        return False
+    return tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def prepositional(tok: Token) -> Iterator[tuple[str, str, Token]]:

@@ -24,6 +24,7 @@ from powermap.extract.events.syntax import (
     conjuncts,
     dep,
     governors,
+    is_participle_modifier,
     is_passive,
     np_tokens_by_distance,
     prepositional,
@@ -65,6 +66,8 @@ class Targets:
         """The first candidate (see the module docstring) that is an actor not in ``exclude``. A
         common noun among ``theme`` (the words of the row's pattern: *troepen sturen naar X*,
         *send troops to X*) is what the act moves or uses, never whom it is aimed at."""
+        if is_participle_modifier(tok) and (found := self.modified(tok, exclude)) is not None:
+            return found  # *de door X gesteunde regering van Y*: the noun undergoes the act
         candidates: list[Token] = []
         if is_passive(tok):  # *the coalition, which was joined by X*: the relative pronoun's noun
             candidates += [self.referents.antecedent(c) for s in subjects(tok) for c in conjuncts(s)]
@@ -128,6 +131,19 @@ class Targets:
             return None
         owner = owners[0]  # the actor layer's reading of *zijn*, *haar*, *his*
         return refs.actor(owner) or refs.index.resolve(owner.idx, owner.idx + len(owner.text), owner.text)
+
+    def modified(self, participle: Token, exclude: set[str]) -> Actor | None:
+        """The actor the noun a participle modifies names, outside the participle's own phrase
+        (*de door X gesteunde regering van Y*: Y, not the agent X)."""
+        own = {t.i for t in subtree(participle)}
+        noun = participle.head
+        for t in (noun, *np_tokens_by_distance(noun)):
+            if t.i in own or self.referents.locative(t):
+                continue
+            found = self.referents.index.at(t.idx, t.idx + len(t.text))
+            if found is not None:
+                return found if found.id not in exclude else None
+        return None
 
     def governed_clause(self, child: Token) -> bool:
         """A complement clause: ``xcomp``/``ccomp``, or an infinitive with *om ... te* that the
