@@ -227,3 +227,49 @@ def test_a_present_participle_before_a_noun_is_active():
                          ("heffingen", "heffing", "NOUN", "ROOT", 2)])  # fmt: skip
     doc2[1].set_morph("VerbForm=Part")
     assert is_participle_modifier(doc2[1])
+
+
+def test_a_subject_that_names_no_actor_is_not_replaced_by_a_name_in_word_order():
+    # Jansen saw that the protesters , who criticized Peru , left .
+    found = run([
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("saw", "see", "VERB", "ROOT", 1),
+        ("that", "that", "SCONJ", "mark", 10), ("the", "the", "DET", "det", 4),
+        ("protesters", "protester", "NOUN", "nsubj", 10), (",", ",", "PUNCT", "punct", 4),
+        ("who", "who", "PRON", "nsubj", 7), ("criticized", "criticize", "VERB", "relcl", 4),
+        ("Peru", "Peru", "PROPN", "dobj", 7), (",", ",", "PUNCT", "punct", 4),
+        ("left", "leave", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert not [e for e in found if e[2] == "11"]
+
+
+def test_agreement_keeps_a_plural_relative_pronoun_the_subject():
+    # De boeren die Peru steunen protesteren .   (plural *steunen*: the farmers support Peru)
+    rows = [
+        ("De", "de", "DET", "det", 1), ("boeren", "boer", "NOUN", "nsubj", 5),
+        ("die", "die", "PRON", "nsubj", 4), ("Peru", "Peru", "PROPN", "obj", 4),
+        ("steunen", "steunen", "VERB", "acl:relcl", 1), ("protesteren", "protesteren", "VERB", "ROOT", 5),
+        (".", ".", "PUNCT", "punct", 5),
+    ]  # fmt: skip
+    doc = parsed("nl", rows)
+    doc[3].set_morph("Number=Sing")
+    doc[4].set_morph("Number=Plur|VerbForm=Fin")
+    ctx = context(doc, ACTORS)
+    EventStage()(ctx)
+    assert not [e for e in ctx.record.events if e.source == "peru"]
+
+
+def test_a_name_the_parser_made_a_second_subject_of_a_relative_clause_is_its_subject():
+    # Chili vreest de heffingen die Peru oplegt aan Polen .   (singular *oplegt* agrees with Peru)
+    rows = [
+        ("Chili", "Chili", "PROPN", "nsubj", 1), ("vreest", "vrezen", "VERB", "ROOT", 1),
+        ("de", "de", "DET", "det", 3), ("heffingen", "heffing", "NOUN", "obj", 1),
+        ("die", "die", "PRON", "nsubj", 6), ("Peru", "Peru", "PROPN", "nsubj", 6),
+        ("oplegt", "opleggen", "VERB", "acl:relcl", 3), ("aan", "aan", "ADP", "case", 8),
+        ("Polen", "Polen", "PROPN", "obl", 6), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    doc = parsed("nl", rows)
+    doc[5].set_morph("Number=Sing")
+    doc[6].set_morph("Number=Sing|VerbForm=Fin")
+    ctx = context(doc, ACTORS)
+    EventStage()(ctx)
+    assert ("peru", "polen", "163") in [(e.source, e.target, e.cameo) for e in ctx.record.events]

@@ -143,9 +143,15 @@ class Predicates:
         names = [
             c
             for c in (*tok.children, *clause.children)
-            if dep(c) == "obj" and c.pos_ == "PROPN" and subj[0].i < c.i < tok.i
+            if dep(c) in ("obj", "nsubj") and c.pos_ == "PROPN" and subj[0].i < c.i < tok.i
         ]
-        return names[0] if names else None
+        if not names:
+            return None
+        # agreement decides where it can: *de boeren die Peru steunen* (plural verb) are the subject
+        finite = next((v for v in (clause, *clause.children) if "Fin" in v.morph.get("VerbForm", [])), None)
+        verb_number = finite.morph.get("Number", []) if finite is not None else []
+        name_number = names[0].morph.get("Number", [])
+        return None if verb_number and name_number and verb_number != name_number else names[0]
 
     @staticmethod
     def stray_object(tok: Token) -> list[Token]:

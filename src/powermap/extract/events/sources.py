@@ -71,7 +71,7 @@ class Sources:
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
         name = self.predicates.inverted_relative(tok)  # *de sancties die X wilden invoeren*: X
         clause = self.predicates.relative_clause(tok)
-        if name is not None and clause is not None and actor(clause.head) is None and actor(name) is not None:
+        if name is not None and clause is not None and not self.names_actor(clause.head) and actor(name) is not None:
             return [name], False
         main = self.elided_subject_conjunct(tok)
         if main is not None:  # X zei dat ... en riep Y op: X calls
@@ -107,6 +107,11 @@ class Sources:
         if not own and (clause := self.split_infinitive(tok)) is not None:
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         return [antecedent(s) for s in own], False
+
+    def names_actor(self, noun: Token) -> bool:
+        """Whether a noun is itself an actor's mention or a role description (*de president*)."""
+        refs = self.referents
+        return refs.index.at(noun.idx, noun.idx + len(noun.text)) is not None or refs.role_person(noun) is not None
 
     def modifier_conjuncts(self, noun: Token) -> list[Token]:
         """A noun whose coordinated modifiers name distinct actors (*de Poolse en Litouwse
