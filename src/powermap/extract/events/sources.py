@@ -4,7 +4,11 @@
   example of *bedrijven zoals X en Y*; a relative pronoun stands for the noun it modifies);
 - a passive's ``door``/``by`` agent, or none (an agentless passive has no source);
 - a clause without its own subject (an infinitive, a conjunct, *X zei dat ... en riep Y
-  op*) takes the subject of the clause that governs it;
+  op*, a verb-second conjunct the parser hung on a noun, an English gerund after *in/by*)
+  takes the subject of the clause that governs it;
+- in a verb-final relative clause, a name before the verb is the subject when the parser made
+  the relative pronoun the subject (*de sancties die X wilden invoeren*), unless agreement says
+  otherwise; a participle modifying a noun is a passive (*de door X gesteunde regering*);
 - an event noun's possessor, demonym adjective or agent phrase (*de Russische aanval*).
 """
 
@@ -219,7 +223,8 @@ class Sources:
         clause it shares the subject with is the main clause around that noun. Else None."""
         if not self.verb_second or dep(tok) != "conj" or tok.i == 0 or is_predicate(tok.head):
             return None
-        if "Fin" not in tok.morph.get("VerbForm", []) or tok.doc[tok.i - 1].lower_ not in ("en", "maar"):
+        before = tok.doc[tok.i - 1]  # the coordinator right before the verb (*en eiste*)
+        if "Fin" not in tok.morph.get("VerbForm", []) or dep(before) != "cc" or before.head.i != tok.i:
             return None
         clause = next((h for h in governors(tok) if is_predicate(h)), None)
         while clause is not None and (dep(clause) in COMPLEMENT | {"acl:relcl", "acl"}) and clause.head.i != clause.i:

@@ -1,11 +1,14 @@
 """The target of an event: whom it is aimed at.
 
-Candidates, in order: a passive's subject, the indirect object, the object (and objects
-the parser hung elsewhere), prepositional complements in the language's preference order
-(``target_preps``: aan/tegen/op/met..., to/against/on/with...), the arguments of a governed
-clause (*om Y te straffen*); with ``loose``, then any other actor among the complements;
-the coder's last resort is the nearest actor by word order. An attribution (*volgens X*)
-and a place after a locative preposition are never targets.
+Candidates, in order: the noun a participle modifies, a passive's subject, the indirect
+object, the object (a relative pronoun: its noun; and objects the parser hung elsewhere, after
+the predicate's own prepositional complements when it is a controlled infinitive),
+prepositional complements in the language's preference order (``target_preps``:
+aan/tegen/op/met..., to/against/on/with...), the arguments of a governed clause (*om Y te
+straffen*); with ``loose``, then any other actor among the complements; the coder's last
+resort is the nearest actor by word order. A common noun that names no actor stands for its
+agent phrase or possessive (*the proclamation by X*, *haar akkoord*). An attribution (*volgens
+X*) and a place after a locative preposition are never targets.
 """
 
 from __future__ import annotations
