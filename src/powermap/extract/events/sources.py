@@ -212,7 +212,7 @@ class Sources:
         if dep(tok) != "pcomp" or prep.i == tok.i or prep.lower_ not in self.gerund_preps:
             return None
         head = prep.head
-        if head.pos_ == "ADJ" and dep(head) in ("acomp", "xcomp", "amod") and head.head.i != head.i:
+        if head.pos_ == "ADJ" and (dep(head) == "acomp" or dep(head) in ("xcomp", "amod")) and head.head.i != head.i:
             head = head.head  # *was forceful in*
         return head if head.i != prep.i and is_predicate(head) and subjects(head) else None
 

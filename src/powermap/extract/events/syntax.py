@@ -111,11 +111,12 @@ def subtree(tok: Token) -> list[Token]:
 
 @cache
 def temporal_words() -> frozenset[str]:
-    """Weekday and month names and one-word relative dates of every language's ``dates.yaml``."""
+    """Weekday names and one-word relative dates (*vandaag*) of every language's ``dates.yaml``
+    (not month names: *May* is also a name)."""
     out: set[str] = set()
     for code in sorted(lang.codes()):
         found = lang.data(code, "dates") or {}
-        for key in ("weekdays", "months", "relative"):
+        for key in ("weekdays", "relative"):
             out |= {str(w).lower() for w in found.get(key) or {} if " " not in str(w)}
     return frozenset(out)
 
@@ -129,7 +130,7 @@ def language_words(code: str, name: str) -> frozenset[str]:
 
 
 def _nominal_subjects(tok: Token) -> list[Token]:
-    """The ``nsubj`` dependents, less a time word the parser took for a second subject
+    """The ``nsubj`` dependents, less a day word the parser took for a second subject
     (*Dinsdag had X een ontmoeting*: *Dinsdag* is when, X the subject)."""
     nominal = [c for c in tok.children if dep(c) == "nsubj"]
     if len(nominal) > 1 and nominal[0].lower_ in temporal_words() and not list(nominal[0].children):
