@@ -273,3 +273,23 @@ def test_a_name_the_parser_made_a_second_subject_of_a_relative_clause_is_its_sub
     ctx = context(doc, ACTORS)
     EventStage()(ctx)
     assert ("peru", "polen", "163") in [(e.source, e.target, e.cameo) for e in ctx.record.events]
+
+
+def test_a_neuter_pronoun_stands_for_a_state_only_in_reported_speech():
+    # Peru zei dat het Chili helpt .   (*het*: Peru)   /   Peru steunt Chili . De vraag is of het helpt .
+    said = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("zei", "zeggen", "VERB", "ROOT", 1),
+        ("dat", "dat", "SCONJ", "mark", 5), ("het", "het", "PRON", "nsubj", 5),
+        ("Chili", "Chili", "PROPN", "obj", 5), ("helpt", "helpen", "VERB", "ccomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert ("peru", "chili", "07") in said
+    question = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
+        ("Chili", "Chili", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+        ("De", "de", "DET", "det", 5), ("vraag", "vraag", "NOUN", "nsubj", 6),
+        ("is", "zijn", "AUX", "ROOT", 6), ("of", "of", "SCONJ", "mark", 9),
+        ("het", "het", "PRON", "nsubj", 9), ("helpt", "helpen", "VERB", "ccomp", 6),
+        (".", ".", "PUNCT", "punct", 6),
+    ])  # fmt: skip
+    assert not [e for e in question if e[2] == "07"]

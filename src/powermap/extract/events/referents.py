@@ -4,9 +4,10 @@ A phrase resolves, in order, to: the mention on its head or nearest inside it (a
 standing for its state, a place after a locative preposition for nobody); a definite state
 description (*het land*, *zijn buurland*: the state named last before it); a counted plural
 description (*de twee landen*); a pronoun or role noun through the actor layer's resolver.
-A neuter subject pronoun of an event (*het*, *it*) stands for the state of the person whose
-saying governs it, else for the state named last. Every resolution is bounded: a phrase
-whose resolution leads back to itself, or a chain deeper than ``MAX_DEPTH``, gives None.
+A neuter subject pronoun of an event (*het*, *it*) in reported speech stands for the state of
+the person whose saying governs it, else for the state named last; outside it, for no one.
+Every resolution is bounded: a phrase whose resolution leads back to itself, or a chain deeper
+than ``MAX_DEPTH``, gives None.
 """
 
 from __future__ import annotations
@@ -287,9 +288,11 @@ class Referents:
 
     def pronoun(self, tok: Token) -> Actor | None:
         """A singular personal pronoun resolved by the actor layer (plural ones stay open); a
-        neuter subject pronoun that carries an event stands for the speaker's state or the state
-        named last (*liet weten dat het de oefeningen schrapt*)."""
+        neuter subject pronoun that carries an event in reported speech stands for the speaker's
+        state or the state named last (*liet weten dat het de oefeningen schrapt*)."""
         if tok.lower_ in self.neuter and (dep(tok) == "nsubj" or self.misread_article(tok)):
+            if not self.in_report(tok):
+                return None  # *de vraag is of het helpt*: outside reported speech *het* is no state
             return self.speaker_state(tok) or self.index.last_state(tok.idx, owner=self.focus.current)
         if tok.lower_ in self.first_person:  # *"Ik eis ...", zegt X*: the quote's speaker
             return self.index.speaker_at(tok.idx)
@@ -326,6 +329,13 @@ class Referents:
             and "Plur" in tok.head.morph.get("Number", [])
             and (dep(tok.head) in OBJECT or dep(tok.head) in SUBJECT)
         )
+
+    def in_report(self, tok: Token) -> bool:
+        """Whether ``tok`` stands in reported speech: a clause governed by a verb of saying, a
+        sentence with *volgens*/*according to* (``reported_markers``), or a quote with a speaker."""
+        if any(self.predicates.is_speech(h) for h in governors(tok, None)):
+            return True
+        return any(t.lower_ in self.reported_markers for t in tok.sent) or self.index.speaker_at(tok.idx) is not None
 
     def speaker_state(self, tok: Token) -> Actor | None:
         """The state of the person whose saying governs ``tok``'s clause (*premier X liet weten
