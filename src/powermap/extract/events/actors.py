@@ -177,3 +177,14 @@ class ActorIndex:
             skip.add(seen[-1].id)
         seen = [a for a in seen if a.id not in skip]
         return seen[-1] if seen else None
+
+    def last_of_country(self, start: int, country: str, kinds: frozenset[str]) -> Actor | None:
+        """The actor of a type in ``kinds`` from ``country`` mentioned last before ``start`` (within
+        ``DESCRIPTION_REACH`` characters): what *het Chinese telecombedrijf* stands for."""
+        found = None
+        for s, e, actor in self.spans:
+            if s >= start:
+                break
+            if start - e < DESCRIPTION_REACH and actor.type in kinds and actor.country == country:
+                found = actor
+        return found

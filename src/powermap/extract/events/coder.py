@@ -21,7 +21,16 @@ from powermap.extract.events.modality import Modality
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
 from powermap.extract.events.sources import Sources
-from powermap.extract.events.syntax import COMPLEMENT, OBJECT, dep, governors
+from powermap.extract.events.syntax import (
+    COMPLEMENT,
+    OBJECT,
+    agents,
+    dep,
+    governors,
+    is_participle_modifier,
+    is_passive,
+    subjects,
+)
 from powermap.extract.events.targets import Targets
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
@@ -132,10 +141,14 @@ class ParseCoder:
         if tok.i in suppressed or self.coded_by_verb(tok, code, entry, entries):
             return []
         heads, passive = reader.noun_sources(tok) if entry.noun else reader.sources(tok)
-        if passive and not heads:  # *waar hij zit opgesloten*: no agent named, so no source
-            self.agentless.add(tok.i)
+        if (passive or is_participle_modifier(tok)) and not heads:  # *waar hij zit opgesloten*,
+            self.agentless.add(tok.i)  # *the proposed route*: no agent named, so no source
         elif heads and all(h.pos_ == "PRON" and self.referents.actor(h) is None for h in heads):
             self.agentless.add(tok.i)  # *zij hebben ... gesteund*: an open plural pronoun, no named source
+        elif not entry.noun and heads and all(self.nameless_subject(tok, h) for h in heads):
+            self.agentless.add(tok.i)  # *the collision, which killed X*: its own subject is no actor
+        elif not heads and (above := self.agentless_governor(tok)) is not None:
+            self.agentless |= {tok.i, above.i}  # *X and Y were called to join*: nobody named calls
         first, end = self.focus.span
         heads = [h for h in heads if first <= h.i < end]  # else a misparse across sentences
         if "reverse" in entry.flags:  # *X kreeg steun van Y*: Y supports X
@@ -183,6 +196,26 @@ class ParseCoder:
                 out.append(Coded(source, each, code, negated, modality, reported, tok))
         self.focus.current = None
         return out
+
+    def nameless_subject(self, tok: Token, head: Token) -> bool:
+        """Whether ``head`` is a common noun that is ``tok``'s own subject (or the noun its relative
+        pronoun subject stands for) and names no actor (*de boeren*, *the collision, which ...*):
+        the parse names the doer, so the word-order backup must not find another."""
+        own = subjects(tok)
+        mine = head in own or any(self.referents.antecedent(s).i == head.i for s in own)
+        if not mine or head.pos_ != "NOUN" or head.i > tok.i or self.referents.actor(head) is not None:
+            return False  # a noun after the verb may be the object misread (*Polen schrapt oefeningen*)
+        # a name between that noun and the verb (*importheffing - X dreigt*) may be the real subject
+        between = tok.doc[head.i + 1 : tok.i]
+        return not any(self.index.at(t.idx, t.idx + len(t.text)) for t in between if t.pos_ == "PROPN")
+
+    def agentless_governor(self, tok: Token) -> Token | None:
+        """The passive without an agent whose complement ``tok`` is (*X werd gevraagd om ... te
+        steunen*, *X were called to join*): its subject is who is asked, no one named asks."""
+        for head in governors(tok, COMPLEMENT):
+            if is_passive(head):
+                return None if agents(head, self.source_reader.agent_preps) else head
+        return None
 
     @staticmethod
     def coded_by_verb(tok: Token, code: str, entry: LexEntry, entries: dict[int, LexEntry]) -> bool:

@@ -56,6 +56,7 @@ class Predicates:
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.uncoded_roots = lexicon.cue_set("uncoded_roots")
         self.speech_roots = lexicon.cue_set("speech_event_roots")
+        self.verb_final = bool(lexicon.cues.get("verb_second"))  # subordinate clauses end in the verb
         # a two-word entry (*laten weten*) also as the lemma the coder builds for a verb with a
         # particle-like part (*wetenlaten*)
         speech = lexicon.cue_set("speech_verbs")
@@ -118,6 +119,8 @@ class Predicates:
         cluster the finite verb's object (*blijft de schuld bij X leggen*), in *om NP te V* the
         ``om`` phrase, in a relative clause without object the noun it modifies (*het voertuig
         dat X stuurt*)."""
+        if self.inverted_relative(tok) is not None and (clause := self.relative_clause(tok)) is not None:
+            return [clause.head]  # *de sancties die X wilden invoeren*: the pronoun's noun is the object
         objects = [c for c in tok.children if dep(c) in OBJECT]
         if objects:  # an adjective taken for the object (levert voorzichtige, ... kritiek)
             return self.stray_object(tok) if all(c.pos_ == "ADJ" for c in objects) else []
@@ -133,6 +136,37 @@ class Predicates:
             rel = [c for c in tok.children if c.lower_ in self.relative and c.i < tok.i]
             return [head] if rel and head.pos_ in ("NOUN", "PROPN") else []
         return self.stray_object(tok)
+
+    @staticmethod
+    def relative_clause(tok: Token) -> Token | None:
+        """The relative clause ``tok`` heads, directly or as the infinitive of its verb cluster."""
+        cur = tok
+        while dep(cur) == "xcomp" and cur.head.i != cur.i:
+            cur = cur.head
+        return cur if dep(cur) == "acl:relcl" and cur.head.i != cur.i else None
+
+    def inverted_relative(self, tok: Token) -> Token | None:
+        """In a verb-final relative clause whose relative pronoun the parser made the subject
+        while a name stands as the object before the verb (*de sancties die X wilden invoeren*),
+        the name is the subject and the pronoun the object: returns the name, else None."""
+        clause = self.relative_clause(tok) if self.verb_final else None
+        if clause is None or clause.head.pos_ != "NOUN":
+            return None
+        subj = subjects(clause)
+        if len(subj) != 1 or dep(subj[0]) != "nsubj" or subj[0].lower_ not in self.relative:
+            return None
+        names = [
+            c
+            for c in (*tok.children, *clause.children)
+            if dep(c) in ("obj", "nsubj") and c.pos_ == "PROPN" and subj[0].i < c.i < tok.i
+        ]
+        if not names:
+            return None
+        # agreement decides where it can: *de boeren die Peru steunen* (plural verb) are the subject
+        finite = next((v for v in (clause, *clause.children) if "Fin" in v.morph.get("VerbForm", [])), None)
+        verb_number = finite.morph.get("Number", []) if finite is not None else []
+        name_number = names[0].morph.get("Number", [])
+        return None if verb_number and name_number and verb_number != name_number else names[0]
 
     @staticmethod
     def stray_object(tok: Token) -> list[Token]:

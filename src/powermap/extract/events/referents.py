@@ -4,9 +4,10 @@ A phrase resolves, in order, to: the mention on its head or nearest inside it (a
 standing for its state, a place after a locative preposition for nobody); a definite state
 description (*het land*, *zijn buurland*: the state named last before it); a counted plural
 description (*de twee landen*); a pronoun or role noun through the actor layer's resolver.
-A neuter subject pronoun of an event (*het*, *it*) stands for the state of the person whose
-saying governs it, else for the state named last. Every resolution is bounded: a phrase
-whose resolution leads back to itself, or a chain deeper than ``MAX_DEPTH``, gives None.
+A neuter subject pronoun of an event (*het*, *it*) in reported speech stands for the state of
+the person whose saying governs it, else for the state named last; outside it, for no one.
+Every resolution is bounded: a phrase whose resolution leads back to itself, or a chain deeper
+than ``MAX_DEPTH``, gives None.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from powermap.extract.events.syntax import (
     conjuncts,
     dep,
     governors,
+    language_words,
     np_tokens_by_distance,
     prepositional,
     subjects,
@@ -88,6 +90,7 @@ class Referents:
         #: third-person plural subject pronouns that take up a coordinated subject (zij, they)
         self.personal_plural = lexicon.cue_set("plural_subject_pronouns")
         self.numbers = number_lexicon(lexicon.language)
+        self.company_nouns = language_words(lexicon.language, "company_nouns")
         self.resolving: list[int] = []  # tokens being resolved now, outermost first
 
     def actor(self, tok: Token) -> Actor | None:
@@ -110,6 +113,8 @@ class Referents:
             if owner is not None and owner.type == "person":  # *X, een Peruaanse ondernemer*: X
                 return owner
         named = [c for c in tok.children if dep(c) == "appos"]
+        if (body := self.company_description(tok)) is not None:
+            return body
         for t in [tok, *named, *np_tokens_by_distance(tok)]:
             found = self.index.at(t.idx, t.idx + len(t.text))
             if found is not None and not self.locative(t):
@@ -120,6 +125,26 @@ class Referents:
             found = self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
             return found if found is not None else self.role_person(tok)
         return None
+
+    def company_description(self, tok: Token) -> Actor | None:
+        """A definite description of a company by its kind and country (``company_nouns``, also
+        as a compound's end: *het Chinese telecombedrijf*, *the Iranian airline*) stands for the
+        company of that country named last before it, not for the country; else None."""
+        word = tok.lower_
+        if tok.pos_ != "NOUN" or self.index.at(tok.idx, tok.idx + len(tok.text)) is not None:
+            return None
+        if not any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in self.company_nouns):
+            return None
+        if not any(dep(c) == "det" and c.lower_ in self.definite for c in tok.children):
+            return None
+        states = [
+            a
+            for c in tok.children
+            if dep(c) == "amod" and (a := self.index.at(c.idx, c.idx + len(c.text))) is not None and a.type == "state"
+        ]
+        if len(states) != 1 or not states[0].country:
+            return None
+        return self.index.last_of_country(tok.idx, states[0].country, frozenset({"company"}))
 
     def governed_state(self, head: Token, named: Token, found: Actor) -> Actor:
         """A government noun owned by a person (*het regime van X*, *X's government*:
@@ -263,9 +288,11 @@ class Referents:
 
     def pronoun(self, tok: Token) -> Actor | None:
         """A singular personal pronoun resolved by the actor layer (plural ones stay open); a
-        neuter subject pronoun that carries an event stands for the speaker's state or the state
-        named last (*liet weten dat het de oefeningen schrapt*)."""
+        neuter subject pronoun that carries an event in reported speech stands for the speaker's
+        state or the state named last (*liet weten dat het de oefeningen schrapt*)."""
         if tok.lower_ in self.neuter and (dep(tok) == "nsubj" or self.misread_article(tok)):
+            if not self.in_report(tok):
+                return None  # *de vraag is of het helpt*: outside reported speech *het* is no state
             return self.speaker_state(tok) or self.index.last_state(tok.idx, owner=self.focus.current)
         if tok.lower_ in self.first_person:  # *"Ik eis ...", zegt X*: the quote's speaker
             return self.index.speaker_at(tok.idx)
@@ -302,6 +329,13 @@ class Referents:
             and "Plur" in tok.head.morph.get("Number", [])
             and (dep(tok.head) in OBJECT or dep(tok.head) in SUBJECT)
         )
+
+    def in_report(self, tok: Token) -> bool:
+        """Whether ``tok`` stands in reported speech: a clause governed by a verb of saying, a
+        sentence with *volgens*/*according to* (``reported_markers``), or a quote with a speaker."""
+        if any(self.predicates.is_speech(h) for h in governors(tok, None)):
+            return True
+        return any(t.lower_ in self.reported_markers for t in tok.sent) or self.index.speaker_at(tok.idx) is not None
 
     def speaker_state(self, tok: Token) -> Actor | None:
         """The state of the person whose saying governs ``tok``'s clause (*premier X liet weten

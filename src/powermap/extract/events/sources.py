@@ -4,7 +4,11 @@
   example of *bedrijven zoals X en Y*; a relative pronoun stands for the noun it modifies);
 - a passive's ``door``/``by`` agent, or none (an agentless passive has no source);
 - a clause without its own subject (an infinitive, a conjunct, *X zei dat ... en riep Y
-  op*) takes the subject of the clause that governs it;
+  op*, a verb-second conjunct the parser hung on a noun, an English gerund after *in/by*)
+  takes the subject of the clause that governs it;
+- in a verb-final relative clause, a name before the verb is the subject when the parser made
+  the relative pronoun the subject (*de sancties die X wilden invoeren*), unless agreement says
+  otherwise; a participle modifying a noun is a passive (*de door X gesteunde regering*);
 - an event noun's possessor, demonym adjective or agent phrase (*de Russische aanval*).
 """
 
@@ -25,8 +29,10 @@ from powermap.extract.events.syntax import (
     conjuncts,
     dep,
     governors,
+    is_participle_modifier,
     is_passive,
     is_predicate,
+    language_words,
     prepositional,
     subjects,
 )
@@ -58,14 +64,19 @@ class Sources:
         self.noun_source_preps = lexicon.cue_set("noun_source_preps")
         self.noun_target_preps = lexicon.cue_set("noun_target_preps")
         self.light_verbs = lexicon.cue_set("light_verbs")
+        self.gerund_preps = language_words(lexicon.language, "gerund_subject_preps")
 
     def sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source noun heads for a predicate, and whether it is passive. A clause without a
         subject (or with only an unresolved plural pronoun) takes the governing clause's."""
         actor, antecedent = self.referents.actor, self.referents.antecedent
         passive = is_passive(tok) or self.stative_passive(tok)
-        if passive:
+        if passive or (is_participle_modifier(tok) and agents(tok, self.agent_preps)):  # *de door X gesteunde*
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
+        name = self.predicates.inverted_relative(tok)  # *de sancties die X wilden invoeren*: X
+        clause = self.predicates.relative_clause(tok)
+        if name is not None and clause is not None and not self.names_actor(clause.head) and actor(name) is not None:
+            return [name], False
         main = self.elided_subject_conjunct(tok)
         if main is not None:  # X zei dat ... en riep Y op: X calls
             found = [c for s in subjects(main) for c in conjuncts(s)]
@@ -87,6 +98,10 @@ class Sources:
             own = misread
         if own and not all(s.pos_ == "PRON" and actor(s) is None for s in own):
             return [antecedent(s) for s in own], False
+        if not own and (clause := self.gerund_clause(tok)) is not None:  # *X was firm in blaming Y*
+            return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
+        if not own and (clause := self.stranded_conjunct(tok)) is not None:  # *X stelde dat ... en eiste*
+            return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}, self.vote_noun))):
             if self.finite_subordinate(cur):  # hoewel/omdat/toen ...: its own (missed) subject
                 break
@@ -96,6 +111,11 @@ class Sources:
         if not own and (clause := self.split_infinitive(tok)) is not None:
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         return [antecedent(s) for s in own], False
+
+    def names_actor(self, noun: Token) -> bool:
+        """Whether a noun is itself an actor's mention or a role description (*de president*)."""
+        refs = self.referents
+        return refs.index.at(noun.idx, noun.idx + len(noun.text)) is not None or refs.role_person(noun) is not None
 
     def modifier_conjuncts(self, noun: Token) -> list[Token]:
         """A noun whose coordinated modifiers name distinct actors (*de Poolse en Litouwse
@@ -183,6 +203,33 @@ class Sources:
         if head.i == tok.i or not subjects(head) or any(s.i > head.i for s in subjects(head)):
             return None
         return head
+
+    def gerund_clause(self, tok: Token) -> Token | None:
+        """The clause whose subject a gerund without one shares: the predicate its preposition
+        (``gerund_subject_preps``: *by, in, after*) modifies, directly or through an adjective
+        complement (*X was forceful in blaming Y*, *X replied by recalling its envoy*); else None."""
+        prep = tok.head
+        if dep(tok) != "pcomp" or prep.i == tok.i or prep.lower_ not in self.gerund_preps:
+            return None
+        head = prep.head
+        if head.pos_ == "ADJ" and (dep(head) == "acomp" or dep(head) in ("xcomp", "amod")) and head.head.i != head.i:
+            head = head.head  # *was forceful in*
+        return head if head.i != prep.i and is_predicate(head) and subjects(head) else None
+
+    def stranded_conjunct(self, tok: Token) -> Token | None:
+        """In a verb-second language, a finite verb right after *en/maar* without a subject of its
+        own that the parser hung on a noun (*X stelde dat het geweld ... illustratief is voor de
+        islamofobie en eiste van Y ...*) opens a main clause with its subject left out: the
+        clause it shares the subject with is the main clause around that noun. Else None."""
+        if not self.verb_second or dep(tok) != "conj" or tok.i == 0 or is_predicate(tok.head):
+            return None
+        before = tok.doc[tok.i - 1]  # the coordinator right before the verb (*en eiste*)
+        if "Fin" not in tok.morph.get("VerbForm", []) or dep(before) != "cc" or before.head.i != tok.i:
+            return None
+        clause = next((h for h in governors(tok) if is_predicate(h)), None)
+        while clause is not None and (dep(clause) in COMPLEMENT | {"acl:relcl", "acl"}) and clause.head.i != clause.i:
+            clause = clause.head  # up from the subordinate clause the noun sits in
+        return clause if clause is not None and subjects(clause) else None
 
     def split_infinitive(self, tok: Token) -> Token | None:
         """The clause an infinitive the parser cut off as a root of its own belongs to (*X is

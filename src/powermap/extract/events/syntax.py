@@ -10,10 +10,12 @@ this module sees only the normalised roles.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from spacy.tokens import Token
 
-from powermap.extract.events.lexicon import cue_union
+from powermap import lang
+from powermap.extract.events.lexicon import cue_union, get_lexicon
 
 CLEAR_TO_UD = {
     "dobj": "obj",
@@ -107,22 +109,70 @@ def subtree(tok: Token) -> list[Token]:
     return _walk(tok, lambda t: list(t.children))
 
 
+@cache
+def temporal_words() -> frozenset[str]:
+    """Weekday names and one-word relative dates (*vandaag*) of every language's ``dates.yaml``
+    (not month names: *May* is also a name)."""
+    out: set[str] = set()
+    for code in sorted(lang.codes()):
+        found = lang.data(code, "dates") or {}
+        for key in ("weekdays", "relative"):
+            out |= {str(w).lower() for w in found.get(key) or {} if " " not in str(w)}
+    return frozenset(out)
+
+
+@cache
+def language_words(code: str, name: str) -> frozenset[str]:
+    """A word list of ``lang/<code>/words.yaml`` (empty for a language without the list)."""
+    if code not in lang.codes() or not lang.get(code).has(name):
+        return frozenset()
+    return lang.get(code).words(name)
+
+
+def _nominal_subjects(tok: Token) -> list[Token]:
+    """The ``nsubj`` dependents, less a day word the parser took for a second subject
+    (*Dinsdag had X een ontmoeting*: *Dinsdag* is when, X the subject)."""
+    nominal = [c for c in tok.children if dep(c) == "nsubj"]
+    if len(nominal) > 1 and nominal[0].lower_ in temporal_words() and not list(nominal[0].children):
+        return nominal[1:]
+    return nominal
+
+
 def subjects(tok: Token) -> list[Token]:
     """The predicate's subject: a clause has one, so of several nominal subjects the parser
     attached (*Polen zou Oekraïne wapens leveren*, both ``nsubj``) only the first counts; the
-    others are ``stray_subjects``."""
-    found = [c for c in tok.children if dep(c) in SUBJECT]
-    nominal = [c for c in found if dep(c) == "nsubj"]
-    return [c for c in found if c not in nominal[1:]]
+    others are ``stray_subjects``; a bare time word taken for the first is none."""
+    nominal = _nominal_subjects(tok)
+    return [c for c in tok.children if dep(c) in SUBJECT and (dep(c) != "nsubj" or c in nominal[:1])]
 
 
 def stray_subjects(tok: Token) -> list[Token]:
     """Nominal subjects after the first one (a misparse; mostly an indirect object)."""
-    return [c for c in tok.children if dep(c) == "nsubj"][1:]
+    return _nominal_subjects(tok)[1:]
 
 
 def is_passive(tok: Token) -> bool:
     return any(dep(c) in ("aux:pass", "nsubj:pass", "csubj:pass") for c in tok.children)
+
+
+def is_participle_modifier(tok: Token) -> bool:
+    """A past participle modifying a noun (*de geplande oefeningen*, *the proposed route*, *the
+    government backed by X*): a passive whose noun undergoes the act; only an agent phrase acts."""
+    morph = tok.morph
+    if dep(tok) not in ("amod", "acl") or "Part" not in morph.get("VerbForm", []) or tok.head.i == tok.i:
+        return False
+    form, lemma = tok.lower_, (tok.lemma_ or "").lower()
+    present = language_words(tok.doc.lang_, "present_participle_endings")  # infinitive + *d(e)*: *dreigende*
+    if "Pres" in morph.get("Tense", []) or (lemma and form.startswith(lemma) and form[len(lemma) :] in present):
+        return False  # a present participle is active: *de dreigende heffingen* threaten
+    # where particles are prefixed (Dutch), a particle not followed by *ge* is a finite verb tagged
+    # as a participle (*aanspoorde*; the participle is *aangespoorde*)
+    cues = get_lexicon(tok.doc.lang_)
+    if cues.cues.get("particle_prefix") and any(
+        form.startswith(p) and not form[len(p) :].startswith("ge") for p in cues.cue_set("separable_particles")
+    ):
+        return False
+    return tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def prepositional(tok: Token) -> Iterator[tuple[str, str, Token]]:

@@ -1,11 +1,14 @@
 """The target of an event: whom it is aimed at.
 
-Candidates, in order: a passive's subject, the indirect object, the object (and objects
-the parser hung elsewhere), prepositional complements in the language's preference order
-(``target_preps``: aan/tegen/op/met..., to/against/on/with...), the arguments of a governed
-clause (*om Y te straffen*); with ``loose``, then any other actor among the complements;
-the coder's last resort is the nearest actor by word order. An attribution (*volgens X*)
-and a place after a locative preposition are never targets.
+Candidates, in order: the noun a participle modifies, a passive's subject, the indirect
+object, the object (a relative pronoun: its noun; and objects the parser hung elsewhere, after
+the predicate's own prepositional complements when it is a controlled infinitive),
+prepositional complements in the language's preference order (``target_preps``:
+aan/tegen/op/met..., to/against/on/with...), the arguments of a governed clause (*om Y te
+straffen*); with ``loose``, then any other actor among the complements; the coder's last
+resort is the nearest actor by word order. A common noun that names no actor stands for its
+agent phrase or possessive (*the proclamation by X*, *haar akkoord*). An attribution (*volgens
+X*) and a place after a locative preposition are never targets.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from powermap.extract.events.syntax import (
     conjuncts,
     dep,
     governors,
+    is_participle_modifier,
     is_passive,
     np_tokens_by_distance,
     prepositional,
@@ -65,19 +69,25 @@ class Targets:
         """The first candidate (see the module docstring) that is an actor not in ``exclude``. A
         common noun among ``theme`` (the words of the row's pattern: *troepen sturen naar X*,
         *send troops to X*) is what the act moves or uses, never whom it is aimed at."""
+        if is_participle_modifier(tok) and (found := self.modified(tok, exclude)) is not None:
+            return found  # *de door X gesteunde regering van Y*: the noun undergoes the act
         candidates: list[Token] = []
         if is_passive(tok):  # *the coalition, which was joined by X*: the relative pronoun's noun
             candidates += [self.referents.antecedent(c) for s in subjects(tok) for c in conjuncts(s)]
         candidates += [c for c in tok.children if dep(c) == "iobj"] + stray_subjects(tok)
         if self.sources.elided_subject_conjunct(tok) is not None:  # en riep Z op: Z is the object
             candidates += [c for c in tok.children if dep(c) == "nsubj"]
-        candidates += [c for c in tok.children if dep(c) == "obj"]
-        candidates += self.predicates.borrowed(tok)
+        # *Cyprus, which Turkey does not recognize*: a relative pronoun object is its noun
+        candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj"]
+        borrowed = self.predicates.borrowed(tok)
         preps = sorted(
             ((p, n) for label, p, n in prepositional(tok) if label != "obl:agent" and p not in self.agent_preps),
             key=lambda pn: self.target_preps.index(pn[0]) if pn[0] in self.target_preps else 99,
         )
-        candidates += [n for p, n in preps if p in self.target_preps]
+        own = [n for p, n in preps if p in self.target_preps]
+        # *riep X op om te demonstreren tegen Y*: the governing verb's object controls the
+        # infinitive (it is who acts), so the infinitive's own complement comes first
+        candidates += own + borrowed if dep(tok) == "xcomp" else borrowed + own
         for child in tok.children:  # the arguments of a governed clause (om Y te straffen)
             if self.governed_clause(child) and not subjects(child):
                 candidates += [c for c in child.children if dep(c) in OBJECT]
@@ -86,7 +96,7 @@ class Targets:
         for cand in candidates:  # a place after a locative preposition is where, not whom
             if theme and cand.is_lower and (cand.lower_ in theme or norm(cand.lemma_ or cand.text) in theme):
                 continue
-            found = None if refs.attribution(cand) or refs.locative(cand) else refs.actor(cand)
+            found = None if refs.attribution(cand) or refs.locative(cand) else self.about(cand)
             if found is not None and found.id in exclude and cand.lower_ in refs.personal:
                 found = refs.index.previous_person(cand.idx, exclude)  # *X arresteerde hem*: not X
             if found is not None and found.id not in exclude:
@@ -102,6 +112,40 @@ class Targets:
                 found = refs.index.at(t.idx, t.idx + len(t.text)) or refs.described(t)
                 if found is not None and found.id not in exclude and found.type != "place":
                     return found
+        return None
+
+    def about(self, cand: Token) -> Actor | None:
+        """The actor a complement stands for. A common noun that names no actor itself is an act
+        or thing, aimed at whoever is behind it: its agent phrase (*attacked the proclamation
+        ... by X*, *het besluit door X*) before any other name in the phrase, else its
+        possessive pronoun (*instemmen met haar akkoord*); a role noun's possessor (*zijn
+        minister*) is another person, not the target."""
+        refs = self.referents
+        if cand.pos_ != "NOUN" or refs.index.at(cand.idx, cand.idx + len(cand.text)) is not None:
+            return refs.actor(cand)
+        for _label, prep, noun in prepositional(cand):
+            if prep in self.agent_preps and (found := refs.actor(noun)) is not None:
+                return found
+        found = refs.actor(cand)
+        if found is not None or cand.lower_ in refs.role_nouns:
+            return found
+        owners = [c for c in cand.children if dep(c) == "nmod:poss" and c.pos_ == "PRON"]
+        if not owners:
+            return None
+        owner = owners[0]  # the actor layer's reading of *zijn*, *haar*, *his*
+        return refs.actor(owner) or refs.index.resolve(owner.idx, owner.idx + len(owner.text), owner.text)
+
+    def modified(self, participle: Token, exclude: set[str]) -> Actor | None:
+        """The actor the noun a participle modifies names, outside the participle's own phrase
+        (*de door X gesteunde regering van Y*: Y, not the agent X)."""
+        own = {t.i for t in subtree(participle)}
+        noun = participle.head
+        for t in (noun, *np_tokens_by_distance(noun)):
+            if t.i in own or self.referents.locative(t):
+                continue
+            found = self.referents.index.at(t.idx, t.idx + len(t.text))
+            if found is not None:
+                return found if found.id not in exclude else None
         return None
 
     def governed_clause(self, child: Token) -> bool:
@@ -159,8 +203,12 @@ class Targets:
         whether the list is open (*Microsoft, Zoom en andere diensten*, ``open_list_marks``):
         an open list illustrates one group, a closed one names each party."""
         actor = self.referents.actor
-        for cand in (c for c in tok.children if dep(c) in OBJECT or dep(c) in ("obl", "nmod")):
+        nouns = [c for c in tok.children if dep(c) in OBJECT]
+        nouns += [n for label, _p, n in prepositional(tok) if label != "obl:agent"]
+        for cand in nouns:
             members = conjuncts(cand)
+            if len(members) < 2:  # *with the navies of X, Y and Z*: the owners are the parties
+                members = self.owner_conjuncts(cand)
             if len(members) < 2 or actor(members[0]) != target:
                 continue
             out = [target]
@@ -170,6 +218,14 @@ class Targets:
                     out.append(found)
             return out, self.open_list(members)
         return [target], False
+
+    def owner_conjuncts(self, noun: Token) -> list[Token]:
+        """The coordinated owners of a common noun that names no actor itself (*de marines van X
+        en Y*, *the navies of X and Y*): each owner is a party of the act; else []."""
+        if noun.pos_ != "NOUN" or self.referents.index.at(noun.idx, noun.idx + len(noun.text)) is not None:
+            return []
+        owners = [n for _label, p, n in prepositional(noun) if p in self.owner_preps]
+        return conjuncts(owners[0]) if len(owners) == 1 else []
 
     def open_list(self, members: list[Token]) -> bool:
         """Whether a conjunct is marked as the rest of an open list (*andere*, *other*, *etc.*)."""
