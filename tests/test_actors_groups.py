@@ -138,3 +138,27 @@ def test_linking_runs_joined_by_a_conjunction_inside_one_entity(en):
     found = en(text, date(2024, 1, 1), doc=doc)
     names = {a.name for a in found.actors.values() if a.mentions}
     assert "Belt" not in names and "Road" not in names
+
+
+def test_groups_general_people_nouns_are_groups(nl, en):
+    found = nl("Noorwegen koos een nieuwe koers. De kiezers bleven thuis, maar de vakbonden protesteerden.", D)
+    assert mentions(found, "norwegian_voters") == ["De kiezers"]
+    assert mentions(found, "norwegian_trade_unions") == ["de vakbonden"]
+    found = en("Peru held a vote. Many residents stayed home while international observers watched.", D)
+    assert mentions(found, "peruvian_residents") == ["Many residents"]
+    assert mentions(found, "peruvian_international_observers") == ["international observers"]
+
+
+def test_groups_general_head_needs_a_qualifier_or_nationality(nl, en):
+    found = nl("Chili en Peru tekenden. De twee landen handelen veel, net als regionale landen.", D)
+    groups = [a for a in found.actors.values() if a.type == "group"]
+    assert [sorted(a.mentions.values()) for a in groups] == [["regionale landen"]]
+    found = en("Peru and Chile signed. Both countries trade, and so do Chilean firms.", D)
+    groups = [a for a in found.actors.values() if a.type == "group"]
+    assert [sorted(a.mentions.values()) for a in groups] == [["Chilean firms"]]
+
+
+def test_groups_dutch_state_name_before_a_plural_is_no_phrase(nl):
+    found = nl("De oorlog in Peru dwong landen in de regio tot keuzes.", D)
+    assert not [a for a in found.actors.values() if a.type == "group"]
+    assert mentions(found, "peru") == ["Peru"]

@@ -55,6 +55,12 @@ class GroupLexicon:
     broader: dict[str, frozenset[str]] = field(default_factory=dict)
     #: words that open a definite description (*de*, *die*, *the*, *these*)
     definite: frozenset[str] = frozenset()
+    #: heads too general to name a group on their own (*landen*, *companies*): they need a
+    #: qualifier or a nationality inside the phrase (*regionale bondgenoten*, *German firms*)
+    qualified: frozenset[str] = frozenset()
+    #: whether a state's name may stand as a noun before the head (*United Kingdom officials*);
+    #: not where the language writes compounds closed (*Oekraïne landen* is no phrase in Dutch)
+    noun_adjuncts: bool = True
 
 
 def _load(language: str) -> dict:
@@ -67,7 +73,9 @@ def group_lexicon(language: str) -> GroupLexicon:
     title in a Dutch footnote), the language's own entries winning."""
     own = _load(language) or _load("en")
     heads: dict[str, str] = {}
+    qualified: set[str] = set()
     for code in LANGUAGES:
+        qualified.update(w.lower() for w in _load(code).get("qualified_heads") or ())
         if code != language:
             heads.update({k.lower(): v for k, v in (_load(code).get("heads") or {}).items()})
     heads.update({k.lower(): v for k, v in (own.get("heads") or {}).items()})
@@ -82,6 +90,10 @@ def group_lexicon(language: str) -> GroupLexicon:
         adjective_endings=tuple(own.get("adjective_endings") or ()),
         broader={k: frozenset(v) for k, v in (_load("en").get("broader") or {}).items()},
         definite=frozenset(own.get("definite_determiners") or ()),
+        qualified=frozenset(qualified),
+        noun_adjuncts=not (lang.data(language, "actors") or {}).get("closed_compounds", False)
+        if language in lang.codes()
+        else True,
     )
 
 
@@ -98,6 +110,7 @@ class GroupPhrase:
     name: str | None = None  # a fixed name (followers, camps)
     country: str | None = None
     pro: tuple[str, ...] = ()  # pro-X states and blocs before the head (never the group's own nationality)
+    qualified: bool = False  # a qualifier of the lexicon or a state adjective inside the phrase
 
 
 def state_of(kb: KnowledgeBase, hit: Hit) -> str | None:
@@ -172,7 +185,12 @@ def find_groups(
         if head is None and low in glex.heads and (w[:1].islower() or _initial(text, s)) and s not in hit_at:
             head = glex.heads[low]
         if head is not None:
-            out.append(_phrase(text, words, k, s, e, head, hits, hit_at, used, kb, glex, determiners))
+            before = set(used)
+            phrase = _phrase(text, words, k, s, e, head, hits, hit_at, used, kb, glex, determiners)
+            if text[s:e].lower() in glex.qualified and not phrase.qualified:
+                used.intersection_update(before)  # too general a head on its own: no group
+            else:
+                out.append(phrase)
         elif w[:1].islower() and (g := _followers(low, glex, surnames)) is not None:
             out.append(GroupPhrase(s, e, "followers", (), None, True, g[0], g[1]))
         else:
@@ -248,7 +266,7 @@ def _phrase(
             st = state_of(kb, hits[i])
             h = hits[i]
             compound = h.end < we and text[h.end] == "-"  # NAVO-gezinde
-            noun = h.kind in ("name", "abbr") and j == k - 1 and kb.actors[h.ids[0]].type == "state"
+            noun = glex.noun_adjuncts and h.kind in ("name", "abbr") and j == k - 1 and kb.actors[h.ids[0]].type == "state"
             if st and (h.kind == "adj" or compound or noun) and (state is None or st == state):
                 state = st
                 if not noun:  # a state's name stays a mention of the state as well
@@ -289,6 +307,7 @@ def _phrase(
             break
         j -= 1
     explicit = state is not None
+    qualified = explicit or len(quals) > len(bodies) + len(pros)
     if state is None:  # "de oppositie in Rusland"
         m = re.match(r"\s+(\w+)\s+", text[e : e + 20])
         if m and m.group(1).lower() in glex.complements:
@@ -297,7 +316,8 @@ def _phrase(
                 state = state_of(kb, hits[i])
                 explicit = state is not None
     used.update(consumed)
-    return GroupPhrase(start, e, head, tuple(quals), state, explicit or bool(bodies), pro=tuple(pros + bodies))
+    return GroupPhrase(start, e, head, tuple(quals), state, explicit or bool(bodies), pro=tuple(pros + bodies),
+                       qualified=qualified)  # fmt: skip
 
 
 def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], ws: int,
