@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .actors_fixtures import mentions
+from .actors_fixtures import mentions, parsed
 
 D = date(2024, 5, 1)
 
@@ -162,3 +162,20 @@ def test_groups_dutch_state_name_before_a_plural_is_no_phrase(nl):
     found = nl("De oorlog in Peru dwong landen in de regio tot keuzes.", D)
     assert not [a for a in found.actors.values() if a.type == "group"]
     assert mentions(found, "peru") == ["Peru"]
+
+
+def test_groups_mention_takes_the_complement_and_relative_clause_of_its_head(nl, en):
+    text = "Chili stemde. De boeren uit het zuiden protesteerden, net als kiezers die twijfelden aan Peru."
+    found = nl(text, D, doc=parsed("nl", text))
+    assert mentions(found, "chilean_farmers") == ["De boeren uit het zuiden"]
+    assert mentions(found, "chilean_voters") == ["kiezers die twijfelden aan Peru"]
+    assert mentions(found, "peru") == ["Peru"]  # the name inside stays a mention of its own
+    text = "Chile voted. Students from the north marched, and so did Chilean firms including two banks."
+    found = en(text, D, doc=parsed("en", text))
+    assert mentions(found, "chilean_students") == ["Students from the north"]
+    assert mentions(found, "chilean_companies") == ["Chilean firms"]  # an example list is no complement
+
+
+def test_groups_a_preposition_is_no_adjective_before_the_head(nl):
+    found = nl("Chili stemde. De minister sprak tegen activisten.", D)
+    assert mentions(found, "chilean_activists") == []

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from powermap.extract.actors.found import DocActors
 from powermap.extract.actors.groups import GroupPhrase, dominant_state, find_groups, settle, take_up
 from powermap.extract.actors.state import LinkState
 from powermap.kb.build import slug
 from powermap.kb.names import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: dependents right after a group's head that belong to its noun phrase: a prepositional
+#: complement (*aanhangers van de generaal*; UD ``nmod``, ClearNLP ``prep``) or a relative clause
+#: opened by a relative word (UD ``acl:relcl``, ClearNLP ``relcl``)
+_COMPLEMENTS = ("nmod", "prep")
+_RELATIVES = ("acl:relcl", "relcl")
 
 
 def groups_pass(state: LinkState) -> None:
@@ -24,9 +35,36 @@ def groups_pass(state: LinkState) -> None:
     settle(groups, state.kb, dominant_state(state.kb, free))
     take_up(da.text, groups, state.res.glex)
     for g in groups:
-        if da.is_covered(g.start, g.end) or bare_and_new(da, g):
-            continue
-        da.mention(da.doc_actor(g.name or g.head, "group", g.country), g.start, g.end)
+        end = complement_end(state.doc, g.start, g.end)
+        if da.is_covered(g.start, g.end) or (end == g.end and bare_and_new(da, g)):
+            continue  # a bare plural with a complement (*kiezers die twijfelen*) is specific enough
+        actor = da.doc_actor(g.name or g.head, "group", g.country)
+        da.mention(actor, g.start, end, primary=False)
+        da.covered.append((g.start, g.end))  # the names inside the complement stay their own mentions
+
+
+def complement_end(doc: Doc | None, start: int, end: int) -> int:
+    """The end of a group phrase with the complements of its head that follow it in the parse
+    (*de boeren uit het noorden*, *kiezers die twijfelen*); ``end`` without a parse or complement."""
+    if doc is None:
+        return end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    head = span[-1]
+    last = head.i
+    for child in head.rights:
+        if child.left_edge.i != last + 1:
+            break
+        opener = doc[child.left_edge.i]
+        relative = "Rel" in opener.morph.get("PronType") or opener.tag_.startswith("W")
+        complement = child.dep_.startswith(_COMPLEMENTS) and opener.pos_ == "ADP"  # not *including*
+        if not (complement or (child.dep_ in _RELATIVES and relative)):
+            break
+        last = child.right_edge.i
+    while last > head.i and doc[last].is_punct:
+        last -= 1
+    return max(end, doc[last].idx + len(doc[last].text)) if last > head.i else end
 
 
 def bare_and_new(da: DocActors, g: GroupPhrase) -> bool:

@@ -301,7 +301,13 @@ def _phrase(
             start = ws
         elif low in lang.union("complement_prepositions") and j > 0 and words[j - 1][2].lower() in glex.collectives:
             start = ws  # "een groep van ..."
-        elif w[:1].islower() and len(w) > 4 and low.endswith(glex.adjective_endings) and j == k - 1:
+        elif (
+            w[:1].islower()
+            and len(w) > 4
+            and low.endswith(glex.adjective_endings)
+            and j == k - 1
+            and low not in lang.union("prepositions")  # *tegen journalisten*: no adjective
+        ):
             start = ws  # one other adjective before the head
         else:
             break
