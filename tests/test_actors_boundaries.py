@@ -7,7 +7,7 @@ from datetime import date
 from powermap.extract.actors.candidates import capitalised_runs
 from powermap.extract.actors.lexicon import lexicon
 
-from .actors_fixtures import mentions
+from .actors_fixtures import mentions, parsed
 from .test_actors_linking import _with_ents
 
 DAY = date(2024, 5, 1)
@@ -166,3 +166,10 @@ def test_capitalised_words_before_a_place_name_make_a_name_of_their_own(en):
     found = en("Pipelines across the Southern Caucasus were closed last week.", DAY)
     names = {a.name for a in found.actors.values()}
     assert "Southern Caucasus" in names and "Southern" not in names
+
+
+def test_boundaries_a_parsed_adjective_before_its_noun_is_no_name(nl):
+    text = "Op de markt werden Leidse en Haarlemmer koekjes duurder, zeggen de Liberale gelederen."
+    found = nl(text, date(2024, 5, 1), doc=parsed("nl", text))
+    names = {a.name for a in found.actors.values() if a.mentions}
+    assert not names & {"Leidse", "Haarlemmer", "Liberale"}

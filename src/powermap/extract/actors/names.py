@@ -132,10 +132,28 @@ def adjective(state: LinkState, text: str, c: Candidate) -> bool:
     """Whether the NER marks the name as MISC or NORP, its last word has an adjective ending of
     the language and a lower-case content word follows: an adjective before a noun (*Noorse
     zalm*, *Middle Eastern airlines*), not an actor."""
+    if c.label not in ("PER", "PERSON") and parsed_adjective(state, c):
+        return True
     if c.label not in ("MISC", "NORP") or not c.text.split()[-1].lower().endswith(state.res.glex.adjective_endings):
         return False
     nxt = re.match(r" ([^\W\d_A-Z][\w-]*)", text[c.end : c.end + 40])
     return nxt is not None and nxt.group(1) not in state.lex.stop_words
+
+
+def parsed_adjective(state: LinkState, c: Candidate) -> bool:
+    """Whether the parse reads a one-word name as an adjective before its noun, or as the
+    conjunct of one (*de Conservatieve gelederen*, *Goudse en Edammer kaas*)."""
+    if state.doc is None or " " in c.text:
+        return False
+    span = state.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+
+    def before_noun(t) -> bool:
+        return t.pos_ == "ADJ" and t.head.i > t.i and t.head.pos_ == "NOUN"
+
+    return before_noun(tok) or (tok.dep_ == "conj" and tok.head.i < tok.i and before_noun(tok.head))
 
 
 def two_persons(state: LinkState, da: DocActors, c: Candidate) -> bool:
