@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from powermap.extract.actors.found import DocActors
-from powermap.extract.actors.groups import GroupPhrase, dominant_state, find_groups, settle, take_up
+from powermap import lang
+from powermap.extract.actors.groups import GroupPhrase, dominant_state, find_groups, settle, state_of, take_up
 from powermap.extract.actors.state import LinkState
 from powermap.kb.build import slug
 from powermap.kb.names import fold
@@ -30,11 +31,14 @@ def groups_pass(state: LinkState) -> None:
             surnames[fold(a.name.split()[-1])] = (a.name.split()[-1], a.country)
     for p in da.persons():
         surnames[fold(p.name.split()[-1])] = (p.name.split()[-1], p.country)
+    before = set(used)
+    counted = counted_inhabitants(state)
+    inhabitants = used - before  # they count for the document's dominant state all the same
     groups = find_groups(da.text, hits, used, state.kb, state.res.glex, state.lex.determiners, surnames)
-    free = [h for i, h in enumerate(hits) if i not in used]
-    settle(groups, state.kb, dominant_state(state.kb, free))
+    free = [h for i, h in enumerate(hits) if i not in used or i in inhabitants]
+    settle(counted + groups, state.kb, dominant_state(state.kb, free))
     take_up(da.text, groups, state.res.glex)
-    for g in groups:
+    for g in counted + groups:
         end = complement_end(state.doc, g.start, g.end)
         if da.is_covered(g.start, g.end) or (end == g.end and bare_and_new(da, g)):
             continue  # a bare plural with a complement (*kiezers die twijfelen*) is specific enough
@@ -65,6 +69,36 @@ def complement_end(doc: Doc | None, start: int, end: int) -> int:
     while last > head.i and doc[last].is_punct:
         last -= 1
     return max(end, doc[last].idx + len(doc[last].text)) if last > head.i else end
+
+
+def counted_inhabitants(state: LinkState) -> list[GroupPhrase]:
+    """A state's inhabitants counted or quantified (*enkele Canadezen*, *de meeste Peruanen*,
+    *few Americans*): the demonym is a noun in the parse and a quantifier or number stands before
+    it, so it names some of the people, a group of its own: the state's population (*de
+    Canadezen* stays the state).
+    Adds the hits it reads to ``state.used``."""
+    doc, text, glex = state.doc, state.text, state.res.glex
+    if doc is None:
+        return []
+    closed = glex.definite | lang.union("possessives") | lang.union("definite_determiners")
+    counts = (glex.quantifiers | glex.collectives) - closed
+    out = []
+    for i, h in enumerate(state.hits):
+        st = state_of(state.kb, h)
+        word = text[h.start : h.end]
+        if i in state.used or h.kind != "adj" or st is None or not word[:1].isupper() or word.isupper():
+            continue
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].pos_ not in ("NOUN", "PROPN") or span[0].dep_ == "amod":
+            continue
+        start, k, quantified = h.start, span[0].i - 1, False
+        while k >= 0 and (doc[k].lower_ in counts or doc[k].like_num or doc[k].lower_ in closed):
+            quantified = quantified or doc[k].lower_ not in closed
+            start, k = doc[k].idx, k - 1
+        if quantified:
+            state.used.add(i)
+            out.append(GroupPhrase(start, h.end, "population", (), st, True))
+    return out
 
 
 def bare_and_new(da: DocActors, g: GroupPhrase) -> bool:
