@@ -173,3 +173,13 @@ def test_boundaries_a_parsed_adjective_before_its_noun_is_no_name(nl):
     found = nl(text, date(2024, 5, 1), doc=parsed("nl", text))
     names = {a.name for a in found.actors.values() if a.mentions}
     assert not names & {"Leidse", "Haarlemmer", "Liberale"}
+
+
+def test_boundaries_an_abbreviation_defined_in_parentheses(nl, en):
+    text = "De Raad voor Kustvisserij Zeeland (RKZ) vergaderde. Later stemde de RKZ tegen het plan."
+    found = nl(text, date(2024, 5, 1))
+    body = [a for a in found.actors.values() if a.name == "Raad voor Kustvisserij Zeeland"]
+    assert body and sorted(body[0].mentions.values()) == ["RKZ", "RKZ", "Raad voor Kustvisserij Zeeland"]
+    assert "rkz" not in found.actors
+    found = en("The new low emission quarter (LEQ) opened. Critics said the LEQ costs too much.", date(2024, 5, 1))
+    assert not [a for a in found.actors.values() if "LEQ" in a.mentions.values()]
