@@ -190,3 +190,10 @@ def test_groups_counted_inhabitants_are_the_population_not_the_state(nl, en):
     found = en(text, D, doc=parsed("en", text))
     assert mentions(found, "american_population") == ["Few Americans"]
     assert mentions(found, "united_states") == ["Americans"]
+
+
+def test_groups_parse_decides_the_word_before_the_head(nl):
+    text = "Chili zweeg. Volgens de krant kunnen regeringen niets doen, maar veertig regeringen protesteerden."
+    found = nl(text, D, doc=parsed("nl", text))
+    groups = [sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"]
+    assert groups == [["veertig regeringen"]]  # *kunnen* is a verb, *veertig* a number

@@ -34,7 +34,10 @@ def groups_pass(state: LinkState) -> None:
     before = set(used)
     counted = counted_inhabitants(state)
     inhabitants = used - before  # they count for the document's dominant state all the same
-    groups = find_groups(da.text, hits, used, state.kb, state.res.glex, state.lex.determiners, surnames)
+    adjectives: dict[int, str] | None = None
+    if state.doc is not None:
+        adjectives = {t.idx: "NUM" if t.pos_ == "NUM" or t.like_num else "ADJ" for t in state.doc if is_modifier(t)}
+    groups = find_groups(da.text, hits, used, state.kb, state.res.glex, state.lex.determiners, surnames, adjectives)
     free = [h for i, h in enumerate(hits) if i not in used or i in inhabitants]
     settle(counted + groups, state.kb, dominant_state(state.kb, free))
     take_up(da.text, groups, state.res.glex)
@@ -69,6 +72,11 @@ def complement_end(doc: Doc | None, start: int, end: int) -> int:
     while last > head.i and doc[last].is_punct:
         last -= 1
     return max(end, doc[last].idx + len(doc[last].text)) if last > head.i else end
+
+
+def is_modifier(token) -> bool:  # noqa: ANN001 (a spaCy Token)
+    """Whether the parse reads ``token`` as an adjective (or a participle used as one) or a number."""
+    return token.pos_ in ("ADJ", "NUM") or token.like_num or (token.pos_ == "VERB" and token.dep_ == "amod")
 
 
 def counted_inhabitants(state: LinkState) -> list[GroupPhrase]:

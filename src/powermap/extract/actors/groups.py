@@ -156,10 +156,14 @@ def find_groups(
     glex: GroupLexicon,
     determiners: frozenset[str],
     surnames: Surnames,
+    adjectives: dict[int, str] | None = None,
 ) -> list[GroupPhrase]:
     """Group phrases in ``text``; adds the indexes of the state hits they consume to ``used``.
 
-    ``surnames`` maps folded surnames of the document's persons to (English surname, country).
+    ``surnames`` maps folded surnames of the document's persons to (English surname, country);
+    ``adjectives`` maps the start offsets of the words the parse reads as adjectives or numbers to
+    ``ADJ`` or ``NUM``, when there is a parse (an inflected word before a head must be an
+    adjective: *kunnen regeringen* is no phrase; a number word may stand there: *vijftig landen*).
     """
     by_start = {h.start: i for i, h in enumerate(hits)}
     hit_at = {}  # char offset -> hit index, for every char covered by a hit
@@ -186,7 +190,7 @@ def find_groups(
             head = glex.heads[low]
         if head is not None:
             before = set(used)
-            phrase = _phrase(text, words, k, s, e, head, hits, hit_at, used, kb, glex, determiners)
+            phrase = _phrase(text, words, k, s, e, head, hits, hit_at, used, kb, glex, determiners, adjectives)
             if text[s:e].lower() in glex.qualified and not phrase.qualified:
                 used.intersection_update(before)  # too general a head on its own: no group
             else:
@@ -246,6 +250,7 @@ def _phrase(
     kb: KnowledgeBase,
     glex: GroupLexicon,
     determiners: frozenset[str],
+    adjectives: dict[int, str] | None = None,
 ) -> GroupPhrase:
     """Walk left from the head over the words of its phrase; read the nationality."""
     start, state = s, None
@@ -303,10 +308,16 @@ def _phrase(
             start = ws  # "een groep van ..."
         elif (
             w[:1].islower()
-            and len(w) > 4
-            and low.endswith(glex.adjective_endings)
             and j == k - 1
             and low not in lang.union("prepositions")  # *tegen journalisten*: no adjective
+            and (
+                (adjectives or {}).get(ws) == "NUM"  # *vijftig regeringen*
+                or (
+                    len(w) > 4
+                    and low.endswith(glex.adjective_endings)
+                    and (adjectives is None or adjectives.get(ws) == "ADJ")
+                )
+            )
         ):
             start = ws  # one other adjective before the head
         else:
