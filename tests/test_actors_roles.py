@@ -1,0 +1,34 @@
+"""Role phrases whose holder is unknown, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .actors_fixtures import mentions, parsed
+
+D = date(2024, 5, 1)
+
+
+def test_roles_unknown_holder_is_a_document_person_with_the_complement(nl, en):
+    text = "Oslo riep de Peruaanse ambassadeur in Oslo op het matje."
+    found = nl(text, D, doc=parsed("nl", text))
+    assert mentions(found, "peruvian_ambassador") == ["de Peruaanse ambassadeur in Oslo"]
+    assert found.actors["peruvian_ambassador"].type == "person"
+    assert found.actors["peruvian_ambassador"].country == "PER"
+    text = "Chile summoned the Peruvian ambassador to Chile on Monday."
+    found = en(text, D, doc=parsed("en", text))
+    assert mentions(found, "peruvian_ambassador") == ["the Peruvian ambassador to Chile"]
+    assert "Chile" in mentions(found, "chile")  # the name inside the complement stays a mention
+
+
+def test_roles_unknown_holder_joins_the_named_holder(en):
+    text = "The Peruvian ambassador complained. Later, Peruvian Ambassador Ana Quispe Ruiz left Chile."
+    found = en(text, D, doc=parsed("en", text))
+    people = [a for a in found.actors.values() if a.type == "person"]
+    assert len(people) == 1 and "The Peruvian ambassador" in people[0].mentions.values()
+
+
+def test_roles_a_predicate_or_a_title_is_no_person(en):
+    text = "She once served as the Peruvian ambassador. Peruvian Ambassador to Chile Ana Quispe Ruiz spoke."
+    found = en(text, D, doc=parsed("en", text))
+    assert "peruvian_ambassador" not in found.actors
