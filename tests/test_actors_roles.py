@@ -32,3 +32,13 @@ def test_roles_a_predicate_or_a_title_is_no_person(en):
     text = "She once served as the Peruvian ambassador. Peruvian Ambassador to Chile Ana Quispe Ruiz spoke."
     found = en(text, D, doc=parsed("en", text))
     assert "peruvian_ambassador" not in found.actors
+
+
+def test_institution_without_a_state_takes_up_the_one_named_or_the_dominant_state(nl):
+    text = "De Chileense douane hield hem vast. Zijn advocaten klaagden de douane aan."
+    found = nl(text, D, doc=parsed("nl", text))
+    assert mentions(found, "chilean_customs") == ["De Chileense douane", "de douane"]
+    text = "Chili stemde. Chili won. Het hooggerechtshof oordeelde anders. De ambassade in Lima zweeg."
+    found = nl(text, D, doc=parsed("nl", text))
+    assert mentions(found, "chilean_supreme_court") == ["Het hooggerechtshof"]
+    assert "chilean_embassy" not in found.actors  # an embassy in a capital is another state's
