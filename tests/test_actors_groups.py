@@ -197,3 +197,14 @@ def test_groups_parse_decides_the_word_before_the_head(nl):
     found = nl(text, D, doc=parsed("nl", text))
     groups = [sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"]
     assert groups == [["veertig regeringen"]]  # *kunnen* is a verb, *veertig* a number
+
+
+def test_groups_families_with_the_name_before_or_after_the_noun(nl, en):
+    found = en("The Okafor family left Leeds. The police met the family of Ana Ruiz.", D)
+    assert mentions(found, "okafor_family") == ["The Okafor family"]
+    assert mentions(found, "ruiz_family") == ["the family of Ana Ruiz"]
+    assert mentions(found, "ana_ruiz") == ["Ana Ruiz"]  # the person named after *of* stays
+    found = nl("De familie Jansen vertrok. Het gezin van Piet de Vries bleef.", D)
+    assert mentions(found, "jansen_family") == ["De familie Jansen"]
+    assert "jansen" not in found.actors  # a family name, no person
+    assert mentions(found, "vries_family") == ["Het gezin van Piet de Vries"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from powermap.extract.actors.found import DocActors
@@ -72,6 +73,50 @@ def complement_end(doc: Doc | None, start: int, end: int) -> int:
     while last > head.i and doc[last].is_punct:
         last -= 1
     return max(end, doc[last].idx + len(doc[last].text)) if last > head.i else end
+
+
+_CAP = r"[A-Z][\w'’-]*"
+
+
+def _name_pattern() -> str:
+    """A name of one to four capitalised words, name particles between them (*Piet de Vries*)."""
+    particles = "|".join(re.escape(p) for p in sorted(lang.union("name_particles"), key=len, reverse=True))
+    return rf"{_CAP}(?: (?:(?:{particles}) )*{_CAP}){{0,3}}"
+
+
+def families_pass(state: LinkState) -> None:
+    """Families: *the Okafor family* (the name is part of the group's mention), *the family of
+    Ana Ruiz*, *de familie Jansen* (the name stays a mention of its own). The group is named
+    "<surname> family"; nouns per language in ``family_nouns`` (words.yaml)."""
+    da, text = state.found, state.text
+    code = state.lex.language
+    nouns = lang.get(code).words("family_nouns") if code in lang.codes() and lang.get(code).has("family_nouns") else set()
+    if not nouns:
+        return
+    english = min(lang.get("en").words("family_nouns"))
+    dets = lang.union("definite_determiners")
+    links = lang.union("complement_prepositions")
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    name_re = _name_pattern()
+    for m in re.finditer(rf"\b(?i:{alt})\b", text):
+        before = re.search(rf"(\w+) ({_CAP}(?: {_CAP}){{0,2}}) $", text[max(0, m.start() - 80) : m.start()])
+        after = re.match(rf" (?:(\w+) )?({name_re})", text[m.end() : m.end() + 80])
+        if before and before.group(1).lower() in dets and before.group(2).split()[0].lower() not in dets:
+            start, name, core_end = m.start() - len(before.group(0)), before.group(2), m.end()
+            end = m.end()
+        elif after and (after.group(1) is None or after.group(1).lower() in links):
+            det = re.search(r"(\w+) $", text[max(0, m.start() - 20) : m.start()])
+            start = m.start() - len(det.group(0)) if det and det.group(1).lower() in dets else m.start()
+            name, end = after.group(2), m.end() + after.end()
+            core_end = m.end() if after.group(1) else end  # *de familie Jansen*: a family name
+        else:
+            continue
+        if da.is_covered(start, core_end):
+            continue
+        surname = re.sub(r"['’]s$", "", name.split()[-1])
+        da.mention(da.doc_actor(f"{surname} {english}", "group"), start, end, primary=False)
+        da.covered.append((start, core_end))
+        state.used.update(i for i, h in enumerate(state.hits) if start <= h.start and h.end <= core_end)
 
 
 def is_modifier(token) -> bool:  # noqa: ANN001 (a spaCy Token)

@@ -9,7 +9,8 @@ The passes, in order, each a module of its own that reads and updates one ``stat
 2. ``phrases``: phrases built on a state adjective or an abbreviation: role phrases (``de
    Russische president``, ``VS-president Joe Biden``), government phrases (``de Chinese
    regering``, ``de regering in Beijing``) and unnamed officials (``een Chinese functionaris``);
-3. ``group_mentions``: plural and collective group phrases (``groups.py``);
+3. ``group_mentions``: families (``the X family``), then plural and collective group phrases
+   (``groups.py``);
 4. ``plain_hits``: the remaining hits: adjectives, metonyms and capitals stand for the state,
    except a capital after a place preposition (``in Moskou``), which is the city;
 5. ``names``: name candidates not in the gazetteer: a KB person by transliteration key, then by
@@ -32,7 +33,7 @@ from powermap.extract.actors.descriptions import appositions_pass, body_descript
 from powermap.extract.actors.found import DocActors
 from powermap.extract.actors.fuzzy import FUZZY_THRESHOLD, FuzzyIndex
 from powermap.extract.actors.gazetteer import Gazetteer, gazetteer
-from powermap.extract.actors.group_mentions import groups_pass
+from powermap.extract.actors.group_mentions import families_pass, groups_pass
 from powermap.extract.actors.groups import group_lexicon
 from powermap.extract.actors.hits import hits_pass
 from powermap.extract.actors.lexicon import lexicon
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 PASSES: tuple[Callable[[LinkState], None], ...] = (
     hits_pass,
     phrases_pass,
+    families_pass,
     groups_pass,
     plain_hits_pass,
     names_pass,
