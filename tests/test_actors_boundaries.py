@@ -183,3 +183,12 @@ def test_boundaries_an_abbreviation_defined_in_parentheses(nl, en):
     assert "rkz" not in found.actors
     found = en("The new low emission quarter (LEQ) opened. Critics said the LEQ costs too much.", date(2024, 5, 1))
     assert not [a for a in found.actors.values() if "LEQ" in a.mentions.values()]
+
+
+def test_boundaries_a_new_body_takes_its_article_and_a_known_body_its_noun(nl, en):
+    found = nl("Volgens het Kustvisserij Platform Zeeland daalt de vangst.", date(2024, 5, 1))
+    body = [a for a in found.actors.values() if a.name == "Kustvisserij Platform Zeeland"]
+    assert body and list(body[0].mentions.values()) == ["het Kustvisserij Platform Zeeland"]
+    found = en("Analysts say the Hamas movement rejected the plan.", date(2024, 5, 1))
+    hamas = [a for a in found.actors.values() if a.in_kb and "Hamas" in a.name]
+    assert hamas and list(hamas[0].mentions.values()) == ["the Hamas movement"]

@@ -20,7 +20,9 @@ The passes, in order, each a module of its own that reads and updates one ``stat
    the full name joins that person (``merge.py``);
 7. ``descriptions``: roles of document persons read from appositions and copular sentences,
    then descriptions (``de hoogleraar``, ``de president``, ``het agentschap``) resolved to the
-   last person or body they fit.
+   last person or body they fit;
+8. ``articles``: a new body's mention takes its definite article, a known body's name the body
+   noun after it (``the X movement``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from powermap.extract.actors.articles import articles_pass
 from powermap.extract.actors.descriptions import appositions_pass, body_descriptions_pass, descriptions_pass
 from powermap.extract.actors.found import DocActors
 from powermap.extract.actors.fuzzy import FUZZY_THRESHOLD, FuzzyIndex
@@ -59,6 +62,7 @@ PASSES: tuple[Callable[[LinkState], None], ...] = (
     appositions_pass,
     descriptions_pass,
     body_descriptions_pass,
+    articles_pass,
 )
 
 __all__ = ["FUZZY_THRESHOLD", "PASSES", "DocActors", "Linker"]

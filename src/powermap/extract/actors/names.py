@@ -146,7 +146,8 @@ def adjective(state: LinkState, text: str, c: Candidate) -> bool:
 
 def parsed_adjective(state: LinkState, c: Candidate) -> bool:
     """Whether the parse reads a one-word name as an adjective before its noun, or as the
-    conjunct of one (*de Conservatieve gelederen*, *Goudse en Edammer kaas*)."""
+    conjunct of one (*de Conservatieve gelederen*, *Goudse en Edammer kaas*), or as a modifier
+    inside a common noun's phrase (*the planned Okapi gas line*)."""
     if state.doc is None or " " in c.text:
         return False
     span = state.doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -157,7 +158,10 @@ def parsed_adjective(state: LinkState, c: Candidate) -> bool:
     def before_noun(t) -> bool:
         return t.pos_ == "ADJ" and t.head.i > t.i and t.head.pos_ == "NOUN"
 
-    return before_noun(tok) or (tok.dep_ == "conj" and tok.head.i < tok.i and before_noun(tok.head))
+    # *the planned Okapi gas line*: a modifier inside a noun phrase whose article is the noun's
+    inside = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
+    inside = inside and any(d.dep_ == "det" and d.i < tok.i for d in tok.head.children)
+    return inside or before_noun(tok) or (tok.dep_ == "conj" and tok.head.i < tok.i and before_noun(tok.head))
 
 
 def two_persons(state: LinkState, da: DocActors, c: Candidate) -> bool:
