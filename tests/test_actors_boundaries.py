@@ -179,7 +179,7 @@ def test_boundaries_an_abbreviation_defined_in_parentheses(nl, en):
     text = "De Raad voor Kustvisserij Zeeland (RKZ) vergaderde. Later stemde de RKZ tegen het plan."
     found = nl(text, date(2024, 5, 1))
     body = [a for a in found.actors.values() if a.name == "Raad voor Kustvisserij Zeeland"]
-    assert body and sorted(body[0].mentions.values()) == ["RKZ", "RKZ", "Raad voor Kustvisserij Zeeland"]
+    assert body and sorted(body[0].mentions.values()) == ["De Raad voor Kustvisserij Zeeland", "RKZ", "de RKZ"]
     assert "rkz" not in found.actors
     found = en("The new low emission quarter (LEQ) opened. Critics said the LEQ costs too much.", date(2024, 5, 1))
     assert not [a for a in found.actors.values() if "LEQ" in a.mentions.values()]
@@ -192,3 +192,25 @@ def test_boundaries_a_new_body_takes_its_article_and_a_known_body_its_noun(nl, e
     found = en("Analysts say the Hamas movement rejected the plan.", date(2024, 5, 1))
     hamas = [a for a in found.actors.values() if a.in_kb and "Hamas" in a.name]
     assert hamas and list(hamas[0].mentions.values()) == ["the Hamas movement"]
+
+
+def test_boundaries_a_body_named_by_its_first_word_after_its_full_name(en):
+    found = en("Okapi Airlines lost its permit. Officials said Okapi flew arms, and Okapi denied it.", date(2024, 5, 1))
+    body = [a for a in found.actors.values() if a.name == "Okapi Airlines"]
+    assert body and sorted(body[0].mentions.values()) == ["Okapi", "Okapi", "Okapi Airlines"]
+    assert not [a for a in found.actors.values() if a.name == "Okapi"]
+
+
+def test_boundaries_a_name_inside_a_common_nouns_phrase_is_no_actor(en):
+    from powermap.extract.actors.candidates import Candidate
+    from powermap.extract.actors.found import DocActors
+    from powermap.extract.actors.names import parsed_adjective
+    from powermap.extract.actors.state import LinkState
+
+    text = "Critics said the planned BalkanStream gas pipeline would cross the bay."
+    doc = parsed("en", text)
+    state = LinkState(en.res, DocActors(text, en.kb, en.lex, date(2024, 5, 1), doc), doc)
+    start = text.index("BalkanStream")
+    assert parsed_adjective(state, Candidate(start, start + 12, "BalkanStream", "ORG", False))
+    start = text.index("Critics")
+    assert not parsed_adjective(state, Candidate(start, start + 7, "Critics", None, True))

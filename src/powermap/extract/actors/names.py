@@ -159,8 +159,11 @@ def parsed_adjective(state: LinkState, c: Candidate) -> bool:
         return t.pos_ == "ADJ" and t.head.i > t.i and t.head.pos_ == "NOUN"
 
     # *the planned Okapi gas line*: a modifier inside a noun phrase whose article is the noun's
-    inside = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
-    inside = inside and any(d.dep_ == "det" and d.i < tok.i for d in tok.head.children)
+    head = tok.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # *gas* -> *line*
+    inside = tok.dep_ == "compound" and head.pos_ == "NOUN" and head.i > tok.i
+    inside = inside and any(d.dep_ == "det" and d.i < tok.i for d in head.children)
     return inside or before_noun(tok) or (tok.dep_ == "conj" and tok.head.i < tok.i and before_noun(tok.head))
 
 
