@@ -42,3 +42,11 @@ def test_institution_without_a_state_takes_up_the_one_named_or_the_dominant_stat
     found = nl(text, D, doc=parsed("nl", text))
     assert mentions(found, "chilean_supreme_court") == ["Het hooggerechtshof"]
     assert "chilean_embassy" not in found.actors  # an embassy in a capital is another state's
+
+
+def test_roles_title_with_a_place_complement_before_a_name(en):
+    text = "Peruvian Ambassador to Chile Ana Quispe Ruiz said the talks failed."
+    found = en(text, D, doc=parsed("en", text))
+    person = [a for a in found.actors.values() if a.name == "Ana Quispe Ruiz"]
+    assert person and list(person[0].mentions.values()) == ["Peruvian Ambassador to Chile Ana Quispe Ruiz"]
+    assert "Chile" in mentions(found, "chile")

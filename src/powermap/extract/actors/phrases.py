@@ -63,6 +63,9 @@ def phrases_pass(state: LinkState) -> None:
         if role is not None:
             key, rend = role
             name = name_after(state, da, hits, text, rend, (of, key))
+            if name is None and text[skip_space(text, pos) : rend][:1].isupper():
+                full = place_complement_end(state, text, rend)  # *US Ambassador to Chile* Ana Ruiz
+                name = name_after(state, da, hits, text, full, (of, key)) if full > rend else None
             if name is not None:
                 person, nend = name
                 person = namesake(da, person, actor)
@@ -243,6 +246,19 @@ def holder(state: LinkState, da: DocActors, of: str, key: str, before: int) -> D
         if hid:
             return da.kb_actor(hid)
     return None
+
+
+def place_complement_end(state: LinkState, text: str, end: int) -> int:
+    """The end of a preposition and a state or place named right after a title ending at ``end``
+    (*Ambassador to Chile*), or ``end``."""
+    m = re.match(r" (\w+) ", text[end : end + 20])
+    if not m or m.group(1).lower() not in lang.union("prepositions"):
+        return end
+    at = end + m.end()
+    for h in state.hits:
+        if h.start == at and state.kb.actors[h.ids[0]].type in ("state", "place"):
+            return h.end
+    return end
 
 
 def unnamed_holder(state: LinkState, country: KBActor, key: str, start: int, end: int) -> str | None:
