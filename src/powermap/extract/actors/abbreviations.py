@@ -5,6 +5,7 @@ letters are the initials of the lower-case words before it)."""
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from powermap.extract.actors.found import DocActor, DocActors
 
@@ -13,7 +14,7 @@ BODY_TYPES = ("organisation", "company", "media", "group")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
-def defined_abbreviation(da: DocActors, word: str) -> DocActor | bool | None:
+def defined_abbreviation(da: DocActors, word: str) -> DocActor | Literal[False] | None:
     """What the document's first ``(word)`` defines ``word`` as: the body named right before it
     (a ``DocActor``), ``False`` for a term (the initials of the lower-case words before it spell
     the abbreviation), ``None`` when the document defines nothing."""

@@ -21,11 +21,15 @@ def articles_pass(state: LinkState) -> None:
     for a in da.actors.values():
         if a.type not in BODY_TYPES:
             continue
-        for (s, e), t in list(a.mentions.items()):
+        for s, e in list(a.mentions):
             end = _body_noun_end(state, a, e)
             start = s
             word, ws = prev_word_span(da.text, s)
-            if (not a.in_kb or end > e) and word.lower() in lex.definite_determiners and da.text[ws + len(word) : s] == " ":
+            if (
+                (not a.in_kb or end > e)
+                and word.lower() in lex.definite_determiners
+                and da.text[ws + len(word) : s] == " "
+            ):
                 start = ws
             if (start, end) != (s, e):
                 del a.mentions[(s, e)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from powermap.extract.actors.found import DocActors
 from powermap import lang
+from powermap.extract.actors.found import DocActors
 from powermap.extract.actors.groups import GroupPhrase, dominant_state, find_groups, settle, state_of, take_up
 from powermap.extract.actors.state import LinkState
 from powermap.kb.build import slug
@@ -65,7 +65,7 @@ def complement_end(doc: Doc | None, start: int, end: int) -> int:
         if child.left_edge.i != last + 1:
             break
         opener = doc[child.left_edge.i]
-        relative = "Rel" in opener.morph.get("PronType") or opener.tag_.startswith("W")
+        relative = "Rel" in opener.morph.to_dict().get("PronType", "") or opener.tag_.startswith("W")
         complement = child.dep_.startswith(_COMPLEMENTS) and opener.pos_ == "ADP"  # not *including*
         if not (complement or (child.dep_ in _RELATIVES and relative)):
             break
@@ -90,7 +90,9 @@ def families_pass(state: LinkState) -> None:
     "<surname> family"; nouns per language in ``family_nouns`` (words.yaml)."""
     da, text = state.found, state.text
     code = state.lex.language
-    nouns = lang.get(code).words("family_nouns") if code in lang.codes() and lang.get(code).has("family_nouns") else set()
+    nouns = (
+        lang.get(code).words("family_nouns") if code in lang.codes() and lang.get(code).has("family_nouns") else set()
+    )
     if not nouns:
         return
     english = min(lang.get("en").words("family_nouns"))
@@ -119,7 +121,7 @@ def families_pass(state: LinkState) -> None:
         state.used.update(i for i, h in enumerate(state.hits) if start <= h.start and h.end <= core_end)
 
 
-def is_modifier(token) -> bool:  # noqa: ANN001 (a spaCy Token)
+def is_modifier(token) -> bool:
     """Whether the parse reads ``token`` as an adjective (or a participle used as one) or a number."""
     return token.pos_ in ("ADJ", "NUM") or token.like_num or (token.pos_ == "VERB" and token.dep_ == "amod")
 

@@ -271,7 +271,9 @@ def _phrase(
             st = state_of(kb, hits[i])
             h = hits[i]
             compound = h.end < we and text[h.end] == "-"  # NAVO-gezinde
-            noun = glex.noun_adjuncts and h.kind in ("name", "abbr") and j == k - 1 and kb.actors[h.ids[0]].type == "state"
+            noun = (
+                glex.noun_adjuncts and h.kind in ("name", "abbr") and j == k - 1 and kb.actors[h.ids[0]].type == "state"
+            )
             if st and (h.kind == "adj" or compound or noun) and (state is None or st == state):
                 state = st
                 if not noun:  # a state's name stays a mention of the state as well

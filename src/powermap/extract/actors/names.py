@@ -13,8 +13,8 @@ from functools import cache
 
 from powermap import lang
 from powermap.extract._text import WORD_RE as WORD
-from powermap.extract.actors.actor_types import body_words, guess_type, unsupported
 from powermap.extract.actors.abbreviations import defined_abbreviation
+from powermap.extract.actors.actor_types import body_words, guess_type, unsupported
 from powermap.extract.actors.candidates import CONJUNCTIONS, Candidate
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.merge import fuller_person
@@ -58,7 +58,8 @@ def names_pass(state: LinkState) -> None:
         defined = defined_abbreviation(da, word)
         if defined is False:
             continue  # *de exclusieve economische zone (EEZ)*: a term
-        a = defined or da.person_by_name(word) or genitive_of_person(state, da, word) or by_first_name(da, word)
+        a = defined if isinstance(defined, DocActor) else None
+        a = a or da.person_by_name(word) or genitive_of_person(state, da, word) or by_first_name(da, word)
         if a is None:
             ids = [i for i in state.kb.by_key(word) if state.kb.current(i, da.published)]
             if not ids:  # a state's leader of the last years (a president who left office a year before)

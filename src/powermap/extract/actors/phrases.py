@@ -290,7 +290,9 @@ def merge_holders(da: DocActors, unnamed: set[str]) -> None:
         a = da.actors.get(aid)
         if a is None:
             continue
-        named = [p for p in da.persons() if p.id not in unnamed and a.role_keys & p.role_keys and p.country == a.country]
+        named = [
+            p for p in da.persons() if p.id not in unnamed and a.role_keys & p.role_keys and p.country == a.country
+        ]
         if len(named) == 1:
             named[0].mentions.update(a.mentions)
             del da.actors[aid]
