@@ -11,16 +11,16 @@ from powermap.extract.actors.found import DocActor
 from powermap.extract.actors.state import LinkState
 from powermap.extract.actors.words import prev_word_span
 
-#: the actor types whose mentions take their article and body noun
-BODY_TYPES = ("organisation", "company", "media", "group")
+#: the actor types whose mentions take their article and body noun (group phrases have theirs)
+BODY_TYPES = ("organisation", "company", "media")
 
 
 def articles_pass(state: LinkState) -> None:
     """Widen body mentions over a definite article before and a body noun after them."""
     da, lex = state.found, state.lex
     for a in da.actors.values():
-        if a.type not in BODY_TYPES:
-            continue
+        if a.type not in BODY_TYPES and not (a.type == "group" and a.in_kb):
+            continue  # a group phrase of the document has its determiners already
         for s, e in list(a.mentions):
             end = _body_noun_end(state, a, e)
             start = s
