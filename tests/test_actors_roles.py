@@ -50,3 +50,11 @@ def test_roles_title_with_a_place_complement_before_a_name(en):
     person = [a for a in found.actors.values() if a.name == "Ana Quispe Ruiz"]
     assert person and list(person[0].mentions.values()) == ["Peruvian Ambassador to Chile Ana Quispe Ruiz"]
     assert "Chile" in mentions(found, "chile")
+
+
+def test_regime_named_after_its_leader_is_the_leaders_state(nl, en):
+    found = nl("Donald Trump sprak. Het Trump-regime viel. Het regime van president Donald Trump wankelde.", D)
+    assert mentions(found, "united_states") == ["Het Trump-regime", "Het regime van president Donald Trump"]
+    assert mentions(found, "donald_trump") == ["Donald Trump", "Donald Trump", "Trump"]
+    found = en("Donald Trump spoke. The Trump administration said no.", D)
+    assert mentions(found, "united_states") == ["The Trump administration"]

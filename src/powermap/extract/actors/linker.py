@@ -18,6 +18,7 @@ The passes, in order, each a module of its own that reads and updates one ``stat
    new document actor with a deterministic slug id, typed from the evidence (``actor_types.py``);
 6. ``merge``: a document person named by surname, first name or a fuller form before or after
    the full name joins that person (``merge.py``);
+   ``regimes``: a government named after its leader (``het X-regime``) is the leader's state;
 7. ``descriptions``: roles of document persons read from appositions and copular sentences,
    then descriptions (``de hoogleraar``, ``de president``, ``het agentschap``) resolved to the
    last person or body they fit;
@@ -44,6 +45,7 @@ from powermap.extract.actors.merge import merge_pass
 from powermap.extract.actors.names import names_pass
 from powermap.extract.actors.phrases import phrases_pass
 from powermap.extract.actors.plain_hits import plain_hits_pass
+from powermap.extract.actors.regimes import regimes_pass
 from powermap.extract.actors.state import LinkState, Resources
 from powermap.extract.actors.words import alternation
 
@@ -59,6 +61,7 @@ PASSES: tuple[Callable[[LinkState], None], ...] = (
     plain_hits_pass,
     names_pass,
     merge_pass,
+    regimes_pass,
     appositions_pass,
     descriptions_pass,
     body_descriptions_pass,
