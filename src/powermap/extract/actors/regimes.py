@@ -11,7 +11,6 @@ from powermap import lang
 from powermap.extract.actors.state import LinkState
 from powermap.kb import KnowledgeBase
 
-
 _STATES: dict[int, dict[str, str]] = {}
 
 
