@@ -8,17 +8,8 @@ from __future__ import annotations
 import re
 
 from powermap import lang
+from powermap.extract.actors.countries import states_by_country
 from powermap.extract.actors.state import LinkState
-from powermap.kb import KnowledgeBase
-
-_STATES: dict[int, dict[str, str]] = {}
-
-
-def _states_by_country(kb: KnowledgeBase) -> dict[str, str]:
-    """ISO code -> state actor id (built once per base)."""
-    if id(kb) not in _STATES:
-        _STATES[id(kb)] = {a.country: a.id for a in kb.actors.values() if a.type == "state" and a.country}
-    return _STATES[id(kb)]
 
 
 def regimes_pass(state: LinkState) -> None:
@@ -35,7 +26,7 @@ def regimes_pass(state: LinkState) -> None:
     skip = "|".join(re.escape(w) for w in sorted(set(lex.role_nouns) | lex.role_modifiers, key=len, reverse=True))
     after = re.compile(rf"[- ](?:{nouns})\b")
     before = re.compile(rf"(?:(?i:{dets}) )?(?:[^\W\d_A-Z][\w-]* )?(?:{nouns}) (?:{links}) (?:(?:{skip}) )*$")
-    states = _states_by_country(state.kb)
+    states = states_by_country(state.kb)
     for p in da.persons():
         home = states.get(p.country or "")
         if home is None:
