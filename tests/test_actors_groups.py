@@ -208,3 +208,10 @@ def test_groups_families_with_the_name_before_or_after_the_noun(nl, en):
     assert mentions(found, "jansen_family") == ["De familie Jansen"]
     assert "jansen" not in found.actors  # a family name, no person
     assert mentions(found, "vries_family") == ["Het gezin van Piet de Vries"]
+
+
+def test_groups_an_adjective_before_a_qualifier_belongs_to_the_phrase(nl):
+    text = "Chili zweeg. Hij steunde toen brute rechtse generaals in het noorden."
+    found = nl(text, D, doc=parsed("nl", text))
+    groups = [sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"]
+    assert groups == [["brute rechtse generaals in het noorden"]]

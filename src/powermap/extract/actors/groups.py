@@ -310,7 +310,10 @@ def _phrase(
             start = ws  # "een groep van ..."
         elif (
             w[:1].islower()
-            and j == k - 1
+            and (
+                j == k - 1
+                or (adjectives is not None and start == words[j + 1][0] and words[j + 1][2].lower() in glex.qualifiers)
+            )
             and low not in lang.union("prepositions")  # *tegen journalisten*: no adjective
             and (
                 (adjectives or {}).get(ws) == "NUM"  # *vijftig regeringen*
@@ -321,7 +324,7 @@ def _phrase(
                 )
             )
         ):
-            start = ws  # one other adjective before the head
+            start = ws  # one other adjective before the head or its qualifier (*wrede rechtse dictators*)
         else:
             break
         j -= 1
