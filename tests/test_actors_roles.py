@@ -58,3 +58,12 @@ def test_regime_named_after_its_leader_is_the_leaders_state(nl, en):
     assert mentions(found, "donald_trump") == ["Donald Trump", "Donald Trump", "Trump"]
     found = en("Donald Trump spoke. The Trump administration said no.", D)
     assert mentions(found, "united_states") == ["The Trump administration"]
+
+
+def test_person_nouns_of_news_descriptions_link_to_the_person(nl, en):
+    found = nl("Carlos Mendes keerde terug naar Lima. De oppositievoorman riep op tot protest.", D)
+    person = [a for a in found.actors.values() if a.name == "Carlos Mendes"]
+    assert person and "De oppositievoorman" in person[0].mentions.values()
+    found = en("Carlos Mendes returned to Lima. The warlord called for calm.", D)
+    person = [a for a in found.actors.values() if a.name == "Carlos Mendes"]
+    assert person and "The warlord" in person[0].mentions.values()
