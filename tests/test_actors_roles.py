@@ -67,3 +67,11 @@ def test_person_nouns_of_news_descriptions_link_to_the_person(nl, en):
     found = en("Carlos Mendes returned to Lima. The warlord called for calm.", D)
     person = [a for a in found.actors.values() if a.name == "Carlos Mendes"]
     assert person and "The warlord" in person[0].mentions.values()
+
+
+def test_role_of_a_state_is_its_holder(nl, en):
+    found = nl("Volgens de president van de VS is het rapport goed.", date(2019, 5, 1))
+    assert mentions(found, "donald_trump") == ["de president van de VS"]
+    assert mentions(found, "united_states") == ["VS"]
+    found = en("He met the president of the US Donald Trump.", date(2019, 5, 1))
+    assert "the president of the US" not in mentions(found, "donald_trump")  # a title before the name

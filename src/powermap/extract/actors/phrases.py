@@ -132,6 +132,30 @@ def phrases_pass(state: LinkState) -> None:
                     s = wider  # de *militaire* junta van X
                 da.mention(da.kb_actor(country), s, h.end)
                 used.add(i)
+    roles_of_states(state)
+
+
+def roles_of_states(state: LinkState) -> None:
+    """A role noun with *van*/*of* and a state (*de president van Peru*, *the president of the
+    US*) is the role's holder at the document date; the state stays a mention of its own."""
+    da, lex, text = state.found, state.lex, state.text
+    if not lex.role_nouns:
+        return
+    roles = "|".join(re.escape(r) for r in sorted(lex.role_nouns, key=len, reverse=True))
+    links = "|".join(re.escape(w) for w in sorted(lang.union("complement_prepositions"), key=len, reverse=True))
+    arts = "|".join(re.escape(w) for w in sorted(lex.definite_determiners, key=len, reverse=True))
+    pattern = re.compile(rf"\b({roles}) (?:{links}) (?:(?i:{arts}) )?$", re.IGNORECASE)
+    for h in state.hits:
+        actor = state.kb.actors[h.ids[0]]
+        if actor.type != "state" or h.kind not in ("name", "abbr") or not actor.country:
+            continue
+        m = pattern.search(text[max(0, h.start - 60) : h.start])
+        if m is None or next_word(text, skip_space(text, h.end))[0][:1].isupper():
+            continue  # *the President of the US Jane Doe*: a title before the name
+        start = h.start - (len(text[max(0, h.start - 60) : h.start]) - m.start())
+        person = holder(state, da, actor.country, lex.role_nouns[m.group(1).lower()], start)
+        if person is not None:
+            da.mention(person, extend_left(state, text, start), h.end, primary=False)
 
 
 def institution(state: LinkState, text: str, pos: int) -> tuple[tuple[str, str], int] | None:
