@@ -214,3 +214,11 @@ def test_boundaries_a_name_inside_a_common_nouns_phrase_is_no_actor(en):
     assert parsed_adjective(state, Candidate(start, start + 12, "BalkanStream", "ORG", False))
     start = text.index("Critics")
     assert not parsed_adjective(state, Candidate(start, start + 7, "Critics", None, True))
+
+
+def test_boundaries_a_persons_name_read_as_an_adjective_stays_the_person(nl):
+    text = "Tomi Verhaar was sterk. Tomi placht te zeggen dat het regent."
+    doc = parsed("nl", text)
+    found = nl(text, date(2024, 5, 1), doc=doc)
+    person = [a for a in found.actors.values() if a.name == "Tomi Verhaar"]
+    assert person and sorted(person[0].mentions.values()) == ["Tomi", "Tomi Verhaar"]

@@ -26,8 +26,19 @@ def merge_pass(state: LinkState) -> None:
             join(da, a, target)
     for a in list(da.actors.values()):
         target = body_of_first_word(da, a)
-        if target is not None:
+        if target is not None and not person_entity(state, target):
             join(da, a, target)
+
+
+def person_entity(state: LinkState, a: DocActor) -> bool:
+    """Whether the NER reads a mention of ``a`` as a person (a person's name typed as a body)."""
+    if state.doc is None:
+        return False
+    for s, e in a.mentions:
+        span = state.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in ("PER", "PERSON") for t in span):
+            return True
+    return False
 
 
 #: actor types a body's first word can be mistaken for (a town, a body of its own)

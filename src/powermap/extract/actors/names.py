@@ -156,8 +156,12 @@ def parsed_adjective(state: LinkState, c: Candidate) -> bool:
         return False
     tok = span[0]
 
-    def before_noun(t) -> bool:
-        return t.pos_ == "ADJ" and t.head.i > t.i and t.head.pos_ == "NOUN"
+    if state.found.person_by_name(c.text) is not None:
+        return False  # a person's name the parse took for an adjective
+
+    def before_noun(t) -> bool:  # an adjective with the language's adjective ending
+        endings = state.res.glex.adjective_endings
+        return t.pos_ == "ADJ" and t.head.i > t.i and t.head.pos_ == "NOUN" and t.lower_.endswith(endings)
 
     # *the planned Okapi gas line*: a modifier inside a noun phrase whose article is the noun's
     head = tok.head
