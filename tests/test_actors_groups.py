@@ -182,9 +182,9 @@ def test_groups_a_preposition_is_no_adjective_before_the_head(nl):
 
 
 def test_groups_counted_inhabitants_are_the_population_not_the_state(nl, en):
-    text = "De Canadezen kozen een nieuw parlement, maar weinig Canadezen stemden en enkele Canadezen protesteerden."
+    text = "De Canadezen kozen een parlement. Wel bleek dat de meeste Canadezen thuisbleven en enkele Canadezen protesteerden."
     found = nl(text, D, doc=parsed("nl", text))
-    assert mentions(found, "canadian_population") == ["enkele Canadezen", "weinig Canadezen"]
+    assert mentions(found, "canadian_population") == ["de meeste Canadezen", "enkele Canadezen"]
     assert mentions(found, "canada") == ["Canadezen"]  # *de Canadezen* stay the state
     text = "The Americans voted. Few Americans stayed home, and US officials counted."
     found = en(text, D, doc=parsed("en", text))

@@ -136,6 +136,7 @@ def counted_inhabitants(state: LinkState) -> list[GroupPhrase]:
     if doc is None:
         return []
     closed = glex.definite | lang.union("possessives") | lang.union("definite_determiners")
+    closed -= lang.union("subordinators") | lang.union("complementisers")  # *dat de meeste X*: no article
     counts = (glex.quantifiers | glex.collectives) - closed
     out = []
     for i, h in enumerate(state.hits):
