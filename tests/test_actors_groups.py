@@ -182,7 +182,10 @@ def test_groups_a_preposition_is_no_adjective_before_the_head(nl):
 
 
 def test_groups_counted_inhabitants_are_the_population_not_the_state(nl, en):
-    text = "De Canadezen kozen een parlement. Wel bleek dat de meeste Canadezen thuisbleven en enkele Canadezen protesteerden."
+    text = (
+        "De Canadezen kozen een parlement. Wel bleek dat de meeste Canadezen thuisbleven "
+        "en enkele Canadezen protesteerden."
+    )
     found = nl(text, D, doc=parsed("nl", text))
     assert mentions(found, "canadian_population") == ["de meeste Canadezen", "enkele Canadezen"]
     assert mentions(found, "canada") == ["Canadezen"]  # *de Canadezen* stay the state
