@@ -13,7 +13,7 @@ from powermap.kb.build import slug
 from powermap.kb.names import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: dependents right after a group's head that belong to its noun phrase: a prepositional
 #: complement (*aanhangers van de generaal*; UD ``nmod``, ClearNLP ``prep``) or a relative clause
@@ -121,7 +121,7 @@ def families_pass(state: LinkState) -> None:
         state.used.update(i for i, h in enumerate(state.hits) if start <= h.start and h.end <= core_end)
 
 
-def is_modifier(token) -> bool:
+def is_modifier(token: Token) -> bool:
     """Whether the parse reads ``token`` as an adjective (or a participle used as one) or a number."""
     return token.pos_ in ("ADJ", "NUM") or token.like_num or (token.pos_ == "VERB" and token.dep_ == "amod")
 
