@@ -7,7 +7,7 @@ from datetime import date
 from powermap.extract.actors.candidates import capitalised_runs
 from powermap.extract.actors.lexicon import lexicon
 
-from .actors_fixtures import mentions
+from .actors_fixtures import mentions, parsed
 from .test_actors_linking import _with_ents
 
 DAY = date(2024, 5, 1)
@@ -166,3 +166,59 @@ def test_capitalised_words_before_a_place_name_make_a_name_of_their_own(en):
     found = en("Pipelines across the Southern Caucasus were closed last week.", DAY)
     names = {a.name for a in found.actors.values()}
     assert "Southern Caucasus" in names and "Southern" not in names
+
+
+def test_boundaries_a_parsed_adjective_before_its_noun_is_no_name(nl):
+    text = "Op de markt werden Leidse en Haarlemmer koekjes duurder, zeggen de Liberale gelederen."
+    found = nl(text, date(2024, 5, 1), doc=parsed("nl", text))
+    names = {a.name for a in found.actors.values() if a.mentions}
+    assert not names & {"Leidse", "Haarlemmer", "Liberale"}
+
+
+def test_boundaries_an_abbreviation_defined_in_parentheses(nl, en):
+    text = "De Raad voor Kustvisserij Zeeland (RKZ) vergaderde. Later stemde de RKZ tegen het plan."
+    found = nl(text, date(2024, 5, 1))
+    body = [a for a in found.actors.values() if a.name == "Raad voor Kustvisserij Zeeland"]
+    assert body and sorted(body[0].mentions.values()) == ["De Raad voor Kustvisserij Zeeland", "RKZ", "de RKZ"]
+    assert "rkz" not in found.actors
+    found = en("The new low emission quarter (LEQ) opened. Critics said the LEQ costs too much.", date(2024, 5, 1))
+    assert not [a for a in found.actors.values() if "LEQ" in a.mentions.values()]
+
+
+def test_boundaries_a_new_body_takes_its_article_and_a_known_body_its_noun(nl, en):
+    found = nl("Volgens het Kustvisserij Platform Zeeland daalt de vangst.", date(2024, 5, 1))
+    body = [a for a in found.actors.values() if a.name == "Kustvisserij Platform Zeeland"]
+    assert body and list(body[0].mentions.values()) == ["het Kustvisserij Platform Zeeland"]
+    found = en("Analysts say the Hamas movement rejected the plan.", date(2024, 5, 1))
+    hamas = [a for a in found.actors.values() if a.in_kb and "Hamas" in a.name]
+    assert hamas and list(hamas[0].mentions.values()) == ["the Hamas movement"]
+
+
+def test_boundaries_a_body_named_by_its_first_word_after_its_full_name(en):
+    found = en("Okapi Airlines lost its permit. Officials said Okapi flew arms, and Okapi denied it.", date(2024, 5, 1))
+    body = [a for a in found.actors.values() if a.name == "Okapi Airlines"]
+    assert body and sorted(body[0].mentions.values()) == ["Okapi", "Okapi", "Okapi Airlines"]
+    assert not [a for a in found.actors.values() if a.name == "Okapi"]
+
+
+def test_boundaries_a_name_inside_a_common_nouns_phrase_is_no_actor(en):
+    from powermap.extract.actors.candidates import Candidate
+    from powermap.extract.actors.found import DocActors
+    from powermap.extract.actors.names import parsed_adjective
+    from powermap.extract.actors.state import LinkState
+
+    text = "Critics said the planned BalkanStream gas pipeline would cross the bay."
+    doc = parsed("en", text)
+    state = LinkState(en.res, DocActors(text, en.kb, en.lex, date(2024, 5, 1), doc), doc)
+    start = text.index("BalkanStream")
+    assert parsed_adjective(state, Candidate(start, start + 12, "BalkanStream", "ORG", False))
+    start = text.index("Critics")
+    assert not parsed_adjective(state, Candidate(start, start + 7, "Critics", None, True))
+
+
+def test_boundaries_a_persons_name_read_as_an_adjective_stays_the_person(nl):
+    text = "Tomi Verhaar was sterk. Tomi placht te zeggen dat het regent."
+    doc = parsed("nl", text)
+    found = nl(text, date(2024, 5, 1), doc=doc)
+    person = [a for a in found.actors.values() if a.name == "Tomi Verhaar"]
+    assert person and sorted(person[0].mentions.values()) == ["Tomi", "Tomi Verhaar"]

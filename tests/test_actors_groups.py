@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .actors_fixtures import mentions
+from .actors_fixtures import mentions, parsed
 
 D = date(2024, 5, 1)
 
@@ -138,3 +138,83 @@ def test_linking_runs_joined_by_a_conjunction_inside_one_entity(en):
     found = en(text, date(2024, 1, 1), doc=doc)
     names = {a.name for a in found.actors.values() if a.mentions}
     assert "Belt" not in names and "Road" not in names
+
+
+def test_groups_general_people_nouns_are_groups(nl, en):
+    found = nl("Noorwegen koos een nieuwe koers. De kiezers bleven thuis, maar de vakbonden protesteerden.", D)
+    assert mentions(found, "norwegian_voters") == ["De kiezers"]
+    assert mentions(found, "norwegian_trade_unions") == ["de vakbonden"]
+    found = en("Peru held a vote. Many residents stayed home while international observers watched.", D)
+    assert mentions(found, "peruvian_residents") == ["Many residents"]
+    assert mentions(found, "peruvian_international_observers") == ["international observers"]
+
+
+def test_groups_general_head_needs_a_qualifier_or_nationality(nl, en):
+    found = nl("Chili en Peru tekenden. De twee landen handelen veel, net als regionale landen.", D)
+    groups = [a for a in found.actors.values() if a.type == "group"]
+    assert [sorted(a.mentions.values()) for a in groups] == [["regionale landen"]]
+    found = en("Peru and Chile signed. Both countries trade, and so do Chilean firms.", D)
+    groups = [a for a in found.actors.values() if a.type == "group"]
+    assert [sorted(a.mentions.values()) for a in groups] == [["Chilean firms"]]
+
+
+def test_groups_dutch_state_name_before_a_plural_is_no_phrase(nl):
+    found = nl("De oorlog in Peru dwong landen in de regio tot keuzes.", D)
+    assert not [a for a in found.actors.values() if a.type == "group"]
+    assert mentions(found, "peru") == ["Peru"]
+
+
+def test_groups_mention_takes_the_complement_and_relative_clause_of_its_head(nl, en):
+    text = "Chili stemde. De boeren uit het zuiden protesteerden, net als kiezers die twijfelden aan Peru."
+    found = nl(text, D, doc=parsed("nl", text))
+    assert mentions(found, "chilean_farmers") == ["De boeren uit het zuiden"]
+    assert mentions(found, "chilean_voters") == ["kiezers die twijfelden aan Peru"]
+    assert mentions(found, "peru") == ["Peru"]  # the name inside stays a mention of its own
+    text = "Chile voted. Students from the north marched, and so did Chilean firms including two banks."
+    found = en(text, D, doc=parsed("en", text))
+    assert mentions(found, "chilean_students") == ["Students from the north"]
+    assert mentions(found, "chilean_companies") == ["Chilean firms"]  # an example list is no complement
+
+
+def test_groups_a_preposition_is_no_adjective_before_the_head(nl):
+    found = nl("Chili stemde. De minister sprak tegen activisten.", D)
+    assert mentions(found, "chilean_activists") == []
+
+
+def test_groups_counted_inhabitants_are_the_population_not_the_state(nl, en):
+    text = (
+        "De Canadezen kozen een parlement. Wel bleek dat de meeste Canadezen thuisbleven "
+        "en enkele Canadezen protesteerden."
+    )
+    found = nl(text, D, doc=parsed("nl", text))
+    assert mentions(found, "canadian_population") == ["de meeste Canadezen", "enkele Canadezen"]
+    assert mentions(found, "canada") == ["Canadezen"]  # *de Canadezen* stay the state
+    text = "The Americans voted. Few Americans stayed home, and US officials counted."
+    found = en(text, D, doc=parsed("en", text))
+    assert mentions(found, "american_population") == ["Few Americans"]
+    assert mentions(found, "united_states") == ["Americans"]
+
+
+def test_groups_parse_decides_the_word_before_the_head(nl):
+    text = "Chili zweeg. Volgens de krant kunnen regeringen niets doen, maar veertig regeringen protesteerden."
+    found = nl(text, D, doc=parsed("nl", text))
+    groups = [sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"]
+    assert groups == [["veertig regeringen"]]  # *kunnen* is a verb, *veertig* a number
+
+
+def test_groups_families_with_the_name_before_or_after_the_noun(nl, en):
+    found = en("The Okafor family left Leeds. The police met the family of Ana Ruiz.", D)
+    assert mentions(found, "okafor_family") == ["The Okafor family"]
+    assert mentions(found, "ruiz_family") == ["the family of Ana Ruiz"]
+    assert mentions(found, "ana_ruiz") == ["Ana Ruiz"]  # the person named after *of* stays
+    found = nl("De familie Jansen vertrok. Het gezin van Piet de Vries bleef.", D)
+    assert mentions(found, "jansen_family") == ["De familie Jansen"]
+    assert "jansen" not in found.actors  # a family name, no person
+    assert mentions(found, "vries_family") == ["Het gezin van Piet de Vries"]
+
+
+def test_groups_an_adjective_before_a_qualifier_belongs_to_the_phrase(nl):
+    text = "Chili zweeg. Hij steunde toen brute rechtse generaals in het noorden."
+    found = nl(text, D, doc=parsed("nl", text))
+    groups = [sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"]
+    assert groups == [["brute rechtse generaals in het noorden"]]

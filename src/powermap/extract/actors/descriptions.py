@@ -9,6 +9,7 @@ import re
 from powermap import lang
 from powermap.extract.actors.actor_types import name_like_organisations
 from powermap.extract.actors.found import DocActor, DocActors
+from powermap.extract.actors.groups import DOMINANT_SHARE
 from powermap.extract.actors.phrases import role_at
 from powermap.extract.actors.state import LinkState
 from powermap.extract.actors.words import next_word, role_noun_in, skip_space
@@ -130,6 +131,36 @@ def body_descriptions_pass(state: LinkState) -> None:
                 best = (max(before), a)
         if best is not None:
             da.mention(best[1], m.start(), end)
+        elif noun in lex.institutions:
+            body = institution_of(state, noun, m.start(), nxt)
+            if body is not None:
+                da.mention(body, m.start(), end)
+
+
+def institution_of(state: LinkState, noun: str, before: int, following: str) -> DocActor | None:
+    """The body a definite institution noun without a state names (*de douane*, *het
+    hooggerechtshof*): the same institution of a state named before it (*de Canadese douane*),
+    else, when no complement follows (*de ambassade in X* is another state's), the institution
+    of the document's dominant state."""
+    da = state.found
+    english, type_ = state.lex.institutions[noun]
+    named = [a for a in da.actors.values() if a.name.endswith(f" {english}") and any(s < before for s, _ in a.mentions)]
+    if len({a.id for a in named}) == 1:
+        return named[0]
+    home = dominant_state(da)
+    if named or home is None or following.lower() in lang.union("prepositions"):
+        return None
+    adj = state.kb.demonyms.get(home.id, home.name)
+    return da.doc_actor(f"{adj} {english}", type_, home.country)
+
+
+def dominant_state(da: DocActors) -> DocActor | None:
+    """The state with most mentions in the document when it has at least ``DOMINANT_SHARE`` of
+    the state mentions: the country an unqualified institution (*de politie*) belongs to."""
+    states = [a for a in da.actors.values() if a.type == "state" and a.mentions]
+    total = sum(len(a.mentions) for a in states)
+    best = max(states, key=lambda a: len(a.mentions), default=None)
+    return best if best is not None and len(best.mentions) >= DOMINANT_SHARE * total else None
 
 
 def titled_person(da: DocActors, word: str, before: int) -> DocActor | None:

@@ -55,6 +55,12 @@ class GroupLexicon:
     broader: dict[str, frozenset[str]] = field(default_factory=dict)
     #: words that open a definite description (*de*, *die*, *the*, *these*)
     definite: frozenset[str] = frozenset()
+    #: heads too general to name a group on their own (*landen*, *companies*): they need a
+    #: qualifier or a nationality inside the phrase (*regionale bondgenoten*, *German firms*)
+    qualified: frozenset[str] = frozenset()
+    #: whether a state's name may stand as a noun before the head (*United Kingdom officials*);
+    #: not where the language writes compounds closed (*Oekraïne landen* is no phrase in Dutch)
+    noun_adjuncts: bool = True
 
 
 def _load(language: str) -> dict:
@@ -67,7 +73,9 @@ def group_lexicon(language: str) -> GroupLexicon:
     title in a Dutch footnote), the language's own entries winning."""
     own = _load(language) or _load("en")
     heads: dict[str, str] = {}
+    qualified: set[str] = set()
     for code in LANGUAGES:
+        qualified.update(w.lower() for w in _load(code).get("qualified_heads") or ())
         if code != language:
             heads.update({k.lower(): v for k, v in (_load(code).get("heads") or {}).items()})
     heads.update({k.lower(): v for k, v in (own.get("heads") or {}).items()})
@@ -82,6 +90,10 @@ def group_lexicon(language: str) -> GroupLexicon:
         adjective_endings=tuple(own.get("adjective_endings") or ()),
         broader={k: frozenset(v) for k, v in (_load("en").get("broader") or {}).items()},
         definite=frozenset(own.get("definite_determiners") or ()),
+        qualified=frozenset(qualified),
+        noun_adjuncts=not (lang.data(language, "actors") or {}).get("closed_compounds", False)
+        if language in lang.codes()
+        else True,
     )
 
 
@@ -98,6 +110,7 @@ class GroupPhrase:
     name: str | None = None  # a fixed name (followers, camps)
     country: str | None = None
     pro: tuple[str, ...] = ()  # pro-X states and blocs before the head (never the group's own nationality)
+    qualified: bool = False  # a qualifier of the lexicon or a state adjective inside the phrase
 
 
 def state_of(kb: KnowledgeBase, hit: Hit) -> str | None:
@@ -143,10 +156,14 @@ def find_groups(
     glex: GroupLexicon,
     determiners: frozenset[str],
     surnames: Surnames,
+    adjectives: dict[int, str] | None = None,
 ) -> list[GroupPhrase]:
     """Group phrases in ``text``; adds the indexes of the state hits they consume to ``used``.
 
-    ``surnames`` maps folded surnames of the document's persons to (English surname, country).
+    ``surnames`` maps folded surnames of the document's persons to (English surname, country);
+    ``adjectives`` maps the start offsets of the words the parse reads as adjectives or numbers to
+    ``ADJ`` or ``NUM``, when there is a parse (an inflected word before a head must be an
+    adjective: *kunnen regeringen* is no phrase; a number word may stand there: *vijftig landen*).
     """
     by_start = {h.start: i for i, h in enumerate(hits)}
     hit_at = {}  # char offset -> hit index, for every char covered by a hit
@@ -175,7 +192,12 @@ def find_groups(
         if head is None and low in glex.heads and (w[:1].islower() or _initial(text, s)) and s not in hit_at:
             head = glex.heads[low]
         if head is not None:
-            out.append(_phrase(text, words, k, s, e, head, hits, hit_at, used, kb, glex, determiners))
+            before = set(used)
+            phrase = _phrase(text, words, k, s, e, head, hits, hit_at, used, kb, glex, determiners, adjectives)
+            if text[s:e].lower() in glex.qualified and not phrase.qualified:
+                used.intersection_update(before)  # too general a head on its own: no group
+            else:
+                out.append(phrase)
         elif w[:1].islower() and (g := _followers(low, glex, surnames)) is not None:
             out.append(GroupPhrase(s, e, "followers", (), None, True, g[0], g[1]))
         else:
@@ -231,6 +253,7 @@ def _phrase(
     kb: KnowledgeBase,
     glex: GroupLexicon,
     determiners: frozenset[str],
+    adjectives: dict[int, str] | None = None,
 ) -> GroupPhrase:
     """Walk left from the head over the words of its phrase; read the nationality."""
     start, state = s, None
@@ -251,7 +274,9 @@ def _phrase(
             st = state_of(kb, hits[i])
             h = hits[i]
             compound = h.end < we and text[h.end] == "-"  # NAVO-gezinde
-            noun = h.kind in ("name", "abbr") and j == k - 1 and kb.actors[h.ids[0]].type == "state"
+            noun = (
+                glex.noun_adjuncts and h.kind in ("name", "abbr") and j == k - 1 and kb.actors[h.ids[0]].type == "state"
+            )
             if st and (h.kind == "adj" or compound or noun) and (state is None or st == state):
                 state = st
                 if not noun:  # a state's name stays a mention of the state as well
@@ -286,12 +311,28 @@ def _phrase(
             start = ws
         elif low in lang.union("complement_prepositions") and j > 0 and words[j - 1][2].lower() in glex.collectives:
             start = ws  # "een groep van ..."
-        elif w[:1].islower() and len(w) > 4 and low.endswith(glex.adjective_endings) and j == k - 1:
-            start = ws  # one other adjective before the head
+        elif (
+            w[:1].islower()
+            and (
+                j == k - 1
+                or (adjectives is not None and start == words[j + 1][0] and words[j + 1][2].lower() in glex.qualifiers)
+            )
+            and low not in lang.union("prepositions")  # *tegen journalisten*: no adjective
+            and (
+                (adjectives or {}).get(ws) == "NUM"  # *vijftig regeringen*
+                or (
+                    len(w) > 4
+                    and low.endswith(glex.adjective_endings)
+                    and (adjectives is None or adjectives.get(ws) == "ADJ")
+                )
+            )
+        ):
+            start = ws  # one other adjective before the head or its qualifier (*wrede rechtse dictators*)
         else:
             break
         j -= 1
     explicit = state is not None
+    qualified = explicit or len(quals) > len(bodies) + len(pros)
     if state is None:  # "de oppositie in Rusland"
         m = re.match(r"\s+(\w+)\s+", text[e : e + 20])
         if m and m.group(1).lower() in glex.complements:
@@ -300,7 +341,8 @@ def _phrase(
                 state = state_of(kb, hits[i])
                 explicit = state is not None
     used.update(consumed)
-    return GroupPhrase(start, e, head, tuple(quals), state, explicit or bool(bodies), pro=tuple(pros + bodies))
+    return GroupPhrase(start, e, head, tuple(quals), state, explicit or bool(bodies), pro=tuple(pros + bodies),
+                       qualified=qualified)  # fmt: skip
 
 
 def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], ws: int,

@@ -5,7 +5,9 @@ headline (*Iran's President Rouhani*) or an initial ``Meng`` may come before the
 the names pass, a document person named by one word joins the one person of the document whose
 multi-word name ends (surname) or opens (first name) with that word; a document person whose
 name has the same first and last word as one other person's shorter name, with more words
-between (*Anna Maria Berg* and *Anna Berg*), joins that person under the shorter name.
+between (*Anna Maria Berg* and *Anna Berg*), joins that person under the shorter name. A body
+named by the first word of its name after its full name (*Okapi* after *Okapi Airlines*) is that
+body.
 """
 
 from __future__ import annotations
@@ -22,6 +24,49 @@ def merge_pass(state: LinkState) -> None:
         target = same_person(da, a)
         if target is not None:
             join(da, a, target)
+    for a in list(da.actors.values()):
+        target = body_of_first_word(da, a)
+        if target is not None and not person_entity(state, target):
+            join(da, a, target)
+
+
+def person_entity(state: LinkState, a: DocActor) -> bool:
+    """Whether the NER reads a mention of ``a`` as a person (a person's name typed as a body)."""
+    if state.doc is None:
+        return False
+    for s, e in a.mentions:
+        span = state.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in ("PER", "PERSON") for t in span):
+            return True
+    return False
+
+
+#: actor types a body's first word can be mistaken for (a town, a body of its own)
+SHORT_FORM_TYPES = ("place", "organisation", "company")
+BODY_TYPES = ("organisation", "company", "media")
+
+
+def body_of_first_word(da: DocActors, a: DocActor) -> DocActor | None:
+    """The one body named in full before ``a`` whose name opens with the one word all of ``a``'s
+    mentions are (*Okapi* after *Okapi Airlines*): a short form of that body, not an actor of
+    its own. Never a state or a person."""
+    words = {t for t in a.mentions.values()}
+    if a.type not in SHORT_FORM_TYPES or len(words) != 1:
+        return None
+    word = next(iter(words))
+    if len(word) < 4 or " " in word or not word[:1].isupper():
+        return None
+    first = a.first()
+    fits = [
+        b
+        for b in da.actors.values()
+        if b is not a
+        and b.type in BODY_TYPES
+        and len(b.name.split()) > 1
+        and any(t.split()[0] == word and len(t.split()) > 1 for t in (b.name, *b.mentions.values()))
+        and b.first() < first
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def same_person(da: DocActors, a: DocActor) -> DocActor | None:

@@ -13,6 +13,7 @@ from functools import cache
 
 from powermap import lang
 from powermap.extract._text import WORD_RE as WORD
+from powermap.extract.actors.abbreviations import defined_abbreviation
 from powermap.extract.actors.actor_types import body_words, guess_type, unsupported
 from powermap.extract.actors.candidates import CONJUNCTIONS, Candidate
 from powermap.extract.actors.found import DocActor, DocActors
@@ -54,7 +55,11 @@ def names_pass(state: LinkState) -> None:
             continue  # de Koerdische PKK: an adjective before a known body; I'm, A4'tjes: no name
         if adjective(state, text, c):
             continue
-        a = da.person_by_name(word) or genitive_of_person(state, da, word) or by_first_name(da, word)
+        defined = defined_abbreviation(da, word)
+        if defined is False:
+            continue  # *de exclusieve economische zone (EEZ)*: a term
+        a = defined if isinstance(defined, DocActor) else None
+        a = a or da.person_by_name(word) or genitive_of_person(state, da, word) or by_first_name(da, word)
         if a is None:
             ids = [i for i in state.kb.by_key(word) if state.kb.current(i, da.published)]
             if not ids:  # a state's leader of the last years (a president who left office a year before)
@@ -132,10 +137,39 @@ def adjective(state: LinkState, text: str, c: Candidate) -> bool:
     """Whether the NER marks the name as MISC or NORP, its last word has an adjective ending of
     the language and a lower-case content word follows: an adjective before a noun (*Noorse
     zalm*, *Middle Eastern airlines*), not an actor."""
+    if c.label not in ("PER", "PERSON") and parsed_adjective(state, c):
+        return True
     if c.label not in ("MISC", "NORP") or not c.text.split()[-1].lower().endswith(state.res.glex.adjective_endings):
         return False
     nxt = re.match(r" ([^\W\d_A-Z][\w-]*)", text[c.end : c.end + 40])
     return nxt is not None and nxt.group(1) not in state.lex.stop_words
+
+
+def parsed_adjective(state: LinkState, c: Candidate) -> bool:
+    """Whether the parse reads a one-word name as an adjective before its noun, or as the
+    conjunct of one (*de Conservatieve gelederen*, *Goudse en Edammer kaas*), or as a modifier
+    inside a common noun's phrase (*the planned Okapi gas line*)."""
+    if state.doc is None or " " in c.text:
+        return False
+    span = state.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+
+    if state.found.person_by_name(c.text) is not None:
+        return False  # a person's name the parse took for an adjective
+
+    def before_noun(t) -> bool:  # an adjective with the language's adjective ending
+        endings = state.res.glex.adjective_endings
+        return t.pos_ == "ADJ" and t.head.i > t.i and t.head.pos_ == "NOUN" and t.lower_.endswith(endings)
+
+    # *the planned Okapi gas line*: a modifier inside a noun phrase whose article is the noun's
+    head = tok.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # *gas* -> *line*
+    inside = tok.dep_ == "compound" and head.pos_ == "NOUN" and head.i > tok.i
+    inside = inside and any(d.dep_ == "det" and d.i < tok.i for d in head.children)
+    return inside or before_noun(tok) or (tok.dep_ == "conj" and tok.head.i < tok.i and before_noun(tok.head))
 
 
 def two_persons(state: LinkState, da: DocActors, c: Candidate) -> bool:

@@ -20,6 +20,7 @@ from powermap import lang
 from powermap.extract.actors.candidates import PERSON_PARTICLES
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.gazetteer import Hit
+from powermap.extract.actors.group_mentions import complement_end
 from powermap.extract.actors.names import link_name
 from powermap.extract.actors.state import LinkState
 from powermap.extract.actors.words import clean_name, next_word, prev_word_span, skip_space
@@ -38,6 +39,7 @@ def phrases_pass(state: LinkState) -> None:
     """Role, government and official phrases around adjective and abbreviation hits."""
     da, hits, used = state.found, state.hits, state.used
     text, lex = da.text, state.lex
+    unnamed: set[str] = set()
     for i, h in enumerate(hits):
         actor = state.kb.actors[h.ids[0]]
         if actor.type not in ("state", "organisation") or h.kind in ("capital", "metonym"):
@@ -61,6 +63,9 @@ def phrases_pass(state: LinkState) -> None:
         if role is not None:
             key, rend = role
             name = name_after(state, da, hits, text, rend, (of, key))
+            if name is None and text[skip_space(text, pos) : rend][:1].isupper():
+                full = place_complement_end(state, text, rend)  # *US Ambassador to Chile* Ana Ruiz
+                name = name_after(state, da, hits, text, full, (of, key)) if full > rend else None
             if name is not None:
                 person, nend = name
                 person = namesake(da, person, actor)
@@ -78,6 +83,12 @@ def phrases_pass(state: LinkState) -> None:
                     person.role = text[h.start : rend]
             else:
                 held = holder(state, da, of, key, h.start)
+                if held is None and h.kind == "adj" and actor.type == "state":
+                    made = unnamed_holder(state, actor, key, start, rend)
+                    if made is not None:
+                        unnamed.add(made)
+                        used.add(i)
+                    continue
                 if held is None:
                     continue
                 person = held
@@ -104,6 +115,7 @@ def phrases_pass(state: LinkState) -> None:
             a = da.doc_actor(f"{adj} official", "person", actor.country)
             da.mention(a, start, wend)
             used.add(i)
+    merge_holders(da, unnamed)
     # government noun + in/van + capital or state: "de regering in Beijing"
     for i, h in enumerate(hits):
         if i in used:
@@ -120,6 +132,30 @@ def phrases_pass(state: LinkState) -> None:
                     s = wider  # de *militaire* junta van X
                 da.mention(da.kb_actor(country), s, h.end)
                 used.add(i)
+    roles_of_states(state)
+
+
+def roles_of_states(state: LinkState) -> None:
+    """A role noun with *van*/*of* and a state (*de president van Peru*, *the president of the
+    US*) is the role's holder at the document date; the state stays a mention of its own."""
+    da, lex, text = state.found, state.lex, state.text
+    if not lex.role_nouns:
+        return
+    roles = "|".join(re.escape(r) for r in sorted(lex.role_nouns, key=len, reverse=True))
+    links = "|".join(re.escape(w) for w in sorted(lang.union("complement_prepositions"), key=len, reverse=True))
+    arts = "|".join(re.escape(w) for w in sorted(lex.definite_determiners, key=len, reverse=True))
+    pattern = re.compile(rf"\b({roles}) (?:{links}) (?:(?i:{arts}) )?$", re.IGNORECASE)
+    for h in state.hits:
+        actor = state.kb.actors[h.ids[0]]
+        if actor.type != "state" or h.kind not in ("name", "abbr") or not actor.country:
+            continue
+        m = pattern.search(text[max(0, h.start - 60) : h.start])
+        if m is None or next_word(text, skip_space(text, h.end))[0][:1].isupper():
+            continue  # *the President of the US Jane Doe*: a title before the name
+        start = h.start - (len(text[max(0, h.start - 60) : h.start]) - m.start())
+        person = holder(state, da, actor.country, lex.role_nouns[m.group(1).lower()], start)
+        if person is not None:
+            da.mention(person, extend_left(state, text, start), h.end, primary=False)
 
 
 def institution(state: LinkState, text: str, pos: int) -> tuple[tuple[str, str], int] | None:
@@ -234,6 +270,56 @@ def holder(state: LinkState, da: DocActors, of: str, key: str, before: int) -> D
         if hid:
             return da.kb_actor(hid)
     return None
+
+
+def place_complement_end(state: LinkState, text: str, end: int) -> int:
+    """The end of a preposition and a state or place named right after a title ending at ``end``
+    (*Ambassador to Chile*), or ``end``."""
+    m = re.match(r" (\w+) ", text[end : end + 20])
+    if not m or m.group(1).lower() not in lang.union("prepositions"):
+        return end
+    at = end + m.end()
+    for h in state.hits:
+        if h.start == at and state.kb.actors[h.ids[0]].type in ("state", "place"):
+            return h.end
+    return end
+
+
+def unnamed_holder(state: LinkState, country: KBActor, key: str, start: int, end: int) -> str | None:
+    """A role phrase of a state whose holder neither the document nor the base knows (*de Peruaanse
+    ambassadeur in Oslo*): a document person named by the state's adjective and the role, the
+    mention with the complement the parse gives the role noun; the person named with the same
+    role of the same state elsewhere in the document when there is one (``merge_holders``). No
+    person when a name follows the complement (a title) or the phrase is a predicate (*as*)."""
+    da, text = state.found, state.text
+    full = complement_end(state.doc, start, end)
+    after = next_word(text, skip_space(text, full))[0]
+    if (full > end and after[:1].isupper()) or text[start:end].split()[-1][:1].isupper():
+        return None  # *the Peruvian ambassador to Chile Ana Ruiz*, *US Ambassador ...*: a title before a name
+    if prev_word_span(text, start)[0].lower() in lang.union("role_predicates"):
+        return None
+    adj = state.kb.demonyms.get(country.id, country.name)
+    person = da.doc_actor(f"{adj} {key.replace('_', ' ')}", "person", country.country)
+    person.role_keys.add(key)
+    person.role = person.role or key.replace("_", " ")
+    da.mention(person, start, full, primary=False)
+    da.covered.append((start, end))  # a name inside the complement stays a mention of its own
+    return person.id
+
+
+def merge_holders(da: DocActors, unnamed: set[str]) -> None:
+    """Unnamed role holders join the one named person of the document with the same role and
+    country (*de Peruaanse ambassadeur* and *de Peruaanse ambassadeur Ana Ruiz*)."""
+    for aid in unnamed:
+        a = da.actors.get(aid)
+        if a is None:
+            continue
+        named = [
+            p for p in da.persons() if p.id not in unnamed and a.role_keys & p.role_keys and p.country == a.country
+        ]
+        if len(named) == 1:
+            named[0].mentions.update(a.mentions)
+            del da.actors[aid]
 
 
 def extend_left(state: LinkState, text: str, start: int, lowercase: int = 0) -> int:
