@@ -265,8 +265,10 @@ def _documents_of(conn: sqlite3.Connection, actor_ids: list[str]) -> list[str]:
         docs += [
             r[0]
             for r in conn.execute(
-                "SELECT doc_id FROM mentions WHERE actor_id = :actor UNION SELECT doc_id FROM quotes WHERE speaker = :actor "
-                "UNION SELECT doc_id FROM events WHERE source = :actor OR target = :actor OR instr(other_targets, :quoted) > 0 "
+                "SELECT doc_id FROM mentions WHERE actor_id = :actor "
+                "UNION SELECT doc_id FROM quotes WHERE speaker = :actor "
+                "UNION SELECT doc_id FROM events WHERE source = :actor OR target = :actor "
+                "OR instr(other_targets, :quoted) > 0 "
                 "UNION SELECT doc_id FROM stances WHERE actor = :actor "
                 "UNION SELECT doc_id FROM claims WHERE instr(subject, :quoted) > 0",
                 {"actor": actor_id, "quoted": json.dumps(actor_id)},
