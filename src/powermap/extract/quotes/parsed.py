@@ -18,7 +18,7 @@ the subject of the verb it hangs off. The stage resolves that span to an actor.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +31,8 @@ _OBJECT = ("dobj", "obj", "pobj")
 _PARTICLE = ("prt", "compound:prt")
 _POSSESSOR = ("poss", "nmod:poss")
 _INHERIT = ("conj", "advcl", "xcomp", "acl")  # a verb that may take its subject from its head
+_RELATIVE_CLAUSE = ("relcl", "acl:relcl")
+_NOMINAL = ("NOUN", "PROPN")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class ReportedClause:
     speaker_plural: bool = False  # the head is plural
     object_start: int = -1  # the verb's object (*calling the deal "null and void"*), when it has no clause
     object_end: int = -1
+    prepositional: bool = False  # the content is a prepositional object (*called for X*), not a clause
 
     @property
     def has_content(self) -> bool:
@@ -63,10 +66,13 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or not _is_cue(tok, lex):
             continue
-        start, end = _content(tok) or (-1, -1)
+        content = _content(tok)
+        prepositional = content is None and (content := _prepositional_object(tok, lex)) is not None
+        start, end = content or (-1, -1)
         if start <= tok.idx < end:
             start = end = -1  # the cue sits inside what would be its own content
-        yield clause_of(tok, start, end)
+        clause = clause_of(tok, start, end)
+        yield replace(clause, prepositional=True) if prepositional else clause
 
 
 def colon_clause(doc: Doc, colon: int) -> ReportedClause | None:
@@ -144,6 +150,28 @@ def _content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _prepositional_object(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
+    """What a verb of saying asks for or warns against when its object is governed by a
+    preposition the lexicon lists for it (``speech_objects.tsv``: *X called for a ceasefire*,
+    *X waarschuwde voor een crisis*): the preposition's object, without the preposition."""
+    lemmas = {verb.lemma_.lower()} | {v.lemma.lower() for v in lex.verbs.get(verb.lower_, ())}
+    preps = set().union(*(lex.objects.get(lemma, frozenset()) for lemma in lemmas))
+    if not preps or any(c.dep_ in _CLAUSE for c in verb.children):
+        return None
+    doc = verb.doc
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in preps:  # English: prep -> pobj
+            target = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if target is not None:
+                return _trimmed(doc[child.i + 1 : target.right_edge.i + 1])
+        case = next((g for g in child.children if g.dep_ == "case" and g.lower_ in preps), None)
+        if child.dep_.startswith("obl") and case is not None:  # UD: obl with its case marker
+            return _trimmed(doc[case.i + 1 : child.right_edge.i + 1])
+    return None
+
+
 def _before_coordinated_verb(infinitive: Token) -> int:
     """The last token of an infinitive clause, before a verb coordinated with it (*urged Y to
     reconsider and spoke with Z*: the speaker's own next action, not what Y was urged to do)."""
@@ -176,6 +204,8 @@ def _speaker_span(verb: Token) -> Span | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT:
+                if _personal_relative(child) and current.dep_ in _RELATIVE_CLAUSE and current.head.pos_ in _NOMINAL:
+                    return _noun_phrase(_named_apposition(current.head))  # X, who said ...: X
                 return _noun_phrase(_named_apposition(child))
             if child.dep_ in _AGENT:
                 inner = next((g for g in child.children if g.dep_ in ("pobj",)), child)
@@ -184,6 +214,15 @@ def _speaker_span(verb: Token) -> Span | None:
             return None
         current = current.head
     return None
+
+
+def _personal_relative(tok: Token) -> bool:
+    """Whether ``tok`` is a relative pronoun that stands for someone: *who* (tag ``WP``), or
+    any relative pronoun (``PronType=Rel``) after a proper name (*de bond, die zei*); not
+    *a statement which said*, where the writer of the statement speaks."""
+    if tok.tag_ == "WP":
+        return True
+    return "Rel" in tok.morph.get("PronType", []) and tok.head.head.pos_ == "PROPN"
 
 
 def _named_apposition(head: Token) -> Token:
@@ -206,6 +245,9 @@ def _noun_phrase(head: Token) -> Span:
         if doc[i].text == ",":
             end = i
             break
+    for child in head.children:  # X who said ...: the phrase ends before its relative clause
+        if child.dep_ in _RELATIVE_CLAUSE and child.i > head.i:
+            end = min(end, child.left_edge.i)
     return doc[head.left_edge.i : end]
 
 

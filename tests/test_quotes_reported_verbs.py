@@ -1,0 +1,74 @@
+"""quotes.v1 reported speech read from the parse, on sentences written for these tests: verbs
+of communication with a clause or infinitive, a prepositional object that is what was said,
+a relative *who* as the speaker, and a relative *that* that opens no reported clause."""
+
+from __future__ import annotations
+
+from powermap.extract.quotes import QuoteStage
+from powermap.extract.stage import ExtractionContext
+from powermap.records import Actor, Document, ExtractionRecord, Span, document_id
+
+
+def said(text: str, language: str, people: list[str]) -> dict[str, str | None]:
+    """Quote text -> speaker name, with each of ``people`` an actor found by its name."""
+    record = ExtractionRecord(document=Document(id=document_id(text), text=text, language=language))
+    for name in people:
+        spans = []
+        start = 0
+        while (i := text.find(name, start)) >= 0:
+            spans.append(Span(name, i, i + len(name)))
+            start = i + len(name)
+        record.actors.append(Actor(id=name.lower().replace(" ", "_"), name=name, type="person", mentions=spans))
+    QuoteStage()(ExtractionContext(record=record))
+    names = {a.id: a.name for a in record.actors}
+    return {q.text: names.get(q.speaker) if q.speaker else None for q in record.quotes}
+
+
+def test_verbs_of_communication_report_their_clause_or_infinitive() -> None:
+    text = (
+        "Maria Lopez agreed that the budget for the harbour was too small. "
+        "Tom Pike declined to discuss the contract with the dockworkers."
+    )
+    out = said(text, "en", ["Maria Lopez", "Tom Pike"])
+    assert out["the budget for the harbour was too small"] == "Maria Lopez"
+    assert out["to discuss the contract with the dockworkers"] == "Tom Pike"
+
+
+def test_a_relative_that_after_the_verb_opens_no_reported_clause() -> None:
+    text = "Maria Lopez and Tom Pike agreed on a border that would split the bay in two."
+    assert said(text, "en", ["Maria Lopez", "Tom Pike"]) == {}
+
+
+def test_the_person_a_relative_who_stands_for_is_the_speaker() -> None:
+    text = "Reporters spoke to Maria Lopez, who said the harvest in the valley had failed."
+    assert said(text, "en", ["Maria Lopez"])["the harvest in the valley had failed"] == "Maria Lopez"
+
+
+def test_what_a_speaker_calls_for_or_warns_against_is_reported() -> None:
+    text = (
+        "Tom Pike called for a general strike across the region. "
+        "Maria Lopez warned against a sudden rise of the school fees."
+    )
+    out = said(text, "en", ["Tom Pike", "Maria Lopez"])
+    assert out["a general strike across the region"] == "Tom Pike"
+    assert out["a sudden rise of the school fees"] == "Maria Lopez"
+
+
+def test_waarschuwen_voor_reports_what_is_warned_against() -> None:
+    text = "Jan Smit waarschuwde voor een nieuwe crisis in de zorg."
+    assert said(text, "nl", ["Jan Smit"])["een nieuwe crisis in de zorg"] == "Jan Smit"
+
+
+def test_a_signer_no_actor_stands_for_is_a_described_person() -> None:
+    text = "Readers wrote to us.\n\n“We will rebuild the bridge before winter comes.” ― Karla Vink\n"
+    assert said(text, "en", [])["We will rebuild the bridge before winter comes."] == "Karla Vink"
+
+
+def test_a_title_before_a_name_no_actor_stands_for_gives_the_name() -> None:
+    text = "“The river is rising fast,” Senator Karla Vink (D-Ohio) said on Monday."
+    assert said(text, "en", [])["The river is rising fast,"] == "Karla Vink"
+
+
+def test_a_name_no_actor_stands_for_is_its_own_speaker_without_its_bracket() -> None:
+    text = "“The river is rising fast,” Karla Vink (D-Ohio) said on Monday."
+    assert said(text, "en", [])["The river is rising fast,"] == "Karla Vink"
