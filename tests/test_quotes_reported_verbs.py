@@ -72,3 +72,26 @@ def test_a_title_before_a_name_no_actor_stands_for_gives_the_name() -> None:
 def test_a_name_no_actor_stands_for_is_its_own_speaker_without_its_bracket() -> None:
     text = "“The river is rising fast,” Karla Vink (D-Ohio) said on Monday."
     assert said(text, "en", [])["The river is rising fast,"] == "Karla Vink"
+
+
+def test_a_participle_after_a_noun_takes_the_noun_as_speaker_and_joins_its_fuller_name() -> None:
+    text = (
+        "The port closed on Monday, with officials saying the storm had damaged the cranes. "
+        "Later that day Dutch officials promised that the port would reopen soon."
+    )
+    record = ExtractionRecord(document=Document(id=document_id(text), text=text, language="en"))
+    start = text.index("Dutch officials")
+    group = Actor(id="dutch_officials", name="Dutch officials", type="group")
+    group.mentions.append(Span("Dutch officials", start, start + len("Dutch officials")))
+    record.actors.append(group)
+    QuoteStage()(ExtractionContext(record=record))
+    speakers = {q.text: q.speaker for q in record.quotes}
+    assert speakers["the storm had damaged the cranes"] == "dutch_officials"
+    assert [a.id for a in record.actors] == ["dutch_officials"]
+
+
+def test_a_cue_set_off_inside_its_clause_reports_the_whole_clause() -> None:
+    text = "The new bridge, Maria Lopez said, would open before the winter storms. The dam is safe, Tom Pike said."
+    out = said(text, "en", ["Maria Lopez", "Tom Pike"])
+    assert out["The new bridge, Maria Lopez said, would open before the winter storms"] == "Maria Lopez"
+    assert out["The dam is safe"] == "Tom Pike"

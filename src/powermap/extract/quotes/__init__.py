@@ -142,6 +142,7 @@ class QuoteFinder(SpeakerTurns):
         self._parsed_clauses()
         self._nested_quotes()
         self._heading_echoes()
+        self.disc.absorb_descriptions(self.out)
         return sorted(self.out, key=lambda q: (q.start, q.end))
 
     def _sentence(self, sent: Sentence) -> None:

@@ -69,7 +69,7 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
         content = _content(tok)
         prepositional = content is None and (content := _prepositional_object(tok, lex)) is not None
         start, end = content or (-1, -1)
-        if start <= tok.idx < end:
+        if start <= tok.idx < end and tok.dep_ != "parataxis":
             start = end = -1  # the cue sits inside what would be its own content
         clause = clause_of(tok, start, end)
         yield replace(clause, prepositional=True) if prepositional else clause
@@ -128,9 +128,15 @@ def other_verb(tok: Token, particle: tuple[str, ...]) -> bool:
 def _content(verb: Token) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports, or None."""
     children = list(verb.children)
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i and any(c.dep_ in _SUBJECT for c in children):
-        # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the cue
-        return _trimmed(verb.doc[verb.head.left_edge.i : verb.left_edge.i])
+    if verb.dep_ == "parataxis" and any(c.dep_ in _SUBJECT for c in children):
+        host = verb.head
+        if _inside_clause(verb, host):
+            # a cue inside its clause (The museum, he said, would ...): the whole clause, the
+            # cue between its parts included, so that the quote is one stretch
+            return _trimmed(verb.doc[host.left_edge.i : host.right_edge.i + 1])
+        if host.i < verb.i:
+            # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the cue
+            return _trimmed(verb.doc[host.left_edge.i : verb.left_edge.i])
     clause = next((c for c in children if c.dep_ in _CLAUSE), None)
     if clause is not None:
         return _trimmed(verb.doc[clause.left_edge.i : clause.right_edge.i + 1])
@@ -148,6 +154,18 @@ def _content(verb: Token) -> tuple[int, int] | None:
         # X zegt open te staan voor ... / X promised to ...: the subject's own infinitive clause
         return _trimmed(verb.doc[max(infinitive.left_edge.i, verb.i + 1) : last + 1])
     return None
+
+
+def _inside_clause(verb: Token, host: Token) -> bool:
+    """Whether the cue ``verb`` is set off by commas inside its host clause: a comma before
+    it, another after it, and the host's own words on both sides (*X, he said, would ...*)."""
+    doc = verb.doc
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    first, last = min(words), max(words)
+    if first == 0 or doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != ",":
+        return False
+    after = [t for t in doc[last + 2 : host.right_edge.i + 1] if not t.is_punct]
+    return host.left_edge.i < first - 1 and len(after) >= 2
 
 
 def _prepositional_object(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
@@ -210,6 +228,9 @@ def _speaker_span(verb: Token) -> Span | None:
             if child.dep_ in _AGENT:
                 inner = next((g for g in child.children if g.dep_ in ("pobj",)), child)
                 return _noun_phrase(inner)
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL:
+            phrase = _noun_phrase(current.head)  # officials saying ...: the officials
+            return phrase.doc[phrase.start : min(phrase.end, current.left_edge.i)]
         if current.dep_ not in _INHERIT or current.head is current:
             return None
         current = current.head
