@@ -95,3 +95,22 @@ def test_a_cue_set_off_inside_its_clause_reports_the_whole_clause() -> None:
     out = said(text, "en", ["Maria Lopez", "Tom Pike"])
     assert out["The new bridge, Maria Lopez said, would open before the winter storms"] == "Maria Lopez"
     assert out["The dam is safe"] == "Tom Pike"
+
+
+def test_a_reported_clause_ends_before_a_semicolon_or_a_coordinated_report() -> None:
+    text = (
+        "Maria Lopez emphasized that the reforms were not complete, and rights groups warned that the army "
+        "kept its power. Tom Pike said the dam was safe; the engineers only learned of the cracks on Friday. "
+        "Tom Pike said the budget would rise and the schools would get more teachers."
+    )
+    out = said(text, "en", ["Maria Lopez", "Tom Pike"])
+    assert out["the reforms were not complete"] == "Maria Lopez"
+    assert out["the dam was safe"] == "Tom Pike"
+    assert out["the budget would rise and the schools would get more teachers"] == "Tom Pike"
+
+
+def test_two_apostrophes_on_both_sides_quote_as_news_archives_write_it() -> None:
+    text = "''This is not a reform of the tax code,'' said Jan Smit. ''It is the opposite.''"
+    out = said(text, "en", ["Jan Smit"])
+    assert out["This is not a reform of the tax code,"] == "Jan Smit"
+    assert out["It is the opposite."] == "Jan Smit"

@@ -83,13 +83,13 @@ class ReportedSpeech:
                 speaker = self._cue_speaker(sent, tokens, cue)
                 if speaker is None or comp + 1 >= len(tokens):
                     return None  # no one to report: a verb of saying used otherwise (om te stellen dat)
-                self._add(tokens[comp + 1].start, end, speaker, "indirect", cue.text)
+                self._add(tokens[comp + 1].start, self._parsed_end(tokens, cue, end), speaker, "indirect", cue.text)
                 return speaker
             bare = self._bare_clause(tokens, cue)
             if bare is not None and QUOTE_TOKEN not in [t.text for t in tokens[bare:]]:
                 speaker = self._cue_speaker(sent, tokens, cue)
                 if speaker is not None:
-                    self._add(tokens[bare].start, end, speaker, "indirect", cue.text)
+                    self._add(tokens[bare].start, self._parsed_end(tokens, cue, end), speaker, "indirect", cue.text)
                     return speaker
             parsed = self._parsed_cues().get(tokens[cue.index].start)
             if QUOTE_TOKEN in [t.text for t in tokens] or (parsed is not None and parsed.has_content):
@@ -141,6 +141,14 @@ class ReportedSpeech:
                 self._add(tokens[0].start, stop, speaker, "indirect", cue.text)
             return speaker
         return None
+
+    def _parsed_end(self, tokens: list[Token], cue: Cue, end: int) -> int:
+        """Where the clause a cue reports ends: where the parse ends it (before a clause with a
+        subject of its own, a semicolon), else ``end`` (the sentence's end)."""
+        parsed = self._parsed_cues().get(tokens[cue.index].start)
+        if parsed is None or not parsed.has_content or parsed.content_end <= tokens[cue.index].end:
+            return end
+        return min(end, parsed.content_end)
 
     def _bare_clause(self, tokens: list[Token], cue: Cue) -> int | None:
         """Where a reported clause without a complementizer starts (*She said the monarchies

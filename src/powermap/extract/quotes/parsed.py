@@ -66,7 +66,7 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or not _is_cue(tok, lex):
             continue
-        content = _content(tok)
+        content = _content(tok, lex)
         prepositional = content is None and (content := _prepositional_object(tok, lex)) is not None
         start, end = content or (-1, -1)
         if start <= tok.idx < end and tok.dep_ != "parataxis":
@@ -125,7 +125,7 @@ def other_verb(tok: Token, particle: tuple[str, ...]) -> bool:
     return not set(particle_words(tok, lower=True)) <= set(particle)
 
 
-def _content(verb: Token) -> tuple[int, int] | None:
+def _content(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports, or None."""
     children = list(verb.children)
     if verb.dep_ == "parataxis" and any(c.dep_ in _SUBJECT for c in children):
@@ -139,7 +139,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
             return _trimmed(verb.doc[host.left_edge.i : verb.left_edge.i])
     clause = next((c for c in children if c.dep_ in _CLAUSE), None)
     if clause is not None:
-        return _trimmed(verb.doc[clause.left_edge.i : clause.right_edge.i + 1])
+        return _trimmed(verb.doc[clause.left_edge.i : _clause_end(clause, lex) + 1])
     obj = next((c for c in children if c.dep_ in _OBJECT and c.i > verb.i), None)
     if obj is None:  # called on Y to ...: the object sits under the particle-like preposition
         for prep in (c for c in children if c.dep_ == "prep" and c.i == verb.i + 1):
@@ -154,6 +154,29 @@ def _content(verb: Token) -> tuple[int, int] | None:
         # X zegt open te staan voor ... / X promised to ...: the subject's own infinitive clause
         return _trimmed(verb.doc[max(infinitive.left_edge.i, verb.i + 1) : last + 1])
     return None
+
+
+def _clause_end(head: Token, lex: QuoteLexicon) -> int:
+    """The last token of the reported clause headed by ``head``: its right edge, cut before a
+    semicolon or before a coordinated report with a subject of its own (*that the reforms were
+    incomplete, and rights groups warned ...*: the rights groups said no such thing)."""
+    doc = head.doc
+    last = head.right_edge.i
+    for tok in doc[head.i + 1 : last + 1]:
+        if tok.text == ";" and tok.head.i in (head.i, *(c.i for c in head.children)):
+            last = min(last, tok.i - 1)
+    for child in head.children:
+        if (
+            child.dep_ == "conj"
+            and child.i > head.i
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+            and _is_cue(child, lex)
+            and not any(g.dep_ == "mark" for g in child.children)  # and that ...: the same report goes on
+        ):
+            last = min(last, child.left_edge.i - 1)
+    while last > head.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
+        last -= 1
+    return last
 
 
 def _inside_clause(verb: Token, host: Token) -> bool:

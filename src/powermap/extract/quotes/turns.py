@@ -143,7 +143,7 @@ class SpeakerTurns(ReportedSpeech):
                 return m.actor.id
         # a name no actor stands for, alone on the rest of its line (or before a comma or a
         # bracket): the signer is a described person
-        line = re.match(r"[^\n,(]*", self.text[at : at + 80]).group()
+        line = self.text[at : at + 80].split("\n")[0].split(",")[0].split("(")[0]
         rest = line.rstrip(" .\t\u00a0")
         if not rest or self.text[at + len(line) : at + len(line) + 1] not in ("", "\n", ",", "("):
             return None
