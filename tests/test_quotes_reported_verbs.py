@@ -114,3 +114,15 @@ def test_two_apostrophes_on_both_sides_quote_as_news_archives_write_it() -> None
     out = said(text, "en", ["Jan Smit"])
     assert out["This is not a reform of the tax code,"] == "Jan Smit"
     assert out["It is the opposite."] == "Jan Smit"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports() -> None:
+    text = "It is an unlikely scenario; Maria Lopez's team says she will stay in the race this week."
+    out = said(text, "en", ["Maria Lopez"])
+    assert "It is an unlikely scenario" not in out
+    assert "she will stay in the race this week" in out
+
+
+def test_an_inserted_cue_after_a_conjunction_only_reports_what_follows() -> None:
+    text = "Maar, zo vertelt Jan Smit, toch wil de gemeente de oude brug niet sluiten."
+    assert said(text, "nl", ["Jan Smit"]) == {"toch wil de gemeente de oude brug niet sluiten": "Jan Smit"}

@@ -148,6 +148,8 @@ class ReportedSpeech:
         parsed = self._parsed_cues().get(tokens[cue.index].start)
         if parsed is None or not parsed.has_content or parsed.content_end <= tokens[cue.index].end:
             return end
+        if not self.text[parsed.content_end : end].strip(" \t”’\"'»"):
+            return end  # only a closing mark between: the clause keeps it
         return min(end, parsed.content_end)
 
     def _bare_clause(self, tokens: list[Token], cue: Cue) -> int | None:

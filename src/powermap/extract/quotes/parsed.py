@@ -134,10 +134,15 @@ def _content(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
             # a cue inside its clause (The museum, he said, would ...): the whole clause, the
             # cue between its parts included, so that the quote is one stretch
             return _trimmed(verb.doc[host.left_edge.i : host.right_edge.i + 1])
-        if host.i < verb.i:
-            # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the cue
+        first = min(t.i for t in verb.subtree if not t.is_punct)
+        if host.i < verb.i and first > 0 and verb.doc[first - 1].text == ",":
+            # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the
+            # cue; not a clause before a semicolon (*It is unlikely; her team says ...*)
             return _trimmed(verb.doc[host.left_edge.i : verb.left_edge.i])
-    clause = next((c for c in children if c.dep_ in _CLAUSE), None)
+    clauses = [c for c in children if c.dep_ in _CLAUSE]
+    # the clause after the cue, else one before it (*..., X added*) but not across a semicolon
+    before = [c for c in clauses if c.i < verb.i and not any(t.text in ";:" for t in verb.doc[c.i : verb.i])]
+    clause = next((c for c in clauses if c.i > verb.i), None) or next(iter(before), None)
     if clause is not None:
         return _trimmed(verb.doc[clause.left_edge.i : _clause_end(clause, lex) + 1])
     obj = next((c for c in children if c.dep_ in _OBJECT and c.i > verb.i), None)
@@ -187,8 +192,9 @@ def _inside_clause(verb: Token, host: Token) -> bool:
     first, last = min(words), max(words)
     if first == 0 or doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != ",":
         return False
+    before = [t for t in doc[host.left_edge.i : first - 1] if not t.is_punct and t.dep_ not in ("cc", "mark")]
     after = [t for t in doc[last + 2 : host.right_edge.i + 1] if not t.is_punct]
-    return host.left_edge.i < first - 1 and len(after) >= 2
+    return bool(before) and len(after) >= 2  # not *Maar, zo vertelt X, ...*: a conjunction only
 
 
 def _prepositional_object(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
