@@ -126,3 +126,14 @@ def test_a_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports() -> N
 def test_an_inserted_cue_after_a_conjunction_only_reports_what_follows() -> None:
     text = "Maar, zo vertelt Jan Smit, toch wil de gemeente de oude brug niet sluiten."
     assert said(text, "nl", ["Jan Smit"]) == {"toch wil de gemeente de oude brug niet sluiten": "Jan Smit"}
+
+
+def test_two_quotes_side_by_side_share_the_cue_after_them() -> None:
+    text = (
+        "The mayor spoke last.\n\n"
+        '"We have done our part for this town," "Now the province has to act before the winter," '
+        "Karla Vink, a member of the council, said."
+    )
+    out = said(text, "en", ["Karla Vink"])
+    assert out["We have done our part for this town,"] == "Karla Vink"
+    assert out["Now the province has to act before the winter,"] == "Karla Vink"
