@@ -137,3 +137,8 @@ def test_two_quotes_side_by_side_share_the_cue_after_them() -> None:
     out = said(text, "en", ["Karla Vink"])
     assert out["We have done our part for this town,"] == "Karla Vink"
     assert out["Now the province has to act before the winter,"] == "Karla Vink"
+
+
+def test_a_pronoun_subject_that_resolves_to_nobody_reports_the_clause_with_no_speaker() -> None:
+    text = "The harbour was quiet on Monday. They said the new bridge would close for a month."
+    assert said(text, "en", []) == {"the new bridge would close for a month": None}

@@ -240,10 +240,11 @@ class ReportedSpeech:
             if sent is None or sent.paragraph in self.headings:
                 continue
             speaker = self._subject_speaker(sent, clause)
-            # a subject the text names but no actor stands for (the embassy, a wire-service
-            # reporter): the clause is still reported, with no speaker rather than a guess; not
-            # a prepositional object (*others warned against X*), which needs its speaker
-            if speaker is not None or not (clause.speaker_pronoun or clause.prepositional):
+            # a subject no actor stands for (the embassy, a wire-service reporter, a pronoun
+            # that resolves to nobody): the clause is still reported, with no speaker rather
+            # than a guess; not a prepositional object (*others warned against X*), which
+            # needs its speaker
+            if speaker is not None or not clause.prepositional:
                 self._add(start, end, speaker, "indirect", clause.cue)
 
     def _subject_speaker(self, sent: Sentence, clause: ReportedClause, describe: bool = True) -> str | None:
