@@ -142,3 +142,8 @@ def test_two_quotes_side_by_side_share_the_cue_after_them() -> None:
 def test_a_pronoun_subject_that_resolves_to_nobody_reports_the_clause_with_no_speaker() -> None:
     text = "The harbour was quiet on Monday. They said the new bridge would close for a month."
     assert said(text, "en", []) == {"the new bridge would close for a month": None}
+
+
+def test_a_pronoun_the_cue_only_inherits_reports_nothing() -> None:
+    text = "Het is geen overdrijving om te stellen dat de nieuwe brug het hele dorp heeft veranderd."
+    assert said(text, "nl", []) == {}

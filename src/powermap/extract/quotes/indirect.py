@@ -243,8 +243,11 @@ class ReportedSpeech:
             # a subject no actor stands for (the embassy, a wire-service reporter, a pronoun
             # that resolves to nobody): the clause is still reported, with no speaker rather
             # than a guess; not a prepositional object (*others warned against X*), which
-            # needs its speaker
-            if speaker is not None or not clause.prepositional:
+            # needs its speaker, nor a pronoun the cue only inherits (*het is geen overdrijving
+            # om te stellen dat ...*: no one reports anything)
+            if speaker is not None or not (
+                clause.prepositional or (clause.speaker_pronoun and clause.speaker_inherited)
+            ):
                 self._add(start, end, speaker, "indirect", clause.cue)
 
     def _subject_speaker(self, sent: Sentence, clause: ReportedClause, describe: bool = True) -> str | None:

@@ -54,6 +54,7 @@ class ReportedClause:
     object_start: int = -1  # the verb's object (*calling the deal "null and void"*), when it has no clause
     object_end: int = -1
     prepositional: bool = False  # the content is a prepositional object (*called for X*), not a clause
+    speaker_inherited: bool = False  # the subject is the one of a verb the cue hangs off (*om te stellen*)
 
     @property
     def has_content(self) -> bool:
@@ -103,6 +104,7 @@ def clause_of(tok: Token, start: int, end: int) -> ReportedClause:
         speaker_pronoun=head is not None and head.pos_ == "PRON",
         speaker_common=head is not None and head.pos_ == "NOUN",
         speaker_plural=head is not None and "Plur" in head.morph.get("Number", []),
+        speaker_inherited=head is not None and tok not in (head.head, head.head.head),
         object_start=obj.left_edge.idx if obj is not None and start < 0 else -1,
         object_end=obj.idx + len(obj) if obj is not None and start < 0 else -1,
     )
