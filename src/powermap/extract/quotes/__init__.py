@@ -142,6 +142,7 @@ class QuoteFinder(SpeakerTurns):
         self._parsed_clauses()
         self._nested_quotes()
         self._heading_echoes()
+        self.disc.absorb_descriptions(self.out)
         return sorted(self.out, key=lambda q: (q.start, q.end))
 
     def _sentence(self, sent: Sentence) -> None:
@@ -212,7 +213,7 @@ class QuoteFinder(SpeakerTurns):
     def _cue_for_quote(
         self, sent: Sentence, tokens: list[Token], cues: list[Cue], qi: int
     ) -> tuple[Cue | None, str | None]:
-        nxt = next((i for i in range(qi + 1, len(tokens)) if tokens[i].text == QUOTE_TOKEN), len(tokens))
+        nxt = _next_quote(tokens, qi)
         for cue in cues:  # “…,” according to X
             if cue.kind == "according" and qi < cue.index < nxt and cue.index - qi <= 2:
                 return cue, self._according_speaker(sent, tokens, cue)
@@ -255,7 +256,10 @@ class QuoteFinder(SpeakerTurns):
         if clause is None or clause.speaker_start is None:
             return False
         lead = [t for t in tokens[qi + 1 : cue.index] if t.end <= clause.speaker_start]
-        return tokens[qi].end <= clause.speaker_start < tokens[cue.index].start and all(t.text in ",—–-" for t in lead)
+        return tokens[qi].end <= clause.speaker_start < tokens[cue.index].start and all(
+            t.text in ",—–-" or t.text == QUOTE_TOKEN
+            for t in lead  # “A,” “B,” X, the chair, said
+        )
 
     def _parse_speaker(self, sent: Sentence, cue_start: int) -> str | None:
         """The actor the parse gives as the subject of the cue verb at ``cue_start``, or None."""
@@ -288,6 +292,8 @@ class QuoteFinder(SpeakerTurns):
     @staticmethod
     def _standalone(tokens: list[Token], qi: int) -> bool:
         for i in range(qi - 1, -1, -1):  # the nearest token before the quote that is not a dash
+            if tokens[i].text == QUOTE_TOKEN:  # “A,” “B”: the second stands as the first does
+                return QuoteFinder._standalone(tokens, i)
             if tokens[i].text not in "-–—":
                 return tokens[i].text == ":"
         return True
@@ -302,6 +308,20 @@ class QuoteFinder(SpeakerTurns):
         if any(q.start == start and q.end == end for q in self.out):
             return
         self.out.append(Quote(self.raw[start:end], start, end, speaker, kind, cue))  # type: ignore[arg-type]
+
+
+def _next_quote(tokens: list[Token], qi: int) -> int:
+    """Index of the first quote after the quote at ``qi`` that is not right next to it: a run
+    of quotes with only punctuation between (“A,” “B,” X said) shares the cue after the run."""
+    last = qi
+    for i in range(qi + 1, len(tokens)):
+        if tokens[i].text != QUOTE_TOKEN:
+            continue
+        if all(t.text in ",;—–-" for t in tokens[last + 1 : i]):
+            last = i
+            continue
+        return i
+    return len(tokens)
 
 
 def _parenthetical(tokens: list[Token], cue: int, quote: int) -> bool:

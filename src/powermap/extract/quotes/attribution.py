@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from powermap.extract._text import Sentence, Token
 from powermap.extract.quotes.lexicon import QuoteLexicon
-from powermap.records import Actor, ActorType, ExtractionRecord, Span
+from powermap.records import Actor, ActorType, ExtractionRecord, Quote, Span
 
 QUOTE_TOKEN = "\x00Q"
 _NAMED_TYPES = ("person", "group", "organisation", "company", "media")
@@ -158,6 +158,33 @@ class Discourse:
         actor.mentions.append(Span(surface, start, start + len(surface)))
         self.refresh_mentions()
         return actor_id
+
+    def absorb_descriptions(self, quotes: list[Quote]) -> None:
+        """A described or anonymous speaker whose words end the name of exactly one other
+        actor of the document (*officials* and *German officials*; never a person for an
+        anonymous source) is that actor: its mentions move there and its quotes take it."""
+        actors = self.record.actors
+        for desc in [a for a in actors if a.role in ("described speaker", "anonymous source")]:
+            words = _fold(desc.name).split()
+            barred = ("place", "state", "person") if desc.role == "anonymous source" else ("place", "state")
+            hosts = [
+                a
+                for a in actors
+                if a is not desc
+                and a.type not in barred
+                and _fold(a.name).split()[-len(words) :] == words
+                and len(_fold(a.name).split()) > len(words)
+            ]
+            if len(hosts) != 1:
+                continue
+            host = hosts[0]
+            host.mentions.extend(desc.mentions)
+            host.mentions.sort(key=lambda m: m.start)
+            actors.remove(desc)
+            for q in quotes:
+                if q.speaker == desc.id:
+                    q.speaker = host.id
+        self.refresh_mentions()
 
     def _determiners(self) -> set[str]:
         return {w for w, k in self.lexicon.markers.items() if k == "determiner"}

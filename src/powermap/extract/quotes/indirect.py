@@ -8,6 +8,7 @@ lexicon, discourse and marked quotes, and adds quotes through its ``_add``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from powermap.extract.quotes.lexicon import QuoteLexicon
 from powermap.extract.quotes.parsed import Phrase, ReportedClause, governed_phrase, reported_clauses
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token as SpacyToken
+
     from powermap.extract.quotes.marks import MarkedQuote
     from powermap.extract.stage import ExtractionContext
     from powermap.records import Quote
@@ -53,6 +56,15 @@ class ReportedSpeech:
     def _cue_speaker(self, sent: Sentence, tokens: list[Token], cue: Cue) -> str | None:
         raise NotImplementedError
 
+    def _doc_token(self, start: int) -> SpacyToken | None:
+        raise NotImplementedError
+
+    def _relative_pronoun(self, tok: Token) -> bool:
+        """Whether the parse reads ``tok`` (a complementizer by its form, *that*/*dat*) as a
+        relative pronoun, which opens no reported clause."""
+        parsed = self._doc_token(tok.start)
+        return parsed is not None and ("Rel" in parsed.morph.get("PronType", []) or parsed.tag_ in ("WDT", "WP"))
+
     def _complementizers(self) -> set[str]:
         return {w for w, k in self.lex.markers.items() if k == "complementizer"}
 
@@ -65,17 +77,19 @@ class ReportedSpeech:
             window = range(cue.particle_end + 1, min(len(tokens), cue.particle_end + 15))
             comp = next((i for i in window if words[i] in comps), None)
             between = [t.text for t in tokens[cue.particle_end + 1 : comp or 0]]
+            if comp is not None and self._relative_pronoun(tokens[comp]):
+                comp = None  # agreed on a line that would ...: the parse reads a relative pronoun
             if comp is not None and QUOTE_TOKEN not in between and between.count(",") in (0, 2):
                 speaker = self._cue_speaker(sent, tokens, cue)
                 if speaker is None or comp + 1 >= len(tokens):
                     return None  # no one to report: a verb of saying used otherwise (om te stellen dat)
-                self._add(tokens[comp + 1].start, end, speaker, "indirect", cue.text)
+                self._add(tokens[comp + 1].start, self._parsed_end(tokens, cue, end), speaker, "indirect", cue.text)
                 return speaker
             bare = self._bare_clause(tokens, cue)
             if bare is not None and QUOTE_TOKEN not in [t.text for t in tokens[bare:]]:
                 speaker = self._cue_speaker(sent, tokens, cue)
                 if speaker is not None:
-                    self._add(tokens[bare].start, end, speaker, "indirect", cue.text)
+                    self._add(tokens[bare].start, self._parsed_end(tokens, cue, end), speaker, "indirect", cue.text)
                     return speaker
             parsed = self._parsed_cues().get(tokens[cue.index].start)
             if QUOTE_TOKEN in [t.text for t in tokens] or (parsed is not None and parsed.has_content):
@@ -127,6 +141,16 @@ class ReportedSpeech:
                 self._add(tokens[0].start, stop, speaker, "indirect", cue.text)
             return speaker
         return None
+
+    def _parsed_end(self, tokens: list[Token], cue: Cue, end: int) -> int:
+        """Where the clause a cue reports ends: where the parse ends it (before a clause with a
+        subject of its own, a semicolon), else ``end`` (the sentence's end)."""
+        parsed = self._parsed_cues().get(tokens[cue.index].start)
+        if parsed is None or not parsed.has_content or parsed.content_end <= tokens[cue.index].end:
+            return end
+        if not self.text[parsed.content_end : end].strip(" \t”’\"'»"):
+            return end  # only a closing mark between: the clause keeps it
+        return min(end, parsed.content_end)
 
     def _bare_clause(self, tokens: list[Token], cue: Cue) -> int | None:
         """Where a reported clause without a complementizer starts (*She said the monarchies
@@ -216,9 +240,14 @@ class ReportedSpeech:
             if sent is None or sent.paragraph in self.headings:
                 continue
             speaker = self._subject_speaker(sent, clause)
-            # a subject the text names but no actor stands for (the embassy, a wire-service
-            # reporter): the clause is still reported, with no speaker rather than a guess
-            if speaker is not None or not clause.speaker_pronoun:
+            # a subject no actor stands for (the embassy, a wire-service reporter, a pronoun
+            # that resolves to nobody): the clause is still reported, with no speaker rather
+            # than a guess; not a prepositional object (*others warned against X*), which
+            # needs its speaker, nor a pronoun the cue only inherits from the verb it hangs
+            # off (*het is geen overdrijving om te stellen dat ...*: no one reports anything)
+            if speaker is not None or not (
+                clause.prepositional or (clause.speaker_pronoun and clause.speaker_inherited)
+            ):
                 self._add(start, end, speaker, "indirect", clause.cue)
 
     def _subject_speaker(self, sent: Sentence, clause: ReportedClause, describe: bool = True) -> str | None:
@@ -243,8 +272,15 @@ class ReportedSpeech:
             # names an actor or has a role noun (de hoogleraar Rusland: the professor)
             window = tokenize(self.text, start, end)
             if self.disc.mentions_in(start, end) or any(self.lex.speaker_noun(t.text) for t in window):
+                # a title or place before a name no actor stands for: Tulsa police Chief Jan Smit
+                name = trailing_name(window, self.lex.speaker_noun)
+                if name is None or self.disc.mentions_in(*name) or not describe:
+                    return None
+                return self.disc.described(*name, False, named=True)
+            if not describe:
                 return None
-            return self.disc.described(start, end, False, named=True) if describe else None
+            # a name no actor stands for is its own speaker, without a bracket after it
+            return self.disc.described(*(trailing_name(window) or (start, end)), False, named=True)
         window = tokenize(self.text, clause.speaker_start, clause.speaker_end)
         found = self.disc.speaker_in(sent, window)
         if describe and clause.speaker_common and (found is None or self._modifier_only(found, clause)):
@@ -333,3 +369,29 @@ def _until(tokens: list[Token], stop_quote: bool = True, words: set[str] | None 
             break
         out.append(tok)
     return out
+
+
+def trailing_name(window: list[Token], is_title: Callable[[str], object] | None = None) -> tuple[int, int] | None:
+    """Span of the personal name that ends a phrase (*police Chief Jan K. Smit (D-Ohio)*): two
+    to four capitalised words or initials (not titles, by ``is_title``) before an optional
+    bracket, the last a word with lower-case letters; None when the phrase ends in none."""
+    end = len(window)
+    if end and window[end - 1].text == ")":
+        opened = next((i for i in range(end - 1, -1, -1) if window[i].text == "("), None)
+        end = opened if opened is not None else end
+    words: list[Token] = []
+    i = end - 1
+    while i >= 0 and len(words) < 5:
+        tok = window[i]
+        if tok.text == "." and i > 0 and len(window[i - 1].text) == 1 and window[i - 1].text.isupper():
+            i -= 1  # an initial: K.
+            words.insert(0, window[i])
+        elif tok.text[:1].isupper() and tok.text.isalpha() and not (is_title and is_title(tok.text)):
+            words.insert(0, tok)
+        else:
+            break
+        i -= 1
+    full = [w for w in words if len(w.text) > 1]
+    if len(full) < 2 or len(words) > 4 or not any(c.islower() for c in words[-1].text):
+        return None
+    return words[0].start, words[-1].end

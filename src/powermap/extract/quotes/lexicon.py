@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from powermap.lang import UnknownLanguage, union
@@ -36,6 +36,8 @@ class QuoteLexicon:
         dashes (tuple[str, ...]): dialogue dashes (``dialogue_dashes.tsv``); none for news-only languages.
         indefinite (frozenset[str]): determiners that introduce someone new (een, a): a role
             noun after one is an anonymous source, not the person named before.
+        objects (dict[str, frozenset[str]]): verbs of saying by lemma with the prepositions
+            whose object is what is said (*call for X*, *waarschuwen voor X*).
     """
 
     verbs: dict[str, list[VerbCue]]
@@ -48,6 +50,7 @@ class QuoteLexicon:
     dashes: tuple[str, ...] = ()
     genitive: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
+    objects: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def marker_kind(self, words: list[str]) -> tuple[str, int] | None:
         """The kind of the marker starting at ``words[0]`` and how many words it takes."""
@@ -100,6 +103,9 @@ def quote_lexicon(language: str) -> QuoteLexicon:
     except UnknownLanguage:
         indefinite = frozenset()
     dashes = tuple(r["dash"] for r in load_table(lang, "dialogue_dashes"))
+    objects: dict[str, set[str]] = {}
+    for row in load_table(lang, "speech_objects"):
+        objects.setdefault(row["lemma"].lower(), set()).add(row["preposition"].lower())
     return QuoteLexicon(
         verbs,
         lemmas,
@@ -111,4 +117,5 @@ def quote_lexicon(language: str) -> QuoteLexicon:
         dashes,
         union("genitive_prepositions"),
         union("definite_articles"),
+        {lemma: frozenset(preps) for lemma, preps in objects.items()},
     )

@@ -9,6 +9,7 @@ the quote, only the last one closes it) and a closing mark whose opening mark th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _SPACE = " \t\u00a0\u202f\u2009"
@@ -61,6 +62,15 @@ def _is_closing(text: str, i: int) -> bool:
     return (not before.isspace() or text[i] in _GUILLEMETS) and not after.isalpha()
 
 
+def _by_side(opening: str, closing: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for a mark written the same on both sides: ``opening`` before a word."""
+
+    def replace(match: re.Match[str]) -> str:
+        return opening if match.group(1) else closing
+
+    return replace
+
+
 def single_char_marks(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``text`` with every mark of more than one character (typewriter ``,,`` and ``''``)
     written as one stand-in character padded with spaces, so offsets stay the same, and the
@@ -72,9 +82,13 @@ def single_char_marks(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[st
     if not stand_in:
         return text, pairs
     opens = {o for o, _ in pairs}
+    closes = {c for _, c in pairs}
     out = text
     for mark, char in stand_in.items():
         pad = " " * (len(mark) - 1)
+        if mark in opens and mark in closes:  # ''…'': opening before a word, closing after one
+            out = re.sub(re.escape(mark) + r"(?=(\w|[“‘\"]))?", _by_side(pad + char, char + pad), out)
+            continue
         out = out.replace(mark, pad + char if mark in opens else char + pad)
     single = tuple((stand_in.get(o, o), stand_in.get(c, c)) for o, c in pairs)
     return out, single

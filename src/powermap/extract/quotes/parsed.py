@@ -18,7 +18,7 @@ the subject of the verb it hangs off. The stage resolves that span to an actor.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +31,8 @@ _OBJECT = ("dobj", "obj", "pobj")
 _PARTICLE = ("prt", "compound:prt")
 _POSSESSOR = ("poss", "nmod:poss")
 _INHERIT = ("conj", "advcl", "xcomp", "acl")  # a verb that may take its subject from its head
+_RELATIVE_CLAUSE = ("relcl", "acl:relcl")
+_NOMINAL = ("NOUN", "PROPN")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class ReportedClause:
     speaker_plural: bool = False  # the head is plural
     object_start: int = -1  # the verb's object (*calling the deal "null and void"*), when it has no clause
     object_end: int = -1
+    prepositional: bool = False  # the content is a prepositional object (*called for X*), not a clause
+    speaker_inherited: bool = False  # the subject is the one of a verb the cue hangs off (*om te stellen*)
 
     @property
     def has_content(self) -> bool:
@@ -63,10 +67,13 @@ def reported_clauses(doc: Doc, lex: QuoteLexicon) -> Iterator[ReportedClause]:
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or not _is_cue(tok, lex):
             continue
-        start, end = _content(tok) or (-1, -1)
-        if start <= tok.idx < end:
+        content = _content(tok, lex)
+        prepositional = content is None and (content := _prepositional_object(tok, lex)) is not None
+        start, end = content or (-1, -1)
+        if start <= tok.idx < end and tok.dep_ != "parataxis":
             start = end = -1  # the cue sits inside what would be its own content
-        yield clause_of(tok, start, end)
+        clause = clause_of(tok, start, end)
+        yield replace(clause, prepositional=True) if prepositional else clause
 
 
 def colon_clause(doc: Doc, colon: int) -> ReportedClause | None:
@@ -97,6 +104,7 @@ def clause_of(tok: Token, start: int, end: int) -> ReportedClause:
         speaker_pronoun=head is not None and head.pos_ == "PRON",
         speaker_common=head is not None and head.pos_ == "NOUN",
         speaker_plural=head is not None and "Plur" in head.morph.get("Number", []),
+        speaker_inherited=head is not None and tok not in (head.head, head.head.head),
         object_start=obj.left_edge.idx if obj is not None and start < 0 else -1,
         object_end=obj.idx + len(obj) if obj is not None and start < 0 else -1,
     )
@@ -119,15 +127,26 @@ def other_verb(tok: Token, particle: tuple[str, ...]) -> bool:
     return not set(particle_words(tok, lower=True)) <= set(particle)
 
 
-def _content(verb: Token) -> tuple[int, int] | None:
+def _content(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
     """Character span of what ``verb`` reports, or None."""
     children = list(verb.children)
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i and any(c.dep_ in _SUBJECT for c in children):
-        # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the cue
-        return _trimmed(verb.doc[verb.head.left_edge.i : verb.left_edge.i])
-    clause = next((c for c in children if c.dep_ in _CLAUSE), None)
+    if verb.dep_ == "parataxis" and any(c.dep_ in _SUBJECT for c in children):
+        host = verb.head
+        if _inside_clause(verb, host):
+            # a cue inside its clause (The museum, he said, would ...): the whole clause, the
+            # cue between its parts included, so that the quote is one stretch
+            return _trimmed(verb.doc[host.left_edge.i : host.right_edge.i + 1])
+        first = min(t.i for t in verb.subtree if not t.is_punct)
+        if host.i < verb.i and first > 0 and verb.doc[first - 1].text == ",":
+            # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the
+            # cue; not a clause before a semicolon (*It is unlikely; her team says ...*)
+            return _trimmed(verb.doc[host.left_edge.i : verb.left_edge.i])
+    clauses = [c for c in children if c.dep_ in _CLAUSE]
+    # the clause after the cue, else one before it (*..., X added*) but not across a semicolon
+    before = [c for c in clauses if c.i < verb.i and not any(t.text in ";:" for t in verb.doc[c.i : verb.i])]
+    clause = next((c for c in clauses if c.i > verb.i), None) or next(iter(before), None)
     if clause is not None:
-        return _trimmed(verb.doc[clause.left_edge.i : clause.right_edge.i + 1])
+        return _trimmed(verb.doc[clause.left_edge.i : _clause_end(clause, lex) + 1])
     obj = next((c for c in children if c.dep_ in _OBJECT and c.i > verb.i), None)
     if obj is None:  # called on Y to ...: the object sits under the particle-like preposition
         for prep in (c for c in children if c.dep_ == "prep" and c.i == verb.i + 1):
@@ -141,6 +160,64 @@ def _content(verb: Token) -> tuple[int, int] | None:
     if obj is None and any(c.dep_ in ("mark", "aux") and c.i < infinitive.i for c in infinitive.children):
         # X zegt open te staan voor ... / X promised to ...: the subject's own infinitive clause
         return _trimmed(verb.doc[max(infinitive.left_edge.i, verb.i + 1) : last + 1])
+    return None
+
+
+def _clause_end(head: Token, lex: QuoteLexicon) -> int:
+    """The last token of the reported clause headed by ``head``: its right edge, cut before a
+    semicolon or before a coordinated report with a subject of its own (*that the reforms were
+    incomplete, and rights groups warned ...*: the rights groups said no such thing)."""
+    doc = head.doc
+    last = head.right_edge.i
+    for tok in doc[head.i + 1 : last + 1]:
+        if tok.text == ";" and tok.head.i in (head.i, *(c.i for c in head.children)):
+            last = min(last, tok.i - 1)
+    for child in head.children:
+        if (
+            child.dep_ == "conj"
+            and child.i > head.i
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+            and _is_cue(child, lex)
+            and not any(g.dep_ == "mark" for g in child.children)  # and that ...: the same report goes on
+        ):
+            last = min(last, child.left_edge.i - 1)
+    while last > head.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
+        last -= 1
+    return last
+
+
+def _inside_clause(verb: Token, host: Token) -> bool:
+    """Whether the cue ``verb`` is set off by commas inside its host clause: a comma before
+    it, another after it, and the host's own words on both sides (*X, he said, would ...*)."""
+    doc = verb.doc
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    first, last = min(words), max(words)
+    if first == 0 or doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != ",":
+        return False
+    before = [t for t in doc[host.left_edge.i : first - 1] if not t.is_punct and t.dep_ not in ("cc", "mark")]
+    after = [t for t in doc[last + 2 : host.right_edge.i + 1] if not t.is_punct]
+    return bool(before) and len(after) >= 2  # not *Maar, zo vertelt X, ...*: a conjunction only
+
+
+def _prepositional_object(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
+    """What a verb of saying asks for or warns against when its object is governed by a
+    preposition the lexicon lists for it (``speech_objects.tsv``: *X called for a ceasefire*,
+    *X waarschuwde voor een crisis*): the preposition's object, without the preposition."""
+    lemmas = {verb.lemma_.lower()} | {v.lemma.lower() for v in lex.verbs.get(verb.lower_, ())}
+    preps = set().union(*(lex.objects.get(lemma, frozenset()) for lemma in lemmas))
+    if not preps or any(c.dep_ in _CLAUSE for c in verb.children):
+        return None
+    doc = verb.doc
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in preps:  # English: prep -> pobj
+            target = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if target is not None:
+                return _trimmed(doc[child.i + 1 : target.right_edge.i + 1])
+        case = next((g for g in child.children if g.dep_ == "case" and g.lower_ in preps), None)
+        if child.dep_.startswith("obl") and case is not None:  # UD: obl with its case marker
+            return _trimmed(doc[case.i + 1 : child.right_edge.i + 1])
     return None
 
 
@@ -176,14 +253,28 @@ def _speaker_span(verb: Token) -> Span | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT:
+                if _personal_relative(child) and current.dep_ in _RELATIVE_CLAUSE and current.head.pos_ in _NOMINAL:
+                    return _noun_phrase(_named_apposition(current.head))  # X, who said ...: X
                 return _noun_phrase(_named_apposition(child))
             if child.dep_ in _AGENT:
                 inner = next((g for g in child.children if g.dep_ in ("pobj",)), child)
                 return _noun_phrase(inner)
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL:
+            phrase = _noun_phrase(current.head)  # officials saying ...: the officials
+            return phrase.doc[phrase.start : min(phrase.end, current.left_edge.i)]
         if current.dep_ not in _INHERIT or current.head is current:
             return None
         current = current.head
     return None
+
+
+def _personal_relative(tok: Token) -> bool:
+    """Whether ``tok`` is a relative pronoun that stands for someone: *who* (tag ``WP``), or
+    any relative pronoun (``PronType=Rel``) after a proper name (*de bond, die zei*); not
+    *a statement which said*, where the writer of the statement speaks."""
+    if tok.tag_ == "WP":
+        return True
+    return "Rel" in tok.morph.get("PronType", []) and tok.head.head.pos_ == "PROPN"
 
 
 def _named_apposition(head: Token) -> Token:
@@ -206,6 +297,9 @@ def _noun_phrase(head: Token) -> Span:
         if doc[i].text == ",":
             end = i
             break
+    for child in head.children:  # X who said ...: the phrase ends before its relative clause
+        if child.dep_ in _RELATIVE_CLAUSE and child.i > head.i:
+            end = min(end, child.left_edge.i)
     return doc[head.left_edge.i : end]
 
 

@@ -9,9 +9,9 @@ import re
 from collections import Counter
 from functools import cached_property
 
-from powermap.extract._text import Sentence, Token
+from powermap.extract._text import Sentence, Token, tokenize
 from powermap.extract.quotes.attribution import _fold
-from powermap.extract.quotes.indirect import Cue, ReportedSpeech
+from powermap.extract.quotes.indirect import Cue, ReportedSpeech, trailing_name
 from powermap.extract.quotes.marks import MarkedQuote
 from powermap.extract.quotes.parsed import colon_clause
 
@@ -134,14 +134,24 @@ class SpeakerTurns(ReportedSpeech):
 
     def _signature(self, q: MarkedQuote) -> str | None:
         """The person a quote is signed with: “…” ― Jane Doe (a dash, then the name)."""
-        sign = re.match(r"[ \t]*[―—–][ \t]*", self.text[q.close : q.close + 8])
+        sign = re.match(r"[ \t\u00a0]*[―—–][ \t\u00a0]*", self.text[q.close : q.close + 8])
         if sign is None:
             return None
         at = q.close + sign.end()
         for m in self.disc.mentions_in(at, at + 1):
             if m.start == at and m.actor.type == "person":
                 return m.actor.id
-        return None
+        # a name no actor stands for, alone on the rest of its line (or before a comma or a
+        # bracket): the signer is a described person
+        line = self.text[at : at + 80].split("\n")[0].split(",")[0].split("(")[0]
+        rest = line.rstrip(" .\t\u00a0")
+        if not rest or self.text[at + len(line) : at + len(line) + 1] not in ("", "\n", ",", "("):
+            return None
+        line = rest
+        name = trailing_name(tokenize(self.text, at, at + len(line)), self.lex.speaker_noun)
+        if name is None or name[0] != at:
+            return None
+        return self.disc.described(*name, False, named=True)
 
     # -- output --------------------------------------------------------------------------
 
