@@ -15,6 +15,8 @@ SHAPES = [None, "", "2022", "2021", "2022-03", "2022-13", "2022-02-30", "2024-02
 @pytest.mark.parametrize(("event_date", "published"), list(itertools.product(SHAPES, repeat=2)))
 def test_event_day_sql_matches_python(event_date, published):
     conn = sqlite3.connect(":memory:")
-    got = conn.execute(f"SELECT {event_day_sql('?1', '?2')}", (event_date, published)).fetchone()[0]
+    got = conn.execute(
+        f"SELECT {event_day_sql(':event', ':published')}", {"event": event_date, "published": published}
+    ).fetchone()[0]
     want = event_day(event_date, published)
     assert got == (want.isoformat() if want else None)
