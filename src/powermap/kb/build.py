@@ -27,7 +27,6 @@ import argparse
 import csv
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ from powermap.kb.common_words import common_words
 from powermap.kb.countryinfo import office_roles, singular
 from powermap.kb.import_orgs import OrgImporter, cue_words, import_rules
 from powermap.kb.import_places import import_places
+from powermap.kb.names import slug
 from powermap.kb.phoenix import TITLE_WORDS, parse_phoenix, titlecase
 
 CURATED = Path(__file__).parent / "curated"
@@ -45,13 +45,6 @@ DEFAULT_OUT = Path(__file__).parent / "data"
 DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 LANGS = ("en", "nl", "fr", "de")
 PHOENIX_MIN_YEAR = 1990
-
-
-def slug(name: str) -> str:
-    """A stable ASCII id from a name: ``Vladimir Putin`` -> ``vladimir_putin``."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
 
 
 @dataclass

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from powermap.kb.common_words import is_common
+from powermap.kb.names import slug
 from powermap.kb.phoenix import (
     Body,
     SplitRules,
@@ -82,7 +83,7 @@ class OrgImporter:
             e.name.split()[0].upper() for e in builder.entries.values() if e.type == "person" and " " in e.name
         } - {w.upper() for w in common}
         self.taken = {a.lower(): e.id for e in builder.entries.values() for a in e.aliases}
-        self.orgs = {_slug(a): e for e in builder.entries.values() if e.type in ORG_TYPES for a in e.aliases}
+        self.orgs = {slug(a): e for e in builder.entries.values() if e.type in ORG_TYPES for a in e.aliases}
         self.created: set[str] = set()
         self.added_abbrs: dict[str, set[str]] = defaultdict(set)  # abbreviation -> ids it was added to
         self._country_words: dict[str, frozenset[str]] = {}
@@ -138,7 +139,7 @@ class OrgImporter:
         if len(main) == 1 and (len(main[0]) < 4 or main[0].lower() in self.common):
             return
         names = [titlecase(n, fw, keep) for n in body.names]
-        e = next((self.orgs[_slug(n)] for n in names if _slug(n) in self.orgs), None)
+        e = next((self.orgs[slug(n)] for n in names if slug(n) in self.orgs), None)
         if e is not None:
             self.stats["merged"] += 1
             full = titlecase(main, fw, keep)
@@ -159,7 +160,7 @@ class OrgImporter:
                 self.stats["dropped_taken"] += 1
                 continue
             e.add(n)
-            self.orgs.setdefault(_slug(n), e)
+            self.orgs.setdefault(slug(n), e)
         for abbr in body.abbrs:
             if len(abbr.replace(".", "")) < 3 or is_common(abbr, self.common):
                 self.stats["dropped_common"] += 1
@@ -171,7 +172,7 @@ class OrgImporter:
                 self.added_abbrs[abbr].add(e.id)
 
     def new_entry(self, name: str, typ: str, country: str, code: str) -> Entry:
-        id_ = _slug(name)
+        id_ = slug(name)
         old = self.b.entries.get(id_)
         if old is not None and (old.type != typ or old.country != country):
             id_ = f"{id_}_{(country or code[:3] or 'org').lower()}"
@@ -216,9 +217,3 @@ def _words(name: str, rules: SplitRules) -> set[str]:
     """Upper-case content words of a name (no country or function words, no dots or commas)."""
     words = {w.upper().replace(".", "").strip(",") for w in name.split()}
     return words - rules.country_words - rules.function_words - {w.replace(".", "") for w in rules.country_words}
-
-
-def _slug(name: str) -> str:
-    from powermap.kb.build import slug
-
-    return slug(name)

@@ -13,6 +13,14 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+
+def slug(name: str) -> str:
+    """A stable ASCII id from a name: ``Vladimir Putin`` -> ``vladimir_putin``."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
+
+
 RULES_PATH = Path(__file__).parent / "curated" / "translit.tsv"
 CONVENTIONS = ("nl", "fr", "de", "en")
 

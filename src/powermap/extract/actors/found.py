@@ -16,8 +16,7 @@ from powermap.extract._text import WORD_RE as WORD
 from powermap.extract.actors.lexicon import ActorLexicon
 from powermap.extract.actors.words import role_noun_in
 from powermap.kb import KnowledgeBase, name_at
-from powermap.kb.build import slug
-from powermap.kb.names import name_keys
+from powermap.kb.names import name_keys, slug
 from powermap.records import Actor, Span
 
 if TYPE_CHECKING:

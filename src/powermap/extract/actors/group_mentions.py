@@ -9,8 +9,7 @@ from powermap import lang
 from powermap.extract.actors.found import DocActors
 from powermap.extract.actors.groups import GroupPhrase, dominant_state, find_groups, settle, state_of, take_up
 from powermap.extract.actors.state import LinkState
-from powermap.kb.build import slug
-from powermap.kb.names import fold
+from powermap.kb.names import fold, slug
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
