@@ -25,7 +25,6 @@ Deterministic: the same statements give the same groups and labels.
 from __future__ import annotations
 
 import dataclasses
-import math
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -44,6 +43,7 @@ from powermap.analyse.concept_text import (
     words,
     zipf,
 )
+from powermap.analyse.concept_words import actor_position, bare_actor, characteristic_words, is_clause, parts_of_speech
 from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_embed
 
 #: cosine similarity of centred vectors (multilingual-e5-small, query prefix) at which a text joins a group
@@ -54,10 +54,6 @@ SHARED_NAME_BONUS = 0.15
 SHARED_WORD_BONUS = 0.1
 RARE_ZIPF = 4.0
 LABEL_WORDS = 3
-#: Zipf frequency from which a word is too common to label a group while it has rarer words
-LABEL_COMMON_ZIPF = 5.5
-#: share of a group's texts holding one word that makes it the label's first word
-TOPIC_SHARE = 0.6
 BLOCK = 1024  # texts whose similarities are computed in one matrix product
 
 
@@ -75,11 +71,12 @@ class ConceptStatement:
     actor_name: str = ""
     entities: frozenset[str] = frozenset()  # actors ``about`` names (the document's own mentions)
     text_entities: frozenset[str] = frozenset()  # actors the concept text names
+    on_actor: str = ""  # the name of the actor the concept text names and nothing else
 
     @property
     def names_position(self) -> bool:
         """Whether ``about`` is a phrase naming the position (not the evidence sentence)."""
-        return self.about != self.evidence.strip() and self._position(self.about)
+        return bool(self.on_actor) or (self.about != self.evidence.strip() and self._position(self.about))
 
     def _position(self, text: str) -> bool:
         return is_position(text, self.language, self.actor_name, names_actor=bool(self.text_entities))
@@ -87,7 +84,10 @@ class ConceptStatement:
     @cached_property
     def about(self) -> str:
         """The text that stands for what the statement is about: its concept text when that
-        names a position, else the phrase inside a clause fragment, else the evidence."""
+        names a position (*for/against <actor>* when it names an actor alone), else the phrase
+        inside a clause fragment, else the evidence."""
+        if self.on_actor:
+            return actor_position(self.on_actor)
         if self._position(self.text):
             return self.text.strip()
         if not is_event_code_name(self.text):
@@ -135,7 +135,11 @@ def load_concept_statements(
     rows = [r for r in conn.execute(sql) if wanted is None or r[0] in wanted]
     surfaces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     sql = "SELECT m.doc_id, m.actor_id, m.text, a.name FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id"
+    names: dict[str, str] = {}
     for doc, actor, text, name in conn.execute(sql):  # a mention's words, and its actor's own name
+        if actor is None:
+            continue
+        names[actor] = name or names.get(actor) or text
         for surface in (text, name or text):
             surfaces[doc][surface.casefold()].add(actor)
 
@@ -147,10 +151,21 @@ def load_concept_statements(
 
     out = []
     for sid, doc, actor, concept, evidence, agree, language, name in rows:
+        alone = bare_actor(concept, language, surfaces[doc]) if not is_event_code_name(concept) else None
         statement = ConceptStatement(
-            sid, doc, actor, concept, evidence, bool(agree), language, name, text_entities=named(doc, concept)
+            sid,
+            doc,
+            actor,
+            concept,
+            evidence,
+            bool(agree),
+            language,
+            name,
+            text_entities=named(doc, concept),
+            on_actor=names.get(alone, "") if alone and alone != actor else "",
         )
-        out.append(dataclasses.replace(statement, entities=named(doc, statement.about)))
+        about = frozenset({alone}) if statement.on_actor and alone else named(doc, statement.about)
+        out.append(dataclasses.replace(statement, entities=about))
     return out
 
 
@@ -195,6 +210,7 @@ def group_statements(
     seeds = [(pin.label, _mean(_unit(rows - centres[""]))) for pin, rows in zip(pins, pin_rows, strict=True)]
     listed_centre = centres.get("en", centres[""])  # the stage's concept list is written in English
     seeds += [(label, row) for label, row in zip(listed, _unit(listed_rows - listed_centre), strict=True)]
+    seeds += [(t, vectors[t].astype(np.float64)) for t in sorted({s.about for s in statements if s.on_actor})]
     entities: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         entities[s.about] |= s.entities
@@ -205,7 +221,9 @@ def group_statements(
         if s.names_position
     }
     group_of = _cluster(order, texts, vectors, seeds, threshold, entities, keywords)
-    return _label(statements, group_of, [name for name, _ in seeds], len(pins), concept_file)
+    sources = ["pinned"] * len(pins) + ["listed"] * len(listed)
+    sources += ["actor"] * (len(seeds) - len(sources))
+    return _label(statements, group_of, [name for name, _ in seeds], sources, concept_file)
 
 
 def _centres(matrix: np.ndarray, weights: list[int], languages: list[str]) -> dict[str, np.ndarray]:
@@ -281,6 +299,8 @@ def _cluster(
     keys = _Names(size, SHARED_WORD_BONUS, rule_out=False)
     matrix = np.vstack([v for _, v in seeds] + [vectors[t] for t in order]).astype(np.float32)
     exact = {normalise(name): i for i, (name, _) in enumerate(seeds)}
+    for i, (name, _) in enumerate(seeds):  # a seed naming an actor (for/against X) rules out others
+        names.add(i, entities.get(name, set()))
     leaders = list(range(len(seeds)))  # row of each group's leader in ``matrix``
     group_of: dict[str, int] = {}
     for begin in range(0, len(order), BLOCK):
@@ -328,27 +348,39 @@ def _label(
     statements: list[ConceptStatement],
     group_of: dict[str, int],
     seed_names: list[str],
-    pinned: int,
+    seed_sources: list[str],
     concept_file: ConceptFile | None,
 ) -> Grouping:
     members: dict[int, list[ConceptStatement]] = defaultdict(list)
     for s in statements:
         members[group_of[s.about]].append(s)
-    stops = stop_words_of({s.language for s in statements})
-    top = _characteristic_words(
-        {g: [s.about for s in ms] for g, ms in members.items()}, stops, {s.language for s in statements}
+    languages = {s.language for s in statements}
+    pos = parts_of_speech(
+        (s.evidence, s.language) for g, ms in members.items() if g >= len(seed_names) for s in ms if not s.on_actor
     )
+    texts = {g: [s.about for s in ms] for g, ms in members.items()}
+    top = characteristic_words(texts, stop_words_of(languages), languages, pos)
+    wordless = [g for g in members if not top[g] and g >= len(seed_names)]
+    if wordless:  # phrases of verbs only (*dat bevestigen*): the nouns of their evidence sentences
+        texts.update({g: [s.evidence for s in members[g]] for g in wordless})
+        top.update(
+            {
+                g: ws
+                for g, ws in characteristic_words(texts, stop_words_of(languages), languages, pos).items()
+                if g in wordless
+            }
+        )
     found: dict[str, list[ConceptStatement]] = defaultdict(list)
     sources: dict[str, str] = {}
     proposed_words: dict[str, list[str]] = {}
     for group in sorted(members, key=lambda g: (-len(members[g]), g)):
         ms = members[group]
         if group < len(seed_names):
-            label, source = seed_names[group], "pinned" if group < pinned else "listed"
-        elif len({s.about for s in ms}) == 1 and ms[0].names_position:
+            label, source = seed_names[group], seed_sources[group]
+        elif len({s.about for s in ms}) == 1 and ms[0].names_position and not is_clause(ms[0].about, pos):
             label, source = ms[0].about, "found"  # one phrase: the phrase itself is its most characteristic words
         else:
-            label, source = _words_label(top[group], ms), "found"
+            label, source = _words_label(top[group], ms, pos), "found"
         if concept_file is not None and group >= len(seed_names):
             if concept_file.dropped(label):
                 continue
@@ -362,52 +394,19 @@ def _label(
     return Grouping(concepts, {s.id: label for label, ms in found.items() for s in ms})
 
 
-def _characteristic_words(
-    groups: dict[int, list[str]], stops: frozenset[str], languages: Iterable[str] = ("en",)
-) -> dict[int, list[str]]:
-    """Class-based TF-IDF: each group's words ranked by share in the group × rarity across groups;
-    words among the most common of the corpus's languages (``LABEL_COMMON_ZIPF``: *mensen*,
-    *year*) come after all others, so they label a group only when it has no other words; the
-    word most of the group's texts hold (``TOPIC_SHARE``) comes first (*brexit, ordentelijke*)."""
-    languages = sorted(set(languages)) or ["en"]
-
-    def common(word: str) -> bool:
-        return max(zipf(word, code) for code in languages) >= LABEL_COMMON_ZIPF
-
-    counts = {
-        g: Counter(w for text in texts for w in words(text) if w not in stops and len(w) > 1)
-        for g, texts in groups.items()
-    }
-    overall: Counter = Counter()
-    for c in counts.values():
-        overall.update(c)
-    average = sum(overall.values()) / max(len(counts), 1)
-    out = {}
-    for g, c in counts.items():
-        total = sum(c.values()) or 1
-        scored = sorted(c, key=lambda w: (common(w), -(c[w] / total) * math.log(1 + average / overall[w]), w))
-        # the word most of the group's texts share is its topic: it leads, however common elsewhere
-        texts = groups[g]
-        cover = Counter(w for text in texts for w in set(words(text)) if w in c and not common(w))
-        topic = max(cover, key=lambda w: (cover[w], -scored.index(w)), default=None)
-        if topic is not None and cover[topic] >= max(2, TOPIC_SHARE * len(texts)):
-            scored = [topic, *(w for w in scored if w != topic)]
-        out[g] = scored[:8]
-    return out
-
-
-def _words_label(top: list[str], members: list[ConceptStatement]) -> str:
-    """The group's most characteristic words, never an event code's name."""
+def _words_label(top: list[str], members: list[ConceptStatement], pos: dict[str, str]) -> str:
+    """The group's most characteristic words, never an event code's name; without such words,
+    its most frequent phrase that is no clause."""
     for n in range(min(LABEL_WORDS, len(top)), len(top) + 1):
         label = ", ".join(top[:n])
         if label and not is_event_code_name(label):
             return label
-    return _phrase(members) or "(no words)"
+    return _phrase(members, pos) or f"(no position named: {len(members)} statements of {members[0].doc_id})"
 
 
-def _phrase(members: list[ConceptStatement]) -> str | None:
-    """The group's most frequent phrase that names a position."""
-    texts = Counter(s.about for s in members if s.names_position)
+def _phrase(members: list[ConceptStatement], pos: dict[str, str] | None = None) -> str | None:
+    """The group's most frequent phrase that names a position (and holds no verb)."""
+    texts = Counter(s.about for s in members if s.names_position and not is_clause(s.about, pos or {}))
     if not texts:
         return None
     return min(texts, key=lambda t: (-texts[t], len(t), t))
