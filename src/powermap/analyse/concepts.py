@@ -11,13 +11,18 @@
    similarity, most frequent texts first: a text joins the group whose leader (first text)
    is most similar, if at least ``THRESHOLD``, else leads a new group (a text naming actors
    never joins a group whose leader names others only, and one sharing a rare word with the
-   leader is drawn to it); then every text moves once to its nearest final centroid. Seeds come first: a user's pinned
-   concepts (their terms' mean vector) and the labels of the stance stage's concept list (a
-   statement carrying such a label stays in it, as before; other texts may join it).
-4. **Labels**: each group's most characteristic words, class-based TF-IDF over the groups (a
-   word's share of the group's words × log(1 + average words per group / the word's count in
-   all groups)), stop words of the corpus's languages from spaCy. A pinned or listed concept
-   keeps its own label; a user's concept file renames, merges or drops proposed ones.
+   leader is drawn to it); then every text moves once to its nearest final centroid
+   (``concept_cluster``). Seeds come first: a user's pinned concepts (their terms' mean
+   vector) and the labels of the stance stage's concept list (a statement carrying such a
+   label stays in it, as before; other texts may join it), then one concept *for/against
+   <actor>* per actor that stances name alone (``concept_words``), which takes those stances
+   only.
+4. **Labels**: each group's most characteristic nouns, proper nouns and adjectives (tagged in
+   a re-parse of the evidence sentences, ``concept_words``; a phrase holding a verb is no
+   label), class-based TF-IDF over the groups (a word's share of the group's words ×
+   log(1 + average words per group / the word's count in all groups)), stop words of the
+   corpus's languages from spaCy. A pinned or listed concept keeps its own label; a user's
+   concept file renames, merges or drops proposed ones.
 
 Deterministic: the same statements give the same groups and labels.
 """
@@ -33,11 +38,11 @@ from functools import cached_property
 
 import numpy as np
 
+from powermap.analyse.concept_cluster import _cluster
 from powermap.analyse.concept_file import ConceptFile
 from powermap.analyse.concept_text import (
     is_event_code_name,
     is_position,
-    normalise,
     stop_words_of,
     trim_fragment,
     words,
@@ -48,13 +53,8 @@ from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_em
 
 #: cosine similarity of centred vectors (multilingual-e5-small, query prefix) at which a text joins a group
 THRESHOLD = 0.5
-#: added to the similarity of a text to a group whose first text names one of the same actors
-SHARED_NAME_BONUS = 0.15
-#: ... whose first text shares a rare word with it (Zipf frequency under ``RARE_ZIPF``: *brexit*)
-SHARED_WORD_BONUS = 0.1
 RARE_ZIPF = 4.0
 LABEL_WORDS = 3
-BLOCK = 1024  # texts whose similarities are computed in one matrix product
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,8 @@ def group_statements(
         for s in statements
         if s.names_position
     }
-    group_of = _cluster(order, texts, vectors, seeds, threshold, entities, keywords)
+    closed = set(range(len(pins) + len(listed), len(seeds)))  # for/against X: that text alone
+    group_of = _cluster(order, texts, vectors, seeds, threshold, entities, keywords, closed)
     sources = ["pinned"] * len(pins) + ["listed"] * len(listed)
     sources += ["actor"] * (len(seeds) - len(sources))
     return _label(statements, group_of, [name for name, _ in seeds], sources, concept_file)
@@ -245,103 +246,6 @@ def _unit(rows: np.ndarray) -> np.ndarray:
 
 def _mean(rows: np.ndarray) -> np.ndarray:
     return _unit(rows.mean(axis=0))[0]
-
-
-class _Names:
-    """Which groups name which actors (or ``rule_out=False``: which rare words), for ruling
-    groups out and drawing texts in, vectorised."""
-
-    def __init__(self, size: int, bonus: float = SHARED_NAME_BONUS, rule_out: bool = True) -> None:
-        self.named = np.zeros(size, dtype=bool)
-        self.groups: dict[str, list[int]] = defaultdict(list)
-        self.bonus = bonus
-        self.rule_out = rule_out
-
-    def add(self, group: int, own: set[str]) -> None:
-        if own:
-            self.named[group] = True
-            for actor in own:
-                self.groups[actor].append(group)
-
-    def adjust(self, sims: np.ndarray, own: set[str]) -> None:
-        """Rule out groups naming other actors only; favour groups naming one of ``own``."""
-        if not own:
-            return
-        shared = np.zeros(len(sims), dtype=bool)
-        for actor in own:
-            shared[[g for g in self.groups.get(actor, ()) if g < len(sims)]] = True
-        if self.rule_out:
-            sims[self.named[: len(sims)] & ~shared] = -2.0
-        sims[shared] += self.bonus
-
-
-def _cluster(
-    order: list[str],
-    weight: Counter,
-    vectors: dict[str, np.ndarray],
-    seeds: list[tuple[str, np.ndarray]],
-    threshold: float,
-    entities: dict[str, set[str]] | None = None,
-    keywords: dict[str, set[str]] | None = None,
-) -> dict[str, int]:
-    """text -> group number; groups 0..len(seeds)-1 are the seeds. Leader clustering: a text
-    joins the group whose first text (leader) is most similar, if at least ``threshold``, else
-    leads a new group; then each text moves once to its nearest group centroid. Similarities
-    are computed a block of texts at a time against all leaders (matrix products, bounded
-    memory). A text that names actors never joins a group whose leader names others only
-    (*sanctions against Venezuela* and *sanctions against Russia* are close in meaning but two
-    concepts), and is drawn towards one whose leader names one of the same (``SHARED_NAME_BONUS``)
-    or shares a rare word with it (``keywords``, ``SHARED_WORD_BONUS``: *een ordentelijke brexit*
-    and *no deal-brexit*)."""
-    entities, keywords = entities or {}, keywords or {}
-    size = len(seeds) + len(order)
-    names = _Names(size)
-    keys = _Names(size, SHARED_WORD_BONUS, rule_out=False)
-    matrix = np.vstack([v for _, v in seeds] + [vectors[t] for t in order]).astype(np.float32)
-    exact = {normalise(name): i for i, (name, _) in enumerate(seeds)}
-    for i, (name, _) in enumerate(seeds):  # a seed naming an actor (for/against X) rules out others
-        names.add(i, entities.get(name, set()))
-    leaders = list(range(len(seeds)))  # row of each group's leader in ``matrix``
-    group_of: dict[str, int] = {}
-    for begin in range(0, len(order), BLOCK):
-        block = order[begin : begin + BLOCK]
-        rows = len(seeds) + begin + np.arange(len(block))
-        sims_all = matrix[rows] @ matrix.T  # the block against every text (leaders are among them)
-        for k, text in enumerate(block):
-            fixed = exact.get(normalise(text))
-            own = entities.get(text, set())
-            if fixed is None and leaders:
-                sims = sims_all[k, leaders]
-                names.adjust(sims, own)
-                keys.adjust(sims, keywords.get(text, set()))
-                best = int(np.argmax(sims))
-                fixed = best if sims[best] >= threshold else None
-            if fixed is None:
-                fixed = len(leaders)
-                leaders.append(int(rows[k]))
-                names.add(fixed, own)
-                keys.add(fixed, keywords.get(text, set()))
-            group_of[text] = fixed
-    count = len(leaders)
-    sums = np.zeros((count, matrix.shape[1]), dtype=np.float32)
-    for i in range(len(seeds)):
-        sums[i] += matrix[i]
-    for i, text in enumerate(order):
-        sums[group_of[text]] += weight[text] * matrix[len(seeds) + i]
-    centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
-    for begin in range(0, len(order), BLOCK):  # one refinement: each free text to its nearest centroid
-        block = order[begin : begin + BLOCK]
-        sims_all = matrix[len(seeds) + begin : len(seeds) + begin + len(block)] @ centroids.T
-        for k, text in enumerate(block):
-            if normalise(text) in exact:
-                continue
-            sims = sims_all[k]
-            names.adjust(sims, entities.get(text, set()))
-            keys.adjust(sims, keywords.get(text, set()))
-            best = int(np.argmax(sims))
-            if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
-                group_of[text] = best
-    return group_of
 
 
 def _label(
@@ -401,7 +305,7 @@ def _words_label(top: list[str], members: list[ConceptStatement], pos: dict[str,
         label = ", ".join(top[:n])
         if label and not is_event_code_name(label):
             return label
-    return _phrase(members, pos) or f"(no position named: {len(members)} statements of {members[0].doc_id})"
+    return _phrase(members, pos) or f"(no position named: {members[0].doc_id})"
 
 
 def _phrase(members: list[ConceptStatement], pos: dict[str, str] | None = None) -> str | None:
