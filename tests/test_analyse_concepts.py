@@ -369,3 +369,15 @@ def test_concepts_a_stance_on_an_actor_alone_is_for_or_against_it():
     concepts = {c.label: c for c in group_statements(statements, embed=toy_embed, listed=[]).concepts}
     on_actor = concepts[actor_position("Freedonia")]
     assert on_actor.statements == 2 and on_actor.source == "actor" and on_actor.languages == ["en", "nl"]
+
+
+def test_concepts_an_actor_named_alone_joins_a_given_concept_close_to_its_name():
+    """A stance naming an actor alone goes to a listed concept close in meaning to that name
+    (as before), not to a concept *for/against <actor>* of its own."""
+    bridge = dataclasses.replace(statement(1, "Bridgeland", actor="x"), on_actor="Bridgeland")
+    other = dataclasses.replace(statement(2, "Freedonia", actor="y"), on_actor="Freedonia")
+    concepts = {
+        c.label: c for c in group_statements([bridge, other], embed=toy_embed, listed=["a new bridge"]).concepts
+    }
+    assert concepts["a new bridge"].statements == 1
+    assert actor_position("Bridgeland") not in concepts and actor_position("Freedonia") in concepts

@@ -56,6 +56,7 @@ def _cluster(
     entities: dict[str, set[str]] | None = None,
     keywords: dict[str, set[str]] | None = None,
     closed: set[int] | None = None,
+    assigned: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """text -> group number; groups 0..len(seeds)-1 are the seeds. Leader clustering: a text
     joins the group whose first text (leader) is most similar, if at least ``threshold``, else
@@ -65,9 +66,10 @@ def _cluster(
     (*sanctions against Venezuela* and *sanctions against Russia* are close in meaning but two
     concepts), and is drawn towards one whose leader names one of the same (``SHARED_NAME_BONUS``)
     or shares a rare word with it (``keywords``, ``SHARED_WORD_BONUS``: *een ordentelijke brexit*
-    and *no deal-brexit*). Seeds in ``closed`` take their own text only."""
+    and *no deal-brexit*). Seeds in ``closed`` take their own text only; texts in ``assigned`` go to the seed given."""
     entities, keywords = entities or {}, keywords or {}
     shut = np.array(sorted(closed or ()), dtype=int)
+    assigned = assigned or {}
     size = len(seeds) + len(order)
     names = _Names(size)
     keys = _Names(size, SHARED_WORD_BONUS, rule_out=False)
@@ -82,7 +84,7 @@ def _cluster(
         rows = len(seeds) + begin + np.arange(len(block))
         sims_all = matrix[rows] @ matrix.T  # the block against every text (leaders are among them)
         for k, text in enumerate(block):
-            fixed = exact.get(normalise(text))
+            fixed = assigned.get(text, exact.get(normalise(text)))
             own = entities.get(text, set())
             if fixed is None and leaders:
                 sims = sims_all[k, leaders]
@@ -108,7 +110,7 @@ def _cluster(
         block = order[begin : begin + BLOCK]
         sims_all = matrix[len(seeds) + begin : len(seeds) + begin + len(block)] @ centroids.T
         for k, text in enumerate(block):
-            if normalise(text) in exact:
+            if normalise(text) in exact or text in assigned:
                 continue
             sims = sims_all[k]
             sims[shut] = -2.0

@@ -196,6 +196,8 @@ def group_statements(
         matrix = cache.embed(order, embed).astype(np.float64)
         pin_rows = [cache.embed([pin.label, *pin.terms], embed) for pin in pins]
         listed_rows = cache.embed(listed, embed) if listed else np.zeros((0, matrix.shape[1]))
+        on_actor = {s.about: s for s in sorted(statements, key=lambda s: s.id) if s.on_actor}
+        named_rows = cache.embed([s.text for s in on_actor.values()], embed) if on_actor else None
     finally:
         cache.close()
     languages: dict[str, Counter] = defaultdict(Counter)
@@ -210,7 +212,14 @@ def group_statements(
     seeds = [(pin.label, _mean(_unit(rows - centres[""]))) for pin, rows in zip(pins, pin_rows, strict=True)]
     listed_centre = centres.get("en", centres[""])  # the stage's concept list is written in English
     seeds += [(label, row) for label, row in zip(listed, _unit(listed_rows - listed_centre), strict=True)]
-    seeds += [(t, vectors[t].astype(np.float64)) for t in sorted({s.about for s in statements if s.on_actor})]
+    given = np.vstack([v for _, v in seeds]) if seeds else None
+    assigned: dict[str, int] = {}  # for/against X whose name is close to a given concept: that concept
+    for (text, s), row in zip(on_actor.items(), named_rows if named_rows is not None else [], strict=True):
+        sims = given @ _unit(row - centres.get(s.language, centres[""]))[0] if given is not None else None
+        if sims is not None and float(np.max(sims)) >= threshold:
+            assigned[text] = int(np.argmax(sims))
+        else:
+            seeds.append((text, vectors[text].astype(np.float64)))
     entities: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         entities[s.about] |= s.entities
@@ -221,7 +230,7 @@ def group_statements(
         if s.names_position
     }
     closed = set(range(len(pins) + len(listed), len(seeds)))  # for/against X: that text alone
-    group_of = _cluster(order, texts, vectors, seeds, threshold, entities, keywords, closed)
+    group_of = _cluster(order, texts, vectors, seeds, threshold, entities, keywords, closed, assigned)
     sources = ["pinned"] * len(pins) + ["listed"] * len(listed)
     sources += ["actor"] * (len(seeds) - len(sources))
     return _label(statements, group_of, [name for name, _ in seeds], sources, concept_file)
