@@ -381,3 +381,11 @@ def test_concepts_an_actor_named_alone_joins_a_given_concept_close_to_its_name()
     }
     assert concepts["a new bridge"].statements == 1
     assert actor_position("Bridgeland") not in concepts and actor_position("Freedonia") in concepts
+
+
+def test_concepts_file_renames_a_for_or_against_concept(tmp_path):
+    path = tmp_path / "concepts.yaml"
+    path.write_text('concepts:\n  - label: Freedonia and its government\n    rename: "for/against Freedonia"\n')
+    named = dataclasses.replace(statement(1, "Freedonia", actor="x"), on_actor="Freedonia")
+    grouping = group_statements([named], concept_file=read_concept_file(path), embed=toy_embed, listed=[])
+    assert [c.label for c in grouping.concepts] == ["Freedonia and its government"]

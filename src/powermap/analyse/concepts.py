@@ -294,7 +294,7 @@ def _label(
             label, source = ms[0].about, "found"  # one phrase: the phrase itself is its most characteristic words
         else:
             label, source = _words_label(top[group], ms, pos), "found"
-        if concept_file is not None and group >= len(seed_names):
+        if concept_file is not None and (group >= len(seed_names) or source == "actor"):  # a user may rename it
             if concept_file.dropped(label):
                 continue
             if (renamed := concept_file.name_of(label)) is not None:
