@@ -7,6 +7,8 @@ runs the real multilingual-e5 model on phrases written for it.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -18,7 +20,9 @@ from powermap.analyse.concept_text import (
     is_position,
     stop_words,
     trim_fragment,
+    words,
 )
+from powermap.analyse.concept_words import actor_position, bare_actor
 from powermap.analyse.concepts import ConceptStatement, group_statements
 from powermap.analyse.embeddings import EmbeddingCache, e5_embed
 from powermap.codebooks.cameo import cameo_codes
@@ -278,7 +282,7 @@ def test_concepts_generic_text_stands_aside_for_its_evidence():
 
 
 def test_concepts_common_words_label_a_group_only_after_rarer_ones():
-    from powermap.analyse.concepts import _characteristic_words
+    from powermap.analyse.concept_words import characteristic_words as _characteristic_words
 
     top = _characteristic_words({0: ["people want the toll", "people hate the toll"], 1: ["a new school"]}, frozenset())
     assert top[0].index("toll") < top[0].index("people")
@@ -306,8 +310,82 @@ def test_concepts_a_shared_rare_word_draws_a_text_to_a_group():
 
 
 def test_concepts_the_word_most_texts_share_leads_the_label():
-    from powermap.analyse.concepts import _characteristic_words
+    from powermap.analyse.concept_words import characteristic_words as _characteristic_words
 
     groups = {0: ["a toll on the bridge", "the bridge toll", "a bridge for bikes"], 1: ["bridge repairs"] * 5}
     top = _characteristic_words(groups, stop_words("en"))
     assert top[0][0] == "bridge"  # common in the other group too, but held by every text of this one
+
+
+def _tagged_words(text, language):
+    from powermap.annotate.registry import get_annotator
+
+    return {t.text.casefold(): t.pos_ for t in get_annotator(language)(text)}
+
+
+def test_concepts_labels_are_noun_phrase_words_never_verbs_or_clauses():
+    """Groups whose texts mix verbs and adverbs with nouns are labelled by the nouns; a phrase
+    holding a verb (a clause) never stands as a label; no label is a fragment or verb-only."""
+    rows = [
+        ("closing the village school quickly", "The mayor wants to be closing the village school quickly, he said."),
+        ("quickly closing schools", "Parents fear the council is quickly closing schools in the valley."),
+        ("build a bridge", "The minister promised to build a bridge over the river."),
+        ("de brug snel afbreken", "De wethouder wil de brug snel afbreken, zei hij gisteren."),
+        ("snel afbreken van bruggen", "Bewoners vrezen dat de gemeente het snel afbreken van bruggen doorzet."),
+        ("vaccine for everyone", "The doctors asked for a vaccine for everyone in the town."),
+    ]
+    statements = [
+        statement(i, text, actor=f"a{i}", language="nl" if text[0] in "ds" else "en", evidence=evidence)
+        for i, (text, evidence) in enumerate(rows)
+    ]
+    concepts = group_statements(statements, embed=toy_embed, listed=[]).concepts
+    tags = {}
+    for (_, evidence), s in zip(rows, statements, strict=True):
+        tags.update(_tagged_words(evidence, s.language))
+    assert concepts
+    for concept in concepts:
+        label_words = [w for w in words(concept.label) if w not in stop_words("en") | stop_words("nl")]
+        assert label_words, concept.label
+        assert not is_fragment(concept.label.replace(",", ""), "en"), concept.label
+        assert not any(tags.get(w) in {"VERB", "AUX", "ADV"} for w in label_words), concept.label
+    labels = {c.label for c in concepts}
+    assert "build a bridge" not in labels and "de brug snel afbreken" not in labels
+    assert any("school" in label or "schools" in label for label in labels)
+
+
+def test_concepts_a_stance_on_an_actor_alone_is_for_or_against_it():
+    """A concept text that is an actor's name and nothing else becomes *for/against <name>*, one
+    concept in both languages; a phrase about the actor stays a phrase."""
+    surfaces = {"freedonia": {"fd"}, "de regering van freedonia": {"fd_gov"}, "sylvania": {"sy"}}
+    assert bare_actor("Freedonia", "en", surfaces) == "fd"
+    assert bare_actor("het Freedonia", "nl", surfaces) == "fd"
+    assert bare_actor("sanctions against Freedonia", "en", surfaces) is None
+    assert bare_actor("Freedonia and Sylvania", "en", surfaces) is None
+    statements = [
+        dataclasses.replace(statement(1, "Freedonia", actor="x", language="en"), on_actor="Freedonia"),
+        dataclasses.replace(statement(2, "freedonia", actor="y", language="nl", agree=False), on_actor="Freedonia"),
+        statement(3, "a new tax on Freedonia", actor="z"),
+    ]
+    concepts = {c.label: c for c in group_statements(statements, embed=toy_embed, listed=[]).concepts}
+    on_actor = concepts[actor_position("Freedonia")]
+    assert on_actor.statements == 2 and on_actor.source == "actor" and on_actor.languages == ["en", "nl"]
+
+
+def test_concepts_an_actor_named_alone_joins_a_given_concept_close_to_its_name():
+    """A stance naming an actor alone goes to a listed concept close in meaning to that name
+    (as before), not to a concept *for/against <actor>* of its own."""
+    bridge = dataclasses.replace(statement(1, "Bridgeland", actor="x"), on_actor="Bridgeland")
+    other = dataclasses.replace(statement(2, "Freedonia", actor="y"), on_actor="Freedonia")
+    concepts = {
+        c.label: c for c in group_statements([bridge, other], embed=toy_embed, listed=["a new bridge"]).concepts
+    }
+    assert concepts["a new bridge"].statements == 1
+    assert actor_position("Bridgeland") not in concepts and actor_position("Freedonia") in concepts
+
+
+def test_concepts_file_renames_a_for_or_against_concept(tmp_path):
+    path = tmp_path / "concepts.yaml"
+    path.write_text('concepts:\n  - label: Freedonia and its government\n    rename: "for/against Freedonia"\n')
+    named = dataclasses.replace(statement(1, "Freedonia", actor="x"), on_actor="Freedonia")
+    grouping = group_statements([named], concept_file=read_concept_file(path), embed=toy_embed, listed=[])
+    assert [c.label for c in grouping.concepts] == ["Freedonia and its government"]

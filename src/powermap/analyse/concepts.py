@@ -11,13 +11,18 @@
    similarity, most frequent texts first: a text joins the group whose leader (first text)
    is most similar, if at least ``THRESHOLD``, else leads a new group (a text naming actors
    never joins a group whose leader names others only, and one sharing a rare word with the
-   leader is drawn to it); then every text moves once to its nearest final centroid. Seeds come first: a user's pinned
-   concepts (their terms' mean vector) and the labels of the stance stage's concept list (a
-   statement carrying such a label stays in it, as before; other texts may join it).
-4. **Labels**: each group's most characteristic words, class-based TF-IDF over the groups (a
-   word's share of the group's words × log(1 + average words per group / the word's count in
-   all groups)), stop words of the corpus's languages from spaCy. A pinned or listed concept
-   keeps its own label; a user's concept file renames, merges or drops proposed ones.
+   leader is drawn to it); then every text moves once to its nearest final centroid
+   (``concept_cluster``). Seeds come first: a user's pinned concepts (their terms' mean
+   vector) and the labels of the stance stage's concept list (a statement carrying such a
+   label stays in it, as before; other texts may join it), then one concept *for/against
+   <actor>* per actor that stances name alone (``concept_words``), which takes those stances
+   only.
+4. **Labels**: each group's most characteristic nouns, proper nouns and adjectives (tagged in
+   a re-parse of the evidence sentences, ``concept_words``; a phrase holding a verb is no
+   label), class-based TF-IDF over the groups (a word's share of the group's words ×
+   log(1 + average words per group / the word's count in all groups)), stop words of the
+   corpus's languages from spaCy. A pinned or listed concept keeps its own label; a user's
+   concept file renames, merges or drops proposed ones.
 
 Deterministic: the same statements give the same groups and labels.
 """
@@ -25,7 +30,6 @@ Deterministic: the same statements give the same groups and labels.
 from __future__ import annotations
 
 import dataclasses
-import math
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -34,31 +38,23 @@ from functools import cached_property
 
 import numpy as np
 
+from powermap.analyse.concept_cluster import _cluster
 from powermap.analyse.concept_file import ConceptFile
 from powermap.analyse.concept_text import (
     is_event_code_name,
     is_position,
-    normalise,
     stop_words_of,
     trim_fragment,
     words,
     zipf,
 )
+from powermap.analyse.concept_words import actor_position, bare_actor, characteristic_words, is_clause, parts_of_speech
 from powermap.analyse.embeddings import Embed, EmbeddingCache, cache_path, e5_embed
 
 #: cosine similarity of centred vectors (multilingual-e5-small, query prefix) at which a text joins a group
 THRESHOLD = 0.5
-#: added to the similarity of a text to a group whose first text names one of the same actors
-SHARED_NAME_BONUS = 0.15
-#: ... whose first text shares a rare word with it (Zipf frequency under ``RARE_ZIPF``: *brexit*)
-SHARED_WORD_BONUS = 0.1
 RARE_ZIPF = 4.0
 LABEL_WORDS = 3
-#: Zipf frequency from which a word is too common to label a group while it has rarer words
-LABEL_COMMON_ZIPF = 5.5
-#: share of a group's texts holding one word that makes it the label's first word
-TOPIC_SHARE = 0.6
-BLOCK = 1024  # texts whose similarities are computed in one matrix product
 
 
 @dataclass(frozen=True)
@@ -75,11 +71,12 @@ class ConceptStatement:
     actor_name: str = ""
     entities: frozenset[str] = frozenset()  # actors ``about`` names (the document's own mentions)
     text_entities: frozenset[str] = frozenset()  # actors the concept text names
+    on_actor: str = ""  # the name of the actor the concept text names and nothing else
 
     @property
     def names_position(self) -> bool:
         """Whether ``about`` is a phrase naming the position (not the evidence sentence)."""
-        return self.about != self.evidence.strip() and self._position(self.about)
+        return bool(self.on_actor) or (self.about != self.evidence.strip() and self._position(self.about))
 
     def _position(self, text: str) -> bool:
         return is_position(text, self.language, self.actor_name, names_actor=bool(self.text_entities))
@@ -87,7 +84,10 @@ class ConceptStatement:
     @cached_property
     def about(self) -> str:
         """The text that stands for what the statement is about: its concept text when that
-        names a position, else the phrase inside a clause fragment, else the evidence."""
+        names a position (*for/against <actor>* when it names an actor alone), else the phrase
+        inside a clause fragment, else the evidence."""
+        if self.on_actor:
+            return actor_position(self.on_actor)
         if self._position(self.text):
             return self.text.strip()
         if not is_event_code_name(self.text):
@@ -135,7 +135,11 @@ def load_concept_statements(
     rows = [r for r in conn.execute(sql) if wanted is None or r[0] in wanted]
     surfaces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     sql = "SELECT m.doc_id, m.actor_id, m.text, a.name FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id"
+    names: dict[str, str] = {}
     for doc, actor, text, name in conn.execute(sql):  # a mention's words, and its actor's own name
+        if actor is None:
+            continue
+        names[actor] = name or names.get(actor) or text
         for surface in (text, name or text):
             surfaces[doc][surface.casefold()].add(actor)
 
@@ -147,10 +151,21 @@ def load_concept_statements(
 
     out = []
     for sid, doc, actor, concept, evidence, agree, language, name in rows:
+        alone = bare_actor(concept, language, surfaces[doc]) if not is_event_code_name(concept) else None
         statement = ConceptStatement(
-            sid, doc, actor, concept, evidence, bool(agree), language, name, text_entities=named(doc, concept)
+            sid,
+            doc,
+            actor,
+            concept,
+            evidence,
+            bool(agree),
+            language,
+            name,
+            text_entities=named(doc, concept),
+            on_actor=names.get(alone, "") if alone and alone != actor else "",
         )
-        out.append(dataclasses.replace(statement, entities=named(doc, statement.about)))
+        about = frozenset({alone}) if statement.on_actor and alone else named(doc, statement.about)
+        out.append(dataclasses.replace(statement, entities=about))
     return out
 
 
@@ -181,6 +196,8 @@ def group_statements(
         matrix = cache.embed(order, embed).astype(np.float64)
         pin_rows = [cache.embed([pin.label, *pin.terms], embed) for pin in pins]
         listed_rows = cache.embed(listed, embed) if listed else np.zeros((0, matrix.shape[1]))
+        on_actor = {s.about: s for s in sorted(statements, key=lambda s: s.id) if s.on_actor}
+        named_rows = cache.embed([s.text for s in on_actor.values()], embed) if on_actor else None
     finally:
         cache.close()
     languages: dict[str, Counter] = defaultdict(Counter)
@@ -195,6 +212,14 @@ def group_statements(
     seeds = [(pin.label, _mean(_unit(rows - centres[""]))) for pin, rows in zip(pins, pin_rows, strict=True)]
     listed_centre = centres.get("en", centres[""])  # the stage's concept list is written in English
     seeds += [(label, row) for label, row in zip(listed, _unit(listed_rows - listed_centre), strict=True)]
+    given = np.vstack([v for _, v in seeds]) if seeds else None
+    assigned: dict[str, int] = {}  # for/against X whose name is close to a given concept: that concept
+    for (text, s), row in zip(on_actor.items(), named_rows if named_rows is not None else [], strict=True):
+        sims = given @ _unit(row - centres.get(s.language, centres[""]))[0] if given is not None else None
+        if sims is not None and float(np.max(sims)) >= threshold:
+            assigned[text] = int(np.argmax(sims))
+        else:
+            seeds.append((text, vectors[text].astype(np.float64)))
     entities: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         entities[s.about] |= s.entities
@@ -204,8 +229,11 @@ def group_statements(
         for s in statements
         if s.names_position
     }
-    group_of = _cluster(order, texts, vectors, seeds, threshold, entities, keywords)
-    return _label(statements, group_of, [name for name, _ in seeds], len(pins), concept_file)
+    closed = set(range(len(pins) + len(listed), len(seeds)))  # for/against X: that text alone
+    group_of = _cluster(order, texts, vectors, seeds, threshold, entities, keywords, closed, assigned)
+    sources = ["pinned"] * len(pins) + ["listed"] * len(listed)
+    sources += ["actor"] * (len(seeds) - len(sources))
+    return _label(statements, group_of, [name for name, _ in seeds], sources, concept_file)
 
 
 def _centres(matrix: np.ndarray, weights: list[int], languages: list[str]) -> dict[str, np.ndarray]:
@@ -229,127 +257,44 @@ def _mean(rows: np.ndarray) -> np.ndarray:
     return _unit(rows.mean(axis=0))[0]
 
 
-class _Names:
-    """Which groups name which actors (or ``rule_out=False``: which rare words), for ruling
-    groups out and drawing texts in, vectorised."""
-
-    def __init__(self, size: int, bonus: float = SHARED_NAME_BONUS, rule_out: bool = True) -> None:
-        self.named = np.zeros(size, dtype=bool)
-        self.groups: dict[str, list[int]] = defaultdict(list)
-        self.bonus = bonus
-        self.rule_out = rule_out
-
-    def add(self, group: int, own: set[str]) -> None:
-        if own:
-            self.named[group] = True
-            for actor in own:
-                self.groups[actor].append(group)
-
-    def adjust(self, sims: np.ndarray, own: set[str]) -> None:
-        """Rule out groups naming other actors only; favour groups naming one of ``own``."""
-        if not own:
-            return
-        shared = np.zeros(len(sims), dtype=bool)
-        for actor in own:
-            shared[[g for g in self.groups.get(actor, ()) if g < len(sims)]] = True
-        if self.rule_out:
-            sims[self.named[: len(sims)] & ~shared] = -2.0
-        sims[shared] += self.bonus
-
-
-def _cluster(
-    order: list[str],
-    weight: Counter,
-    vectors: dict[str, np.ndarray],
-    seeds: list[tuple[str, np.ndarray]],
-    threshold: float,
-    entities: dict[str, set[str]] | None = None,
-    keywords: dict[str, set[str]] | None = None,
-) -> dict[str, int]:
-    """text -> group number; groups 0..len(seeds)-1 are the seeds. Leader clustering: a text
-    joins the group whose first text (leader) is most similar, if at least ``threshold``, else
-    leads a new group; then each text moves once to its nearest group centroid. Similarities
-    are computed a block of texts at a time against all leaders (matrix products, bounded
-    memory). A text that names actors never joins a group whose leader names others only
-    (*sanctions against Venezuela* and *sanctions against Russia* are close in meaning but two
-    concepts), and is drawn towards one whose leader names one of the same (``SHARED_NAME_BONUS``)
-    or shares a rare word with it (``keywords``, ``SHARED_WORD_BONUS``: *een ordentelijke brexit*
-    and *no deal-brexit*)."""
-    entities, keywords = entities or {}, keywords or {}
-    size = len(seeds) + len(order)
-    names = _Names(size)
-    keys = _Names(size, SHARED_WORD_BONUS, rule_out=False)
-    matrix = np.vstack([v for _, v in seeds] + [vectors[t] for t in order]).astype(np.float32)
-    exact = {normalise(name): i for i, (name, _) in enumerate(seeds)}
-    leaders = list(range(len(seeds)))  # row of each group's leader in ``matrix``
-    group_of: dict[str, int] = {}
-    for begin in range(0, len(order), BLOCK):
-        block = order[begin : begin + BLOCK]
-        rows = len(seeds) + begin + np.arange(len(block))
-        sims_all = matrix[rows] @ matrix.T  # the block against every text (leaders are among them)
-        for k, text in enumerate(block):
-            fixed = exact.get(normalise(text))
-            own = entities.get(text, set())
-            if fixed is None and leaders:
-                sims = sims_all[k, leaders]
-                names.adjust(sims, own)
-                keys.adjust(sims, keywords.get(text, set()))
-                best = int(np.argmax(sims))
-                fixed = best if sims[best] >= threshold else None
-            if fixed is None:
-                fixed = len(leaders)
-                leaders.append(int(rows[k]))
-                names.add(fixed, own)
-                keys.add(fixed, keywords.get(text, set()))
-            group_of[text] = fixed
-    count = len(leaders)
-    sums = np.zeros((count, matrix.shape[1]), dtype=np.float32)
-    for i in range(len(seeds)):
-        sums[i] += matrix[i]
-    for i, text in enumerate(order):
-        sums[group_of[text]] += weight[text] * matrix[len(seeds) + i]
-    centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
-    for begin in range(0, len(order), BLOCK):  # one refinement: each free text to its nearest centroid
-        block = order[begin : begin + BLOCK]
-        sims_all = matrix[len(seeds) + begin : len(seeds) + begin + len(block)] @ centroids.T
-        for k, text in enumerate(block):
-            if normalise(text) in exact:
-                continue
-            sims = sims_all[k]
-            names.adjust(sims, entities.get(text, set()))
-            keys.adjust(sims, keywords.get(text, set()))
-            best = int(np.argmax(sims))
-            if sims[best] >= threshold and sims[best] > sims[group_of[text]]:
-                group_of[text] = best
-    return group_of
-
-
 def _label(
     statements: list[ConceptStatement],
     group_of: dict[str, int],
     seed_names: list[str],
-    pinned: int,
+    seed_sources: list[str],
     concept_file: ConceptFile | None,
 ) -> Grouping:
     members: dict[int, list[ConceptStatement]] = defaultdict(list)
     for s in statements:
         members[group_of[s.about]].append(s)
-    stops = stop_words_of({s.language for s in statements})
-    top = _characteristic_words(
-        {g: [s.about for s in ms] for g, ms in members.items()}, stops, {s.language for s in statements}
+    languages = {s.language for s in statements}
+    pos = parts_of_speech(
+        (s.evidence, s.language) for g, ms in members.items() if g >= len(seed_names) for s in ms if not s.on_actor
     )
+    texts = {g: [s.about for s in ms] for g, ms in members.items()}
+    top = characteristic_words(texts, stop_words_of(languages), languages, pos)
+    wordless = [g for g in members if not top[g] and g >= len(seed_names)]
+    if wordless:  # phrases of verbs only (*dat bevestigen*): the nouns of their evidence sentences
+        texts.update({g: [s.evidence for s in members[g]] for g in wordless})
+        top.update(
+            {
+                g: ws
+                for g, ws in characteristic_words(texts, stop_words_of(languages), languages, pos).items()
+                if g in wordless
+            }
+        )
     found: dict[str, list[ConceptStatement]] = defaultdict(list)
     sources: dict[str, str] = {}
     proposed_words: dict[str, list[str]] = {}
     for group in sorted(members, key=lambda g: (-len(members[g]), g)):
         ms = members[group]
         if group < len(seed_names):
-            label, source = seed_names[group], "pinned" if group < pinned else "listed"
-        elif len({s.about for s in ms}) == 1 and ms[0].names_position:
+            label, source = seed_names[group], seed_sources[group]
+        elif len({s.about for s in ms}) == 1 and ms[0].names_position and not is_clause(ms[0].about, pos):
             label, source = ms[0].about, "found"  # one phrase: the phrase itself is its most characteristic words
         else:
-            label, source = _words_label(top[group], ms), "found"
-        if concept_file is not None and group >= len(seed_names):
+            label, source = _words_label(top[group], ms, pos), "found"
+        if concept_file is not None and (group >= len(seed_names) or source == "actor"):  # a user may rename it
             if concept_file.dropped(label):
                 continue
             if (renamed := concept_file.name_of(label)) is not None:
@@ -362,52 +307,19 @@ def _label(
     return Grouping(concepts, {s.id: label for label, ms in found.items() for s in ms})
 
 
-def _characteristic_words(
-    groups: dict[int, list[str]], stops: frozenset[str], languages: Iterable[str] = ("en",)
-) -> dict[int, list[str]]:
-    """Class-based TF-IDF: each group's words ranked by share in the group × rarity across groups;
-    words among the most common of the corpus's languages (``LABEL_COMMON_ZIPF``: *mensen*,
-    *year*) come after all others, so they label a group only when it has no other words; the
-    word most of the group's texts hold (``TOPIC_SHARE``) comes first (*brexit, ordentelijke*)."""
-    languages = sorted(set(languages)) or ["en"]
-
-    def common(word: str) -> bool:
-        return max(zipf(word, code) for code in languages) >= LABEL_COMMON_ZIPF
-
-    counts = {
-        g: Counter(w for text in texts for w in words(text) if w not in stops and len(w) > 1)
-        for g, texts in groups.items()
-    }
-    overall: Counter = Counter()
-    for c in counts.values():
-        overall.update(c)
-    average = sum(overall.values()) / max(len(counts), 1)
-    out = {}
-    for g, c in counts.items():
-        total = sum(c.values()) or 1
-        scored = sorted(c, key=lambda w: (common(w), -(c[w] / total) * math.log(1 + average / overall[w]), w))
-        # the word most of the group's texts share is its topic: it leads, however common elsewhere
-        texts = groups[g]
-        cover = Counter(w for text in texts for w in set(words(text)) if w in c and not common(w))
-        topic = max(cover, key=lambda w: (cover[w], -scored.index(w)), default=None)
-        if topic is not None and cover[topic] >= max(2, TOPIC_SHARE * len(texts)):
-            scored = [topic, *(w for w in scored if w != topic)]
-        out[g] = scored[:8]
-    return out
-
-
-def _words_label(top: list[str], members: list[ConceptStatement]) -> str:
-    """The group's most characteristic words, never an event code's name."""
+def _words_label(top: list[str], members: list[ConceptStatement], pos: dict[str, str]) -> str:
+    """The group's most characteristic words, never an event code's name; without such words,
+    its most frequent phrase that is no clause."""
     for n in range(min(LABEL_WORDS, len(top)), len(top) + 1):
         label = ", ".join(top[:n])
         if label and not is_event_code_name(label):
             return label
-    return _phrase(members) or "(no words)"
+    return _phrase(members, pos) or f"(no position named: {members[0].doc_id})"
 
 
-def _phrase(members: list[ConceptStatement]) -> str | None:
-    """The group's most frequent phrase that names a position."""
-    texts = Counter(s.about for s in members if s.names_position)
+def _phrase(members: list[ConceptStatement], pos: dict[str, str] | None = None) -> str | None:
+    """The group's most frequent phrase that names a position (and holds no verb)."""
+    texts = Counter(s.about for s in members if s.names_position and not is_clause(s.about, pos or {}))
     if not texts:
         return None
     return min(texts, key=lambda t: (-texts[t], len(t), t))
