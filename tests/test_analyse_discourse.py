@@ -152,3 +152,17 @@ def test_analyse_discourse_a_lone_opponent_is_shown_against_the_coalition_it_opp
     shown = readable(result.coalitions)
     assert [c.members for c in shown] == [pair.members, ["orlova"]]  # ivanov has no tie: left out
     store.close()
+
+
+def test_analyse_discourse_an_actor_with_only_conflicts_joins_no_coalition():
+    from powermap.analyse.communities import signed_communities
+
+    # two camps in conflict with each other; "loner" disagrees a little with a member of camp a
+    # and much with an outsider: sharing camp a's many conflicts is no reason to join it
+    camp_a, camp_b = ["a1", "a2", "a3"], ["b1", "b2", "b3"]
+    edges = [(u, v, 1.0) for camp in (camp_a, camp_b) for u in camp for v in camp if u < v]
+    edges += [(a, b, -1.0) for a in camp_a for b in camp_b]
+    edges += [("loner", "a1", -0.2), ("loner", "outsider", -1.0)]
+    groups = signed_communities([*camp_a, *camp_b, "loner", "outsider"], edges)
+    assert len({groups[n] for n in camp_a}) == 1 and len({groups[n] for n in camp_b}) == 1
+    assert [n for n in groups if groups[n] == groups["loner"]] == ["loner"]

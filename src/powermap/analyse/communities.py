@@ -5,8 +5,8 @@ Two steps, both deterministic for a given ``seed``:
 1. networkx's Louvain (``louvain_communities``, BSD) on the positive ties;
 2. local moving on the signed objective of Traag & Bruggeman (2009), modularity on the
    positive layer minus modularity on the negative layer: nodes are visited in sorted order
-   and each moves to the neighbouring group (or a group of its own) that raises
-   ``Q+ - Q-`` most, until no move helps. So two actors with only a negative tie end up
+   and each moves to the neighbouring group it has net positive ties to (or a group of its
+   own) that raises ``Q+ - Q-`` most, until no move helps. So two actors with only a negative tie end up
    apart even when Louvain, blind to negative ties, put them together.
 
 Groups are numbered by size, largest first (ties broken by their first member's id).
@@ -108,10 +108,12 @@ def _signed_local_moves(
         for sign in (1, -1):
             group_degree[sign][group_of[node]] += degree[sign][node]
     spare = max(group_of.values(), default=-1) + 1
+    size = Counter(group_of.values())  # members per group, the moving node left out while it moves
     for _ in range(MAX_ROUNDS):
         moved = False
         for node in sorted(nodes):
             here = group_of[node]
+            size[here] -= 1
             for sign in (1, -1):
                 group_degree[sign][here] -= degree[sign][node]
             links: dict[int, float] = defaultdict(float)
@@ -124,13 +126,20 @@ def _signed_local_moves(
                 )
                 return links.get(group, 0.0) - expected
 
-            candidates = sorted({here, *links})
-            best = max(candidates, key=lambda g: (round(gain(g), 12), g == here))
-            if gain(best) < 0:  # alone (gain 0) is better than any group it has ties to
-                best, spare = spare, spare + 1
+            # a node joins only a group it has net positive ties to: the signed objective alone
+            # would also seat an actor with only conflicts in a group whose members have many
+            # conflicts elsewhere, a coalition a reader could not explain
+            candidates = sorted(g for g in {here, *links} if links.get(g, 0.0) > 0)
+            best = max(candidates, key=lambda g: (round(gain(g), 12), g == here)) if candidates else here
+            if not candidates or gain(best) < 0:  # alone (gain 0) beats the rest
+                if size[here] == 0:
+                    best = here  # already alone
+                else:
+                    best, spare = spare, spare + 1
             if best != here:
                 moved = True
             group_of[node] = best
+            size[best] += 1
             for sign in (1, -1):
                 group_degree[sign][best] += degree[sign][node]
         if not moved:
