@@ -1,0 +1,93 @@
+"""Fifth-pass event rules (issue 18), each on a hand-parsed sentence written for the test:
+Alpino UD labels for Dutch, ClearNLP labels for English."""
+
+from __future__ import annotations
+
+from powermap.extract.events import EventStage
+
+from .events_fixtures import context, parsed
+
+ACTORS = {
+    "Peru": ("peru", "state"),
+    "Chili": ("chili", "state"),
+    "Chile": ("chili", "state"),
+}
+
+
+def run(rows, lang="nl", morphs=None):
+    doc = parsed(lang, rows)
+    for i, morph in (morphs or {}).items():
+        doc[i].set_morph(morph)
+    ctx = context(doc, ACTORS)
+    EventStage()(ctx)
+    return sorted((e.source, e.target, e.cameo[:2]) for e in ctx.record.events)
+
+
+def test_agreeing_on_a_thing_is_cooperation_between_the_coordinated_subjects():
+    # Peru and Chile agreed on a fishing boundary .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+        ("Chile", "Chile", "PROPN", "conj", 0), ("agreed", "agree", "VERB", "ROOT", 3),
+        ("on", "on", "ADP", "prep", 3), ("a", "a", "DET", "det", 7),
+        ("fishing", "fishing", "NOUN", "compound", 7), ("boundary", "boundary", "NOUN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 3),
+    ], "en")  # fmt: skip
+    assert found == [("chili", "peru", "05"), ("peru", "chili", "05")]
+
+
+def test_agreeing_to_act_stays_an_intent():
+    # Peru agreed to meet Chile .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
+        ("to", "to", "PART", "aux", 3), ("meet", "meet", "VERB", "xcomp", 1),
+        ("Chile", "Chile", "PROPN", "dobj", 3), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert all(code != "05" for _s, _t, code in found)
+
+
+def test_an_adjective_naming_no_one_leaves_the_van_phrase_as_source():
+    # De militaire steun van Chili aan Peru groeit .
+    found = run([
+        ("De", "de", "DET", "det", 2), ("militaire", "militair", "ADJ", "amod", 2),
+        ("steun", "steun", "NOUN", "nsubj", 7), ("van", "van", "ADP", "case", 4),
+        ("Chili", "Chili", "PROPN", "nmod", 2), ("aan", "aan", "ADP", "case", 6),
+        ("Peru", "Peru", "PROPN", "nmod", 2), ("groeit", "groeien", "VERB", "ROOT", 7),
+        (".", ".", "PUNCT", "punct", 7),
+    ])  # fmt: skip
+    assert found == [("chili", "peru", "05")]
+
+
+def test_a_nominal_infinitive_takes_its_agent_phrase_as_source():
+    # Peru vreest militair ingrijpen door Chili .
+    rows = [
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("vreest", "vrezen", "VERB", "ROOT", 1),
+        ("militair", "militair", "ADJ", "advmod", 3), ("ingrijpen", "ingrijpen", "VERB", "obj", 1),
+        ("door", "door", "ADP", "case", 5), ("Chili", "Chili", "PROPN", "obl:agent", 3),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found = run(rows, morphs={3: "VerbForm=Inf"})
+    assert ("chili", None, "19") in found
+    assert all(source != "peru" or code != "19" for source, _t, code in found)
+
+
+def test_an_infinitive_with_te_is_no_noun():
+    # Peru besloot door Chili te reizen .   (door = through: a clause, not an agent)
+    rows = [
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("besloot", "besluiten", "VERB", "ROOT", 1),
+        ("door", "door", "ADP", "case", 3), ("Chili", "Chili", "PROPN", "obl", 5),
+        ("te", "te", "ADP", "mark", 5), ("ingrijpen", "ingrijpen", "VERB", "obj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found = run(rows, morphs={5: "VerbForm=Inf"})
+    assert all(source != "chili" for source, _t, _c in found)
+
+
+def test_a_day_and_its_preposition_are_no_pattern_words():
+    # Peru agreed on Monday to meet Chile .   (*on Monday* says when, not what was agreed)
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
+        ("on", "on", "ADP", "prep", 1), ("Monday", "Monday", "PROPN", "pobj", 2),
+        ("to", "to", "PART", "aux", 5), ("meet", "meet", "VERB", "xcomp", 1),
+        ("Chile", "Chile", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert found and all(code != "05" for _s, _t, code in found)
