@@ -91,3 +91,38 @@ def test_a_day_and_its_preposition_are_no_pattern_words():
         ("Chile", "Chile", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 1),
     ], "en")  # fmt: skip
     assert found and all(code != "05" for _s, _t, code in found)
+
+
+def test_an_appeal_to_others_to_restrict_a_party_rallies_opposition_against_it():
+    # Peru encouraged its partners to restrict Chile's flights .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("encouraged", "encourage", "VERB", "ROOT", 1),
+        ("its", "its", "PRON", "poss", 3), ("partners", "partner", "NOUN", "dobj", 1),
+        ("to", "to", "PART", "aux", 5), ("restrict", "restrict", "VERB", "xcomp", 1),
+        ("Chile", "Chile", "PROPN", "poss", 8), ("'s", "'s", "PART", "case", 6),
+        ("flights", "flight", "NOUN", "dobj", 5), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert found == [("peru", "chili", "11")]
+
+
+def test_a_subject_hung_on_an_auxiliary_is_the_predicates_subject():
+    # Peru has been encouraging its partners to restrict Chile's flights .  (nsubj on *been*)
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 2), ("has", "have", "AUX", "aux", 2),
+        ("been", "be", "AUX", "aux", 3), ("encouraging", "encourage", "VERB", "ROOT", 3),
+        ("its", "its", "PRON", "poss", 5), ("partners", "partner", "NOUN", "dobj", 3),
+        ("to", "to", "PART", "aux", 7), ("restrict", "restrict", "VERB", "xcomp", 3),
+        ("Chile", "Chile", "PROPN", "poss", 10), ("'s", "'s", "PART", "case", 8),
+        ("flights", "flight", "NOUN", "dobj", 7), (".", ".", "PUNCT", "punct", 3),
+    ], "en")  # fmt: skip
+    assert found == [("peru", "chili", "11")]
+
+
+def test_ending_trade_with_a_party_reduces_relations():
+    # Peru ceased trade with Chile .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("ceased", "cease", "VERB", "ROOT", 1),
+        ("trade", "trade", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 2),
+        ("Chile", "Chile", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert found == [("peru", "chili", "16")]
