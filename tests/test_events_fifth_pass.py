@@ -126,3 +126,15 @@ def test_ending_trade_with_a_party_reduces_relations():
         ("Chile", "Chile", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1),
     ], "en")  # fmt: skip
     assert found == [("peru", "chili", "16")]
+
+
+def test_an_extraposed_it_before_an_adjective_and_infinitive_is_no_state():
+    # Peru said that it is hard to condemn Chile .   (*it* stands for *to condemn*, not for Peru)
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+        ("that", "that", "SCONJ", "mark", 4), ("it", "it", "PRON", "nsubj", 4),
+        ("is", "be", "AUX", "ccomp", 1), ("hard", "hard", "ADJ", "acomp", 4),
+        ("to", "to", "PART", "aux", 7), ("condemn", "condemn", "VERB", "xcomp", 4),
+        ("Chile", "Chile", "PROPN", "dobj", 7), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert ("peru", "chili", "11") not in found
