@@ -39,6 +39,9 @@ __all__ = ["RECIPROCAL_ROOTS", "SYMMETRIC_ROOTS", "Coded", "ParseCoder"]
 
 #: a wrapped event under ``threat`` becomes this CAMEO threat code (by wrapped code prefix)
 THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "138", "20": "138"}
+#: roots of a wrapped act that an appeal to others (flag ``rally``) turns into CAMEO 113, rally
+#: opposition against the act's target (*urged its allies to restrict X*): reduce relations, coerce
+RALLY_ROOTS = {"16", "17"}
 #: roots whose events between coordinated subjects are mutual (X en Y ontmoetten elkaar)
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 #: roots whose events between coordinated subjects are mutual even when another name is
@@ -125,6 +128,8 @@ class ParseCoder:
                 negated, modality = modes.wrapped(wrapper, head, negated, modality)
                 if "threat" in wrapper.flags:
                     code = next((v for k, v in THREAT_CODES.items() if code.startswith(k)), "130")
+                elif "rally" in wrapper.flags and code[:2] in RALLY_ROOTS:
+                    code = "113"  # *encouraged its allies to restrict X*: rallies opposition against X
             elif self.predicates.is_speech(head):
                 reported = True
                 break

@@ -22,7 +22,7 @@ from powermap.extract.events.modality import Modality
 from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
-from powermap.extract.events.syntax import dep, subtree
+from powermap.extract.events.syntax import dep, is_participle_modifier, subtree
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
@@ -178,6 +178,8 @@ class PatternCoder:
         participle = "Part" in tok.morph.get("VerbForm", [])
         if self.verbs_only and participle and (tok.head.lemma_ or "").lower() in self.stative:
             return None, False  # zit opgesloten: a stative passive, its subject undergoes it
+        if self.verbs_only and participle and is_participle_modifier(tok):
+            return None, False  # *the proposed host*: the parse coder reads it (its agent, or no one)
         bag = words - {tok.lower_, lemma}
         if verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
             bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence

@@ -33,7 +33,7 @@ class LexEntry:
         cameo (str | None): CAMEO code; None for rows that code no event (``---``).
         pattern (tuple[tuple[str, ...], ...]): words that must all occur among the complements;
             each item lists alternatives.
-        flags (frozenset[str]): ``noun``, ``wrap``, ``neg``, ``threat``, ``share``, ``mod=...``,
+        flags (frozenset[str]): ``noun``, ``wrap``, ``neg``, ``threat``, ``rally``, ``share``, ``mod=...``,
             ``ifneg=CODE``.
     """
 

@@ -29,6 +29,7 @@ from powermap.extract.events.syntax import (
     np_words,
     prepositional,
     subjects,
+    temporal_words,
 )
 
 #: tokens after a verb searched for an object the parser hung on an earlier verb
@@ -193,10 +194,17 @@ class Predicates:
         return tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm", []) or tok.tag_ in ("VBN", "VBG")
 
     def bag(self, tok: Token) -> set[str]:
-        """Lemmas and forms of the predicate's complements (and borrowed objects)."""
+        """Lemmas and forms of the predicate's complements (and borrowed objects); a day word
+        and its preposition say when, so they are no pattern words (*agreed on Wednesday*)."""
         words: set[str] = set()
         extra = [t for b in self.borrowed(tok) for t in (b, *np_words(b))]
-        for t in (*clause_words(tok), *extra):
+        found = [*clause_words(tok), *extra]
+        days = [t for t in found if t.lower_ in temporal_words()]
+        when = {t.i for t in days} | {c.i for t in days for c in t.children if dep(c) == "case"}
+        when |= {t.head.i for t in days if dep(t) == "pobj"}
+        for t in found:
+            if t.i in when:
+                continue
             words.add(norm(t.lemma_ or t.text))
             words.add(t.lower_)
             if dep(t) == "expl:pv" or (t.lower_ in self.reflexive and t.pos_ == "PRON"):

@@ -291,6 +291,8 @@ class Referents:
         neuter subject pronoun that carries an event in reported speech stands for the speaker's
         state or the state named last (*liet weten dat het de oefeningen schrapt*)."""
         if tok.lower_ in self.neuter and (dep(tok) == "nsubj" or self.misread_article(tok)):
+            if self.extraposed(tok):
+                return None  # *it is not much to ask*: a placeholder for the infinitive, no one
             if not self.in_report(tok):
                 return None  # *de vraag is of het helpt*: outside reported speech *het* is no state
             return self.speaker_state(tok) or self.index.last_state(tok.idx, owner=self.focus.current)
@@ -301,6 +303,16 @@ class Referents:
         if tok.lower_ not in self.personal or self.plural(tok):
             return None
         return self.index.resolve(tok.idx, tok.idx + len(tok.text), tok.text)
+
+    @staticmethod
+    def extraposed(tok: Token) -> bool:
+        """A neuter subject of an adjectival predicate with an infinitive complement (*it is hard
+        to say*, *het is moeilijk om te zeggen*) stands for that infinitive, not for an actor."""
+        head = tok.head
+        adjectival = head.pos_ == "ADJ" and any(dep(c) == "cop" for c in head.children)
+        if head.pos_ == "AUX" and any(dep(c) == "acomp" for c in head.children):
+            adjectival = True
+        return adjectival and any(dep(c) == "xcomp" and c.pos_ == "VERB" for c in head.children)
 
     def acted_on(self, noun: Token) -> bool:
         """Whether a noun has an agent phrase (*uitsluiting door Y*), so that its possessor is who

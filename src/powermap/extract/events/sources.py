@@ -37,6 +37,9 @@ from powermap.extract.events.syntax import (
     subjects,
 )
 
+#: dependency labels of a noun phrase's head inside a clause
+NOMINAL_POSITIONS = {"obl", "obl:arg", "obj", "nsubj", "nmod"}
+
 
 class Sources:
     """Source reading over a parse.
@@ -73,6 +76,8 @@ class Sources:
         passive = is_passive(tok) or self.stative_passive(tok)
         if passive or (is_participle_modifier(tok) and agents(tok, self.agent_preps)):  # *de door X gesteunde*
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
+        if self.nominal_infinitive(tok) and (by := agents(tok, self.agent_preps)):  # *ingrijpen door X*
+            return [c for a in by for c in conjuncts(a)], False
         name = self.predicates.inverted_relative(tok)  # *de sancties die X wilden invoeren*: X
         clause = self.predicates.relative_clause(tok)
         if name is not None and clause is not None and not self.names_actor(clause.head) and actor(name) is not None:
@@ -134,7 +139,9 @@ class Sources:
         by = [n for label, p, n in prepositional(tok) if p in self.agent_preps]
         # *zijn uitsluiting door Y*: with an agent phrase the possessor undergoes the act
         heads = by or [c for c in tok.children if dep(c) in ("nmod:poss", "amod", "det") and c.pos_ != "DET"]
-        heads += self.of_source(tok) if not heads else []
+        if not by and not any(self.referents.actor(h) is not None for h in heads):
+            # *de militaire steun van X aan Y*: an adjective that names no one leaves the van phrase
+            heads = self.of_source(tok) or heads
         if not [h for h in heads if self.referents.actor(h) is not None]:
             entry = self.lex.match(norm(tok.lemma_ or tok.text), self.predicates.bag(tok), noun=True)
             # *hun ontmoeting*: a plural possessive stands for the clause's (coordinated) subject
@@ -158,6 +165,15 @@ class Sources:
             return None
         own = self.predicates.entry(verb)  # a row that codes the verb itself wins (no double event)
         return verb if own is None or own.cameo is None else None
+
+    @staticmethod
+    def nominal_infinitive(tok: Token) -> bool:
+        """An infinitive used as a noun (*waarschuwen voor militair ingrijpen door X*): a bare
+        infinitive in a nominal position, without a subject or an infinitive particle of its own;
+        its agent phrase names who acts."""
+        if "Inf" not in tok.morph.get("VerbForm", []) or dep(tok) not in NOMINAL_POSITIONS:
+            return False
+        return not subjects(tok) and not any(dep(c) == "mark" for c in tok.children)
 
     def of_source(self, tok: Token) -> list[Token]:
         """An event noun with both a *van* phrase and a directed phrase (*de aanval van X op Y*,

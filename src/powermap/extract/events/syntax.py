@@ -32,6 +32,7 @@ CLEAR_TO_UD = {
 SUBJECT = {"nsubj", "nsubj:pass", "csubj", "csubj:pass"}
 OBJECT = {"obj", "iobj"}
 COMPLEMENT = {"xcomp", "ccomp", "advcl"}
+AUXILIARY = {"aux", "aux:pass"}
 CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "csubj", "list"}
 NP_SKIP = CLAUSAL | {"cc", "punct", "case", "mark", "det", "cop", "aux", "aux:pass"}
 #: every walk over the tree stops after this many steps (parses from other back ends may
@@ -143,7 +144,11 @@ def subjects(tok: Token) -> list[Token]:
     attached (*Polen zou Oekraïne wapens leveren*, both ``nsubj``) only the first counts; the
     others are ``stray_subjects``; a bare time word taken for the first is none."""
     nominal = _nominal_subjects(tok)
-    return [c for c in tok.children if dep(c) in SUBJECT and (dep(c) != "nsubj" or c in nominal[:1])]
+    own = [c for c in tok.children if dep(c) in SUBJECT and (dep(c) != "nsubj" or c in nominal[:1])]
+    if own:
+        return own
+    # a subject the parser hung on one of the predicate's auxiliaries (*X has been encouraging*)
+    return [s for a in tok.children if dep(a) in AUXILIARY for s in a.children if dep(s) in SUBJECT][:1]
 
 
 def stray_subjects(tok: Token) -> list[Token]:
