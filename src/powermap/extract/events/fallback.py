@@ -172,8 +172,6 @@ class PatternCoder:
             return None, False  # an auxiliary (*werd gearresteerd*) is no predicate of its own
         if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start and sent[k - 1].is_title):
             return None, False  # a word of a name (*the Royal Air Force*) is no predicate
-        if tok.doc.has_annotation("DEP") and Predicates.bare_modifier(tok):
-            return None, False  # *the proposed host*: a property, as the parse coder reads it
         verbal = not self.verbs_only or tok.pos_ in ("VERB", "AUX")
         participle = "Part" in tok.morph.get("VerbForm", [])
         if self.verbs_only and participle and (tok.head.lemma_ or "").lower() in self.stative:
