@@ -22,7 +22,7 @@ from powermap.analyse.concept_text import (
     trim_fragment,
     words,
 )
-from powermap.analyse.concept_words import actor_position, bare_actor
+from powermap.analyse.concept_words import actor_position, bare_actor, is_clause, parts_of_speech
 from powermap.analyse.concepts import ConceptStatement, group_statements
 from powermap.analyse.embeddings import EmbeddingCache, e5_embed
 from powermap.codebooks.cameo import cameo_codes
@@ -389,3 +389,17 @@ def test_concepts_file_renames_a_for_or_against_concept(tmp_path):
     named = dataclasses.replace(statement(1, "Freedonia", actor="x"), on_actor="Freedonia")
     grouping = group_statements([named], concept_file=read_concept_file(path), embed=toy_embed, listed=[])
     assert [c.label for c in grouping.concepts] == ["Freedonia and its government"]
+
+
+def test_concepts_what_is_left_of_a_clause_is_no_label():
+    """A subject and an object whose verb was cut away (*de gemeente geen geld*) are no position;
+    a noun phrase with a preposition inside (*geld voor de haven*) is one."""
+    evidence = [
+        ("De wethouder zei dat de gemeente geen geld voor de haven zal geven.", "nl"),
+        ("The mayor said the council would give the harbour no money this year.", "en"),
+    ]
+    pos = parts_of_speech(evidence)
+    assert is_clause("de gemeente geen geld", pos)
+    assert is_clause("the harbour no money", pos)
+    assert not is_clause("geld voor de haven", pos)
+    assert not is_clause("money for the harbour", pos)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 from powermap.analyse.concept_text import stop_words, words, zipf
@@ -27,6 +28,8 @@ from powermap.analyse.concept_text import stop_words, words, zipf
 LABEL_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 #: ... that make a phrase a clause rather than a name
 CLAUSE_POS = frozenset({"VERB", "AUX"})
+#: ... that head a noun phrase (one followed at once by a determiner leaves a clause's remains)
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 ACTOR_POSITION = "for/against {}"
 #: spaCy components that tag parts of speech (the rest of a pipeline is skipped for labels)
 TAGGING_PIPES = frozenset({"tok2vec", "tagger", "morphologizer", "attribute_ruler", "transformer"})
@@ -79,8 +82,14 @@ def may_label(word: str, pos: dict[str, str]) -> bool:
 
 
 def is_clause(text: str, pos: dict[str, str]) -> bool:
-    """Whether a phrase holds a verb (its words as tagged in the evidence), so is no name of a position."""
-    return any(pos.get(w) in CLAUSE_POS for w in words(text))
+    """Whether a phrase is a clause or what is left of one (its words as tagged in the evidence),
+    so no name of a position: it holds a verb, or a noun followed at once by a determiner opens
+    a second noun phrase with nothing to join them (*the state no pressure*: a subject and an
+    object whose verb was cut away)."""
+    tags = [pos.get(w) for w in words(text)]
+    if any(tag in CLAUSE_POS for tag in tags):
+        return True
+    return any(a in NOMINAL_POS and b == "DET" for a, b in pairwise(tags))
 
 
 def bare_actor(text: str, language: str, surfaces: dict[str, set[str]]) -> str | None:
