@@ -17,12 +17,13 @@ the subject of the verb it hangs off. The stage resolves that span to an actor.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from powermap.extract.quotes.lexicon import QuoteLexicon
+from powermap.extract.quotes.marks import MarkedQuote
 
 _SUBJECT = ("nsubj",)
 _AGENT = ("agent", "obl:agent")
@@ -346,3 +347,33 @@ def governed_phrase(doc: Doc, char: int, words: int) -> Phrase | None:
         noun.pos_ == "NOUN",
         "Plur" in noun.morph.get("Number", []),
     )
+
+
+def object_predicate(text: str, clause: ReportedClause, at: int, markers: dict[str, str]) -> bool:
+    """Whether a quote opening at ``at`` is the predicate of the cue's object: right after it
+    or after a determiner or predicate marker (*called the plan a "disaster"*, *as "Y"*)."""
+    if not 0 <= clause.object_start < at:
+        return False
+    gap = text[clause.object_end : at].split()
+    kinds = ("determiner", "predicate")
+    return at <= clause.object_end + 2 or (len(gap) <= 2 and all(markers.get(w.lower()) in kinds for w in gap))
+
+
+def listed_quotes_end(
+    text: str, quotes: Sequence[MarkedQuote], first: MarkedQuote, clause: ReportedClause, markers: dict[str, str]
+) -> int:
+    """The end of the list of quoted predicates of the cue's object that opens with ``first``
+    (*a "liar," a "cheat" and "unfit"*): quotes joined by commas, conjunctions and determiners,
+    in one line; only ``first`` when a sentence ends between the object and it."""
+    end = first.close
+    if any(c in ".!?" for c in text[clause.object_end : first.open]):
+        return end
+    for q in sorted((q for q in quotes if q.open >= end), key=lambda q: q.open):
+        between = text[end : q.open]
+        words = between.replace(",", " ").split()
+        if "\n" in between or not between.strip():
+            break
+        if any(markers.get(w.lower()) not in ("conjunction", "determiner") for w in words):
+            break
+        end = q.close
+    return end
