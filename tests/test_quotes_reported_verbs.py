@@ -171,3 +171,9 @@ def test_an_object_with_quoted_predicates_after_an_article_or_as_is_reported() -
     assert out["colossal waste"] == "Tom Pike"
     assert out['the mayor as "careless" and "arrogant."'] == "Maria Lopez"
     assert "We will appeal," in out
+
+
+def test_a_reported_clause_ends_before_a_concession_after_a_comma() -> None:
+    text = "Maria Lopez claimed that the new bridge was safe, although the engineers found cracks in March."
+    out = said(text, "en", ["Maria Lopez"])
+    assert out == {"the new bridge was safe": "Maria Lopez"}

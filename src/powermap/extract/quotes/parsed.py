@@ -166,8 +166,9 @@ def _content(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
 
 def _clause_end(head: Token, lex: QuoteLexicon) -> int:
     """The last token of the reported clause headed by ``head``: its right edge, cut before a
-    semicolon or before a coordinated report with a subject of its own (*that the reforms were
-    incomplete, and rights groups warned ...*: the rights groups said no such thing)."""
+    semicolon, before a coordinated report with a subject of its own (*that the reforms were
+    incomplete, and rights groups warned ...*: the rights groups said no such thing) or before
+    a concession set off by a comma (*..., although the polls disagree*)."""
     doc = head.doc
     last = head.right_edge.i
     for tok in doc[head.i + 1 : last + 1]:
@@ -182,6 +183,11 @@ def _clause_end(head: Token, lex: QuoteLexicon) -> int:
             and not any(g.dep_ == "mark" for g in child.children)  # and that ...: the same report goes on
         ):
             last = min(last, child.left_edge.i - 1)
+        conceding = child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and lex.markers.get(g.lower_) == "concessive" for g in child.children
+        )
+        if conceding and child.left_edge.i > head.i and doc[child.left_edge.i - 1].text == ",":
+            last = min(last, child.left_edge.i - 1)  # ..., although ...: the author's aside
     while last > head.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
         last -= 1
     return last
