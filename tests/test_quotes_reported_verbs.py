@@ -177,3 +177,11 @@ def test_a_reported_clause_ends_before_a_concession_after_a_comma() -> None:
     text = "Maria Lopez claimed that the new bridge was safe, although the engineers found cracks in March."
     out = said(text, "en", ["Maria Lopez"])
     assert out == {"the new bridge was safe": "Maria Lopez"}
+
+
+def test_a_finite_past_cue_joined_to_a_non_past_clause_is_not_part_of_it() -> None:
+    text = "Maria Lopez said she would order a review of the harbour contracts and warned against new delays."
+    out = said(text, "en", ["Maria Lopez"])
+    assert out["she would order a review of the harbour contracts"] == "Maria Lopez"
+    text = "Tom Pike said the talks had failed and the army would stay."
+    assert said(text, "en", ["Tom Pike"]) == {"the talks had failed and the army would stay": "Tom Pike"}

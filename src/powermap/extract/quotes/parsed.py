@@ -183,6 +183,10 @@ def _clause_end(head: Token, lex: QuoteLexicon) -> int:
             and not any(g.dep_ == "mark" for g in child.children)  # and that ...: the same report goes on
         ):
             last = min(last, child.left_edge.i - 1)
+        if child.dep_ == "conj" and child.i > head.i and _is_cue(child, lex) and _past(child) and not _past(head):
+            # would order a review and warned against ...: a finite past verb cannot join the
+            # clause's non-past verb, so it is the speaker's own second act
+            last = min(last, child.left_edge.i - 1)
         conceding = child.dep_ == "advcl" and any(
             g.dep_ == "mark" and lex.markers.get(g.lower_) == "concessive" for g in child.children
         )
@@ -191,6 +195,11 @@ def _clause_end(head: Token, lex: QuoteLexicon) -> int:
     while last > head.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
         last -= 1
     return last
+
+
+def _past(verb: Token) -> bool:
+    """Whether ``verb`` is a finite verb in the past tense (warned, not would warn or had warned)."""
+    return "Fin" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
 
 
 def _inside_clause(verb: Token, host: Token) -> bool:
