@@ -185,3 +185,9 @@ def test_a_finite_past_cue_joined_to_a_non_past_clause_is_not_part_of_it() -> No
     assert out["she would order a review of the harbour contracts"] == "Maria Lopez"
     text = "Tom Pike said the talks had failed and the army would stay."
     assert said(text, "en", ["Tom Pike"]) == {"the talks had failed and the army would stay": "Tom Pike"}
+
+
+def test_a_cue_inside_its_clause_reports_it_up_to_a_concession() -> None:
+    text = "The new bridge, Maria Lopez said, would open in May, although the engineers still doubt it."
+    out = said(text, "en", ["Maria Lopez"])
+    assert out == {"The new bridge, Maria Lopez said, would open in May": "Maria Lopez"}

@@ -136,7 +136,7 @@ def _content(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
         if _inside_clause(verb, host):
             # a cue inside its clause (The museum, he said, would ...): the whole clause, the
             # cue between its parts included, so that the quote is one stretch
-            return _trimmed(verb.doc[host.left_edge.i : host.right_edge.i + 1])
+            return _trimmed(verb.doc[host.left_edge.i : _clause_end(host, lex) + 1])
         first = min(t.i for t in verb.subtree if not t.is_punct)
         if host.i < verb.i and first > 0 and verb.doc[first - 1].text == ",":
             # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the
