@@ -191,3 +191,9 @@ def test_a_cue_inside_its_clause_reports_it_up_to_a_concession() -> None:
     text = "The new bridge, Maria Lopez said, would open in May, although the engineers still doubt it."
     out = said(text, "en", ["Maria Lopez"])
     assert out == {"The new bridge, Maria Lopez said, would open in May": "Maria Lopez"}
+
+
+def test_a_second_past_cue_joined_to_the_reported_clause_keeps_the_speaker() -> None:
+    text = "Maria Lopez said she would order a review of the harbour contracts and warned the council to wait."
+    out = said(text, "en", ["Maria Lopez"])
+    assert out["the council to wait"] == "Maria Lopez"

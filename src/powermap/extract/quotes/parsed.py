@@ -264,8 +264,13 @@ def _trimmed(span: Span) -> tuple[int, int] | None:
 
 
 def _speaker_span(verb: Token) -> Span | None:
-    """The subject (or passive agent) of ``verb`` or of the verb it hangs off."""
+    """The subject (or passive agent) of ``verb`` or of the verb it hangs off; a finite past
+    cue with no subject, joined to the verb of a complement clause that is not past, takes the
+    subject of the verb that governs the clause."""
     current = verb
+    own = any(c.dep_ in _SUBJECT for c in verb.children)
+    if verb.dep_ == "conj" and not own and _past(verb) and not _past(verb.head) and verb.head.dep_ == "ccomp":
+        current = verb.head.head
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT:
