@@ -199,7 +199,7 @@ def _clause_end(head: Token, lex: QuoteLexicon) -> int:
 
 def _past(verb: Token) -> bool:
     """Whether ``verb`` is a finite verb in the past tense (warned, not would warn or had warned)."""
-    return "Fin" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+    return "Fin" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
 
 
 def _inside_clause(verb: Token, host: Token) -> bool:
