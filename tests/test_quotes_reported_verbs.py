@@ -147,3 +147,53 @@ def test_a_pronoun_subject_that_resolves_to_nobody_reports_the_clause_with_no_sp
 def test_a_pronoun_the_cue_only_inherits_reports_nothing() -> None:
     text = "Het is geen overdrijving om te stellen dat de nieuwe brug het hele dorp heeft veranderd."
     assert said(text, "nl", []) == {}
+
+
+def test_a_clause_that_opens_with_a_short_quote_is_still_reported() -> None:
+    text = 'Maria Lopez said "lower fares" and a new ferry line would bring the tourists back.'
+    out = said(text, "en", ["Maria Lopez"])
+    assert out["lower fares"] == "Maria Lopez"
+    assert out['"lower fares" and a new ferry line would bring the tourists back'] == "Maria Lopez"
+
+
+def test_a_quote_that_is_the_whole_clause_is_not_reported_twice() -> None:
+    out = said('"The ferry will sail on Monday," Maria Lopez said.', "en", ["Maria Lopez"])
+    assert out == {"The ferry will sail on Monday,": "Maria Lopez"}
+
+
+def test_an_object_with_quoted_predicates_after_an_article_or_as_is_reported() -> None:
+    text = (
+        'Tom Pike called the new stadium a "colossal waste" of public money. '
+        'Maria Lopez described the mayor as "careless" and "arrogant." "We will appeal," she added.'
+    )
+    out = said(text, "en", ["Tom Pike", "Maria Lopez"])
+    assert out['the new stadium a "colossal waste"'] == "Tom Pike"
+    assert out["colossal waste"] == "Tom Pike"
+    assert out['the mayor as "careless" and "arrogant."'] == "Maria Lopez"
+    assert "We will appeal," in out
+
+
+def test_a_reported_clause_ends_before_a_concession_after_a_comma() -> None:
+    text = "Maria Lopez claimed that the new bridge was safe, although the engineers found cracks in March."
+    out = said(text, "en", ["Maria Lopez"])
+    assert out == {"the new bridge was safe": "Maria Lopez"}
+
+
+def test_a_finite_past_cue_joined_to_a_non_past_clause_is_not_part_of_it() -> None:
+    text = "Maria Lopez said she would order a review of the harbour contracts and warned against new delays."
+    out = said(text, "en", ["Maria Lopez"])
+    assert out["she would order a review of the harbour contracts"] == "Maria Lopez"
+    text = "Tom Pike said the talks had failed and the army would stay."
+    assert said(text, "en", ["Tom Pike"]) == {"the talks had failed and the army would stay": "Tom Pike"}
+
+
+def test_a_cue_inside_its_clause_reports_it_up_to_a_concession() -> None:
+    text = "The new bridge, Maria Lopez said, would open in May, although the engineers still doubt it."
+    out = said(text, "en", ["Maria Lopez"])
+    assert out == {"The new bridge, Maria Lopez said, would open in May": "Maria Lopez"}
+
+
+def test_a_second_past_cue_joined_to_the_reported_clause_keeps_the_speaker() -> None:
+    text = "Maria Lopez said she would order a review of the harbour contracts and warned the council to wait."
+    out = said(text, "en", ["Maria Lopez"])
+    assert out["the council to wait"] == "Maria Lopez"

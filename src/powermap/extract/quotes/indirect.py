@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from powermap.extract._text import Sentence, Token, tokenize
 from powermap.extract.quotes.attribution import _NAMED_TYPES, QUOTE_TOKEN, Discourse
 from powermap.extract.quotes.lexicon import QuoteLexicon
-from powermap.extract.quotes.parsed import Phrase, ReportedClause, governed_phrase, reported_clauses
+from powermap.extract.quotes.parsed import (
+    Phrase,
+    ReportedClause,
+    governed_phrase,
+    listed_quotes_end,
+    object_predicate,
+    reported_clauses,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token as SpacyToken
@@ -228,14 +235,15 @@ class ReportedSpeech:
             start, end = clause.content_start, clause.content_end
             if not clause.has_content:
                 # an object with a quoted predicate: calling the deal "null and void"
-                q = next((q for q in self.top if clause.object_start < q.open <= clause.object_end + 2), None)
+                q = next((q for q in self.top if object_predicate(self.text, clause, q.open, self.lex.markers)), None)
                 if q is None:
                     continue
-                start, end = clause.object_start, q.close
+                start, end = clause.object_start, listed_quotes_end(self.text, self.top, q, clause, self.lex.markers)
             if end > self.body_end or any(q.start <= clause.cue_start < q.end for q in self.top):
                 continue  # a cue inside a quote reports nothing of its own
             if self._already_quoted(start, end) or clause.speaker_start is None:
                 continue
+            start = next((q.open for q in self.top if q.start <= start < q.end), start)  # with its mark
             sent = next((s for s in self.sentences if s.start <= clause.cue_start < s.end), None)
             if sent is None or sent.paragraph in self.headings:
                 continue
@@ -345,9 +353,11 @@ class ReportedSpeech:
 
     def _already_quoted(self, start: int, end: int) -> bool:
         """Whether an earlier quote is this clause: an overlapping indirect quote, a marked
-        quote it starts in, or direct quotes covering half of it or more (a partial quote
-        inside it leaves it to report)."""
-        if any(q.start <= start < q.end for q in self.top):
+        quote it starts in that covers half of it or more (*said "tax cuts" and tariffs would
+        pay for it* opens with a quote but reports more), or direct quotes covering half of it
+        or more (a partial quote inside it leaves it to report)."""
+        marked = sum(min(end, q.end) - max(start, q.start) for q in self.top if q.start < end and start < q.end)
+        if any(q.start <= start < q.end for q in self.top) and marked * 2 >= end - start:
             return True
         covered = 0
         for q in self.out:

@@ -17,12 +17,13 @@ the subject of the verb it hangs off. The stage resolves that span to an actor.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from powermap.extract.quotes.lexicon import QuoteLexicon
+from powermap.extract.quotes.marks import MarkedQuote
 
 _SUBJECT = ("nsubj",)
 _AGENT = ("agent", "obl:agent")
@@ -135,7 +136,7 @@ def _content(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
         if _inside_clause(verb, host):
             # a cue inside its clause (The museum, he said, would ...): the whole clause, the
             # cue between its parts included, so that the quote is one stretch
-            return _trimmed(verb.doc[host.left_edge.i : host.right_edge.i + 1])
+            return _trimmed(verb.doc[host.left_edge.i : _clause_end(host, lex) + 1])
         first = min(t.i for t in verb.subtree if not t.is_punct)
         if host.i < verb.i and first > 0 and verb.doc[first - 1].text == ",":
             # a cue after its clause (…, zegt X, een …): the clause it is inserted in, up to the
@@ -165,8 +166,9 @@ def _content(verb: Token, lex: QuoteLexicon) -> tuple[int, int] | None:
 
 def _clause_end(head: Token, lex: QuoteLexicon) -> int:
     """The last token of the reported clause headed by ``head``: its right edge, cut before a
-    semicolon or before a coordinated report with a subject of its own (*that the reforms were
-    incomplete, and rights groups warned ...*: the rights groups said no such thing)."""
+    semicolon, before a coordinated report with a subject of its own (*that the reforms were
+    incomplete, and rights groups warned ...*: the rights groups said no such thing) or before
+    a concession set off by a comma (*..., although the polls disagree*)."""
     doc = head.doc
     last = head.right_edge.i
     for tok in doc[head.i + 1 : last + 1]:
@@ -181,9 +183,23 @@ def _clause_end(head: Token, lex: QuoteLexicon) -> int:
             and not any(g.dep_ == "mark" for g in child.children)  # and that ...: the same report goes on
         ):
             last = min(last, child.left_edge.i - 1)
+        if child.dep_ == "conj" and child.i > head.i and _is_cue(child, lex) and _past(child) and not _past(head):
+            # would order a review and warned against ...: a finite past verb cannot join the
+            # clause's non-past verb, so it is the speaker's own second act
+            last = min(last, child.left_edge.i - 1)
+        conceding = child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and lex.markers.get(g.lower_) == "concessive" for g in child.children
+        )
+        if conceding and child.left_edge.i > head.i and doc[child.left_edge.i - 1].text == ",":
+            last = min(last, child.left_edge.i - 1)  # ..., although ...: the author's aside
     while last > head.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
         last -= 1
     return last
+
+
+def _past(verb: Token) -> bool:
+    """Whether ``verb`` is a finite verb in the past tense (warned, not would warn or had warned)."""
+    return "Fin" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
 
 
 def _inside_clause(verb: Token, host: Token) -> bool:
@@ -248,8 +264,13 @@ def _trimmed(span: Span) -> tuple[int, int] | None:
 
 
 def _speaker_span(verb: Token) -> Span | None:
-    """The subject (or passive agent) of ``verb`` or of the verb it hangs off."""
+    """The subject (or passive agent) of ``verb`` or of the verb it hangs off; a finite past
+    cue with no subject, joined to the verb of a complement clause that is not past, takes the
+    subject of the verb that governs the clause."""
     current = verb
+    own = any(c.dep_ in _SUBJECT for c in verb.children)
+    if verb.dep_ == "conj" and not own and _past(verb) and not _past(verb.head) and verb.head.dep_ == "ccomp":
+        current = verb.head.head
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT:
@@ -346,3 +367,33 @@ def governed_phrase(doc: Doc, char: int, words: int) -> Phrase | None:
         noun.pos_ == "NOUN",
         "Plur" in noun.morph.get("Number", []),
     )
+
+
+def object_predicate(text: str, clause: ReportedClause, at: int, markers: dict[str, str]) -> bool:
+    """Whether a quote opening at ``at`` is the predicate of the cue's object: right after it
+    or after a determiner or predicate marker (*called the plan a "disaster"*, *as "Y"*)."""
+    if not 0 <= clause.object_start < at:
+        return False
+    gap = text[clause.object_end : at].split()
+    kinds = ("determiner", "predicate")
+    return at <= clause.object_end + 2 or (len(gap) <= 2 and all(markers.get(w.lower()) in kinds for w in gap))
+
+
+def listed_quotes_end(
+    text: str, quotes: Sequence[MarkedQuote], first: MarkedQuote, clause: ReportedClause, markers: dict[str, str]
+) -> int:
+    """The end of the list of quoted predicates of the cue's object that opens with ``first``
+    (*a "liar," a "cheat" and "unfit"*): quotes joined by commas, conjunctions and determiners,
+    in one line; only ``first`` when a sentence ends between the object and it."""
+    end = first.close
+    if any(c in ".!?" for c in text[clause.object_end : first.open]):
+        return end
+    for q in sorted((q for q in quotes if q.open >= end), key=lambda q: q.open):
+        between = text[end : q.open]
+        words = between.replace(",", " ").split()
+        if "\n" in between or not between.strip():
+            break
+        if any(markers.get(w.lower()) not in ("conjunction", "determiner") for w in words):
+            break
+        end = q.close
+    return end
