@@ -99,12 +99,12 @@ def test_groups_head_with_a_glued_footnote_number(nl):
 
 def test_groups_definite_broader_description_takes_up_the_narrower_group(nl, en):
     text = (
-        "De oligarchen in Rusland verloren hun jachten. Later kregen de meest Kremlin-loyale zakenlui "
+        "De oligarchen in Rusland verloren hun jachten. Later kregen de meest regeringsgetrouwe zakenlui "
         "nieuwe bedrijven, terwijl een groep bedrijfsleiders protesteerde."
     )
     found = nl(text, date(2024, 5, 1))
     groups = {a.name: sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"}
-    assert groups["Russian oligarchs"] == ["De oligarchen", "de meest Kremlin-loyale zakenlui"]
+    assert groups["Russian oligarchs"] == ["De oligarchen", "de meest regeringsgetrouwe zakenlui"]
     assert groups["Russian business leaders"] == ["een groep bedrijfsleiders"]  # indefinite: a new group
     found = en("The rebels took the town. The fighters then moved north.", date(2024, 5, 1))
     rebels = [sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"]
