@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Self
 
 ActorType = Literal["person", "state", "organisation", "company", "media", "group", "place"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -28,13 +28,13 @@ def document_id(text: str) -> str:
 class _Record:
     """Shared dict conversion for the dataclass records."""
 
-    _nested: ClassVar[dict[str, type]] = {}
+    _nested: ClassVar[dict[str, RecordClass]] = {}
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]):
+    def from_dict(cls, data: dict[str, Any]) -> Self:
         known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
         kwargs = {}
         for key, value in data.items():
@@ -45,6 +45,10 @@ class _Record:
                 value = [nested.from_dict(v) if isinstance(v, dict) else v for v in value]
             kwargs[key] = value
         return cls(**kwargs)
+
+
+#: A record class, named outside the classes because ``Actor`` has a field called ``type``.
+RecordClass = type[_Record]
 
 
 @dataclass
@@ -92,7 +96,7 @@ class Actor(_Record):
     role: str | None = None
     code: str | None = None
     mentions: list[Span] = field(default_factory=list)
-    _nested: ClassVar[dict[str, type]] = {"mentions": Span}
+    _nested: ClassVar[dict[str, RecordClass]] = {"mentions": Span}
 
 
 @dataclass
@@ -164,7 +168,7 @@ class ExtractionRecord(_Record):
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
-    _nested: ClassVar[dict[str, type]] = {
+    _nested: ClassVar[dict[str, RecordClass]] = {
         "actors": Actor,
         "quotes": Quote,
         "claims": Claim,
@@ -180,7 +184,9 @@ class ExtractionRecord(_Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ExtractionRecord:
-        lists = {name: [cls._nested[name].from_dict(item) for item in data.get(name) or []] for name in STAGE_FIELDS}
+        lists: dict[str, Any] = {
+            name: [cls._nested[name].from_dict(item) for item in data.get(name) or []] for name in STAGE_FIELDS
+        }
         return cls(document=Document.from_dict(data["document"]), **lists)
 
     def spans(self) -> list[tuple[str, int, int]]:

@@ -93,7 +93,7 @@ def moves(
     """The actors that moved (module docstring), most active first."""
     matched = match_groups(before.groups, after.groups)
     common = set(before.groups) & set(after.groups)
-    out = []
+    out: list[dict[str, Any]] = []
     for actor in common:
         if min(before.activity.get(actor, 0), after.activity.get(actor, 0)) < min_activity:
             continue
@@ -118,12 +118,13 @@ def moves(
                     "activity": before.activity[actor],
                 },
                 "after": {"group": g_after, "label": after.labels.get(g_after, ""), "activity": after.activity[actor]},
-                "left": sorted(left, key=lambda o: (-before.activity.get(o, 0), o))[:8],
-                "joined": sorted(joined, key=lambda o: (-after.activity.get(o, 0), o))[:8],
+                "left": _named(sorted(left, key=lambda o: (-before.activity.get(o, 0), o))[:8], names),
+                "joined": _named(sorted(joined, key=lambda o: (-after.activity.get(o, 0), o))[:8], names),
             }
         )
     out.sort(key=lambda m: (-(m["before"]["activity"] + m["after"]["activity"]), m["actor"]))
-    for m in out:
-        m["left"] = [{"actor": o, "name": names.get(o, o)} for o in m["left"]]
-        m["joined"] = [{"actor": o, "name": names.get(o, o)} for o in m["joined"]]
     return out[:limit]
+
+
+def _named(actors: list[str], names: dict[str, str]) -> list[dict[str, str]]:
+    return [{"actor": o, "name": names.get(o, o)} for o in actors]

@@ -139,7 +139,7 @@ def _load(conn: sqlite3.Connection, flt: EventFilter, actors: tuple[str, ...] | 
             out.undated += 1
             continue
         score = goldstein if goldstein is not None else goldstein_of(cameo, None)
-        keep(EventRow(eid, doc_id, source, target, cameo, quad, float(score), as_date(when)))
+        keep(EventRow(eid, doc_id, source, target, cameo, quad, float(score), _DATES[when]))
     return out
 
 

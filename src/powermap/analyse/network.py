@@ -155,7 +155,7 @@ def build_network(
     reference = reference or flt.until
     acc: dict[tuple[str, str], dict[str, Any]] = {}
     for event in events:
-        key = (event.source, event.target) if directed else tuple(sorted((event.source, event.target)))
+        key = (event.source, event.target) if directed else _unordered(event.source, event.target)
         sign = event.goldstein / 10.0 if weighting == "goldstein" else (1.0 if (event.quad_class or 0) <= 2 else -1.0)
         value = sign * _decay(event.day, reference, half_life_days)
         slot = acc.setdefault(key, {"coop": 0.0, "conf": 0.0, "events": 0, "docs": set(), "days": []})
@@ -194,6 +194,21 @@ def build_network(
     return Network(nodes, edges, camps, _iso(reference), half_life, weighting, directed, selection.undated, params)
 
 
+def _unordered(a: str, b: str) -> tuple[str, str]:
+    """An undirected pair in a fixed order."""
+    return (a, b) if a <= b else (b, a)
+
+
+@dataclass
+class _NodeTally:
+    """One node's running totals over its edges."""
+
+    events: int = 0
+    neighbours: set[str] = field(default_factory=set)
+    cooperation: float = 0.0
+    conflict: float = 0.0
+
+
 def _decay(day: date, reference: date | None, half_life: float | None) -> float:
     if not half_life or reference is None:
         return 1.0
@@ -208,27 +223,27 @@ def _describe(conn: sqlite3.Connection, edges: list[Edge], seed: int) -> tuple[l
     """Nodes with centralities and camps, from the edge list."""
     undirected: dict[tuple[str, str], float] = {}
     for e in edges:
-        key = tuple(sorted((e.source, e.target)))
+        key = _unordered(e.source, e.target)
         undirected[key] = undirected.get(key, 0.0) + e.weight
     names = sorted({n for e in edges for n in (e.source, e.target)})
     triples = [(u, v, w) for (u, v), w in undirected.items() if w != 0]
     groups = signed_communities(names, triples, seed=seed)
     part = participation(names, triples, groups)
     between = _betweenness(names, [t for t in triples if t[2] > 0])
-    stats = {n: {"events": 0, "neigh": set(), "coop": 0.0, "conf": 0.0} for n in names}
+    stats = {n: _NodeTally() for n in names}
     for e in edges:
         for me, other in ((e.source, e.target), (e.target, e.source)):
             s = stats[me]
-            s["events"] += e.events
-            s["neigh"].add(other)
-            s["coop"] += e.cooperation
-            s["conf"] += e.conflict
+            s.events += e.events
+            s.neighbours.add(other)
+            s.cooperation += e.cooperation
+            s.conflict += e.conflict
     mid = median(between.values()) if between else 0.0
     actors = load_actors(conn)
     nodes = []
     for n in names:
         info, s = actors.get(n), stats[n]
-        camps_touched = {groups[o] for o in s["neigh"]} | {groups[n]}
+        camps_touched = {groups[o] for o in s.neighbours} | {groups[n]}
         nodes.append(
             Node(
                 n,
@@ -237,11 +252,11 @@ def _describe(conn: sqlite3.Connection, edges: list[Edge], seed: int) -> tuple[l
                 info.country if info else None,
                 info.code if info else None,
                 groups[n],
-                s["events"],
-                len(s["neigh"]),
-                round(s["coop"] + s["conf"], 6),
-                round(s["coop"], 6),
-                round(s["conf"], 6),
+                s.events,
+                len(s.neighbours),
+                round(s.cooperation + s.conflict, 6),
+                round(s.cooperation, 6),
+                round(s.conflict, 6),
                 between[n],
                 part[n],
                 part[n] >= BRIDGE_PARTICIPATION and len(camps_touched) >= 2 and between[n] > mid,

@@ -146,10 +146,10 @@ def span(label: str) -> Window:
             return Window(text, start, start + timedelta(days=6))
     except ValueError as err:
         raise PeriodError(f"period {label!r}: {err}") from None
-    start, end = bound(text), bound(text, end=True)
-    if start is None or end is None or len(text) not in (4, 7, 10):
+    first_day, last_day = bound(text), bound(text, end=True)
+    if first_day is None or last_day is None or len(text) not in (4, 7, 10):
         raise PeriodError(f"period {label!r} is not YYYY, YYYY-Qn, YYYY-MM, YYYY-Www, YYYY-MM-DD or FIRST..LAST")
-    return Window(text, start, end)
+    return Window(text, first_day, last_day)
 
 
 def granularity_of(label: str) -> Granularity | None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from powermap.evaluate.matching import (
@@ -92,7 +93,7 @@ class _Report:
         return str(self.gold_names.get(gold_id, gold_id)) if gold_id else "nobody"
 
 
-def _unmatched(items: list[Item], pairs: dict[int, int], side: str) -> list[int]:
+def _unmatched(items: Sequence[object], pairs: dict[int, int], side: str) -> list[int]:
     used = set(pairs) if side == "gold" else set(pairs.values())
     return [i for i in range(len(items)) if i not in used]
 

@@ -85,7 +85,7 @@ def gold_cameo_root(event: Item) -> str:
     return cameo_root(event.get("cameo_root") or event.get("cameo"))
 
 
-def pair_greedily(gold: Sequence[Item], predicted: Sequence[Item], ok: Callable[[Item, Item], bool]) -> dict[int, int]:
+def pair_greedily[G, P](gold: Sequence[G], predicted: Sequence[P], ok: Callable[[G, P], bool]) -> dict[int, int]:
     """Gold index -> predicted index, one to one: each gold item takes the first free prediction."""
     pairs: dict[int, int] = {}
     taken: set[int] = set()

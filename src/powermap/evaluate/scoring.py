@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -94,7 +95,7 @@ def score_document(gold: Item, predicted: Item) -> DocumentScore:
     def speaker_ok(g: Item, p: Item) -> bool:
         return quote_span_ok(g, p) and actor_rule(alignment, g.get("speaker"), p.get("speaker"))
 
-    rules = {
+    rules: dict[str, tuple[str, Callable[[Item, Item], bool]]] = {
         "quote spans": ("quotes", quote_span_ok),
         "quotes+speaker": ("quotes", speaker_ok),
         "claims": ("claims", claim_ok),

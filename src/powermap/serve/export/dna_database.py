@@ -240,14 +240,14 @@ def _fill(conn: sqlite3.Connection, out: sqlite3.Connection, rows: list[list[obj
     for sid, doc_id, start, stop, _, person, organization, concept, agree, *_, actor, _ in rows:
         out.execute(
             "INSERT INTO STATEMENTS (ID, StatementTypeId, DocumentId, Start, Stop, Coder) VALUES (?, 1, ?, ?, ?, 1)",
-            (sid, documents[doc_id], start, stop),
+            (sid, documents[str(doc_id)], start, stop),
         )
         is_person = bool(person)
         values = {
             "person": entity("person", str(person), str(actor) if is_person else "", "person" if is_person else ""),
             "organization": entity(
                 "organization", str(organization), "" if is_person else str(actor),
-                "" if is_person else actor_types.get(actor, ""),
+                "" if is_person else actor_types.get(str(actor), ""),
             ),
             "concept": entity("concept", str(concept)),
         }  # fmt: skip
@@ -257,7 +257,7 @@ def _fill(conn: sqlite3.Connection, out: sqlite3.Connection, rows: list[list[obj
         )
         out.execute(
             "INSERT INTO DATABOOLEAN (StatementId, VariableId, Value) VALUES (?, ?, ?)",
-            (sid, variable_ids["agreement"], int(agree)),
+            (sid, variable_ids["agreement"], 1 if agree else 0),
         )
 
 

@@ -23,6 +23,7 @@ negated, not from a near duplicate, dated); ``include_all`` writes every event.
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from powermap.analyse.events import as_date, event_day_sql, goldstein_of
@@ -135,7 +136,7 @@ def _day_cells(day: str | None) -> tuple[str, str, str, str]:
     """SQLDATE, MonthYear, Year and FractionDate of an ISO day ("" for an undated event)."""
     if day is None:
         return "", "", "", ""
-    when = as_date(day)
+    when = date.fromisoformat(day)
     fraction = round(when.year + (when.timetuple().tm_yday - 1) / 365.0, 4)
     return day.replace("-", ""), day[:4] + day[5:7], str(when.year), str(fraction)
 
