@@ -38,6 +38,8 @@ class Discourse:
     mentions: list[Mention] = field(default_factory=list)
     subjects: dict[int, str] = field(default_factory=dict)
     speakers: dict[int, str] = field(default_factory=dict)
+    #: pronouns and roles read as a speaker, with the actor they were resolved to
+    references: list[Mention] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.refresh_mentions()
@@ -202,9 +204,11 @@ class Discourse:
         lex = self.lexicon
         words = [t.lower for t in window]
         for i, w in enumerate(words[:2]):
-            kind = lex.pronouns.get(w) or lex.pronouns.get(" ".join(words[i : i + 2]))
+            kind, size = lex.pronouns.get(w), 1
+            if not kind:
+                kind, size = lex.pronouns.get(" ".join(words[i : i + 2])), 2
             if kind:
-                return self.resolve(sent, kind)
+                return self._referred(window[i].start, window[min(i + size, len(window)) - 1].end, self.resolve(sent, kind))
             if w not in self._determiners() and not window[i].text[:1].isupper():
                 break
         np_end = self._description(window)
@@ -223,7 +227,7 @@ class Discourse:
                 after = self._person_after(window, noun_index)
                 if after is None and words[0] in lex.indefinite:  # een journalist: someone new
                     return self.anonymous(first, self._extend_of(window, noun_index), plural=False)
-                return after or self.resolve(sent, "singular")
+                return after or self._referred(first, head_end, self.resolve(sent, "singular"))
             end = self._extend_of(window, noun_index)
             return self.anonymous(first, end, plural=kind == "anonymous_plural")
         mentions = self._window_mentions(window)
@@ -243,6 +247,27 @@ class Discourse:
             if m.actor.type in _NAMED_TYPES:
                 return m.actor.id
         return mentions[0].actor.id if mentions else None
+
+    def _referred(self, start: int, end: int, actor_id: str | None) -> str | None:
+        """``actor_id``, noting that ``text[start:end]`` (a pronoun, a role) referred to it."""
+        actor = self.actor(actor_id)
+        if actor is not None:
+            self.references.append(Mention(start, end, actor))
+        return actor_id
+
+    def speaker_mention(self, actor_id: str, start: int, end: int, quote: tuple[int, int]) -> Span | None:
+        """The words in ``text[start:end]`` (the sentences of a quote) that name ``actor_id`` as
+        its speaker, outside the ``quote`` span: the pronoun or role last resolved to it there,
+        else its mention nearest the quote; None when the stretch names it nowhere."""
+        q_start, q_end = quote
+
+        def outside(m: Mention) -> bool:
+            return m.actor.id == actor_id and start <= m.start and m.end <= end and (m.end <= q_start or m.start >= q_end)
+
+        resolved = [m for m in self.references if outside(m)]
+        named = sorted((m for m in self.mentions if outside(m)), key=lambda m: min(abs(m.end - q_start), abs(m.start - q_end)))
+        found = resolved[-1] if resolved else named[0] if named else None
+        return Span(self.text[found.start : found.end], found.start, found.end) if found else None
 
     def _window_mentions(self, window: list[Token]) -> list[Mention]:
         out = []
