@@ -121,7 +121,8 @@ def polnear(extract_one, quick: bool) -> dict:
 def openboek(extract_one, quick: bool) -> dict:
     files = sorted(OPENBOEK.glob("*.txt"))[: 1 if quick else None]
     started = time.perf_counter()
-    failures = extract_to([(f, {"language": "nl"}) for f in files], extract_one, CACHE / "openboek.jsonl")
+    convert = _bench_module("quote_corpora").with_speaker_mentions  # as for PolNeAR
+    failures = extract_to([(f, {"language": "nl"}) for f in files], extract_one, CACHE / "openboek.jsonl", convert)
     scores = shared_scorer("score_openboek.py", "--data", str(OPENBOEK), "--pred", str(CACHE / "openboek.jsonl"))
     return {"scores": scores, "failures": failures, "seconds": time.perf_counter() - started, "documents": len(files)}
 

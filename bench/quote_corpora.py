@@ -10,13 +10,13 @@ reported on stderr and written with no quotes, so it never stops the run. Writes
 record per line (``document.path`` is the source file, which the scorers match on), then runs
 ``../shared/tools/score_polnear.py`` or ``score_openboek.py`` on it and prints the scores.
 
-PolNeAR's Source is the words that name the speaker as written (often a pronoun: *he* in
-*"…," he said*), and its scorer credits a speaker whose actor has a mention over them. A
-powermap actor lists the mentions of its name only (the project's gold has no pronoun
-mentions), so for PolNeAR each quote's ``speaker_mention`` (the words the quote stage read the
-speaker from) is added to its speaker's mentions (``with_speaker_mentions``): the record then
-says, as PolNeAR does, which words named the speaker. Whether a pronoun was resolved to the
-right person is not what that scorer can check.
+Both corpora annotate a speaker as the words that name it (PolNeAR's Source, OpenBoek's speaker
+mention; often a pronoun: *he* in *"…," he said*), and both scorers credit a speaker whose actor
+has a mention over those words. A powermap actor lists the mentions of its name only (the
+project's gold has no pronoun mentions), so each quote's ``speaker_mention`` (the words the
+quote stage read the speaker from) is added to its speaker's mentions first
+(``with_speaker_mentions``): the record then says, as the corpora do, which words named the
+speaker. Whether a pronoun was resolved to the right person is not what these scorers check.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def main() -> int:
     files = corpus_files(args.corpus, data, args.split)[: args.limit or None]
     out = args.out or Path(f"/tmp/{args.corpus}.jsonl")
     began = time.perf_counter()
-    failed = extract(files, language, out, with_speaker_mentions if args.corpus == "polnear" else None)
+    failed = extract(files, language, out, with_speaker_mentions)
     print(f"{len(files)} texts, {failed} failed, {time.perf_counter() - began:.0f} s -> {out}", file=sys.stderr)
     command = [sys.executable, str(SHARED / "tools" / scorer), "--data", str(data), "--pred", str(out)]
     if args.corpus == "polnear":

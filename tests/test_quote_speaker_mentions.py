@@ -86,3 +86,45 @@ def test_the_polnear_bench_adds_the_speaker_mention_to_the_speakers_mentions_onc
     }
     out = _quote_corpora().with_speaker_mentions(record)
     assert [(m["start"], m["end"]) for m in out["actors"][0]["mentions"]] == [(0, 8), (40, 43)]
+
+
+def test_a_title_gives_a_person_the_gender_a_pronoun_must_agree_with() -> None:
+    text = (
+        "Tom Pike and Jane Roe toured the harbour on Monday. Mr. Pike asked about the cranes. "
+        "Mrs. Roe answered every question. He said the cranes were too old."
+    )
+    people = {"Tom Pike": (PERSON, ["Tom Pike", "Pike"]), "Jane Roe": (PERSON, ["Jane Roe", "Roe"])}
+    record = run(text, "en", people)
+    quote = next(q for q in record.quotes if q.text == "the cranes were too old")
+    assert quote.speaker == "tom_pike"  # not Mrs. Roe, the subject of the sentence before
+
+
+def test_a_dutch_title_gives_the_gender_too() -> None:
+    text = (
+        "Tom Pieters en Jana Rademaker bezochten maandag de haven. De heer Pieters vroeg naar de kranen. "
+        "Mevrouw Rademaker beantwoordde alle vragen. Hij zei dat de kranen te oud waren."
+    )
+    people = {
+        "Tom Pieters": (PERSON, ["Tom Pieters", "Pieters"]),
+        "Jana Rademaker": (PERSON, ["Jana Rademaker", "Rademaker"]),
+    }
+    record = run(text, "nl", people)
+    quote = next(q for q in record.quotes if q.text.startswith("de kranen"))
+    assert quote.speaker == "tom_pieters"
+
+
+def test_a_sentence_opened_by_a_pronoun_passes_its_subject_on() -> None:
+    text = (
+        "Jane Roe opened the harbour on Monday. She thanked Tom Pike for the new cranes. She said the port would grow."
+    )
+    people = {"Jane Roe": (PERSON, ["Jane Roe"]), "Tom Pike": (PERSON, ["Tom Pike"])}
+    record = run(text, "en", people)
+    quote = next(q for q in record.quotes if q.text == "the port would grow")
+    assert quote.speaker == "jane_roe"  # the one the first *she* stands for, not the person she thanked
+
+
+def test_a_long_subject_with_no_actor_is_named_up_to_its_head_noun() -> None:
+    text = "A harbour survey released on Monday by the port found that most residents oppose the new bridge."
+    record = run(text, "en", {})
+    quote = next(q for q in record.quotes if q.text == "most residents oppose the new bridge")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "A harbour survey"

@@ -40,7 +40,7 @@ class _Record:
         for key, value in data.items():
             if key not in known:
                 continue
-            nested = cls._nested.get(key)
+            nested: Any = cls._nested.get(key)  # a _Record subclass
             if nested is not None and isinstance(value, list):
                 value = [nested.from_dict(v) if isinstance(v, dict) else v for v in value]
             elif nested is not None and isinstance(value, dict):

@@ -294,8 +294,21 @@ class ReportedSpeech:
         if describe and clause.speaker_common and (found is None or self._modifier_only(found, clause)):
             # lokale media, the embassy: a described speaker no actor stands for becomes one
             # (a state named in a modifier is not the speaker, unless the head is its government)
-            return self.disc.described(clause.speaker_start, clause.speaker_end or 0, clause.speaker_plural)
+            start, end = clause.speaker_start, clause.speaker_end or 0
+            # a long subject (a poll released last year, a report by ...) is named by its words
+            # up to its head noun
+            return self.disc.described(start, end, clause.speaker_plural) or self.disc.described(
+                start, self._head_end(clause), clause.speaker_plural
+            )
         return found
+
+    def _head_end(self, clause: ReportedClause) -> int:
+        """Where the head word of the cue's subject ends (the subject's end when it has none)."""
+        end, head = clause.speaker_end or 0, clause.speaker_head
+        if head is None or clause.speaker_start is None or not clause.speaker_start <= head < end:
+            return end
+        word = re.match(r"[\w’'-]+", self.text[head:end])
+        return head + len(word.group()) if word else end
 
     def _according_phrase(self, tokens: list[Token], cue: Cue) -> Phrase | None:
         """The noun phrase after *volgens*/*according to* as the parse shows it, or None."""
