@@ -128,3 +128,11 @@ def test_a_long_subject_with_no_actor_is_named_up_to_its_head_noun() -> None:
     record = run(text, "en", {})
     quote = next(q for q in record.quotes if q.text == "most residents oppose the new bridge")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "A harbour survey"
+
+
+def test_a_relative_pronoun_subject_is_the_speaker_mention_and_its_antecedent_the_speaker() -> None:
+    text = "The plan was attacked by Tom Pike, who said the harbour would lose its trade."
+    record = run(text, "en", {"Tom Pike": (PERSON, ["Tom Pike"])})
+    quote = next(q for q in record.quotes if q.text == "the harbour would lose its trade")
+    assert quote.speaker == "tom_pike"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "who"

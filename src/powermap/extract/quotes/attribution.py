@@ -234,7 +234,7 @@ class Discourse:
                 kind, size = lex.pronouns.get(" ".join(words[i : i + 2])), 2
             if kind:
                 found = self.resolve(sent, kind, lex.genders.get(" ".join(words[i : i + size])))
-                return self._referred(window[i].start, window[min(i + size, len(window)) - 1].end, found)
+                return self.refer(window[i].start, window[min(i + size, len(window)) - 1].end, found)
             if w not in self._determiners() and not window[i].text[:1].isupper():
                 break
         np_end = self._description(window)
@@ -253,7 +253,7 @@ class Discourse:
                 after = self._person_after(window, noun_index)
                 if after is None and words[0] in lex.indefinite:  # een journalist: someone new
                     return self.anonymous(first, self._extend_of(window, noun_index), plural=False)
-                return after or self._referred(first, head_end, self.resolve(sent, "singular"))
+                return after or self.refer(first, head_end, self.resolve(sent, "singular"))
             end = self._extend_of(window, noun_index)
             return self.anonymous(first, end, plural=kind == "anonymous_plural")
         mentions = self._window_mentions(window)
@@ -274,7 +274,7 @@ class Discourse:
                 return m.actor.id
         return mentions[0].actor.id if mentions else None
 
-    def _referred(self, start: int, end: int, actor_id: str | None) -> str | None:
+    def refer(self, start: int, end: int, actor_id: str | None) -> str | None:
         """``actor_id``, noting that ``text[start:end]`` (a pronoun, a role) referred to it."""
         actor = self.actor(actor_id)
         if actor is not None:
