@@ -47,13 +47,21 @@ def test_a_pronoun_inside_the_quote_is_not_the_speaker_mention() -> None:
     assert quote.speaker_mention is not None and quote.speaker_mention.start == text.index("She said")
 
 
-def test_a_speaker_carried_from_an_earlier_sentence_has_no_mention_in_the_quote_sentence() -> None:
+def test_a_speaker_carried_on_from_the_sentence_before_is_named_there() -> None:
     text = "“We start on Monday,” Jane Roe said. “Nobody will be left behind on the site.”"
     record = run(text, "en", {"Jane Roe": (PERSON, ["Jane Roe"])})
     by_text = {q.text: q for q in record.quotes}
     carried = by_text.get("Nobody will be left behind on the site.")
-    assert carried is not None and carried.speaker == "jane_roe"
-    assert carried.speaker_mention is None
+    assert carried is not None and carried.speaker == "jane_roe" and carried.cue is None
+    assert carried.speaker_mention is not None and carried.speaker_mention.start == text.index("Jane Roe")
+
+
+def test_a_pronoun_before_a_cue_set_inside_the_clause_is_the_speaker_mention() -> None:
+    text = "Tom Pike spoke on Monday.\n\nThe harbour, he said, would stay open because he would keep it so."
+    record = run(text, "en", {"Tom Pike": (PERSON, ["Tom Pike"])})
+    quote = next(q for q in record.quotes if q.text.startswith("The harbour"))
+    assert quote.speaker == "tom_pike"
+    assert quote.speaker_mention is not None and quote.speaker_mention.start == text.index("he said")
 
 
 def test_the_speaker_mention_survives_the_schema_and_a_round_trip() -> None:

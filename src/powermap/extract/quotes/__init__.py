@@ -310,7 +310,11 @@ class QuoteFinder(SpeakerTurns):
         quote = Quote(self.raw[start:end], start, end, speaker, kind, cue)  # type: ignore[arg-type]
         if speaker is not None and self.sentences:
             around = [s for s in self.sentences if s.start < end and start < s.end] or [_nearest(self.sentences, start)]
-            quote.speaker_mention = self.disc.speaker_mention(speaker, around[0].start, around[-1].end, (start, end))
+            words = self.disc.speaker_mention(speaker, around[0].start, around[-1].end, (start, end), cue)
+            if words is None and around[0].index > 0:  # a speaker carried on from the sentence before
+                before = self.sentences[around[0].index - 1]
+                words = self.disc.speaker_mention(speaker, before.start, before.end, (start, end))
+            quote.speaker_mention = words
         self.out.append(quote)
 
 

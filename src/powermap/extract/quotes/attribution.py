@@ -281,21 +281,28 @@ class Discourse:
             self.references.append(Mention(start, end, actor))
         return actor_id
 
-    def speaker_mention(self, actor_id: str, start: int, end: int, quote: tuple[int, int]) -> Span | None:
+    def speaker_mention(
+        self, actor_id: str, start: int, end: int, quote: tuple[int, int], cue: str | None = None
+    ) -> Span | None:
         """The words in ``text[start:end]`` (the sentences of a quote) that name ``actor_id`` as
-        its speaker, outside the ``quote`` span: the pronoun or role last resolved to it there,
-        else its mention nearest the quote; None when the stretch names it nowhere."""
+        its speaker, outside the ``quote`` span or right before its ``cue`` inside it (*X, he
+        said, would ...*): the pronoun or role last resolved to it there, else its mention
+        nearest the quote; None when the stretch names it nowhere."""
         q_start, q_end = quote
+        cue_word = re.escape(cue.split()[0]) if cue and cue.split() else None
 
-        def outside(m: Mention) -> bool:
-            inside = start <= m.start and m.end <= end
-            return m.actor.id == actor_id and inside and (m.end <= q_start or m.start >= q_end)
+        def naming(m: Mention) -> bool:
+            if m.actor.id != actor_id or not (start <= m.start and m.end <= end):
+                return False
+            if m.end <= q_start or m.start >= q_end:
+                return True
+            return cue_word is not None and re.match(rf"\s+(?:\w+\s+)?{cue_word}\b", self.text[m.end : m.end + 40])
 
         def distance(m: Mention) -> int:
             return min(abs(m.end - q_start), abs(m.start - q_end))
 
-        resolved = [m for m in self.references if outside(m)]
-        named = sorted((m for m in self.mentions if outside(m)), key=distance)
+        resolved = [m for m in self.references if naming(m)]
+        named = sorted((m for m in self.mentions if naming(m)), key=distance)
         found = resolved[-1] if resolved else named[0] if named else None
         return Span(self.text[found.start : found.end], found.start, found.end) if found else None
 
