@@ -296,7 +296,9 @@ class Discourse:
                 return False
             if m.end <= q_start or m.start >= q_end:
                 return True
-            return cue_word is not None and re.match(rf"\s+(?:\w+\s+)?{cue_word}\b", self.text[m.end : m.end + 40])
+            if cue_word is None:
+                return False
+            return re.match(rf"\s+(?:\w+\s+)?{cue_word}\b", self.text[m.end : m.end + 40]) is not None
 
         def distance(m: Mention) -> int:
             return min(abs(m.end - q_start), abs(m.start - q_end))
