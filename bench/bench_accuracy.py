@@ -76,12 +76,22 @@ def score_gold_sets(extract_one, quick: bool) -> list[tuple[str, dict, list, flo
     return rows
 
 
-def extract_to(paths: list[tuple[Path, dict]], extract_one, out: Path) -> dict[str, str]:
+def extract_to(paths: list[tuple[Path, dict]], extract_one, out: Path, convert=None) -> dict[str, str]:
     from powermap.evaluate.runner import extract_all
 
     records, failures = extract_all(paths, extract_one)
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records.values()), encoding="utf-8")
+    rows = [convert(r) if convert else r for r in records.values()]
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return failures
+
+
+def _bench_module(name: str):
+    """A module of ``bench/`` by file name (bench is no package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
 
 
 def shared_scorer(script: str, *args: str) -> dict:
@@ -98,7 +108,10 @@ def polnear(extract_one, quick: bool) -> dict:
     files = sorted((POLNEAR / "dev" / "text").glob("*.txt"))[: 6 if quick else None]
     paths = [(f, {"language": "en", **({"published": dates[f.stem]} if dates.get(f.stem) else {})}) for f in files]
     started = time.perf_counter()
-    failures = extract_to(paths, extract_one, CACHE / "polnear-dev.jsonl")
+    # PolNeAR's Source is the words naming the speaker: each quote's speaker_mention joins its
+    # speaker's mentions (see bench/quote_corpora.py)
+    convert = _bench_module("quote_corpora").with_speaker_mentions
+    failures = extract_to(paths, extract_one, CACHE / "polnear-dev.jsonl", convert)
     scores = shared_scorer(
         "score_polnear.py", "--data", str(POLNEAR), "--split", "dev", "--pred", str(CACHE / "polnear-dev.jsonl")
     )
@@ -108,17 +121,15 @@ def polnear(extract_one, quick: bool) -> dict:
 def openboek(extract_one, quick: bool) -> dict:
     files = sorted(OPENBOEK.glob("*.txt"))[: 1 if quick else None]
     started = time.perf_counter()
-    failures = extract_to([(f, {"language": "nl"}) for f in files], extract_one, CACHE / "openboek.jsonl")
+    convert = _bench_module("quote_corpora").with_speaker_mentions  # as for PolNeAR
+    failures = extract_to([(f, {"language": "nl"}) for f in files], extract_one, CACHE / "openboek.jsonl", convert)
     scores = shared_scorer("score_openboek.py", "--data", str(OPENBOEK), "--pred", str(CACHE / "openboek.jsonl"))
     return {"scores": scores, "failures": failures, "seconds": time.perf_counter() - started, "documents": len(files)}
 
 
 def event_coding(quick: bool) -> dict:
     """UniversalPetrarch GSR CAMEO root accuracy and PLOVER macro F1, as bench_events.py measures them."""
-    spec = importlib.util.spec_from_file_location("bench_events", ROOT / "bench" / "bench_events.py")
-    events = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(events)
+    events = _bench_module("bench_events")
     started = time.perf_counter()
     gsr = events.petrarch_records(events.DATA / "universalpetrarch" / "PETR2_GSR_validation.xml")
     plover = events.plover_records(events.DATA / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt")

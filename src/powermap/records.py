@@ -40,9 +40,11 @@ class _Record:
         for key, value in data.items():
             if key not in known:
                 continue
-            nested = cls._nested.get(key)
+            nested: Any = cls._nested.get(key)  # a _Record subclass
             if nested is not None and isinstance(value, list):
                 value = [nested.from_dict(v) if isinstance(v, dict) else v for v in value]
+            elif nested is not None and isinstance(value, dict):
+                value = nested.from_dict(value)
             kwargs[key] = value
         return cls(**kwargs)
 
@@ -107,6 +109,10 @@ class Quote(_Record):
     speaker: str | None
     kind: QuoteKind
     cue: str | None = None
+    #: the words that name the speaker at this quote, as written (a name, a role, a pronoun:
+    #: *he* in *"…," he said*), when the speaker was read from them; None otherwise
+    speaker_mention: Span | None = None
+    _nested: ClassVar[dict[str, type]] = {"speaker_mention": Span}
 
 
 @dataclass
@@ -196,6 +202,7 @@ class ExtractionRecord(_Record):
             out.extend((m.text, m.start, m.end) for m in actor.mentions)
         for name in ("quotes", "claims"):
             out.extend((item.text, item.start, item.end) for item in getattr(self, name))
+        out.extend((m.text, m.start, m.end) for q in self.quotes if (m := q.speaker_mention) is not None)
         out.extend((e.sentence, e.start, e.end) for e in self.events)
         out.extend((s.evidence, s.start, s.end) for s in self.stances)
         return out

@@ -53,6 +53,9 @@ def validation_errors(record: dict[str, Any]) -> list[str]:
     ):
         for i, item in enumerate(record[name]):
             check(f"{name}/{i}", item[key], item["start"], item["end"])
+    for i, quote in enumerate(record["quotes"]):
+        if (m := quote.get("speaker_mention")) is not None:
+            check(f"quotes/{i}/speaker_mention", m["text"], m["start"], m["end"])
     return errors
 
 

@@ -307,7 +307,20 @@ class QuoteFinder(SpeakerTurns):
             return
         if any(q.start == start and q.end == end for q in self.out):
             return
-        self.out.append(Quote(self.raw[start:end], start, end, speaker, kind, cue))  # type: ignore[arg-type]
+        quote = Quote(self.raw[start:end], start, end, speaker, kind, cue)  # type: ignore[arg-type]
+        if speaker is not None and self.sentences:
+            around = [s for s in self.sentences if s.start < end and start < s.end] or [_nearest(self.sentences, start)]
+            words = self.disc.speaker_mention(speaker, around[0].start, around[-1].end, (start, end), cue)
+            if words is None and around[0].index > 0:  # a speaker carried on from the sentence before
+                before = self.sentences[around[0].index - 1]
+                words = self.disc.speaker_mention(speaker, before.start, before.end, (start, end))
+            quote.speaker_mention = words
+        self.out.append(quote)
+
+
+def _nearest(sentences: list[Sentence], at: int) -> Sentence:
+    """The sentence that holds offset ``at``, else the last one that starts before it."""
+    return next((s for s in reversed(sentences) if s.start <= at), sentences[0])
 
 
 def _next_quote(tokens: list[Token], qi: int) -> int:

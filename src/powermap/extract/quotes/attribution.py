@@ -38,6 +38,9 @@ class Discourse:
     mentions: list[Mention] = field(default_factory=list)
     subjects: dict[int, str] = field(default_factory=dict)
     speakers: dict[int, str] = field(default_factory=dict)
+    #: pronouns and roles read as a speaker, with the actor they were resolved to
+    references: list[Mention] = field(default_factory=list)
+    _genders: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.refresh_mentions()
@@ -70,23 +73,26 @@ class Discourse:
             self.subjects.setdefault(sent.index, actor_id)
 
     def subject_of(self, sent: Sentence) -> str | None:
-        """The sentence's remembered subject, else its first person mention (resolving a
-        sentence-initial pronoun or latter/former anaphor)."""
+        """The sentence's remembered subject, else what a pronoun or latter/former anaphor
+        opening it resolves to (*He added ...*: the one *he* was before), else its first person
+        mention."""
         if sent.index in self.subjects:
             return self.subjects[sent.index]
         first = re.match(r"\W*(\w+)", self.text[sent.start : sent.end])
         if first:
-            kind = self.lexicon.pronouns.get(first.group(1).lower())
-            if kind in ("latter", "former"):
-                found = self.resolve(sent, kind)
+            word = first.group(1).lower()
+            kind = self.lexicon.pronouns.get(word)
+            if kind in ("latter", "former") or (kind == "singular" and word in self.lexicon.genders):
+                found = self.resolve(sent, kind, self.lexicon.genders.get(word))
                 if found:
                     self.subjects[sent.index] = found
                     return found
         return self.first_person(sent)
 
     # -- resolution --------------------------------------------------------------------
-    def resolve(self, sent: Sentence, kind: str) -> str | None:
-        """The actor a pronoun/role of ``kind`` in ``sent`` stands for, or None."""
+    def resolve(self, sent: Sentence, kind: str, gender: str | None = None) -> str | None:
+        """The actor a pronoun/role of ``kind`` in ``sent`` stands for, or None; with a
+        ``gender`` (m/f: he, she), never a person the text gives the other gender."""
         prev = [s for s in self.sentences[max(0, sent.index - 4) : sent.index]][::-1]
         if kind in ("latter", "former"):
             for s in prev[:2]:
@@ -104,13 +110,34 @@ class Discourse:
         # singular pronoun or role: previous subject, else the latest person mention
         for s in prev[:1]:
             subject = self.subject_of(s)
-            if subject and self._is_person(subject):
+            if subject and self._is_person(subject) and self._agrees(subject, gender):
                 return subject
         for s in prev[:3]:
-            persons = [m for m in self.mentions_in(s.start, s.end) if m.actor.type == "person"]
+            mentioned = self.mentions_in(s.start, s.end)
+            persons = [m for m in mentioned if m.actor.type == "person" and self._agrees(m.actor.id, gender)]
             if persons:
                 return persons[-1].actor.id
         return None
+
+    def _agrees(self, actor_id: str, gender: str | None) -> bool:
+        """Whether a pronoun of ``gender`` may stand for the actor: no gender, or the actor's
+        gender unknown or the same."""
+        known = self.gender_of(actor_id)
+        return gender is None or known is None or known == gender
+
+    def gender_of(self, actor_id: str) -> str | None:
+        """The gender the text gives a person by a title before one of its mentions (Mr. X: m,
+        Mrs. X: f), None when it gives none or both."""
+        if actor_id not in self._genders:
+            actor = self.actor(actor_id)
+            found: set[str] = set()
+            for m in actor.mentions if actor is not None and actor.type == "person" else ():
+                before = re.search(r"(\w+)\.?\s+$", self.text[max(0, m.start - 12) : m.start])
+                words = [before.group(1)] if before else []
+                words += m.text.split()[:1]  # a title inside the mention: Mrs. Roe
+                found.update(g for w in words if (g := self.lexicon.titles.get(w.lower().rstrip("."))))
+            self._genders[actor_id] = found.pop() if len(found) == 1 else None
+        return self._genders[actor_id]
 
     def _is_person(self, actor_id: str) -> bool:
         actor = self.actor(actor_id)
@@ -202,9 +229,12 @@ class Discourse:
         lex = self.lexicon
         words = [t.lower for t in window]
         for i, w in enumerate(words[:2]):
-            kind = lex.pronouns.get(w) or lex.pronouns.get(" ".join(words[i : i + 2]))
+            kind, size = lex.pronouns.get(w), 1
+            if not kind:
+                kind, size = lex.pronouns.get(" ".join(words[i : i + 2])), 2
             if kind:
-                return self.resolve(sent, kind)
+                found = self.resolve(sent, kind, lex.genders.get(" ".join(words[i : i + size])))
+                return self.refer(window[i].start, window[min(i + size, len(window)) - 1].end, found)
             if w not in self._determiners() and not window[i].text[:1].isupper():
                 break
         np_end = self._description(window)
@@ -223,7 +253,7 @@ class Discourse:
                 after = self._person_after(window, noun_index)
                 if after is None and words[0] in lex.indefinite:  # een journalist: someone new
                     return self.anonymous(first, self._extend_of(window, noun_index), plural=False)
-                return after or self.resolve(sent, "singular")
+                return after or self.refer(first, head_end, self.resolve(sent, "singular"))
             end = self._extend_of(window, noun_index)
             return self.anonymous(first, end, plural=kind == "anonymous_plural")
         mentions = self._window_mentions(window)
@@ -243,6 +273,40 @@ class Discourse:
             if m.actor.type in _NAMED_TYPES:
                 return m.actor.id
         return mentions[0].actor.id if mentions else None
+
+    def refer(self, start: int, end: int, actor_id: str | None) -> str | None:
+        """``actor_id``, noting that ``text[start:end]`` (a pronoun, a role) referred to it."""
+        actor = self.actor(actor_id)
+        if actor is not None:
+            self.references.append(Mention(start, end, actor))
+        return actor_id
+
+    def speaker_mention(
+        self, actor_id: str, start: int, end: int, quote: tuple[int, int], cue: str | None = None
+    ) -> Span | None:
+        """The words in ``text[start:end]`` (the sentences of a quote) that name ``actor_id`` as
+        its speaker, outside the ``quote`` span or right before its ``cue`` inside it (*X, he
+        said, would ...*): the pronoun or role last resolved to it there, else its mention
+        nearest the quote; None when the stretch names it nowhere."""
+        q_start, q_end = quote
+        cue_word = re.escape(cue.split()[0]) if cue and cue.split() else None
+
+        def naming(m: Mention) -> bool:
+            if m.actor.id != actor_id or not (start <= m.start and m.end <= end):
+                return False
+            if m.end <= q_start or m.start >= q_end:
+                return True
+            if cue_word is None:
+                return False
+            return re.match(rf"\s+(?:\w+\s+)?{cue_word}\b", self.text[m.end : m.end + 40]) is not None
+
+        def distance(m: Mention) -> int:
+            return min(abs(m.end - q_start), abs(m.start - q_end))
+
+        resolved = [m for m in self.references if naming(m)]
+        named = sorted((m for m in self.mentions if naming(m)), key=distance)
+        found = resolved[-1] if resolved else named[0] if named else None
+        return Span(self.text[found.start : found.end], found.start, found.end) if found else None
 
     def _window_mentions(self, window: list[Token]) -> list[Mention]:
         out = []

@@ -8,7 +8,6 @@ lexicon, discourse and marked quotes, and adds quotes through its ``_add``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from powermap.extract.quotes.parsed import (
     object_predicate,
     reported_clauses,
 )
+from powermap.extract.quotes.speaker_words import head_end, relative_subject, trailing_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token as SpacyToken
@@ -259,6 +259,13 @@ class ReportedSpeech:
                 self._add(start, end, speaker, "indirect", clause.cue)
 
     def _subject_speaker(self, sent: Sentence, clause: ReportedClause, describe: bool = True) -> str | None:
+        """The actor the cue's subject names (``_subject_actor``); a relative pronoun that is
+        the subject (*X, who said*) is noted as the words that named it."""
+        found = self._subject_actor(sent, clause, describe)
+        relative = relative_subject(self._doc_token(clause.cue_start))
+        return self.disc.refer(*relative, found) if relative is not None else found
+
+    def _subject_actor(self, sent: Sentence, clause: ReportedClause, describe: bool = True) -> str | None:
         """The actor the cue's subject names: a named actor at the subject's head, a person
         named at its end (a title before a name), else what its words resolve to; a subject
         that names no actor becomes a described speaker (unless ``describe`` is false)."""
@@ -294,7 +301,12 @@ class ReportedSpeech:
         if describe and clause.speaker_common and (found is None or self._modifier_only(found, clause)):
             # lokale media, the embassy: a described speaker no actor stands for becomes one
             # (a state named in a modifier is not the speaker, unless the head is its government)
-            return self.disc.described(clause.speaker_start, clause.speaker_end or 0, clause.speaker_plural)
+            start, end = clause.speaker_start, clause.speaker_end or 0
+            # a long subject (a poll released last year, a report by ...) is named by its words
+            # up to its head noun
+            return self.disc.described(start, end, clause.speaker_plural) or self.disc.described(
+                start, head_end(self.text, clause), clause.speaker_plural
+            )
         return found
 
     def _according_phrase(self, tokens: list[Token], cue: Cue) -> Phrase | None:
@@ -379,29 +391,3 @@ def _until(tokens: list[Token], stop_quote: bool = True, words: set[str] | None 
             break
         out.append(tok)
     return out
-
-
-def trailing_name(window: list[Token], is_title: Callable[[str], object] | None = None) -> tuple[int, int] | None:
-    """Span of the personal name that ends a phrase (*police Chief Jan K. Smit (D-Ohio)*): two
-    to four capitalised words or initials (not titles, by ``is_title``) before an optional
-    bracket, the last a word with lower-case letters; None when the phrase ends in none."""
-    end = len(window)
-    if end and window[end - 1].text == ")":
-        opened = next((i for i in range(end - 1, -1, -1) if window[i].text == "("), None)
-        end = opened if opened is not None else end
-    words: list[Token] = []
-    i = end - 1
-    while i >= 0 and len(words) < 5:
-        tok = window[i]
-        if tok.text == "." and i > 0 and len(window[i - 1].text) == 1 and window[i - 1].text.isupper():
-            i -= 1  # an initial: K.
-            words.insert(0, window[i])
-        elif tok.text[:1].isupper() and tok.text.isalpha() and not (is_title and is_title(tok.text)):
-            words.insert(0, tok)
-        else:
-            break
-        i -= 1
-    full = [w for w in words if len(w.text) > 1]
-    if len(full) < 2 or len(words) > 4 or not any(c.islower() for c in words[-1].text):
-        return None
-    return words[0].start, words[-1].end

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from powermap.lang import UnknownLanguage, union
+from powermap.lang import Language, UnknownLanguage, union
 from powermap.lang import get as get_language
 from powermap.lang.tables import languages_with, load_table
 
@@ -38,6 +38,8 @@ class QuoteLexicon:
             noun after one is an anonymous source, not the person named before.
         objects (dict[str, frozenset[str]]): verbs of saying by lemma with the prepositions
             whose object is what is said (*call for X*, *waarschuwen voor X*).
+        genders (dict[str, str]): personal pronouns with a gender -> ``m`` or ``f`` (he: m).
+        titles (dict[str, str]): titles before a name that give its gender (Mr: m, Mrs: f).
     """
 
     verbs: dict[str, list[VerbCue]]
@@ -51,6 +53,8 @@ class QuoteLexicon:
     genitive: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
 
     def marker_kind(self, words: list[str]) -> tuple[str, int] | None:
         """The kind of the marker starting at ``words[0]`` and how many words it takes."""
@@ -97,9 +101,14 @@ def quote_lexicon(language: str) -> QuoteLexicon:
             # closing marks (German » … « against French « … »)
             if pair not in pairs and all(pair[0] != c for _, c in pairs):
                 pairs.append(pair)
+    genders: dict[str, str] = {}
+    titles: dict[str, str] = {}
     try:
         words = get_language(lang)
         indefinite = words.determiners - words.definite_determiners
+        genders = {form: p.gender for form, p in words.pronouns.items() if p.gender in ("m", "f") and p.person == 3}
+        for gender, name in (("m", "male_titles"), ("f", "female_titles")):
+            titles.update(dict.fromkeys(_optional_words(words, name), gender))
     except UnknownLanguage:
         indefinite = frozenset()
     dashes = tuple(r["dash"] for r in load_table(lang, "dialogue_dashes"))
@@ -118,4 +127,14 @@ def quote_lexicon(language: str) -> QuoteLexicon:
         union("genitive_prepositions"),
         union("definite_articles"),
         {lemma: frozenset(preps) for lemma, preps in objects.items()},
+        genders,
+        titles,
     )
+
+
+def _optional_words(language: Language, name: str) -> frozenset[str]:
+    """The word list ``name`` of ``language``, empty where its ``words.yaml`` has none."""
+    try:
+        return language.words(name)
+    except KeyError:
+        return frozenset()

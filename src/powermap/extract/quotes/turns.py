@@ -11,9 +11,10 @@ from functools import cached_property
 
 from powermap.extract._text import Sentence, Token, tokenize
 from powermap.extract.quotes.attribution import _fold
-from powermap.extract.quotes.indirect import Cue, ReportedSpeech, trailing_name
+from powermap.extract.quotes.indirect import Cue, ReportedSpeech
 from powermap.extract.quotes.marks import MarkedQuote
 from powermap.extract.quotes.parsed import colon_clause
+from powermap.extract.quotes.speaker_words import trailing_name
 
 _TRAIL = " \t\n.,;:!?…"
 _MIN_UNATTRIBUTED_WORDS = 3  # a cue-less full-sentence quote shorter than this is a term
