@@ -69,9 +69,10 @@ def source(record: ExtractionRecord) -> SourceDocument:
     return SourceDocument(text=doc.text, input=f"{doc.title}.txt", title=doc.title, published=doc.published)
 
 
-def build_store(folder: Path, second: bool = True) -> tuple[str, str]:
-    """The store with the two documents; their ids."""
-    records = [first_record(), second_record()] if second else [first_record()]
+def build_store(folder: Path, second: bool = True, first: ExtractionRecord | None = None) -> tuple[str, str]:
+    """The store with the two documents (``first`` in place of the first one's record); their ids."""
+    first = first or first_record()
+    records = [first, second_record()] if second else [first]
     with open_store(folder) as store:
         for record in records:
             store.add(source(record), record, ["test.v1"])

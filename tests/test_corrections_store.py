@@ -42,6 +42,18 @@ def test_a_new_speaker_reaches_the_rows_the_record_and_is_undone(store):
     assert list_corrections(db.conn) == [] and list_corrections(db.conn, include_undone=True)[0]["undone_by"]
 
 
+def test_a_new_speaker_drops_the_words_the_old_one_was_read_from(tmp_path):
+    record = first_record()
+    record.quotes[0].speaker_mention = span(FIRST, "Jan Smit")
+    ids = build_store(tmp_path, first=record)
+    with open_store(tmp_path) as db:
+        start, end = quote_at(FIRST)
+        assert db.record(ids[0])["quotes"][0]["speaker_mention"]["text"] == "Jan Smit"
+        Corrector(db, "tester").speaker(ids[0], start, end, "vos")
+        quote = db.record(ids[0])["quotes"][0]
+        assert quote["speaker"] == "vos" and quote.get("speaker_mention") is None
+
+
 def test_a_correction_outlives_reextraction_with_moved_spans(store):
     db, first, _ = store
     start, end = quote_at(FIRST)

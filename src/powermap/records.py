@@ -112,7 +112,7 @@ class Quote(_Record):
     #: the words that name the speaker at this quote, as written (a name, a role, a pronoun:
     #: *he* in *"…," he said*), when the speaker was read from them; None otherwise
     speaker_mention: Span | None = None
-    _nested: ClassVar[dict[str, type]] = {"speaker_mention": Span}
+    _nested: ClassVar[dict[str, RecordClass]] = {"speaker_mention": Span}
 
 
 @dataclass

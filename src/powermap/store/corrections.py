@@ -172,6 +172,8 @@ def _apply_fact(record: dict, correction: Correction, lookup: ActorLookup) -> bo
         for key in CHANGES[correction.action]:
             if key in after and after.get(key) != before.get(key):
                 item[key] = after[key]
+                if key == "speaker" and "speaker_mention" not in after:
+                    item.pop("speaker_mention", None)  # the words read as the old speaker name someone else
                 if key in ("speaker", "source", "target") and after[key]:
                     _ensure_actor(record, after[key], lookup)
     return True

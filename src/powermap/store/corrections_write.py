@@ -79,7 +79,10 @@ class Corrector:
     def speaker(self, doc_id: str, start: int, end: int, speaker: str | None, like: dict | None = None) -> dict:
         """Set a quote's speaker (an actor id; None: no speaker)."""
         self._require_actor(speaker)
-        return self._fact(doc_id, "quote", start, end, "speaker", like, lambda q: {**q, "speaker": speaker})
+        def change(quote: dict) -> dict:  # the words read as the old speaker do not name the new one
+            return {**{k: v for k, v in quote.items() if k != "speaker_mention"}, "speaker": speaker}
+
+        return self._fact(doc_id, "quote", start, end, "speaker", like, change)
 
     def event(self, doc_id: str, start: int, end: int, like: dict | None = None, **changes: Any) -> dict:
         """Change an event's ``source``, ``target`` (actor ids, None for none) or ``cameo`` code."""
