@@ -79,6 +79,7 @@ class Corrector:
     def speaker(self, doc_id: str, start: int, end: int, speaker: str | None, like: dict | None = None) -> dict:
         """Set a quote's speaker (an actor id; None: no speaker)."""
         self._require_actor(speaker)
+
         def change(quote: dict) -> dict:  # the words read as the old speaker do not name the new one
             return {**{k: v for k, v in quote.items() if k != "speaker_mention"}, "speaker": speaker}
 
