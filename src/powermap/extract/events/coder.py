@@ -119,13 +119,14 @@ class ParseCoder:
         negated = modes.negated(tok) != ("neg" in entry.flags and not entry.wrap)  # overslaan: not meeting
         wrapper_head: Token | None = None
         modality = entry.flag_value("mod") or modes.modality(tok)
-        reported = False
+        reported = promised = False
         for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"acl"}, reader.vote_noun))):
             wrapper = entries.get(head.i)
             if wrapper is not None and wrapper.wrap:
                 suppressed.add(head.i)
                 wrapper_head = wrapper_head or head
                 negated, modality = modes.wrapped(wrapper, head, negated, modality)
+                promised = promised or wrapper.flag_value("mod") == "intended"
                 if "threat" in wrapper.flags:
                     code = next((v for k, v in THREAT_CODES.items() if code.startswith(k)), "130")
                 elif "rally" in wrapper.flags and code[:2] in RALLY_ROOTS:
@@ -143,6 +144,7 @@ class ParseCoder:
                 negated, modality = modes.wrapped(wrapper, clause, negated, modality)
         if negated and entry.flag_value("ifneg"):
             code, negated = entry.flag_value("ifneg") or code, False
+        code = modes.intent_code(code, tok, negated, modality, promised)
         if tok.i in suppressed or self.coded_by_verb(tok, code, entry, entries):
             return []
         heads, passive = reader.noun_sources(tok) if entry.noun else reader.sources(tok)

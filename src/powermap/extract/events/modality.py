@@ -14,6 +14,11 @@ from spacy.tokens import Token
 from powermap.extract.events.lexicon import EventLexicon, LexEntry
 from powermap.extract.events.syntax import OBJECT, dep, governors
 
+#: the CAMEO "express intent" code (root 03) of a cooperative act that is wanted, planned or
+#: promised rather than done (*wil met X praten*, *promised to help*): consult -> 036 meet or
+#: negotiate, diplomatic cooperation -> 032, material cooperation -> 031, aid -> 033, yield -> 035
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
 
 class Modality:
     """Negation and modality cues of one language.
@@ -29,6 +34,7 @@ class Modality:
         self.intended = lexicon.cue_set("intended_forms")
         self.demanded = lexicon.cue_set("demanded_forms")
         self.conditional = lexicon.cue_set("conditional_marks")
+        self.volition = lexicon.cue_set("volition_forms")
 
     def negated(self, tok: Token) -> bool:
         # *niet publiekelijk gesteund*: the parser may hang the negation on another adverb
@@ -56,6 +62,16 @@ class Modality:
             if dep(cur) == "advcl" and any(dep(m) == "mark" and m.lower_ in self.conditional for m in cur.children):
                 return "hypothetical"
         return "asserted"
+
+    def intent_code(self, code: str, tok: Token, negated: bool, modality: str, promised: bool) -> str:
+        """The CAMEO intent code (``INTENT_CODES``) of a cooperative act that is intended by
+        will, plan or promise: a wrapper that promises or plans (``promised``), or a volition
+        auxiliary on the predicate (``volition_forms``: *wil*, *want*; a bare future *zal*,
+        *will* is not one); else ``code`` unchanged."""
+        if negated or modality != "intended" or code[:2] not in INTENT_CODES:
+            return code
+        forms = {c.lower_ for c in tok.children if dep(c) in ("aux", "advmod")}
+        return INTENT_CODES[code[:2]] if promised or forms & self.volition else code
 
     def wrapped(self, wrapper: LexEntry, head: Token, negated: bool, modality: str) -> tuple[bool, str]:
         """Negation and modality of an event under a wrapping predicate (*weigerde te*, *van

@@ -113,7 +113,25 @@ class Predicates:
                 for lemma in lemmas
                 if not (p := separable_particle(lemma, self.language)) or p in prts or p in form
             ]
+            lemmas = self.without_guessed_prefix(tok, lemmas)
         return list(dict.fromkeys(lemmas))
+
+    @staticmethod
+    def without_guessed_prefix(tok: Token, lemmas: list[str]) -> list[str]:
+        """Drop a lemma that is another candidate with a word in front that neither the form
+        nor the sentence has (*nemen* lemmatized as *deelnemen* with no *deel* in sight: a
+        lemmatizer guess); a split verb keeps its part (*nam ... deel*)."""
+        form = tok.lower_
+        words = {t.lower_ for t in tok.sent}
+        return [
+            lemma
+            for lemma in lemmas
+            if not any(
+                len(base) >= 4 and lemma != base and lemma.endswith(base)
+                and (front := lemma[: -len(base)]) not in form and front not in words
+                for base in lemmas
+            )
+        ] or lemmas
 
     def borrowed(self, tok: Token) -> list[Token]:
         """Objects the parser attached elsewhere that belong to this predicate: in a verb
