@@ -58,3 +58,85 @@ def test_a_prefix_the_lemmatizer_guessed_is_dropped():
         ("loep", "loep", "NOUN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert [(s, t, c[:2]) for s, t, c in found] == [("peru", None, "09")]
+
+
+def test_committing_to_send_troops_is_an_intent_to_cooperate():
+    # Peru committed to send troops to Chile .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("committed", "commit", "VERB", "ROOT", 1),
+        ("to", "to", "PART", "aux", 3), ("send", "send", "VERB", "xcomp", 1),
+        ("troops", "troop", "NOUN", "dobj", 3), ("to", "to", "ADP", "prep", 3),
+        ("Chile", "Chile", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert [(s, t, c[:2]) for s, t, c in found] == [("peru", "chili", "03")]
+
+
+def test_trying_to_cooperate_is_an_intent():
+    # Peru probeerde met Chili samen te werken .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("probeerde", "proberen", "VERB", "ROOT", 1),
+        ("met", "met", "ADP", "case", 3), ("Chili", "Chili", "PROPN", "obl", 6),
+        ("samen", "samen", "ADP", "compound:prt", 6), ("te", "te", "ADP", "mark", 6),
+        ("werken", "werken", "VERB", "xcomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("peru", "chili", "032")]
+
+
+def test_cooperating_without_a_material_object_is_diplomatic_cooperation():
+    # Peru werkt samen met Chili .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("werkt", "werken", "VERB", "ROOT", 1),
+        ("samen", "samen", "ADP", "compound:prt", 1), ("met", "met", "ADP", "case", 4),
+        ("Chili", "Chili", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("peru", "chili", "050")]
+
+
+def test_agreeing_to_a_meeting_is_an_intent_to_meet():
+    # Peru agreed to a meeting with Chile .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
+        ("to", "to", "ADP", "prep", 1), ("a", "a", "DET", "det", 4),
+        ("meeting", "meeting", "NOUN", "pobj", 2), ("with", "with", "ADP", "prep", 4),
+        ("Chile", "Chile", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert [c for _, _, c in found] == ["036"]
+
+
+def test_steps_towards_a_party_are_an_intent_to_cooperate_and_a_lead_is_no_seizure():
+    # Peru took steps towards Chile .
+    steps = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("took", "take", "VERB", "ROOT", 1),
+        ("steps", "step", "NOUN", "dobj", 1), ("towards", "towards", "ADP", "prep", 2),
+        ("Chile", "Chile", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert [(s, t, c) for s, t, c in steps] == [("peru", "chili", "030")]
+    # Peru took the lead in the talks .
+    lead = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("took", "take", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("lead", "lead", "NOUN", "dobj", 1),
+        ("in", "in", "ADP", "prep", 3), ("the", "the", "DET", "det", 6),
+        ("talks", "talk", "NOUN", "pobj", 4), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert lead == []
+
+
+def test_attacking_a_statement_is_criticism_not_force():
+    # Peru attacked the statement of Chile .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("statement", "statement", "NOUN", "dobj", 1),
+        ("of", "of", "ADP", "prep", 3), ("Chile", "Chile", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert [c for _, _, c in found] == ["111"]
+
+
+def test_calling_a_deal_lawful_is_no_phone_call():
+    # Peru called the deal lawful .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("deal", "deal", "NOUN", "dobj", 1),
+        ("lawful", "lawful", "ADJ", "oprd", 1), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert found == []

@@ -227,11 +227,18 @@ class ParseCoder:
     @staticmethod
     def coded_by_verb(tok: Token, code: str, entry: LexEntry, entries: dict[int, LexEntry]) -> bool:
         """An event noun that is the object of a verb coding the same CAMEO root (*bracht een
-        bezoek aan*: *brengen + bezoek* is the visit) is that verb's event, not a second one."""
-        if not entry.noun or dep(tok) not in OBJECT:
+        bezoek aan*: *brengen + bezoek* is the visit), or that the verb's row names in its
+        pattern (*agreed to a meeting*: *agree to meeting* is the intent to meet), is that
+        verb's event, not a second one."""
+        if not entry.noun:
             return False
-        verb = entries.get(tok.head.i)
-        return verb is not None and verb.cameo is not None and verb.cameo[:2] == code[:2]
+        head = tok.head.head if dep(tok) == "pobj" else tok.head
+        verb = entries.get(head.i) if head.i != tok.i else None
+        if verb is None or verb.cameo is None:
+            return False
+        if tok.lemma_.lower() in verb.theme or tok.lower_ in verb.theme:
+            return True
+        return dep(tok) in OBJECT and verb.cameo[:2] == code[:2]
 
     def reciprocal_object(self, tok: Token) -> bool:
         """Whether the predicate's object or complement is a reciprocal pronoun (*elkaar*, *each
