@@ -140,3 +140,43 @@ def test_calling_a_deal_lawful_is_no_phone_call():
         ("lawful", "lawful", "ADJ", "oprd", 1), (".", ".", "PUNCT", "punct", 1),
     ], "en")  # fmt: skip
     assert found == []
+
+
+def test_a_joint_exercise_is_military_cooperation_both_ways():
+    # Peru en Chili hielden een gezamenlijke oefening .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+        ("Chili", "Chili", "PROPN", "conj", 0), ("hielden", "houden", "VERB", "ROOT", 3),
+        ("een", "een", "DET", "det", 6), ("gezamenlijke", "gezamenlijk", "ADJ", "amod", 6),
+        ("oefening", "oefening", "NOUN", "obj", 3), (".", ".", "PUNCT", "punct", 3),
+    ])  # fmt: skip
+    assert found == [("chili", "peru", "062"), ("peru", "chili", "062")]
+
+
+def test_military_advisers_sent_are_military_aid():
+    # Peru stuurt adviseurs naar Chili .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("stuurt", "sturen", "VERB", "ROOT", 1),
+        ("adviseurs", "adviseur", "NOUN", "obj", 1), ("naar", "naar", "ADP", "case", 4),
+        ("Chili", "Chili", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("peru", "chili", "072")]
+
+
+def test_a_nouns_own_preposition_is_no_pattern_word_but_a_givers_is():
+    # Peru stemt in met het akkoord .   (*met* links *akkoord* to the verb: no *akkoord met*)
+    agreed = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("stemt", "stemmen", "VERB", "ROOT", 1),
+        ("in", "in", "ADP", "compound:prt", 1), ("met", "met", "ADP", "case", 5),
+        ("het", "het", "DET", "det", 5), ("akkoord", "akkoord", "NOUN", "obl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert all(c != "057" for _, _, c in agreed)
+    # Met hulp van Peru vluchtte Chili .   (*met hulp van X*: X helps the subject)
+    helped = run([
+        ("Met", "met", "ADP", "case", 1), ("hulp", "hulp", "NOUN", "obl", 4),
+        ("van", "van", "ADP", "case", 3), ("Peru", "Peru", "PROPN", "nmod", 1),
+        ("vluchtte", "vluchten", "VERB", "ROOT", 4), ("Chili", "Chili", "PROPN", "nsubj", 4),
+        (".", ".", "PUNCT", "punct", 4),
+    ])  # fmt: skip
+    assert ("peru", "chili", "070") in helped

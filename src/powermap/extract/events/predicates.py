@@ -211,12 +211,16 @@ class Predicates:
             return False
         return tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm", []) or tok.tag_ in ("VBN", "VBG")
 
-    def bag(self, tok: Token) -> set[str]:
+    def bag(self, tok: Token, own_case: bool = True) -> set[str]:
         """Lemmas and forms of the predicate's complements (and borrowed objects); a day word
-        and its preposition say when, so they are no pattern words (*agreed on Wednesday*)."""
+        and its preposition say when, so they are no pattern words (*agreed on Wednesday*);
+        without ``own_case``, a noun's own preposition is none either."""
         words: set[str] = set()
         extra = [t for b in self.borrowed(tok) for t in (b, *np_words(b))]
         found = [*clause_words(tok), *extra]
+        if not own_case:  # a noun's own preposition links it to its head: *instemmen met haar akkoord*
+            own = {c.i for c in tok.children if dep(c) == "case"}  # is no *akkoord met*
+            found = [t for t in found if t.i not in own and t.head.i not in own]
         days = [t for t in found if t.lower_ in temporal_words()]
         when = {t.i for t in days} | {c.i for t in days for c in t.children if dep(c) == "case"}
         when |= {t.head.i for t in days if dep(t) == "pobj"}
@@ -282,5 +286,11 @@ class Predicates:
             noun = self.lex.noun_lemma(list(dict.fromkeys(words)))
             if noun is None:
                 return None
-            return self.lex.match(noun, self.bag(tok), noun=True)
+            # the noun's own preposition is a pattern word only for a row of receiving (*met steun
+            # van X*: X supports the clause's subject), never for a complement (*akkoord met*)
+            found = self.lex.match(noun, self.bag(tok, own_case=False), noun=True)
+            received = self.lex.match(noun, self.bag(tok), noun=True)
+            if received is not None and "reverse" in received.flags and received is not found:
+                return received if found is None or len(received.pattern) >= len(found.pattern) else found
+            return found
         return None
