@@ -127,8 +127,11 @@ class Predicates:
             lemma
             for lemma in lemmas
             if not any(
-                len(base) >= 4 and lemma != base and lemma.endswith(base)
-                and (front := lemma[: -len(base)]) not in form and front not in words
+                len(base) >= 4
+                and lemma != base
+                and lemma.endswith(base)
+                and (front := lemma[: -len(base)]) not in form
+                and front not in words
                 for base in lemmas
             )
         ] or lemmas
