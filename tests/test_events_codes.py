@@ -180,3 +180,25 @@ def test_a_nouns_own_preposition_is_no_pattern_word_but_a_givers_is():
         (".", ".", "PUNCT", "punct", 4),
     ])  # fmt: skip
     assert ("peru", "chili", "070") in helped
+
+
+def test_a_predicative_complement_parsed_as_a_clause_still_decides_the_code():
+    # Peru noemt het voorstel van Chili onaanvaardbaar .   (the adjective hung as xcomp)
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("noemt", "noemen", "VERB", "ROOT", 1),
+        ("het", "het", "DET", "det", 3), ("voorstel", "voorstel", "NOUN", "obj", 1),
+        ("van", "van", "ADP", "case", 5), ("Chili", "Chili", "PROPN", "nmod", 3),
+        ("onaanvaardbaar", "onaanvaardbaar", "ADJ", "xcomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert [(s, c) for s, _, c in found] == [("peru", "111")]
+
+
+def test_a_tour_to_a_party_is_a_visit():
+    # Peru begon een rondreis naar Chili .
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("begon", "beginnen", "VERB", "ROOT", 1),
+        ("een", "een", "DET", "det", 3), ("rondreis", "rondreis", "NOUN", "obj", 1),
+        ("naar", "naar", "ADP", "case", 5), ("Chili", "Chili", "PROPN", "nmod", 3),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("peru", "chili", "042")]

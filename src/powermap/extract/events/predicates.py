@@ -206,6 +206,18 @@ class Predicates:
         return []
 
     @staticmethod
+    def predicative(tok: Token) -> list[Token]:
+        """A predicative complement the parser made a clause (*noemt het onaanvaardbaar*, *noemt
+        dat 'zwaar overdreven'*): an adjective, noun or participle without a subject of its own."""
+        return [
+            c
+            for c in tok.children
+            if dep(c) in ("xcomp", "ccomp")
+            and (c.pos_ in ("ADJ", "NOUN") or "Part" in c.morph.get("VerbForm", []))
+            and not subjects(c)
+        ]
+
+    @staticmethod
     def bare_modifier(tok: Token) -> bool:
         """A participle or adjective modifying a noun with no argument of its own (*the proposed
         end point*, *de geplande pijpleiding*) names a property, not an event; with an agent or
@@ -219,7 +231,7 @@ class Predicates:
         and its preposition say when, so they are no pattern words (*agreed on Wednesday*);
         without ``own_case``, a noun's own preposition is none either."""
         words: set[str] = set()
-        extra = [t for b in self.borrowed(tok) for t in (b, *np_words(b))]
+        extra = [t for b in (*self.borrowed(tok), *self.predicative(tok)) for t in (b, *np_words(b))]
         found = [*clause_words(tok), *extra]
         if not own_case:  # a noun's own preposition links it to its head: *instemmen met haar akkoord*
             own = {c.i for c in tok.children if dep(c) == "case"}  # is no *akkoord met*
