@@ -202,3 +202,14 @@ def test_a_tour_to_a_party_is_a_visit():
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert found == [("peru", "chili", "042")]
+
+
+def test_urging_a_party_to_yield_is_an_appeal_to_yield():
+    # Peru urged Chile to release the fishermen .   (not Peru releasing anyone)
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("urged", "urge", "VERB", "ROOT", 1),
+        ("Chile", "Chile", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+        ("release", "release", "VERB", "xcomp", 1), ("the", "the", "DET", "det", 6),
+        ("fishermen", "fisherman", "NOUN", "dobj", 4), (".", ".", "PUNCT", "punct", 1),
+    ], "en")  # fmt: skip
+    assert [(s, c[:3]) for s, _, c in found] == [("peru", "025")]

@@ -131,6 +131,8 @@ class ParseCoder:
                     code = next((v for k, v in THREAT_CODES.items() if code.startswith(k)), "130")
                 elif "rally" in wrapper.flags and code[:2] in RALLY_ROOTS:
                     code = "113"  # *encouraged its allies to restrict X*: rallies opposition against X
+                elif not subjects(tok) and (request := modes.request_code(wrapper, code)) is not None:
+                    code, modality = request, modes.modality(head)  # *urged X to yield*: the appeal happened
             elif self.predicates.is_speech(head):
                 reported = True
                 break
