@@ -119,17 +119,20 @@ class ParseCoder:
         negated = modes.negated(tok) != ("neg" in entry.flags and not entry.wrap)  # overslaan: not meeting
         wrapper_head: Token | None = None
         modality = entry.flag_value("mod") or modes.modality(tok)
-        reported = False
+        reported = promised = False
         for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"acl"}, reader.vote_noun))):
             wrapper = entries.get(head.i)
             if wrapper is not None and wrapper.wrap:
                 suppressed.add(head.i)
                 wrapper_head = wrapper_head or head
                 negated, modality = modes.wrapped(wrapper, head, negated, modality)
+                promised = promised or wrapper.flag_value("mod") == "intended"
                 if "threat" in wrapper.flags:
                     code = next((v for k, v in THREAT_CODES.items() if code.startswith(k)), "130")
                 elif "rally" in wrapper.flags and code[:2] in RALLY_ROOTS:
                     code = "113"  # *encouraged its allies to restrict X*: rallies opposition against X
+                elif not subjects(tok) and (request := modes.request_code(wrapper, code)) is not None:
+                    code, modality = request, modes.modality(head)  # *urged X to yield*: the appeal happened
             elif self.predicates.is_speech(head):
                 reported = True
                 break
@@ -143,6 +146,7 @@ class ParseCoder:
                 negated, modality = modes.wrapped(wrapper, clause, negated, modality)
         if negated and entry.flag_value("ifneg"):
             code, negated = entry.flag_value("ifneg") or code, False
+        code = modes.intent_code(code, tok, negated, modality, promised)
         if tok.i in suppressed or self.coded_by_verb(tok, code, entry, entries):
             return []
         heads, passive = reader.noun_sources(tok) if entry.noun else reader.sources(tok)
@@ -225,11 +229,18 @@ class ParseCoder:
     @staticmethod
     def coded_by_verb(tok: Token, code: str, entry: LexEntry, entries: dict[int, LexEntry]) -> bool:
         """An event noun that is the object of a verb coding the same CAMEO root (*bracht een
-        bezoek aan*: *brengen + bezoek* is the visit) is that verb's event, not a second one."""
-        if not entry.noun or dep(tok) not in OBJECT:
+        bezoek aan*: *brengen + bezoek* is the visit), or that the verb's row names in its
+        pattern (*agreed to a meeting*: *agree to meeting* is the intent to meet), is that
+        verb's event, not a second one."""
+        if not entry.noun:
             return False
-        verb = entries.get(tok.head.i)
-        return verb is not None and verb.cameo is not None and verb.cameo[:2] == code[:2]
+        head = tok.head.head if dep(tok) == "pobj" else tok.head
+        verb = entries.get(head.i) if head.i != tok.i else None
+        if verb is None or verb.cameo is None:
+            return False
+        if tok.lemma_.lower() in verb.theme or tok.lower_ in verb.theme:
+            return True
+        return dep(tok) in OBJECT and verb.cameo[:2] == code[:2]
 
     def reciprocal_object(self, tok: Token) -> bool:
         """Whether the predicate's object or complement is a reciprocal pronoun (*elkaar*, *each

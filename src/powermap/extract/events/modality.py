@@ -14,6 +14,17 @@ from spacy.tokens import Token
 from powermap.extract.events.lexicon import EventLexicon, LexEntry
 from powermap.extract.events.syntax import OBJECT, dep, governors
 
+#: the CAMEO "express intent" code (root 03) of a cooperative act that is wanted, planned or
+#: promised rather than done (*wil met X praten*, *promised to help*): consult -> 036 meet or
+#: negotiate, diplomatic cooperation -> 032, material cooperation -> 031, aid -> 033, yield -> 035
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+#: what an appeal (02) or a demand (10) for a cooperative act is, by the act's root: *urged X to
+#: waive the immunity* is an appeal to yield (025), not a yielding by the one who urges
+REQUEST_CODES = {
+    "02": {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"},
+    "10": {"04": "106", "05": "102", "06": "100", "07": "103", "08": "105"},
+}
+
 
 class Modality:
     """Negation and modality cues of one language.
@@ -29,6 +40,7 @@ class Modality:
         self.intended = lexicon.cue_set("intended_forms")
         self.demanded = lexicon.cue_set("demanded_forms")
         self.conditional = lexicon.cue_set("conditional_marks")
+        self.volition = lexicon.cue_set("volition_forms")
 
     def negated(self, tok: Token) -> bool:
         # *niet publiekelijk gesteund*: the parser may hang the negation on another adverb
@@ -56,6 +68,27 @@ class Modality:
             if dep(cur) == "advcl" and any(dep(m) == "mark" and m.lower_ in self.conditional for m in cur.children):
                 return "hypothetical"
         return "asserted"
+
+    def intent_code(self, code: str, tok: Token, negated: bool, modality: str, promised: bool) -> str:
+        """The CAMEO intent code (``INTENT_CODES``) of a cooperative act that is intended by
+        will, plan or promise: a wrapper that promises or plans (``promised``), or a volition
+        auxiliary on the predicate (``volition_forms``: *wil*, *want*; a bare future *zal*,
+        *will* is not one); else ``code`` unchanged."""
+        if negated or modality != "intended" or code[:2] not in INTENT_CODES:
+            return code
+        forms = {c.lower_ for c in tok.children if dep(c) in ("aux", "advmod")}
+        return INTENT_CODES[code[:2]] if promised or forms & self.volition else code
+
+    @staticmethod
+    def request_code(wrapper: LexEntry, code: str) -> str | None:
+        """The CAMEO appeal or demand code (``REQUEST_CODES``) of a cooperative act that a
+        wrapper of appeal or demand asks for, or None (another act keeps its code: *riep op om
+        te demonstreren tegen X* is the protest the appeal calls for). The coder asks only for an
+        act without a subject of its own (*urged X to yield*); *eiste dat X Y vrijlaat* stays X's
+        act, demanded."""
+        if wrapper.flag_value("mod") != "demanded" or not wrapper.cameo:
+            return None
+        return REQUEST_CODES.get(wrapper.cameo[:2], {}).get(code[:2])
 
     def wrapped(self, wrapper: LexEntry, head: Token, negated: bool, modality: str) -> tuple[bool, str]:
         """Negation and modality of an event under a wrapping predicate (*weigerde te*, *van

@@ -113,7 +113,28 @@ class Predicates:
                 for lemma in lemmas
                 if not (p := separable_particle(lemma, self.language)) or p in prts or p in form
             ]
+            lemmas = self.without_guessed_prefix(tok, lemmas)
         return list(dict.fromkeys(lemmas))
+
+    @staticmethod
+    def without_guessed_prefix(tok: Token, lemmas: list[str]) -> list[str]:
+        """Drop a lemma that is another candidate with a word in front that neither the form
+        nor the sentence has (*nemen* lemmatized as *deelnemen* with no *deel* in sight: a
+        lemmatizer guess); a split verb keeps its part (*nam ... deel*)."""
+        form = tok.lower_
+        words = {t.lower_ for t in tok.sent}
+        return [
+            lemma
+            for lemma in lemmas
+            if not any(
+                len(base) >= 4
+                and lemma != base
+                and lemma.endswith(base)
+                and (front := lemma[: -len(base)]) not in form
+                and front not in words
+                for base in lemmas
+            )
+        ] or lemmas
 
     def borrowed(self, tok: Token) -> list[Token]:
         """Objects the parser attached elsewhere that belong to this predicate: in a verb
@@ -185,6 +206,18 @@ class Predicates:
         return []
 
     @staticmethod
+    def predicative(tok: Token) -> list[Token]:
+        """A predicative complement the parser made a clause (*noemt het onaanvaardbaar*, *noemt
+        dat 'zwaar overdreven'*): an adjective, noun or participle without a subject of its own."""
+        return [
+            c
+            for c in tok.children
+            if dep(c) in ("xcomp", "ccomp")
+            and (c.pos_ in ("ADJ", "NOUN") or "Part" in c.morph.get("VerbForm", []))
+            and not subjects(c)
+        ]
+
+    @staticmethod
     def bare_modifier(tok: Token) -> bool:
         """A participle or adjective modifying a noun with no argument of its own (*the proposed
         end point*, *de geplande pijpleiding*) names a property, not an event; with an agent or
@@ -193,12 +226,16 @@ class Predicates:
             return False
         return tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm", []) or tok.tag_ in ("VBN", "VBG")
 
-    def bag(self, tok: Token) -> set[str]:
+    def bag(self, tok: Token, own_case: bool = True) -> set[str]:
         """Lemmas and forms of the predicate's complements (and borrowed objects); a day word
-        and its preposition say when, so they are no pattern words (*agreed on Wednesday*)."""
+        and its preposition say when, so they are no pattern words (*agreed on Wednesday*);
+        without ``own_case``, a noun's own preposition is none either."""
         words: set[str] = set()
-        extra = [t for b in self.borrowed(tok) for t in (b, *np_words(b))]
+        extra = [t for b in (*self.borrowed(tok), *self.predicative(tok)) for t in (b, *np_words(b))]
         found = [*clause_words(tok), *extra]
+        if not own_case:  # a noun's own preposition links it to its head: *instemmen met haar akkoord*
+            own = {c.i for c in tok.children if dep(c) == "case"}  # is no *akkoord met*
+            found = [t for t in found if t.i not in own and t.head.i not in own]
         days = [t for t in found if t.lower_ in temporal_words()]
         when = {t.i for t in days} | {c.i for t in days for c in t.children if dep(c) == "case"}
         when |= {t.head.i for t in days if dep(t) == "pobj"}
@@ -264,5 +301,11 @@ class Predicates:
             noun = self.lex.noun_lemma(list(dict.fromkeys(words)))
             if noun is None:
                 return None
-            return self.lex.match(noun, self.bag(tok), noun=True)
+            # the noun's own preposition is a pattern word only for a row of receiving (*met steun
+            # van X*: X supports the clause's subject), never for a complement (*akkoord met*)
+            found = self.lex.match(noun, self.bag(tok, own_case=False), noun=True)
+            received = self.lex.match(noun, self.bag(tok), noun=True)
+            if received is not None and "reverse" in received.flags and received is not found:
+                return received if found is None or len(received.pattern) >= len(found.pattern) else found
+            return found
         return None
