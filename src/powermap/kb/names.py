@@ -34,7 +34,8 @@ def fold_char(c: str) -> str:
 
 @cache
 def _fold_table() -> dict[int, str]:
-    return {}
+    """Code point -> its folded character: A-Z now, other characters as they are first met."""
+    return {o: chr(o).lower() for o in range(ord("A"), ord("Z") + 1)}
 
 
 def fold(text: str) -> str:
@@ -42,17 +43,11 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     table = _fold_table()
-    out = []
-    for c in text:
+    for c in set(text):
         o = ord(c)
-        if o < 128:
-            out.append(c.lower())
-            continue
-        f = table.get(o)
-        if f is None:
-            f = table[o] = fold_char(c)
-        out.append(f)
-    return "".join(out)
+        if o >= 128 and o not in table:
+            table[o] = fold_char(c)
+    return text.translate(table)
 
 
 @cache
@@ -66,10 +61,14 @@ def _rules() -> dict[str, list[tuple[re.Pattern[str], str]]]:
     return rules
 
 
+_NOT_NAME_CHAR = re.compile(r"[^\w\s-]")
+_NAME_GAP = re.compile(r"[\s-]+")
+
+
 def name_key(name: str, convention: str) -> str:
     """The key of ``name`` read under one romanisation convention (``nl``, ``fr``, ``de``, ``en``)."""
-    s = re.sub(r"[^\w\s-]", "", fold(name))
-    s = " ".join(re.split(r"[\s-]+", s)).strip()
+    s = _NOT_NAME_CHAR.sub("", fold(name))
+    s = " ".join(_NAME_GAP.split(s)).strip()
     rules = _rules()
     for pattern, repl in rules.get(convention, []):
         s = pattern.sub(repl, s)

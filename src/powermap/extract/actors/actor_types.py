@@ -99,7 +99,7 @@ def _doctrine(word: str, endings: frozenset[str]) -> bool:
 def _compound_head(word: str, heads: frozenset[str]) -> bool:
     """Whether ``word`` is a closed compound whose head (four letters or more) is one of ``heads``
     (*wereldoorlog*, *grondwetsverdrag*)."""
-    return any(word.endswith(h) and len(h) >= 4 and len(word) - len(h) >= 3 for h in heads)
+    return any(word[-size:] in heads for size in range(4, len(word) - 2))  # each possible head, longest last
 
 
 def name_like_organisations(found: DocActors) -> list[DocActor]:

@@ -61,6 +61,11 @@ class FuzzyIndex:
         self._keys = keys
         return keys
 
+    def preload(self) -> None:
+        """Build the index now (before worker processes fork, so that they share it)."""
+        if self._keys is None:
+            self._build()
+
     def _candidates(self, key: str, ratio: float) -> list[int]:
         """Indices of the keys that can reach ``ratio`` with ``key``, in the order they are compared
         (by length in order of first appearance among the sorted keys, then by index)."""
