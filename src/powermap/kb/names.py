@@ -65,19 +65,31 @@ _NOT_NAME_CHAR = re.compile(r"[^\w\s-]")
 _NAME_GAP = re.compile(r"[\s-]+")
 
 
+def _plain(name: str) -> str:
+    """``name`` folded, without punctuation, its words joined by single spaces."""
+    return " ".join(_NAME_GAP.split(_NOT_NAME_CHAR.sub("", fold(name)))).strip()
+
+
+def _apply(rules: list[tuple[re.Pattern[str], str]], s: str) -> str:
+    for pattern, repl in rules:
+        s = pattern.sub(repl, s)
+    return s
+
+
 def name_key(name: str, convention: str) -> str:
     """The key of ``name`` read under one romanisation convention (``nl``, ``fr``, ``de``, ``en``)."""
-    s = _NOT_NAME_CHAR.sub("", fold(name))
-    s = " ".join(_NAME_GAP.split(s)).strip()
     rules = _rules()
-    for pattern, repl in rules.get(convention, []):
-        s = pattern.sub(repl, s)
-    for pattern, repl in rules["*"]:
-        s = pattern.sub(repl, s)
-    return s.lower()
+    return _apply(rules["*"], _apply(rules.get(convention, []), _plain(name))).lower()
 
 
 @cache
 def name_keys(name: str) -> frozenset[str]:
-    """Every key of ``name`` (one per convention); two names match when their key sets meet."""
-    return frozenset(name_key(name, c) for c in CONVENTIONS)
+    """Every key of ``name`` (one per convention); two names match when their key sets meet.
+
+    The same as ``name_key`` per convention; the plain form is made once, and the rules of every
+    convention (``*``) run once per distinct result of the conventions' own rules (one for most
+    names, which no convention changes), not four times."""
+    rules = _rules()
+    plain = _plain(name)
+    own = {_apply(rules.get(c, []), plain) for c in CONVENTIONS}
+    return frozenset(_apply(rules["*"], s).lower() for s in own)

@@ -27,11 +27,14 @@ CUE_TYPES = ("media", "company", "organisation")
 
 @cache
 def common_words(language: str) -> frozenset[str]:
-    """Lower-case word forms of ``language`` (spaCy's lemma lookup tables, forms and lemmas)."""
-    try:
-        from spacy.lookups import load_lookups
+    """The lemmas of spaCy's lemma lookup table for ``language``, lower-cased.
 
-        table = load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup")
+    The table's file is read as it is, not built into a ``spacy.lookups.Table`` (which hashes
+    every key, a few times slower): only its values are used."""
+    try:
+        from spacy.util import load_language_data, registry
+
+        table = load_language_data(registry.lookups.get(language)["lemma_lookup"])
     except Exception:  # no table for the language
         return frozenset()
     return frozenset(str(v).lower() for v in table.values())
