@@ -151,7 +151,7 @@ def test_folding_and_name_keys_equal_the_plain_ways():
         assert fold(text) == folded_one_by_one(text) and len(fold(text)) == len(text)
     assert fold("Ærø") == unicodedata.normalize("NFKD", "Æ")[:1].lower() + "rø"
     aliases = sorted({alias for alias, _, _ in load_kb().aliases})
-    for alias in random.Random(3).sample(aliases, 3000) + ["Jean-Luc O'Neill", "Moeammar al-Qadhafi"]:
+    for alias in [*random.Random(3).sample(aliases, 3000), "Jan-Piet O'Nelis", "Abdel al-Verzon"]:
         assert name_keys(alias) == frozenset(name_key(alias, c) for c in CONVENTIONS)
 
 
