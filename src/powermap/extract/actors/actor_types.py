@@ -37,7 +37,7 @@ def common_words(language: str) -> frozenset[str]:
         table = load_language_data(registry.lookups.get(language)["lemma_lookup"])
     except Exception:  # no table for the language
         return frozenset()
-    return frozenset(str(v).lower() for v in table.values())
+    return frozenset(str(v).lower() for v in table.values()) if isinstance(table, dict) else frozenset()
 
 
 @cache
