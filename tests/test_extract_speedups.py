@@ -9,16 +9,24 @@ the seeds and 100 volume articles.)
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import pytest
+import spacy
 from rapidfuzz import fuzz, process
+from spacy.tokens import Doc
 
-from powermap.extract import Extractor
+from powermap.extract import Extractor, claims
+from powermap.extract._tokens import token_table
+from powermap.extract.actors import actor_types
 from powermap.extract.actors.fuzzy import FuzzyIndex
+from powermap.extract.claims.numbers import NumberLexicon
+from powermap.extract.claims.tokens import TOKEN, Tok
 from powermap.extract.events.lexicon import EventLexicon
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.stances import concepts
 from powermap.kb import load_kb
+from powermap.kb.names import CONVENTIONS, fold, fold_char, name_key, name_keys
 from powermap.records import Document, document_id
 
 from .conftest import SHARED
@@ -98,6 +106,55 @@ def scanned_particles(self: Predicates, doc) -> tuple[list[str], list[int]]:
     return [t.lower_ for t in doc], found
 
 
+def char_span_tokens(text: str, doc, start: int, end: int) -> list[Tok]:
+    """The claim tokens of a sentence, each tied to its parse by ``Doc.char_span`` (the plain way)."""
+    toks = []
+    for m in TOKEN.finditer(text, start, end):
+        word = m.group().rstrip(".") or m.group()
+        tok = Tok(word, m.start(), m.start() + len(word))
+        if doc is not None:
+            span = doc.char_span(tok.start, tok.end, alignment_mode="expand")
+            if span is not None and len(span):
+                tok.parsed = span[-1]
+                tok.pos = span[-1].pos_
+        toks.append(tok)
+    return toks
+
+
+def scanned_compound_head(word: str, heads: frozenset[str]) -> bool:
+    """The compound-head test comparing the word with every head."""
+    return any(word.endswith(h) and len(h) >= 4 and len(word) - len(h) >= 3 for h in heads)
+
+
+def test_token_table_finds_the_tokens_char_span_finds():
+    nlp = spacy.blank("nl")
+    words = ["De", "minister", "zei", ":", "\n\n", "“", "Nee", ".", "”", "Daarna", "  ", "niets", "."]
+    spaces = [True, True, False, False, False, False, False, False, True, True, False, False, False]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "SPACE", "PUNCT", "INTJ", "PUNCT", "PUNCT", "ADV", "SPACE", "PRON", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos)
+    table = token_table(doc)
+    assert table is token_table(doc)  # read once per Doc
+    assert table.pos == [t.pos_ for t in doc] and table.starts == [t.idx for t in doc]
+    for start in range(-1, len(doc.text) + 2):
+        for end in range(start, len(doc.text) + 2):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            expected = span[-1].i if span is not None and len(span) else None
+            found = table.last_token(start, end)
+            assert (found.i if found is not None else None) == expected, (start, end)
+
+
+def test_folding_and_name_keys_equal_the_plain_ways():
+    def folded_one_by_one(text: str) -> str:
+        return "".join(c.lower() if ord(c) < 128 else fold_char(c) for c in text)
+
+    for text in ["Çelik Öztürk", "ŁÓDŹ en Ærø", "İstanbul", "naïeve Straße", "ß ﬁ Ǆ", "plain ASCII"]:
+        assert fold(text) == folded_one_by_one(text) and len(fold(text)) == len(text)
+    assert fold("Ærø") == unicodedata.normalize("NFKD", "Æ")[:1].lower() + "rø"
+    aliases = sorted({alias for alias, _, _ in load_kb().aliases})
+    for alias in [*random.Random(3).sample(aliases, 3000), "Jan-Piet O'Nelis", "Abdel al-Verzon"]:
+        assert name_keys(alias) == frozenset(name_key(alias, c) for c in CONVENTIONS)
+
+
 @pytest.mark.skipif(len(DEV) < 4, reason="needs ../shared/corpus-dev")
 def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
     documents = []
@@ -110,5 +167,8 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(EventLexicon, "has", lambda self, lemma: True)  # no word skipped before its bag is read
         patch.setattr(concepts.Concept, "match", old_match)
         patch.setattr(Predicates, "loose_particles", scanned_particles)
+        patch.setattr(claims, "sentence_tokens", char_span_tokens)
+        patch.setattr(NumberLexicon, "inert", lambda self, low: False)  # every word read as a quantity's start
+        patch.setattr(actor_types, "_compound_head", scanned_compound_head)
         plain = [Extractor()(d).to_dict() for d in documents]
     assert plain == fast

@@ -37,6 +37,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from powermap.records import STAGE_FIELDS, Actor, ExtractionRecord
@@ -55,6 +56,9 @@ ARTEFACTS: dict[str, str] = {
     "event_reported": "one bool per event: whether it is reported speech",
     "event_clauses": "one (start, end) per event: the character span of its trigger's clause",
 }
+
+
+_MENTIONS = attrgetter("mentions")
 
 
 class StageContractError(ValueError):
@@ -140,7 +144,7 @@ class ExtractionContext:
     def _mention_index(self) -> _MentionIndex:
         """Every mention sorted by start, rebuilt only when the record's mentions change."""
         actors = self.record.actors
-        key = (len(actors), sum(len(a.mentions) for a in actors))
+        key = (len(actors), sum(map(len, map(_MENTIONS, actors))))
         if self._mentions is None or self._mentions.key != key:
             rows = sorted(
                 (m.start, order, m.end, actor)

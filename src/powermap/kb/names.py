@@ -34,7 +34,8 @@ def fold_char(c: str) -> str:
 
 @cache
 def _fold_table() -> dict[int, str]:
-    return {}
+    """Code point -> its folded character: A-Z now, other characters as they are first met."""
+    return {o: chr(o).lower() for o in range(ord("A"), ord("Z") + 1)}
 
 
 def fold(text: str) -> str:
@@ -42,17 +43,11 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     table = _fold_table()
-    out = []
-    for c in text:
+    for c in set(text):
         o = ord(c)
-        if o < 128:
-            out.append(c.lower())
-            continue
-        f = table.get(o)
-        if f is None:
-            f = table[o] = fold_char(c)
-        out.append(f)
-    return "".join(out)
+        if o >= 128 and o not in table:
+            table[o] = fold_char(c)
+    return text.translate(table)
 
 
 @cache
@@ -66,19 +61,35 @@ def _rules() -> dict[str, list[tuple[re.Pattern[str], str]]]:
     return rules
 
 
+_NOT_NAME_CHAR = re.compile(r"[^\w\s-]")
+_NAME_GAP = re.compile(r"[\s-]+")
+
+
+def _plain(name: str) -> str:
+    """``name`` folded, without punctuation, its words joined by single spaces."""
+    return " ".join(_NAME_GAP.split(_NOT_NAME_CHAR.sub("", fold(name)))).strip()
+
+
+def _apply(rules: list[tuple[re.Pattern[str], str]], s: str) -> str:
+    for pattern, repl in rules:
+        s = pattern.sub(repl, s)
+    return s
+
+
 def name_key(name: str, convention: str) -> str:
     """The key of ``name`` read under one romanisation convention (``nl``, ``fr``, ``de``, ``en``)."""
-    s = re.sub(r"[^\w\s-]", "", fold(name))
-    s = " ".join(re.split(r"[\s-]+", s)).strip()
     rules = _rules()
-    for pattern, repl in rules.get(convention, []):
-        s = pattern.sub(repl, s)
-    for pattern, repl in rules["*"]:
-        s = pattern.sub(repl, s)
-    return s.lower()
+    return _apply(rules["*"], _apply(rules.get(convention, []), _plain(name))).lower()
 
 
 @cache
 def name_keys(name: str) -> frozenset[str]:
-    """Every key of ``name`` (one per convention); two names match when their key sets meet."""
-    return frozenset(name_key(name, c) for c in CONVENTIONS)
+    """Every key of ``name`` (one per convention); two names match when their key sets meet.
+
+    The same as ``name_key`` per convention; the plain form is made once, and the rules of every
+    convention (``*``) run once per distinct result of the conventions' own rules (one for most
+    names, which no convention changes), not four times."""
+    rules = _rules()
+    plain = _plain(name)
+    own = {_apply(rules.get(c, []), plain) for c in CONVENTIONS}
+    return frozenset(_apply(rules["*"], s).lower() for s in own)

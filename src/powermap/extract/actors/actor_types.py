@@ -27,14 +27,17 @@ CUE_TYPES = ("media", "company", "organisation")
 
 @cache
 def common_words(language: str) -> frozenset[str]:
-    """Lower-case word forms of ``language`` (spaCy's lemma lookup tables, forms and lemmas)."""
-    try:
-        from spacy.lookups import load_lookups
+    """The lemmas of spaCy's lemma lookup table for ``language``, lower-cased.
 
-        table = load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup")
+    The table's file is read as it is, not built into a ``spacy.lookups.Table`` (which hashes
+    every key, a few times slower): only its values are used."""
+    try:
+        from spacy.util import load_language_data, registry
+
+        table = load_language_data(registry.lookups.get(language)["lemma_lookup"])
     except Exception:  # no table for the language
         return frozenset()
-    return frozenset(str(v).lower() for v in table.values())
+    return frozenset(str(v).lower() for v in table.values()) if isinstance(table, dict) else frozenset()
 
 
 @cache
@@ -99,7 +102,7 @@ def _doctrine(word: str, endings: frozenset[str]) -> bool:
 def _compound_head(word: str, heads: frozenset[str]) -> bool:
     """Whether ``word`` is a closed compound whose head (four letters or more) is one of ``heads``
     (*wereldoorlog*, *grondwetsverdrag*)."""
-    return any(word.endswith(h) and len(h) >= 4 and len(word) - len(h) >= 3 for h in heads)
+    return any(word[-size:] in heads for size in range(4, len(word) - 2))  # each possible head, longest last
 
 
 def name_like_organisations(found: DocActors) -> list[DocActor]:

@@ -27,8 +27,12 @@ PERSON_PARTICLES = lang.union("person_name_particles")
 ARTICLES = lang.union("name_articles")
 #: "and" between two names.
 CONJUNCTIONS = lang.union("name_conjunctions")
+#: words a run may hold inside but never ends with
+_INNER = PARTICLES | CONJUNCTIONS
 #: a possessive ending (*Berg's*, *Berg’s*)
 POSSESSIVE = re.compile(r"['’]s$")
+#: what may stand between two words of one run
+_JOINS = frozenset((" ", "-", "'", "’"))
 _SENT_END = set('.!?:;\n“”"‘«»(')
 
 
@@ -84,7 +88,7 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
     lowered = {w for _, _, w in toks if w[:1].islower()}
 
     def emit(part: list[tuple[int, int, str]]) -> None:
-        while part and (part[-1][2].lower() in PARTICLES | CONJUNCTIONS or not part[-1][2][:1].isupper()):
+        while part and (part[-1][2].lower() in _INNER or not part[-1][2][:1].isupper()):
             part.pop()
         while part and _edge_word(part[0][2], lex):
             article = part[0][2].lower() in ARTICLES and part[0][2][:1].isupper()
@@ -102,7 +106,7 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
     def flush() -> None:
         if not run:
             return  # most words are no part of a run: nothing to emit
-        while run and (run[-1][2].lower() in PARTICLES | CONJUNCTIONS):
+        while run and (run[-1][2].lower() in _INNER):
             run.pop()
         # a capitalised preposition inside a run opens a new sentence (a heading without a stop)
         cut = next((i for i, (_, _, w) in enumerate(run) if i and w[:1].isupper() and _opens_clause(w, lex)), None)
@@ -126,16 +130,16 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
 
     for s, e, w in toks:
         cap = w[:1].isupper() and not w.isdigit()
-        gap = text[run[-1][1] : s] if run else ""
-        initial = gap == ". " and len(run[-1][2]) == 1 and run[-1][2].isupper() and len(run) > 1
-        joined = not run or gap in (" ", "-", "'", "’") or (initial and w[:1].isupper())  # John R. Smith
-        if not joined:
-            flush()
-        if cap or (run and (w.lower() in PARTICLES or w.lower() in CONJUNCTIONS)):
+        if run:
+            gap = text[run[-1][1] : s]
+            initial = gap == ". " and len(run[-1][2]) == 1 and run[-1][2].isupper() and len(run) > 1
+            if not (gap in _JOINS or (initial and w[:1].isupper())):  # John R. Smith
+                flush()
+        if cap or (run and w.lower() in _INNER):
             run.append((s, e, w))
             if cap and POSSESSIVE.search(w):
                 flush()  # the possessor is a name of its own
-        else:
+        elif run:
             flush()
     flush()
     return [c for c in out if any(ch.isalpha() for ch in c.text)]

@@ -42,7 +42,7 @@ class FuzzyIndex:
         self._rank: dict[int, int] = {}  # a length's place in the order keys are compared in
         self._order = np.zeros(0, dtype=np.int64)  # key indices by length, then index
         self._lengths = np.zeros(0, dtype=np.int64)  # the length of each key in that order
-        self._counts = np.zeros((0, CLASSES), dtype=np.int16)  # its class counts
+        self._counts = np.zeros((CLASSES, 0), dtype=np.int16)  # its class counts, one row per class
 
     def _build(self) -> list[str]:
         pairs = sorted({(k, i) for k, ids in self.kb._keys.items() for i in ids})
@@ -57,9 +57,14 @@ class FuzzyIndex:
         if keys:
             rows = np.repeat(np.arange(len(keys)), lengths)
             np.add.at(counts, (rows, char_classes("".join(keys))), 1)
-        self._counts = counts[self._order]
+        self._counts = np.ascontiguousarray(counts[self._order].T)
         self._keys = keys
         return keys
+
+    def preload(self) -> None:
+        """Build the index now (before worker processes fork, so that they share it)."""
+        if self._keys is None:
+            self._build()
 
     def _candidates(self, key: str, ratio: float) -> list[int]:
         """Indices of the keys that can reach ``ratio`` with ``key``, in the order they are compared
@@ -70,8 +75,11 @@ class FuzzyIndex:
         last = int(np.searchsorted(self._lengths, high, side="right"))
         if first >= last:
             return []
-        wanted = np.bincount(char_classes(key), minlength=CLASSES).astype(np.int16)
-        bag_distance = np.abs(self._counts[first:last] - wanted).sum(axis=1)
+        wanted = np.bincount(char_classes(key), minlength=CLASSES).tolist()
+        # one class at a time over a contiguous row: a few times faster than a sum across columns
+        bag_distance = np.abs(self._counts[0, first:last] - wanted[0])
+        for cls in range(1, CLASSES):
+            bag_distance += np.abs(self._counts[cls, first:last] - wanted[cls])
         # half a character of slack: the bound may only ever keep a key, never lose one to rounding
         reachable = bag_distance <= (1 - ratio) * (self._lengths[first:last] + length) + 0.5
         found = self._order[first:last][reachable].tolist()

@@ -141,7 +141,8 @@ Surnames = dict[str, tuple[str, str | None]]
 
 def footnote_split(m: re.Match[str]) -> list[tuple[int, int, str]]:
     """A word match as (start, end, word) tuples, a glued footnote number split off."""
-    glued = _FOOTNOTED.fullmatch(m.group())
+    word = m.group()
+    glued = _FOOTNOTED.fullmatch(word) if word[-1].isdigit() else None
     if glued is None or not glued.group(1).islower():
         return [(m.start(), m.end(), m.group())]
     cut = m.start() + len(glued.group(1))
@@ -215,6 +216,8 @@ def _initial(text: str, start: int) -> bool:
 
 
 def _followers(low: str, glex: GroupLexicon, surnames: Surnames) -> tuple[str, str | None] | None:
+    if not low.endswith(glex.follower_suffixes):
+        return None
     for suf in glex.follower_suffixes:
         if low.endswith(suf) and len(low) - len(suf) >= 3:
             stem = fold(low[: -len(suf)])
@@ -228,6 +231,8 @@ def _followers(low: str, glex: GroupLexicon, surnames: Surnames) -> tuple[str, s
 def _camp(text: str, s: int, e: int, low: str, glex: GroupLexicon, hits: list[Hit], by_start: dict[int, int],
           kb: KnowledgeBase, words: list, k: int) -> tuple[str, int] | None:  # fmt: skip
     """``pro-X`` (X a state adjective) not followed by a group head: (X's English adjective, hit index)."""
+    if "-" not in low:
+        return None
     for pre in glex.camp_prefixes:
         if low.startswith(pre + "-"):
             i = by_start.get(s + len(pre) + 1)

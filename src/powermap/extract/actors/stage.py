@@ -45,10 +45,11 @@ class ActorStage(Stage):
     provides = ("actor_links",)
 
     def preload(self, language: str) -> None:
-        """The word-form table read only for a lone unknown capitalised word."""
+        """The word-form table read only for a lone unknown capitalised word, and the fuzzy name
+        index built only for the first name no key finds."""
         from powermap.extract.actors.actor_types import common_words
 
-        linker_for(language)
+        linker_for(language).res.fuzzy.preload()
         common_words(language)
 
     def __call__(self, ctx: ExtractionContext) -> None:

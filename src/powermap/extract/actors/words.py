@@ -45,8 +45,16 @@ def alternation(words: dict[str, str]) -> re.Pattern[str]:
 
 
 def role_noun_in(word: str, nouns: frozenset[str]) -> str | None:
-    """The role noun ``word`` is or ends in (``sovjet-historicus`` -> ``historicus``)."""
+    """The role noun ``word`` is or ends in (``sovjet-historicus`` -> ``historicus``).
+
+    Each possible ending is looked up in ``nouns``; only when several match are the nouns
+    scanned, in their own order, for the one the scan always gave."""
     word = word.lower()
+    found = [word[-size:] for size in range(1, len(word) - 2) if word[-size:] in nouns]
+    if word in nouns:
+        found.append(word)
+    if len(found) < 2 and "" not in nouns:
+        return found[0] if found else None
     for n in nouns:
         if word == n or (word.endswith(n) and len(word) - len(n) >= 3):
             return n

@@ -39,6 +39,24 @@ class NumberLexicon:
     _word_values: dict[str, float | None] = field(default_factory=dict, compare=False, repr=False)
     _unit_values: dict[str, tuple[float, str] | None] = field(default_factory=dict, compare=False, repr=False)
     _cardinal_words: dict[float, list[str]] = field(default_factory=dict, compare=False, repr=False)
+    _inert: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def inert(self, low: str) -> bool:
+        """Whether the lower-case token ``low`` can open no quantity: no digits, in neither the
+        number nor the units table, no number word and no number glued to a unit suffix (most
+        words of a text; remembered per word)."""
+        known = self._inert.get(low)
+        if known is None:
+            if len(self._inert) >= WORD_CACHE:
+                self._inert.clear()
+            known = self._inert[low] = (
+                low not in self.words
+                and low not in self.units
+                and NUMBER_TOKEN.fullmatch(low) is None
+                and self.compound_unit(low) is None
+                and self.word_value(low) is None
+            )
+        return known
 
     def cardinal_words(self, value: float) -> list[str]:
         """The words whose cardinal value is ``value``, in the table's order (read once per value)."""

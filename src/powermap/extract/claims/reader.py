@@ -38,7 +38,11 @@ class QuantityReader:
     def read(self, toks: list[Tok]) -> list[Claim]:
         out: list[Claim] = []
         i = 0
+        inert = self.lex.inert
         while i < len(toks):
+            if inert(toks[i].low):  # what ``_quantity`` would find for it: nothing
+                i += 1
+                continue
             claim, nxt = self._quantity(toks, i)
             if claim is not None:
                 out.append(claim)

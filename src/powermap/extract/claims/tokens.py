@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from powermap.extract._tokens import token_table
+
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[$€£¥%]|\w+(?:[’'\-]\w+)*\.?|[^\w\s]")
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -31,14 +33,15 @@ def sentence_tokens(text: str, doc: Any, start: int, end: int) -> list[Tok]:
     """Regex tokens of ``text[start:end]``, each tied to the last parsed token inside it
     (twenty-five: the parse's head token is the last one)."""
     toks = []
+    table = token_table(doc) if doc is not None else None
     for m in TOKEN.finditer(text, start, end):
         word = m.group().rstrip(".") or m.group()
         tok = Tok(word, m.start(), m.start() + len(word))
-        if doc is not None:
-            span = doc.char_span(tok.start, tok.end, alignment_mode="expand")
-            if span is not None and len(span):
-                tok.parsed = span[-1]
-                tok.pos = span[-1].pos_
+        if table is not None:
+            parsed = table.last_token(tok.start, tok.end)
+            if parsed is not None:
+                tok.parsed = parsed
+                tok.pos = table.pos[parsed.i]
         toks.append(tok)
     return toks
 

@@ -126,9 +126,13 @@ class StanceStage(Stage):
             speakers = {who for a, _, who in quoted if start <= a < end}
             for holder_id, agree, label, clause in event_stances(ctx, sent, start, concept, speakers, stance_verbs):
                 self.add(ctx, done, holder_id, agree, label, evidence, clause, second=False)
-            attributed = self.attributed(ctx, sent, speech, lexicon)
+            attributed: set[str] | None = None  # read only for a sentence where a quote starts
             for quote in ctx.record.quotes:
-                if quote.speaker and start <= quote.start < end and quote.speaker in attributed:
+                if not (quote.speaker and start <= quote.start < end):
+                    continue
+                if attributed is None:
+                    attributed = self.attributed(ctx, sent, speech, lexicon)
+                if quote.speaker in attributed:
                     if self.reporting(ctx, quote) or (quote.speaker, norm_text(quote.text)) in said:
                         continue
                     said.add((quote.speaker, norm_text(quote.text)))

@@ -1,0 +1,76 @@
+"""A parsed Doc's token attributes read once and shared by the stages: ``token_table(doc)``.
+
+Reading ``token.pos_``, ``token.lemma_`` or ``token.idx`` goes through spaCy's Cython
+properties (a new ``Token`` object, a string-store lookup) every time; the stages ask for the
+same attributes of the same tokens many times. The table reads each column of the whole Doc
+once, on first use, into plain lists indexed by token position, and is kept per Doc (weakly:
+it goes when the Doc goes). The Doc must not be changed after its table is read.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_TABLES: WeakKeyDictionary[Doc, TokenTable] = WeakKeyDictionary()
+
+
+class TokenTable:
+    """Columns of one Doc's token attributes; each is read from the Doc the first time it is asked for."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def _strings(self, attr: str) -> list[str]:
+        strings = self.doc.vocab.strings
+        return [strings[key] for key in self.doc.to_array(attr).tolist()]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """``token.idx`` of every token."""
+        return self.doc.to_array("IDX").tolist()
+
+    @cached_property
+    def ends(self) -> list[int]:
+        """``token.idx + len(token)`` of every token (its trailing whitespace left out)."""
+        return [start + length for start, length in self.doc.to_array(["IDX", "LENGTH"]).tolist()]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """``token.pos_`` of every token."""
+        return self._strings("POS")
+
+    @cached_property
+    def length(self) -> int:
+        """The length of the Doc's text (``doc.text`` is rebuilt from the tokens on every access)."""
+        return self.ends[-1] + len(self.doc[-1].whitespace_) if len(self.doc) else 0
+
+    def token_at(self, char: int) -> int:
+        """The index of the token whose text or trailing whitespace holds character ``char``
+        (spaCy's ``token_by_char``); -1 outside the text."""
+        if char < 0 or char >= self.length:
+            return -1
+        return bisect_right(self.starts, char) - 1
+
+    def last_token(self, start: int, end: int) -> Token | None:
+        """The last token of ``doc.char_span(start, end, alignment_mode="expand")``, or None
+        where that span is None or empty."""
+        first, last = self.token_at(start), self.token_at(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.ends[first]:  # in the first token's trailing whitespace
+            first += 1
+        return self.doc[last] if first <= last else None
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The token table of ``doc``, read once per Doc."""
+    table = _TABLES.get(doc)
+    if table is None:
+        table = _TABLES[doc] = TokenTable(doc)
+    return table
