@@ -106,11 +106,12 @@ def json_twin(view: Callable[..., dict], model: type[BaseModel], keep: bool) -> 
     other parameters, its dict serialised as FastAPI would with ``model``; with ``keep`` the bytes
     are kept per store state and parameters."""
     adapter: TypeAdapter[Any] = TypeAdapter(model)
+    name = f"{view.__module__}.{view.__qualname__}"
 
     def endpoint(request: Request, **kwargs: Any) -> Response:
         settings = request.app.state.powermap
         with settings.readers.connection(settings.time_limit_ms) as conn:
-            key = (store_fingerprint(conn), view.__name__, *sorted((k, _hashable(v)) for k, v in kwargs.items()))
+            key = (store_fingerprint(conn), name, *sorted((k, _hashable(v)) for k, v in kwargs.items()))
             body = settings.responses.get(key) if keep else None
             if body is None:
                 data = view(conn=conn, **kwargs)
