@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from powermap.ingest.model import SourceDocument
-from powermap.serve.api import create_app
+from powermap.serve.api import create_app, relation_queries
 from powermap.serve.api.app import PAGES
 from powermap.serve.api.errors import install_error_handlers
 from powermap.serve.api.responses import ResponseCache
@@ -114,3 +114,13 @@ def test_the_cache_keeps_the_newest_within_its_size_and_drops_an_older_state():
     assert cache.get(("s1", "big")) is None and cache.get(("s1", "a"))
     cache.put(("s2", "a"), b"new")
     assert cache.get(("s1", "a")) is None and cache.get(("s1", "c")) is None and cache.get(("s2", "a")) == b"new"
+
+
+def test_a_dyad_period_lists_its_first_documents_and_counts_them_all(tmp_path, monkeypatch):
+    monkeypatch.setattr(relation_queries, "DYAD_DOCUMENTS", 2)
+    ids = build_workbench_store(tmp_path)
+    client = TestClient(create_app(tmp_path, allowed_hosts=["testserver"], warm=False))
+    page = client.get("/api/actors/valoria", params={"with": "marendia", "by": "year"}).json()
+    (point,) = page["dyad"]["points"]
+    assert point["events"] == 4 and point["document_total"] == len(ids) == 3
+    assert point["documents"] == ids[:2]
