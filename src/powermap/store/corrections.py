@@ -72,7 +72,7 @@ class Correction:
         data = dict(row)
         for key in ("before", "after"):
             data[key] = json.loads(data[key]) if data.get(key) else None
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})  # type: ignore[arg-type]
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -294,6 +294,6 @@ def _ensure_actor(record: dict, actor_id: str, lookup: ActorLookup, fallback: di
         found = {**fallback, "id": actor_id}
     if found is None:
         return None
-    entry: dict[str, Any] = {**{k: found.get(k) for k in ACTOR_FIELDS}, "mentions": []}
+    entry = {**{k: found.get(k) for k in ACTOR_FIELDS}, "mentions": []}
     actors.append(entry)
     return entry
