@@ -5,8 +5,10 @@ written through the store's normal write path (``Store.add``), WITHOUT running t
 so that 100,000 documents take minutes, not hours. ``powermap serve`` runs on 127.0.0.1; every
 endpoint is first asked once (the corpus-wide analyses are built then, outside the timing), then
 ``--rounds`` times by one client, then by ``--clients`` clients at once, each asking every endpoint
-in its own shuffled order. Every request has a timeout and the number of requests is fixed, so the
-run is bounded. The bound the issue sets: p95 under 100 ms for every endpoint, both ways.
+in its own shuffled order, then ``--cpu-rounds`` times by one client while the server's CPU time is
+read (CPU milliseconds per request: what decides the latency when clients queue on the cores). Every
+request has a timeout and the number of requests is fixed, so the run is bounded. The bound the
+issue sets: p95 under 100 ms for every endpoint, both ways.
 
     python bench/bench_api.py --docs 100000 --rounds 20 --clients 8   # exits 1 when a p95 >= 100 ms
     python bench/run.py api                                           # the BENCHMARKS.md section
@@ -111,7 +113,19 @@ def concurrent(
     return out, time.perf_counter() - started
 
 
-def measure(docs: int, rounds: int, clients: int, time_limit_ms: int) -> tuple[str, float]:
+def cpu_per_request(pid: int, base: str, targets: list[tuple[str, str, dict]], rounds: int) -> dict[str, float]:
+    """The server's CPU milliseconds per request of each endpoint, asked ``rounds`` times in a row."""
+    out = {}
+    with httpx.Client(base_url=base, timeout=TIMEOUT_S) as client:
+        for label, path, params in targets:
+            before = _cpu_seconds(pid)
+            for _ in range(rounds):
+                client.get(path, params=params)
+            out[label] = (_cpu_seconds(pid) - before) * 1000 / rounds
+    return out
+
+
+def measure(docs: int, rounds: int, clients: int, time_limit_ms: int, cpu_rounds: int = 100) -> tuple[str, float]:
     """The section's text and the worst p95 of any endpoint (sequential or concurrent), on the
     cached store of ``docs`` generated documents."""
     started = time.perf_counter()
@@ -121,7 +135,7 @@ def measure(docs: int, rounds: int, clients: int, time_limit_ms: int) -> tuple[s
         f"a store of {docs:,} **generated** documents ({{size:,.0f}} MiB): `bench/generate_corpus.py` writes "
         "synthetic records through `Store.add`, the store's normal write path, without running the NLP pipeline"
     )
-    text, worst = measure_store(store, what, rounds, clients, time_limit_ms)
+    text, worst = measure_store(store, what, rounds, clients, time_limit_ms, cpu_rounds)
     text += (
         f"The store was ready in {prepared:.0f} s (generated on first use, then cached in `bench/.cache`).\n\n"
         f"Reproduce: `python bench/bench_api.py --docs {docs} --rounds {rounds} --clients {clients}` (exits 1 when "
@@ -130,7 +144,9 @@ def measure(docs: int, rounds: int, clients: int, time_limit_ms: int) -> tuple[s
     return text, worst
 
 
-def measure_store(store: Path, what: str, rounds: int, clients: int, time_limit_ms: int) -> tuple[str, float]:
+def measure_store(
+    store: Path, what: str, rounds: int, clients: int, time_limit_ms: int, cpu_rounds: int = 100
+) -> tuple[str, float]:
     """The load test on ``store`` (described by ``what``, which may name ``{size}``): the text and
     the worst p95 of any endpoint."""
     size = sum(p.stat().st_size for p in store.glob("powermap.db*")) / 2**20
@@ -143,6 +159,7 @@ def measure_store(store: Path, what: str, rounds: int, clients: int, time_limit_
         alone = sequential(base, targets, rounds)
         together, wall = concurrent(base, targets, max(1, rounds // 4), clients)
         cpu = _cpu_seconds(process.pid) - cpu_before
+        per_request = cpu_per_request(process.pid, base, targets, cpu_rounds)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -154,7 +171,7 @@ def measure_store(store: Path, what: str, rounds: int, clients: int, time_limit_
         worst = max(worst, p95(a), p95(t))
         rows.append(
             f"| `{label}` | {first[label][0]:.0f} | {statistics.median(a):.0f} | {p95(a):.0f} | "
-            f"{statistics.median(t):.0f} | {p95(t):.0f} | {max(t):.0f} | {statuses} |"
+            f"{statistics.median(t):.0f} | {p95(t):.0f} | {max(t):.0f} | {per_request[label]:.1f} | {statuses} |"
         )
     sent = sum(len(v) for v in together.values())
     text = f"""## The API on a large store (`bench/bench_api.py`)
@@ -163,11 +180,12 @@ def measure_store(store: Path, what: str, rounds: int, clients: int, time_limit_
 Each endpoint asked once first (the corpus-wide analyses are
 built then: "first"), then {rounds} times by one client, then by {clients} clients at once, each asking every
 endpoint {max(1, rounds // 4)} times in its own order ({sent} requests in {wall:.1f} s; the server used
-{cpu:.1f} CPU-seconds for both phases). Milliseconds; the bound is a p95 under {BOUND_MS:.0f} ms.
+{cpu:.1f} CPU-seconds for both phases). Milliseconds; the bound is a p95 under {BOUND_MS:.0f} ms. "CPU": the
+server's CPU milliseconds per request, read over {cpu_rounds} more requests of one client to each endpoint.
 
 | endpoint | first | 1 client p50 | 1 client p95 | {clients} clients p50 | {clients} clients p95 | \
-{clients} clients max | statuses |
-|---|---:|---:|---:|---:|---:|---:|---|
+{clients} clients max | CPU | statuses |
+|---|---:|---:|---:|---:|---:|---:|---:|---|
 {chr(10).join(rows)}
 
 **Worst p95: {worst:.0f} ms** (bound {BOUND_MS:.0f} ms). Load average of the machine (2 cores shared with other
@@ -195,8 +213,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=20, help="requests per endpoint by the single client")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--time-limit-ms", type=int, default=1000)
+    parser.add_argument("--cpu-rounds", type=int, default=100, help="requests per endpoint while CPU time is read")
     args = parser.parse_args()
-    text, worst = measure(args.docs, args.rounds, args.clients, args.time_limit_ms)
+    text, worst = measure(args.docs, args.rounds, args.clients, args.time_limit_ms, args.cpu_rounds)
     print(text)
     return 0 if worst < BOUND_MS else 1
 

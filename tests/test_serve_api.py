@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from powermap.ingest.model import SourceDocument
 from powermap.records import Actor, Document, ExtractionRecord, Quote, Span, document_id
-from powermap.serve.api import create_app, views
+from powermap.serve.api import create_app, responses
 from powermap.serve.api.app import safe_url
 from powermap.serve.api.fulltext import to_fts5
 from powermap.store import open_store
@@ -135,8 +135,8 @@ def test_full_text_operators_between_terms():
 
 def test_a_query_past_the_time_limit_is_a_503(store, monkeypatch):
     clock = itertools.count(0.0, 10.0)  # every look at the clock is ten seconds later
-    monkeypatch.setattr(views, "PROGRESS_STEPS", 1)
-    monkeypatch.setattr(views.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(responses, "PROGRESS_STEPS", 1)
+    monkeypatch.setattr(responses.time, "monotonic", lambda: next(clock))
     client = TestClient(create_app(store[0], allowed_hosts=["testserver"], time_limit_ms=50))
     response = client.get("/api/documents", params={"q": "handel"})
     assert response.status_code == 503

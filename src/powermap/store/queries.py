@@ -89,7 +89,8 @@ def read_record(stored: str, text: str) -> dict:
 
 
 def _actors_where(actor_type: str | None, name: str | None) -> tuple[str, list[object]]:
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if actor_type:
         where.append("a.type = ?")
         params.append(actor_type)
@@ -210,7 +211,8 @@ def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 500) -> dict
 
 
 def _quotes_where(conn: sqlite3.Connection, speaker: str | None, query: str | None) -> tuple[str, list[object]]:
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if query:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(query)
@@ -256,7 +258,8 @@ def list_claims(
     conn: sqlite3.Connection, about: str | None = None, unit: str | None = None, limit: int = 100
 ) -> list[dict]:
     """Quantitative claims, by words in what they measure or their text, and by unit."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if unit:
         where.append("lower(c.unit) = lower(?)")
         params.append(unit)

@@ -35,6 +35,7 @@ from powermap.serve.api import (
 )
 from powermap.serve.api.errors import install_error_handlers
 from powermap.serve.api.guard import LOCAL_HOSTS, Guard
+from powermap.serve.api.responses import Readers, ResponseCache, json_twin
 from powermap.serve.api.warm import warm as warm_pages
 from powermap.store import Store, open_store
 
@@ -61,6 +62,9 @@ PAGES: list[tuple[str, str, Callable[..., dict], type[BaseModel], bool]] = [
     ("/timeline", "timeline.html", relation_views.timeline, page_models.TimelinePage, False),
     ("/changes", "changes.html", change_views.changes, change_models.ChangesPage, False),
 ]
+#: JSON twins whose responses are not kept: one page per document (as many keys as documents, each
+#: asked now and then; its queries read by index)
+NOT_KEPT = ("/documents/{doc_id}",)
 #: the browser libraries `make setup` copies from node_modules (package-lock.json) into static/vendor/
 VENDOR_FILES = ("chart.umd.min.js", "cytoscape.min.js", "swagger-ui-bundle.js", "swagger-ui.css")
 
@@ -69,6 +73,8 @@ VENDOR_FILES = ("chart.umd.min.js", "cytoscape.min.js", "swagger-ui-bundle.js", 
 class Settings:
     store: Store
     time_limit_ms: int
+    readers: Readers
+    responses: ResponseCache
 
 
 def create_app(
@@ -98,7 +104,7 @@ def create_app(
         openapi_url="/api/openapi.json",
         swagger_ui_oauth2_redirect_url=None,
     )
-    app.state.powermap = Settings(store=store, time_limit_ms=time_limit_ms)
+    app.state.powermap = Settings(store, time_limit_ms, Readers(store), ResponseCache())
     if warm:
         threading.Thread(target=warm_pages, args=(store,), daemon=True, name="powermap-warm").start()
     app.add_middleware(Guard, allowed_hosts=list(allowed_hosts))
@@ -114,7 +120,8 @@ def create_app(
         """Register ``path`` as an HTML page and ``/api{path}`` as its JSON twin."""
         responses = {**ERRORS, **(NOT_FOUND if missing else {})}
         api_path = "/api" + (path if path != "/" else "")
-        app.add_api_route(api_path, view, methods=["GET"], response_model=model, responses=responses, tags=["api"])
+        twin = json_twin(view, model, keep=path not in NOT_KEPT)
+        app.add_api_route(api_path, twin, methods=["GET"], response_model=model, responses=responses, tags=["api"])
         app.add_api_route(
             path,
             _html_twin(view, template, templates),

@@ -27,7 +27,7 @@ def install_error_handlers(app: FastAPI) -> None:
     a query over its time."""
 
     @app.exception_handler(RequestValidationError)
-    async def bad_parameter(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
         return _error(request, 400, "; ".join(_explain(e) for e in exc.errors()[:3]))
 
     @app.exception_handler(HTTPException)
@@ -40,18 +40,18 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(request, 400, str(exc)[:300])
 
     @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+    async def not_found(request: Request, exc: NotFound) -> Response:
         return _error(request, 404, str(exc)[:300])
 
     @app.exception_handler(AmbiguousActor)
-    async def ambiguous(request: Request, exc: AmbiguousActor) -> JSONResponse:
+    async def ambiguous(request: Request, exc: AmbiguousActor) -> Response:
         ids = ", ".join(c["id"] for c in exc.candidates[:10])
         return _error(
             request, 400, f"the actor query names {len(exc.candidates)} actors; use one of these ids: {ids}"[:300]
         )
 
     @app.exception_handler(sqlite3.Error)
-    async def store_error(request: Request, exc: sqlite3.Error) -> JSONResponse:
+    async def store_error(request: Request, exc: sqlite3.Error) -> Response:
         message = str(exc)
         log.warning("%s %s: %s", request.method, request.url.path, message)
         if message == "interrupted":

@@ -301,7 +301,8 @@ def claim_measures(
 
 # -- stances
 def _stances_where(actor: list[str] | None, concept: str | None, agree: bool | None) -> tuple[str, list[object]]:
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if actor is not None:
         where.append(f"st.actor IN ({','.join('?' * len(actor))})")
         params += actor

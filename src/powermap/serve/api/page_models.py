@@ -166,7 +166,8 @@ class DyadPoint(BaseModel):
     material_conflict: int
     events: int
     goldstein: float
-    documents: list[str]
+    documents: list[str] = Field(description="the first documents of the period's events (document_total: all)")
+    document_total: int = Field(description="how many documents the period's events come from")
 
 
 class Dyad(BaseModel):

@@ -8,17 +8,15 @@ plain functions, which FastAPI runs in its thread pool: a slow query never block
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
 
-from powermap.serve.api import fact_queries, fulltext, limits, marks, relation_queries
+from powermap.serve.api import fact_queries, fulltext, marks, relation_queries
 from powermap.store import queries
 
 MAX_OFFSET = 1_000_000
-PROGRESS_STEPS = 10_000  # SQLite virtual machine steps between two looks at the clock
 
 
 class NotFound(LookupError):
@@ -30,15 +28,11 @@ class BadParameter(ValueError):
 
 
 def connection(request: Request) -> Iterator[sqlite3.Connection]:
-    """A read-only connection for one request; its queries stop at the server's time limit."""
+    """A read-only connection for one request (from the server's pool); its queries stop at the
+    server's time limit."""
     settings = request.app.state.powermap
-    conn = settings.store.reader()
-    deadline = time.monotonic() + settings.time_limit_ms / 1000
-    conn.set_progress_handler(limits.over(deadline), PROGRESS_STEPS)
-    try:
+    with settings.readers.connection(settings.time_limit_ms) as conn:
         yield conn
-    finally:
-        conn.close()
 
 
 Conn = Annotated[sqlite3.Connection, Depends(connection)]
