@@ -60,6 +60,7 @@ def test_a_pool_needs_a_worker():
 def test_closed_pool_leaves_no_worker_behind():
     before = set(psutil.Process().children())
     with ForkPool(Extractor(STAGES.split(",")), workers=2) as pool:
+        pool.start(["nl"])
         children = [p for p in psutil.Process().children() if p not in before]
         assert len(children) == 2
         list(pool.map(documents(ARTICLES)))
