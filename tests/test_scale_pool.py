@@ -40,6 +40,35 @@ def test_pool_returns_every_document_in_order_with_the_single_process_records():
     assert as_dicts(pairs) == single
 
 
+GATE: list[Path] = []  # the folder a gated batch counts the other batches in (set before the fork)
+OTHERS = 8
+
+
+def gated_batch(documents: list[Document], prepared: bool = False) -> list[str]:
+    """A batch that stands for extraction: the one called "head" ends only once every other batch has."""
+    folder = GATE[0]
+    if documents[0].text != "head":
+        (folder / documents[0].id).touch()
+        return ["done"] * len(documents)
+    deadline = time.monotonic() + 60
+    while len(list(folder.iterdir())) < OTHERS and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return ["others ended first" if len(list(folder.iterdir())) >= OTHERS else "others waited"] * len(documents)
+
+
+def test_a_slow_batch_at_the_head_leaves_no_worker_idle(tmp_path, monkeypatch):
+    from powermap.scale import pool as pool_module
+
+    monkeypatch.setattr(pool_module, "_extract_batch", gated_batch)
+    GATE[:] = [tmp_path]
+    texts = ["head"] + [f"other {n}" for n in range(OTHERS)]
+    docs = [Document(id=document_id(t), text=t, language="xx") for t in texts]
+    with ForkPool(Extractor(STAGES.split(",")), workers=2, batch_size=1) as forked:
+        forked.start([])
+        outcomes = [outcome for _, outcome in forked.map(docs, window=2)]
+    assert outcomes == ["others ended first"] + ["done"] * OTHERS
+
+
 def test_dask_workers_give_the_same_records():
     extractor = Extractor(STAGES.split(","))
     docs = documents(ARTICLES)

@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
@@ -129,10 +130,15 @@ class ForkPool:
         self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_die_with_parent)
 
     def map(
-        self, documents: Iterable[Document], window: int | None = None, prepared: bool = False
+        self, documents: Iterable[Document], window: int | None = None, prepared: bool = False, held: int | None = None
     ) -> Iterator[tuple[Document, Outcome]]:
-        """(document, outcome) in input order, at most ``window`` batches in flight. The outcome is
-        the record (with ``prepared``: ``store.prepared.PreparedRecord``) or why the document failed."""
+        """(document, outcome) in input order; the outcome is the record (with ``prepared``: a
+        ``store.prepared.PreparedRecord``) or why the document failed.
+
+        At most ``window`` batches (default 3 per worker) are queued or running on the workers at
+        any time. Finished batches wait to be given out in input order, at most ``held`` of them
+        (default 16 per worker), so a slow batch at the head does not leave the other workers idle.
+        """
         if self._closed:
             raise RuntimeError("the pool is closed")
         incoming = iter(documents)
@@ -143,28 +149,37 @@ class ForkPool:
             self.start(d.language for d in sample if d.language)
             incoming = chain(sample, incoming)
         window = window or 3 * self.workers
+        held = max(held or 16 * self.workers, window)
+        slots = threading.Semaphore(window)  # released by the pool's result thread as each batch ends
         pending: deque[tuple[list[Document], AsyncResult]] = deque()
-        batch: list[Document] = []
+
+        def ended(_: object) -> None:
+            slots.release()
 
         def send(batch: list[Document]) -> None:
             assert self._pool is not None
-            pending.append((batch, self._pool.apply_async(_extract_batch, (batch, prepared))))
+            slots.acquire()
+            result = self._pool.apply_async(_extract_batch, (batch, prepared), callback=ended, error_callback=ended)
+            pending.append((batch, result))
 
-        def receive() -> Iterator[tuple[Document, Outcome]]:
-            sent, result = pending.popleft()
-            yield from zip(sent, result.get(), strict=True)
+        def finished() -> Iterator[tuple[Document, Outcome]]:
+            """The batches at the head that have ended (and the head, waited for, when ``held`` are waiting)."""
+            while pending and (pending[0][1].ready() or len(pending) >= held):
+                sent, result = pending.popleft()
+                yield from zip(sent, result.get(), strict=True)
 
+        batch: list[Document] = []
         for document in incoming:
             batch.append(document)
             if len(batch) == self.batch_size:
+                yield from finished()
                 send(batch)
                 batch = []
-                if len(pending) >= window:
-                    yield from receive()
         if batch:
             send(batch)
         while pending:
-            yield from receive()
+            sent, result = pending.popleft()
+            yield from zip(sent, result.get(), strict=True)
 
     def close(self) -> None:
         """Stop every worker now and wait for them (idempotent)."""
