@@ -206,7 +206,7 @@ def section(docs: int, runs: list[dict], speed: dict | None, volume: int = 0) ->
             f"| {r['workers'] or 'in process'} | {r['stored']:,} | {r['failed']} | {r['wall']:.0f} | {r['cpu']:.1f} | "
             f"{_cpu_split(r)} | {r['stored'] / r['wall']:.1f} | {r['max_rss_mib']:.0f} | {per_worker} | "
             f"{r['rss_early_late_mib'][0]:.0f} / {r['rss_early_late_mib'][1]:.0f} | "
-            f"{r["store_mib"] / max(r["stored"], 1) * 1000:.1f} |"
+            f"{r['store_mib'] / max(r['stored'], 1) * 1000:.1f} |"
         )
     what = (
         f"the first {docs:,} Dutch volume articles (`../shared/corpus-volume`)"
