@@ -139,6 +139,7 @@ def ingest_run(corpus: Path, workers: int, keep: Path | None = None) -> dict:
         "workers": workers,
         "wall": _wall_seconds(_time_field(stderr, "Elapsed (wall clock) time (h:mm:ss or m:ss)")),
         "cpu": float(_time_field(stderr, "User time (seconds)")) + float(_time_field(stderr, "System time (seconds)")),
+        "minor_faults": int(_time_field(stderr, "Minor (reclaiming a frame) page faults") or 0),
         "parent_cpu": float(own.group(1)) if own else None,
         "workers_cpu": float(own.group(2)) if own else None,
         "max_rss_mib": int(_time_field(stderr, "Maximum resident set size (kbytes)")) / 1024,
@@ -188,6 +189,69 @@ def model_versus_pipeline(articles: int) -> dict:
     return {"articles": len(texts), "words": words, "raw": raw, "model": model, "pipeline": pipeline}
 
 
+def driver_phases(corpus: Path, workers: int) -> dict:
+    """The driver's CPU seconds by phase in an ingest of ``corpus`` on ``workers`` forked workers (run
+    in a fresh process: ``--phases-of``): before the fork (imports, the store, the language sample),
+    the warm-up and the fork, after it (reading, writing), and the workers' own."""
+    import resource
+
+    def cpu() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        return own.ru_utime + own.ru_stime
+
+    from powermap.extract import Extractor
+    from powermap.ingest.options import IngestOptions
+    from powermap.ingest.run import ingest
+    from powermap.scale import ForkPool
+    from powermap.store import open_store
+
+    marks: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="powermap-phases-") as tmp:
+        store = open_store(Path(tmp) / "store")
+        extractor = Extractor()
+        pool = ForkPool(extractor, workers)
+        start = pool.start
+
+        def timed_start(languages=None) -> None:
+            marks["before"] = cpu()
+            start(languages)
+            marks["forked"] = cpu()
+
+        pool.start = timed_start  # type: ignore[method-assign]
+        report = ingest([str(corpus)], store, IngestOptions(), extractor, parallel=pool)
+        marks["end"] = cpu()
+        children = psutil.Process().children()
+        worker_cpu = sum(c.cpu_times().user + c.cpu_times().system for c in children)
+        pool.close()
+        store.close()
+    return {
+        "before_fork": marks["before"],
+        "warm_up_and_fork": marks["forked"] - marks["before"],
+        "after_fork": marks["end"] - marks["forked"],
+        "workers": worker_cpu,
+        "warmed": pool.warmed,
+        "stored": report.counts["stored"] + report.counts["near-duplicate"],
+    }
+
+
+def phases_section(phases: dict, what: str, workers: int, command: str) -> str:
+    total = phases["before_fork"] + phases["warm_up_and_fork"] + phases["after_fork"] + phases["workers"]
+    rows = [
+        ("driver, before the fork (imports, store, reading the language sample)", phases["before_fork"]),
+        (f"driver, warm-up ({', '.join(phases['warmed'])}) and fork", phases["warm_up_and_fork"]),
+        ("driver, after the fork (reading, duplicate checks, writing)", phases["after_fork"]),
+        (f"{workers} workers (extraction, records prepared for the store)", phases["workers"]),
+    ]
+    lines = [
+        f"The driver's CPU seconds by phase, {what} on {workers} workers (`{command}`, {phases['stored']} stored):",
+        "",
+        "| phase | CPU s | share |",
+        "|---|---:|---:|",
+        *[f"| {name} | {value:.2f} | {value / total:.0%} |" for name, value in rows],
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def _cpu_split(run: dict) -> str:
     """The parent's CPU seconds, its workers', and the parent's share of the two."""
     if run["parent_cpu"] is None:
@@ -204,7 +268,8 @@ def section(docs: int, runs: list[dict], speed: dict | None, volume: int = 0) ->
         per_worker += " (PSS " + (", ".join(f"{m:.0f}" for m in r["process_pss_mib"]) or "-") + ")"
         rows.append(
             f"| {r['workers'] or 'in process'} | {r['stored']:,} | {r['failed']} | {r['wall']:.0f} | {r['cpu']:.1f} | "
-            f"{_cpu_split(r)} | {r['stored'] / r['wall']:.1f} | {r['max_rss_mib']:.0f} | {per_worker} | "
+            f"{_cpu_split(r)} | {r['minor_faults'] / 1e6:.2f} | {r['stored'] / r['wall']:.1f} | "
+            f"{r['max_rss_mib']:.0f} | {per_worker} | "
             f"{r['rss_early_late_mib'][0]:.0f} / {r['rss_early_late_mib'][1]:.0f} | "
             f"{r['store_mib'] / max(r['stored'], 1) * 1000:.1f} |"
         )
@@ -222,10 +287,10 @@ def section(docs: int, runs: list[dict], speed: dict | None, volume: int = 0) ->
         "(`getrusage`); the parent's share is of the two together.",
         "",
         "| workers | stored | failed | wall s | CPU s | parent CPU s | workers CPU s | parent's share "
-        "| documents per wall-second | peak RSS MiB (largest process) "
+        "| minor page faults (millions) | documents per wall-second | peak RSS MiB (largest process) "
         "| peak RSS MiB per child process | largest child's RSS MiB early / late in the run "
         "| store MiB per 1,000 documents |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|",
         *rows,
     ]
     base = by_workers.get(0) or by_workers.get(1)
@@ -256,8 +321,19 @@ def section(docs: int, runs: list[dict], speed: dict | None, volume: int = 0) ->
     return "\n".join(lines)
 
 
+def _phases_in_fresh_process(corpus: Path, workers: int) -> dict:
+    command = [sys.executable, __file__, "--phases-of", str(corpus), "--workers", str(workers)]
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
+
 def measure(
-    docs: int, workers: list[int], articles: int, keep: Path | None = None, api: bool = False, volume: int = 0
+    docs: int,
+    workers: list[int],
+    articles: int,
+    keep: Path | None = None,
+    api: bool = False,
+    volume: int = 0,
+    phased: bool = False,
 ) -> str:
     """The section: ingest runs per ``workers`` (the last one's store kept at ``keep``, and with
     ``api`` load-tested by ``bench_api``), and the model against the pipeline on ``articles``.
@@ -266,8 +342,13 @@ def measure(
         with tempfile.TemporaryDirectory(prefix="powermap-volume-") as folder:
             corpus = volume_corpus(volume, Path(folder))
             runs = [ingest_run(corpus, w, keep if w == workers[-1] else None) for w in workers]
+            phases = _phases_in_fresh_process(corpus, max(workers)) if phased and max(workers) else None
         speed = model_versus_pipeline(articles) if articles else None
-        return section(volume, runs, speed, volume=volume)
+        text = section(volume, runs, speed, volume=volume)
+        if phases:
+            command = f"python bench/bench_scale.py --volume {volume} --workers {max(workers)} --articles 0 --phases"
+            text += "\n" + phases_section(phases, f"the first {volume} Dutch volume articles", max(workers), command)
+        return text
     corpus = write_corpus(docs)
     if api and keep is None:
         keep = CACHE / f"ingested-{docs}"
@@ -302,8 +383,13 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100, help="Dutch volume articles for the model test (0: skip)")
     parser.add_argument("--keep", type=Path, help="keep the last run's store in this (new) folder")
     parser.add_argument("--api", action="store_true", help="then load-test the API on it (bench/bench_api.py)")
+    parser.add_argument("--phases", action="store_true", help="with --volume: the driver's CPU by phase")
+    parser.add_argument("--phases-of", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    print(measure(args.docs, args.workers, args.articles, args.keep, args.api, args.volume))
+    if args.phases_of:
+        print(json.dumps(driver_phases(args.phases_of, max(args.workers))))
+        return 0
+    print(measure(args.docs, args.workers, args.articles, args.keep, args.api, args.volume, args.phases))
     return 0
 
 
