@@ -81,6 +81,12 @@ def test_warm_up_runs_every_language_with_a_warm_up_sentence():
     assert warm_up(Extractor(STAGES.split(",")), ["en", "nl", "de"]) == ["en", "nl"]
 
 
+def test_languages_without_data_warm_every_language_up():
+    with ForkPool(Extractor(STAGES.split(",")), workers=1) as forked:
+        forked.start(["es", "xx"])
+        assert forked.warmed == ["en", "nl"]
+
+
 def test_a_pool_needs_a_worker():
     with pytest.raises(ValueError, match="at least one worker"):
         ForkPool(Extractor(STAGES.split(",")), workers=0)

@@ -112,14 +112,14 @@ class ForkPool:
         self._closed = False
 
     def start(self, languages: Iterable[str] | None = None) -> None:
-        """Warm the extractor up for ``languages`` (None, or none with a warm-up sentence: every
-        language that has one), then fork the workers; nothing if they run already."""
+        """Warm the extractor up for ``languages`` (None, or none powermap has a warm-up sentence
+        for: every language that has one), then fork the workers; nothing if they run already."""
         global _extractor, _time_limit
         if self._closed:
             raise RuntimeError("the pool is closed")
         if self._pool is not None:
             return
-        wanted = sorted(set(languages)) if languages is not None else None
+        wanted = sorted(set(languages) & lang.codes()) if languages is not None else None
         self.warmed = warm_up(self.extractor, wanted) if wanted else []
         if not self.warmed:
             self.warmed = warm_up(self.extractor)
