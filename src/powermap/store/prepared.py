@@ -38,6 +38,13 @@ def prepare(record: ExtractionRecord, schema_checked: bool = False) -> PreparedR
     ``schema_checked``: the record already passed ``validate_record`` (``extract_guarded`` checks
     every record it returns), so the schema is not checked twice.
     """
+    data = checked(record, schema_checked)
+    text = record.document.text
+    return PreparedRecord(record, data, dedup.content_hash(text), dedup.signature(text))
+
+
+def checked(record: ExtractionRecord, schema_checked: bool = False) -> dict[str, Any]:
+    """``record.to_dict()`` once the record passed the schema and reference checks (``RecordError``)."""
     from powermap.schema import validation_errors
 
     data = record.to_dict()
@@ -45,8 +52,7 @@ def prepare(record: ExtractionRecord, schema_checked: bool = False) -> PreparedR
     if errors:
         raise RecordError(f"document {record.document.id}: record breaks the schema: {'; '.join(errors[:3])}")
     check_references(record)
-    text = record.document.text
-    return PreparedRecord(record, data, dedup.content_hash(text), dedup.signature(text))
+    return data
 
 
 def prepare_outcome(outcome: ExtractionRecord | str) -> PreparedRecord | str:

@@ -25,7 +25,7 @@ from powermap.ingest.model import SourceDocument
 from powermap.records import ExtractionRecord
 from powermap.store import migrations
 from powermap.store.corrections_log import corrected_record
-from powermap.store.prepared import PreparedRecord, RecordError, prepare
+from powermap.store.prepared import PreparedRecord, RecordError, checked, prepare
 from powermap.store.queries import corpus_counts, fold, read_record, record_json
 
 DEFAULT_STORE = Path("powermap-data")
@@ -209,14 +209,20 @@ class Store:
 
     def replace_extraction(self, record: ExtractionRecord | PreparedRecord, stages: list[str]) -> None:
         """Swap a stored document's extraction for a new one (after the pipeline improved)."""
-        ready = self._prepared(record)
-        doc_id = ready.record.document.id
+        if isinstance(record, PreparedRecord):
+            doc_id = record.record.document.id
+        else:
+            try:
+                checked(record)  # its duplicate keys are the stored document's: not computed again
+            except RecordError as err:
+                raise StoreError(str(err)) from None
+            doc_id = record.document.id
         with self.transaction() as conn:
             if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
                 raise StoreError(f"no stored document {doc_id}")
             for table in ("mentions", "quotes", "claims", "events", "stances", "extractions"):
                 conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-            self._write_extraction(conn, ready, stages)
+            self._write_extraction(conn, record, stages)
 
     def _nearest(self, conn: sqlite3.Connection, sig: np.ndarray) -> tuple[str | None, float | None]:
         """The original this signature nearly duplicates, and the similarity (None, None: none).
