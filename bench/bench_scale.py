@@ -2,8 +2,10 @@
 
 ``python bench/bench_scale.py --docs 2000 --workers 0 2`` writes ``--docs`` documents of the
 project's corpus generator (``bench/generate_corpus.py``: synthetic English dispatches, no real
-text) as JSON Lines, then times ``powermap ingest`` on them once per ``--workers`` value under
-``/usr/bin/time -v`` (wall, CPU = user + sys, peak RSS), sampling each worker's RSS. It also
+text) as JSON Lines (``--volume 180``: the first 180 Dutch volume articles instead), then times
+``powermap ingest`` on them once per ``--workers`` value under ``/usr/bin/time -v`` (wall, CPU =
+user + sys, peak RSS), sampling each worker's RSS; the parent's own CPU seconds and its reaped
+workers' are read from ``getrusage`` when the command exits. It also
 measures, in one process, the Dutch model alone against the whole pipeline on the same Dutch
 volume articles (``../shared/corpus-volume``), in words per CPU-second. ``python bench/run.py
 scale`` writes the section of BENCHMARKS.md.
@@ -54,6 +56,29 @@ def write_corpus(docs: int, seed: int = 11) -> Path:
     return path
 
 
+def volume_corpus(articles: int, folder: Path) -> Path:
+    """The first ``articles`` Dutch volume articles as an ingest input in ``folder``."""
+    source = SHARED / "corpus-volume" / "dpgmedia2019-nl.jsonl"
+    path = folder / f"volume-nl-{articles}.jsonl"
+    with source.open(encoding="utf-8") as lines, path.open("w", encoding="utf-8") as out:
+        for _, line in zip(range(articles), lines, strict=False):
+            out.write(line)
+    return path
+
+
+#: ``powermap`` run so that, on exit, it reports its own CPU seconds and its reaped workers'.
+_CLI_WITH_RUSAGE = """
+import atexit, resource, sys
+def report():
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    sys.stderr.write(f"RUSAGE {own.ru_utime + own.ru_stime:.3f} {kids.ru_utime + kids.ru_stime:.3f}\\n")
+atexit.register(report)
+from powermap.serve.cli.app import main
+sys.argv = ["powermap", *sys.argv[1:]]
+main()
+"""
+
+
 def _time_field(report: str, label: str) -> str:
     found = re.search(rf"^\s*{re.escape(label)}: (.+)$", report, re.M)
     return found.group(1).strip() if found else ""
@@ -71,7 +96,7 @@ def ingest_run(corpus: Path, workers: int, keep: Path | None = None) -> dict:
         store = keep if keep is not None else Path(tmp) / "store"
         if keep is not None and keep.exists():
             raise FileExistsError(f"{keep} already exists: give --keep a new folder")
-        command = ["/usr/bin/time", "-v", sys.executable, "-m", "powermap", "ingest", str(corpus)]
+        command = ["/usr/bin/time", "-v", sys.executable, "-c", _CLI_WITH_RUSAGE, "ingest", str(corpus)]
         command += ["--store", str(store), "--workers", str(workers), "--quiet", "--json"]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         peaks: dict[int, int] = {}
@@ -104,6 +129,7 @@ def ingest_run(corpus: Path, workers: int, keep: Path | None = None) -> dict:
             raise RuntimeError(f"ingest failed ({process.returncode}): {stderr[-2000:]}")
         summary = json.loads(stdout)
         size = sum(p.stat().st_size for p in store.glob("powermap.db*"))
+    own = re.search(r"^RUSAGE ([\d.]+) ([\d.]+)$", stderr, re.M)
     rss = sorted(peaks.values(), reverse=True)
     tenth = max(1, len(timeline) // 10)
     early = max((r for _, r in timeline[tenth : 2 * tenth]), default=0)  # after start-up, before a tenth more
@@ -113,6 +139,9 @@ def ingest_run(corpus: Path, workers: int, keep: Path | None = None) -> dict:
         "workers": workers,
         "wall": _wall_seconds(_time_field(stderr, "Elapsed (wall clock) time (h:mm:ss or m:ss)")),
         "cpu": float(_time_field(stderr, "User time (seconds)")) + float(_time_field(stderr, "System time (seconds)")),
+        "minor_faults": int(_time_field(stderr, "Minor (reclaiming a frame) page faults") or 0),
+        "parent_cpu": float(own.group(1)) if own else None,
+        "workers_cpu": float(own.group(2)) if own else None,
         "max_rss_mib": int(_time_field(stderr, "Maximum resident set size (kbytes)")) / 1024,
         "process_rss_mib": [r / 2**20 for r in rss],
         "process_pss_mib": [p / 2**20 for p in sorted(shared_out.values(), reverse=True)],
@@ -160,29 +189,108 @@ def model_versus_pipeline(articles: int) -> dict:
     return {"articles": len(texts), "words": words, "raw": raw, "model": model, "pipeline": pipeline}
 
 
-def section(docs: int, runs: list[dict], speed: dict | None) -> str:
+def driver_phases(corpus: Path, workers: int) -> dict:
+    """The driver's CPU seconds by phase in an ingest of ``corpus`` on ``workers`` forked workers (run
+    in a fresh process: ``--phases-of``): before the fork (imports, the store, the language sample),
+    the warm-up and the fork, after it (reading, writing), and the workers' own."""
+    import resource
+
+    def cpu() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        return own.ru_utime + own.ru_stime
+
+    from powermap.extract import Extractor
+    from powermap.ingest.options import IngestOptions
+    from powermap.ingest.run import ingest
+    from powermap.scale import ForkPool
+    from powermap.store import open_store
+
+    marks: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="powermap-phases-") as tmp:
+        store = open_store(Path(tmp) / "store")
+        extractor = Extractor()
+        pool = ForkPool(extractor, workers)
+        start = pool.start
+
+        def timed_start(languages=None) -> None:
+            marks["before"] = cpu()
+            start(languages)
+            marks["forked"] = cpu()
+
+        pool.start = timed_start  # type: ignore[method-assign]
+        report = ingest([str(corpus)], store, IngestOptions(), extractor, parallel=pool)
+        marks["end"] = cpu()
+        children = psutil.Process().children()
+        worker_cpu = sum(c.cpu_times().user + c.cpu_times().system for c in children)
+        pool.close()
+        store.close()
+    return {
+        "before_fork": marks["before"],
+        "warm_up_and_fork": marks["forked"] - marks["before"],
+        "after_fork": marks["end"] - marks["forked"],
+        "workers": worker_cpu,
+        "warmed": pool.warmed,
+        "stored": report.counts["stored"] + report.counts["near-duplicate"],
+    }
+
+
+def phases_section(phases: dict, what: str, workers: int, command: str) -> str:
+    total = phases["before_fork"] + phases["warm_up_and_fork"] + phases["after_fork"] + phases["workers"]
+    rows = [
+        ("driver, before the fork (imports, store, reading the language sample)", phases["before_fork"]),
+        (f"driver, warm-up ({', '.join(phases['warmed'])}) and fork", phases["warm_up_and_fork"]),
+        ("driver, after the fork (reading, duplicate checks, writing)", phases["after_fork"]),
+        (f"{workers} workers (extraction, records prepared for the store)", phases["workers"]),
+    ]
+    lines = [
+        f"The driver's CPU seconds by phase, {what} on {workers} workers (`{command}`, {phases['stored']} stored):",
+        "",
+        "| phase | CPU s | share |",
+        "|---|---:|---:|",
+        *[f"| {name} | {value:.2f} | {value / total:.0%} |" for name, value in rows],
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _cpu_split(run: dict) -> str:
+    """The parent's CPU seconds, its workers', and the parent's share of the two."""
+    if run["parent_cpu"] is None:
+        return "- | - | -"
+    share = run["parent_cpu"] / max(run["parent_cpu"] + run["workers_cpu"], 1e-9)
+    return f"{run['parent_cpu']:.1f} | {run['workers_cpu']:.1f} | {share:.0%}"
+
+
+def section(docs: int, runs: list[dict], speed: dict | None, volume: int = 0) -> str:
     by_workers = {r["workers"]: r for r in runs}
     rows = []
     for r in runs:
         per_worker = ", ".join(f"{m:.0f}" for m in r["process_rss_mib"]) or "-"
         per_worker += " (PSS " + (", ".join(f"{m:.0f}" for m in r["process_pss_mib"]) or "-") + ")"
         rows.append(
-            f"| {r['workers'] or 'in process'} | {r['stored']:,} | {r['failed']} | {r['wall']:.0f} | {r['cpu']:.0f} | "
-            f"{r['stored'] / r['wall']:.1f} | {r['max_rss_mib']:.0f} | {per_worker} | "
+            f"| {r['workers'] or 'in process'} | {r['stored']:,} | {r['failed']} | {r['wall']:.0f} | {r['cpu']:.1f} | "
+            f"{_cpu_split(r)} | {r['minor_faults'] / 1e6:.2f} | {r['stored'] / r['wall']:.1f} | "
+            f"{r['max_rss_mib']:.0f} | {per_worker} | "
             f"{r['rss_early_late_mib'][0]:.0f} / {r['rss_early_late_mib'][1]:.0f} | "
-            f"{r['store_mib'] / docs * 1000:.1f} |"
+            f"{r['store_mib'] / max(r['stored'], 1) * 1000:.1f} |"
         )
+    what = (
+        f"the first {docs:,} Dutch volume articles (`../shared/corpus-volume`)"
+        if volume
+        else f"{docs:,} generated documents (`bench/generate_corpus.py`, synthetic English dispatches)"
+    )
     lines = [
         "## Throughput end to end (`bench/bench_scale.py`)",
         "",
-        f"`powermap ingest` of {docs:,} generated documents (`bench/generate_corpus.py`, synthetic English "
-        "dispatches), in one process and on forked workers, each run under `/usr/bin/time -v` on this machine "
-        f"(2 cores; load average at the end {psutil.getloadavg()[0]:.1f}).",
+        f"`powermap ingest` of {what}, in one process and on forked workers, each run under `/usr/bin/time -v` "
+        f"on this machine (2 cores; load average at the end {psutil.getloadavg()[0]:.1f}). Parent and workers: "
+        "CPU seconds (user + sys) of the `powermap` process itself and of its reaped worker processes "
+        "(`getrusage`); the parent's share is of the two together.",
         "",
-        "| workers | stored | failed | wall s | CPU s | documents per wall-second | peak RSS MiB (largest process) "
+        "| workers | stored | failed | wall s | CPU s | parent CPU s | workers CPU s | parent's share "
+        "| minor page faults (millions) | documents per wall-second | peak RSS MiB (largest process) "
         "| peak RSS MiB per child process | largest child's RSS MiB early / late in the run "
         "| store MiB per 1,000 documents |",
-        "|---|---:|---:|---:|---:|---:|---:|---|---|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|",
         *rows,
     ]
     base = by_workers.get(0) or by_workers.get(1)
@@ -207,14 +315,40 @@ def section(docs: int, runs: list[dict], speed: dict | None) -> str:
             + f"; the whole pipeline {pipeline_rate:,.0f} ({pipeline_rate / model_rate:.2f} of the model's speed).",
         ]
     workers = " ".join(str(r["workers"]) for r in runs)
-    lines += ["", f"Reproduce: `python bench/bench_scale.py --docs {docs} --workers {workers}`; the 100,000-document "
+    corpus = f"--volume {docs}" if volume else f"--docs {docs}"
+    lines += ["", f"Reproduce: `python bench/bench_scale.py {corpus} --workers {workers}`; the 100,000-document "
               "run end to end with the API load test on its store: `make bench-100k`.", ""]  # fmt: skip
     return "\n".join(lines)
 
 
-def measure(docs: int, workers: list[int], articles: int, keep: Path | None = None, api: bool = False) -> str:
+def _phases_in_fresh_process(corpus: Path, workers: int) -> dict:
+    command = [sys.executable, __file__, "--phases-of", str(corpus), "--workers", str(workers)]
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
+
+def measure(
+    docs: int,
+    workers: list[int],
+    articles: int,
+    keep: Path | None = None,
+    api: bool = False,
+    volume: int = 0,
+    phased: bool = False,
+) -> str:
     """The section: ingest runs per ``workers`` (the last one's store kept at ``keep``, and with
-    ``api`` load-tested by ``bench_api``), and the model against the pipeline on ``articles``."""
+    ``api`` load-tested by ``bench_api``), and the model against the pipeline on ``articles``.
+    With ``volume``, the runs ingest that many Dutch volume articles instead of ``docs`` generated ones."""
+    if volume:
+        with tempfile.TemporaryDirectory(prefix="powermap-volume-") as folder:
+            corpus = volume_corpus(volume, Path(folder))
+            runs = [ingest_run(corpus, w, keep if w == workers[-1] else None) for w in workers]
+            phases = _phases_in_fresh_process(corpus, max(workers)) if phased and max(workers) else None
+        speed = model_versus_pipeline(articles) if articles else None
+        text = section(volume, runs, speed, volume=volume)
+        if phases:
+            command = f"python bench/bench_scale.py --volume {volume} --workers {max(workers)} --articles 0 --phases"
+            text += "\n" + phases_section(phases, f"the first {volume} Dutch volume articles", max(workers), command)
+        return text
     corpus = write_corpus(docs)
     if api and keep is None:
         keep = CACHE / f"ingested-{docs}"
@@ -244,12 +378,18 @@ def run(quick: bool) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2_000)
+    parser.add_argument("--volume", type=int, default=0, help="ingest this many Dutch volume articles instead")
     parser.add_argument("--workers", type=int, nargs="+", default=[0, 2])
     parser.add_argument("--articles", type=int, default=100, help="Dutch volume articles for the model test (0: skip)")
     parser.add_argument("--keep", type=Path, help="keep the last run's store in this (new) folder")
     parser.add_argument("--api", action="store_true", help="then load-test the API on it (bench/bench_api.py)")
+    parser.add_argument("--phases", action="store_true", help="with --volume: the driver's CPU by phase")
+    parser.add_argument("--phases-of", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    print(measure(args.docs, args.workers, args.articles, args.keep, args.api))
+    if args.phases_of:
+        print(json.dumps(driver_phases(args.phases_of, max(args.workers))))
+        return 0
+    print(measure(args.docs, args.workers, args.articles, args.keep, args.api, args.volume, args.phases))
     return 0
 
 

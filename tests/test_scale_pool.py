@@ -40,6 +40,35 @@ def test_pool_returns_every_document_in_order_with_the_single_process_records():
     assert as_dicts(pairs) == single
 
 
+GATE: list[Path] = []  # the folder a gated batch counts the other batches in (set before the fork)
+OTHERS = 8
+
+
+def gated_batch(documents: list[Document], prepared: bool = False) -> list[str]:
+    """A batch that stands for extraction: the one called "head" ends only once every other batch has."""
+    folder = GATE[0]
+    if documents[0].text != "head":
+        (folder / documents[0].id).touch()
+        return ["done"] * len(documents)
+    deadline = time.monotonic() + 60
+    while len(list(folder.iterdir())) < OTHERS and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return ["others ended first" if len(list(folder.iterdir())) >= OTHERS else "others waited"] * len(documents)
+
+
+def test_a_slow_batch_at_the_head_leaves_no_worker_idle(tmp_path, monkeypatch):
+    from powermap.scale import pool as pool_module
+
+    monkeypatch.setattr(pool_module, "_extract_batch", gated_batch)
+    GATE[:] = [tmp_path]
+    texts = ["head"] + [f"other {n}" for n in range(OTHERS)]
+    docs = [Document(id=document_id(t), text=t, language="xx") for t in texts]
+    with ForkPool(Extractor(STAGES.split(",")), workers=2, batch_size=1) as forked:
+        forked.start([])
+        outcomes = [outcome for _, outcome in forked.map(docs, window=2)]
+    assert outcomes == ["others ended first"] + ["done"] * OTHERS
+
+
 def test_dask_workers_give_the_same_records():
     extractor = Extractor(STAGES.split(","))
     docs = documents(ARTICLES)
@@ -52,6 +81,12 @@ def test_warm_up_runs_every_language_with_a_warm_up_sentence():
     assert warm_up(Extractor(STAGES.split(",")), ["en", "nl", "de"]) == ["en", "nl"]
 
 
+def test_languages_without_data_warm_every_language_up():
+    with ForkPool(Extractor(STAGES.split(",")), workers=1) as forked:
+        forked.start(["es", "xx"])
+        assert forked.warmed == ["en", "nl"]
+
+
 def test_a_pool_needs_a_worker():
     with pytest.raises(ValueError, match="at least one worker"):
         ForkPool(Extractor(STAGES.split(",")), workers=0)
@@ -60,6 +95,7 @@ def test_a_pool_needs_a_worker():
 def test_closed_pool_leaves_no_worker_behind():
     before = set(psutil.Process().children())
     with ForkPool(Extractor(STAGES.split(",")), workers=2) as pool:
+        pool.start(["nl"])
         children = [p for p in psutil.Process().children() if p not in before]
         assert len(children) == 2
         list(pool.map(documents(ARTICLES)))

@@ -15,6 +15,7 @@ from powermap.ingest.options import IngestOptions
 from powermap.ingest.sources import read_inputs
 from powermap.records import Document, ExtractionRecord, document_id
 from powermap.store import AddResult, Store, StoreError
+from powermap.store.prepared import PreparedRecord
 
 if TYPE_CHECKING:
     from powermap.scale import DaskExtractor, ForkPool
@@ -61,7 +62,8 @@ def ingest(
 
     Texts already stored are recognised before any extraction work, so a re-run after a crash
     resumes where the last committed document left off. With ``parallel``, extraction runs on
-    worker processes while this process stays the store's only writer. With ``reextract``, a stored
+    worker processes, which also prepare each record for the store (``store.prepared``), while
+    this process stays the store's only writer. With ``reextract``, a stored
     text is extracted again and its extraction replaced (status ``re-extracted``); the corrections
     people made to it are applied to the new record.
     """
@@ -79,13 +81,14 @@ def ingest(
         if on_item:
             on_item(item, result)
 
-    def store_one(source: SourceDocument, outcome: ExtractionRecord | str) -> None:
+    def store_one(source: SourceDocument, outcome: ExtractionRecord | PreparedRecord | str) -> None:
         if isinstance(outcome, str):
             settle(IngestFailure(source.input, outcome), None)
             return
+        record = outcome.record if isinstance(outcome, PreparedRecord) else outcome
         try:
             existing = store.find_duplicate(source.text) if reextract else None
-            if existing == outcome.document.id:
+            if existing == record.document.id:
                 store.replace_extraction(outcome, stage_names)
                 settle(source, AddResult("re-extracted", existing))
                 return
@@ -115,7 +118,7 @@ def ingest(
                 waiting[document_id(source.text)].append(source)
                 yield to_document(source)
 
-        for document, outcome in parallel.map(documents()):
+        for document, outcome in parallel.map(documents(), prepared=True):  # workers prepare, this process writes
             store_one(waiting[document.id].pop(0), outcome)
         return report
 

@@ -16,6 +16,7 @@ from powermap.extract import Extractor
 from powermap.ingest.guard import extract_guarded
 from powermap.ingest.options import DEFAULT_TIME_LIMIT
 from powermap.records import Document, ExtractionRecord
+from powermap.store.prepared import PreparedRecord, prepare_outcome
 
 
 @cache
@@ -25,11 +26,16 @@ def _worker_extractor(stage_names: tuple[str, ...] | None) -> Extractor:
 
 
 def extract_one(
-    document: Document, stage_names: tuple[str, ...] | None, time_limit: float | None = DEFAULT_TIME_LIMIT
-) -> ExtractionRecord | str:
-    """A validated record, or why the document failed (a failing document must not take its worker
-    down; the time budget works in the worker's pool thread too, see ``ingest.deadline``)."""
-    return extract_guarded(_worker_extractor(stage_names), document, time_limit)
+    document: Document,
+    stage_names: tuple[str, ...] | None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    prepared: bool = False,
+) -> ExtractionRecord | PreparedRecord | str:
+    """A validated record (with ``prepared``, ready for the store: ``store.prepared``), or why the
+    document failed (a failing document must not take its worker down; the time budget works in
+    the worker's pool thread too, see ``ingest.deadline``)."""
+    outcome = extract_guarded(_worker_extractor(stage_names), document, time_limit)
+    return prepare_outcome(outcome) if prepared else outcome
 
 
 def extract_batch_to_parquet(
@@ -49,7 +55,7 @@ def extract_batch_to_parquet(
 
     records, failures = [], []
     for document in documents:
-        outcome = extract_one(document, stage_names, time_limit)
+        outcome = extract_guarded(_worker_extractor(stage_names), document, time_limit)
         if isinstance(outcome, ExtractionRecord):
             records.append(outcome)
         else:
@@ -99,14 +105,17 @@ class DaskExtractor:
             )
             self.client = Client(self.cluster)
 
-    def map(self, documents: Iterable[Document], window: int = 64) -> Iterator[tuple[Document, ExtractionRecord | str]]:
-        """(document, record or error text) as each finishes, at most ``window`` in flight."""
+    def map(
+        self, documents: Iterable[Document], window: int = 64, prepared: bool = False
+    ) -> Iterator[tuple[Document, ExtractionRecord | PreparedRecord | str]]:
+        """(document, record or error text) as each finishes, at most ``window`` in flight (records
+        prepared for the store with ``prepared``)."""
         from distributed import as_completed
 
         pending = as_completed()
-        sent: dict[str, Document] = {}
+        sent: dict[object, Document] = {}  # by future key
         for document in documents:
-            future = self.client.submit(extract_one, document, self.stage_names, self.time_limit, pure=False)
+            future = self.client.submit(extract_one, document, self.stage_names, self.time_limit, prepared, pure=False)
             sent[future.key] = document
             pending.add(future)
             if pending.count() >= window:

@@ -1,10 +1,14 @@
 """Extraction on local worker processes forked after the models are loaded.
 
-The parent builds one ``Extractor``, warms it (the language models, the knowledge base and
-the lexicons load on first use), then forks ``workers`` processes that inherit all of it:
-nothing is loaded twice and start-up is paid once. Documents go out in batches of tens, at
-most a few batches per worker in flight, so memory stays flat on corpora of any size; the
-parent stays the store's only writer.
+The parent builds one ``Extractor``; on the first ``map`` it reads the first documents, warms
+the extractor up for their languages only (the language models, the knowledge base and the
+lexicons load on first use), then forks ``workers`` processes that inherit all of it: nothing
+is loaded twice and start-up is paid once. A language the first documents did not show loads
+in each worker when it first comes. Documents go out in small batches, a few per worker in
+flight, so memory stays flat on corpora of any size and the last batches end close together.
+Workers also do what storing a record needs that does not need the database (checks, the
+stored dict, duplicate keys: ``store.prepared``), so the parent, the store's only writer, is
+left with the SQL.
 
 Workers never outlive the parent: each asks the kernel for SIGTERM when its parent dies
 (``PR_SET_PDEATHSIG``), ignores Ctrl-C (the parent handles it and terminates the pool), and
@@ -19,22 +23,28 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 
 from powermap import lang
 from powermap.extract import Extractor
+from powermap.ingest import dedup
 from powermap.ingest.guard import extract_guarded
 from powermap.ingest.options import DEFAULT_TIME_LIMIT
 from powermap.records import Document, ExtractionRecord, document_id
+from powermap.store.prepared import PreparedRecord, prepare_outcome
 
 PR_SET_PDEATHSIG = 1
+#: Documents read before the fork to learn which languages to load in the parent.
+LANGUAGE_SAMPLE = 32
 
 _extractor: Extractor | None = None  # the parent's extractor, inherited by every forked worker
 _time_limit: float | None = DEFAULT_TIME_LIMIT
 
-Outcome = ExtractionRecord | str
+Outcome = ExtractionRecord | PreparedRecord | str
 
 
 def _die_with_parent() -> None:
@@ -47,11 +57,12 @@ def _die_with_parent() -> None:
             os._exit(1)
 
 
-def _extract_batch(documents: list[Document]) -> list[Outcome]:
-    """Records (or failure reasons) for a batch, in order, with the inherited extractor."""
+def _extract_batch(documents: list[Document], prepared: bool = False) -> list[Outcome]:
+    """Records (prepared for the store with ``prepared``) or failure reasons for a batch, in order."""
     if _extractor is None:  # pragma: no cover - only if a worker was started without fork
         raise RuntimeError("the worker has no extractor: workers must be forked by ForkPool")
-    return [extract_guarded(_extractor, document, _time_limit) for document in documents]
+    outcomes = [extract_guarded(_extractor, document, _time_limit) for document in documents]
+    return [prepare_outcome(outcome) if prepared else outcome for outcome in outcomes]
 
 
 def warm_up(extractor: Extractor, languages: Iterable[str] | None = None) -> list[str]:
@@ -70,11 +81,15 @@ def warm_up(extractor: Extractor, languages: Iterable[str] | None = None) -> lis
 class ForkPool:
     """``workers`` forked processes sharing one loaded extractor.
 
+    The workers are forked by ``start``, which the first ``map`` calls with the languages of
+    the first ``LANGUAGE_SAMPLE`` documents.
+
     Args:
         extractor (Extractor): the configured stages, loaded in this process before the fork.
         workers (int): processes to fork (at least 1).
         time_limit (float | None): seconds of extraction allowed per document.
-        batch_size (int): documents per task (tens: fewer round trips, little waiting).
+        batch_size (int): documents per task (a few: the round trip costs about a millisecond, and
+            the last tasks of a run end close together).
     """
 
     def __init__(
@@ -82,58 +97,100 @@ class ForkPool:
         extractor: Extractor,
         workers: int,
         time_limit: float | None = DEFAULT_TIME_LIMIT,
-        batch_size: int = 16,
+        batch_size: int = 4,
     ) -> None:
         if workers < 1:
             raise ValueError("a pool needs at least one worker")
         if "fork" not in multiprocessing.get_all_start_methods():
             raise RuntimeError("forked workers need a platform with fork(); use --scheduler with Dask instead")
-        global _extractor, _time_limit
-        warm_up(extractor)
-        _extractor, _time_limit = extractor, time_limit
+        self.extractor = extractor
+        self.time_limit = time_limit
         self.workers = workers
         self.batch_size = batch_size
+        self.warmed: list[str] = []
+        self._pool: Pool | None = None
+        self._closed = False
+
+    def start(self, languages: Iterable[str] | None = None) -> None:
+        """Warm the extractor up for ``languages`` (None, or none powermap has a warm-up sentence
+        for: every language that has one), then fork the workers; nothing if they run already."""
+        global _extractor, _time_limit
+        if self._closed:
+            raise RuntimeError("the pool is closed")
+        if self._pool is not None:
+            return
+        wanted = sorted(set(languages) & lang.codes()) if languages is not None else None
+        self.warmed = warm_up(self.extractor, wanted) if wanted else []
+        if not self.warmed:
+            self.warmed = warm_up(self.extractor)
+        dedup.signature("")  # its library (datasketch, SciPy) too, for the workers' ``prepare``
+        _extractor, _time_limit = self.extractor, self.time_limit
         gc.collect()
         gc.freeze()  # the loaded objects move to a generation the workers' collector never touches
-        self._pool: Pool | None = multiprocessing.get_context("fork").Pool(workers, initializer=_die_with_parent)
+        self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_die_with_parent)
 
-    def map(self, documents: Iterable[Document], window: int | None = None) -> Iterator[tuple[Document, Outcome]]:
-        """(document, record or failure reason) in input order, at most ``window`` batches in flight."""
-        if self._pool is None:
+    def map(
+        self, documents: Iterable[Document], window: int | None = None, prepared: bool = False, held: int | None = None
+    ) -> Iterator[tuple[Document, Outcome]]:
+        """(document, outcome) in input order; the outcome is the record (with ``prepared``: a
+        ``store.prepared.PreparedRecord``) or why the document failed.
+
+        At most ``window`` batches (default 3 per worker) are queued or running on the workers at
+        any time. Finished batches wait to be given out in input order, at most ``held`` of them
+        (default 16 per worker), so a slow batch at the head does not leave the other workers idle.
+        """
+        if self._closed:
             raise RuntimeError("the pool is closed")
+        incoming = iter(documents)
+        if self._pool is None:
+            sample = list(islice(incoming, LANGUAGE_SAMPLE))
+            if not sample:
+                return
+            self.start(d.language for d in sample if d.language)
+            incoming = chain(sample, incoming)
         window = window or 3 * self.workers
+        held = max(held or 16 * self.workers, window)
+        slots = threading.Semaphore(window)  # released by the pool's result thread as each batch ends
         pending: deque[tuple[list[Document], AsyncResult]] = deque()
-        batch: list[Document] = []
+
+        def ended(_: object) -> None:
+            slots.release()
 
         def send(batch: list[Document]) -> None:
             assert self._pool is not None
-            pending.append((batch, self._pool.apply_async(_extract_batch, (batch,))))
+            slots.acquire()
+            result = self._pool.apply_async(_extract_batch, (batch, prepared), callback=ended, error_callback=ended)
+            pending.append((batch, result))
 
-        def receive() -> Iterator[tuple[Document, Outcome]]:
-            sent, result = pending.popleft()
-            yield from zip(sent, result.get(), strict=True)
+        def finished() -> Iterator[tuple[Document, Outcome]]:
+            """The batches at the head that have ended (and the head, waited for, when ``held`` are waiting)."""
+            while pending and (pending[0][1].ready() or len(pending) >= held):
+                sent, result = pending.popleft()
+                yield from zip(sent, result.get(), strict=True)
 
-        for document in documents:
+        batch: list[Document] = []
+        for document in incoming:
             batch.append(document)
             if len(batch) == self.batch_size:
+                yield from finished()
                 send(batch)
                 batch = []
-                if len(pending) >= window:
-                    yield from receive()
         if batch:
             send(batch)
         while pending:
-            yield from receive()
+            sent, result = pending.popleft()
+            yield from zip(sent, result.get(), strict=True)
 
     def close(self) -> None:
         """Stop every worker now and wait for them (idempotent)."""
         global _extractor
+        self._closed = True
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
-        _extractor = None
-        gc.unfreeze()
+            _extractor = None
+            gc.unfreeze()
 
     def __enter__(self) -> ForkPool:
         return self

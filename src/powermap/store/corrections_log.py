@@ -41,9 +41,12 @@ def active_for(conn: sqlite3.Connection, content_hash: str) -> list[Correction]:
     return [Correction.from_row(_row(r)) for r in rows]
 
 
-def corrected_record(conn: sqlite3.Connection, record: dict[str, Any]) -> tuple[dict[str, Any], list[int]]:
-    """``record`` with every correction in force for its text applied, and the ids that found nothing."""
-    corrections = active_for(conn, dedup.content_hash(record["document"]["text"]))
+def corrected_record(
+    conn: sqlite3.Connection, record: dict[str, Any], content_hash: str | None = None
+) -> tuple[dict[str, Any], list[int]]:
+    """``record`` with every correction in force for its text applied, and the ids that found nothing
+    (``content_hash``: the text's ``dedup.content_hash``, when the caller has it)."""
+    corrections = active_for(conn, content_hash or dedup.content_hash(record["document"]["text"]))
     if not corrections:
         return record, []
     fixed, missed = apply_corrections(record, corrections, actor_lookup(conn))

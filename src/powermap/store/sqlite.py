@@ -22,9 +22,10 @@ import numpy as np
 from powermap import PIPELINE_VERSION
 from powermap.ingest import dedup
 from powermap.ingest.model import SourceDocument
-from powermap.records import ExtractionRecord, validate_record
+from powermap.records import ExtractionRecord
 from powermap.store import migrations
 from powermap.store.corrections_log import corrected_record
+from powermap.store.prepared import PreparedRecord, RecordError, checked, prepare
 from powermap.store.queries import corpus_counts, fold, read_record, record_json
 
 DEFAULT_STORE = Path("powermap-data")
@@ -155,14 +156,16 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def add(self, source: SourceDocument, record: ExtractionRecord, stages: list[str]) -> AddResult:
-        """Store a document with its extraction record, unless its text is already stored."""
-        doc = record.document
+    def add(self, source: SourceDocument, record: ExtractionRecord | PreparedRecord, stages: list[str]) -> AddResult:
+        """Store a document with its extraction record, unless its text is already stored.
+
+        ``record`` may come prepared (``store.prepared.prepare``, done on a worker): the rows
+        written are the same."""
+        ready = self._prepared(record)
+        doc = ready.record.document
         if doc.text != source.text:
             raise StoreError(f"{source.input}: the record's text is not the ingested text")
-        self._check_record(record)
-        chash = dedup.content_hash(doc.text)
-        sig = dedup.signature(doc.text)
+        chash, sig = ready.content_hash, ready.signature
         with self.transaction() as conn:
             row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (chash,)).fetchone()
             if row:
@@ -199,19 +202,26 @@ class Store:
                     "INSERT OR IGNORE INTO minhash_bands (band, bucket, doc_id) VALUES (?, ?, ?)",
                     [(band, bucket, doc.id) for band, bucket in dedup.bands(sig)],
                 )
-            self._write_extraction(conn, record, stages)
+            self._write_extraction(conn, ready, stages)
         if near:
             return AddResult("near-duplicate", doc.id, duplicate_of=near, similarity=score)
         return AddResult("stored", doc.id)
 
-    def replace_extraction(self, record: ExtractionRecord, stages: list[str]) -> None:
+    def replace_extraction(self, record: ExtractionRecord | PreparedRecord, stages: list[str]) -> None:
         """Swap a stored document's extraction for a new one (after the pipeline improved)."""
-        self._check_record(record)
+        if isinstance(record, PreparedRecord):
+            doc_id = record.record.document.id
+        else:
+            try:
+                checked(record)  # its duplicate keys are the stored document's: not computed again
+            except RecordError as err:
+                raise StoreError(str(err)) from None
+            doc_id = record.document.id
         with self.transaction() as conn:
-            if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (record.document.id,)).fetchone():
-                raise StoreError(f"no stored document {record.document.id}")
+            if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                raise StoreError(f"no stored document {doc_id}")
             for table in ("mentions", "quotes", "claims", "events", "stances", "extractions"):
-                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (record.document.id,))
+                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
             self._write_extraction(conn, record, stages)
 
     def _nearest(self, conn: sqlite3.Connection, sig: np.ndarray) -> tuple[str | None, float | None]:
@@ -239,32 +249,31 @@ class Store:
                 best = (original, round(score, 3))
         return best
 
-    @classmethod
-    def _check_record(cls, record: ExtractionRecord) -> None:
-        """Refuse a record that breaks the published JSON Schema, the offset rule or its references."""
-        errors = validate_record(record)
-        if errors:
-            raise StoreError(f"document {record.document.id}: record breaks the schema: {'; '.join(errors[:3])}")
-        cls._check_references(record)
-
     @staticmethod
-    def _check_references(record: ExtractionRecord) -> None:
-        known = {a.id for a in record.actors}
-        refs = [q.speaker for q in record.quotes] + [s.actor for s in record.stances]
-        refs += [e.source for e in record.events] + [e.target for e in record.events]
-        refs += [t for e in record.events for t in e.other_targets]
-        refs += [s for c in record.claims for s in c.subject]
-        missing = sorted({r for r in refs if r is not None and r not in known})
-        if missing:
-            raise StoreError(f"document {record.document.id}: the record refers to actors it does not list: {missing}")
+    def _prepared(record: ExtractionRecord | PreparedRecord) -> PreparedRecord:
+        """The record checked and keyed (``StoreError`` for one the store refuses)."""
+        if isinstance(record, PreparedRecord):
+            return record
+        try:
+            return prepare(record)
+        except RecordError as err:
+            raise StoreError(str(err)) from None
 
     def _write_extraction(
-        self, conn: sqlite3.Connection, record: ExtractionRecord, stages: list[str], version: str = PIPELINE_VERSION
+        self,
+        conn: sqlite3.Connection,
+        given: ExtractionRecord | PreparedRecord,
+        stages: list[str],
+        version: str = PIPELINE_VERSION,
     ) -> None:
         """Write a record's rows, corrected (``store.corrections_log.corrected_record``); a record the
         corrections change is kept as the pipeline gave it in ``extractions.pipeline_record``."""
-        doc_id, pipeline = record.document.id, record.to_dict()
-        fixed, _missed = corrected_record(conn, pipeline)
+        if isinstance(given, PreparedRecord):
+            record, pipeline, chash = given.record, given.data, given.content_hash
+        else:
+            record, pipeline, chash = given, given.to_dict(), None
+        doc_id = record.document.id
+        fixed, _missed = corrected_record(conn, pipeline, chash)
         if fixed is not pipeline:
             record = ExtractionRecord.from_dict(fixed)
         conn.execute(

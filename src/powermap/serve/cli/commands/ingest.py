@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
@@ -27,6 +28,9 @@ from powermap.serve.cli.options import (
     stage_names,
 )
 from powermap.serve.cli.output import err_console, print_json
+
+if TYPE_CHECKING:
+    from powermap.scale import DaskExtractor, ForkPool
 
 
 def register(app: typer.Typer) -> None:
@@ -102,7 +106,7 @@ def ingest_command(
             if result is None and not quiet:
                 err_console.print(f"[red]failed[/red] {escape(str(item))}")
 
-        parallel = None
+        parallel: DaskExtractor | ForkPool | None = None
         if extractor is not None and scheduler:
             from powermap.scale import DaskExtractor
 
