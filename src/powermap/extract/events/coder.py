@@ -188,12 +188,13 @@ class ParseCoder:
             mutual_row = code[:2] in RECIPROCAL_ROOTS or "mutual" in entry.flags  # *X and Y disagreed*
             if target is None and len(sources) > 1 and mutual_row and not passive:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
-            if target is None and not entry.noun:
+            by_order = target is None and not entry.noun
+            if by_order:
                 target = targets.nearby(tok, {s.id for s in sources}, heads)
             if target is None or entry.noun:
                 out.append(Coded(source, target, code, negated, modality, reported, tok))
                 continue
-            parties, open_list = targets.coordinated_targets(tok, target, {source.id})
+            parties, open_list = targets.coordinated_targets(tok, target, {source.id}, by_order)
             if open_list:  # *Microsoft, Zoom en andere diensten*: one act on an illustrated group
                 out.append(Coded(source, target, code, negated, modality, reported, tok, parties[1:]))
                 continue

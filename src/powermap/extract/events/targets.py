@@ -197,27 +197,48 @@ class Targets:
             return True
         return dep(tok) == "conj" and (tok.head.i == head.i or (dep(head) == "conj" and head.head.i == tok.head.i))
 
-    def coordinated_targets(self, tok: Token, target: Actor, exclude: set[str]) -> tuple[list[Actor], bool]:
+    def coordinated_targets(
+        self, tok: Token, target: Actor, exclude: set[str], by_order: bool = False
+    ) -> tuple[list[Actor], bool]:
         """Further targets coordinated with the one found (*praised Finland and Sweden*): the
         conjuncts of the object or complement that names ``target``, each a distinct actor; and
         whether the list is open (*Microsoft, Zoom en andere diensten*, ``open_list_marks``):
-        an open list illustrates one group, a closed one names each party."""
+        an open list illustrates one group, a closed one names each party. A target found by
+        word order (``by_order``) brings the coordination it stands in (*gaat naar X en Y om
+        daar te pleiten*: both)."""
         actor = self.referents.actor
         nouns = [c for c in tok.children if dep(c) in OBJECT]
         nouns += [n for label, _p, n in prepositional(tok) if label != "obl:agent"]
+        if by_order:
+            nouns += self.coordination_of(tok, target)
         for cand in nouns:
             members = conjuncts(cand)
             if len(members) < 2:  # *with the navies of X, Y and Z*: the owners are the parties
                 members = self.owner_conjuncts(cand)
-            if len(members) < 2 or actor(members[0]) != target:
+            named = [actor(m) for m in members]
+            if len(members) < 2 or target not in (named if by_order else named[:1]):
                 continue
             out = [target]
-            for m in members[1:]:
+            for m in members:
                 found = actor(m)
                 if found is not None and found.id not in exclude and found not in out:
                     out.append(found)
             return out, self.open_list(members)
         return [target], False
+
+    def coordination_of(self, tok: Token, target: Actor) -> list[Token]:
+        """The first conjunct of a coordination within ``NEARBY`` tokens of ``tok`` one of whose
+        members names ``target``, as a one-item list; else []."""
+        index = self.referents.index
+        for t in tok.sent:
+            if abs(t.i - tok.i) > NEARBY or index.at(t.idx, t.idx + len(t.text)) != target:
+                continue
+            first = t
+            while dep(first) in ("conj", "flat", "compound") and first.head.i != first.i:
+                first = first.head
+            if len(conjuncts(first)) > 1:
+                return [first]
+        return []
 
     def owner_conjuncts(self, noun: Token) -> list[Token]:
         """The coordinated owners of a common noun that names no actor itself (*de marines van X
