@@ -37,3 +37,29 @@ def test_a_target_found_by_word_order_brings_its_coordination():
     ])  # fmt: skip
     assert ("jansen", "peru", "02") in found
     assert ("jansen", "chili", "02") in found
+
+
+MISPARSED_V2 = [
+    ("Veel", "veel", "ADJ", "amod", 1), ("landen", "land", "NOUN", "ROOT", 1),
+    (",", ",", "PUNCT", "punct", 4), ("zoals", "zoals", "SCONJ", "mark", 4),
+    ("Peru", "Peru", "PROPN", "nmod", 1), (",", ",", "PUNCT", "punct", 10),
+    ("maar", "maar", "CCONJ", "cc", 10), ("ook", "ook", "ADV", "advmod", 8),
+    ("Chili", "Chili", "PROPN", "obj", 10), (",", ",", "PUNCT", "punct", 8),
+    ("erkennen", "erkennen", "VERB", "conj", 1), ("Jansen", "Jansen", "PROPN", "nsubj", 10),
+    ("niet", "niet", "ADV", "advmod", 10), (".", ".", "PUNCT", "punct", 1),
+]  # fmt: skip
+
+
+def test_a_singular_subject_after_a_plural_verb_is_its_object():
+    # Veel landen, zoals Peru, maar ook Chili, erkennen Jansen niet .  (parsed with Jansen as subject)
+    morphs = {1: "Number=Plur", 10: "Mood=Ind|Number=Plur|Tense=Pres|VerbForm=Fin", 11: "Number=Sing"}
+    found = run(MISPARSED_V2, morphs=morphs)
+    assert ("peru", "jansen", "05") in found
+    assert ("chili", "jansen", "05") in found
+    assert all(source != "jansen" for source, _t, _c in found)
+
+
+def test_agreement_leaves_a_singular_verb_with_its_subject():
+    morphs = {1: "Number=Plur", 10: "Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin", 11: "Number=Sing"}
+    found = run(MISPARSED_V2, morphs=morphs)
+    assert all(source == "jansen" for source, _t, _c in found)

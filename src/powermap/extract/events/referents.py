@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from powermap import lang
 from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
+from powermap.extract.events.agreement import subject_heads
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.syntax import (
@@ -233,7 +234,7 @@ class Referents:
             fragment = dep(subj) == "root" and subj.pos_ in ("NOUN", "PROPN")  # a subject the parser made the root
             if (dep(subj) not in SUBJECT and not fragment) or subj.pos_ == "PRON":
                 continue
-            members = [m for c in conjuncts(subj) for m in (c, *self.examples(c))]
+            members = [m for c in subject_heads(subj) for m in (c, *self.examples(c))]
             found: list[Actor] = []
             for m in members:
                 actor = self.actor(m)

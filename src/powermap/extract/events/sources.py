@@ -9,6 +9,8 @@
 - in a verb-final relative clause, a name before the verb is the subject when the parser made
   the relative pronoun the subject (*de sancties die X wilden invoeren*), unless agreement says
   otherwise; a participle modifying a noun is a passive (*de door X gesteunde regering*);
+- a plural verb's singular "subject" after it is its object, the plural phrase before the verb
+  its subject (``agreement``);
 - an event noun's possessor, demonym adjective or agent phrase (*de Russische aanval*).
 """
 
@@ -18,6 +20,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from powermap.extract.events.agreement import misread_subject
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
@@ -87,6 +90,13 @@ class Sources:
             found = [c for s in subjects(main) for c in conjuncts(s)]
             if found:
                 return [antecedent(s) for s in found], False
+        misread = misread_subject(tok) if self.verb_second else None
+        if misread is not None:  # *Veel landen, zoals X, erkennen Y niet*: not Y
+            fronted: list[Token] = []
+            for noun in misread.fronted:
+                first = self.example(noun)
+                fronted += [first] if first is not None else conjuncts(noun)
+            return [antecedent(h) for h in fronted], False
         own: list[Token] = []
         for subj in subjects(tok):
             first = self.example(subj)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from powermap.extract.events.agreement import misread_subject
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Referents
@@ -77,8 +78,12 @@ class Targets:
         candidates += [c for c in tok.children if dep(c) == "iobj"] + stray_subjects(tok)
         if self.sources.elided_subject_conjunct(tok) is not None:  # en riep Z op: Z is the object
             candidates += [c for c in tok.children if dep(c) == "nsubj"]
+        misread = misread_subject(tok) if self.sources.verb_second else None
+        fronted = misread.fronted if misread is not None else []
+        if misread is not None:  # *Veel landen erkennen Y niet*, parsed with Y as subject
+            candidates.append(misread.subject)
         # *Cyprus, which Turkey does not recognize*: a relative pronoun object is its noun
-        candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj"]
+        candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj" and c not in fronted]
         borrowed = self.predicates.borrowed(tok)
         preps = sorted(
             ((p, n) for label, p, n in prepositional(tok) if label != "obl:agent" and p not in self.agent_preps),
