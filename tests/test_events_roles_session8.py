@@ -63,3 +63,22 @@ def test_agreement_leaves_a_singular_verb_with_its_subject():
     morphs = {1: "Number=Plur", 10: "Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin", 11: "Number=Sing"}
     found = run(MISPARSED_V2, morphs=morphs)
     assert all(source == "jansen" for source, _t, _c in found)
+
+
+def test_a_channel_is_no_target():
+    # Jansen bekritiseerde via Peru de plannen .  (via: the channel, not whom it is aimed at)
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("bekritiseerde", "bekritiseren", "VERB", "ROOT", 1),
+        ("via", "via", "ADP", "case", 3), ("Peru", "Peru", "PROPN", "obl", 1),
+        ("de", "de", "DET", "det", 5), ("plannen", "plan", "NOUN", "obj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows) == [("jansen", None, "11")]
+    # Jansen criticized the plans via Chile .
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("plans", "plan", "NOUN", "dobj", 1),
+        ("via", "via", "ADP", "prep", 1), ("Chile", "Chile", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows, "en") == [("jansen", None, "11")]

@@ -8,7 +8,7 @@ aan/tegen/op/met..., to/against/on/with...), the arguments of a governed clause 
 straffen*); with ``loose``, then any other actor among the complements; the coder's last
 resort is the nearest actor by word order. A common noun that names no actor stands for its
 agent phrase or possessive (*the proclamation by X*, *haar akkoord*). An attribution (*volgens
-X*) and a place after a locative preposition are never targets.
+X*), a place after a locative preposition and a channel (*via X*) are never targets.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ class Targets:
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.open_list_marks = lexicon.cue_set("open_list_marks")
         self.owner_preps = lexicon.cue_set("owner_preps")
+        self.medium_preps = lexicon.cue_set("medium_preps")
 
     def target(
         self, tok: Token, exclude: set[str], loose: bool = True, theme: frozenset[str] = frozenset()
@@ -101,7 +102,7 @@ class Targets:
         for cand in candidates:  # a place after a locative preposition is where, not whom
             if theme and cand.is_lower and (cand.lower_ in theme or norm(cand.lemma_ or cand.text) in theme):
                 continue
-            found = None if refs.attribution(cand) or refs.locative(cand) else self.about(cand)
+            found = None if refs.attribution(cand) or refs.locative(cand) or self.channel(cand) else self.about(cand)
             if found is not None and found.id in exclude and cand.lower_ in refs.personal:
                 found = refs.index.previous_person(cand.idx, exclude)  # *X arresteerde hem*: not X
             if found is not None and found.id not in exclude:
@@ -113,7 +114,7 @@ class Targets:
         for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):
             if t.i in agent_words:
                 continue
-            if t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not refs.attribution(t):
+            if t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not refs.attribution(t) and not self.channel(t):
                 found = refs.index.at(t.idx, t.idx + len(t.text)) or refs.described(t)
                 if found is not None and found.id not in exclude and found.type != "place":
                     return found
@@ -139,6 +140,14 @@ class Targets:
             return None
         owner = owners[0]  # the actor layer's reading of *zijn*, *haar*, *his*
         return refs.actor(owner) or refs.index.resolve(owner.idx, owner.idx + len(owner.text), owner.text)
+
+    def channel(self, tok: Token) -> bool:
+        """A name after a preposition of the channel (``medium_preps``: *via Twitter*) is how
+        the act travels, not whom it is aimed at."""
+        head = tok if dep(tok) not in ("flat", "compound", "appos") else tok.head
+        if any(dep(c) == "case" and c.lower_ in self.medium_preps for c in head.children):
+            return True
+        return dep(head) == "pobj" and head.head.lower_ in self.medium_preps  # ClearNLP: via <- prep
 
     def modified(self, participle: Token, exclude: set[str]) -> Actor | None:
         """The actor the noun a participle modifies names, outside the participle's own phrase
@@ -173,7 +182,7 @@ class Targets:
             gap = abs(t.i - tok.i)
             if t.i in taken or gap > NEARBY or (best is not None and gap >= best[0]):
                 continue
-            if self.argument_elsewhere(t, tok) or refs.attribution(t):
+            if self.argument_elsewhere(t, tok) or refs.attribution(t) or self.channel(t):
                 continue
             found = refs.index.at(t.idx, t.idx + len(t.text)) or refs.described(t)
             if found is not None and found.id not in exclude and not refs.locative(t):
