@@ -82,3 +82,21 @@ def test_a_channel_is_no_target():
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert run(rows, "en") == [("jansen", None, "11")]
+
+
+def test_an_office_holder_does_not_target_his_own_state():
+    # Jansen withdrew Peru from the treaty with Chile .
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("withdrew", "withdraw", "VERB", "ROOT", 1),
+        ("Peru", "Peru", "PROPN", "dobj", 1), ("from", "from", "ADP", "prep", 1),
+        ("the", "the", "DET", "det", 5), ("treaty", "treaty", "NOUN", "pobj", 3),
+        ("with", "with", "ADP", "prep", 5), ("Chile", "Chile", "PROPN", "pobj", 6),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), ACTORS)
+    for actor in ctx.record.actors:
+        actor.country = {"jansen": "PER", "peru": "PER", "chili": "CHL"}[actor.id]
+        actor.code = {"jansen": "PERGOV", "peru": "PER", "chili": "CHL"}[actor.id]
+    EventStage()(ctx)
+    found = sorted((e.source, e.target, e.cameo[:2]) for e in ctx.record.events)
+    assert found == [("jansen", "chili", "16")]

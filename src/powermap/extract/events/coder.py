@@ -182,7 +182,7 @@ class ParseCoder:
                 if target is None and (verb := reader.light_verb(tok)) is not None:
                     target = targets.target(verb, {source.id}, loose=False)  # *bracht een bezoek | aan Y*
             else:  # X en Y: a loosely attached name does not outrank the co-subject
-                target = targets.target(tok, {source.id}, loose=not mutual, theme=entry.theme)
+                target = targets.target(tok, self.own_side(source), loose=not mutual, theme=entry.theme)
             if target is None and wrapper_head is not None:
                 target = targets.target(wrapper_head, {source.id}, loose=not mutual)
             mutual_row = code[:2] in RECIPROCAL_ROOTS or "mutual" in entry.flags  # *X and Y disagreed*
@@ -202,6 +202,15 @@ class ParseCoder:
                 out.append(Coded(source, each, code, negated, modality, reported, tok))
         self.focus.current = None
         return out
+
+    def own_side(self, source: Actor) -> set[str]:
+        """Who a predicate's complements cannot name as its target: the source, and for an
+        office holder of a state (a person whose actor code is that state's government) the
+        state itself (*X withdrew his country from the treaty with Y*: Y, not X's country)."""
+        side = {source.id}
+        if source.type == "person" and source.country and (source.code or "").endswith("GOV"):
+            side |= {a.id for a in self.index.by_id.values() if a.type == "state" and a.country == source.country}
+        return side
 
     def nameless_subject(self, tok: Token, head: Token) -> bool:
         """Whether ``head`` is a common noun that is ``tok``'s own subject (or the noun its relative
