@@ -100,3 +100,57 @@ def test_an_office_holder_does_not_target_his_own_state():
     EventStage()(ctx)
     found = sorted((e.source, e.target, e.cameo[:2]) for e in ctx.record.events)
     assert found == [("jansen", "chili", "16")]
+
+
+def doc_of(first, second, morphs):
+    """A Doc of two hand-parsed Dutch sentences (heads relative to each sentence)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    rows = [*first, *[(w, lem, pos, d, h + len(first)) for w, lem, pos, d, h in second]]
+    words = [r[0] for r in rows]
+    return Doc(
+        spacy.blank("nl").vocab,
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        sent_starts=[i in (0, len(first)) for i in range(len(rows))],
+        morphs=[morphs.get(r[0], "") for r in rows],
+    )
+
+
+UNIONS = {
+    "Bondzicht": ("bondzicht", "organisation"),
+    "Werkfront": ("werkfront", "organisation"),
+    "Peru": ("peru", "state"),
+}
+NAMED_PAIR = [  # Bondzicht en Werkfront waarschuwen voor ontslagen .
+    ("Bondzicht", "Bondzicht", "PROPN", "nsubj", 3), ("en", "en", "CCONJ", "cc", 2),
+    ("Werkfront", "Werkfront", "PROPN", "conj", 0), ("waarschuwen", "waarschuwen", "VERB", "ROOT", 3),
+    ("voor", "voor", "ADP", "case", 5), ("ontslagen", "ontslag", "NOUN", "obl", 3),
+    (".", ".", "PUNCT", "punct", 3),
+]  # fmt: skip
+
+
+def described(determiner):
+    return [  # De vakbonden bekritiseren Peru .
+        (determiner, determiner.lower(), "DET", "det", 1), ("vakbonden", "vakbond", "NOUN", "nsubj", 2),
+        ("bekritiseren", "bekritiseren", "VERB", "ROOT", 2), ("Peru", "Peru", "PROPN", "obj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ]  # fmt: skip
+
+
+def test_a_definite_plural_description_takes_up_the_organisations_named_before():
+    ctx = context(doc_of(NAMED_PAIR, described("De"), {"vakbonden": "Number=Plur"}), UNIONS)
+    EventStage()(ctx)
+    found = [(e.source, e.target, e.cameo[:2]) for e in ctx.record.events]
+    assert ("bondzicht", "peru", "11") in found and ("werkfront", "peru", "11") in found
+
+
+def test_an_indefinite_plural_description_stands_for_no_one():
+    ctx = context(doc_of(NAMED_PAIR, described("Veel"), {"vakbonden": "Number=Plur"}), UNIONS)
+    EventStage()(ctx)
+    assert all(e.cameo[:2] != "11" for e in ctx.record.events)

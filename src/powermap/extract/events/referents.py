@@ -1,14 +1,12 @@
 """Which actor a noun phrase stands for, in an event's source or target role.
 
-A phrase resolves, in order, to: the mention on its head or nearest inside it (a capital
-standing for its state, a place after a locative preposition for nobody); a definite state
-description (*het land*, *zijn buurland*: the state named last before it); a counted plural
-description (*de twee landen*); a pronoun or role noun through the actor layer's resolver.
-A neuter subject pronoun of an event (*het*, *it*) in reported speech stands for the state of
-the person whose saying governs it, else for the state named last; outside it, for no one.
-Every resolution is bounded: a phrase whose resolution leads back to itself, or a chain deeper
-than ``MAX_DEPTH``, gives None.
-"""
+A phrase resolves, in order, to: the mention on its head or nearest inside it (a capital for
+its state, a place after a locative preposition for nobody); a definite state description
+(*het land*: the state named last); a counted plural description (*de twee landen*) or a
+definite plural one of organisations (``descriptions``); a pronoun or role noun through the
+actor layer's resolver. A neuter subject pronoun (*het*, *it*) of an event in reported speech
+stands for the speaker's state, else the state named last; outside it, for no one. Every
+resolution is bounded (no phrase through itself, at most ``MAX_DEPTH`` deep)."""
 
 from __future__ import annotations
 
@@ -20,6 +18,7 @@ from powermap import lang
 from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.agreement import subject_heads
+from powermap.extract.events.descriptions import Descriptions
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.syntax import (
@@ -92,6 +91,7 @@ class Referents:
         self.personal_plural = lexicon.cue_set("plural_subject_pronouns")
         self.numbers = number_lexicon(lexicon.language)
         self.company_nouns = language_words(lexicon.language, "company_nouns")
+        self.descriptions = Descriptions(lexicon.language, self.definite, index)
         self.resolving: list[int] = []  # tokens being resolved now, outermost first
 
     def actor(self, tok: Token) -> Actor | None:
@@ -184,7 +184,7 @@ class Referents:
             return pair
         word = tok.lower_
         if not any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in self.group_nouns):
-            return []
+            return self.descriptions.take_up(tok)  # *de werkgeversorganisaties*: X and Y named before
         count = None
         for c in tok.children:
             if c.lower_ in self.pair_words:
