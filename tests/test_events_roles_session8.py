@@ -154,3 +154,15 @@ def test_an_indefinite_plural_description_stands_for_no_one():
     ctx = context(doc_of(NAMED_PAIR, described("Veel"), {"vakbonden": "Number=Plur"}), UNIONS)
     EventStage()(ctx)
     assert all(e.cameo[:2] != "11" for e in ctx.record.events)
+
+
+def test_an_agent_phrase_hung_on_the_verb_after_an_event_noun_is_the_nouns_agent():
+    # Peru protesteert tegen zijn uitsluiting door Chili .   (parsed with door Chili on the verb)
+    rows = [
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("protesteert", "protesteren", "VERB", "ROOT", 1),
+        ("tegen", "tegen", "ADP", "case", 4), ("zijn", "zijn", "PRON", "nmod:poss", 4),
+        ("uitsluiting", "uitsluiting", "NOUN", "obl", 1), ("door", "door", "ADP", "case", 6),
+        ("Chili", "Chili", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found = run(rows)
+    assert ("chili", "peru", "16") in found

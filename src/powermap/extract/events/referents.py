@@ -18,6 +18,7 @@ from powermap import lang
 from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.agreement import subject_heads
+from powermap.extract.events.attachment import has_agent
 from powermap.extract.events.descriptions import Descriptions
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
@@ -29,7 +30,6 @@ from powermap.extract.events.syntax import (
     governors,
     language_words,
     np_tokens_by_distance,
-    prepositional,
     subjects,
 )
 from powermap.records import Actor
@@ -44,8 +44,7 @@ ANTECEDENT_SENTENCES = 2
 
 @dataclass
 class Focus:
-    """What the coder looks at now: the sentence's token range and the source whose target
-    is being looked for (a description never stands for the event's own source)."""
+    """The sentence being coded and the source whose target is sought (never described)."""
 
     span: tuple[int, int]
     current: Actor | None = None
@@ -318,7 +317,7 @@ class Referents:
     def acted_on(self, noun: Token) -> bool:
         """Whether a noun has an agent phrase (*uitsluiting door Y*), so that its possessor is who
         undergoes the act, the only possessor role read (*zijn oorlog* names no one's target)."""
-        return any(p in self.agent_preps for _label, p, _n in prepositional(noun))
+        return has_agent(noun, self.agent_preps)
 
     def possessor(self, tok: Token) -> Actor | None:
         """A singular possessive pronoun (*zijn*, *his*, *its*): the actor layer's reading, else

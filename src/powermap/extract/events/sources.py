@@ -21,6 +21,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from powermap.extract.events.agreement import misread_subject
+from powermap.extract.events.attachment import detached_agents
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
@@ -147,6 +148,7 @@ class Sources:
     def noun_sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source of an event noun: possessor, demonym adjective or agent phrase."""
         by = [n for label, p, n in prepositional(tok) if p in self.agent_preps]
+        by = by or detached_agents(tok, self.agent_preps)  # *uitsluiting | door Y*, hung on the verb
         # *zijn uitsluiting door Y*: with an agent phrase the possessor undergoes the act
         heads = by or [c for c in tok.children if dep(c) in ("nmod:poss", "amod", "det") and c.pos_ != "DET"]
         if not by and not any(self.referents.actor(h) is not None for h in heads):

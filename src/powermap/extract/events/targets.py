@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from powermap.extract.events.agreement import misread_subject
+from powermap.extract.events.attachment import detached_agents
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Referents
@@ -273,7 +274,7 @@ class Targets:
         the act (*zijn uitsluiting door Y*, *de arrestatie van X door Y*, *X's arrest by Y*)."""
         phrases = list(prepositional(tok))
         preps = [(p, n) for label, p, n in phrases if p in self.target_preps and label != "nmod:poss"]
-        if any(p in self.agent_preps for _label, p, _n in phrases):
+        if any(p in self.agent_preps for _label, p, _n in phrases) or detached_agents(tok, self.agent_preps):
             preps = [(p, n) for p, n in preps if p not in self.owner_preps]  # the owner comes below
             preps += [("", c) for c in tok.children if dep(c) == "nmod:poss"]
             preps += [("", n) for _label, p, n in phrases if p in self.owner_preps]
