@@ -166,3 +166,21 @@ def test_an_agent_phrase_hung_on_the_verb_after_an_event_noun_is_the_nouns_agent
     ]  # fmt: skip
     found = run(rows)
     assert ("chili", "peru", "16") in found
+
+
+def test_a_relative_pronoun_of_a_clause_hung_elsewhere_stands_for_the_noun_before_it():
+    # Handel groeit , meldt Jansen , een Peruaanse adviseur op het gebied van energie die samenwerkt met Chili .
+    rows = [
+        ("Handel", "handel", "NOUN", "nsubj", 1), ("groeit", "groeien", "VERB", "ROOT", 1),
+        (",", ",", "PUNCT", "punct", 3), ("meldt", "melden", "VERB", "parataxis", 1),
+        ("Jansen", "Jansen", "PROPN", "nsubj", 3), (",", ",", "PUNCT", "punct", 8),
+        ("een", "een", "DET", "det", 8), ("Peruaanse", "Peruaans", "ADJ", "amod", 8),
+        ("adviseur", "adviseur", "NOUN", "appos", 4), ("op", "op", "ADP", "case", 12),
+        ("het", "het", "DET", "fixed", 9), ("gebied", "gebied", "NOUN", "fixed", 9),
+        ("energie", "energie", "NOUN", "nmod", 8), ("die", "die", "PRON", "nsubj", 14),
+        ("samenwerkt", "samenwerken", "VERB", "conj", 1), ("met", "met", "ADP", "case", 16),
+        ("Chili", "Chili", "PROPN", "obl", 14), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    found = run(rows, morphs={13: "PronType=Rel"}, actors={**ACTORS, "Peruaanse": ("peru", "state")})
+    assert ("jansen", "chili", "06") in found
+    assert all(source != "peru" for source, _t, _c in found)

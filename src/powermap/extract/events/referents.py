@@ -18,7 +18,7 @@ from powermap import lang
 from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.agreement import subject_heads
-from powermap.extract.events.attachment import has_agent
+from powermap.extract.events.attachment import has_agent, stray_relative_noun
 from powermap.extract.events.descriptions import Descriptions
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
@@ -382,6 +382,7 @@ class Referents:
             clause = tok.head
             if dep(clause) in ("acl:relcl", "acl") and clause.head.i != clause.i:
                 return clause.head
+            return stray_relative_noun(tok) or tok  # a relative clause the parser hung elsewhere
         return tok
 
     def attribution(self, t: Token) -> bool:

@@ -112,7 +112,7 @@ class Sources:
         ]
         if misread:
             own = misread
-        if own and not all(s.pos_ == "PRON" and actor(s) is None for s in own):
+        if own and not all(s.pos_ == "PRON" and actor(antecedent(s)) is None for s in own):
             return [antecedent(s) for s in own], False
         if not own and (clause := self.gerund_clause(tok)) is not None:  # *X was firm in blaming Y*
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
