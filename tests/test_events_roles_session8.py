@@ -184,3 +184,25 @@ def test_a_relative_pronoun_of_a_clause_hung_elsewhere_stands_for_the_noun_befor
     found = run(rows, morphs={13: "PronType=Rel"}, actors={**ACTORS, "Peruaanse": ("peru", "state")})
     assert ("jansen", "chili", "06") in found
     assert all(source != "peru" for source, _t, _c in found)
+
+
+def test_a_pronoun_subject_is_not_a_name_inside_its_own_clause():
+    first = [  # Pieters prees Jansen .
+        ("Pieters", "Pieters", "PROPN", "nsubj", 1), ("prees", "prijzen", "VERB", "ROOT", 1),
+        ("Jansen", "Jansen", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    second = [  # Hij ontpopte zich tot de rivaal van Jansen en kreeg steun van Chili .
+        ("Hij", "hij", "PRON", "nsubj", 1), ("ontpopte", "ontpoppen", "VERB", "ROOT", 1),
+        ("zich", "zich", "PRON", "expl:pv", 1), ("tot", "tot", "ADP", "case", 5),
+        ("de", "de", "DET", "det", 5), ("rivaal", "rivaal", "NOUN", "obl:arg", 1),
+        ("van", "van", "ADP", "case", 7), ("Jansen", "Jansen", "PROPN", "nmod", 5),
+        ("en", "en", "CCONJ", "cc", 9), ("kreeg", "krijgen", "VERB", "conj", 1),
+        ("steun", "steun", "NOUN", "obj", 9), ("van", "van", "ADP", "case", 12),
+        ("Chili", "Chili", "PROPN", "nmod", 10), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    actors = {**ACTORS, "Pieters": ("pieters", "person")}
+    ctx = context(doc_of(first, second, {}), actors)
+    EventStage()(ctx)
+    found = [(e.source, e.target, e.cameo[:2]) for e in ctx.record.events]
+    assert ("chili", "pieters", "05") in found
+    assert ("chili", "jansen", "05") not in found

@@ -16,6 +16,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from powermap.extract.events.actors import ActorIndex
+from powermap.extract.events.binding import rebound
 from powermap.extract.events.lexicon import EventLexicon, LexEntry
 from powermap.extract.events.modality import Modality
 from powermap.extract.events.predicates import Predicates
@@ -258,7 +259,8 @@ class ParseCoder:
         *received an invitation from X*): the giver (a ``giver_preps`` phrase, else the
         predicate's target) is the source, the receiving subject the target; no giver, no event."""
         first, end = self.focus.span
-        takers = [a for h in receivers if (a := self.referents.actor(h)) is not None]
+        personal = self.referents.personal
+        takers = [a for h in receivers if (a := rebound(h, self.referents.actor(h), personal, self.index)) is not None]
         taker = takers[0] if takers else None
         skip = {a.id for a in takers}
         givers = [a for g in self.source_reader.givers(tok) if first <= g.i < end for a in self.giver(g)]
@@ -282,6 +284,8 @@ class ParseCoder:
             return source
         if head.lower_ not in self.referents.personal:
             return source
+        if (other := rebound(head, source, self.referents.personal, self.index)) != source:
+            return other  # *hij ontpopte zich tot de uitdager van X*: not X
         if self.targets.target(tok, set(), loose=False) != source:
             return source
         return self.index.previous_person(head.idx, source.id)
