@@ -27,7 +27,9 @@ def named_in_own_clause(pronoun: Token, actor: Actor, index: ActorIndex) -> bool
     return False
 
 
-def rebound(pronoun: Token, actor: Actor | None, personal: set[str] | frozenset[str], index: ActorIndex) -> Actor | None:
+def rebound(
+    pronoun: Token, actor: Actor | None, personal: set[str] | frozenset[str], index: ActorIndex
+) -> Actor | None:
     """``actor`` for a personal pronoun, unless binding rules it out (see the module docstring):
     then the person named before the pronoun other than ``actor``."""
     if actor is None or actor.type != "person" or pronoun.pos_ != "PRON" or pronoun.lower_ not in personal:
