@@ -29,11 +29,11 @@ class Descriptions:
 
     Args:
         language (str): the language code (its ``plural_party_nouns`` and definite determiners).
-        definite (frozenset[str]): the language's definite determiners.
+        definite (set[str]): the language's definite determiners.
         index (ActorIndex): the record's actors by offset.
     """
 
-    def __init__(self, language: str, definite: frozenset[str], index: ActorIndex) -> None:
+    def __init__(self, language: str, definite: set[str] | frozenset[str], index: ActorIndex) -> None:
         self.nouns = language_words(language, "plural_party_nouns")
         self.definite = definite
         self.index = index

@@ -91,10 +91,10 @@ class Sources:
             found = [c for s in subjects(main) for c in conjuncts(s)]
             if found:
                 return [antecedent(s) for s in found], False
-        misread = misread_subject(tok) if self.verb_second else None
-        if misread is not None:  # *Veel landen, zoals X, erkennen Y niet*: not Y
+        repair = misread_subject(tok) if self.verb_second else None
+        if repair is not None:  # *Veel landen, zoals X, erkennen Y niet*: not Y
             fronted: list[Token] = []
-            for noun in misread.fronted:
+            for noun in repair.fronted:
                 first = self.example(noun)
                 fronted += [first] if first is not None else conjuncts(noun)
             return [antecedent(h) for h in fronted], False
