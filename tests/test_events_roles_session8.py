@@ -206,3 +206,15 @@ def test_a_pronoun_subject_is_not_a_name_inside_its_own_clause():
     found = [(e.source, e.target, e.cameo[:2]) for e in ctx.record.events]
     assert ("chili", "pieters", "05") in found
     assert ("chili", "jansen", "05") not in found
+
+
+def test_an_appeal_in_an_adverbial_clause_is_addressed_to_the_verbs_complement():
+    # Jansen wrote to Chile , appealing for calm .
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("wrote", "write", "VERB", "ROOT", 1),
+        ("to", "to", "ADP", "prep", 1), ("Chile", "Chile", "PROPN", "pobj", 2),
+        (",", ",", "PUNCT", "punct", 1), ("appealing", "appeal", "VERB", "advcl", 1),
+        ("for", "for", "ADP", "prep", 5), ("calm", "calm", "NOUN", "pobj", 6),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert ("jansen", "chili", "02") in run(rows, "en")

@@ -36,13 +36,16 @@ from powermap.extract.events.targets import Targets
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
-__all__ = ["RECIPROCAL_ROOTS", "SYMMETRIC_ROOTS", "Coded", "ParseCoder"]
+__all__ = ["ADDRESSED_ROOTS", "RECIPROCAL_ROOTS", "SYMMETRIC_ROOTS", "Coded", "ParseCoder"]
 
 #: a wrapped event under ``threat`` becomes this CAMEO threat code (by wrapped code prefix)
 THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "138", "20": "138"}
 #: roots of a wrapped act that an appeal to others (flag ``rally``) turns into CAMEO 113, rally
 #: opposition against the act's target (*urged its allies to restrict X*): reduce relations, coerce
 RALLY_ROOTS = {"16", "17"}
+#: roots of acts addressed to someone (appeal, demand): an adverbial clause of one without a target
+#: of its own is addressed to the complement of the verb it modifies (*wrote to Y, appealing for ...*)
+ADDRESSED_ROOTS = {"02", "10"}
 #: roots whose events between coordinated subjects are mutual (X en Y ontmoetten elkaar)
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 #: roots whose events between coordinated subjects are mutual even when another name is
@@ -186,11 +189,14 @@ class ParseCoder:
                 target = targets.target(tok, self.own_side(source), loose=not mutual, theme=entry.theme)
             if target is None and wrapper_head is not None:
                 target = targets.target(wrapper_head, {source.id}, loose=not mutual)
+            addressed = target is None and not entry.noun and code[:2] in ADDRESSED_ROOTS and dep(tok) == "advcl"
+            if addressed:  # *wrote to Y, appealing for ...*: Y (and whoever is coordinated with Y)
+                target = targets.target(tok.head, {source.id}, loose=False)
             mutual_row = code[:2] in RECIPROCAL_ROOTS or "mutual" in entry.flags  # *X and Y disagreed*
             if target is None and len(sources) > 1 and mutual_row and not passive:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
-            by_order = target is None and not entry.noun
-            if by_order:
+            by_order = (target is None or addressed) and not entry.noun
+            if target is None and by_order:
                 target = targets.nearby(tok, {s.id for s in sources}, heads)
             if target is None or entry.noun:
                 out.append(Coded(source, target, code, negated, modality, reported, tok))
