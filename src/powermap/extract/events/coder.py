@@ -189,9 +189,10 @@ class ParseCoder:
                 target = targets.target(tok, self.own_side(source), loose=not mutual, theme=entry.theme)
             if target is None and wrapper_head is not None:
                 target = targets.target(wrapper_head, {source.id}, loose=not mutual)
-            addressed = target is None and not entry.noun and code[:2] in ADDRESSED_ROOTS and dep(tok) == "advcl"
+            clause = wrapper_head if wrapper_head is not None else tok  # *asking (to waive ...)*
+            addressed = target is None and not entry.noun and code[:2] in ADDRESSED_ROOTS and dep(clause) == "advcl"
             if addressed:  # *wrote to Y, appealing for ...*: Y (and whoever is coordinated with Y)
-                target = targets.target(tok.head, {source.id}, loose=False)
+                target = targets.target(clause.head, {source.id}, loose=False)
             mutual_row = code[:2] in RECIPROCAL_ROOTS or "mutual" in entry.flags  # *X and Y disagreed*
             if target is None and len(sources) > 1 and mutual_row and not passive:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
