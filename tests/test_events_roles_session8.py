@@ -218,3 +218,16 @@ def test_an_appeal_in_an_adverbial_clause_is_addressed_to_the_verbs_complement()
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert ("jansen", "chili", "02") in run(rows, "en")
+
+
+def test_an_appeal_under_a_wrapper_in_an_adverbial_clause_is_addressed_too():
+    # Jansen wrote to Chile , promising to appeal for calm .
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("wrote", "write", "VERB", "ROOT", 1),
+        ("to", "to", "ADP", "prep", 1), ("Chile", "Chile", "PROPN", "pobj", 2),
+        (",", ",", "PUNCT", "punct", 1), ("promising", "promise", "VERB", "advcl", 1),
+        ("to", "to", "PART", "aux", 7), ("appeal", "appeal", "VERB", "xcomp", 5),
+        ("for", "for", "ADP", "prep", 7), ("calm", "calm", "NOUN", "pobj", 8),
+        (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert ("jansen", "chili", "02") in run(rows, "en")
