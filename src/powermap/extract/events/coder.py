@@ -16,6 +16,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from powermap.extract.events.actors import ActorIndex
+from powermap.extract.events.binding import rebound
 from powermap.extract.events.lexicon import EventLexicon, LexEntry
 from powermap.extract.events.modality import Modality
 from powermap.extract.events.predicates import Predicates
@@ -35,13 +36,16 @@ from powermap.extract.events.targets import Targets
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
-__all__ = ["RECIPROCAL_ROOTS", "SYMMETRIC_ROOTS", "Coded", "ParseCoder"]
+__all__ = ["ADDRESSED_ROOTS", "RECIPROCAL_ROOTS", "SYMMETRIC_ROOTS", "Coded", "ParseCoder"]
 
 #: a wrapped event under ``threat`` becomes this CAMEO threat code (by wrapped code prefix)
 THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "138", "20": "138"}
 #: roots of a wrapped act that an appeal to others (flag ``rally``) turns into CAMEO 113, rally
 #: opposition against the act's target (*urged its allies to restrict X*): reduce relations, coerce
 RALLY_ROOTS = {"16", "17"}
+#: roots of acts addressed to someone (appeal, demand): an adverbial clause of one without a target
+#: of its own is addressed to the complement of the verb it modifies (*wrote to Y, appealing for ...*)
+ADDRESSED_ROOTS = {"02", "10"}
 #: roots whose events between coordinated subjects are mutual (X en Y ontmoetten elkaar)
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 #: roots whose events between coordinated subjects are mutual even when another name is
@@ -186,18 +190,23 @@ class ParseCoder:
                 if target is None and (verb := reader.light_verb(tok)) is not None:
                     target = targets.target(verb, {source.id}, loose=False)  # *bracht een bezoek | aan Y*
             else:  # X en Y: a loosely attached name does not outrank the co-subject
-                target = targets.target(tok, {source.id}, loose=not mutual, theme=entry.theme)
+                target = targets.target(tok, self.own_side(source), loose=not mutual, theme=entry.theme)
             if target is None and wrapper_head is not None:
                 target = targets.target(wrapper_head, {source.id}, loose=not mutual)
+            clause = wrapper_head if wrapper_head is not None else tok  # *asking (to waive ...)*
+            addressed = target is None and not entry.noun and code[:2] in ADDRESSED_ROOTS and dep(clause) == "advcl"
+            if addressed:  # *wrote to Y, appealing for ...*: Y (and whoever is coordinated with Y)
+                target = targets.target(clause.head, {source.id}, loose=False)
             mutual_row = code[:2] in RECIPROCAL_ROOTS or "mutual" in entry.flags  # *X and Y disagreed*
             if target is None and len(sources) > 1 and mutual_row and not passive:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
-            if target is None and not entry.noun:
+            by_order = (target is None or addressed) and not entry.noun
+            if target is None and by_order:
                 target = targets.nearby(tok, {s.id for s in sources}, heads)
             if target is None or entry.noun:
                 out.append(Coded(source, target, code, negated, modality, reported, tok))
                 continue
-            parties, open_list = targets.coordinated_targets(tok, target, {source.id})
+            parties, open_list = targets.coordinated_targets(tok, target, {source.id}, by_order)
             if open_list:  # *Microsoft, Zoom en andere diensten*: one act on an illustrated group
                 out.append(Coded(source, target, code, negated, modality, reported, tok, parties[1:]))
                 continue
@@ -205,6 +214,15 @@ class ParseCoder:
                 out.append(Coded(source, each, code, negated, modality, reported, tok))
         self.focus.current = None
         return out
+
+    def own_side(self, source: Actor) -> set[str]:
+        """Who a predicate's complements cannot name as its target: the source, and for an
+        office holder of a state (a person whose actor code is that state's government) the
+        state itself (*X withdrew his country from the treaty with Y*: Y, not X's country)."""
+        side = {source.id}
+        if source.type == "person" and source.country and (source.code or "").endswith("GOV"):
+            side |= {a.id for a in self.index.by_id.values() if a.type == "state" and a.country == source.country}
+        return side
 
     def nameless_subject(self, tok: Token, head: Token) -> bool:
         """Whether ``head`` is a common noun that is ``tok``'s own subject (or the noun its relative
@@ -259,7 +277,8 @@ class ParseCoder:
         *received an invitation from X*): the giver (a ``giver_preps`` phrase, else the
         predicate's target) is the source, the receiving subject the target; no giver, no event."""
         first, end = self.focus.span
-        takers = [a for h in receivers if (a := self.referents.actor(h)) is not None]
+        personal = self.referents.personal
+        takers = [a for h in receivers if (a := rebound(h, self.referents.actor(h), personal, self.index)) is not None]
         taker = takers[0] if takers else None
         skip = {a.id for a in takers}
         givers = [a for g in self.source_reader.givers(tok) if first <= g.i < end for a in self.giver(g)]
@@ -283,6 +302,8 @@ class ParseCoder:
             return source
         if head.lower_ not in self.referents.personal:
             return source
+        if (other := rebound(head, source, self.referents.personal, self.index)) != source:
+            return other  # *hij ontpopte zich tot de uitdager van X*: not X
         if self.targets.target(tok, set(), loose=False) != source:
             return source
         return self.index.previous_person(head.idx, source.id)

@@ -1,14 +1,12 @@
 """Which actor a noun phrase stands for, in an event's source or target role.
 
-A phrase resolves, in order, to: the mention on its head or nearest inside it (a capital
-standing for its state, a place after a locative preposition for nobody); a definite state
-description (*het land*, *zijn buurland*: the state named last before it); a counted plural
-description (*de twee landen*); a pronoun or role noun through the actor layer's resolver.
-A neuter subject pronoun of an event (*het*, *it*) in reported speech stands for the state of
-the person whose saying governs it, else for the state named last; outside it, for no one.
-Every resolution is bounded: a phrase whose resolution leads back to itself, or a chain deeper
-than ``MAX_DEPTH``, gives None.
-"""
+A phrase resolves, in order, to: the mention on its head or nearest inside it (a capital for
+its state, a place after a locative preposition for nobody); a definite state description
+(*het land*: the state named last); a counted plural description (*de twee landen*) or a
+definite plural one of organisations (``descriptions``); a pronoun or role noun through the
+actor layer's resolver. A neuter subject pronoun (*het*, *it*) of an event in reported speech
+stands for the speaker's state, else the state named last; outside it, for no one. Every
+resolution is bounded (no phrase through itself, at most ``MAX_DEPTH`` deep)."""
 
 from __future__ import annotations
 
@@ -19,6 +17,9 @@ from spacy.tokens import Token
 from powermap import lang
 from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
+from powermap.extract.events.agreement import subject_heads
+from powermap.extract.events.attachment import has_agent, stray_relative_noun
+from powermap.extract.events.descriptions import Descriptions
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.syntax import (
@@ -29,7 +30,6 @@ from powermap.extract.events.syntax import (
     governors,
     language_words,
     np_tokens_by_distance,
-    prepositional,
     subjects,
 )
 from powermap.records import Actor
@@ -44,8 +44,7 @@ ANTECEDENT_SENTENCES = 2
 
 @dataclass
 class Focus:
-    """What the coder looks at now: the sentence's token range and the source whose target
-    is being looked for (a description never stands for the event's own source)."""
+    """The sentence being coded and the source whose target is sought (never described)."""
 
     span: tuple[int, int]
     current: Actor | None = None
@@ -91,6 +90,7 @@ class Referents:
         self.personal_plural = lexicon.cue_set("plural_subject_pronouns")
         self.numbers = number_lexicon(lexicon.language)
         self.company_nouns = language_words(lexicon.language, "company_nouns")
+        self.descriptions = Descriptions(lexicon.language, self.definite, index)
         self.resolving: list[int] = []  # tokens being resolved now, outermost first
 
     def actor(self, tok: Token) -> Actor | None:
@@ -183,7 +183,7 @@ class Referents:
             return pair
         word = tok.lower_
         if not any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in self.group_nouns):
-            return []
+            return self.descriptions.take_up(tok)  # *de werkgeversorganisaties*: X and Y named before
         count = None
         for c in tok.children:
             if c.lower_ in self.pair_words:
@@ -233,7 +233,7 @@ class Referents:
             fragment = dep(subj) == "root" and subj.pos_ in ("NOUN", "PROPN")  # a subject the parser made the root
             if (dep(subj) not in SUBJECT and not fragment) or subj.pos_ == "PRON":
                 continue
-            members = [m for c in conjuncts(subj) for m in (c, *self.examples(c))]
+            members = [m for c in subject_heads(subj) for m in (c, *self.examples(c))]
             found: list[Actor] = []
             for m in members:
                 actor = self.actor(m)
@@ -317,7 +317,7 @@ class Referents:
     def acted_on(self, noun: Token) -> bool:
         """Whether a noun has an agent phrase (*uitsluiting door Y*), so that its possessor is who
         undergoes the act, the only possessor role read (*zijn oorlog* names no one's target)."""
-        return any(p in self.agent_preps for _label, p, _n in prepositional(noun))
+        return has_agent(noun, self.agent_preps)
 
     def possessor(self, tok: Token) -> Actor | None:
         """A singular possessive pronoun (*zijn*, *his*, *its*): the actor layer's reading, else
@@ -382,6 +382,7 @@ class Referents:
             clause = tok.head
             if dep(clause) in ("acl:relcl", "acl") and clause.head.i != clause.i:
                 return clause.head
+            return stray_relative_noun(tok) or tok  # a relative clause the parser hung elsewhere
         return tok
 
     def attribution(self, t: Token) -> bool:

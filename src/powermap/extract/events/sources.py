@@ -9,6 +9,8 @@
 - in a verb-final relative clause, a name before the verb is the subject when the parser made
   the relative pronoun the subject (*de sancties die X wilden invoeren*), unless agreement says
   otherwise; a participle modifying a noun is a passive (*de door X gesteunde regering*);
+- a plural verb's singular "subject" after it is its object, the plural phrase before the verb
+  its subject (``agreement``);
 - an event noun's possessor, demonym adjective or agent phrase (*de Russische aanval*).
 """
 
@@ -18,6 +20,8 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from powermap.extract.events.agreement import misread_subject
+from powermap.extract.events.attachment import detached_agents
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
@@ -87,6 +91,13 @@ class Sources:
             found = [c for s in subjects(main) for c in conjuncts(s)]
             if found:
                 return [antecedent(s) for s in found], False
+        repair = misread_subject(tok) if self.verb_second else None
+        if repair is not None:  # *Veel landen, zoals X, erkennen Y niet*: not Y
+            fronted: list[Token] = []
+            for noun in repair.fronted:
+                first = self.example(noun)
+                fronted += [first] if first is not None else conjuncts(noun)
+            return [antecedent(h) for h in fronted], False
         own: list[Token] = []
         for subj in subjects(tok):
             first = self.example(subj)
@@ -101,7 +112,7 @@ class Sources:
         ]
         if misread:
             own = misread
-        if own and not all(s.pos_ == "PRON" and actor(s) is None for s in own):
+        if own and not all(s.pos_ == "PRON" and actor(antecedent(s)) is None for s in own):
             return [antecedent(s) for s in own], False
         if not own and (clause := self.gerund_clause(tok)) is not None:  # *X was firm in blaming Y*
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
@@ -137,6 +148,7 @@ class Sources:
     def noun_sources(self, tok: Token) -> tuple[list[Token], bool]:
         """Source of an event noun: possessor, demonym adjective or agent phrase."""
         by = [n for label, p, n in prepositional(tok) if p in self.agent_preps]
+        by = by or detached_agents(tok, self.agent_preps)  # *uitsluiting | door Y*, hung on the verb
         # *zijn uitsluiting door Y*: with an agent phrase the possessor undergoes the act
         heads = by or [c for c in tok.children if dep(c) in ("nmod:poss", "amod", "det") and c.pos_ != "DET"]
         if not by and not any(self.referents.actor(h) is not None for h in heads):

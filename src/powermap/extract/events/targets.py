@@ -8,13 +8,15 @@ aan/tegen/op/met..., to/against/on/with...), the arguments of a governed clause 
 straffen*); with ``loose``, then any other actor among the complements; the coder's last
 resort is the nearest actor by word order. A common noun that names no actor stands for its
 agent phrase or possessive (*the proclamation by X*, *haar akkoord*). An attribution (*volgens
-X*) and a place after a locative preposition are never targets.
+X*), a place after a locative preposition and a channel (*via X*) are never targets.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from powermap.extract.events.agreement import misread_subject
+from powermap.extract.events.attachment import detached_agents
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Referents
@@ -62,6 +64,7 @@ class Targets:
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.open_list_marks = lexicon.cue_set("open_list_marks")
         self.owner_preps = lexicon.cue_set("owner_preps")
+        self.medium_preps = lexicon.cue_set("medium_preps")
 
     def target(
         self, tok: Token, exclude: set[str], loose: bool = True, theme: frozenset[str] = frozenset()
@@ -77,8 +80,12 @@ class Targets:
         candidates += [c for c in tok.children if dep(c) == "iobj"] + stray_subjects(tok)
         if self.sources.elided_subject_conjunct(tok) is not None:  # en riep Z op: Z is the object
             candidates += [c for c in tok.children if dep(c) == "nsubj"]
+        misread = misread_subject(tok) if self.sources.verb_second else None
+        fronted = misread.fronted if misread is not None else []
+        if misread is not None:  # *Veel landen erkennen Y niet*, parsed with Y as subject
+            candidates.append(misread.subject)
         # *Cyprus, which Turkey does not recognize*: a relative pronoun object is its noun
-        candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj"]
+        candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj" and c not in fronted]
         borrowed = self.predicates.borrowed(tok)
         preps = sorted(
             ((p, n) for label, p, n in prepositional(tok) if label != "obl:agent" and p not in self.agent_preps),
@@ -96,7 +103,7 @@ class Targets:
         for cand in candidates:  # a place after a locative preposition is where, not whom
             if theme and cand.is_lower and (cand.lower_ in theme or norm(cand.lemma_ or cand.text) in theme):
                 continue
-            found = None if refs.attribution(cand) or refs.locative(cand) else self.about(cand)
+            found = None if refs.attribution(cand) or refs.locative(cand) or self.channel(cand) else self.about(cand)
             if found is not None and found.id in exclude and cand.lower_ in refs.personal:
                 found = refs.index.previous_person(cand.idx, exclude)  # *X arresteerde hem*: not X
             if found is not None and found.id not in exclude:
@@ -108,7 +115,7 @@ class Targets:
         for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):
             if t.i in agent_words:
                 continue
-            if t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not refs.attribution(t):
+            if t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not refs.attribution(t) and not self.channel(t):
                 found = refs.index.at(t.idx, t.idx + len(t.text)) or refs.described(t)
                 if found is not None and found.id not in exclude and found.type != "place":
                     return found
@@ -134,6 +141,14 @@ class Targets:
             return None
         owner = owners[0]  # the actor layer's reading of *zijn*, *haar*, *his*
         return refs.actor(owner) or refs.index.resolve(owner.idx, owner.idx + len(owner.text), owner.text)
+
+    def channel(self, tok: Token) -> bool:
+        """A name after a preposition of the channel (``medium_preps``: *via Twitter*) is how
+        the act travels, not whom it is aimed at."""
+        head = tok if dep(tok) not in ("flat", "compound", "appos") else tok.head
+        if any(dep(c) == "case" and c.lower_ in self.medium_preps for c in head.children):
+            return True
+        return dep(head) == "pobj" and head.head.lower_ in self.medium_preps  # ClearNLP: via <- prep
 
     def modified(self, participle: Token, exclude: set[str]) -> Actor | None:
         """The actor the noun a participle modifies names, outside the participle's own phrase
@@ -168,7 +183,7 @@ class Targets:
             gap = abs(t.i - tok.i)
             if t.i in taken or gap > NEARBY or (best is not None and gap >= best[0]):
                 continue
-            if self.argument_elsewhere(t, tok) or refs.attribution(t):
+            if self.argument_elsewhere(t, tok) or refs.attribution(t) or self.channel(t):
                 continue
             found = refs.index.at(t.idx, t.idx + len(t.text)) or refs.described(t)
             if found is not None and found.id not in exclude and not refs.locative(t):
@@ -197,27 +212,48 @@ class Targets:
             return True
         return dep(tok) == "conj" and (tok.head.i == head.i or (dep(head) == "conj" and head.head.i == tok.head.i))
 
-    def coordinated_targets(self, tok: Token, target: Actor, exclude: set[str]) -> tuple[list[Actor], bool]:
+    def coordinated_targets(
+        self, tok: Token, target: Actor, exclude: set[str], by_order: bool = False
+    ) -> tuple[list[Actor], bool]:
         """Further targets coordinated with the one found (*praised Finland and Sweden*): the
         conjuncts of the object or complement that names ``target``, each a distinct actor; and
         whether the list is open (*Microsoft, Zoom en andere diensten*, ``open_list_marks``):
-        an open list illustrates one group, a closed one names each party."""
+        an open list illustrates one group, a closed one names each party. A target found by
+        word order (``by_order``) brings the coordination it stands in (*gaat naar X en Y om
+        daar te pleiten*: both)."""
         actor = self.referents.actor
         nouns = [c for c in tok.children if dep(c) in OBJECT]
         nouns += [n for label, _p, n in prepositional(tok) if label != "obl:agent"]
+        if by_order:
+            nouns += self.coordination_of(tok, target)
         for cand in nouns:
             members = conjuncts(cand)
             if len(members) < 2:  # *with the navies of X, Y and Z*: the owners are the parties
                 members = self.owner_conjuncts(cand)
-            if len(members) < 2 or actor(members[0]) != target:
+            named = [actor(m) for m in members]
+            if len(members) < 2 or target not in (named if by_order else named[:1]):
                 continue
             out = [target]
-            for m in members[1:]:
+            for m in members:
                 found = actor(m)
                 if found is not None and found.id not in exclude and found not in out:
                     out.append(found)
             return out, self.open_list(members)
         return [target], False
+
+    def coordination_of(self, tok: Token, target: Actor) -> list[Token]:
+        """The first conjunct of a coordination within ``NEARBY`` tokens of ``tok`` one of whose
+        members names ``target``, as a one-item list; else []."""
+        index = self.referents.index
+        for t in tok.sent:
+            if abs(t.i - tok.i) > NEARBY or index.at(t.idx, t.idx + len(t.text)) != target:
+                continue
+            first = t
+            while dep(first) in ("conj", "flat", "compound") and first.head.i != first.i:
+                first = first.head
+            if len(conjuncts(first)) > 1:
+                return [first]
+        return []
 
     def owner_conjuncts(self, noun: Token) -> list[Token]:
         """The coordinated owners of a common noun that names no actor itself (*de marines van X
@@ -238,7 +274,7 @@ class Targets:
         the act (*zijn uitsluiting door Y*, *de arrestatie van X door Y*, *X's arrest by Y*)."""
         phrases = list(prepositional(tok))
         preps = [(p, n) for label, p, n in phrases if p in self.target_preps and label != "nmod:poss"]
-        if any(p in self.agent_preps for _label, p, _n in phrases):
+        if any(p in self.agent_preps for _label, p, _n in phrases) or detached_agents(tok, self.agent_preps):
             preps = [(p, n) for p, n in preps if p not in self.owner_preps]  # the owner comes below
             preps += [("", c) for c in tok.children if dep(c) == "nmod:poss"]
             preps += [("", n) for _label, p, n in phrases if p in self.owner_preps]
