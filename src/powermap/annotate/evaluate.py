@@ -53,7 +53,7 @@ def annotate_gold_tokens(
     if nlp is not None:
         # One gold sentence per Doc, and the parser is told so: it may not split it (as a
         # parser given gold segmentation in the CoNLL 2018 evaluation returns one tree).
-        docs = [Doc(nlp.vocab, words=w, spaces=s, sent_starts=[True] + [False] * (len(w) - 1)) for w, s in sentences]
+        docs = [Doc(nlp.vocab, words=w, spaces=s, sent_starts=_one_sentence(len(w))) for w, s in sentences]
         started = time.perf_counter()
         out = list(nlp.pipe(docs, batch_size=64))
         seconds = time.perf_counter() - started
@@ -166,3 +166,10 @@ def _predicted_iob(tokens: list[Any]) -> list[str]:
         tags.append(f"I-{kind}" if tok.ent_iob_ == "I" and prev_type == kind else f"B-{kind}")
         prev_type = kind
     return tags
+
+
+def _one_sentence(n_words: int) -> list[bool | int | None]:
+    """Sentence starts that make ``n_words`` words one sentence."""
+    starts: list[bool | int | None] = [False] * n_words
+    starts[0] = True
+    return starts

@@ -61,13 +61,12 @@ def align(text: str, words: list[str]) -> list[tuple[int, int] | None]:
             spans.append(None)
             continue
         if text.startswith(word, start) or folded.startswith(fold(word), start):
-            spans.append((start, start + len(word)))
-        elif (found := folded.find(fold(word), start, start + SEARCH_WINDOW + len(word))) >= 0:
-            spans.append((found, found + len(word)))
-        else:
+            found = start
+        elif (found := folded.find(fold(word), start, start + SEARCH_WINDOW + len(word))) < 0:
             spans.append(None)
             continue
-        pos = spans[-1][1]
+        spans.append((found, found + len(word)))
+        pos = found + len(word)
     return spans
 
 

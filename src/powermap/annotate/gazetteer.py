@@ -139,12 +139,14 @@ def gazetteer_codes(table_config: dict[str, Any]) -> Model[list[Doc], list[Ints2
     )
 
 
+def _column(codes: list[int]) -> Any:
+    """One int32 column (n x 1) of codes, as thinc's ``asarray2i`` takes it."""
+    return numpy.array(codes, dtype="int32").reshape(-1, 1)
+
+
 def _codes_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Ints2d], Any]:
     table: dict[str, int] = model.attrs["table"]
-    columns = [
-        model.ops.asarray2i(numpy.array([[table.get(t.text, 0)] for t in doc], dtype="int32").reshape(-1, 1))
-        for doc in docs
-    ]
+    columns = [model.ops.asarray2i(_column([table.get(t.text, 0) for t in doc])) for doc in docs]
     return columns, lambda d_columns: []
 
 
@@ -169,7 +171,7 @@ def gazetteer_multi_hash_embed(
     from thinc.api import HashEmbed, Maxout, ragged2list
 
     hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=include_static_vectors)
-    codes = chain(
+    codes: Model = chain(
         gazetteer_codes({"names_dir": names_dir, "train": holdout_train, "dev": holdout_dev}),
         with_array(HashEmbed(gazetteer_width, gazetteer_rows, column=0, seed=17)),
     )

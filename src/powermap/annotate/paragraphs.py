@@ -79,7 +79,7 @@ def annotate_by_paragraph(
             at = end
         if at < len(text):
             pieces.append(whitespace_doc(vocab, make_doc, text[at:]))
-        doc = pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+        doc = pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]  # spaCy's stub lags
         if doc.text != text:  # never hand on shifted offsets
             raise ValueError("paragraph re-assembly changed the text")
         out.append(doc)

@@ -62,7 +62,7 @@ class SpacyAnnotator:
         meta = self.nlp.meta
         self.info = AnnotatorInfo(
             name=name,
-            languages=(self.nlp.lang,),
+            languages=(str(self.nlp.lang),),
             provides=provides(self.nlp),
             description=f"spaCy pipeline {meta.get('lang')}_{meta.get('name')} {meta.get('version')}",
             details={

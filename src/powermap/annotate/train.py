@@ -91,9 +91,10 @@ def restore_lemma_labels() -> Any:
 
     def after_init(nlp: spacy.Language) -> spacy.Language:
         for _name, pipe in nlp.components:  # sourced components are disabled while this runs
+            trees: Any = pipe  # a trainable lemmatizer, the one component with a tree2label map
             labels = getattr(pipe, "cfg", {}).get("labels") if hasattr(pipe, "tree2label") else None
-            if labels and not pipe.tree2label:
-                pipe.tree2label = {tree: i for i, tree in enumerate(labels)}
+            if labels and not trees.tree2label:
+                trees.tree2label = {tree: i for i, tree in enumerate(labels)}
         return nlp
 
     return after_init
@@ -139,7 +140,7 @@ def assemble(
     if "parser" in nlp.pipe_names and "powermap_punctuation" not in nlp.pipe_names:
         nlp.add_pipe("powermap_punctuation", after="parser")  # UD's rule for punctuation heads
     if "parser" in nlp.pipe_names and "powermap_particle_lemmas" not in nlp.pipe_names:
-        particles = load_particles(nlp.lang)  # separated particles back in verb lemmas
+        particles = load_particles(str(nlp.lang))  # separated particles back in verb lemmas
         if particles:
             nlp.add_pipe("powermap_particle_lemmas", after="parser", config={"particles": particles})
     if vector_rows is not None and nlp.vocab.vectors.shape[0] > vector_rows:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from powermap.extract import Extractor
 from powermap.ingest.deadline import DocumentTimeout, within
 from powermap.ingest.options import DEFAULT_TIME_LIMIT
-from powermap.records import Document, ExtractionRecord, document_id, validate_record
+from powermap.records import Actor, Document, ExtractionRecord, document_id, validate_record
 
 #: The longest text extracted in one piece (a long report is about 60,000 characters).
 PART_CHARS = 100_000
@@ -48,7 +48,7 @@ def split_parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, int]]:
 def merge_records(document: Document, pieces: list[tuple[int, ExtractionRecord]]) -> ExtractionRecord:
     """One record for ``document`` from the records of its parts (each with its start offset)."""
     merged = ExtractionRecord(document=document)
-    actors = {}
+    actors: dict[str, Actor] = {}
     for offset, record in pieces:
         for actor in record.actors:
             mentions = [replace(m, start=m.start + offset, end=m.end + offset) for m in actor.mentions]

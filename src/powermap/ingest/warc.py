@@ -14,6 +14,7 @@ import io
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
@@ -47,7 +48,7 @@ class GunzipStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         try:
             while not self.pending:
                 if self.inflater.unconsumed_tail:
@@ -92,7 +93,7 @@ class _BoundedArchiveIterator(ArchiveIterator):
         self.reader = _CappedReader(self.fh, block_size=_BLOCK, decomp_type=None)
 
 
-def open_archive(path: Path) -> tuple[io.BufferedReader, GunzipStream | None]:
+def open_archive(path: Path) -> tuple[io.BufferedReader[Any], GunzipStream | None]:
     """The unpacked byte stream of a WARC file (and its unpacker), after checking that it is one."""
     raw = path.open("rb")
     try:
