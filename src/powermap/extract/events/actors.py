@@ -48,7 +48,8 @@ class ActorIndex:
 
     def __init__(self, ctx: ExtractionContext) -> None:
         self.ctx = ctx
-        spans = sorted((m.start, m.end, a) for a in ctx.record.actors for m in a.mentions)
+        # two actors may hold the same words: those keep the record's order (actors do not compare)
+        spans = sorted(((m.start, m.end, a) for a in ctx.record.actors for m in a.mentions), key=lambda t: t[:2])
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
         self.longest = max((e - s for s, e, _ in spans), default=0)
