@@ -172,3 +172,16 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(actor_types, "_compound_head", scanned_compound_head)
         plain = [Extractor()(d).to_dict() for d in documents]
     assert plain == fast
+
+
+def test_a_token_table_goes_with_its_doc():
+    import gc
+    import weakref
+
+    doc = spacy.blank("en")("The envoys met in a small harbour town on Friday.")
+    table = token_table(doc)
+    assert table.starts[:3] == [0, 4, 11]
+    gone = weakref.ref(doc)
+    del doc, table
+    gc.collect()
+    assert gone() is None  # a table that held its Doc kept every parsed Doc alive (memory grew per document)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -24,7 +24,15 @@ class TokenTable:
     """Columns of one Doc's token attributes; each is read from the Doc the first time it is asked for."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
+        # weakly: a table that held its Doc would keep its own entry in ``_TABLES`` alive for ever
+        self._doc = ref(doc)
+
+    @property
+    def doc(self) -> Doc:
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this token table is gone")
+        return doc
 
     def _strings(self, attr: str) -> list[str]:
         strings = self.doc.vocab.strings
