@@ -140,13 +140,16 @@ def body_descriptions_pass(state: LinkState) -> None:
 def institution_of(state: LinkState, noun: str, before: int, following: str) -> DocActor | None:
     """The body a definite institution noun without a state names (*de douane*, *het
     hooggerechtshof*): the same institution of a state named before it (*de Canadese douane*),
-    else, when no complement follows (*de ambassade in X* is another state's), the institution
+    else of the one state whose institution is named later in the document, else, when no complement follows (*de ambassade in X* is another state's), the institution
     of the document's dominant state."""
     da = state.found
     english, type_ = state.lex.institutions[noun]
-    named = [a for a in da.actors.values() if a.name.endswith(f" {english}") and any(s < before for s, _ in a.mentions)]
+    same = [a for a in da.actors.values() if a.name.endswith(f" {english}") and a.mentions]
+    named = [a for a in same if any(s < before for s, _ in a.mentions)]
     if len({a.id for a in named}) == 1:
         return named[0]
+    if not named and len({a.id for a in same}) == 1:
+        return same[0]  # named only later (*de douane ... De Canadese douane*): the same body
     home = dominant_state(da)
     if named or home is None or following.lower() in lang.union("prepositions"):
         return None
