@@ -25,3 +25,27 @@ def test_events_a_region_whose_states_act_together_is_a_source():
         ("Polen", "Polen", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
     ], actors)  # fmt: skip
     assert found == [("europe", "polen", "111")]
+
+
+def _last_pronoun(found, text: str, word: str = "hij") -> str | None:
+    at = text.rindex(f" {word} ") + 1
+    return found.resolve(at, at + len(word))
+
+
+def test_pronoun_subject_follows_a_chain_of_pronoun_subjects_back(nl):
+    text = "Jan de Wit opende het congres. Ook sprak hij met burgemeester Piet Smit. En hij vertrok daarna."
+    found = nl(text, D, doc=parsed_text("nl", text))
+    person = found.person_by_name("Jan de Wit")
+    assert person is not None and _last_pronoun(found, text) == person.id
+
+
+def test_pronoun_subject_reads_only_the_last_of_two_sentences_the_parse_ran_together(nl):
+    text = (
+        "Volgens de bond noemde Piet Smit het plan een 'gok' van de VS. Karel Verhoeven zegt dat hij de enige"
+        " baas is. Zelf krijgt hij steun van de bond."
+    )
+    doc = parsed_text("nl", text)
+    assert len(list(doc.sents)) == 2  # the parser runs the first two sentences together
+    found = nl(text, D, doc=doc)
+    person = found.person_by_name("Karel Verhoeven")
+    assert person is not None and _last_pronoun(found, text) == person.id
