@@ -49,3 +49,14 @@ def test_pronoun_subject_reads_only_the_last_of_two_sentences_the_parse_ran_toge
     found = nl(text, D, doc=doc)
     person = found.person_by_name("Karel Verhoeven")
     assert person is not None and _last_pronoun(found, text) == person.id
+
+
+def test_relational_group_with_an_owner_is_named_after_the_owner(nl, en):
+    text = "Chili stemde. Chili won. Ook de buurlanden van Peru protesteerden."
+    found = nl(text, D, doc=parsed_text("nl", text))
+    groups = [a for a in found.actors.values() if a.type == "group"]
+    assert [g.name for g in groups] == ["Peru's neighbouring countries"] and groups[0].country is None
+    assert mentions(found, "peru") == ["Peru"]  # the owner stays a mention of its own
+    text = "Chile voted. Chile won. The allies of Peru protested."
+    found = en(text, D, doc=parsed_text("en", text))
+    assert [a.name for a in found.actors.values() if a.type == "group"] == ["Peru's allies"]

@@ -58,6 +58,10 @@ class GroupLexicon:
     #: heads too general to name a group on their own (*landen*, *companies*): they need a
     #: qualifier or a nationality inside the phrase (*regionale bondgenoten*, *German firms*)
     qualified: frozenset[str] = frozenset()
+    #: English heads of groups named by whom they stand in relation to (*neighbouring countries*,
+    #: *allies*): with an owner complement (``owner_prepositions``: *van X*) they are *X's ...*
+    relational: frozenset[str] = frozenset()
+    owners: frozenset[str] = frozenset()
     #: whether a state's name may stand as a noun before the head (*United Kingdom officials*);
     #: not where the language writes compounds closed (*Oekraïne landen* is no phrase in Dutch)
     noun_adjuncts: bool = True
@@ -91,6 +95,8 @@ def group_lexicon(language: str) -> GroupLexicon:
         broader={k: frozenset(v) for k, v in (_load("en").get("broader") or {}).items()},
         definite=frozenset(own.get("definite_determiners") or ()),
         qualified=frozenset(qualified),
+        relational=frozenset(_load("en").get("relational_heads") or ()),
+        owners=frozenset(own.get("owner_prepositions") or ()),
         noun_adjuncts=not (lang.data(language, "actors") or {}).get("closed_compounds", False)
         if language in lang.codes()
         else True,
@@ -345,9 +351,24 @@ def _phrase(
             if i is not None and hits[i].start == e + m.end():
                 state = state_of(kb, hits[i])
                 explicit = state is not None
+    owner = _owner(text, e, head, glex, kb, hits, hit_at) if state is None else None
     used.update(consumed)
     return GroupPhrase(start, e, head, tuple(quals), state, explicit or bool(bodies), pro=tuple(pros + bodies),
-                       qualified=qualified)  # fmt: skip
+                       qualified=qualified or owner is not None, name=owner)  # fmt: skip
+
+
+def _owner(text: str, e: int, head: str, glex: GroupLexicon, kb: KnowledgeBase, hits: list[Hit],
+           hit_at: dict[int, int]) -> str | None:  # fmt: skip
+    """The name of a relational group owned by the state after it (*de buurlanden van X*: *X's
+    neighbouring countries*, no nationality: X's neighbours are not X's own), else None."""
+    if head not in glex.relational:
+        return None
+    m = re.match(r"\s+(\w+)\s+", text[e : e + 20])
+    i = hit_at.get(e + m.end()) if m and m.group(1).lower() in glex.owners else None
+    if i is None or hits[i].start != e + m.end():  # type: ignore[union-attr]
+        return None
+    owner = state_of(kb, hits[i])
+    return f"{kb.actors[owner].name}'s {head}" if owner else None
 
 
 def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], ws: int,
