@@ -57,6 +57,6 @@ def test_relational_group_with_an_owner_is_named_after_the_owner(nl, en):
     groups = [a for a in found.actors.values() if a.type == "group"]
     assert [g.name for g in groups] == ["Peru's neighbouring countries"] and groups[0].country is None
     assert mentions(found, "peru") == ["Peru"]  # the owner stays a mention of its own
-    text = "Chile voted. Chile won. The allies of Peru protested."
+    text = "Chile voted. Chile won. The neighbouring countries of Peru protested."
     found = en(text, D, doc=parsed_text("en", text))
-    assert [a.name for a in found.actors.values() if a.type == "group"] == ["Peru's allies"]
+    assert [a.name for a in found.actors.values() if a.type == "group"] == ["Peru's neighbouring countries"]

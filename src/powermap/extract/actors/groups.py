@@ -354,7 +354,7 @@ def _phrase(
     owner = _owner(text, e, head, glex, kb, hits, hit_at) if state is None else None
     used.update(consumed)
     return GroupPhrase(start, e, head, tuple(quals), state, explicit or bool(bodies), pro=tuple(pros + bodies),
-                       qualified=qualified or owner is not None, name=owner)  # fmt: skip
+                       qualified=qualified, name=owner)  # fmt: skip
 
 
 def _owner(text: str, e: int, head: str, glex: GroupLexicon, kb: KnowledgeBase, hits: list[Hit],
