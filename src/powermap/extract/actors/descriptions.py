@@ -140,8 +140,9 @@ def body_descriptions_pass(state: LinkState) -> None:
 def institution_of(state: LinkState, noun: str, before: int, following: str) -> DocActor | None:
     """The body a definite institution noun without a state names (*de douane*, *het
     hooggerechtshof*): the same institution of a state named before it (*de Canadese douane*),
-    else of the one state whose institution is named later in the document, else, when no complement follows (*de ambassade in X* is another state's), the institution
-    of the document's dominant state."""
+    else of the one state whose institution is named later in the document, else, when no
+    complement follows (*de ambassade in X* is another state's), the institution of the
+    document's dominant state."""
     da = state.found
     english, type_ = state.lex.institutions[noun]
     same = [a for a in da.actors.values() if a.name.endswith(f" {english}") and a.mentions]
