@@ -60,3 +60,10 @@ def test_relational_group_with_an_owner_is_named_after_the_owner(nl, en):
     text = "Chile voted. Chile won. The neighbouring countries of Peru protested."
     found = en(text, D, doc=parsed_text("en", text))
     assert [a.name for a in found.actors.values() if a.type == "group"] == ["Peru's neighbouring countries"]
+
+
+def test_a_region_adjective_before_a_group_head_names_the_group_without_a_nationality(nl):
+    text = "Chili stemde. Chili won. De Europese diplomaten zwegen."
+    found = nl(text, D, doc=parsed_text("nl", text))
+    groups = [a for a in found.actors.values() if a.type == "group"]
+    assert [g.name for g in groups] == ["European diplomats"] and groups[0].country is None
