@@ -25,6 +25,7 @@ from functools import cache
 from powermap import lang
 from powermap.extract._text import WORD_RE
 from powermap.extract.actors.gazetteer import Hit
+from powermap.extract.actors.group_owners import owner_name
 from powermap.kb import KnowledgeBase
 from powermap.kb.names import fold
 
@@ -351,24 +352,10 @@ def _phrase(
             if i is not None and hits[i].start == e + m.end():
                 state = state_of(kb, hits[i])
                 explicit = state is not None
-    owner = _owner(text, e, head, glex, kb, hits, hit_at) if state is None else None
+    owner = owner_name(text, e, head, glex, kb, hits, hit_at) if state is None else None
     used.update(consumed)
     return GroupPhrase(start, e, head, tuple(quals), state, explicit or bool(bodies), pro=tuple(pros + bodies),
                        qualified=qualified, name=owner)  # fmt: skip
-
-
-def _owner(text: str, e: int, head: str, glex: GroupLexicon, kb: KnowledgeBase, hits: list[Hit],
-           hit_at: dict[int, int]) -> str | None:  # fmt: skip
-    """The name of a relational group owned by the state after it (*de buurlanden van X*: *X's
-    neighbouring countries*, no nationality: X's neighbours are not X's own), else None."""
-    if head not in glex.relational:
-        return None
-    m = re.match(r"\s+(\w+)\s+", text[e : e + 20])
-    i = hit_at.get(e + m.end()) if m and m.group(1).lower() in glex.owners else None
-    if i is None or hits[i].start != e + m.end():  # type: ignore[union-attr]
-        return None
-    owner = state_of(kb, hits[i])
-    return f"{kb.actors[owner].name}'s {head}" if owner else None
 
 
 def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], ws: int,
