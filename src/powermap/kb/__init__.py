@@ -164,6 +164,13 @@ def _former_names() -> dict[str, list[tuple[str, date]]]:
     return dict(out)
 
 
+@cache
+def acting_regions() -> frozenset[str]:
+    """Place ids of regions whose name stands for their states acting together
+    (``curated/acting_regions.tsv``: *Europe rejects the plan*)."""
+    return frozenset(r[0] for r in _rows(Path(__file__).parent / "curated" / "acting_regions.tsv"))
+
+
 def _date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 

@@ -102,7 +102,8 @@ def body_descriptions_pass(state: LinkState) -> None:
     if not nouns or not lex.definite_determiners:
         return
     dets = "|".join(re.escape(d) for d in sorted(lex.definite_determiners, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?i:{dets})((?:[^\S\n]+[\w-]+){{1,3}})")
+    # a lookahead, so that a description does not swallow the determiner of the next (*de douane en de politie*)
+    pattern = re.compile(rf"\b(?i:{dets})(?=((?:[^\S\n]+[\w-]+){{1,3}}))")
     bodies = [a for a in da.actors.values() if a.type in ("organisation", "media", "company") and a.mentions]
     for m in pattern.finditer(text):
         words = list(re.finditer(r"[\w-]+", m.group(1)))
@@ -140,18 +141,42 @@ def body_descriptions_pass(state: LinkState) -> None:
 def institution_of(state: LinkState, noun: str, before: int, following: str) -> DocActor | None:
     """The body a definite institution noun without a state names (*de douane*, *het
     hooggerechtshof*): the same institution of a state named before it (*de Canadese douane*),
-    else, when no complement follows (*de ambassade in X* is another state's), the institution
-    of the document's dominant state."""
+    else of the one state whose institution is named later in the document, else, when no
+    complement follows (*de ambassade in X* is another state's), the institution of the
+    document's dominant state."""
     da = state.found
     english, type_ = state.lex.institutions[noun]
-    named = [a for a in da.actors.values() if a.name.endswith(f" {english}") and any(s < before for s, _ in a.mentions)]
+    same = [a for a in da.actors.values() if a.name.endswith(f" {english}") and a.mentions]
+    named = [a for a in same if any(s < before for s, _ in a.mentions)]
     if len({a.id for a in named}) == 1:
         return named[0]
+    if not named and len({a.id for a in same}) == 1:
+        return same[0]  # named only later (*de douane ... De Canadese douane*): the same body
+    partner = coordinated_institution(state, before)
+    if partner is not None:  # *de Canadese douane en de nationale politie*: the same state's
+        return da.doc_actor(f"{partner[0]} {english}", type_, partner[1].country)
     home = dominant_state(da)
     if named or home is None or following.lower() in lang.union("prepositions"):
         return None
     adj = state.kb.demonyms.get(home.id, home.name)
     return da.doc_actor(f"{adj} {english}", type_, home.country)
+
+
+def coordinated_institution(state: LinkState, before: int) -> tuple[str, DocActor] | None:
+    """The state adjective and body of a state's institution coordinated right before ``before``
+    (*de douane en* before *de nationale politie*), or None."""
+    da = state.found
+    m = re.search(r"\s(\w+)\s+$", da.text[max(0, before - 30) : before])
+    if m is None or m.group(1).lower() not in lang.union("coordinators"):
+        return None
+    end = len(da.text[: before - len(m.group(0))].rstrip())
+    nouns = {english for english, _ in state.lex.institutions.values()}
+    for a in da.actors.values():
+        if a.country and any(e == end for _, e in a.mentions):
+            english = next((n for n in nouns if a.name.endswith(f" {n}")), None)
+            if english is not None:
+                return a.name[: -len(english) - 1], a
+    return None
 
 
 def dominant_state(da: DocActors) -> DocActor | None:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -18,6 +19,11 @@ from powermap.extract.actors.words import role_noun_in
 from powermap.kb import KnowledgeBase, name_at
 from powermap.kb.names import name_keys, slug
 from powermap.records import Actor, Span
+
+#: a sentence end inside what the parser read as one sentence (a full stop, a capital after it)
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+(?=[A-Z\"“])")
+#: sentences a chain of pronoun subjects is followed back
+CHAIN_DEPTH = 3
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -160,9 +166,10 @@ class DocActors:
             return p.id if p else None
         return None
 
-    def previous_subject(self, start: int) -> DocActor | None:
+    def previous_subject(self, start: int, depth: int = 0) -> DocActor | None:
         """The person subject of the sentence before, for a pronoun that is the subject of its
-        sentence's main clause (centering: *X benadrukt ... van Y. Hij beweert*: X, not Y).
+        sentence's main clause (centering: *X benadrukt ... van Y. Hij beweert*: X, not Y); a
+        pronoun subject there is resolved the same way, up to ``CHAIN_DEPTH`` sentences back.
         ``None`` without a parse, for other pronouns, or when that subject is no person."""
         if self.doc is None:
             return None
@@ -173,8 +180,15 @@ class DocActors:
         if not pron.dep_.startswith("nsubj") or pron.head.head.i != pron.head.i or pron.sent.start == 0:
             return None
         before = self.doc[pron.sent.start - 1].sent
-        for subj in (t for t in before.root.children if t.dep_ == "nsubj"):
+        # a parse that ran two sentences into one (*... van de VS. X gaat ...*) reads its subject
+        # from the last of them only; none there: no subject, the last person named decides
+        breaks = [m.end() for m in SENTENCE_BREAK.finditer(before.text)]
+        last = before.start_char + (breaks[-1] if breaks else 0)
+        for subj in (t for t in before.root.children if t.dep_ == "nsubj" and t.idx >= last):
             found = self.actor_at(subj.idx, subj.idx + len(subj.text))
+            if found is None and depth < CHAIN_DEPTH and subj.lower_ in lang.union("person_pronouns"):
+                # a pronoun subject continues the chain (*X kwam. Ook zag hij Y. En hij ...*: X)
+                found = self.previous_subject(subj.idx, depth + 1) or self.last_person(subj.idx)
             if found is not None and found.type == "person":
                 return found
         return None

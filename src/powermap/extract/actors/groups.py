@@ -25,6 +25,7 @@ from functools import cache
 from powermap import lang
 from powermap.extract._text import WORD_RE
 from powermap.extract.actors.gazetteer import Hit
+from powermap.extract.actors.group_owners import owner_name
 from powermap.kb import KnowledgeBase
 from powermap.kb.names import fold
 
@@ -58,6 +59,10 @@ class GroupLexicon:
     #: heads too general to name a group on their own (*landen*, *companies*): they need a
     #: qualifier or a nationality inside the phrase (*regionale bondgenoten*, *German firms*)
     qualified: frozenset[str] = frozenset()
+    #: English heads of groups named by whom they stand in relation to (*neighbouring countries*,
+    #: *allies*): with an owner complement (``owner_prepositions``: *van X*) they are *X's ...*
+    relational: frozenset[str] = frozenset()
+    owners: frozenset[str] = frozenset()
     #: whether a state's name may stand as a noun before the head (*United Kingdom officials*);
     #: not where the language writes compounds closed (*Oekraïne landen* is no phrase in Dutch)
     noun_adjuncts: bool = True
@@ -91,6 +96,8 @@ def group_lexicon(language: str) -> GroupLexicon:
         broader={k: frozenset(v) for k, v in (_load("en").get("broader") or {}).items()},
         definite=frozenset(own.get("definite_determiners") or ()),
         qualified=frozenset(qualified),
+        relational=frozenset(_load("en").get("relational_heads") or ()),
+        owners=frozenset(own.get("owner_prepositions") or ()),
         noun_adjuncts=not (lang.data(language, "actors") or {}).get("closed_compounds", False)
         if language in lang.codes()
         else True,
@@ -345,9 +352,10 @@ def _phrase(
             if i is not None and hits[i].start == e + m.end():
                 state = state_of(kb, hits[i])
                 explicit = state is not None
+    owner = owner_name(text, e, head, glex, kb, hits, hit_at) if state is None else None
     used.update(consumed)
     return GroupPhrase(start, e, head, tuple(quals), state, explicit or bool(bodies), pro=tuple(pros + bodies),
-                       qualified=qualified)  # fmt: skip
+                       qualified=qualified, name=owner)  # fmt: skip
 
 
 def _pro(low: str, glex: GroupLexicon, hits: list[Hit], hit_at: dict[int, int], ws: int,

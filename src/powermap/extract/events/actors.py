@@ -39,6 +39,17 @@ def capital_states() -> dict[str, tuple[str, str | None]]:
     return {a.id: (a.parent, a.country) for a in kb.actors.values() if a.type == "place" and a.parent}
 
 
+@cache
+def regions() -> frozenset[str]:
+    """Knowledge-base regions that stand for their states acting together (*Europa verwerpt ...*)."""
+    from powermap.kb import acting_regions
+
+    try:
+        return acting_regions()
+    except OSError:  # no curated data installed
+        return frozenset()
+
+
 class ActorIndex:
     """The record's actors by character offset, with metonyms and pronouns resolved.
 
@@ -77,11 +88,13 @@ class ActorIndex:
 
     def canonical(self, actor: Actor | None) -> Actor | None:
         """The actor an agent or target role stands for (a capital -> its state, or its government
-        when the state is not in the record; any other place, *the Gulf*, *de Sahel*, for none)."""
+        when the state is not in the record; a region whose states act together, *Europe*, for
+        itself; any other place, *the Gulf*, *de Sahel*, for none)."""
         if actor is None:
             return None
         actor = self.metonyms.get(actor.id, actor)
-        return None if actor.type == "place" and actor.id not in capital_states() else actor
+        standing = actor.id in capital_states() or actor.id in regions()
+        return None if actor.type == "place" and not standing else actor
 
     def at(self, start: int, end: int) -> Actor | None:
         """The actor with a mention overlapping ``[start, end)`` (longest mention wins),
