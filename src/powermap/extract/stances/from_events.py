@@ -3,7 +3,10 @@
 03 intent, 05 support, 08 concessions, 163 sanctions: agree; 02 appeals and 10 demands: for
 what they call for, against it when that is a harm (*riep op de beschietingen te stoppen*);
 11 disapproval, 12 rejection, 13 threats, 14 protest, other 16 reductions: disagree; a negated
-event is against the action. Material cooperation and aid (06, 07), coercion and force (17-20)
+event is against the action. Of 05 only the codes that state a position count (praise, verbal
+defence, rallying support, recognition, apology, forgiveness); plain cooperation (050,
+*samenwerken*) and signing an agreement (057) are deeds unless intended or demanded (*wil een
+akkoord sluiten*: for it). Material cooperation and aid (06, 07), coercion and force (17-20)
 are deeds, not statements, and give none; nor does a deal between two (*X en Y kwamen
 overeen*: each coded towards the other), which is no position of either.
 """
@@ -24,6 +27,9 @@ from powermap.records import Event
 AGREE_ROOTS = {"02", "03", "05", "08", "10"}
 DISAGREE_ROOTS = {"11", "12", "13", "14", "16"}
 CALL_ROOTS = {"02", "10"}
+#: 05 codes that state a position; cooperating (050, *samenwerken*) and signing (057) are deeds,
+#: positions only when wished for, not done (*wil een akkoord sluiten*)
+POSITION_CODES_05 = {"051", "052", "053", "054", "055", "056"}
 
 #: a position an event states: holder id, agree, label, the character span of the event's clause
 EventStance = tuple[str | None, bool, str | None, tuple[int, int] | None]
@@ -33,11 +39,13 @@ def event_polarity(event: Event) -> bool | None:
     """Agree for cooperative positions, disagree for conflictual ones; a negated event is
     a position against the action itself (*weigerde te veroordelen*: against condemning)."""
     root = event.cameo[:2]
-    if not (event.cameo.startswith("163") or root in AGREE_ROOTS or root in DISAGREE_ROOTS):
+    if root not in AGREE_ROOTS and root not in DISAGREE_ROOTS:
+        return None
+    if root == "05" and event.cameo[:3] not in POSITION_CODES_05 and event.modality == "asserted":
         return None
     if event.negated:
         return False
-    return event.cameo.startswith("163") or root in AGREE_ROOTS
+    return root in AGREE_ROOTS or event.cameo.startswith("163")
 
 
 def event_stances(
