@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from powermap.extract.stances.from_events import event_polarity
+import spacy
+from spacy.tokens import Doc
+
+from powermap.extract.events.lexicon import get_lexicon
+from powermap.extract.stances.from_events import event_polarity, names_measure
 from powermap.records import Event
 
 
@@ -23,11 +27,11 @@ def coded(cameo: str, sentence: str, negated: bool = False, modality: str = "ass
 
 def test_cooperating_is_a_deed_not_a_position() -> None:
     assert event_polarity(coded("050", "De ministeries werken sinds maart samen met het agentschap.")) is None
-    assert event_polarity(coded("057", "The two ministers signed a fisheries accord on Monday.")) is None
 
 
-def test_wished_cooperation_is_a_position_for_it() -> None:
-    assert event_polarity(coded("057", "De premier wil snel een akkoord sluiten met de bond.", modality="intended"))
+def test_wished_cooperation_and_agreements_are_positions_for_them() -> None:
+    assert event_polarity(coded("050", "De premier wil nauwer samenwerken met de bond.", modality="intended"))
+    assert event_polarity(coded("057", "The two ministers signed a fisheries accord on Monday."))
 
 
 def test_praise_and_recognition_are_positions() -> None:
@@ -42,3 +46,26 @@ def test_conflictual_roots_are_against_and_negation_turns_support_against() -> N
 
 def test_force_gives_no_position() -> None:
     assert event_polarity(coded("190", "Troops shelled the border post overnight.")) is None
+
+
+def sentence(language: str, words: list[str], lemmas: list[str]) -> Doc:
+    doc = Doc(spacy.blank(language).vocab, words=words)
+    for tok, lemma in zip(doc, lemmas, strict=True):
+        tok.lemma_ = lemma
+    return doc
+
+
+def test_a_sanction_is_against_until_its_clause_names_the_measure() -> None:
+    assert event_polarity(coded("163", "Het kabinet verbood de uitvoer van drones.")) is False
+    nl = get_lexicon("nl")
+    banned = sentence(
+        "nl", ["Het", "kabinet", "verbood", "de", "uitvoer"], ["het", "kabinet", "verbieden", "de", "uitvoer"]
+    )
+    assert not names_measure(banned[:], None, nl)
+    measure = sentence("nl", ["Zij", "stelden", "strafmaatregelen", "in"], ["zij", "stellen", "strafmaatregel", "in"])
+    assert names_measure(measure[:], None, nl)
+    verb = sentence(
+        "en", ["The", "council", "sanctioned", "two", "banks"], ["the", "council", "sanction", "two", "bank"]
+    )
+    assert names_measure(verb[:], None, get_lexicon("en"))
+    assert not names_measure(verb[:], (0, 3), get_lexicon("en"))  # the clause ends before the verb
