@@ -65,6 +65,8 @@ class Targets:
         self.open_list_marks = lexicon.cue_set("open_list_marks")
         self.owner_preps = lexicon.cue_set("owner_preps")
         self.medium_preps = lexicon.cue_set("medium_preps")
+        self.medium_nouns = lexicon.cue_set("medium_nouns")
+        self.headed_by = lexicon.headed_by
 
     def target(
         self, tok: Token, exclude: set[str], loose: bool = True, theme: frozenset[str] = frozenset()
@@ -144,11 +146,20 @@ class Targets:
 
     def channel(self, tok: Token) -> bool:
         """A name after a preposition of the channel (``medium_preps``: *via Twitter*) is how
-        the act travels, not whom it is aimed at."""
+        the act travels, not whom it is aimed at; so is a medium after any preposition: an actor
+        of type ``media`` or a name a medium noun heads (``medium_nouns``: *op tv-zender X*)."""
         head = tok if dep(tok) not in ("flat", "compound", "appos") else tok.head
-        if any(dep(c) == "case" and c.lower_ in self.medium_preps for c in head.children):
+        cases = [c for c in head.children if dep(c) == "case"]
+        if any(c.lower_ in self.medium_preps for c in cases):
             return True
-        return dep(head) == "pobj" and head.head.lower_ in self.medium_preps  # ClearNLP: via <- prep
+        if dep(head) == "pobj" and head.head.lower_ in self.medium_preps:  # ClearNLP: via <- prep
+            return True
+        if not cases and dep(head) != "pobj":
+            return False
+        if self.headed_by(head.lower_, self.medium_nouns):
+            return True
+        found = self.referents.actor(tok)
+        return found is not None and found.type == "media"
 
     def modified(self, participle: Token, exclude: set[str]) -> Actor | None:
         """The actor the noun a participle modifies names, outside the participle's own phrase
