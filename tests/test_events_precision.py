@@ -52,3 +52,24 @@ def test_a_name_a_medium_noun_heads_after_a_preposition_is_the_channel():
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert found and all(target != "polen" for _, target, _ in found)
+
+
+def test_what_is_discussed_is_the_topic_and_the_partner_is_the_target():
+    # Jansen besprak Polen met Pietersen .
+    found = run([
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("besprak", "bespreken", "VERB", "ROOT", 1),
+        ("Polen", "Polen", "PROPN", "obj", 1), ("met", "met", "ADP", "case", 4),
+        ("Pietersen", "Pietersen", "PROPN", "obl", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert ("jansen", "pietersen", "04") in found
+    assert all(target != "polen" for _, target, _ in found)
+
+
+def test_a_discussed_topic_alone_gives_no_target():
+    # Jansen besprak gisteren Polen .
+    found = run([
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("besprak", "bespreken", "VERB", "ROOT", 1),
+        ("gisteren", "gisteren", "ADV", "advmod", 1), ("Polen", "Polen", "PROPN", "obj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == [("jansen", None, "04")]

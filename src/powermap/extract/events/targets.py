@@ -69,11 +69,19 @@ class Targets:
         self.headed_by = lexicon.headed_by
 
     def target(
-        self, tok: Token, exclude: set[str], loose: bool = True, theme: frozenset[str] = frozenset()
+        self,
+        tok: Token,
+        exclude: set[str],
+        loose: bool = True,
+        theme: frozenset[str] = frozenset(),
+        topic: bool = False,
     ) -> Actor | None:
         """The first candidate (see the module docstring) that is an actor not in ``exclude``. A
         common noun among ``theme`` (the words of the row's pattern: *troepen sturen naar X*,
-        *send troops to X*) is what the act moves or uses, never whom it is aimed at."""
+        *send troops to X*) is what the act moves or uses, never whom it is aimed at. With
+        ``topic`` (row flag: *discuss X*, *X bespreken*) the object is what is talked about, not a
+        party: only the other complements (*with Y*) and no word-order reach give the target."""
+        loose = loose and not topic
         if is_participle_modifier(tok) and (found := self.modified(tok, exclude)) is not None:
             return found  # *de door X gesteunde regering van Y*: the noun undergoes the act
         candidates: list[Token] = []
@@ -87,7 +95,8 @@ class Targets:
         if misread is not None:  # *Veel landen erkennen Y niet*, parsed with Y as subject
             candidates.append(misread.subject)
         # *Cyprus, which Turkey does not recognize*: a relative pronoun object is its noun
-        candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj" and c not in fronted]
+        if not topic:
+            candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj" and c not in fronted]
         borrowed = self.predicates.borrowed(tok)
         preps = sorted(
             ((p, n) for label, p, n in prepositional(tok) if label != "obl:agent" and p not in self.agent_preps),
