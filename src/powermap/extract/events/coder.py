@@ -190,7 +190,9 @@ class ParseCoder:
                 if target is None and (verb := reader.light_verb(tok)) is not None:
                     target = targets.target(verb, {source.id}, loose=False)  # *bracht een bezoek | aan Y*
             else:  # X en Y: a loosely attached name does not outrank the co-subject
-                target = targets.target(tok, self.own_side(source), loose=not mutual, theme=entry.theme)
+                target = targets.target(
+                    tok, self.own_side(source), loose=not mutual, theme=entry.theme, topic="topic" in entry.flags
+                )
             if target is None and wrapper_head is not None:
                 target = targets.target(wrapper_head, {source.id}, loose=not mutual)
             clause = wrapper_head if wrapper_head is not None else tok  # *asking (to waive ...)*
@@ -200,7 +202,7 @@ class ParseCoder:
             mutual_row = code[:2] in RECIPROCAL_ROOTS or "mutual" in entry.flags  # *X and Y disagreed*
             if target is None and len(sources) > 1 and mutual_row and not passive:
                 target = next(s for s in sources if s.id != source.id)  # X en Y ontmoetten elkaar
-            by_order = (target is None or addressed) and not entry.noun
+            by_order = (target is None or addressed) and not entry.noun and "topic" not in entry.flags
             if target is None and by_order:
                 target = targets.nearby(tok, {s.id for s in sources}, heads)
             if target is None or entry.noun:

@@ -129,6 +129,14 @@ class EventLexicon:
             )
         return False
 
+    def headed_by(self, word: str, heads: set[str]) -> bool:
+        """Whether ``word`` is one of ``heads`` or, where compounds are one word, ends in one
+        (*tv-zender*, *nieuwszender* ~ *zender*; at least four letters)."""
+        word = word.lower()
+        if word in heads:
+            return True
+        return self.compound_suffix and any(word.endswith("-" + h) or (len(h) >= 4 and word.endswith(h)) for h in heads)
+
     def match(self, lemma: str, bag: set[str], noun: bool = False, near: set[str] | None = None) -> LexEntry | None:
         """The most specific row for ``lemma`` whose pattern words all occur in ``bag``; between
         rows of equal length, the one with more pattern words in ``near`` (the predicate's own

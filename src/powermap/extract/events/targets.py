@@ -65,13 +65,23 @@ class Targets:
         self.open_list_marks = lexicon.cue_set("open_list_marks")
         self.owner_preps = lexicon.cue_set("owner_preps")
         self.medium_preps = lexicon.cue_set("medium_preps")
+        self.medium_nouns = lexicon.cue_set("medium_nouns")
+        self.headed_by = lexicon.headed_by
 
     def target(
-        self, tok: Token, exclude: set[str], loose: bool = True, theme: frozenset[str] = frozenset()
+        self,
+        tok: Token,
+        exclude: set[str],
+        loose: bool = True,
+        theme: frozenset[str] = frozenset(),
+        topic: bool = False,
     ) -> Actor | None:
         """The first candidate (see the module docstring) that is an actor not in ``exclude``. A
         common noun among ``theme`` (the words of the row's pattern: *troepen sturen naar X*,
-        *send troops to X*) is what the act moves or uses, never whom it is aimed at."""
+        *send troops to X*) is what the act moves or uses, never whom it is aimed at. With
+        ``topic`` (row flag: *discuss X*, *X bespreken*) the object is what is talked about, not a
+        party: only the other complements (*with Y*) and no word-order reach give the target."""
+        loose = loose and not topic
         if is_participle_modifier(tok) and (found := self.modified(tok, exclude)) is not None:
             return found  # *de door X gesteunde regering van Y*: the noun undergoes the act
         candidates: list[Token] = []
@@ -85,7 +95,8 @@ class Targets:
         if misread is not None:  # *Veel landen erkennen Y niet*, parsed with Y as subject
             candidates.append(misread.subject)
         # *Cyprus, which Turkey does not recognize*: a relative pronoun object is its noun
-        candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj" and c not in fronted]
+        if not topic:
+            candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj" and c not in fronted]
         borrowed = self.predicates.borrowed(tok)
         preps = sorted(
             ((p, n) for label, p, n in prepositional(tok) if label != "obl:agent" and p not in self.agent_preps),
@@ -144,11 +155,20 @@ class Targets:
 
     def channel(self, tok: Token) -> bool:
         """A name after a preposition of the channel (``medium_preps``: *via Twitter*) is how
-        the act travels, not whom it is aimed at."""
+        the act travels, not whom it is aimed at; so is a medium after any preposition: an actor
+        of type ``media`` or a name a medium noun heads (``medium_nouns``: *op tv-zender X*)."""
         head = tok if dep(tok) not in ("flat", "compound", "appos") else tok.head
-        if any(dep(c) == "case" and c.lower_ in self.medium_preps for c in head.children):
+        cases = [c for c in head.children if dep(c) == "case"]
+        if any(c.lower_ in self.medium_preps for c in cases):
             return True
-        return dep(head) == "pobj" and head.head.lower_ in self.medium_preps  # ClearNLP: via <- prep
+        if dep(head) == "pobj" and head.head.lower_ in self.medium_preps:  # ClearNLP: via <- prep
+            return True
+        if not cases and dep(head) != "pobj":
+            return False
+        if self.headed_by(head.lower_, self.medium_nouns):
+            return True
+        found = self.referents.actor(tok)
+        return found is not None and found.type == "media"
 
     def modified(self, participle: Token, exclude: set[str]) -> Actor | None:
         """The actor the noun a participle modifies names, outside the participle's own phrase

@@ -1,11 +1,16 @@
 """Stances from coded events that express a position, held by the event's source.
 
-03 intent, 05 support, 08 concessions, 163 sanctions: agree; 02 appeals and 10 demands: for
-what they call for, against it when that is a harm (*riep op de beschietingen te stoppen*);
-11 disapproval, 12 rejection, 13 threats, 14 protest, other 16 reductions: disagree; a negated
-event is against the action. Material cooperation and aid (06, 07), coercion and force (17-20)
-are deeds, not statements, and give none; nor does a deal between two (*X en Y kwamen
-overeen*: each coded towards the other), which is no position of either.
+03 intent, 05 support, 08 concessions: agree; 02 appeals and 10 demands: for what they call
+for, against it when that is a harm (*riep op de beschietingen te stoppen*); 11 disapproval,
+12 rejection, 13 threats, 14 protest, 16 reductions: disagree; a negated event is against the
+action. A sanction (163) is for the measure where its clause names one (a 163 noun of the
+lexicon: *stelden sancties in*, *sanctioned*), else against what it bans or whom it excludes
+(*verbood de export*), never for its target. Of 05 the codes that state a position count
+(praise, verbal defence, rallying support, recognition, apology, forgiveness, an agreement);
+plain cooperation (050, *samenwerken*) is a deed unless intended or demanded (*wil samenwerken
+met X*: for it). Material cooperation and aid (06, 07), coercion and force (17-20) are deeds,
+not statements, and give none; nor does a deal between two (*X en Y kwamen overeen*: each
+coded towards the other), which is no position of either.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from powermap.extract.events.coder import THREAT_CODES
+from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.syntax import dep
 from powermap.extract.stage import ExtractionContext
 from powermap.extract.stances.concepts import Concept
@@ -24,6 +30,9 @@ from powermap.records import Event
 AGREE_ROOTS = {"02", "03", "05", "08", "10"}
 DISAGREE_ROOTS = {"11", "12", "13", "14", "16"}
 CALL_ROOTS = {"02", "10"}
+#: 05 codes that state a position; plain cooperation (050, *samenwerken*) is a deed, a position
+#: only when wished for, not done (*wil samenwerken met X*)
+POSITION_CODES_05 = {"051", "052", "053", "054", "055", "056", "057"}
 
 #: a position an event states: holder id, agree, label, the character span of the event's clause
 EventStance = tuple[str | None, bool, str | None, tuple[int, int] | None]
@@ -33,11 +42,13 @@ def event_polarity(event: Event) -> bool | None:
     """Agree for cooperative positions, disagree for conflictual ones; a negated event is
     a position against the action itself (*weigerde te veroordelen*: against condemning)."""
     root = event.cameo[:2]
-    if not (event.cameo.startswith("163") or root in AGREE_ROOTS or root in DISAGREE_ROOTS):
+    if root not in AGREE_ROOTS and root not in DISAGREE_ROOTS:
+        return None
+    if root == "05" and event.cameo[:3] not in POSITION_CODES_05 and event.modality == "asserted":
         return None
     if event.negated:
         return False
-    return event.cameo.startswith("163") or root in AGREE_ROOTS
+    return root in AGREE_ROOTS
 
 
 def event_stances(
@@ -60,9 +71,11 @@ def event_stances(
         if event.start != start or (speakers and event.source not in speakers):
             continue
         agree = event_polarity(event)
+        clause = clauses[k] if k < len(clauses) else None
+        if agree is False and event.cameo.startswith("163") and not event.negated:
+            agree = names_measure(sent, clause, verbs.lexicon)
         if agree is None or (agree and mutual(event, events)):
             continue
-        clause = clauses[k] if k < len(clauses) else None
         if event.cameo.startswith("13") and not event.negated and threatens_action(sent, clause, event.cameo):
             agree = True  # *dreigt heffingen in te stellen*: for the measure it threatens
         if event.cameo[:2] in CALL_ROOTS and clause and any(verbs.harms(t) for t in called(sent, clause)):
@@ -72,6 +85,20 @@ def event_stances(
         )
         label = concept.label if concept is not None and named else event_label(ctx, sent, event, clause, verbs)
         yield event.source, agree, label, clause
+
+
+def names_measure(sent: Span, clause: tuple[int, int] | None, lexicon: EventLexicon) -> bool:
+    """Whether a sanction's clause names the measure: a word whose lemma is a noun row of code
+    163 in the lexicon (*sancties*, *embargo*, *sanctioned*), whatever its part of speech."""
+    measures = {
+        lemma for lemma in lexicon.noun_lemmas if any((e.cameo or "").startswith("163") for e in lexicon.entries[lemma])
+    }
+    for tok in sent:
+        if clause is not None and not clause[0] <= tok.idx < clause[1]:
+            continue
+        if lexicon.noun_lemma([norm(tok.lemma_ or tok.text), tok.lower_]) in measures:
+            return True
+    return False
 
 
 def mutual(event: Event, events: Sequence[Event]) -> bool:
