@@ -8,7 +8,7 @@ import pytest
 
 from powermap.analyse.actors import ActorNotFound, resolve
 from powermap.analyse.dyads import dyad_trend
-from powermap.analyse.events import ASSERTED, MODALITIES, EventFilter, event_day
+from powermap.analyse.events import ASSERTED, MODALITIES, EventFilter, event_day, load_events
 
 from .analyse_fixtures import DocBuilder, make_store
 
@@ -97,3 +97,20 @@ def test_analyse_resolve_actor(corpus):
     assert resolve(conn, "russia") == ["russia"]
     with pytest.raises(ActorNotFound, match="Armenia"):
         resolve(conn, "Armen")
+
+
+def test_analyse_dyad_from_its_own_events_only(corpus, tmp_path):
+    """Reading only the dyad's events (``between``, as the actor page does) gives the same trend as
+    reading all events of both actors, coordinated targets included."""
+    store, _ = corpus
+    conn = store.reader()
+    narrow = load_events(conn, EventFilter(), between=(["russia"], ["armenia"]))
+    assert {(e.source, e.target) for e in narrow.events} == {("russia", "armenia"), ("armenia", "russia")}
+    for by in ("week", "month"):
+        wide = dyad_trend(conn, ["russia"], ["armenia"], by=by)
+        assert dyad_trend(conn, ["russia"], ["armenia"], by=by, selection=narrow).points == wide.points
+    doc = DocBuilder("2022-05-02").event("usa", "armenia", "051", 3.4, also=("azerbaijan",))
+    other, _ = make_store(tmp_path / "other", [doc])
+    both = load_events(other.reader(), EventFilter(), between=(["usa"], ["azerbaijan"]))
+    assert [(e.source, e.target) for e in both.events] == [("usa", "azerbaijan")]
+    other.close()

@@ -59,6 +59,14 @@ def assert_agree(conn: sqlite3.Connection) -> None:
     assert queries.count_actors(conn, "state", "chi") == 1
 
 
+def undo_event_day(conn: sqlite3.Connection) -> None:
+    """The schema as it was before migration 10 (the events' kept day)."""
+    for name in ("events_day_insert", "events_day_update", "events_day_published"):
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP INDEX events_day")
+    conn.execute("ALTER TABLE events DROP COLUMN day")
+
+
 def test_counts_follow_adding_and_replacing(tmp_path):
     store = filled(tmp_path / "s")
     assert_agree(store.conn)
@@ -89,6 +97,7 @@ def test_a_store_from_before_gets_its_counts_when_migrated(tmp_path):
     for table in ("store_state", "table_rows", "actor_counts"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("DROP INDEX events_target")
+    undo_event_day(conn)
     conn.execute("PRAGMA user_version = 7")
     store.close()
     assert available()[7][1].startswith("0008")

@@ -114,6 +114,7 @@ def load_events(
     conn: sqlite3.Connection,
     flt: EventFilter | None = None,
     actors: list[str] | None = None,
+    between: tuple[list[str], list[str]] | None = None,
 ) -> EventSelection:
     """The events that count under ``flt``, oldest first.
 
@@ -121,17 +122,25 @@ def load_events(
         conn: a connection to the store.
         flt: the filter (default: ``EventFilter()``).
         actors: if given, only events whose source or target is one of these ids.
+        between: if given (two sets of ids), only events from one set to the other, either way
+            (a dyad's events, read by the ``events_dyad`` index instead of all of both actors').
     """
-    return _load(conn, flt or EventFilter(), tuple(sorted(actors)) if actors is not None else None)
+    pair = (tuple(sorted(between[0])), tuple(sorted(between[1]))) if between is not None else None
+    return _load(conn, flt or EventFilter(), tuple(sorted(actors)) if actors is not None else None, pair)
 
 
-def _load(conn: sqlite3.Connection, flt: EventFilter, actors: tuple[str, ...] | None) -> EventSelection:
+def _load(
+    conn: sqlite3.Connection,
+    flt: EventFilter,
+    actors: tuple[str, ...] | None,
+    between: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+) -> EventSelection:
     out = EventSelection()
     keep = out.events.append
-    rows = list(conn.execute(*_query(flt, actors, "e.target", "events e", None)))
+    rows = list(conn.execute(*_query(flt, actors, "e.target", "events e", None, between)))
     # an action aimed at coordinated targets (*prees Finland en Zweden*) is one dyad per target
     expanded = "events e INDEXED BY events_other_targets, json_each(e.other_targets) j"  # migration 0004
-    extra = list(conn.execute(*_query(flt, actors, "j.value", expanded, "e.other_targets IS NOT NULL")))
+    extra = list(conn.execute(*_query(flt, actors, "j.value", expanded, "e.other_targets IS NOT NULL", between)))
     if extra:
         rows = sorted(rows + extra, key=lambda r: (r[7] is not None, r[7] or "", r[0]))
     for eid, doc_id, source, target, cameo, quad, goldstein, when in rows:
@@ -144,7 +153,12 @@ def _load(conn: sqlite3.Connection, flt: EventFilter, actors: tuple[str, ...] | 
 
 
 def _query(
-    flt: EventFilter, actors: tuple[str, ...] | None, target: str, source_tables: str, extra: str | None
+    flt: EventFilter,
+    actors: tuple[str, ...] | None,
+    target: str,
+    source_tables: str,
+    extra: str | None,
+    between: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
 ) -> tuple[str, list[object]]:
     """The SQL (and parameters) selecting events by ``flt``, with ``target`` as the target column."""
     where = [
@@ -165,6 +179,10 @@ def _query(
         marks = ",".join("?" * len(actors))
         where.append(f"(e.source IN ({marks}) OR {target} IN ({marks}))")
         params += list(actors) * 2
+    if between is not None:
+        a, b = (",".join("?" * len(side)) for side in between)
+        where.append(f"((e.source IN ({a}) AND {target} IN ({b})) OR (e.source IN ({b}) AND {target} IN ({a})))")
+        params += [*between[0], *between[1], *between[1], *between[0]]
     if flt.outlets is not None:
         marks = ",".join("?" * len(flt.outlets))
         where.append(f"(d.source IN ({marks}) OR d.site IN ({marks}))")
@@ -175,7 +193,7 @@ def _query(
         joins = f" JOIN actors a1 ON a1.id = e.source JOIN actors a2 ON a2.id = {target}"
         where.append(f"a1.type IN ({marks}) AND a2.type IN ({marks})")
         params += sorted(flt.actor_types) * 2
-    day = event_day_sql("e.date", "d.published")
+    day = "e.day"  # event_day_sql("e.date", "d.published"), kept in the row at write time (migration 10)
     if flt.since is not None:
         where.append(f"({day} IS NULL OR {day} >= ?)")
         params.append(flt.since.isoformat())

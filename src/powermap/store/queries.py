@@ -237,11 +237,18 @@ def list_quotes(
     """Quotes with their speaker, by speaker (id, or part of the name: case and accents ignored)
     and/or a full-text query on the quoted words."""
     clause, params = _quotes_where(conn, speaker, query)
+    # unfiltered, walk the documents newest first by their index and their quotes by theirs (a page
+    # sorts one date's quotes, not all of them: on 100,000 documents about 175 ms -> a few ms)
+    joined = (
+        "documents d INDEXED BY documents_published CROSS JOIN quotes q ON d.id = q.doc_id"
+        if not clause
+        else "quotes q JOIN documents d ON d.id = q.doc_id"
+    )
     return _rows(
         conn.execute(
             f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
                        a.name AS speaker_name, d.title, d.published
-                FROM quotes q LEFT JOIN actors a ON a.id = q.speaker JOIN documents d ON d.id = q.doc_id
+                FROM {joined} LEFT JOIN actors a ON a.id = q.speaker
                 {clause} ORDER BY d.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?""",
             (*params, limit, offset),
         )

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from powermap.analyse import periods
-from powermap.analyse.events import event_day_sql
 from powermap.kb import DATA as KB_DATA
 from powermap.store.queries import fold
 
 FACET_SIZE = 10
-EVENT_DAY = event_day_sql("e.date", "d.published")
+#: the day an event counts on, kept in the row at write time (migration 10: ``event_day_sql`` of its
+#: date and its document's publication date), indexed with the id in page order
+EVENT_DAY = "e.day"
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -209,34 +210,33 @@ def list_events(conn: sqlite3.Connection, flt: EventQuery, limit: int = 50, offs
     return rows
 
 
-def count_events(conn: sqlite3.Connection, flt: EventQuery) -> int:
-    return conn.execute(f"SELECT count(*) {_EVENT_FROM} {flt.clause}", flt.params).fetchone()[0]
+def event_facets(conn: sqlite3.Connection, flt: EventQuery, names: dict[str, str]) -> tuple[int, dict[str, list[dict]]]:
+    """How many events ``flt`` selects, and their counts per value of each facet, largest first
+    (``FACET_SIZE`` values; months: up to 120, in order).
 
-
-def event_facets(conn: sqlite3.Connection, flt: EventQuery, names: dict[str, str]) -> dict[str, list[dict]]:
-    """Counts of the filtered events per value of each facet, largest first (``FACET_SIZE`` values).
-
+    One pass over the filtered events, counted here: seven ``GROUP BY`` queries read every event
+    row seven times (the most mentioned actor's 150,000 events: 4-12 s on 100,000 documents).
     ``names``: CAMEO code -> name, for the labels of the CAMEO facet.
     """
-    facets = {
-        "cameo": "substr(e.cameo, 1, 2)",
-        "plover": "e.plover",
-        "modality": "e.modality",
-        "language": "d.language",
-        "source": "e.source",
-        "target": "e.target",
-        "month": f"substr({EVENT_DAY}, 1, 7)",
-    }
+    facets = ("cameo", "plover", "modality", "language", "source", "target", "month")
+    counters: list[Counter] = [Counter() for _ in facets]
+    total = 0
+    rows = conn.execute(
+        "SELECT substr(e.cameo, 1, 2), e.plover, e.modality, d.language, e.source, e.target, "
+        f"substr({EVENT_DAY}, 1, 7) {_EVENT_FROM} {flt.clause}",
+        flt.params,
+    )
+    for row in rows:
+        total += 1
+        for counter, value in zip(counters, row, strict=True):
+            counter[value] += 1
     out: dict[str, list[dict]] = {}
-    for facet, expr in facets.items():
-        rows = conn.execute(
-            f"SELECT {expr} AS value, count(*) AS n {_EVENT_FROM} {flt.clause} GROUP BY value "
-            "HAVING value IS NOT NULL ORDER BY n DESC, value LIMIT ?",
-            (*flt.params, FACET_SIZE if facet != "month" else 120),
-        ).fetchall()
-        out[facet] = [{"value": r[0], "count": r[1], "label": names.get(r[0], r[0])} for r in rows]
+    for facet, counter in zip(facets, counters, strict=True):
+        counter.pop(None, None)
+        ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[: FACET_SIZE if facet != "month" else 120]
+        out[facet] = [{"value": v, "count": n, "label": names.get(v, v)} for v, n in ranked]
     out["month"].sort(key=lambda f: f["value"])
-    return out
+    return total, out
 
 
 def actor_names(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:

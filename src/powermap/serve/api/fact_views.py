@@ -55,12 +55,20 @@ def events(
         modality=modality,
         language=language,
     )
-    # the whole page once per store state: without filters (or by actor alone, a key per stored
-    # actor) outside the time limit, for its cost grows with the corpus; other filters under it
-    key = ("events", tuple(flt.where), tuple(flt.params), limit, offset)
+    # the total and the facets once per store state and filter, whatever the page: without filters
+    # (or by actor alone, a key per stored actor) outside the time limit, for their cost grows with
+    # the corpus; other filters under it. A page of rows reads the events' day index (migration 10):
+    # the first page is kept likewise, the others (any offset) are read under the limit
+    where = (tuple(flt.where), tuple(flt.params))
     by_actor_only = not any((cameo, plover, since, until, modality, language))
-    rows, total, facets = relation_queries.cached(
-        conn, key, lambda: _event_page(conn, flt, limit, offset), unlimited=by_actor_only
+    total, facets = relation_queries.cached(
+        conn, ("events-summary", *where), lambda: _event_summary(conn, flt), unlimited=by_actor_only
+    )
+    rows = relation_queries.cached(
+        conn,
+        ("events", *where, limit, offset),
+        lambda: fact_queries.list_events(conn, flt, limit, offset),
+        unlimited=by_actor_only and offset == 0,
     )
     filters = {
         "actor": actor,
@@ -75,19 +83,15 @@ def events(
     return {"filters": filters, "events": rows, "facets": facets, **paging(rows, limit, offset, total)}
 
 
-def _event_page(
-    conn: Conn, flt: fact_queries.EventQuery, limit: int, offset: int
-) -> tuple[list[dict], int, dict[str, list[dict]]]:
-    """The events page's rows, their total and the facets with their labels."""
-    rows = fact_queries.list_events(conn, flt, limit, offset)
-    total = fact_queries.count_events(conn, flt)
-    facets = fact_queries.event_facets(conn, flt, _cameo_roots())
+def _event_summary(conn: Conn, flt: fact_queries.EventQuery) -> tuple[int, dict[str, list[dict]]]:
+    """The filtered events' total and the facets with their labels."""
+    total, facets = fact_queries.event_facets(conn, flt, _cameo_roots())
     named = {f["value"] for name in ("source", "target") for f in facets[name]}
     names = fact_queries.actor_names(conn, named)
     for name in ("source", "target"):
         for f in facets[name]:
             f["label"] = names.get(f["value"], f["value"])
-    return rows, total, facets
+    return total, facets
 
 
 def check_periods(**values: str | None) -> None:
