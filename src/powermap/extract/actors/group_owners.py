@@ -18,8 +18,6 @@ def owner_name(text: str, e: int, head: str, glex: GroupLexicon, kb: KnowledgeBa
                hit_at: dict[int, int]) -> str | None:  # fmt: skip
     """The name of a relational group whose head ends at ``e`` and a state after an owner
     preposition owns (*de buurlanden van X*: *X's neighbouring countries*), else None."""
-    from powermap.extract.actors.groups import state_of
-
     if head not in glex.relational:
         return None
     m = re.match(r"\s+(\w+)\s+", text[e : e + 20])
@@ -30,3 +28,13 @@ def owner_name(text: str, e: int, head: str, glex: GroupLexicon, kb: KnowledgeBa
         return None
     owner = state_of(kb, hits[i])
     return f"{kb.actors[owner].name}'s {head}" if owner else None
+
+
+def state_of(kb: KnowledgeBase, hit: Hit) -> str | None:
+    """The state a hit stands for (a state, or the state of a capital or metonym)."""
+    a = kb.actors[hit.ids[0]]
+    if a.type == "state":
+        return a.id
+    if hit.kind in ("capital", "metonym") and a.parent:
+        return a.parent
+    return None

@@ -25,7 +25,7 @@ from functools import cache
 from powermap import lang
 from powermap.extract._text import WORD_RE
 from powermap.extract.actors.gazetteer import Hit
-from powermap.extract.actors.group_owners import owner_name
+from powermap.extract.actors.group_owners import owner_name, state_of
 from powermap.kb import KnowledgeBase
 from powermap.kb.names import fold
 
@@ -118,16 +118,6 @@ class GroupPhrase:
     country: str | None = None
     pro: tuple[str, ...] = ()  # pro-X states and blocs before the head (never the group's own nationality)
     qualified: bool = False  # a qualifier of the lexicon or a state adjective inside the phrase
-
-
-def state_of(kb: KnowledgeBase, hit: Hit) -> str | None:
-    """The state a hit stands for (a state, or the state of a capital or metonym)."""
-    a = kb.actors[hit.ids[0]]
-    if a.type == "state":
-        return a.id
-    if hit.kind in ("capital", "metonym") and a.parent:
-        return a.parent
-    return None
 
 
 def dominant_state(kb: KnowledgeBase, hits: list[Hit]) -> str | None:
