@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from powermap.extract.events.actors import ActorIndex
-from powermap.extract.events.syntax import conjuncts, dep, language_words
+from powermap.extract.events.syntax import conjuncts, dep, language_words, window_start
 from powermap.records import Actor
 
 #: how many sentences before its own the coordination may stand
@@ -53,12 +53,7 @@ class Descriptions:
         if not self.nouns or not self.party_noun(tok):
             return []
         doc = tok.doc
-        first = tok.sent.start
-        for _ in range(REACH):
-            if first == 0:
-                break
-            first = doc[first - 1].sent.start
-        for i in range(tok.i - 1, first - 1, -1):
+        for i in range(tok.i - 1, window_start(tok, REACH) - 1, -1):
             t = doc[i]
             if dep(t) == "conj" or len(members := conjuncts(t)) < 2:
                 continue  # a coordination is read once, from its first member

@@ -31,6 +31,7 @@ from powermap.extract.events.syntax import (
     language_words,
     np_tokens_by_distance,
     subjects,
+    window_start,
 )
 from powermap.records import Actor
 
@@ -223,12 +224,7 @@ class Referents:
         distinct actors (*De VS en Nederland erkennen X niet. Zij steunen Y*). The nearest plural
         subject decides: one that names no actors (*de demonstranten*) leaves the pronoun open."""
         doc = tok.doc
-        first = tok.sent.start
-        for _ in range(ANTECEDENT_SENTENCES):
-            if first == 0:
-                break
-            first = doc[first - 1].sent.start
-        for i in range(tok.i - 1, first - 1, -1):
+        for i in range(tok.i - 1, window_start(tok, ANTECEDENT_SENTENCES) - 1, -1):
             subj = doc[i]
             fragment = dep(subj) == "root" and subj.pos_ in ("NOUN", "PROPN")  # a subject the parser made the root
             if (dep(subj) not in SUBJECT and not fragment) or subj.pos_ == "PRON":

@@ -40,6 +40,16 @@ NP_SKIP = CLAUSAL | {"cc", "punct", "case", "mark", "det", "cop", "aux", "aux:pa
 MAX_STEPS = 400
 
 
+def window_start(tok: Token, sentences: int) -> int:
+    """The first token index of the sentence ``sentences`` before ``tok``'s (its own when 0)."""
+    doc, first = tok.doc, tok.sent.start
+    for _ in range(sentences):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return first
+
+
 def dep(tok: Token) -> str:
     """The token's relation in UD terms (ClearNLP labels mapped)."""
     label = tok.dep_.lower()
