@@ -218,3 +218,23 @@ def test_groups_an_adjective_before_a_qualifier_belongs_to_the_phrase(nl):
     found = nl(text, D, doc=parsed("nl", text))
     groups = [sorted(a.mentions.values()) for a in found.actors.values() if a.type == "group"]
     assert groups == [["brute rechtse generaals in het noorden"]]
+
+
+def test_group_complement_needs_a_relative_word_not_any_w_tag():
+    """A clause the parse hangs on the head as relative counts only when a relative word opens
+    it: an English wh-tag (``WP``) does, a Dutch verb tag (``WW|...``) does not."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from powermap.extract.actors.group_mentions import complement_end
+
+    def built(words: list[str], tags: list[str], heads: list[int], deps: list[str]) -> Doc:
+        return Doc(Vocab(), words=words, tags=tags, heads=heads, deps=deps, pos=["X"] * len(words))
+
+    english = built(["Farmers", "who", "protested", "left"], ["NNS", "WP", "VBD", "VBD"], [3, 2, 0, 3],
+                    ["nsubj", "nsubj", "relcl", "ROOT"])  # fmt: skip
+    assert complement_end(english, 0, len("Farmers")) == len("Farmers who protested")
+    # a misparse: the main verb hung on the subject as its relative clause
+    dutch = built(["Boeren", "protesteerden", "luid"], ["N|soort|mv|basis", "WW|pv|verl|mv", "ADJ|vrij|basis|zonder"],
+                  [0, 0, 1], ["ROOT", "acl:relcl", "advmod"])  # fmt: skip
+    assert complement_end(dutch, 0, len("Boeren")) == len("Boeren")

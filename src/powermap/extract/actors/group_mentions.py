@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 #: opened by a relative word (UD ``acl:relcl``, ClearNLP ``relcl``)
 _COMPLEMENTS = ("nmod", "prep")
 _RELATIVES = ("acl:relcl", "relcl")
+#: the Penn Treebank tags of relative/interrogative words (English models mark no ``PronType``);
+#: a prefix test would also take Dutch CGN verbs (``WW|...``)
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def groups_pass(state: LinkState) -> None:
@@ -64,7 +67,7 @@ def complement_end(doc: Doc | None, start: int, end: int) -> int:
         if child.left_edge.i != last + 1:
             break
         opener = doc[child.left_edge.i]
-        relative = "Rel" in opener.morph.to_dict().get("PronType", "") or opener.tag_.startswith("W")
+        relative = "Rel" in opener.morph.to_dict().get("PronType", "") or opener.tag_ in _WH_TAGS
         complement = child.dep_.startswith(_COMPLEMENTS) and opener.pos_ == "ADP"  # not *including*
         if not (complement or (child.dep_ in _RELATIVES and relative)):
             break
