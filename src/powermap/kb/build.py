@@ -28,55 +28,23 @@ import csv
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
 
 from powermap.kb.common_words import common_words
 from powermap.kb.countryinfo import office_roles, singular
+from powermap.kb.entries import Entry, Role
 from powermap.kb.import_orgs import OrgImporter, cue_words, import_rules
+from powermap.kb.import_persons import PHOENIX_MIN_YEAR, import_phoenix_persons
 from powermap.kb.import_places import import_places
 from powermap.kb.names import slug
-from powermap.kb.phoenix import TITLE_WORDS, parse_phoenix, titlecase
+from powermap.kb.phoenix import titlecase
 
 CURATED = Path(__file__).parent / "curated"
 DEFAULT_OUT = Path(__file__).parent / "data"
 DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 LANGS = ("en", "nl", "fr", "de")
-PHOENIX_MIN_YEAR = 1990
-
-
-@dataclass
-class Entry:
-    """One actor while the base is being assembled."""
-
-    id: str
-    name: str
-    type: str
-    country: str = ""
-    wikidata: str = ""
-    code: str = ""
-    parent: str = ""
-    source: str = ""
-    aliases: dict[str, str] = field(default_factory=dict)  # alias -> kind
-
-    def add(self, alias: str, kind: str = "name") -> None:
-        alias = " ".join(alias.split()).strip(" ,;")
-        if len(alias) >= 2 and alias not in self.aliases:
-            self.aliases[alias] = kind
-
-
-@dataclass
-class Role:
-    id: str
-    of: str
-    role: str
-    label: str
-    start: str
-    end: str
-    code: str
-    source: str
 
 
 def read_tsv(path: Path) -> Iterator[list[str]]:
@@ -275,44 +243,6 @@ class Builder:
             end = f"{row['end_year']}-12-31" if row["end_year"] else ""
             self.roles.append(Role(e.id, iso3, role, label, start, end, f"{iso3}GOV", "wikidata"))
 
-    # -- Phoenix dictionaries --------------------------------------------------------------
-    def phoenix(self) -> None:
-        base = self.data / "event-coding/petrarch2"
-        for entry_name, aliases, codes, comment in parse_phoenix(base / "Phoenix.Countries.actors.txt"):
-            if "CountryInfo" not in comment or not codes:
-                continue
-            self.phoenix_person(entry_name, aliases, codes)
-        for entry_name, aliases, codes, comment in parse_phoenix(base / "Phoenix.International.actors.txt"):
-            if not codes:
-                continue
-            dated = any(start or end for _, start, end in codes)
-            if dated and ("IGOrulers" in comment or len(entry_name.split("_")) in (2, 3)):
-                self.phoenix_person(entry_name, aliases, codes)
-
-    def phoenix_person(self, raw: str, aliases: list[str], codes: list[tuple[str, str, str]]) -> None:
-        tokens = [t for t in raw.split("_") if t]
-        if len(tokens) < 2 or tokens[0] in TITLE_WORDS:
-            return
-        ends = [end for _, start, end in codes if end] + ["9999" for _, _, end in codes if not end]
-        if not any(e[:4] >= str(PHOENIX_MIN_YEAR) for e in ends):
-            return
-        name = titlecase(tokens)
-        country = next((c[:3] for c, _, _ in codes if c[:3] in self.by_iso3), "")
-        e = self.entries.get(slug(name))
-        if e is not None and (e.type != "person" or (e.country and country and e.country != country)):
-            e = None
-            pid = f"{slug(name)}_{country.lower()}" if country else f"{slug(name)}_x"
-        else:
-            pid = e.id if e else slug(name)
-        e = self.entry(pid, name, "person", country=country, code=codes[0][0], source="phoenix")
-        last = tokens[-1]
-        for alias in aliases:
-            at = [t for t in alias.split("_") if t]
-            if len(at) >= 2 and at[-1] == last and not TITLE_WORDS.intersection(at) and at[0] != "RUSSIAN":
-                e.add(titlecase(at))
-        for code, start, end in codes:
-            self.roles.append(Role(e.id, code[:3], "", "", start, end, code, "phoenix"))
-
     # -- CountryInfo offices -------------------------------------------------------------------
     def offices(self) -> None:
         """Dated offices from CountryInfo (heads of state and government about 1960-2009, ministers
@@ -397,7 +327,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
     b.states()
     b.curated()
     b.leaders()
-    b.phoenix()
+    import_phoenix_persons(b)
     common = common_words(data)
     orgs = OrgImporter(b, common)
     orgs.run()

@@ -5,7 +5,7 @@ armed forces, police, parties: an entry whose CAMEO code is a state followed by 
 ``Phoenix.agents.txt``), every undated entry of ``Phoenix.International.actors.txt`` (IGOs, NGOs,
 multinationals, media) and of ``Phoenix.MilNonState.actors.txt`` (armed and non-state groups).
 Persons (dated codes, a *CountryInfo* note, or a known first name without an organisation word)
-are left to ``Builder.phoenix``.
+are left to ``import_persons.import_phoenix_persons``.
 
 Types come from the code: ``MNC`` is a company, ``MED`` (outside an IGO) a medium, anything else
 an organisation. A body whose name is an alias of an organisation already in the base (curated
