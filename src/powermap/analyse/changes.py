@@ -79,7 +79,7 @@ def window_events(conn: sqlite3.Connection, flt: EventFilter, windows: list[Wind
     """The events counting under ``flt`` dated inside the windows' overall span, history left out."""
     first, last = min(w.start for w in windows), max(w.end for w in windows)
     events = load_events(conn, replace(flt, since=first, until=last)).events
-    past = periods.historical_event_ids(conn)
+    past = periods.historical_event_ids(conn, first, last)  # only those of the span
     return [e for e in events if e.id not in past]
 
 
