@@ -64,6 +64,9 @@ def undo_api_read_paths(conn: sqlite3.Connection) -> None:
     for name in ("insert", "delete", "update", "document_delete", "language"):
         conn.execute(f"DROP TRIGGER actor_event_facets_{name}")
     conn.execute("DROP TABLE actor_event_facets")
+    for name in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER actor_mention_texts_{name}")
+    conn.execute("DROP TABLE actor_mention_texts")
     for name in ("documents_published_original", "events_source_day", "events_target_day"):
         conn.execute(f"DROP INDEX {name}")
 

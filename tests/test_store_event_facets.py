@@ -1,4 +1,4 @@
-"""An actor's event facets kept at write time (migration 11) agree with counting its events, after
+"""An actor's event facets and mention names kept at write time (migration 11) agree with counting, after
 adding, replacing, changing and deleting events and documents, and after migrating an older store;
 the events page filtered by one actor reads them and pages by the actor's day indexes."""
 
@@ -124,3 +124,33 @@ def test_an_older_store_gets_the_facets_when_migrated(tmp_path):
     assert current_version(migrated.conn) == len(available())
     assert {a: fact_queries.kept_event_facets(migrated.conn, a, {}) for a in expected} == expected
     assert assert_kept(migrated.conn) == 3
+
+
+def assert_texts_kept(conn: sqlite3.Connection) -> None:
+    """The kept names per actor (migration 11) are the mentions grouped by actor and text."""
+    kept = conn.execute("SELECT actor_id, text, n FROM actor_mention_texts ORDER BY 1, 2").fetchall()
+    grouped = conn.execute("SELECT actor_id, text, count(*) FROM mentions GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+    assert [tuple(r) for r in kept] == [tuple(r) for r in grouped]
+
+
+def test_the_kept_mention_names_follow_every_write_and_show_on_the_actor_page(tmp_path):
+    store = filled(tmp_path / "s")
+    conn = store.conn
+    assert_texts_kept(conn)
+    client = TestClient(create_app(tmp_path / "s", allowed_hosts=["testserver"], warm=False))
+    with store.transaction() as c:
+        c.execute("UPDATE mentions SET text = 'Bolivië' WHERE actor_id = 'BOL' AND start = 0")
+        c.execute("UPDATE mentions SET actor_id = 'CHL' WHERE actor_id = 'PER' AND start > 0")
+    assert_texts_kept(conn)
+    aliases = client.get("/api/actors/BOL").json()["aliases"]
+    assert [(a["name"], a["count"]) for a in aliases if a["kind"] == "mentioned"] == [("Bolivia", 2), ("Bolivië", 1)]
+    text, published, language = TEXTS[1]
+    store.replace_extraction(record_for(text, published, language), ["t"])
+    assert_texts_kept(conn)
+    with store.transaction() as c:
+        c.execute("DELETE FROM documents WHERE published = '2021-05'")
+    assert_texts_kept(conn)
+    aliases = client.get("/api/actors/BOL").json()["aliases"]
+    assert [(a["name"], a["count"]) for a in aliases if a["kind"] == "mentioned"] == [
+        ("Bolivia", 2)
+    ]  # read again: its own name
