@@ -80,3 +80,16 @@ def in_store_order(folder) -> list[tuple[str]]:
         return conn.execute("SELECT id FROM documents ORDER BY rowid").fetchall()
     finally:
         conn.close()
+
+
+def test_a_dyad_read_from_the_actors_events_is_the_dyad_read_alone(folder):
+    conn = sqlite3.connect(folder / "powermap.db")
+    try:
+        for a in ACTORS:
+            events = relation_queries.actor_events(conn, a)
+            for b in ACTORS:
+                for by in ("day", "month"):
+                    assert relation_queries.dyad(conn, a, b, by, events) == relation_queries.dyad(conn, a, b, by)
+        assert relation_queries.dyad(conn, "valoria", "marendia", "month")  # the store has a dyad to compare
+    finally:
+        conn.close()

@@ -20,7 +20,7 @@ from typing import Any
 from powermap.analyse import periods
 from powermap.analyse.discourse import Discourse, discourse
 from powermap.analyse.dyads import dyad_trend
-from powermap.analyse.events import EventFilter, first_day_sql, load_events
+from powermap.analyse.events import EventFilter, EventRow, EventSelection, first_day_sql, load_events
 from powermap.analyse.network import Network, build_network
 from powermap.serve.api import fact_queries, limits
 from powermap.store import Store
@@ -150,13 +150,19 @@ def aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict]:
     return out[:80]
 
 
-def relations(conn: sqlite3.Connection, actor_id: str) -> dict[str, list[dict]]:
+def actor_events(conn: sqlite3.Connection, actor_id: str) -> list[EventRow]:
+    """The counted events ``actor_id`` is the source or a target of (``analyse.events.load_events``)."""
+    return load_events(conn, EventFilter(), actors=[actor_id]).events
+
+
+def relations(conn: sqlite3.Connection, actor_id: str, events: list[EventRow] | None = None) -> dict[str, list[dict]]:
     """The actors ``actor_id`` has events with: partners (more cooperation than conflict, the widest
     margin first) and adversaries (more conflict than cooperation, likewise), each with its events,
-    cooperation and conflict (Goldstein sums, both positive), first and last day."""
+    cooperation and conflict (Goldstein sums, both positive), first and last day. ``events``: the
+    actor's (``actor_events``), when they are loaded already."""
     tally: dict[str, dict[str, Any]] = defaultdict(lambda: {"events": 0, "cooperation": 0.0, "conflict": 0.0})
     days: dict[str, list[date]] = defaultdict(list)
-    for event in load_events(conn, EventFilter(), actors=[actor_id]).events:
+    for event in actor_events(conn, actor_id) if events is None else events:
         other = event.target if event.source == actor_id else event.source
         if other == actor_id:
             continue
@@ -220,11 +226,18 @@ def _granularity(conn: sqlite3.Connection) -> periods.Granularity:
     return "week" if span < 183 else "month" if span < 5 * 366 else "year"
 
 
-def dyad(conn: sqlite3.Connection, a: str, b: str, by: periods.Granularity) -> list[dict]:
+def dyad(
+    conn: sqlite3.Connection, a: str, b: str, by: periods.Granularity, events: list[EventRow] | None = None
+) -> list[dict]:
     """The trend of events between two actors per period (``analyse.dyads.dyad_trend``), each
-    period with its first ``DYAD_DOCUMENTS`` documents and how many there are."""
-    # only the dyad's events are read (both actors' own events were: 150,000 rows for the most mentioned)
-    trend = dyad_trend(conn, [a], [b], by=by, selection=load_events(conn, EventFilter(), between=([a], [b])))
+    period with its first ``DYAD_DOCUMENTS`` documents and how many there are. ``events``: ``a``'s
+    (``actor_events``), when they are loaded already: the dyad's are among them."""
+    if events is None:  # only the dyad's events are read (not both actors' own: 150,000 rows for the top one)
+        selection = load_events(conn, EventFilter(), between=([a], [b]))
+    else:
+        pair = {(a, b), (b, a)}
+        selection = EventSelection([e for e in events if (e.source, e.target) in pair])
+    trend = dyad_trend(conn, [a], [b], by=by, selection=selection)
     out = []
     for point in trend.points:
         row = {k: v for k, v in point.__dict__.items() if not k.startswith("_")}
