@@ -113,7 +113,7 @@ def compare(
         result["dyads"] = [dyad_entry(conn, s, names, opts.evidence) for s in shown]
         result["reports"] = single_reports(conn, shifts, names, opts.reports, opts.evidence)
     if "camps" in opts.parts:
-        first, second = (network_grouping(conn, opts.flt, w, opts.seed) for w in (before, after))
+        first, second = (network_grouping(conn, opts.flt, w, opts.seed, events) for w in (before, after))
         result["camps"] = moves(first, second, names, opts.min_documents, opts.limit)
         for move in result["camps"]:
             move["evidence"] = _camp_evidence(conn, move, events, before, after, opts.evidence)
