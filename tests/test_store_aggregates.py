@@ -59,8 +59,21 @@ def assert_agree(conn: sqlite3.Connection) -> None:
     assert queries.count_actors(conn, "state", "chi") == 1
 
 
+def undo_api_read_paths(conn: sqlite3.Connection) -> None:
+    """The schema as it was before migration 11 (indexes and facets kept for the API)."""
+    for name in ("insert", "delete", "update", "document_delete", "language"):
+        conn.execute(f"DROP TRIGGER actor_event_facets_{name}")
+    conn.execute("DROP TABLE actor_event_facets")
+    for name in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER actor_mention_texts_{name}")
+    conn.execute("DROP TABLE actor_mention_texts")
+    for name in ("documents_published_original", "events_source_day", "events_target_day"):
+        conn.execute(f"DROP INDEX {name}")
+
+
 def undo_event_day(conn: sqlite3.Connection) -> None:
-    """The schema as it was before migration 10 (the events' kept day)."""
+    """The schema as it was before migration 10 (the events' kept day), and after it."""
+    undo_api_read_paths(conn)
     for name in ("events_day_insert", "events_day_update", "events_day_published"):
         conn.execute(f"DROP TRIGGER {name}")
     conn.execute("DROP INDEX events_day")

@@ -79,7 +79,7 @@ def window_events(conn: sqlite3.Connection, flt: EventFilter, windows: list[Wind
     """The events counting under ``flt`` dated inside the windows' overall span, history left out."""
     first, last = min(w.start for w in windows), max(w.end for w in windows)
     events = load_events(conn, replace(flt, since=first, until=last)).events
-    past = periods.historical_event_ids(conn)
+    past = periods.historical_event_ids(conn, first, last)  # only those of the span
     return [e for e in events if e.id not in past]
 
 
@@ -113,7 +113,7 @@ def compare(
         result["dyads"] = [dyad_entry(conn, s, names, opts.evidence) for s in shown]
         result["reports"] = single_reports(conn, shifts, names, opts.reports, opts.evidence)
     if "camps" in opts.parts:
-        first, second = (network_grouping(conn, opts.flt, w, opts.seed) for w in (before, after))
+        first, second = (network_grouping(conn, opts.flt, w, opts.seed, events) for w in (before, after))
         result["camps"] = moves(first, second, names, opts.min_documents, opts.limit)
         for move in result["camps"]:
             move["evidence"] = _camp_evidence(conn, move, events, before, after, opts.evidence)

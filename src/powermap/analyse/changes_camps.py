@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from powermap.analyse.discourse import discourse
-from powermap.analyse.events import EventFilter
+from powermap.analyse.events import EventFilter, EventRow, EventSelection
 from powermap.analyse.network import build_network
 from powermap.analyse.periods import Window
 
@@ -50,9 +50,15 @@ def _ties(triples: list[tuple[str, str, float]]) -> dict[str, dict[str, float]]:
     return out
 
 
-def network_grouping(conn: sqlite3.Connection, flt: EventFilter, window: Window, seed: int = 1) -> Grouping:
-    """Camps of the window's event network (no recency decay inside a window; history left out)."""
-    net = build_network(conn, replace(flt, since=window.start, until=window.end), half_life_days=None, seed=seed)
+def network_grouping(
+    conn: sqlite3.Connection, flt: EventFilter, window: Window, seed: int = 1, events: list[EventRow] | None = None
+) -> Grouping:
+    """Camps of the window's event network (no recency decay inside a window; history left out).
+    ``events``: the counted events of a span holding the window, history left out, when loaded already."""
+    selection = EventSelection([e for e in events if window.contains(e.day)]) if events is not None else None
+    net = build_network(
+        conn, replace(flt, since=window.start, until=window.end), half_life_days=None, seed=seed, selection=selection
+    )
     return Grouping(
         {n.id: n.camp for n in net.nodes},
         {c.id: c.label for c in net.camps},

@@ -27,7 +27,7 @@ from typing import Any
 from powermap.analyse.changes_evidence import document_ref
 from powermap.analyse.claims import DEFAULT_TOLERANCE
 from powermap.analyse.documents import originals_clause
-from powermap.analyse.events import first_day_sql
+from powermap.analyse.events import first_day_sql, published_span_sql
 from powermap.analyse.periods import Window
 
 #: characters read on either side of a claimed number to find its sentence
@@ -61,13 +61,16 @@ def load_claims(conn: sqlite3.Connection, windows: list[Window]) -> list[dict[st
     day = first_day_sql("d.published")
     spans = " OR ".join(f"({day} BETWEEN ? AND ?)" for _ in windows)
     params = [d.isoformat() for w in windows for d in (w.start, w.end)]
+    narrow, narrow_params = published_span_sql(  # by an index first
+        "d.published", min((w.start for w in windows), default=None), max((w.end for w in windows), default=None)
+    )
     rows = conn.execute(
         'SELECT c.id, c.doc_id, c.text, c.value, c.unit, c.about, c.subject, c.period, c.source, c.start, c."end", '
         f"d.title, d.published, d.source, d.url, {day}, substr(d.text, max(1, c.start - {CONTEXT} + 1), "
         f'c."end" - c.start + 2 * {CONTEXT}), max(0, c.start - {CONTEXT}) '
         "FROM claims c JOIN documents d ON d.id = c.doc_id "
-        f"WHERE {originals_clause(False)} AND ({spans or '0'}) ORDER BY c.id",
-        params,
+        f"WHERE {originals_clause(False)} AND ({spans or '0'}) AND {narrow} ORDER BY c.id",
+        params + narrow_params,
     ).fetchall()
     out = []
     for r in rows:

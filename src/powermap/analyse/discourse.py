@@ -45,7 +45,7 @@ from powermap.analyse.actors import load_actors
 from powermap.analyse.communities import capped_communities
 from powermap.analyse.concept_file import ConceptFile
 from powermap.analyse.documents import originals_clause
-from powermap.analyse.events import as_date, first_day_sql
+from powermap.analyse.events import as_date, first_day_sql, published_span_sql
 
 Normalization = Literal["no", "average", "jaccard", "cosine"]
 NORMALIZATIONS: tuple[str, ...] = ("no", "average", "jaccard", "cosine")
@@ -172,6 +172,9 @@ def load_statements(
         if bound is not None:
             where.append(f"{day} {op} ?")
             params.append(bound.isoformat())
+    narrow, narrow_params = published_span_sql("d.published", since, until)  # by an index first
+    where.append(narrow)
+    params += narrow_params
     sql = (
         f"SELECT s.id, s.doc_id, s.actor, s.concept, s.agree, {day}, s.evidence FROM stances s "
         f"JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(where)} ORDER BY s.id"

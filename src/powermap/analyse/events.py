@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -31,6 +31,8 @@ from powermap.analyse import periods
 from powermap.analyse.documents import originals_clause
 
 ASSERTED: frozenset[str] = frozenset({"asserted"})
+#: an event of an original document (``documents.originals_clause`` without joining the documents)
+_ORIGINAL_EVENT = "e.doc_id NOT IN (SELECT id FROM documents WHERE near_duplicate_of IS NOT NULL)"
 MODALITIES: frozenset[str] = frozenset({"asserted", "intended", "hypothetical", "demanded"})
 
 
@@ -137,10 +139,22 @@ def _load(
 ) -> EventSelection:
     out = EventSelection()
     keep = out.events.append
-    rows = list(conn.execute(*_query(flt, actors, "e.target", "events e", None, between)))
+    # with a span of days, the dated events are read by the day index (``events_day``) and the
+    # undated ones counted apart: ``(day IS NULL OR day >= ?)`` read every event of the store
+    spanned = flt.since is not None or flt.until is not None
+    table = "events e INDEXED BY events_day" if spanned and actors is None and between is None else "events e"
+    rows = list(conn.execute(*_query(flt, actors, "e.target", table, None, between)))
     # an action aimed at coordinated targets (*prees Finland en Zweden*) is one dyad per target
     expanded = "events e INDEXED BY events_other_targets, json_each(e.other_targets) j"  # migration 0004
     extra = list(conn.execute(*_query(flt, actors, "j.value", expanded, "e.other_targets IS NOT NULL", between)))
+    if spanned:
+        undated = replace(flt, since=None, until=None)
+        for target, tables, where in (
+            ("e.target", table, "e.day IS NULL"),
+            ("j.value", expanded, "e.day IS NULL AND e.other_targets IS NOT NULL"),
+        ):
+            sql, params = _query(undated, actors, target, tables, where, between)
+            out.undated += conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
     if extra:
         rows = sorted(rows + extra, key=lambda r: (r[7] is not None, r[7] or "", r[0]))
     for eid, doc_id, source, target, cameo, quad, goldstein, when in rows:
@@ -162,7 +176,11 @@ def _query(
 ) -> tuple[str, list[object]]:
     """The SQL (and parameters) selecting events by ``flt``, with ``target`` as the target column."""
     where = [
-        originals_clause(flt.include_duplicates),
+        # without an outlet filter the documents are not joined: an event of a near duplicate is
+        # left out by the (few) near duplicates' ids, not by reading every event's document
+        originals_clause(flt.include_duplicates)
+        if flt.outlets is not None or flt.include_duplicates
+        else _ORIGINAL_EVENT,
         "e.source IS NOT NULL",
         f"{target} IS NOT NULL",
         f"e.source != {target}",
@@ -194,15 +212,16 @@ def _query(
         where.append(f"a1.type IN ({marks}) AND a2.type IN ({marks})")
         params += sorted(flt.actor_types) * 2
     day = "e.day"  # event_day_sql("e.date", "d.published"), kept in the row at write time (migration 10)
-    if flt.since is not None:
-        where.append(f"({day} IS NULL OR {day} >= ?)")
+    if flt.since is not None:  # undated events are counted apart (``_load``)
+        where.append(f"{day} >= ?")
         params.append(flt.since.isoformat())
     if flt.until is not None:
-        where.append(f"({day} IS NULL OR {day} <= ?)")
+        where.append(f"{day} <= ?")
         params.append(flt.until.isoformat())
+    documents = " JOIN documents d ON d.id = e.doc_id" if flt.outlets is not None else ""
     sql = (
         f"SELECT e.id, e.doc_id, e.source, {target}, e.cameo, e.quad_class, e.goldstein, {day} AS day "
-        f"FROM {source_tables} JOIN documents d ON d.id = e.doc_id{joins} WHERE {' AND '.join(where)} "
+        f"FROM {source_tables}{documents}{joins} WHERE {' AND '.join(where)} "
         "ORDER BY day, e.id"
     )
     return sql, params
@@ -243,6 +262,22 @@ def first_day_sql(column: str) -> str:
         f"(CASE WHEN {column} GLOB '{_D4}-[0-9][0-9]-[0-9][0-9]*' THEN {day} "
         f"WHEN {column} GLOB '{_D4}-[0-9][0-9]' THEN {month} WHEN {column} GLOB '{_D4}' THEN {year} END)"
     )
+
+
+def published_span_sql(column: str, since: date | None, until: date | None) -> tuple[str, list[str]]:
+    """A condition on the raw ``column`` (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD...``) that every value whose
+    first day (``first_day_sql``) lies in ``since``-``until`` meets, so that an index on the column can
+    narrow the rows before ``first_day_sql`` decides (from the month of ``since``, before the day
+    after ``until``); ``("1", [])`` without bounds."""
+    where, params = [], []
+    if since is not None:
+        where.append(f"{column} >= ?")
+        # a year alone (``2025``) counts from 1 January, a month from its first day
+        params.append(since.isoformat()[: 4 if (since.month, since.day) == (1, 1) else 7])
+    if until is not None and until < date.max:
+        where.append(f"{column} < ?")
+        params.append((until + timedelta(days=1)).isoformat())
+    return (" AND ".join(where) or "1"), params
 
 
 def event_day_sql(event_date: str, published: str) -> str:

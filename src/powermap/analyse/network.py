@@ -149,7 +149,7 @@ def build_network(
     events = selection.events
     historical = 0
     if not include_history and events:
-        past = periods.historical_event_ids(conn)
+        past = periods.historical_event_ids(conn, flt.since, flt.until)  # only those of the span
         kept = [e for e in events if e.id not in past]
         historical, events = len(events) - len(kept), kept
     reference = reference or flt.until

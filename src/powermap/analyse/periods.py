@@ -198,20 +198,27 @@ def sliding(first: date, last: date, days: int, step: int) -> list[Window]:
     return out[::-1]
 
 
-def historical_event_ids(conn: sqlite3.Connection) -> set[int]:
-    """Ids of the events dated to history (module docstring).
+def historical_event_ids(conn: sqlite3.Connection, since: date | None = None, until: date | None = None) -> set[int]:
+    """Ids of the events dated to history (module docstring); with ``since``/``until``, only those
+    among the events counting on a day of that span (read by the day index, ``events.day``:
+    migration 10; an event dated to history counts on its own date).
 
     Uses the store's ``historical`` column when the store has one, else applies the same rule
     to the event's stored date and its document's publication date.
     """
     columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    span, params = "", []
+    if (since is not None or until is not None) and "day" in columns:
+        span = " AND e.day >= ? AND e.day <= ?"
+        params = [(since or date.min).isoformat(), (until or date.max).isoformat()]
+    table = "events e INDEXED BY events_day" if span else "events e"
     if "historical" in columns:
-        rows = conn.execute("SELECT id FROM events WHERE historical = 1")
+        rows = conn.execute(f"SELECT e.id FROM {table} WHERE e.historical = 1{span}", params)
     else:
         rows = conn.execute(
-            "SELECT e.id FROM events e JOIN documents d ON d.id = e.doc_id "
+            f"SELECT e.id FROM {table} JOIN documents d ON d.id = e.doc_id "
             "WHERE e.date GLOB '[0-9][0-9][0-9][0-9]*' AND d.published GLOB '[0-9][0-9][0-9][0-9]*' "
-            "AND CAST(substr(d.published, 1, 4) AS INTEGER) - CAST(substr(e.date, 1, 4) AS INTEGER) >= ?",
-            (HISTORY_YEARS,),
+            f"AND CAST(substr(d.published, 1, 4) AS INTEGER) - CAST(substr(e.date, 1, 4) AS INTEGER) >= ?{span}",
+            (HISTORY_YEARS, *params),
         )
     return {r[0] for r in rows}

@@ -84,8 +84,12 @@ def events(
 
 
 def _event_summary(conn: Conn, flt: fact_queries.EventQuery) -> tuple[int, dict[str, list[dict]]]:
-    """The filtered events' total and the facets with their labels."""
-    total, facets = fact_queries.event_facets(conn, flt, _cameo_roots())
+    """The filtered events' total and the facets with their labels (one actor's: kept at write time)."""
+    single = fact_queries.one_actor(flt)
+    if single is not None:
+        total, facets = fact_queries.kept_event_facets(conn, single, _cameo_roots())
+    else:
+        total, facets = fact_queries.event_facets(conn, flt, _cameo_roots())
     named = {f["value"] for name in ("source", "target") for f in facets[name]}
     names = fact_queries.actor_names(conn, named)
     for name in ("source", "target"):

@@ -20,7 +20,7 @@ from typing import Any
 from powermap.analyse import periods
 from powermap.analyse.discourse import Discourse, discourse
 from powermap.analyse.dyads import dyad_trend
-from powermap.analyse.events import EventFilter, first_day_sql, load_events
+from powermap.analyse.events import EventFilter, EventRow, EventSelection, first_day_sql, load_events
 from powermap.analyse.network import Network, build_network
 from powermap.serve.api import fact_queries, limits
 from powermap.store import Store
@@ -28,6 +28,7 @@ from powermap.store import Store
 log = logging.getLogger("powermap.serve")
 WINDOW = 400  # characters read on either side of a mention before it is cut to its sentence
 RELATIONS = 10
+WALK_FROM = 5_000  # mentions of an actor from which its page walks the documents in order
 #: documents listed per period of an actor page's dyad trend (the first ones; ``document_total``
 #: counts them all): the most mentioned actor's page on 100,000 documents listed 700 KB of ids
 DYAD_DOCUMENTS = 20
@@ -99,12 +100,23 @@ def sentence_around(text: str, start: int, end: int, offset: int) -> tuple[str, 
 
 
 def mention_contexts(conn: sqlite3.Connection, actor_id: str, limit: int = 50, offset: int = 0) -> list[dict]:
-    """An actor's mentions (oldest document first), each with the sentence it stands in."""
+    """An actor's mentions (oldest document first), each with the sentence it stands in.
+
+    An actor mentioned more than ``WALK_FROM`` times is read by walking the documents oldest first
+    (``documents_published_original``: migration 11) and each one's mentions by its key, so a page
+    stops after its rows instead of sorting every mention of the actor (176,000 for the most
+    mentioned actor of the generated corpus); a rarer actor's mentions are sorted, which is cheaper
+    than walking documents that do not mention it."""
+    joined = (
+        "documents d INDEXED BY documents_published_original CROSS JOIN mentions m ON m.doc_id = d.id"
+        if count_mentions(conn, actor_id) > WALK_FROM
+        else "mentions m JOIN documents d ON d.id = m.doc_id"
+    )
     rows = conn.execute(
-        """SELECT m.doc_id, m.start, m."end", m.text, d.title, d.path, d.published,
+        f"""SELECT m.doc_id, m.start, m."end", m.text, d.title, d.path, d.published,
                   substr(d.text, max(1, m.start - ? + 1), m."end" - min(m.start, ?) + ?) AS window,
                   max(0, m.start - ?) AS window_start
-           FROM mentions m JOIN documents d ON d.id = m.doc_id
+           FROM {joined}
            WHERE m.actor_id = ? ORDER BY d.published, m.doc_id, m.start LIMIT ? OFFSET ?""",
         (WINDOW, WINDOW, WINDOW, WINDOW, actor_id, limit, offset),
     ).fetchall()
@@ -125,8 +137,8 @@ def count_mentions(conn: sqlite3.Connection, actor_id: str) -> int:
 def aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict]:
     """The names an actor goes by: the forms the corpus mentions it with (most frequent first) and
     the knowledge base's aliases."""
-    rows = conn.execute(
-        "SELECT text, count(*) FROM mentions WHERE actor_id = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 40",
+    rows = conn.execute(  # counted at write time (``actor_mention_texts``: migration 11)
+        "SELECT text, n FROM actor_mention_texts WHERE actor_id = ? AND n > 0 ORDER BY n DESC, text LIMIT 40",
         (actor_id,),
     ).fetchall()
     out = [{"name": r[0], "kind": "mentioned", "count": r[1]} for r in rows]
@@ -138,13 +150,19 @@ def aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict]:
     return out[:80]
 
 
-def relations(conn: sqlite3.Connection, actor_id: str) -> dict[str, list[dict]]:
+def actor_events(conn: sqlite3.Connection, actor_id: str) -> list[EventRow]:
+    """The counted events ``actor_id`` is the source or a target of (``analyse.events.load_events``)."""
+    return load_events(conn, EventFilter(), actors=[actor_id]).events
+
+
+def relations(conn: sqlite3.Connection, actor_id: str, events: list[EventRow] | None = None) -> dict[str, list[dict]]:
     """The actors ``actor_id`` has events with: partners (more cooperation than conflict, the widest
     margin first) and adversaries (more conflict than cooperation, likewise), each with its events,
-    cooperation and conflict (Goldstein sums, both positive), first and last day."""
+    cooperation and conflict (Goldstein sums, both positive), first and last day. ``events``: the
+    actor's (``actor_events``), when they are loaded already."""
     tally: dict[str, dict[str, Any]] = defaultdict(lambda: {"events": 0, "cooperation": 0.0, "conflict": 0.0})
     days: dict[str, list[date]] = defaultdict(list)
-    for event in load_events(conn, EventFilter(), actors=[actor_id]).events:
+    for event in actor_events(conn, actor_id) if events is None else events:
         other = event.target if event.source == actor_id else event.source
         if other == actor_id:
             continue
@@ -208,11 +226,18 @@ def _granularity(conn: sqlite3.Connection) -> periods.Granularity:
     return "week" if span < 183 else "month" if span < 5 * 366 else "year"
 
 
-def dyad(conn: sqlite3.Connection, a: str, b: str, by: periods.Granularity) -> list[dict]:
+def dyad(
+    conn: sqlite3.Connection, a: str, b: str, by: periods.Granularity, events: list[EventRow] | None = None
+) -> list[dict]:
     """The trend of events between two actors per period (``analyse.dyads.dyad_trend``), each
-    period with its first ``DYAD_DOCUMENTS`` documents and how many there are."""
-    # only the dyad's events are read (both actors' own events were: 150,000 rows for the most mentioned)
-    trend = dyad_trend(conn, [a], [b], by=by, selection=load_events(conn, EventFilter(), between=([a], [b])))
+    period with its first ``DYAD_DOCUMENTS`` documents and how many there are. ``events``: ``a``'s
+    (``actor_events``), when they are loaded already: the dyad's are among them."""
+    if events is None:  # only the dyad's events are read (not both actors' own: 150,000 rows for the top one)
+        selection = load_events(conn, EventFilter(), between=([a], [b]))
+    else:
+        pair = {(a, b), (b, a)}
+        selection = EventSelection([e for e in events if (e.source, e.target) in pair])
+    trend = dyad_trend(conn, [a], [b], by=by, selection=selection)
     out = []
     for point in trend.points:
         row = {k: v for k, v in point.__dict__.items() if not k.startswith("_")}

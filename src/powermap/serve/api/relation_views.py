@@ -66,13 +66,14 @@ def actor(
 def _actor_across(conn: Conn, aid: str, other: str | None, by: str | None) -> dict[str, Any]:
     """The actor page's corpus-wide parts: aliases, partners and adversaries, its place in the
     network, the dyad trend (against ``other``, else its most frequent counterpart), quotes, stances."""
-    related = relation_queries.relations(conn, aid)
+    events = relation_queries.actor_events(conn, aid)  # read once: the relations and the dyad's trend
+    related = relation_queries.relations(conn, aid, events)
     if other is None and (related["partners"] or related["adversaries"]):
         ranked = sorted(related["partners"] + related["adversaries"], key=lambda r: -r["events"])
         other = ranked[0]["id"]
     granularity = cast(periods.Granularity, by or relation_queries.granularity(conn))
     spoken, spoken_total = relation_queries.spoken_quotes(conn, aid)
-    trend = relation_queries.dyad(conn, aid, other, granularity) if other else []
+    trend = relation_queries.dyad(conn, aid, other, granularity, events) if other else []
     return {
         "aliases": relation_queries.aliases(conn, aid),
         **related,
