@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from powermap import PIPELINE_VERSION
 from powermap.records import ExtractionRecord
-from powermap.store.sqlite import quad_class
+from powermap.store.rows import quad_class
 
 TABLES = ("documents", "mentions", "quotes", "claims", "events", "stances")
 
