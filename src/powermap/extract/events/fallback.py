@@ -64,7 +64,10 @@ class PatternCoder:
         self.giver_preps = lexicon.cue_set("giver_preps")
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
+        self.verb_final = bool(lexicon.cues.get("verb_second"))  # subordinate clauses end in the verb
+        self.relative = lexicon.cue_set("relative_pronouns")
         words = lang.get(lexicon.language) if lexicon.language in lang.codes() else None
+        self.subordinators = words.subordinators if words else frozenset()
         self.determiners = (words.determiners | words.possessives) if words else frozenset()
         target_preps = {str(p).lower() for p in lexicon.cues.get("target_preps") or []}
         self.preps = (target_preps | lexicon.cue_set("agent_preps") | lexicon.cue_set("locative_preps")) - (
@@ -259,6 +262,9 @@ class PatternCoder:
             if g[1] < k and not (noun is False and (self.in_phrase(sent, g[0]) or self.in_object(sent[g[0]])))
         ]
         after = [g for g in groups if g[0] > k]
+        if not noun and (inside := self.verb_final_clause(sent, k, groups)) is not None:
+            source, target = inside
+            return source, target or next((a for g in after for a in g[2] if a not in source), None)
         sources: list[Actor] = []
         if before and before[-1][1] == k - 1:
             sources = before.pop()[2]  # subject right before the verb
@@ -277,3 +283,37 @@ class PatternCoder:
             if target is not None:
                 break
         return sources, target
+
+    def verb_final_clause(
+        self, sent: Span, k: int, groups: list[tuple[int, int, list[Actor]]]
+    ) -> tuple[list[Actor], Actor | None] | None:
+        """Roles in a verb-final subordinate or relative clause (*dat X Y ... aanspoorde*, *de
+        akkoorden die X met Y heeft gesloten*), in a language whose subordinate clauses end in
+        the verb: the first actor group of the clause that is no prepositional phrase is the
+        subject, the next actor between it and the verb the object. None when the verb does not
+        end such a clause (a verb outside the final verb cluster stands between) or the clause
+        names no subject."""
+        if not self.verb_final or k == 0 or sent[k - 1].lower_ in self.infinitive:
+            return None  # *om X te steunen*: an infinitive has no subject of its own
+        j = k - 1
+        while j >= 0 and sent[j].pos_ in ("AUX", "VERB"):  # the clause-final verb cluster
+            j -= 1
+        while j >= 0 and not self.opens_clause(sent[j]):
+            if sent[j].pos_ in ("AUX", "VERB"):
+                return None  # another verb first: not the end of the clause
+            j -= 1
+        if j < 0:
+            return None
+        inside = [g for g in groups if j < g[0] and g[1] < k]
+        subject = next((g for g in inside if not self.in_phrase(sent, g[0])), None)
+        if subject is None:
+            return None
+        target = next((a for g in inside if g[0] > subject[1] for a in g[2] if a not in subject[2]), None)
+        return subject[2], target
+
+    def opens_clause(self, tok: Token) -> bool:
+        """A subordinator (*dat, omdat, toen*) or a relative pronoun (*die*) opening a clause."""
+        if tok.pos_:
+            return tok.pos_ == "SCONJ" or (tok.pos_ == "PRON" and tok.lower_ in self.relative)
+        return tok.lower_ in self.subordinators
+
