@@ -118,9 +118,11 @@ class Sources:
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         if not own and (clause := self.stranded_conjunct(tok)) is not None:  # *X stelde dat ... en eiste*
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
-        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}, self.vote_noun))):
+        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}, self.carrier_noun))):
             if self.finite_subordinate(cur):  # hoewel/omdat/toen ...: its own (missed) subject
                 break
+            if self.subject_on_noun(head):  # *wist hij met een offensief Y te veroveren*: not Y
+                continue
             found = [c for s in subjects(head) for c in conjuncts(s)]
             if found and not (is_passive(head) and dep(tok) != "conj"):
                 return [antecedent(s) for s in found], False
@@ -202,6 +204,24 @@ class Sources:
         holders = [tok, *(c for c in tok.children if dep(c) in OBJECT)]
         found = [n for h in holders for _label, p, n in prepositional(h) if p in self.giver_preps]
         return [c for n in found for c in conjuncts(n)]
+
+    def carrier_noun(self, tok: Token) -> bool:
+        """A noun the climb to a governing subject passes whatever its relation: a vote or
+        proposal noun (``vote_noun``) or a noun with a misread subject (``subject_on_noun``)."""
+        return self.vote_noun(tok) or self.subject_on_noun(tok)
+
+    def subject_on_noun(self, tok: Token) -> bool:
+        """In a verb-final language, a noun that is no predicate (no copula) but has a nominal
+        subject (*wist hij met een offensief het zuiden te veroveren*, *zuiden* hung as the
+        subject of *offensief*): a misparse; the noun's phrase is part of the clause above, whose
+        subject a *te* infinitive on the noun shares."""
+        return (
+            self.verb_second
+            and tok.pos_ == "NOUN"
+            and dep(tok) in ("obl", "obj")
+            and not is_predicate(tok)
+            and any(dep(c) == "nsubj" for c in tok.children)
+        )
 
     def vote_noun(self, tok: Token) -> bool:
         """A vote or proposal noun as a verb's object or oblique (*bij een stemming*): the clause
