@@ -77,7 +77,7 @@ class Sources:
         """Source noun heads for a predicate, and whether it is passive. A clause without a
         subject (or with only an unresolved plural pronoun) takes the governing clause's."""
         actor, antecedent = self.referents.actor, self.referents.antecedent
-        passive = is_passive(tok) or self.stative_passive(tok)
+        passive = is_passive(tok) or self.stative_passive(tok) or self.passive_conjunct(tok)
         if passive or (is_participle_modifier(tok) and agents(tok, self.agent_preps)):  # *de door X gesteunde*
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
         if self.nominal_infinitive(tok) and (by := agents(tok, self.agent_preps)):  # *ingrijpen door X*
@@ -309,6 +309,16 @@ class Sources:
             if marks & self.example_marks and (child.pos_ == "PROPN" or child.text[:1].isupper()):
                 return child
         return None
+
+    @staticmethod
+    def passive_conjunct(tok: Token) -> bool:
+        """A participle conjoined with a passive participle, without an auxiliary or subject of its
+        own (*X werd gevangengenomen en vermoord*), shares the passive: its agent acts, if named."""
+        head = tok.head
+        if dep(tok) != "conj" or head.i == tok.i or "Part" not in tok.morph.get("VerbForm", []):
+            return False
+        own = any(dep(c) in ("aux", "aux:pass", "cop") or dep(c) in SUBJECT for c in tok.children)
+        return not own and is_passive(head)
 
     def stative_passive(self, tok: Token) -> bool:
         """A past participle governed by a stative verb (*zit opgesloten*, *remains detained*):
