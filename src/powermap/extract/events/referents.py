@@ -22,6 +22,7 @@ from powermap.extract.events.attachment import has_agent, stray_relative_noun
 from powermap.extract.events.descriptions import Descriptions
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
+from powermap.extract.events.predication import predicative_holder
 from powermap.extract.events.syntax import (
     OBJECT,
     SUBJECT,
@@ -374,11 +375,17 @@ class Referents:
 
     def antecedent(self, tok: Token) -> Token:
         """A relative pronoun subject stands for the noun its clause modifies."""
-        if (tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType", [])) or tok.lower_ in self.relative:
+        for _ in range(4):  # a chain of relative clauses on predicative nouns, bounded
+            if not ((tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType", [])) or tok.lower_ in self.relative):
+                return tok
             clause = tok.head
-            if dep(clause) in ("acl:relcl", "acl") and clause.head.i != clause.i:
-                return clause.head
-            return stray_relative_noun(tok) or tok  # a relative clause the parser hung elsewhere
+            if not (dep(clause) in ("acl:relcl", "acl") and clause.head.i != clause.i):
+                return stray_relative_noun(tok) or tok  # a relative clause the parser hung elsewhere
+            noun = clause.head  # *X wierp zich op als de leider die ...*: the leader is X
+            holder = predicative_holder(noun) if self.index.at(noun.idx, noun.idx + len(noun.text)) is None else None
+            if holder is None or holder.i in (tok.i, noun.i):
+                return noun
+            tok = holder
         return tok
 
     def attribution(self, t: Token) -> bool:

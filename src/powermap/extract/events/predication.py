@@ -1,0 +1,34 @@
+"""Predicative nouns: who a noun stands for when it says what someone is or poses as.
+
+A relative clause on a predicative noun (*X wierp zich op als de leider die Y bestrijdt*, *X is
+de man die Y bestrijdt*) is about the one the noun describes: the subject of the clause the
+noun completes, or its object in a small clause (*X noemt Y de man die ...*: Y). Read over the
+parse only; the language's labels come through ``syntax.dep``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from powermap.extract.events.syntax import OBJECT, dep, subjects
+
+__all__ = ["predicative_holder"]
+
+
+def predicative_holder(noun: Token) -> Token | None:
+    """The phrase a common predicative noun describes, or None: the object of its verb when
+    the verb has one (a small clause), else the verb's subject; for a copular noun (*X is de
+    man*), its own subject."""
+    if noun.pos_ != "NOUN":
+        return None
+    if any(dep(c) == "cop" for c in noun.children):
+        own = subjects(noun)
+        return own[0] if own and own[0].i != noun.i else None
+    verb = noun.head
+    if dep(noun) != "xcomp" or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in verb.children if dep(c) in OBJECT and c.i != noun.i]
+    if objects:
+        return objects[0]
+    own = subjects(verb)
+    return own[0] if own else None
