@@ -121,23 +121,26 @@ def test_a_participle_conjoined_with_a_passive_is_passive():
 
 
 def test_a_relative_clause_on_a_predicative_noun_is_about_its_holder():
-    # Jansen wierp zich op als de leider die tegen Peru vecht .
+    # Peru vreest Jansen , die zich opwierp als de kracht die tegen Chili vecht .
     found = run([
-        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("wierp", "opwerpen", "VERB", "ROOT", 1),
-        ("zich", "zich", "PRON", "expl:pv", 1), ("op", "op", "ADP", "compound:prt", 1),
-        ("als", "als", "SCONJ", "mark", 6), ("de", "de", "DET", "det", 6),
-        ("leider", "leider", "NOUN", "xcomp", 1), ("die", "die", "PRON", "nsubj", 10),
-        ("tegen", "tegen", "ADP", "case", 9), ("Peru", "Peru", "PROPN", "obl", 10),
-        ("vecht", "vechten", "VERB", "acl:relcl", 6), (".", ".", "PUNCT", "punct", 1),
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("vreest", "vrezen", "VERB", "ROOT", 1),
+        ("Jansen", "Jansen", "PROPN", "obj", 1), (",", ",", "PUNCT", "punct", 6),
+        ("die", "die", "PRON", "nsubj", 6), ("zich", "zich", "PRON", "expl:pv", 6),
+        ("opwierp", "opwerpen", "VERB", "acl:relcl", 2), ("als", "als", "SCONJ", "mark", 9),
+        ("de", "de", "DET", "det", 9), ("kracht", "kracht", "NOUN", "xcomp", 6),
+        ("die", "die", "PRON", "nsubj", 13), ("tegen", "tegen", "ADP", "case", 12),
+        ("Chili", "Chili", "PROPN", "obl", 13), ("vecht", "vechten", "VERB", "acl:relcl", 9),
+        (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
-    assert ("jansen", "peru", "19") in found
+    assert ("jansen", "chili", "19") in found
+    assert ("peru", "chili", "19") not in found
 
 
 def test_a_relative_clause_on_a_copular_noun_or_a_small_clause_noun():
-    # Jansen is de leider die tegen Peru vecht .
+    # Jansen is de kracht die tegen Peru vecht .
     copular = run([
         ("Jansen", "Jansen", "PROPN", "nsubj", 3), ("is", "zijn", "AUX", "cop", 3),
-        ("de", "de", "DET", "det", 3), ("leider", "leider", "NOUN", "ROOT", 3),
+        ("de", "de", "DET", "det", 3), ("kracht", "kracht", "NOUN", "ROOT", 3),
         ("die", "die", "PRON", "nsubj", 7), ("tegen", "tegen", "ADP", "case", 6),
         ("Peru", "Peru", "PROPN", "obl", 7), ("vecht", "vechten", "VERB", "acl:relcl", 3),
         (".", ".", "PUNCT", "punct", 3),
