@@ -80,12 +80,26 @@ class PatternCoder:
         if parsed and parsed != text:
             lemma = norm(parsed)
             prt = separable_particle(lemma, self.lex.language) if self.particle_prefix else None
-            if not (prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent)):
+            if not (prt and prt not in tok.lower_ and not self.stands_as_particle(prt, tok.sent)):
                 return lemma
-            # a particle neither in the word nor in the sentence: a lemma error
+            # a particle neither in the word nor standing as one in the sentence: a lemma error
         table = lemma_table(self.lex.language)
         lower = tok.lower_
         return norm(table.get(text, table.get(lower, lower)))
+
+    @staticmethod
+    def stands_as_particle(prt: str, sent: Span) -> bool:
+        """Whether ``prt`` occurs in the sentence where a split particle stands: before a
+        preposition, a subordinator, a punctuation mark or the end (*leverde X kritiek op.*), not
+        as the preposition of a noun phrase (*levert kritiek op China*). Untagged, anywhere."""
+        words = list(sent)
+        for j, t in enumerate(words):
+            if t.lower_ != prt:
+                continue
+            after = words[j + 1] if j + 1 < len(words) else None
+            if after is None or not after.pos_ or after.pos_ in ("ADP", "SCONJ", "PUNCT"):
+                return True
+        return False
 
     def code_sentence(self, sent: Span) -> list[Coded]:
         lemmas = [self.lemma_of(t) for t in sent]
