@@ -156,3 +156,33 @@ def test_a_relative_clause_on_a_copular_noun_or_a_small_clause_noun():
     ])  # fmt: skip
     assert ("peru", "chili", "19") in small
     assert ("polen", "chili", "19") not in small
+
+
+def test_bringing_about_criticism_is_no_act_of_the_subject():
+    # Het plan leverde Jansen veel kritiek op .  (misparsed with Jansen as subject: Jansen is criticised)
+    found = run([
+        ("Het", "het", "DET", "det", 1), ("plan", "plan", "NOUN", "obl", 2),
+        ("leverde", "opleveren", "VERB", "ROOT", 2), ("Jansen", "Jansen", "PROPN", "nsubj", 2),
+        ("veel", "veel", "DET", "det", 5), ("kritiek", "kritiek", "NOUN", "obj", 2),
+        ("op", "op", "ADP", "compound:prt", 2), (".", ".", "PUNCT", "punct", 2),
+    ])  # fmt: skip
+    assert not any(source == "jansen" for source, _, _ in found)
+
+
+def test_a_particle_counts_for_the_word_order_lemma_only_where_it_stands_as_one():
+    from powermap.extract.events.fallback import PatternCoder
+
+    # Jansen levert kritiek op Peru .  /  Het plan leverde Jansen kritiek op .
+    prep = parsed("nl", [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("levert", "opleveren", "VERB", "ROOT", 1),
+        ("kritiek", "kritiek", "NOUN", "obj", 1), ("op", "op", "ADP", "case", 4),
+        ("Peru", "Peru", "PROPN", "nmod", 2), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    final = parsed("nl", [
+        ("Het", "het", "DET", "det", 1), ("plan", "plan", "NOUN", "nsubj", 2),
+        ("leverde", "opleveren", "VERB", "ROOT", 2), ("Jansen", "Jansen", "PROPN", "iobj", 2),
+        ("kritiek", "kritiek", "NOUN", "obj", 2), ("op", "op", "ADP", "compound:prt", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ])  # fmt: skip
+    assert not PatternCoder.stands_as_particle("op", prep[:])
+    assert PatternCoder.stands_as_particle("op", final[:])
