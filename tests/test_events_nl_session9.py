@@ -186,3 +186,22 @@ def test_a_particle_counts_for_the_word_order_lemma_only_where_it_stands_as_one(
     ])  # fmt: skip
     assert not PatternCoder.stands_as_particle("op", prep[:])
     assert PatternCoder.stands_as_particle("op", final[:])
+
+
+def test_a_reflexive_causative_is_a_passive_of_its_infinitive():
+    # Jansen liet zich toejuichen door aanhangers .  (the supporters act; they name no actor)
+    nameless = run([
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("liet", "laten", "VERB", "ROOT", 1),
+        ("zich", "zich", "PRON", "obj", 1), ("toejuichen", "toejuichen", "VERB", "xcomp", 1),
+        ("door", "door", "ADP", "case", 5), ("aanhangers", "aanhanger", "NOUN", "obl", 3),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert not any(source == "jansen" for source, _, _ in nameless)
+    # Jansen liet zich steunen door Peru .
+    named = run([
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("liet", "laten", "VERB", "ROOT", 1),
+        ("zich", "zich", "PRON", "obj", 1), ("steunen", "steunen", "VERB", "xcomp", 1),
+        ("door", "door", "ADP", "case", 5), ("Peru", "Peru", "PROPN", "obl", 3),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert named and all(source == "peru" for source, _, _ in named)

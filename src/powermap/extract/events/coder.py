@@ -154,8 +154,8 @@ class ParseCoder:
         if tok.i in suppressed or self.coded_by_verb(tok, code, entry, entries):
             return []
         heads, passive = reader.noun_sources(tok) if entry.noun else reader.sources(tok)
-        if (passive or is_participle_modifier(tok)) and not heads:  # *waar hij zit opgesloten*,
-            self.agentless.add(tok.i)  # *the proposed route*: no agent named, so no source
+        if (passive or is_participle_modifier(tok)) and not self.named_agent(heads):  # *zit opgesloten*,
+            self.agentless.add(tok.i)  # *the proposed route*, *door aanhangers*: no actor acts
         elif heads and all(h.pos_ == "PRON" and self.referents.actor(h) is None for h in heads):
             self.agentless.add(tok.i)  # *zij hebben ... gesteund*: an open plural pronoun, no named source
         elif not entry.noun and heads and all(self.nameless_subject(tok, h) for h in heads):
@@ -271,6 +271,11 @@ class ParseCoder:
             if dep(child) in ("obj", "iobj") and any(g.lower_ in self.reciprocal for g in child.children):
                 return True  # *each other*: the parser hangs *each* on *other*
         return False
+
+    def named_agent(self, heads: list[Token]) -> bool:
+        """Whether a passive's agent phrases name an actor; an agent that names none (*liet zich
+        toejuichen door aanhangers*) still says who acts, so no other name is taken by word order."""
+        return any(self.referents.group(h) or self.referents.actor(h) is not None for h in heads)
 
     def received(
         self, tok: Token, receivers: list[Token], code: str, negated: bool, modality: str, reported: bool

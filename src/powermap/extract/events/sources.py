@@ -62,6 +62,8 @@ class Sources:
         self.focus = focus
         self.agent_preps = lexicon.cue_set("agent_preps")
         self.stative_verbs = lexicon.cue_set("stative_passive_verbs")
+        self.causatives = lexicon.cue_set("reflexive_causatives")
+        self.reflexive = lexicon.cue_set("reflexive")
         self.example_marks = lexicon.cue_set("example_marks")
         self.vote_nouns = lexicon.cue_set("vote_nouns")
         self.infinitive = lexicon.cue_set("infinitive_particles")
@@ -78,6 +80,7 @@ class Sources:
         subject (or with only an unresolved plural pronoun) takes the governing clause's."""
         actor, antecedent = self.referents.actor, self.referents.antecedent
         passive = is_passive(tok) or self.stative_passive(tok) or self.passive_conjunct(tok)
+        passive = passive or self.reflexive_causative(tok)
         if passive or (is_participle_modifier(tok) and agents(tok, self.agent_preps)):  # *de door X gesteunde*
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
         if self.nominal_infinitive(tok) and (by := agents(tok, self.agent_preps)):  # *ingrijpen door X*
@@ -309,6 +312,14 @@ class Sources:
             if marks & self.example_marks and (child.pos_ == "PROPN" or child.text[:1].isupper()):
                 return child
         return None
+
+    def reflexive_causative(self, tok: Token) -> bool:
+        """An infinitive under a causative verb with a reflexive (``reflexive_causatives``: *X
+        liet zich toejuichen door Y*): a passive, whose ``door`` phrase names who acts."""
+        head = tok.head
+        if dep(tok) != "xcomp" or head.i == tok.i or self.predicates.lemma(head) not in self.causatives:
+            return False
+        return any(c.lower_ in self.reflexive and c.pos_ == "PRON" for v in (tok, head) for c in v.children)
 
     @staticmethod
     def passive_conjunct(tok: Token) -> bool:
