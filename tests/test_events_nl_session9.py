@@ -205,3 +205,25 @@ def test_a_reflexive_causative_is_a_passive_of_its_infinitive():
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert named and all(source == "peru" for source, _, _ in named)
+
+
+def test_a_demonstrative_act_noun_stands_for_the_doer_told_before():
+    # Jansen wil met Peru praten . Het doel is vrede . Dit initiatief stuit op verzet van Polen .
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("wil", "willen", "VERB", "ROOT", 1),
+        ("met", "met", "ADP", "case", 3), ("Peru", "Peru", "PROPN", "obl", 4),
+        ("praten", "praten", "VERB", "xcomp", 1), (".", ".", "PUNCT", "punct", 1),
+        ("Het", "het", "DET", "det", 7), ("doel", "doel", "NOUN", "nsubj", 9),
+        ("is", "zijn", "AUX", "cop", 9), ("vrede", "vrede", "NOUN", "ROOT", 9),
+        (".", ".", "PUNCT", "punct", 9),
+        ("Dit", "dit", "DET", "det", 12), ("initiatief", "initiatief", "NOUN", "nsubj", 13),
+        ("stuit", "stuiten", "VERB", "ROOT", 13), ("op", "op", "ADP", "case", 15),
+        ("verzet", "verzet", "NOUN", "obl", 13), ("van", "van", "ADP", "case", 17),
+        ("Polen", "Polen", "PROPN", "nmod", 15), (".", ".", "PUNCT", "punct", 13),
+    ]  # fmt: skip
+    doc = parsed("nl", rows)
+    assert len(list(doc.sents)) == 3
+    ctx = context(doc, ACTORS)
+    EventStage()(ctx)
+    found = [(e.source, e.target, e.cameo[:2]) for e in ctx.record.events]
+    assert ("polen", "jansen", "12") in found

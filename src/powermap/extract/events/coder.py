@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.binding import rebound
+from powermap.extract.events.demonstratives import ActDescriptions
 from powermap.extract.events.lexicon import EventLexicon, LexEntry
 from powermap.extract.events.modality import Modality
 from powermap.extract.events.predicates import Predicates
@@ -84,6 +85,7 @@ class ParseCoder:
         self.source_reader = Sources(lexicon, self.predicates, self.referents, self.focus)
         self.targets = Targets(lexicon, self.predicates, self.referents, self.source_reader)
         self.modes = Modality(lexicon)
+        self.acts = ActDescriptions(lexicon)
         self.reciprocal = lexicon.cue_set("reciprocal_pronouns")
         #: triggers whose source the parse leaves unnamed (a passive without agent, an open plural
         #: pronoun): the word-order fallback must not give them another name as a source
@@ -286,6 +288,9 @@ class ParseCoder:
         first, end = self.focus.span
         personal = self.referents.personal
         takers = [a for h in receivers if (a := rebound(h, self.referents.actor(h), personal, self.index)) is not None]
+        if not takers:  # *Dit initiatief stuit op scepsis van X*: the act's doer, told before
+            doers = [d for h in receivers for d in self.acts.previous_subjects(h)]
+            takers = [a for d in doers if (a := self.referents.actor(self.referents.antecedent(d))) is not None][:1]
         taker = takers[0] if takers else None
         skip = {a.id for a in takers}
         givers = [a for g in self.source_reader.givers(tok) if first <= g.i < end for a in self.giver(g)]

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from powermap import lang
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.coder import SYMMETRIC_ROOTS, Coded
+from powermap.extract.events.demonstratives import ActDescriptions
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.modality import Modality
 from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
@@ -56,6 +57,7 @@ class PatternCoder:
         predicates = self.predicates = Predicates(lexicon)
         self.referents = Referents(lexicon, self.index, predicates, Focus(span=(0, len(ctx.doc))))
         self.modes = Modality(lexicon)
+        self.acts = ActDescriptions(lexicon)
         self.particle_prefix = predicates.particle_prefix
         self.particles = particles(lexicon.language)
         self.reported_markers = lexicon.cue_set("reported_markers")
@@ -126,9 +128,9 @@ class PatternCoder:
             if "reverse" in entry.flags:  # *X kreeg steun van Y*: Y supports X
                 if target is None or not self.given_by(sent, groups, target):
                     continue  # no giver phrase (*died ... at the hospital*): the giver is not named
-                sources, target = [target], (sources[0] if sources else None)
+                sources, target = [target], (sources[0] if sources else self.act_doer(sent, k))
             # X en Y verklaarden een partnerschap ... (a name far off is no target of a mutual act)
-            far = target is None or min(abs(g[0] - k) for g in groups if target in g[2]) > WINDOW
+            far = target is None or min((abs(g[0] - k) for g in groups if target in g[2]), default=WINDOW + 1) > WINDOW
             mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and far
             for source in sources:
                 tgt = target if target is None or target.id != source.id else None
@@ -136,6 +138,16 @@ class PatternCoder:
                     tgt = next(s for s in sources if s.id != source.id)
                 out.append(Coded(source, tgt, code, negated, modality, False, tok))
         return out
+
+    def act_doer(self, sent: Span, k: int) -> Actor | None:
+        """Who did the act a demonstrative act noun right before the trigger points back at
+        (*Dit initiatief stuit op scepsis van X*: the subject of the sentence before), or None."""
+        for j in range(k - 1, max(-1, k - 3), -1):
+            if sent[j].pos_ != "NOUN":
+                continue
+            doers = (self.referents.actor(self.referents.antecedent(d)) for d in self.acts.previous_subjects(sent[j]))
+            return next((a for a in doers if a is not None), None)
+        return None
 
     def given_by(self, sent: Span, groups: list[tuple[int, int, list[Actor]]], giver: Actor | None) -> bool:
         """Whether ``giver`` is named right after a giver preposition (*van Y*, *from Y*)."""
