@@ -33,7 +33,7 @@ class ActDescriptions:
 
     def is_act_description(self, tok: Token) -> bool:
         """A common noun of ``act_nouns`` with a demonstrative determiner (*dit initiatief*)."""
-        if tok.pos_ != "NOUN" or norm(tok.lemma_ or tok.text) not in self.nouns and tok.lower_ not in self.nouns:
+        if tok.pos_ != "NOUN" or (norm(tok.lemma_ or tok.text) not in self.nouns and tok.lower_ not in self.nouns):
             return False
         return any(dep(c) == "det" and c.lower_ in self.demonstratives for c in tok.children)
 

@@ -342,4 +342,3 @@ class PatternCoder:
         if tok.pos_:
             return tok.pos_ == "SCONJ" or (tok.pos_ == "PRON" and tok.lower_ in self.relative)
         return tok.lower_ in self.subordinators
-
