@@ -67,7 +67,6 @@ class PatternCoder:
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
         self.verb_final = bool(lexicon.cues.get("verb_second"))  # subordinate clauses end in the verb
-        self.relative = lexicon.cue_set("relative_pronouns")
         words = lang.get(lexicon.language) if lexicon.language in lang.codes() else None
         self.subordinators = words.subordinators if words else frozenset()
         self.determiners = (words.determiners | words.possessives) if words else frozenset()
@@ -313,12 +312,11 @@ class PatternCoder:
     def verb_final_clause(
         self, sent: Span, k: int, groups: list[tuple[int, int, list[Actor]]]
     ) -> tuple[list[Actor], Actor | None] | None:
-        """Roles in a verb-final subordinate or relative clause (*dat X Y ... aanspoorde*, *de
-        akkoorden die X met Y heeft gesloten*), in a language whose subordinate clauses end in
-        the verb: the first actor group of the clause that is no prepositional phrase is the
-        subject, the next actor between it and the verb the object. None when the verb does not
-        end such a clause (a verb outside the final verb cluster stands between) or the clause
-        names no subject."""
+        """Roles in a verb-final subordinate clause (*dat X Y ... aanspoorde*), in a language
+        whose subordinate clauses end in the verb: the first actor group of the clause that is
+        no prepositional phrase is the subject, the next actor between it and the verb the
+        object. None when the verb does not end such a clause (a verb outside the final verb
+        cluster stands between) or the clause names no subject."""
         if not self.verb_final or k == 0 or sent[k - 1].lower_ in self.infinitive:
             return None  # *om X te steunen*: an infinitive has no subject of its own
         j = k - 1
@@ -338,7 +336,9 @@ class PatternCoder:
         return subject[2], target
 
     def opens_clause(self, tok: Token) -> bool:
-        """A subordinator (*dat, omdat, toen*) or a relative pronoun (*die*) opening a clause."""
+        """A subordinator (*dat, omdat, toen*) opening a clause. A relative pronoun is left out:
+        it may be the clause's subject itself (*de boeren die X steunen*), which agreement, not
+        word order, decides (``Predicates.inverted_relative``)."""
         if tok.pos_:
-            return tok.pos_ == "SCONJ" or (tok.pos_ == "PRON" and tok.lower_ in self.relative)
+            return tok.pos_ == "SCONJ"
         return tok.lower_ in self.subordinators

@@ -18,11 +18,11 @@ from powermap import lang
 from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.agreement import subject_heads
-from powermap.extract.events.attachment import has_agent, stray_relative_noun
+from powermap.extract.events.attachment import has_agent
 from powermap.extract.events.descriptions import Descriptions
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
-from powermap.extract.events.predication import predicative_holder
+from powermap.extract.events.predication import relative_antecedent
 from powermap.extract.events.syntax import (
     OBJECT,
     SUBJECT,
@@ -374,19 +374,9 @@ class Referents:
         return "Plur" in numbers or (tok.lower_ in self.mostly_plural and not numbers)
 
     def antecedent(self, tok: Token) -> Token:
-        """A relative pronoun subject stands for the noun its clause modifies."""
-        for _ in range(4):  # a chain of relative clauses on predicative nouns, bounded
-            if not ((tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType", [])) or tok.lower_ in self.relative):
-                return tok
-            clause = tok.head
-            if not (dep(clause) in ("acl:relcl", "acl") and clause.head.i != clause.i):
-                return stray_relative_noun(tok) or tok  # a relative clause the parser hung elsewhere
-            noun = clause.head  # *X wierp zich op als de leider die ...*: the leader is X
-            holder = predicative_holder(noun) if self.index.at(noun.idx, noun.idx + len(noun.text)) is None else None
-            if holder is None or holder.i in (tok.i, noun.i):
-                return noun
-            tok = holder
-        return tok
+        """A relative pronoun subject stands for the noun its clause modifies, or for whom a
+        predicative noun describes (``predication.relative_antecedent``)."""
+        return relative_antecedent(tok, self.relative, lambda n: self.index.at(n.idx, n.idx + len(n.text)) is not None)
 
     def attribution(self, t: Token) -> bool:
         """Whether ``t`` names the source of the report (*volgens X*, *according to X*), which
