@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.binding import rebound
+from powermap.extract.events.demonstratives import ActDescriptions
 from powermap.extract.events.lexicon import EventLexicon, LexEntry
 from powermap.extract.events.modality import Modality
 from powermap.extract.events.predicates import Predicates
@@ -84,6 +85,7 @@ class ParseCoder:
         self.source_reader = Sources(lexicon, self.predicates, self.referents, self.focus)
         self.targets = Targets(lexicon, self.predicates, self.referents, self.source_reader)
         self.modes = Modality(lexicon)
+        self.acts = ActDescriptions(lexicon)
         self.reciprocal = lexicon.cue_set("reciprocal_pronouns")
         #: triggers whose source the parse leaves unnamed (a passive without agent, an open plural
         #: pronoun): the word-order fallback must not give them another name as a source
@@ -154,8 +156,8 @@ class ParseCoder:
         if tok.i in suppressed or self.coded_by_verb(tok, code, entry, entries):
             return []
         heads, passive = reader.noun_sources(tok) if entry.noun else reader.sources(tok)
-        if (passive or is_participle_modifier(tok)) and not heads:  # *waar hij zit opgesloten*,
-            self.agentless.add(tok.i)  # *the proposed route*: no agent named, so no source
+        if (passive or is_participle_modifier(tok)) and not self.named_agent(heads):  # *zit opgesloten*,
+            self.agentless.add(tok.i)  # *the proposed route*, *door aanhangers*: no actor acts
         elif heads and all(h.pos_ == "PRON" and self.referents.actor(h) is None for h in heads):
             self.agentless.add(tok.i)  # *zij hebben ... gesteund*: an open plural pronoun, no named source
         elif not entry.noun and heads and all(self.nameless_subject(tok, h) for h in heads):
@@ -272,6 +274,11 @@ class ParseCoder:
                 return True  # *each other*: the parser hangs *each* on *other*
         return False
 
+    def named_agent(self, heads: list[Token]) -> bool:
+        """Whether a passive's agent phrases name an actor; an agent that names none (*liet zich
+        toejuichen door aanhangers*) still says who acts, so no other name is taken by word order."""
+        return any(self.referents.group(h) or self.referents.actor(h) is not None for h in heads)
+
     def received(
         self, tok: Token, receivers: list[Token], code: str, negated: bool, modality: str, reported: bool
     ) -> list[Coded]:
@@ -281,6 +288,9 @@ class ParseCoder:
         first, end = self.focus.span
         personal = self.referents.personal
         takers = [a for h in receivers if (a := rebound(h, self.referents.actor(h), personal, self.index)) is not None]
+        if not takers:  # *Dit initiatief stuit op scepsis van X*: the act's doer, told before
+            doers = [d for h in receivers for d in self.acts.previous_subjects(h)]
+            takers = [a for d in doers if (a := self.referents.actor(self.referents.antecedent(d))) is not None][:1]
         taker = takers[0] if takers else None
         skip = {a.id for a in takers}
         givers = [a for g in self.source_reader.givers(tok) if first <= g.i < end for a in self.giver(g)]

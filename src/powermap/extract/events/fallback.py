@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from powermap import lang
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.coder import SYMMETRIC_ROOTS, Coded
+from powermap.extract.events.demonstratives import ActDescriptions
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.modality import Modality
 from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
@@ -56,6 +57,7 @@ class PatternCoder:
         predicates = self.predicates = Predicates(lexicon)
         self.referents = Referents(lexicon, self.index, predicates, Focus(span=(0, len(ctx.doc))))
         self.modes = Modality(lexicon)
+        self.acts = ActDescriptions(lexicon)
         self.particle_prefix = predicates.particle_prefix
         self.particles = particles(lexicon.language)
         self.reported_markers = lexicon.cue_set("reported_markers")
@@ -64,7 +66,9 @@ class PatternCoder:
         self.giver_preps = lexicon.cue_set("giver_preps")
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
+        self.verb_final = bool(lexicon.cues.get("verb_second"))  # subordinate clauses end in the verb
         words = lang.get(lexicon.language) if lexicon.language in lang.codes() else None
+        self.subordinators = words.subordinators if words else frozenset()
         self.determiners = (words.determiners | words.possessives) if words else frozenset()
         target_preps = {str(p).lower() for p in lexicon.cues.get("target_preps") or []}
         self.preps = (target_preps | lexicon.cue_set("agent_preps") | lexicon.cue_set("locative_preps")) - (
@@ -77,12 +81,26 @@ class PatternCoder:
         if parsed and parsed != text:
             lemma = norm(parsed)
             prt = separable_particle(lemma, self.lex.language) if self.particle_prefix else None
-            if not (prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent)):
+            if not (prt and prt not in tok.lower_ and not self.stands_as_particle(prt, tok.sent)):
                 return lemma
-            # a particle neither in the word nor in the sentence: a lemma error
+            # a particle neither in the word nor standing as one in the sentence: a lemma error
         table = lemma_table(self.lex.language)
         lower = tok.lower_
         return norm(table.get(text, table.get(lower, lower)))
+
+    @staticmethod
+    def stands_as_particle(prt: str, sent: Span) -> bool:
+        """Whether ``prt`` occurs in the sentence where a split particle stands: before a
+        preposition, a subordinator, a punctuation mark or the end (*leverde X kritiek op.*), not
+        as the preposition of a noun phrase (*levert kritiek op China*). Untagged, anywhere."""
+        words = list(sent)
+        for j, t in enumerate(words):
+            if t.lower_ != prt:
+                continue
+            after = words[j + 1] if j + 1 < len(words) else None
+            if after is None or not after.pos_ or after.pos_ in ("ADP", "SCONJ", "PUNCT"):
+                return True
+        return False
 
     def code_sentence(self, sent: Span) -> list[Coded]:
         lemmas = [self.lemma_of(t) for t in sent]
@@ -109,9 +127,9 @@ class PatternCoder:
             if "reverse" in entry.flags:  # *X kreeg steun van Y*: Y supports X
                 if target is None or not self.given_by(sent, groups, target):
                     continue  # no giver phrase (*died ... at the hospital*): the giver is not named
-                sources, target = [target], (sources[0] if sources else None)
+                sources, target = [target], (sources[0] if sources else self.act_doer(sent, k))
             # X en Y verklaarden een partnerschap ... (a name far off is no target of a mutual act)
-            far = target is None or min(abs(g[0] - k) for g in groups if target in g[2]) > WINDOW
+            far = target is None or min((abs(g[0] - k) for g in groups if target in g[2]), default=WINDOW + 1) > WINDOW
             mutual = len(sources) > 1 and code[:2] in SYMMETRIC_ROOTS and far
             for source in sources:
                 tgt = target if target is None or target.id != source.id else None
@@ -119,6 +137,16 @@ class PatternCoder:
                     tgt = next(s for s in sources if s.id != source.id)
                 out.append(Coded(source, tgt, code, negated, modality, False, tok))
         return out
+
+    def act_doer(self, sent: Span, k: int) -> Actor | None:
+        """Who did the act a demonstrative act noun right before the trigger points back at
+        (*Dit initiatief stuit op scepsis van X*: the subject of the sentence before), or None."""
+        for j in range(k - 1, max(-1, k - 3), -1):
+            if sent[j].pos_ != "NOUN":
+                continue
+            doers = (self.referents.actor(self.referents.antecedent(d)) for d in self.acts.previous_subjects(sent[j]))
+            return next((a for a in doers if a is not None), None)
+        return None
 
     def given_by(self, sent: Span, groups: list[tuple[int, int, list[Actor]]], giver: Actor | None) -> bool:
         """Whether ``giver`` is named right after a giver preposition (*van Y*, *from Y*)."""
@@ -259,6 +287,9 @@ class PatternCoder:
             if g[1] < k and not (noun is False and (self.in_phrase(sent, g[0]) or self.in_object(sent[g[0]])))
         ]
         after = [g for g in groups if g[0] > k]
+        if not noun and (inside := self.verb_final_clause(sent, k, groups)) is not None:
+            source, target = inside
+            return source, target or next((a for g in after for a in g[2] if a not in source), None)
         sources: list[Actor] = []
         if before and before[-1][1] == k - 1:
             sources = before.pop()[2]  # subject right before the verb
@@ -277,3 +308,37 @@ class PatternCoder:
             if target is not None:
                 break
         return sources, target
+
+    def verb_final_clause(
+        self, sent: Span, k: int, groups: list[tuple[int, int, list[Actor]]]
+    ) -> tuple[list[Actor], Actor | None] | None:
+        """Roles in a verb-final subordinate clause (*dat X Y ... aanspoorde*), in a language
+        whose subordinate clauses end in the verb: the first actor group of the clause that is
+        no prepositional phrase is the subject, the next actor between it and the verb the
+        object. None when the verb does not end such a clause (a verb outside the final verb
+        cluster stands between) or the clause names no subject."""
+        if not self.verb_final or k == 0 or sent[k - 1].lower_ in self.infinitive:
+            return None  # *om X te steunen*: an infinitive has no subject of its own
+        j = k - 1
+        while j >= 0 and sent[j].pos_ in ("AUX", "VERB"):  # the clause-final verb cluster
+            j -= 1
+        while j >= 0 and not self.opens_clause(sent[j]):
+            if sent[j].pos_ in ("AUX", "VERB"):
+                return None  # another verb first: not the end of the clause
+            j -= 1
+        if j < 0:
+            return None
+        inside = [g for g in groups if j < g[0] and g[1] < k]
+        subject = next((g for g in inside if not self.in_phrase(sent, g[0])), None)
+        if subject is None:
+            return None
+        target = next((a for g in inside if g[0] > subject[1] for a in g[2] if a not in subject[2]), None)
+        return subject[2], target
+
+    def opens_clause(self, tok: Token) -> bool:
+        """A subordinator (*dat, omdat, toen*) opening a clause. A relative pronoun is left out:
+        it may be the clause's subject itself (*de boeren die X steunen*), which agreement, not
+        word order, decides (``Predicates.inverted_relative``)."""
+        if tok.pos_:
+            return tok.pos_ == "SCONJ"
+        return tok.lower_ in self.subordinators

@@ -144,6 +144,8 @@ class Predicates:
         if self.inverted_relative(tok) is not None and (clause := self.relative_clause(tok)) is not None:
             return [clause.head]  # *de sancties die X wilden invoeren*: the pronoun's noun is the object
         objects = [c for c in tok.children if dep(c) in OBJECT]
+        if objects and (noun := self.relative_object(tok, objects)) is not None:
+            return [noun]  # *de akkoorden die X met Y sloot*: the pronoun stands for *akkoorden*
         if objects:  # an adjective taken for the object (levert voorzichtige, ... kritiek)
             return self.stray_object(tok) if all(c.pos_ == "ADJ" for c in objects) else []
         label = dep(tok)
@@ -158,6 +160,16 @@ class Predicates:
             rel = [c for c in tok.children if c.lower_ in self.relative and c.i < tok.i]
             return [head] if rel and head.pos_ in ("NOUN", "PROPN") else []
         return self.stray_object(tok)
+
+    def relative_object(self, tok: Token, objects: list[Token]) -> Token | None:
+        """The noun a relative clause modifies when the clause's only object is its relative
+        pronoun (*de akkoorden die X met Y sloot*): the pronoun stands for that noun, which
+        counts for the row's pattern (*sluiten + akkoord*); else None."""
+        clause = self.relative_clause(tok)
+        if clause is None or len(objects) != 1 or objects[0].lower_ not in self.relative:
+            return None
+        head = clause.head
+        return head if head.pos_ == "NOUN" and objects[0].i < tok.i else None
 
     @staticmethod
     def relative_clause(tok: Token) -> Token | None:

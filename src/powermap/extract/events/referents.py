@@ -18,10 +18,11 @@ from powermap import lang
 from powermap.extract.claims.numbers import number_lexicon
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.agreement import subject_heads
-from powermap.extract.events.attachment import has_agent, stray_relative_noun
+from powermap.extract.events.attachment import has_agent
 from powermap.extract.events.descriptions import Descriptions
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.predicates import Predicates
+from powermap.extract.events.predication import relative_antecedent
 from powermap.extract.events.syntax import (
     OBJECT,
     SUBJECT,
@@ -373,13 +374,9 @@ class Referents:
         return "Plur" in numbers or (tok.lower_ in self.mostly_plural and not numbers)
 
     def antecedent(self, tok: Token) -> Token:
-        """A relative pronoun subject stands for the noun its clause modifies."""
-        if (tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType", [])) or tok.lower_ in self.relative:
-            clause = tok.head
-            if dep(clause) in ("acl:relcl", "acl") and clause.head.i != clause.i:
-                return clause.head
-            return stray_relative_noun(tok) or tok  # a relative clause the parser hung elsewhere
-        return tok
+        """A relative pronoun subject stands for the noun its clause modifies, or for whom a
+        predicative noun describes (``predication.relative_antecedent``)."""
+        return relative_antecedent(tok, self.relative, lambda n: self.index.at(n.idx, n.idx + len(n.text)) is not None)
 
     def attribution(self, t: Token) -> bool:
         """Whether ``t`` names the source of the report (*volgens X*, *according to X*), which

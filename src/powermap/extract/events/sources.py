@@ -62,6 +62,8 @@ class Sources:
         self.focus = focus
         self.agent_preps = lexicon.cue_set("agent_preps")
         self.stative_verbs = lexicon.cue_set("stative_passive_verbs")
+        self.causatives = lexicon.cue_set("reflexive_causatives")
+        self.reflexive = lexicon.cue_set("reflexive")
         self.example_marks = lexicon.cue_set("example_marks")
         self.vote_nouns = lexicon.cue_set("vote_nouns")
         self.infinitive = lexicon.cue_set("infinitive_particles")
@@ -77,7 +79,8 @@ class Sources:
         """Source noun heads for a predicate, and whether it is passive. A clause without a
         subject (or with only an unresolved plural pronoun) takes the governing clause's."""
         actor, antecedent = self.referents.actor, self.referents.antecedent
-        passive = is_passive(tok) or self.stative_passive(tok)
+        passive = is_passive(tok) or self.stative_passive(tok) or self.passive_conjunct(tok)
+        passive = passive or self.reflexive_causative(tok)
         if passive or (is_participle_modifier(tok) and agents(tok, self.agent_preps)):  # *de door X gesteunde*
             return [c for a in agents(tok, self.agent_preps) for c in conjuncts(a)], True
         if self.nominal_infinitive(tok) and (by := agents(tok, self.agent_preps)):  # *ingrijpen door X*
@@ -118,9 +121,11 @@ class Sources:
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         if not own and (clause := self.stranded_conjunct(tok)) is not None:  # *X stelde dat ... en eiste*
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
-        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}, self.vote_noun))):
+        for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"conj", "acl"}, self.carrier_noun))):
             if self.finite_subordinate(cur):  # hoewel/omdat/toen ...: its own (missed) subject
                 break
+            if self.subject_on_noun(head):  # *wist hij met een offensief Y te veroveren*: not Y
+                continue
             found = [c for s in subjects(head) for c in conjuncts(s)]
             if found and not (is_passive(head) and dep(tok) != "conj"):
                 return [antecedent(s) for s in found], False
@@ -202,6 +207,24 @@ class Sources:
         holders = [tok, *(c for c in tok.children if dep(c) in OBJECT)]
         found = [n for h in holders for _label, p, n in prepositional(h) if p in self.giver_preps]
         return [c for n in found for c in conjuncts(n)]
+
+    def carrier_noun(self, tok: Token) -> bool:
+        """A noun the climb to a governing subject passes whatever its relation: a vote or
+        proposal noun (``vote_noun``) or a noun with a misread subject (``subject_on_noun``)."""
+        return self.vote_noun(tok) or self.subject_on_noun(tok)
+
+    def subject_on_noun(self, tok: Token) -> bool:
+        """In a verb-final language, a noun that is no predicate (no copula) but has a nominal
+        subject (*wist hij met een offensief het zuiden te veroveren*, *zuiden* hung as the
+        subject of *offensief*): a misparse; the noun's phrase is part of the clause above, whose
+        subject a *te* infinitive on the noun shares."""
+        return (
+            self.verb_second
+            and tok.pos_ == "NOUN"
+            and dep(tok) in ("obl", "obj")
+            and not is_predicate(tok)
+            and any(dep(c) == "nsubj" for c in tok.children)
+        )
 
     def vote_noun(self, tok: Token) -> bool:
         """A vote or proposal noun as a verb's object or oblique (*bij een stemming*): the clause
@@ -289,6 +312,24 @@ class Sources:
             if marks & self.example_marks and (child.pos_ == "PROPN" or child.text[:1].isupper()):
                 return child
         return None
+
+    def reflexive_causative(self, tok: Token) -> bool:
+        """An infinitive under a causative verb with a reflexive (``reflexive_causatives``: *X
+        liet zich toejuichen door Y*): a passive, whose ``door`` phrase names who acts."""
+        head = tok.head
+        if dep(tok) != "xcomp" or head.i == tok.i or self.predicates.lemma(head) not in self.causatives:
+            return False
+        return any(c.lower_ in self.reflexive and c.pos_ == "PRON" for v in (tok, head) for c in v.children)
+
+    @staticmethod
+    def passive_conjunct(tok: Token) -> bool:
+        """A participle conjoined with a passive participle, without an auxiliary or subject of its
+        own (*X werd gevangengenomen en vermoord*), shares the passive: its agent acts, if named."""
+        head = tok.head
+        if dep(tok) != "conj" or head.i == tok.i or "Part" not in tok.morph.get("VerbForm", []):
+            return False
+        own = any(dep(c) in ("aux", "aux:pass", "cop") or dep(c) in SUBJECT for c in tok.children)
+        return not own and is_passive(head)
 
     def stative_passive(self, tok: Token) -> bool:
         """A past participle governed by a stative verb (*zit opgesloten*, *remains detained*):

@@ -62,6 +62,7 @@ class Targets:
         self.target_preps = [str(p).lower() for p in lexicon.cues.get("target_preps") or []]
         self.agent_preps = lexicon.cue_set("agent_preps")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
+        self.infinitive_clause = lexicon.cue_set("infinitive_clause_marks")
         self.open_list_marks = lexicon.cue_set("open_list_marks")
         self.owner_preps = lexicon.cue_set("owner_preps")
         self.medium_preps = lexicon.cue_set("medium_preps")
@@ -205,10 +206,28 @@ class Targets:
                 continue
             if self.argument_elsewhere(t, tok) or refs.attribution(t) or self.channel(t):
                 continue
+            if self.sibling_subordinate(t, tok):
+                continue
             found = refs.index.at(t.idx, t.idx + len(t.text)) or refs.described(t)
             if found is not None and found.id not in exclude and not refs.locative(t):
                 best = (gap, found)
         return best[1] if best else None
+
+    def sibling_subordinate(self, t: Token, tok: Token) -> bool:
+        """Whether ``t`` belongs to another adverbial clause with its own subordinator on the
+        same predicate as ``tok`` (*X staat onder druk om Z te eisen, terwijl bij Y woede
+        heerst*): that clause has its own subject and says nothing of whom ``tok`` aims at."""
+        head = t
+        for _ in range(CLAUSE_REACH):
+            if head.i == tok.i:
+                return False
+            if head.pos_ in ("VERB", "AUX") or dep(head) in CLAUSAL or head.head.i == head.i:
+                break
+            head = head.head
+        if head.i == tok.i or dep(head) != "advcl" or head.head.i != tok.head.i or head.head.i == tok.i:
+            return False
+        marks = [c.lower_ for c in head.children if dep(c) == "mark"]
+        return bool(marks) and not any(m in self.infinitive_clause for m in marks)
 
     @staticmethod
     def argument_elsewhere(t: Token, tok: Token) -> bool:
