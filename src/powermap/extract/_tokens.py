@@ -54,6 +54,43 @@ class TokenTable:
         return self._strings("POS")
 
     @cached_property
+    def is_alpha(self) -> list[bool]:
+        """``token.is_alpha`` of every token."""
+        return [bool(flag) for flag in self.doc.to_array("IS_ALPHA").tolist()]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """``token.lower_`` of every token."""
+        return self._strings("LOWER")
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        """The first token of every sentence, in order (spaCy's sentence starts, as ``token.sent`` reads them)."""
+        doc = self.doc
+        if not doc.has_annotation("SENT_START"):
+            raise ValueError("the Doc has no sentence boundaries")  # as ``token.sent`` does
+        flags = doc.to_array("SENT_START").tolist()
+        return [0, *(i for i in range(1, len(flags)) if flags[i] == 1)] if flags else []
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """``(tok.sent.start, tok.sent.end)`` of token ``i``, without building the Span."""
+        starts = self._sentence_starts
+        at = bisect_right(starts, i) - 1
+        return starts[at], (starts[at + 1] if at + 1 < len(starts) else len(self.lower))
+
+    def sentence_words(self, i: int) -> frozenset[str]:
+        """``{t.lower_ for t in tok.sent}`` of token ``i``, built once per sentence."""
+        start, end = self.sentence(i)
+        found = self._sentence_words.get(start)
+        if found is None:
+            found = self._sentence_words[start] = frozenset(self.lower[start:end])
+        return found
+
+    @cached_property
+    def _sentence_words(self) -> dict[int, frozenset[str]]:
+        return {}
+
+    @cached_property
     def length(self) -> int:
         """The length of the Doc's text (``doc.text`` is rebuilt from the tokens on every access)."""
         return self.ends[-1] + len(self.doc[-1].whitespace_) if len(self.doc) else 0

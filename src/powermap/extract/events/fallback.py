@@ -12,9 +12,12 @@ resolution and modality cues by composition, not inheritance.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from powermap import lang
+from powermap.extract._tokens import token_table
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.coder import SYMMETRIC_ROOTS, Coded
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
@@ -36,6 +39,20 @@ OTHER_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "list"}
 WINDOW = 8
 #: tokens after a trigger searched for its clause-final separable particle
 PARTICLE_REACH = 15
+#: word forms remembered per coder (``lemma_of``, ``readings``) before the memory starts again
+MEMO_SIZE = 1 << 15
+
+
+#: ``lemma_readings`` by (form, parser's lemma) and ``readings`` by (form, lemma)
+LemmaMemo = dict[tuple[str, str], tuple[str | None, str | None, str]]
+ReadingMemo = dict[tuple[str, str], tuple[tuple[str, ...], bool]]
+
+
+@cache
+def _memos(language: str) -> tuple[LemmaMemo, ReadingMemo]:
+    """Per language, shared by the documents: ``lemma_readings`` and ``readings`` by word form
+    (pure functions of the form and the language's data, read for every token)."""
+    return {}, {}
 
 
 class PatternCoder:
@@ -64,6 +81,7 @@ class PatternCoder:
         self.giver_preps = lexicon.cue_set("giver_preps")
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
+        self._lemmas, self._readings = _memos(lexicon.language)
         words = lang.get(lexicon.language) if lexicon.language in lang.codes() else None
         self.determiners = (words.determiners | words.possessives) if words else frozenset()
         target_preps = {str(p).lower() for p in lexicon.cues.get("target_preps") or []}
@@ -74,21 +92,34 @@ class PatternCoder:
     def lemma_of(self, tok: Token) -> str:
         """The parser's lemma, else (or where it has a stray particle) the lookup table's."""
         text, parsed = tok.text, tok.lemma_
+        readings = self._lemmas.get((text, parsed))
+        if readings is None:
+            readings = self._lemmas[(text, parsed)] = self.lemma_readings(text, parsed, tok.lower_)
+            if len(self._lemmas) > MEMO_SIZE:
+                self._lemmas.clear()
+        lemma, prt, looked_up = readings
+        if lemma is not None and not (prt and prt not in token_table(tok.doc).sentence_words(tok.i)):
+            return lemma
+        # a particle neither in the word nor in the sentence: a lemma error
+        return looked_up
+
+    def lemma_readings(self, text: str, parsed: str, lower: str) -> tuple[str | None, str | None, str]:
+        """What ``lemma_of`` reads from a word alone: the parser's lemma (None when it gave none or
+        the word itself), the separable particle it starts with when the word lacks it (the
+        sentence must then have it), and the lookup table's lemma."""
+        lemma = prt = None
         if parsed and parsed != text:
             lemma = norm(parsed)
             prt = separable_particle(lemma, self.lex.language) if self.particle_prefix else None
-            if not (prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent)):
-                return lemma
-            # a particle neither in the word nor in the sentence: a lemma error
+            prt = prt if prt and prt not in lower else None
         table = lemma_table(self.lex.language)
-        lower = tok.lower_
-        return norm(table.get(text, table.get(lower, lower)))
+        return lemma, prt, norm(table.get(text, table.get(lower, lower)))
 
     def code_sentence(self, sent: Span) -> list[Coded]:
         lemmas = [self.lemma_of(t) for t in sent]
-        words = {w for t, lem in zip(sent, lemmas, strict=True) for w in (lem, t.lower_)}
+        lowers = token_table(sent.doc).lower[sent.start : sent.end]
+        words = {w for pair in zip(lemmas, lowers, strict=True) for w in pair}
         groups = self.actor_groups(sent)
-        lowers = [t.lower_ for t in sent]
         out: list[Coded] = []
         view = (lowers, self.particle_ends(sent, lowers))
         for k, tok in enumerate(sent):
@@ -134,7 +165,7 @@ class PatternCoder:
 
     def particle_ends(self, sent: Span, lowers: list[str]) -> list[int]:
         """Positions of the sentence's clause-final particles (one before a non-word or the end)."""
-        alpha = [t.is_alpha for t in sent]
+        alpha = token_table(sent.doc).is_alpha[sent.start : sent.end]
         last = len(lowers) - 1
         return [j for j, w in enumerate(lowers) if w in self.particles and (j == last or not alpha[j + 1])]
 
@@ -156,18 +187,16 @@ class PatternCoder:
             words_of = [t.lower_ for t in sent]
             view = (words_of, self.particle_ends(sent, words_of))
         lowers, ends = view
-        candidates = [lemma]
-        if self.lex.compound_suffix:  # languages with the Dutch verb morphology
-            candidates += verb_candidates(tok.text, self.lex.language)
-        base = list(candidates)
-        for j in ends:  # split particle: legde ... op
-            if k < j < k + PARTICLE_REACH:
-                candidates[:0] = [lowers[j] + c for c in base]
+        base, has_row = self.readings(tok.text, lemma)
+        split = [lowers[j] for j in ends if k < j < k + PARTICLE_REACH]  # split particle: legde ... op
         if k >= 2 and lowers[k - 1] in self.infinitive and lowers[k - 2] in self.particles:
-            candidates[:0] = [lowers[k - 2] + c for c in base]
+            split.append(lowers[k - 2])
         as_noun = tok.is_lower and not self.verbs_only
-        if not any(self.lex.has(c) for c in candidates) and not (as_noun and self.lex.has(lemma)):
+        if not (has_row or any(self.lex.has(p + c) for p in split for c in base) or (as_noun and self.lex.has(lemma))):
             return None, False  # no row for any reading of the word: nothing below can match
+        candidates = list(base)
+        for p in split:
+            candidates[:0] = [p + c for c in base]
         if self.verbs_only and dep(tok) in ("aux", "aux:pass", "cop"):
             return None, False  # an auxiliary (*werd gearresteerd*) is no predicate of its own
         if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start and sent[k - 1].is_title):
@@ -194,6 +223,17 @@ class PatternCoder:
                 return entry, True
         return None, False
 
+    def readings(self, text: str, lemma: str) -> tuple[tuple[str, ...], bool]:
+        """The lemma and (with the Dutch verb morphology) the infinitives a word form may come from,
+        and whether any has a lexicon row; remembered per form and lemma (a pure function of both)."""
+        found = self._readings.get((text, lemma))
+        if found is None:
+            base = (lemma, *verb_candidates(text, self.lex.language)) if self.lex.compound_suffix else (lemma,)
+            found = self._readings[(text, lemma)] = (base, any(self.lex.has(c) for c in base))
+            if len(self._readings) > MEMO_SIZE:
+                self._readings.clear()
+        return found
+
     @staticmethod
     def own_words(tok: Token) -> set[str]:
         """Lemmas and forms of the verb's subtree without the clauses joined to it (``conj``,
@@ -207,10 +247,14 @@ class PatternCoder:
     def actor_groups(self, sent: Span) -> list[tuple[int, int, list[Actor]]]:
         """Runs of actor tokens joined by coordination: (first, last token index, actors)."""
         marks: list[tuple[int, Actor]] = []
-        for k, tok in enumerate(sent):
-            actor = self.index.at(tok.idx, tok.idx + len(tok.text))
-            if actor is None and tok.lower_ in self.referents.personal:
-                actor = self.referents.pronoun(tok)
+        table = token_table(sent.doc)
+        starts, ends, personal = table.starts, table.ends, self.referents.personal
+        named = self.index.tokens_in_mentions(table, sent.start, sent.end)  # the only tokens ``at`` can find
+        for k, lower in enumerate(table.lower[sent.start : sent.end]):
+            i = sent.start + k
+            actor = self.index.at(starts[i], ends[i]) if i in named else None
+            if actor is None and lower in personal:
+                actor = self.referents.pronoun(sent[k])
             if actor is not None:
                 marks.append((k, actor))
         groups: list[tuple[int, int, list[Actor]]] = []

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
+from powermap.extract._tokens import token_table
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.morphology import (
     lemma_table,
@@ -90,21 +91,32 @@ class Predicates:
 
     def lemma_candidates(self, tok: Token) -> list[str]:
         """The parser's lemma, the lookup-table lemma, each with its separable particle."""
+        lemmas, prts = self.readings(tok)
+        return self.checked_readings(tok, lemmas, prts)
+
+    def readings(self, tok: Token) -> tuple[list[str], list[str]]:
+        """Every lemma ``lemma_candidates`` may keep (a lemma with a particle found in the clause
+        first), and the particles found; ``checked_readings`` drops the lemmatizer's errors."""
         table = lemma_table(self.language)
         lemmas = [self.lemma(tok), norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))]
         if self.lex.compound_suffix and tok.pos_ in ("VERB", "AUX"):
             lemmas += verb_candidates(tok.text, self.language)
+        if not self.particle_prefix:
+            return lemmas, []
+        prts = [norm(c.lemma_ or c.text) for c in tok.children if dep(c) == "compound:prt"]
+        doc = tok.doc
+        end = min(tok.right_edge.i + 1, tok.i + PARTICLE_WINDOW, len(doc))
+        lowers, positions = self.loose_particles(doc)
+        for i in positions[bisect_right(positions, tok.i) : bisect_left(positions, end)]:
+            prts.append(lowers[i])  # a particle the parser attached elsewhere (case)
+        # a lemma with the particle found in the clause comes first: *tekenden protest aan*
+        # is *aantekenen* (protest), not *tekenen* (sign)
+        joined = [prt + lemma for prt in dict.fromkeys(prts) for lemma in lemmas if not lemma.startswith(prt)]
+        return joined + lemmas, prts
+
+    def checked_readings(self, tok: Token, lemmas: list[str], prts: list[str]) -> list[str]:
+        """``readings`` without the lemmatizer's errors, each once."""
         if self.particle_prefix:
-            prts = [norm(c.lemma_ or c.text) for c in tok.children if dep(c) == "compound:prt"]
-            doc = tok.doc
-            end = min(tok.right_edge.i + 1, tok.i + PARTICLE_WINDOW, len(doc))
-            lowers, positions = self.loose_particles(doc)
-            for i in positions[bisect_right(positions, tok.i) : bisect_left(positions, end)]:
-                prts.append(lowers[i])  # a particle the parser attached elsewhere (case)
-            # a lemma with the particle found in the clause comes first: *tekenden protest aan*
-            # is *aantekenen* (protest), not *tekenen* (sign)
-            joined = [prt + lemma for prt in dict.fromkeys(prts) for lemma in lemmas if not lemma.startswith(prt)]
-            lemmas = joined + lemmas
             # a lemma with a separable particle that is neither in the word nor in the clause is a
             # lemmatizer error (*wijst hij op* -> "afwijzen"): drop it
             form = tok.lower_
@@ -122,19 +134,21 @@ class Predicates:
         nor the sentence has (*nemen* lemmatized as *deelnemen* with no *deel* in sight: a
         lemmatizer guess); a split verb keeps its part (*nam ... deel*)."""
         form = tok.lower_
-        words = {t.lower_ for t in tok.sent}
-        return [
-            lemma
-            for lemma in lemmas
-            if not any(
-                len(base) >= 4
-                and lemma != base
-                and lemma.endswith(base)
-                and (front := lemma[: -len(base)]) not in form
-                and front not in words
-                for base in lemmas
-            )
-        ] or lemmas
+        words: frozenset[str] | None = None  # the sentence's words, read only when a front is not in the form
+        kept = []
+        for lemma in lemmas:
+            for base in lemmas:
+                if len(base) >= 4 and lemma != base and lemma.endswith(base):
+                    front = lemma[: -len(base)]
+                    if front in form:
+                        continue
+                    if words is None:
+                        words = token_table(tok.doc).sentence_words(tok.i)
+                    if front not in words:
+                        break
+            else:
+                kept.append(lemma)
+        return kept or lemmas
 
     def borrowed(self, tok: Token) -> list[Token]:
         """Objects the parser attached elsewhere that belong to this predicate: in a verb
@@ -287,7 +301,10 @@ class Predicates:
         if is_predicate(tok):
             if self.bare_modifier(tok):  # *the planned pipeline*, *het voorgestelde plan*
                 return None
-            candidates = [c for c in self.lemma_candidates(tok) if self.lex.has(c)]
+            lemmas, prts = self.readings(tok)
+            if not any(self.lex.has(c) for c in lemmas):
+                return None  # no reading has a row: the checks below could only drop readings
+            candidates = [c for c in self.checked_readings(tok, lemmas, prts) if self.lex.has(c)]
             if not candidates:
                 return None
             bag, near = self.bag(tok), self.near(tok)

@@ -50,9 +50,22 @@ def window_start(tok: Token, sentences: int) -> int:
     return first
 
 
+#: a relation's UD label by its string-store id: ``dep`` is read about 3,000 times per article, and
+#: ``token.dep`` (an integer) is cheaper than ``token.dep_`` (a string-store lookup) plus ``lower``
+_UD_LABELS: dict[int, str] = {}
+
+
 def dep(tok: Token) -> str:
     """The token's relation in UD terms (ClearNLP labels mapped)."""
-    label = tok.dep_.lower()
+    found = _UD_LABELS.get(tok.dep)
+    if found is None:
+        found = _UD_LABELS[tok.dep] = ud_label(tok.dep_)
+    return found
+
+
+def ud_label(label: str) -> str:
+    """A relation label in UD terms (ClearNLP labels mapped)."""
+    label = label.lower()
     return CLEAR_TO_UD.get(label, label)
 
 
