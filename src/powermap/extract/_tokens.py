@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary, ref
 
 if TYPE_CHECKING:
@@ -64,7 +64,37 @@ class TokenTable:
         return self._strings("LOWER")
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
+    def derived(self) -> dict[str, Any]:
+        """What a stage reads from the Doc once and keeps with the table, by a name of its own."""
+        return {}
+
+    @cached_property
+    def dep_ids(self) -> list[int]:
+        """``token.dep`` (the label's string-store id) of every token."""
+        return self.doc.to_array("DEP").tolist()
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """``token.lemma_`` of every token."""
+        return self._strings("LEMMA")
+
+    @cached_property
+    def words(self) -> list[str]:
+        """``token.text`` of every token."""
+        return self._strings("ORTH")
+
+    @cached_property
+    def spaces(self) -> list[str]:
+        """``token.whitespace_`` of every token."""
+        return [" " if flag else "" for flag in self.doc.to_array("SPACY").tolist()]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        """``token.is_space`` of every token."""
+        return [bool(flag) for flag in self.doc.to_array("IS_SPACE").tolist()]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
         """The first token of every sentence, in order (spaCy's sentence starts, as ``token.sent`` reads them)."""
         doc = self.doc
         if not doc.has_annotation("SENT_START"):
@@ -74,7 +104,7 @@ class TokenTable:
 
     def sentence(self, i: int) -> tuple[int, int]:
         """``(tok.sent.start, tok.sent.end)`` of token ``i``, without building the Span."""
-        starts = self._sentence_starts
+        starts = self.sentence_starts
         at = bisect_right(starts, i) - 1
         return starts[at], (starts[at + 1] if at + 1 < len(starts) else len(self.lower))
 
@@ -89,6 +119,11 @@ class TokenTable:
     @cached_property
     def _sentence_words(self) -> dict[int, frozenset[str]]:
         return {}
+
+    @cached_property
+    def text(self) -> str:
+        """The Doc's text (``doc.text`` joins every token's text again on each access)."""
+        return self.doc.text
 
     @cached_property
     def length(self) -> int:
@@ -113,9 +148,19 @@ class TokenTable:
         return self.doc[last] if first <= last else None
 
 
+#: the table asked for last (the stages ask for one Doc's table many times in a row): a weak
+#: reference to its Doc and the table, so that a repeated question costs no weak-dictionary lookup
+_last: tuple[ref[Doc], TokenTable] | None = None
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The token table of ``doc``, read once per Doc."""
+    global _last
+    last = _last  # read once: another thread may replace it meanwhile
+    if last is not None and last[0]() is doc:
+        return last[1]
     table = _TABLES.get(doc)
     if table is None:
         table = _TABLES[doc] = TokenTable(doc)
+    _last = (table._doc, table)
     return table

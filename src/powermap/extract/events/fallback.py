@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from powermap import lang
-from powermap.extract._tokens import token_table
+from powermap.extract._tokens import TokenTable, token_table
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.coder import SYMMETRIC_ROOTS, Coded
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
@@ -91,14 +91,18 @@ class PatternCoder:
 
     def lemma_of(self, tok: Token) -> str:
         """The parser's lemma, else (or where it has a stray particle) the lookup table's."""
-        text, parsed = tok.text, tok.lemma_
+        return self.lemma_at(token_table(tok.doc), tok.i)
+
+    def lemma_at(self, table: TokenTable, i: int) -> str:
+        """``lemma_of`` the token at ``i`` of ``table``'s Doc, read from the table's columns."""
+        text, parsed = table.words[i], table.lemmas[i]
         readings = self._lemmas.get((text, parsed))
         if readings is None:
-            readings = self._lemmas[(text, parsed)] = self.lemma_readings(text, parsed, tok.lower_)
+            readings = self._lemmas[(text, parsed)] = self.lemma_readings(text, parsed, table.lower[i])
             if len(self._lemmas) > MEMO_SIZE:
                 self._lemmas.clear()
         lemma, prt, looked_up = readings
-        if lemma is not None and not (prt and prt not in token_table(tok.doc).sentence_words(tok.i)):
+        if lemma is not None and not (prt and prt not in table.sentence_words(i)):
             return lemma
         # a particle neither in the word nor in the sentence: a lemma error
         return looked_up
@@ -116,8 +120,9 @@ class PatternCoder:
         return lemma, prt, norm(table.get(text, table.get(lower, lower)))
 
     def code_sentence(self, sent: Span) -> list[Coded]:
-        lemmas = [self.lemma_of(t) for t in sent]
-        lowers = token_table(sent.doc).lower[sent.start : sent.end]
+        table = token_table(sent.doc)
+        lemmas = [self.lemma_at(table, i) for i in range(sent.start, sent.end)]
+        lowers = table.lower[sent.start : sent.end]
         words = {w for pair in zip(lemmas, lowers, strict=True) for w in pair}
         groups = self.actor_groups(sent)
         out: list[Coded] = []
@@ -207,12 +212,13 @@ class PatternCoder:
             return None, False  # zit opgesloten: a stative passive, its subject undergoes it
         if self.verbs_only and participle and is_participle_modifier(tok):
             return None, False  # *the proposed host*: the parse coder reads it (its agent, or no one)
-        bag = words - {tok.lower_, lemma}
         if verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
             bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
-        if not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
+        elif not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
             near = sent[max(0, k - WINDOW) : k + WINDOW]
             bag = {w for t in near if t.i != tok.i for w in (t.lower_, norm(t.lemma_ or t.text))}
+        else:
+            bag = words - {tok.lower_, lemma}
         for cand in candidates:
             entry = self.lex.match(cand, bag)
             if entry is not None and (verbal or entry.pattern):  # lid ... worden: a nominal predicate
