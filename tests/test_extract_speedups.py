@@ -29,7 +29,7 @@ from powermap.extract.events import syntax
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.lexicon import EventLexicon, norm
-from powermap.extract.events.morphology import lemma_table, separable_particle, verb_candidates
+from powermap.extract.events.morphology import lemma_table, noun_candidates, separable_particle, verb_candidates
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.quotes import QuoteFinder, parsed
 from powermap.extract.stances import concepts
@@ -170,6 +170,17 @@ def readings_unremembered(self: PatternCoder, text: str, lemma: str):
     return base, any(self.lex.has(c) for c in base)
 
 
+def word_readings_unremembered(self: Predicates, text: str, parsed_lemma: str, lower: str, verb: bool):
+    table = lemma_table(self.language)
+    forms = tuple(verb_candidates(text, self.language)) if verb and self.lex.compound_suffix else ()
+    return norm(parsed_lemma or text), norm(table.get(text, table.get(lower, lower))), forms
+
+
+def noun_unremembered(self: Predicates, text: str, parsed_lemma: str):
+    words = [norm(parsed_lemma or text), *noun_candidates(norm(text), self.language)]
+    return self.lex.noun_lemma(list(dict.fromkeys(words)))
+
+
 def cue_by_sentence(tok, lex) -> bool:
     """``_is_cue`` reading the sentence's words and the particles for every verb."""
     words = {t.lower_ for t in tok.sent}
@@ -246,6 +257,8 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(syntax, "copula_heads", copulas_by_children)
         patch.setattr(PatternCoder, "lemma_at", lemma_token_by_token)
         patch.setattr(PatternCoder, "readings", readings_unremembered)
+        patch.setattr(Predicates, "word_readings", word_readings_unremembered)
+        patch.setattr(Predicates, "noun_of", noun_unremembered)
         patch.setattr(ActorIndex, "tokens_in_mentions", lambda self, table, first, end: set(range(first, end)))
         patch.setattr(parsed, "_is_cue", cue_by_sentence)
         patch.setattr(QuoteFinder, "_doc_token", doc_token_by_dict)

@@ -185,20 +185,21 @@ class PatternCoder:
         """The lexicon row token ``k`` triggers, and whether as an event noun. ``view``: the
         sentence's lower-case words and ``particle_ends`` (computed once per sentence)."""
         lemma = lemmas[k]
-        tok = sent[k]
-        if not tok.is_alpha or tok.lower_ in self.reported_markers:  # *according to X* is no event
+        table, i = token_table(sent.doc), sent.start + k  # the word read from the table: no Token yet
+        if not table.is_alpha[i] or table.lower[i] in self.reported_markers:  # *according to X* is no event
             return None, False
         if view is None:
             words_of = [t.lower_ for t in sent]
             view = (words_of, self.particle_ends(sent, words_of))
         lowers, ends = view
-        base, has_row = self.readings(tok.text, lemma)
+        base, has_row = self.readings(table.words[i], lemma)
         split = [lowers[j] for j in ends if k < j < k + PARTICLE_REACH]  # split particle: legde ... op
         if k >= 2 and lowers[k - 1] in self.infinitive and lowers[k - 2] in self.particles:
             split.append(lowers[k - 2])
-        as_noun = tok.is_lower and not self.verbs_only
+        as_noun = not self.verbs_only and sent[k].is_lower
         if not (has_row or any(self.lex.has(p + c) for p in split for c in base) or (as_noun and self.lex.has(lemma))):
             return None, False  # no row for any reading of the word: nothing below can match
+        tok = sent[k]
         candidates = list(base)
         for p in split:
             candidates[:0] = [p + c for c in base]

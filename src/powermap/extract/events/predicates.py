@@ -9,6 +9,7 @@ its complements (and objects the parser hung elsewhere) that a row's pattern mus
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -39,6 +40,18 @@ STRAY_WINDOW = 6
 PARTICLE_WINDOW = 40
 
 
+#: word forms remembered per language (``word_readings``, ``noun_of``) before the memory starts again
+MEMO_SIZE = 1 << 15
+
+
+@cache
+def _memos(
+    language: str,
+) -> tuple[dict[tuple[str, str, bool], tuple[str, str, tuple[str, ...]]], dict[tuple[str, str], str | None]]:
+    """Per language, shared by the documents: ``word_readings`` and ``noun_of`` by word form."""
+    return {}, {}
+
+
 class Predicates:
     """Lexicon lookup for predicate tokens of one language.
 
@@ -52,6 +65,7 @@ class Predicates:
         self.particles = particles(lexicon.language)
         self.particle_prefix = bool(lexicon.cues.get("particle_prefix"))
         self._loose: tuple[Doc, list[str], list[int]] | None = None  # see loose_particles
+        self._words, self._nouns = _memos(lexicon.language)  # see word_readings, noun_of
         self.reflexive = lexicon.cue_set("reflexive")
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.relative = lexicon.cue_set("relative_pronouns")
@@ -97,13 +111,14 @@ class Predicates:
     def readings(self, tok: Token) -> tuple[list[str], list[str]]:
         """Every lemma ``lemma_candidates`` may keep (a lemma with a particle found in the clause
         first), and the particles found; ``checked_readings`` drops the lemmatizer's errors."""
-        table = lemma_table(self.language)
-        lemmas = [self.lemma(tok), norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))]
-        if self.lex.compound_suffix and tok.pos_ in ("VERB", "AUX"):
-            lemmas += verb_candidates(tok.text, self.language)
+        own, looked_up, forms = self.word_readings(tok.text, tok.lemma_, tok.lower_, tok.pos_ in ("VERB", "AUX"))
         if not self.particle_prefix:
-            return lemmas, []
+            return [own, looked_up, *forms], []
         prts = [norm(c.lemma_ or c.text) for c in tok.children if dep(c) == "compound:prt"]
+        for prt in prts:  # ``lemma``: the parser's lemma with its separable particle child attached
+            if not own.startswith(prt):
+                own = prt + own
+        lemmas = [own, looked_up, *forms]
         doc = tok.doc
         end = min(tok.right_edge.i + 1, tok.i + PARTICLE_WINDOW, len(doc))
         lowers, positions = self.loose_particles(doc)
@@ -113,6 +128,20 @@ class Predicates:
         # is *aantekenen* (protest), not *tekenen* (sign)
         joined = [prt + lemma for prt in dict.fromkeys(prts) for lemma in lemmas if not lemma.startswith(prt)]
         return joined + lemmas, prts
+
+    def word_readings(self, text: str, parsed: str, lower: str, verb: bool) -> tuple[str, str, tuple[str, ...]]:
+        """What ``readings`` reads from the word alone: the parser's lemma (or the form), the
+        lookup table's lemma and, for a verb with the Dutch verb morphology, the infinitives the
+        form may come from; remembered per form (``lower`` is the form's lower case: a function of it)."""
+        key = (text, parsed, verb)
+        found = self._words.get(key)
+        if found is None:
+            table = lemma_table(self.language)
+            forms = tuple(verb_candidates(text, self.language)) if verb and self.lex.compound_suffix else ()
+            found = self._words[key] = (norm(parsed or text), norm(table.get(text, table.get(lower, lower))), forms)
+            if len(self._words) > MEMO_SIZE:
+                self._words.clear()
+        return found
 
     def checked_readings(self, tok: Token, lemmas: list[str], prts: list[str]) -> list[str]:
         """``readings`` without the lemmatizer's errors, each once."""
@@ -295,6 +324,18 @@ class Predicates:
             return not all(any(w in near for w in alts) for alts in entry.pattern)
         return True
 
+    def noun_of(self, text: str, parsed: str) -> str | None:
+        """The event noun a noun's lemma or plural form names (``EventLexicon.noun_lemma``), or
+        None; remembered per form (a pure function of the word and the lexicon)."""
+        key = (text, parsed)
+        if key in self._nouns:
+            return self._nouns[key]
+        words = [norm(parsed or text), *noun_candidates(norm(text), self.language)]
+        found = self._nouns[key] = self.lex.noun_lemma(list(dict.fromkeys(words)))
+        if len(self._nouns) > MEMO_SIZE:
+            self._nouns.clear()
+        return found
+
     def row(self, tok: Token) -> LexEntry | None:
         if tok.lower_ in self.reported_markers:  # *according to X* reports, it is no event
             return None
@@ -314,8 +355,7 @@ class Predicates:
                     return found
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
-            words = [norm(tok.lemma_ or tok.text), *noun_candidates(norm(tok.text), self.language)]
-            noun = self.lex.noun_lemma(list(dict.fromkeys(words)))
+            noun = self.noun_of(tok.text, tok.lemma_)
             if noun is None:
                 return None
             # the noun's own preposition is a pattern word only for a row of receiving (*met steun
