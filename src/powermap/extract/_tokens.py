@@ -122,8 +122,8 @@ class TokenTable:
 
     @cached_property
     def text(self) -> str:
-        """The Doc's text (``doc.text`` joins every token's text again on each access)."""
-        return self.doc.text
+        """The Doc's text (``doc.text`` builds a Token per word to join their texts on each access)."""
+        return "".join(word + space for word, space in zip(self.words, self.spaces, strict=True))
 
     @cached_property
     def length(self) -> int:
@@ -140,12 +140,17 @@ class TokenTable:
     def last_token(self, start: int, end: int) -> Token | None:
         """The last token of ``doc.char_span(start, end, alignment_mode="expand")``, or None
         where that span is None or empty."""
+        at = self.last_index(start, end)
+        return self.doc[at] if at >= 0 else None
+
+    def last_index(self, start: int, end: int) -> int:
+        """The index of ``last_token(start, end)``, -1 for None."""
         first, last = self.token_at(start), self.token_at(end - 1)
         if first < 0 or last < 0:
-            return None
+            return -1
         if start == self.ends[first]:  # in the first token's trailing whitespace
             first += 1
-        return self.doc[last] if first <= last else None
+        return last if first <= last else -1
 
 
 #: the table asked for last (the stages ask for one Doc's table many times in a row): a weak
