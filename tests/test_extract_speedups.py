@@ -25,7 +25,7 @@ from powermap.extract.actors import actor_types
 from powermap.extract.actors.fuzzy import FuzzyIndex
 from powermap.extract.claims.numbers import NumberLexicon
 from powermap.extract.claims.tokens import TOKEN, Tok
-from powermap.extract.events import syntax
+from powermap.extract.events import morphology, syntax
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.lexicon import EventLexicon, norm
@@ -284,6 +284,44 @@ def test_token_table_reads_sentences_and_relations_as_the_tokens_do():
         assert syntax.dep(tok) == syntax.ud_label(tok.dep_)
     assert syntax.copula_heads(doc) == {2}  # *ziek* has the copula *is*
     assert [(s.start, s.end) for s in _text.sentences(doc)] == [(s.start, s.end) for s in _find_sentences(doc)]
+
+
+class EveryPrefix(dict):
+    """A prefix table whose every letter lists all prefixes: the plain scan over the sorted list."""
+
+    def __init__(self, prefixes: list[str]) -> None:
+        super().__init__()
+        self.prefixes = tuple(prefixes)
+
+    def get(self, key, default=None):
+        return self.prefixes
+
+
+def test_verb_readings_by_first_letter_equal_the_sorted_scan(monkeypatch):
+    forms = [
+        *sorted(set(lemma_table("nl").values()))[::20],
+        "opgelegd",
+        "legde",
+        "aangekondigd",
+        "zakendoet",
+        "overleggen",
+    ]
+    endings, by_letter = morphology._morphology("nl")
+    every = EveryPrefix(sorted(p for group in by_letter.values() for p in group))
+    particles = EveryPrefix(sorted(morphology.particles("nl")))
+    morphology._verb_candidates.cache_clear()
+    morphology.separable_particle.cache_clear()
+    fast = [(verb_candidates(f, "nl"), separable_particle(f.lower(), "nl")) for f in forms]
+    with monkeypatch.context() as patch:
+        patch.setattr(morphology, "_morphology", lambda language: (endings, every))
+        patch.setattr(morphology, "_particles_by_letter", lambda language: particles)
+        morphology._verb_candidates.cache_clear()
+        morphology.separable_particle.cache_clear()
+        plain = [(verb_candidates(f, "nl"), separable_particle(f.lower(), "nl")) for f in forms]
+    morphology._verb_candidates.cache_clear()
+    morphology.separable_particle.cache_clear()
+    assert len(forms) > 1000 and plain == fast
+    assert sum(bool(p) for _, p in fast) > 50  # particle verbs among them
 
 
 def test_a_token_table_goes_with_its_doc():

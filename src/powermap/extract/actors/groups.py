@@ -168,7 +168,12 @@ def find_groups(
     for i, h in enumerate(hits):
         for p in range(h.start, h.end):
             hit_at[p] = i
-    words = [word for m in _WORD.finditer(text) for word in footnote_split(m)]
+    words: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(text):
+        if m.group()[-1].isdigit():  # only a word ending in a digit may carry a glued footnote number
+            words.extend(footnote_split(m))
+        else:
+            words.append((m.start(), m.end(), m.group()))
     multi: dict[str, list[str]] = {}  # multi-word heads by first letter, longest first
     for head_words in sorted((k for k in glex.heads if " " in k), key=len, reverse=True):
         multi.setdefault(head_words[:1], []).append(head_words)
