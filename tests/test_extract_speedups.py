@@ -259,6 +259,7 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(PatternCoder, "readings", readings_unremembered)
         patch.setattr(Predicates, "word_readings", word_readings_unremembered)
         patch.setattr(Predicates, "noun_of", noun_unremembered)
+        patch.setattr(EventLexicon, "word_in", word_in_by_both_tests)
         patch.setattr(ActorIndex, "tokens_in_mentions", lambda self, table, first, end: set(range(first, end)))
         patch.setattr(parsed, "_is_cue", cue_by_sentence)
         patch.setattr(QuoteFinder, "_doc_token", doc_token_by_dict)
@@ -284,6 +285,24 @@ def test_token_table_reads_sentences_and_relations_as_the_tokens_do():
         assert syntax.dep(tok) == syntax.ud_label(tok.dep_)
     assert syntax.copula_heads(doc) == {2}  # *ziek* has the copula *is*
     assert [(s.start, s.end) for s in _text.sentences(doc)] == [(s.start, s.end) for s in _find_sentences(doc)]
+
+
+def word_in_by_both_tests(self: EventLexicon, word: str, bag: set[str]) -> bool:
+    """``word_in`` with the hyphen test and the longer-word test made for every bag word."""
+    if word in bag:
+        return True
+    if self.compound_suffix:
+        return any(b.endswith("-" + word) or (len(word) >= 4 and len(b) > len(word) and b.endswith(word)) for b in bag)
+    return False
+
+
+def test_compound_word_test_equals_both_tests():
+    lexicon = EventLexicon("nl")
+    bag = {"veiligheidsgarantie", "g20-top", "top", "handelsakkoord", "akkoord", "vn-", "-", "x-vn", "eu"}
+    words = ["garantie", "top", "akkoord", "vn", "eu", "u", "", "g20-top", "heidsgarantie", "tie", "sakkoord"]
+    for word in words:
+        for subset in (bag, {b for b in bag if len(b) < 5}, set()):
+            assert lexicon.word_in(word, subset) == word_in_by_both_tests(lexicon, word, subset), (word, subset)
 
 
 class EveryPrefix(dict):
