@@ -169,11 +169,11 @@ def find_groups(
         for p in range(h.start, h.end):
             hit_at[p] = i
     words: list[tuple[int, int, str]] = []
-    for m in _WORD.finditer(text):
-        if m.group()[-1].isdigit():  # only a word ending in a digit may carry a glued footnote number
-            words.extend(footnote_split(m))
+    for found in _WORD.finditer(text):
+        if found.group()[-1].isdigit():  # only a word ending in a digit may carry a glued footnote number
+            words.extend(footnote_split(found))
         else:
-            words.append((m.start(), m.end(), m.group()))
+            words.append((found.start(), found.end(), found.group()))
     multi: dict[str, list[str]] = {}  # multi-word heads by first letter, longest first
     for head_words in sorted((k for k in glex.heads if " " in k), key=len, reverse=True):
         multi.setdefault(head_words[:1], []).append(head_words)

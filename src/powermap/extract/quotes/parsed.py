@@ -119,11 +119,9 @@ def _is_cue(tok: Token, lex: QuoteLexicon) -> bool:
     if not verbs and not by_lemma:
         return False  # neither a listed form nor a listed lemma (most verbs): nothing below can hold
     own = set(particle_words(tok, lower=True))
-    words: frozenset[str] | None = None  # the sentence's words, read only for a cue with particles
-    for verb in verbs:
-        if verb.particle and words is None:
-            words = token_table(tok.doc).sentence_words(tok.i)
-        if (not verb.particle or all(p in words for p in verb.particle)) and own <= set(verb.particle):
+    for verb in verbs:  # the sentence's words are read only for a cue with particles
+        present = not verb.particle or all(p in token_table(tok.doc).sentence_words(tok.i) for p in verb.particle)
+        if present and own <= set(verb.particle):
             return True
     return not own and any(not v.particle for v in by_lemma)
 
