@@ -120,8 +120,7 @@ def _is_cue(tok: Token, lex: QuoteLexicon) -> bool:
         return False  # neither a listed form nor a listed lemma (most verbs): nothing below can hold
     own = set(particle_words(tok, lower=True))
     for verb in verbs:  # the sentence's words are read only for a cue with particles
-        present = not verb.particle or all(p in token_table(tok.doc).sentence_words(tok.i) for p in verb.particle)
-        if present and own <= set(verb.particle):
+        if own <= set(verb.particle) and all(p in token_table(tok.doc).sentence_words(tok.i) for p in verb.particle):
             return True
     return not own and any(not v.particle for v in by_lemma)
 
