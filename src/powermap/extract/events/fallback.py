@@ -40,7 +40,7 @@ WINDOW = 8
 #: tokens after a trigger searched for its clause-final separable particle
 PARTICLE_REACH = 15
 #: word forms remembered per coder (``lemma_of``, ``readings``) before the memory starts again
-MEMO_SIZE = 1 << 15
+MEMO_SIZE = 1 << 14
 
 
 #: ``lemma_readings`` by (form, parser's lemma) and ``readings`` by (form, lemma)

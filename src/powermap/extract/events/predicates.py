@@ -41,7 +41,7 @@ PARTICLE_WINDOW = 40
 
 
 #: word forms remembered per language (``word_readings``, ``noun_of``) before the memory starts again
-MEMO_SIZE = 1 << 15
+MEMO_SIZE = 1 << 14
 
 
 @cache
