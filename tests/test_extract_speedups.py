@@ -152,19 +152,6 @@ def guessed_prefix_by_sentence(tok, lemmas: list[str]) -> list[str]:
     ] or lemmas
 
 
-def lemma_token_by_token(self: PatternCoder, table, i: int) -> str:
-    """The word-order coder's lemma of a token read from the Token, no memory of forms."""
-    tok = table.doc[i]
-    text, parsed_lemma = tok.text, tok.lemma_
-    if parsed_lemma and parsed_lemma != text:
-        lemma = norm(parsed_lemma)
-        prt = separable_particle(lemma, self.lex.language) if self.particle_prefix else None
-        if not (prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent)):
-            return lemma
-    table_of = lemma_table(self.lex.language)
-    return norm(table_of.get(text, table_of.get(tok.lower_, tok.lower_)))
-
-
 def readings_unremembered(self: PatternCoder, text: str, lemma: str):
     base = (lemma, *verb_candidates(text, self.lex.language)) if self.lex.compound_suffix else (lemma,)
     return base, any(self.lex.has(c) for c in base)
@@ -255,7 +242,6 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(actor_types, "_compound_head", scanned_compound_head)
         patch.setattr(Predicates, "without_guessed_prefix", staticmethod(guessed_prefix_by_sentence))
         patch.setattr(syntax, "copula_heads", copulas_by_children)
-        patch.setattr(PatternCoder, "lemma_at", lemma_token_by_token)
         patch.setattr(PatternCoder, "readings", readings_unremembered)
         patch.setattr(Predicates, "word_readings", word_readings_unremembered)
         patch.setattr(Predicates, "noun_of", noun_unremembered)

@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from powermap import lang
-from powermap.extract._tokens import TokenTable, token_table
+from powermap.extract._tokens import token_table
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.coder import SYMMETRIC_ROOTS, Coded
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
@@ -39,20 +39,14 @@ OTHER_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "list"}
 WINDOW = 8
 #: tokens after a trigger searched for its clause-final separable particle
 PARTICLE_REACH = 15
-#: word forms remembered per coder (``lemma_of``, ``readings``) before the memory starts again
+#: word forms remembered per language (``readings``) before the memory starts again
 MEMO_SIZE = 1 << 14
 
 
-#: ``lemma_readings`` by (form, parser's lemma) and ``readings`` by (form, lemma)
-LemmaMemo = dict[tuple[str, str], tuple[str | None, str | None, str]]
-ReadingMemo = dict[tuple[str, str], tuple[tuple[str, ...], bool]]
-
-
 @cache
-def _memos(language: str) -> tuple[LemmaMemo, ReadingMemo]:
-    """Per language, shared by the documents: ``lemma_readings`` and ``readings`` by word form
-    (pure functions of the form and the language's data, read for every token)."""
-    return {}, {}
+def _readings(language: str) -> dict[tuple[str, str], tuple[tuple[str, ...], bool]]:
+    """Per language, shared by the documents: ``PatternCoder.readings`` by (form, lemma)."""
+    return {}
 
 
 class PatternCoder:
@@ -81,47 +75,30 @@ class PatternCoder:
         self.giver_preps = lexicon.cue_set("giver_preps")
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
-        self._lemmas, self._readings = _memos(lexicon.language)
         words = lang.get(lexicon.language) if lexicon.language in lang.codes() else None
         self.determiners = (words.determiners | words.possessives) if words else frozenset()
         target_preps = {str(p).lower() for p in lexicon.cues.get("target_preps") or []}
         self.preps = (target_preps | lexicon.cue_set("agent_preps") | lexicon.cue_set("locative_preps")) - (
             lexicon.cue_set("infinitive_marks")
         )
+        self._readings = _readings(lexicon.language)  # see readings
 
     def lemma_of(self, tok: Token) -> str:
         """The parser's lemma, else (or where it has a stray particle) the lookup table's."""
-        return self.lemma_at(token_table(tok.doc), tok.i)
-
-    def lemma_at(self, table: TokenTable, i: int) -> str:
-        """``lemma_of`` the token at ``i`` of ``table``'s Doc, read from the table's columns."""
-        text, parsed = table.words[i], table.lemmas[i]
-        readings = self._lemmas.get((text, parsed))
-        if readings is None:
-            readings = self._lemmas[(text, parsed)] = self.lemma_readings(text, parsed, table.lower[i])
-            if len(self._lemmas) > MEMO_SIZE:
-                self._lemmas.clear()
-        lemma, prt, looked_up = readings
-        if lemma is not None and not (prt and prt not in table.sentence_words(i)):
-            return lemma
-        # a particle neither in the word nor in the sentence: a lemma error
-        return looked_up
-
-    def lemma_readings(self, text: str, parsed: str, lower: str) -> tuple[str | None, str | None, str]:
-        """What ``lemma_of`` reads from a word alone: the parser's lemma (None when it gave none or
-        the word itself), the separable particle it starts with when the word lacks it (the
-        sentence must then have it), and the lookup table's lemma."""
-        lemma = prt = None
+        text, parsed = tok.text, tok.lemma_
         if parsed and parsed != text:
             lemma = norm(parsed)
             prt = separable_particle(lemma, self.lex.language) if self.particle_prefix else None
-            prt = prt if prt and prt not in lower else None
+            if not (prt and prt not in tok.lower_ and all(t.lower_ != prt for t in tok.sent)):
+                return lemma
+            # a particle neither in the word nor in the sentence: a lemma error
         table = lemma_table(self.lex.language)
-        return lemma, prt, norm(table.get(text, table.get(lower, lower)))
+        lower = tok.lower_
+        return norm(table.get(text, table.get(lower, lower)))
 
     def code_sentence(self, sent: Span) -> list[Coded]:
         table = token_table(sent.doc)
-        lemmas = [self.lemma_at(table, i) for i in range(sent.start, sent.end)]
+        lemmas = [self.lemma_of(t) for t in sent]
         lowers = table.lower[sent.start : sent.end]
         words = {w for pair in zip(lemmas, lowers, strict=True) for w in pair}
         groups = self.actor_groups(sent)
