@@ -16,14 +16,22 @@ import spacy
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from powermap.extract import Extractor, claims
+from powermap.extract import Extractor, _text, claims
+from powermap.extract import events as event_stage
+from powermap.extract import stances as stance_stage
+from powermap.extract._text import _find_sentences
 from powermap.extract._tokens import token_table
 from powermap.extract.actors import actor_types
 from powermap.extract.actors.fuzzy import FuzzyIndex
 from powermap.extract.claims.numbers import NumberLexicon
 from powermap.extract.claims.tokens import TOKEN, Tok
-from powermap.extract.events.lexicon import EventLexicon
+from powermap.extract.events import morphology, syntax
+from powermap.extract.events.actors import ActorIndex
+from powermap.extract.events.fallback import PatternCoder
+from powermap.extract.events.lexicon import EventLexicon, norm
+from powermap.extract.events.morphology import lemma_table, noun_candidates, separable_particle, verb_candidates
 from powermap.extract.events.predicates import Predicates
+from powermap.extract.quotes import QuoteFinder, parsed
 from powermap.extract.stances import concepts
 from powermap.kb import load_kb
 from powermap.kb.names import CONVENTIONS, fold, fold_char, name_key, name_keys
@@ -126,6 +134,68 @@ def scanned_compound_head(word: str, heads: frozenset[str]) -> bool:
     return any(word.endswith(h) and len(h) >= 4 and len(word) - len(h) >= 3 for h in heads)
 
 
+def guessed_prefix_by_sentence(tok, lemmas: list[str]) -> list[str]:
+    """``without_guessed_prefix`` reading the sentence's words from ``tok.sent`` for every lemma pair."""
+    form = tok.lower_
+    words = {t.lower_ for t in tok.sent}
+    return [
+        lemma
+        for lemma in lemmas
+        if not any(
+            len(base) >= 4
+            and lemma != base
+            and lemma.endswith(base)
+            and (front := lemma[: -len(base)]) not in form
+            and front not in words
+            for base in lemmas
+        )
+    ] or lemmas
+
+
+def readings_unremembered(self: PatternCoder, text: str, lemma: str):
+    base = (lemma, *verb_candidates(text, self.lex.language)) if self.lex.compound_suffix else (lemma,)
+    return base, any(self.lex.has(c) for c in base)
+
+
+def word_readings_unremembered(self: Predicates, text: str, parsed_lemma: str, lower: str, verb: bool):
+    table = lemma_table(self.language)
+    forms = tuple(verb_candidates(text, self.language)) if verb and self.lex.compound_suffix else ()
+    return norm(parsed_lemma or text), norm(table.get(text, table.get(lower, lower))), forms
+
+
+def noun_unremembered(self: Predicates, text: str, parsed_lemma: str):
+    words = [norm(parsed_lemma or text), *noun_candidates(norm(text), self.language)]
+    return self.lex.noun_lemma(list(dict.fromkeys(words)))
+
+
+def cue_by_sentence(tok, lex) -> bool:
+    """``_is_cue`` reading the sentence's words and the particles for every verb."""
+    words = {t.lower_ for t in tok.sent}
+    own = set(parsed.particle_words(tok, lower=True))
+    for verb in lex.verbs.get(tok.lower_, ()):
+        if all(p in words for p in verb.particle) and own <= set(verb.particle):
+            return True
+    return not own and any(not v.particle for v in lex.lemmas.get(tok.lemma_.lower(), ()))
+
+
+def doc_token_by_dict(self: QuoteFinder, start: int):
+    """The parsed token at ``start`` from a dict of every Token of the Doc."""
+    if not hasattr(self, "_plain_tokens"):
+        doc = self.ctx.doc
+        self._plain_tokens = {t.idx: t for t in doc} if doc.has_annotation("DEP") else {}
+    return self._plain_tokens.get(start)
+
+
+def copulas_by_children(doc) -> set[int]:
+    return {t.i for t in doc if any(syntax.dep(c) == "cop" for c in t.children)}
+
+
+def trimmed_by_text(sent) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())
+
+
 def test_token_table_finds_the_tokens_char_span_finds():
     nlp = spacy.blank("nl")
     words = ["De", "minister", "zei", ":", "\n\n", "“", "Nee", ".", "”", "Daarna", "  ", "niets", "."]
@@ -170,8 +240,93 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(claims, "sentence_tokens", char_span_tokens)
         patch.setattr(NumberLexicon, "inert", lambda self, low: False)  # every word read as a quantity's start
         patch.setattr(actor_types, "_compound_head", scanned_compound_head)
+        patch.setattr(Predicates, "without_guessed_prefix", staticmethod(guessed_prefix_by_sentence))
+        patch.setattr(syntax, "copula_heads", copulas_by_children)
+        patch.setattr(PatternCoder, "readings", readings_unremembered)
+        patch.setattr(Predicates, "word_readings", word_readings_unremembered)
+        patch.setattr(Predicates, "noun_of", noun_unremembered)
+        patch.setattr(EventLexicon, "word_in", word_in_by_both_tests)
+        patch.setattr(ActorIndex, "tokens_in_mentions", lambda self, table, first, end: set(range(first, end)))
+        patch.setattr(parsed, "_is_cue", cue_by_sentence)
+        patch.setattr(QuoteFinder, "_doc_token", doc_token_by_dict)
+        patch.setattr(_text, "_sentence_bounds", lambda doc: [(s.start, s.end) for s in _find_sentences(doc)])
+        patch.setattr(event_stage, "trimmed", trimmed_by_text)
+        patch.setattr(stance_stage, "trimmed", trimmed_by_text)
         plain = [Extractor()(d).to_dict() for d in documents]
     assert plain == fast
+
+
+def test_token_table_reads_sentences_and_relations_as_the_tokens_do():
+    nlp = spacy.blank("nl")
+    words = ["Zij", "is", "ziek", ".", "\n\n", "Hij", "zei", "het", "op", "."]
+    heads = [2, 2, 2, 2, 4, 6, 6, 6, 6, 6]
+    deps = ["nsubj", "cop", "ROOT", "punct", "dep", "nsubj", "ROOT", "obj", "compound:prt", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    table = token_table(doc)
+    assert table.lower == [t.lower_ for t in doc] and table.words == [t.text for t in doc]
+    assert table.is_space == [t.is_space for t in doc] and table.spaces == [t.whitespace_ for t in doc]
+    for tok in doc:
+        assert table.sentence(tok.i) == (tok.sent.start, tok.sent.end)
+        assert table.sentence_words(tok.i) == {t.lower_ for t in tok.sent}
+        assert syntax.dep(tok) == syntax.ud_label(tok.dep_)
+    assert syntax.copula_heads(doc) == {2}  # *ziek* has the copula *is*
+    assert [(s.start, s.end) for s in _text.sentences(doc)] == [(s.start, s.end) for s in _find_sentences(doc)]
+
+
+def word_in_by_both_tests(self: EventLexicon, word: str, bag: set[str]) -> bool:
+    """``word_in`` with the hyphen test and the longer-word test made for every bag word."""
+    if word in bag:
+        return True
+    if self.compound_suffix:
+        return any(b.endswith("-" + word) or (len(word) >= 4 and len(b) > len(word) and b.endswith(word)) for b in bag)
+    return False
+
+
+def test_compound_word_test_equals_both_tests():
+    lexicon = EventLexicon("nl")
+    bag = {"veiligheidsgarantie", "g20-top", "top", "handelsakkoord", "akkoord", "vn-", "-", "x-vn", "eu"}
+    words = ["garantie", "top", "akkoord", "vn", "eu", "u", "", "g20-top", "heidsgarantie", "tie", "sakkoord"]
+    for word in words:
+        for subset in (bag, {b for b in bag if len(b) < 5}, set()):
+            assert lexicon.word_in(word, subset) == word_in_by_both_tests(lexicon, word, subset), (word, subset)
+
+
+class EveryPrefix(dict):
+    """A prefix table whose every letter lists all prefixes: the plain scan over the sorted list."""
+
+    def __init__(self, prefixes: list[str]) -> None:
+        super().__init__()
+        self.prefixes = tuple(prefixes)
+
+    def get(self, key, default=None):
+        return self.prefixes
+
+
+def test_verb_readings_by_first_letter_equal_the_sorted_scan(monkeypatch):
+    forms = [
+        *sorted(set(lemma_table("nl").values()))[::20],
+        "opgelegd",
+        "legde",
+        "aangekondigd",
+        "zakendoet",
+        "overleggen",
+    ]
+    endings, by_letter = morphology._morphology("nl")
+    every = EveryPrefix(sorted(p for group in by_letter.values() for p in group))
+    particles = EveryPrefix(sorted(morphology.particles("nl")))
+    morphology._verb_candidates.cache_clear()
+    morphology.separable_particle.cache_clear()
+    fast = [(verb_candidates(f, "nl"), separable_particle(f.lower(), "nl")) for f in forms]
+    with monkeypatch.context() as patch:
+        patch.setattr(morphology, "_morphology", lambda language: (endings, every))
+        patch.setattr(morphology, "_particles_by_letter", lambda language: particles)
+        morphology._verb_candidates.cache_clear()
+        morphology.separable_particle.cache_clear()
+        plain = [(verb_candidates(f, "nl"), separable_particle(f.lower(), "nl")) for f in forms]
+    morphology._verb_candidates.cache_clear()
+    morphology.separable_particle.cache_clear()
+    assert len(forms) > 1000 and plain == fast
+    assert sum(bool(p) for _, p in fast) > 50  # particle verbs among them
 
 
 def test_a_token_table_goes_with_its_doc():

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from powermap import lang
+from powermap.extract._tokens import token_table
 from powermap.lang.tables import languages_with, load_table
 
 if TYPE_CHECKING:
@@ -170,9 +171,49 @@ def sentences(doc: Doc) -> Iterator[Span]:
     global _last_sentences
     found = _last_sentences  # read once: another thread may replace it meanwhile
     if found is None or found[0] is not doc or found[1] != len(doc):
-        found = (doc, len(doc), [(s.start, s.end) for s in _find_sentences(doc)])
+        found = (doc, len(doc), _sentence_bounds(doc))
         _last_sentences = found
     return iter([doc[start:end] for start, end in found[2]])
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) tokens of ``_find_sentences(doc)``, read from the token table's columns
+    instead of a Token object per word (``joined`` and ``split_lines`` on plain lists)."""
+    if "sents" in doc.user_hooks or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return [(s.start, s.end) for s in _find_sentences(doc)]
+    table = token_table(doc)
+    words, spaces, blank = table.words, table.spaces, table.is_space
+    size = len(words)
+
+    def text_with_ws(first: int, end: int) -> str:
+        return "".join(words[i] + spaces[i] for i in range(first, end))
+
+    def cut(first: int, end: int) -> Iterator[tuple[int, int]]:  # split_lines
+        begin, last = first, -1
+        for i in range(first, end):
+            breaks = (words[i] if blank[i] else "") + spaces[i]
+            if "\n" in breaks and last >= begin and ("\n\n" in breaks or words[last][-1] in FINAL):
+                yield begin, i + 1
+                begin = i + 1
+            if not blank[i]:
+                last = i
+        if not all(blank[begin:end]):
+            yield begin, end
+
+    out: list[tuple[int, int]] = []
+    starts = table.sentence_starts
+    begin = None
+    for n, first in enumerate(starts):  # joined
+        end = starts[n + 1] if n + 1 < len(starts) else size
+        begin = first if begin is None else begin
+        last = [i for i in range(first, end) if not blank[i]][-2:]
+        tail = text_with_ws(last[-1] + 1, min(end + 1, size)) if last else ""
+        if not last or ended_text("".join(words[i] + spaces[i] for i in last)) or "\n" in tail or end == size:
+            out.extend(cut(begin, end))
+            begin = None
+    if begin is not None:
+        out.extend(cut(begin, size))
+    return out
 
 
 def _find_sentences(doc: Doc) -> Iterator[Span]:
@@ -201,7 +242,12 @@ def joined(doc: Doc) -> Iterator[Span]:
 def ended(last: list[SpacyToken]) -> bool:
     """Whether the last words end a sentence: final punctuation, maybe with a footnote
     number after it (*... de boeren.7*)."""
-    text = "".join(t.text_with_ws for t in last).rstrip()
+    return ended_text("".join(t.text_with_ws for t in last))
+
+
+def ended_text(text: str) -> bool:
+    """``ended`` of the words' text (with its whitespace)."""
+    text = text.rstrip()
     return text[-1] in FINAL or bool(FOOTNOTE.search(text))
 
 
@@ -221,6 +267,12 @@ def split_lines(sent: Span) -> Iterator[Span]:
 
 
 def trimmed(sent: Span) -> tuple[int, int]:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    return start, sent.start_char + len(text.rstrip())
+    """The character span of ``sent`` without its leading and trailing whitespace."""
+    if not len(sent):
+        text, start_char = sent.text, sent.start_char
+    else:  # ``sent.text`` joins its tokens again: slice the Doc's text, read once
+        table = token_table(sent.doc)
+        start_char = table.starts[sent.start]
+        text = table.text[start_char : table.ends[sent.end - 1]]
+    start = start_char + (len(text) - len(text.lstrip()))
+    return start, start_char + len(text.rstrip())

@@ -168,7 +168,9 @@ def find_groups(
     for i, h in enumerate(hits):
         for p in range(h.start, h.end):
             hit_at[p] = i
-    words = [word for m in _WORD.finditer(text) for word in footnote_split(m)]
+    words: list[tuple[int, int, str]] = []
+    for found in _WORD.finditer(text):  # only a word ending in a digit may carry a glued footnote number
+        words += footnote_split(found) if found.group()[-1].isdigit() else [(found.start(), found.end(), found.group())]
     multi: dict[str, list[str]] = {}  # multi-word heads by first letter, longest first
     for head_words in sorted((k for k in glex.heads if " " in k), key=len, reverse=True):
         multi.setdefault(head_words[:1], []).append(head_words)

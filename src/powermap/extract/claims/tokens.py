@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -15,13 +15,24 @@ YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 @dataclass
 class Tok:
-    """A regex token with offsets and, where parsed, the spaCy token that holds it."""
+    """A regex token with offsets and, where parsed, the spaCy token that holds it (``parsed``:
+    kept as the Doc and the token's index, the Token object built only when asked for)."""
 
     text: str
     start: int
     end: int
     pos: str = ""
-    parsed: Any = None  # spacy.tokens.Token
+    doc: Any = field(default=None, repr=False)  # spacy.tokens.Doc
+    at: int = -1  # the index in ``doc`` of the parsed token, -1 for none
+
+    @property
+    def parsed(self) -> Any:
+        """The spaCy token that holds this one, or None."""
+        return self.doc[self.at] if self.at >= 0 else None
+
+    @parsed.setter
+    def parsed(self, token: Any) -> None:
+        self.doc, self.at = (None, -1) if token is None else (token.doc, token.i)
 
     @cached_property
     def low(self) -> str:
@@ -38,10 +49,9 @@ def sentence_tokens(text: str, doc: Any, start: int, end: int) -> list[Tok]:
         word = m.group().rstrip(".") or m.group()
         tok = Tok(word, m.start(), m.start() + len(word))
         if table is not None:
-            parsed = table.last_token(tok.start, tok.end)
-            if parsed is not None:
-                tok.parsed = parsed
-                tok.pos = table.pos[parsed.i]
+            at = table.last_index(tok.start, tok.end)
+            if at >= 0:
+                tok.doc, tok.at, tok.pos = doc, at, table.pos[at]
         toks.append(tok)
     return toks
 

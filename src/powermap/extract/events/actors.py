@@ -13,9 +13,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 
+from powermap.extract._tokens import TokenTable
 from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
@@ -114,6 +115,21 @@ class ActorIndex:
                 best = (e - s, actor)
         found = best[1] if best else None
         self._memo[key] = found
+        return found
+
+    def tokens_in_mentions(self, table: TokenTable, first: int, end: int) -> set[int]:
+        """The tokens from ``first`` to ``end`` (token indices of ``table``'s Doc) that overlap a
+        mention: the only ones ``at`` finds an actor for (found from the few mentions there, not
+        token by token)."""
+        if first >= end:
+            return set()
+        starts, ends = table.starts, table.ends
+        low, high = starts[first], ends[end - 1]
+        found: set[int] = set()
+        near = self.spans[bisect_right(self.starts, low - self.longest - 1) : bisect_left(self.starts, high)]
+        for s, e, _actor in near:
+            if e > low:
+                found.update(range(bisect_right(ends, s, first, end), bisect_left(starts, e, first, end)))
         return found
 
     def speaker_at(self, start: int) -> Actor | None:

@@ -12,9 +12,12 @@ resolution and modality cues by composition, not inheritance.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from powermap import lang
+from powermap.extract._tokens import token_table
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.coder import SYMMETRIC_ROOTS, Coded
 from powermap.extract.events.demonstratives import ActDescriptions
@@ -37,6 +40,14 @@ OTHER_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "list"}
 WINDOW = 8
 #: tokens after a trigger searched for its clause-final separable particle
 PARTICLE_REACH = 15
+#: word forms remembered per language (``readings``) before the memory starts again
+MEMO_SIZE = 1 << 14
+
+
+@cache
+def _readings(language: str) -> dict[tuple[str, str], tuple[tuple[str, ...], bool]]:
+    """Per language, shared by the documents: ``PatternCoder.readings`` by (form, lemma)."""
+    return {}
 
 
 class PatternCoder:
@@ -74,6 +85,7 @@ class PatternCoder:
         self.preps = (target_preps | lexicon.cue_set("agent_preps") | lexicon.cue_set("locative_preps")) - (
             lexicon.cue_set("infinitive_marks")
         )
+        self._readings = _readings(lexicon.language)  # see readings
 
     def lemma_of(self, tok: Token) -> str:
         """The parser's lemma, else (or where it has a stray particle) the lookup table's."""
@@ -103,10 +115,11 @@ class PatternCoder:
         return False
 
     def code_sentence(self, sent: Span) -> list[Coded]:
+        table = token_table(sent.doc)
         lemmas = [self.lemma_of(t) for t in sent]
-        words = {w for t, lem in zip(sent, lemmas, strict=True) for w in (lem, t.lower_)}
+        lowers = table.lower[sent.start : sent.end]
+        words = {w for pair in zip(lemmas, lowers, strict=True) for w in pair}
         groups = self.actor_groups(sent)
-        lowers = [t.lower_ for t in sent]
         out: list[Coded] = []
         view = (lowers, self.particle_ends(sent, lowers))
         for k, tok in enumerate(sent):
@@ -162,7 +175,7 @@ class PatternCoder:
 
     def particle_ends(self, sent: Span, lowers: list[str]) -> list[int]:
         """Positions of the sentence's clause-final particles (one before a non-word or the end)."""
-        alpha = [t.is_alpha for t in sent]
+        alpha = token_table(sent.doc).is_alpha[sent.start : sent.end]
         last = len(lowers) - 1
         return [j for j, w in enumerate(lowers) if w in self.particles and (j == last or not alpha[j + 1])]
 
@@ -177,25 +190,24 @@ class PatternCoder:
         """The lexicon row token ``k`` triggers, and whether as an event noun. ``view``: the
         sentence's lower-case words and ``particle_ends`` (computed once per sentence)."""
         lemma = lemmas[k]
-        tok = sent[k]
-        if not tok.is_alpha or tok.lower_ in self.reported_markers:  # *according to X* is no event
+        table, i = token_table(sent.doc), sent.start + k  # the word read from the table: no Token yet
+        if not table.is_alpha[i] or table.lower[i] in self.reported_markers:  # *according to X* is no event
             return None, False
         if view is None:
             words_of = [t.lower_ for t in sent]
             view = (words_of, self.particle_ends(sent, words_of))
         lowers, ends = view
-        candidates = [lemma]
-        if self.lex.compound_suffix:  # languages with the Dutch verb morphology
-            candidates += verb_candidates(tok.text, self.lex.language)
-        base = list(candidates)
-        for j in ends:  # split particle: legde ... op
-            if k < j < k + PARTICLE_REACH:
-                candidates[:0] = [lowers[j] + c for c in base]
+        base, has_row = self.readings(table.words[i], lemma)
+        split = [lowers[j] for j in ends if k < j < k + PARTICLE_REACH]  # split particle: legde ... op
         if k >= 2 and lowers[k - 1] in self.infinitive and lowers[k - 2] in self.particles:
-            candidates[:0] = [lowers[k - 2] + c for c in base]
-        as_noun = tok.is_lower and not self.verbs_only
-        if not any(self.lex.has(c) for c in candidates) and not (as_noun and self.lex.has(lemma)):
+            split.append(lowers[k - 2])
+        as_noun = not self.verbs_only and sent[k].is_lower
+        if not (has_row or any(self.lex.has(p + c) for p in split for c in base) or (as_noun and self.lex.has(lemma))):
             return None, False  # no row for any reading of the word: nothing below can match
+        tok = sent[k]
+        candidates = list(base)
+        for p in split:
+            candidates[:0] = [p + c for c in base]
         if self.verbs_only and dep(tok) in ("aux", "aux:pass", "cop"):
             return None, False  # an auxiliary (*werd gearresteerd*) is no predicate of its own
         if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start and sent[k - 1].is_title):
@@ -206,12 +218,13 @@ class PatternCoder:
             return None, False  # zit opgesloten: a stative passive, its subject undergoes it
         if self.verbs_only and participle and is_participle_modifier(tok):
             return None, False  # *the proposed host*: the parse coder reads it (its agent, or no one)
-        bag = words - {tok.lower_, lemma}
         if verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
             bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
-        if not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
+        elif not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
             near = sent[max(0, k - WINDOW) : k + WINDOW]
             bag = {w for t in near if t.i != tok.i for w in (t.lower_, norm(t.lemma_ or t.text))}
+        else:
+            bag = words - {tok.lower_, lemma}
         for cand in candidates:
             entry = self.lex.match(cand, bag)
             if entry is not None and (verbal or entry.pattern):  # lid ... worden: a nominal predicate
@@ -221,6 +234,17 @@ class PatternCoder:
             if entry is not None:
                 return entry, True
         return None, False
+
+    def readings(self, text: str, lemma: str) -> tuple[tuple[str, ...], bool]:
+        """The lemma and (with the Dutch verb morphology) the infinitives a word form may come from,
+        and whether any has a lexicon row; remembered per form and lemma (a pure function of both)."""
+        found = self._readings.get((text, lemma))
+        if found is None:
+            base = (lemma, *verb_candidates(text, self.lex.language)) if self.lex.compound_suffix else (lemma,)
+            found = self._readings[(text, lemma)] = (base, any(self.lex.has(c) for c in base))
+            if len(self._readings) > MEMO_SIZE:
+                self._readings.clear()
+        return found
 
     @staticmethod
     def own_words(tok: Token) -> set[str]:
@@ -235,10 +259,14 @@ class PatternCoder:
     def actor_groups(self, sent: Span) -> list[tuple[int, int, list[Actor]]]:
         """Runs of actor tokens joined by coordination: (first, last token index, actors)."""
         marks: list[tuple[int, Actor]] = []
-        for k, tok in enumerate(sent):
-            actor = self.index.at(tok.idx, tok.idx + len(tok.text))
-            if actor is None and tok.lower_ in self.referents.personal:
-                actor = self.referents.pronoun(tok)
+        table = token_table(sent.doc)
+        starts, ends, personal = table.starts, table.ends, self.referents.personal
+        named = self.index.tokens_in_mentions(table, sent.start, sent.end)  # the only tokens ``at`` can find
+        for k, lower in enumerate(table.lower[sent.start : sent.end]):
+            i = sent.start + k
+            actor = self.index.at(starts[i], ends[i]) if i in named else None
+            if actor is None and lower in personal:
+                actor = self.referents.pronoun(sent[k])
             if actor is not None:
                 marks.append((k, actor))
         groups: list[tuple[int, int, list[Actor]]] = []

@@ -124,9 +124,11 @@ class EventLexicon:
         if word in bag:
             return True
         if self.compound_suffix:  # veiligheidsgarantie ~ garantie; G20-top ~ top (any length after a hyphen)
-            return any(
-                b.endswith("-" + word) or (len(word) >= 4 and len(b) > len(word) and b.endswith(word)) for b in bag
-            )
+            size = len(word)
+            if size >= 4:  # a word after a hyphen is also a longer word ending in it
+                return any(len(b) > size and b.endswith(word) for b in bag)
+            dashed = "-" + word
+            return any(b.endswith(dashed) for b in bag)
         return False
 
     def headed_by(self, word: str, heads: set[str]) -> bool:

@@ -37,12 +37,22 @@ def verb_candidates(form: str, language: str) -> list[str]:
     return list(_verb_candidates(form.lower(), language))
 
 
+@cache
+def _morphology(language: str) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """The past endings (in the data's order) and the verb prefixes and particles, sorted and
+    grouped by first letter (a form is compared only with the prefixes that start as it does)."""
+    cues = get_lexicon(language)
+    endings = [str(e) for e in cues.cues.get("past_endings") or []]
+    by_letter: dict[str, tuple[str, ...]] = {}
+    for prefix in sorted(particles(language) | cues.cue_set("verb_prefixes")):
+        by_letter[prefix[:1]] = (*by_letter.get(prefix[:1], ()), prefix)
+    return endings, by_letter
+
+
 @lru_cache(maxsize=1 << 16)
 def _verb_candidates(form: str, language: str) -> tuple[str, ...]:
     """``verb_candidates`` of a lower-case form, computed once per form (a pure function of the data)."""
-    cues = get_lexicon(language)
-    endings = [str(e) for e in cues.cues.get("past_endings") or []]  # in the data's order
-    prefixes = particles(language) | cues.cue_set("verb_prefixes")
+    endings, prefixes = _morphology(language)
     form = form.lower()
     irregular = irregular_verbs(language)
     out: list[str] = []
@@ -80,7 +90,7 @@ def _verb_candidates(form: str, language: str) -> tuple[str, ...]:
             break
     if form.startswith("ge"):
         analyse(form[2:], "")
-    for p in sorted(prefixes):
+    for p in prefixes.get(form[:1], ()):  # in sorted order, as ``sorted(prefixes)``
         if form.startswith(p) and len(form) > len(p) + 2:
             rest = form[len(p) :]
             analyse(rest[2:] if rest.startswith("ge") else rest, p)
@@ -114,7 +124,17 @@ def noun_candidates(form: str, language: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def separable_particle(lemma: str, language: str) -> str | None:
     """The separable particle a verb lemma starts with (*opleggen*: op), or None (remembered per lemma)."""
-    return next((p for p in sorted(particles(language)) if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
+    starting = _particles_by_letter(language).get(lemma[:1], ())  # sorted, as ``sorted(particles)``
+    return next((p for p in starting if lemma.startswith(p) and len(lemma) > len(p) + 3), None)
+
+
+@cache
+def _particles_by_letter(language: str) -> dict[str, tuple[str, ...]]:
+    """The language's separable particles, sorted, grouped by first letter."""
+    out: dict[str, tuple[str, ...]] = {}
+    for particle in sorted(particles(language)):
+        out[particle[:1]] = (*out.get(particle[:1], ()), particle)
+    return out
 
 
 @cache

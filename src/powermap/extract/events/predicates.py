@@ -9,9 +9,11 @@ its complements (and objects the parser hung elsewhere) that a row's pattern mus
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from powermap.extract._tokens import token_table
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.morphology import (
     lemma_table,
@@ -38,6 +40,18 @@ STRAY_WINDOW = 6
 PARTICLE_WINDOW = 40
 
 
+#: word forms remembered per language (``word_readings``, ``noun_of``) before the memory starts again
+MEMO_SIZE = 1 << 14
+
+
+@cache
+def _memos(
+    language: str,
+) -> tuple[dict[tuple[str, str, bool], tuple[str, str, tuple[str, ...]]], dict[tuple[str, str], str | None]]:
+    """Per language, shared by the documents: ``word_readings`` and ``noun_of`` by word form."""
+    return {}, {}
+
+
 class Predicates:
     """Lexicon lookup for predicate tokens of one language.
 
@@ -51,6 +65,7 @@ class Predicates:
         self.particles = particles(lexicon.language)
         self.particle_prefix = bool(lexicon.cues.get("particle_prefix"))
         self._loose: tuple[Doc, list[str], list[int]] | None = None  # see loose_particles
+        self._words, self._nouns = _memos(lexicon.language)  # see word_readings, noun_of
         self.reflexive = lexicon.cue_set("reflexive")
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.relative = lexicon.cue_set("relative_pronouns")
@@ -90,21 +105,47 @@ class Predicates:
 
     def lemma_candidates(self, tok: Token) -> list[str]:
         """The parser's lemma, the lookup-table lemma, each with its separable particle."""
-        table = lemma_table(self.language)
-        lemmas = [self.lemma(tok), norm(table.get(tok.text, table.get(tok.lower_, tok.lower_)))]
-        if self.lex.compound_suffix and tok.pos_ in ("VERB", "AUX"):
-            lemmas += verb_candidates(tok.text, self.language)
+        lemmas, prts = self.readings(tok)
+        return self.checked_readings(tok, lemmas, prts)
+
+    def readings(self, tok: Token) -> tuple[list[str], list[str]]:
+        """Every lemma ``lemma_candidates`` may keep (a lemma with a particle found in the clause
+        first), and the particles found; ``checked_readings`` drops the lemmatizer's errors."""
+        own, looked_up, forms = self.word_readings(tok.text, tok.lemma_, tok.lower_, tok.pos_ in ("VERB", "AUX"))
+        if not self.particle_prefix:
+            return [own, looked_up, *forms], []
+        prts = [norm(c.lemma_ or c.text) for c in tok.children if dep(c) == "compound:prt"]
+        for prt in prts:  # ``lemma``: the parser's lemma with its separable particle child attached
+            if not own.startswith(prt):
+                own = prt + own
+        lemmas = [own, looked_up, *forms]
+        doc = tok.doc
+        end = min(tok.right_edge.i + 1, tok.i + PARTICLE_WINDOW, len(doc))
+        lowers, positions = self.loose_particles(doc)
+        for i in positions[bisect_right(positions, tok.i) : bisect_left(positions, end)]:
+            prts.append(lowers[i])  # a particle the parser attached elsewhere (case)
+        # a lemma with the particle found in the clause comes first: *tekenden protest aan*
+        # is *aantekenen* (protest), not *tekenen* (sign)
+        joined = [prt + lemma for prt in dict.fromkeys(prts) for lemma in lemmas if not lemma.startswith(prt)]
+        return joined + lemmas, prts
+
+    def word_readings(self, text: str, parsed: str, lower: str, verb: bool) -> tuple[str, str, tuple[str, ...]]:
+        """What ``readings`` reads from the word alone: the parser's lemma (or the form), the
+        lookup table's lemma and, for a verb with the Dutch verb morphology, the infinitives the
+        form may come from; remembered per form (``lower`` is the form's lower case: a function of it)."""
+        key = (text, parsed, verb)
+        found = self._words.get(key)
+        if found is None:
+            table = lemma_table(self.language)
+            forms = tuple(verb_candidates(text, self.language)) if verb and self.lex.compound_suffix else ()
+            found = self._words[key] = (norm(parsed or text), norm(table.get(text, table.get(lower, lower))), forms)
+            if len(self._words) > MEMO_SIZE:
+                self._words.clear()
+        return found
+
+    def checked_readings(self, tok: Token, lemmas: list[str], prts: list[str]) -> list[str]:
+        """``readings`` without the lemmatizer's errors, each once."""
         if self.particle_prefix:
-            prts = [norm(c.lemma_ or c.text) for c in tok.children if dep(c) == "compound:prt"]
-            doc = tok.doc
-            end = min(tok.right_edge.i + 1, tok.i + PARTICLE_WINDOW, len(doc))
-            lowers, positions = self.loose_particles(doc)
-            for i in positions[bisect_right(positions, tok.i) : bisect_left(positions, end)]:
-                prts.append(lowers[i])  # a particle the parser attached elsewhere (case)
-            # a lemma with the particle found in the clause comes first: *tekenden protest aan*
-            # is *aantekenen* (protest), not *tekenen* (sign)
-            joined = [prt + lemma for prt in dict.fromkeys(prts) for lemma in lemmas if not lemma.startswith(prt)]
-            lemmas = joined + lemmas
             # a lemma with a separable particle that is neither in the word nor in the clause is a
             # lemmatizer error (*wijst hij op* -> "afwijzen"): drop it
             form = tok.lower_
@@ -122,19 +163,21 @@ class Predicates:
         nor the sentence has (*nemen* lemmatized as *deelnemen* with no *deel* in sight: a
         lemmatizer guess); a split verb keeps its part (*nam ... deel*)."""
         form = tok.lower_
-        words = {t.lower_ for t in tok.sent}
-        return [
-            lemma
-            for lemma in lemmas
-            if not any(
-                len(base) >= 4
-                and lemma != base
-                and lemma.endswith(base)
-                and (front := lemma[: -len(base)]) not in form
-                and front not in words
-                for base in lemmas
-            )
-        ] or lemmas
+        words: frozenset[str] | None = None  # the sentence's words, read only when a front is not in the form
+        kept = []
+        for lemma in lemmas:
+            for base in lemmas:
+                if len(base) >= 4 and lemma != base and lemma.endswith(base):
+                    front = lemma[: -len(base)]
+                    if front in form:
+                        continue
+                    if words is None:
+                        words = token_table(tok.doc).sentence_words(tok.i)
+                    if front not in words:
+                        break
+            else:
+                kept.append(lemma)
+        return kept or lemmas
 
     def borrowed(self, tok: Token) -> list[Token]:
         """Objects the parser attached elsewhere that belong to this predicate: in a verb
@@ -293,13 +336,28 @@ class Predicates:
             return not all(any(w in near for w in alts) for alts in entry.pattern)
         return True
 
+    def noun_of(self, text: str, parsed: str) -> str | None:
+        """The event noun a noun's lemma or plural form names (``EventLexicon.noun_lemma``), or
+        None; remembered per form (a pure function of the word and the lexicon)."""
+        key = (text, parsed)
+        if key in self._nouns:
+            return self._nouns[key]
+        words = [norm(parsed or text), *noun_candidates(norm(text), self.language)]
+        found = self._nouns[key] = self.lex.noun_lemma(list(dict.fromkeys(words)))
+        if len(self._nouns) > MEMO_SIZE:
+            self._nouns.clear()
+        return found
+
     def row(self, tok: Token) -> LexEntry | None:
         if tok.lower_ in self.reported_markers:  # *according to X* reports, it is no event
             return None
         if is_predicate(tok):
             if self.bare_modifier(tok):  # *the planned pipeline*, *het voorgestelde plan*
                 return None
-            candidates = [c for c in self.lemma_candidates(tok) if self.lex.has(c)]
+            lemmas, prts = self.readings(tok)
+            if not any(self.lex.has(c) for c in lemmas):
+                return None  # no reading has a row: the checks below could only drop readings
+            candidates = [c for c in self.checked_readings(tok, lemmas, prts) if self.lex.has(c)]
             if not candidates:
                 return None
             bag, near = self.bag(tok), self.near(tok)
@@ -309,8 +367,7 @@ class Predicates:
                     return found
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
-            words = [norm(tok.lemma_ or tok.text), *noun_candidates(norm(tok.text), self.language)]
-            noun = self.lex.noun_lemma(list(dict.fromkeys(words)))
+            noun = self.noun_of(tok.text, tok.lemma_)
             if noun is None:
                 return None
             # the noun's own preposition is a pattern word only for a row of receiving (*met steun

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from powermap import lang
+from powermap.extract._tokens import token_table
 from powermap.extract.events.lexicon import cue_union, get_lexicon
 
 CLEAR_TO_UD = {
@@ -50,9 +51,22 @@ def window_start(tok: Token, sentences: int) -> int:
     return first
 
 
+#: a relation's UD label by its string-store id: ``dep`` is read about 3,000 times per article, and
+#: ``token.dep`` (an integer) is cheaper than ``token.dep_`` (a string-store lookup) plus ``lower``
+_UD_LABELS: dict[int, str] = {}
+
+
 def dep(tok: Token) -> str:
     """The token's relation in UD terms (ClearNLP labels mapped)."""
-    label = tok.dep_.lower()
+    found = _UD_LABELS.get(tok.dep)
+    if found is None:
+        found = _UD_LABELS[tok.dep] = ud_label(tok.dep_)
+    return found
+
+
+def ud_label(label: str) -> str:
+    """A relation label in UD terms (ClearNLP labels mapped)."""
+    label = label.lower()
     return CLEAR_TO_UD.get(label, label)
 
 
@@ -213,11 +227,26 @@ def agents(tok: Token, agent_preps: set[str]) -> list[Token]:
 
 def is_predicate(tok: Token) -> bool:
     """Verbs heading a clause, and nominal or adjectival predicates with a copula."""
-    if tok.pos_ == "VERB":
+    pos = tok.pos_
+    if pos == "VERB":
         return True
-    if tok.pos_ == "AUX":
+    if pos == "AUX":
         return dep(tok) not in ("aux", "aux:pass", "cop")
-    return any(dep(c) == "cop" for c in tok.children)
+    return tok.i in copula_heads(tok.doc)
+
+
+def copula_heads(doc: Doc) -> frozenset[int]:
+    """The tokens with a ``cop`` child (``any(dep(c) == "cop" for c in tok.children)``), found
+    once per Doc from its few copulas instead of by walking every token's children."""
+    table = token_table(doc)
+    found = table.derived.get("copula_heads")
+    if found is None:
+        labels = {label for label in set(table.dep_ids) if ud_label(doc.vocab.strings[label]) == "cop"}
+        copulas = [doc[i] for i, label in enumerate(table.dep_ids) if label in labels]
+        found = table.derived["copula_heads"] = frozenset(
+            c.head.i for c in copulas if any(child.i == c.i for child in c.head.children)
+        )
+    return found
 
 
 def clause_words(tok: Token) -> Iterator[Token]:

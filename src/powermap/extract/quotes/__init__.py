@@ -29,6 +29,7 @@ from itertools import pairwise
 from spacy.tokens import Token as SpacyToken
 
 from powermap.extract._text import Sentence, Token, split_sentences, tokenize
+from powermap.extract._tokens import token_table
 from powermap.extract.quotes.attribution import QUOTE_TOKEN, Discourse
 from powermap.extract.quotes.indirect import Cue, _until
 from powermap.extract.quotes.lexicon import QuoteLexicon, quote_lexicon
@@ -60,7 +61,7 @@ class QuoteFinder(SpeakerTurns):
     def __init__(self, ctx: ExtractionContext) -> None:
         self.ctx = ctx
         self._parsed: dict[int, ReportedClause] | None = None
-        self._token_at: dict[int, SpacyToken] | None = None
+        self._token_at: dict[int, int] | None = None
         self.raw = ctx.text
         self.lex: QuoteLexicon = quote_lexicon(ctx.language)
         # typewriter marks (,,…'') as one character each, offsets unchanged
@@ -193,8 +194,9 @@ class QuoteFinder(SpeakerTurns):
                 size = marker[1]
                 out.append(Cue(marker[0], i, size, " ".join(t.text for t in tokens[i : i + size]), i))
                 continue
-            parsed = self._doc_token(tokens[i].start)
-            for verb in self.lex.verbs.get(w, ()):
+            verbs = self.lex.verbs.get(w, ())
+            parsed = self._doc_token(tokens[i].start) if verbs else None
+            for verb in verbs:
                 end = _particles_at(words, i, verb.particle)
                 if end is not None and not (parsed is not None and other_verb(parsed, verb.particle)):
                     text = tokens[i].text + (" ... " + " ".join(verb.particle) if verb.particle else "")
@@ -204,10 +206,12 @@ class QuoteFinder(SpeakerTurns):
 
     def _doc_token(self, start: int) -> SpacyToken | None:
         """The parsed token that starts at ``start``, when there is a parse."""
-        if self._token_at is None:
-            doc = self.ctx.doc
-            self._token_at = {t.idx: t for t in doc} if doc.has_annotation("DEP") else {}
-        return self._token_at.get(start)
+        doc = self.ctx.doc
+        if self._token_at is None:  # token positions by start offset (ints: no Token object per word)
+            starts = token_table(doc).starts if doc.has_annotation("DEP") else []
+            self._token_at = {idx: i for i, idx in enumerate(starts)}
+        found = self._token_at.get(start)
+        return doc[found] if found is not None else None
 
     # -- quotes between marks -------------------------------------------------------------
     def _cue_for_quote(

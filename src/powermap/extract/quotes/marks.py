@@ -104,6 +104,8 @@ def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None =
     closers: dict[str, set[str]] = {}
     for o, c in pairs:
         closers.setdefault(o, set()).add(c)
+    # the next character the loop acts on (a mark or a line break): the others are stepped over
+    marks = re.compile("[" + "".join(re.escape(c) for c in sorted(opens | closes | {"\n"})) + "]")
     out: list[MarkedQuote] = []
     stack: list[tuple[str, int]] = []
     last_close_in_para = -1
@@ -124,7 +126,8 @@ def find_quotes(text: str, pairs: tuple[tuple[str, str], ...], end: int | None =
             i += 1
             continue
         if ch not in opens and ch not in closes:
-            i += 1
+            found = marks.search(text, i + 1, end)
+            i = found.start() if found else end
             continue
         letter_before = i > 0 and text[i - 1].isalnum()
         letter_after = i + 1 < end and text[i + 1].isalnum()

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from powermap.extract._tokens import token_table
 from powermap.extract.quotes.lexicon import QuoteLexicon
 from powermap.extract.quotes.marks import MarkedQuote
 
@@ -114,12 +115,14 @@ def clause_of(tok: Token, start: int, end: int) -> ReportedClause:
 def _is_cue(tok: Token, lex: QuoteLexicon) -> bool:
     """Whether ``tok`` is a verb of saying: a listed form with its particles in the
     sentence, or (for words the list has only in other forms) its lemma."""
-    words = {t.lower_ for t in tok.sent}
+    verbs, by_lemma = lex.verbs.get(tok.lower_, ()), lex.lemmas.get(tok.lemma_.lower(), ())
+    if not verbs and not by_lemma:
+        return False  # neither a listed form nor a listed lemma (most verbs): nothing below can hold
     own = set(particle_words(tok, lower=True))
-    for verb in lex.verbs.get(tok.lower_, ()):
-        if all(p in words for p in verb.particle) and own <= set(verb.particle):
+    for verb in verbs:  # the sentence's words are read only for a cue with particles
+        if own <= set(verb.particle) and all(p in token_table(tok.doc).sentence_words(tok.i) for p in verb.particle):
             return True
-    return not own and any(not v.particle for v in lex.lemmas.get(tok.lemma_.lower(), ()))
+    return not own and any(not v.particle for v in by_lemma)
 
 
 def other_verb(tok: Token, particle: tuple[str, ...]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from powermap.extract._tokens import token_table
 from powermap.extract.events.syntax import dep
 
 #: dependents that carry what a predicate is about, in order of preference
@@ -19,10 +20,21 @@ CUT = {"acl", "acl:relcl", "advcl", "parataxis", "appos", "punct", "mark", "cc",
 MAX_WORDS = 8
 
 
-def verb_forms(tok: Token, lexicon) -> set[str]:
+def verb_forms(tok: Token, lexicon) -> frozenset[str]:
     """Lemma candidates of a predicate: its form, the parser's lemma, with a separable particle
     (*roept ... op*: *oproepen*; *calls for*: *call for*), and for verbs of a Dutch-like language
-    the infinitives the form may come from (parser lemma errors: *benadrukt*, *gepromoot*)."""
+    the infinitives the form may come from (parser lemma errors: *benadrukt*, *gepromoot*).
+    Read once per token and language (the stage asks for the same verbs several times)."""
+    known = token_table(tok.doc).derived.setdefault("verb_forms", {})
+    key = (tok.i, lexicon.language)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = frozenset(tree_verb_forms(tok, lexicon))
+    return found
+
+
+def tree_verb_forms(tok: Token, lexicon) -> set[str]:
+    """``verb_forms`` read from the token and its dependents."""
     from powermap.extract.events.fallback import verb_candidates
 
     forms = {tok.lower_, (tok.lemma_ or "").lower()}
