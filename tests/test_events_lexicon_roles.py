@@ -326,3 +326,18 @@ def test_events_word_order_backup_receiving_needs_a_giver_phrase():
 
     assert backup_coded("van") == [("lithuania", "poland", "05")]
     assert backup_coded("in") == []  # where the support came in, not who gave it
+
+
+def test_lookup_lemma_table_finds_a_word_by_its_text():
+    """spaCy keys its lookup table by the words' hashes: the table must be looked up by text
+    through its own ``get`` (a plain ``dict`` copy of it never finds a word)."""
+    import pytest
+
+    from powermap.extract.events.morphology import lemma_table
+
+    table = lemma_table("en")
+    if not table:
+        pytest.skip("spacy-lookups-data has no English lookup table here")
+    assert table.get("went") == "go"
+    assert table.get("negotiated") == "negotiate"
+    assert table.get("no-such-word-here", "missing") == "missing"

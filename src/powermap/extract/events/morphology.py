@@ -8,6 +8,7 @@ verb morphology). spaCy's lookup lemma table is the fallback lemmatizer without 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from powermap import lang
@@ -138,11 +139,14 @@ def _particles_by_letter(language: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def lemma_table(language: str) -> dict[str, str]:
-    """spaCy's lookup lemma table for ``language`` (empty when spacy-lookups-data lacks it)."""
+def lemma_table(language: str) -> Mapping[str, str]:
+    """spaCy's lookup lemma table for ``language`` (empty when spacy-lookups-data lacks it).
+
+    The table itself, not a ``dict`` of it: spaCy keys it by the words' hashes, and only the
+    table's own ``get`` hashes a word to look it up."""
     try:
         from spacy.lookups import load_lookups
 
-        return dict(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup"))
+        return load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup")
     except (ValueError, KeyError, ImportError, OSError):
         return {}
