@@ -40,3 +40,26 @@ def test_the_headline_is_not_coded_again():
     spaces = [True, True, False, False, True, True, False, False]
     assert run(rows, spaces=spaces) == [("peru", "chili", "11")]
     assert len(run(rows, spaces=spaces, code_headline=True)) == 2
+
+
+def unparsed(words, lemmas, pos):
+    from spacy.tokens import Doc
+
+    nlp = parsed("en", [("x", "x", "X", "ROOT", 0)]).vocab
+    return Doc(nlp, words=words, lemmas=lemmas, pos=pos, sent_starts=[i == 0 for i in range(len(words))])
+
+
+def test_word_order_takes_no_source_after_an_english_verb():
+    # The office expelled Peru .   (no inversion in English: a name after the verb is its object)
+    words = ["The", "office", "expelled", "Peru", "."]
+    lemmas = ["the", "office", "expel", "Peru", "."]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "PUNCT"]
+    ctx = context(unparsed(words, lemmas, pos), ACTORS)
+    EventStage()(ctx)
+    assert ctx.record.events == []
+    words[:2] = ["Chile", "then"]
+    lemmas[:2] = ["Chile", "then"]
+    pos[:2] = ["PROPN", "ADV"]
+    ctx = context(unparsed(words, lemmas, pos), ACTORS)
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo[:2]) for e in ctx.record.events] == [("chili", "peru", "17")]

@@ -4,7 +4,8 @@ Used when the annotator gives tokens and sentences only, and as a backup (verbs 
 sentences whose parse gave no event. A trigger is a token whose lemma (from spaCy's lookup
 tables, or its lower-case form) or particle + lemma (legde ... op -> opleggen) has a
 lexicon row whose pattern words occur in the sentence. The source is the actor right after
-a clause-second trigger (inversion: "sloeg hij") or else the nearest actor group before the
+a clause-second trigger in a verb-second language (inversion: "sloeg hij"; never in English,
+where a name after the verb is its object) or else the nearest actor group before the
 trigger (X en Y -> two sources); the target is the first other actor after it, else between
 source and trigger (verb-final clauses). It shares the parse coder's lexicon, actor
 resolution and modality cues by composition, not inheritance.
@@ -64,6 +65,9 @@ class PatternCoder:
         self.giver_preps = lexicon.cue_set("giver_preps")
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
+        #: only a verb-second language puts the subject right after a verb (*In november sloeg
+        #: hij*); in English a name after the verb is its object (*suspended X's permit*)
+        self.inversion = bool(lexicon.cues.get("verb_second"))
         words = lang.get(lexicon.language) if lexicon.language in lang.codes() else None
         self.determiners = (words.determiners | words.possessives) if words else frozenset()
         target_preps = {str(p).lower() for p in lexicon.cues.get("target_preps") or []}
@@ -262,7 +266,7 @@ class PatternCoder:
         sources: list[Actor] = []
         if before and before[-1][1] == k - 1:
             sources = before.pop()[2]  # subject right before the verb
-        elif not noun and after and after[0][0] - k <= 3 and k > 0 and not self.in_phrase(sent, after[0][0]):
+        elif self.inversion and not noun and after and after[0][0] - k <= 3 and k > 0 and not self.in_phrase(sent, after[0][0]):
             sources = after.pop(0)[2]  # inversion: In november sloeg hij ...
         elif before:
             sources = before.pop()[2]
