@@ -63,3 +63,25 @@ def test_word_order_takes_no_source_after_an_english_verb():
     ctx = context(unparsed(words, lemmas, pos), ACTORS)
     EventStage()(ctx)
     assert [(e.source, e.target, e.cameo[:2]) for e in ctx.record.events] == [("chili", "peru", "17")]
+
+
+def test_a_clause_as_subject_names_no_source():
+    # Being an ally of Peru does not give Chile a right .
+    found = run([
+        ("Being", "be", "AUX", "csubj", 7), ("an", "an", "DET", "det", 2), ("ally", "ally", "NOUN", "attr", 0),
+        ("of", "of", "ADP", "prep", 2), ("Peru", "Peru", "PROPN", "pobj", 3), ("does", "do", "AUX", "aux", 7),
+        ("not", "not", "PART", "neg", 7), ("give", "give", "VERB", "ROOT", 7), ("Chile", "Chile", "PROPN", "dative", 7),
+        ("a", "a", "DET", "det", 10), ("right", "right", "NOUN", "dobj", 7), (".", ".", "PUNCT", "punct", 7),
+    ])  # fmt: skip
+    assert [f for f in found if f[0] == "peru"] == []
+
+
+def test_it_before_a_copula_tagged_as_verb_with_an_infinitive_is_no_actor():
+    # Peru said it ’s not much to ask Chile .   (the tagger calls the clitic copula a verb)
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("it", "it", "PRON", "nsubj", 3),
+        ("’s", "’", "VERB", "ccomp", 1), ("not", "not", "PART", "neg", 3), ("much", "much", "ADJ", "acomp", 3),
+        ("to", "to", "PART", "aux", 7), ("ask", "ask", "VERB", "xcomp", 3), ("Chile", "Chile", "PROPN", "dobj", 7),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == []

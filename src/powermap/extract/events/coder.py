@@ -160,6 +160,8 @@ class ParseCoder:
             self.agentless.add(tok.i)  # *zij hebben ... gesteund*: an open plural pronoun, no named source
         elif not entry.noun and heads and all(self.nameless_subject(tok, h) for h in heads):
             self.agentless.add(tok.i)  # *the collision, which killed X*: its own subject is no actor
+        elif not heads and reader.noun_gerund(tok):  # *the cost of blaming Y*: nobody named blames
+            self.agentless.add(tok.i)
         elif not heads and (above := self.agentless_governor(tok)) is not None:
             self.agentless |= {tok.i, above.i}  # *X and Y were called to join*: nobody named calls
         first, end = self.focus.span

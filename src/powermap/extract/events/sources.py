@@ -99,6 +99,8 @@ class Sources:
                 fronted += [first] if first is not None else conjuncts(noun)
             return [antecedent(h) for h in fronted], False
         own: list[Token] = []
+        if self.clausal_subject(tok):  # *Being at the helm of X does not give ...*: no actor acts
+            return [], False
         for subj in subjects(tok):
             first = self.example(subj)
             own += [first] if first is not None else [m for c in conjuncts(subj) for m in self.modifier_conjuncts(c)]
@@ -127,6 +129,14 @@ class Sources:
         if not own and (clause := self.split_infinitive(tok)) is not None:
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
         return [antecedent(s) for s in own], False
+
+    @staticmethod
+    def clausal_subject(tok: Token) -> bool:
+        """Whether the predicate's subject is a clause (``csubj``: *To attack X would harm Y*,
+        *Being the ally of X gives ...*): what is done is the subject, and a name inside it is no
+        source."""
+        found = subjects(tok)
+        return bool(found) and all(dep(s) in ("csubj", "csubj:pass") for s in found)
 
     def names_actor(self, noun: Token) -> bool:
         """Whether a noun is itself an actor's mention or a role description (*de president*)."""
@@ -243,6 +253,13 @@ class Sources:
         if head.pos_ == "ADJ" and (dep(head) == "acomp" or dep(head) in ("xcomp", "amod")) and head.head.i != head.i:
             head = head.head  # *was forceful in*
         return head if head.i != prep.i and is_predicate(head) and subjects(head) else None
+
+    @staticmethod
+    def noun_gerund(tok: Token) -> bool:
+        """Whether a gerund complements a preposition on a noun (*the cost of blaming Y*): its
+        doer is not named, and no name found by word order is it."""
+        prep = tok.head
+        return dep(tok) == "pcomp" and prep.i != tok.i and prep.head.i != prep.i and prep.head.pos_ in ("NOUN", "PROPN")
 
     def stranded_conjunct(self, tok: Token) -> Token | None:
         """In a verb-second language, a finite verb right after *en/maar* without a subject of its
