@@ -85,3 +85,25 @@ def test_it_before_a_copula_tagged_as_verb_with_an_infinitive_is_no_actor():
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert found == []
+
+
+def test_a_reported_should_is_the_speakers_demand_of_the_subject():
+    # Peru said Chile must withdraw .
+    rows = [
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("Chile", "Chile", "PROPN", "nsubj", 4),
+        ("must", "must", "AUX", "aux", 4), ("withdraw", "withdraw", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    assert run(rows) == [("peru", "chili", "10")]
+
+
+def test_a_reported_should_on_the_speakers_own_side_is_no_demand():
+    # Jansen said Peru must withdraw .   (Jansen is Peruvian: a stated course, not a demand)
+    rows = [
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("Peru", "Peru", "PROPN", "nsubj", 4),
+        ("must", "must", "AUX", "aux", 4), ("withdraw", "withdraw", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), ACTORS)
+    for actor in ctx.record.actors:
+        actor.country = "PER"
+    EventStage()(ctx)
+    assert [(e.source, e.cameo[:2], e.modality) for e in ctx.record.events] == [("peru", "08", "demanded")]

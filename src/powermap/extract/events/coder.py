@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.binding import rebound
+from powermap.extract.events.demands import demand_code, demand_of, speaker_of
 from powermap.extract.events.lexicon import EventLexicon, LexEntry
 from powermap.extract.events.modality import Modality
 from powermap.extract.events.predicates import Predicates
@@ -124,6 +125,7 @@ class ParseCoder:
         wrapper_head: Token | None = None
         modality = entry.flag_value("mod") or modes.modality(tok)
         reported = promised = False
+        speech: Token | None = None  # the verb of saying that reports the act
         for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"acl"}, reader.vote_noun))):
             wrapper = entries.get(head.i)
             if wrapper is not None and wrapper.wrap:
@@ -138,7 +140,7 @@ class ParseCoder:
                 elif not subjects(tok) and (request := modes.request_code(wrapper, code)) is not None:
                     code, modality = request, modes.modality(head)  # *urged X to yield*: the appeal happened
             elif self.predicates.is_speech(head):
-                reported = True
+                reported, speech = True, head
                 break
             elif dep(cur) in ("ccomp", "advcl"):
                 break
@@ -176,6 +178,10 @@ class ParseCoder:
             for source in found:
                 if source is not None and source not in sources:
                     sources.append(source)
+        if speech is not None and wrapper_head is None and modality == "demanded" and not negated:
+            demands = self.reported_demand(speech, sources, code, tok)
+            if demands:
+                return demands
         out: list[Coded] = []
         # *X en Y beschuldigen elkaar*; *de Pools-Chileense handelsoorlog*: between the two
         paired = entry.noun and any(self.referents.pair(h) for h in heads)
@@ -218,6 +224,14 @@ class ParseCoder:
                 out.append(Coded(source, each, code, negated, modality, reported, tok))
         self.focus.current = None
         return out
+
+    def reported_demand(self, speech: Token, subjects_of: list[Actor], code: str, tok: Token) -> list[Coded]:
+        """*X said Y should leave*: X's demand of Y (``demands.py``), one event per subject;
+        empty when the speaker is unknown or on the subject's side."""
+        speaker = speaker_of(speech, self.source_reader.sources, self.referents.actor)
+        if not subjects_of or not all(demand_of(speaker, s) for s in subjects_of) or speaker is None:
+            return []
+        return [Coded(speaker, s, demand_code(code), False, "asserted", True, tok) for s in subjects_of]
 
     def own_side(self, source: Actor) -> set[str]:
         """Who a predicate's complements cannot name as its target: the source, and for an
