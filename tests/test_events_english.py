@@ -107,3 +107,13 @@ def test_a_reported_should_on_the_speakers_own_side_is_no_demand():
         actor.country = "PER"
     EventStage()(ctx)
     assert [(e.source, e.cameo[:2], e.modality) for e in ctx.record.events] == [("peru", "08", "demanded")]
+
+
+def test_a_day_phrase_is_no_pattern_word_of_a_noun_in_word_order():
+    # Jansen told the press on Tuesday .   (*press on* is an offensive; *on Tuesday* says when)
+    found = run([
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("told", "tell", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 3),
+        ("press", "press", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 1), ("Tuesday", "Tuesday", "PROPN", "pobj", 4),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert found == []

@@ -23,7 +23,7 @@ from powermap.extract.events.modality import Modality
 from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
-from powermap.extract.events.syntax import dep, is_participle_modifier, subtree
+from powermap.extract.events.syntax import dep, is_participle_modifier, subtree, temporal_words
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
@@ -187,7 +187,8 @@ class PatternCoder:
             bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
         if not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
             near = sent[max(0, k - WINDOW) : k + WINDOW]
-            bag = {w for t in near if t.i != tok.i for w in (t.lower_, norm(t.lemma_ or t.text))}
+            when = self.day_phrases(near)  # *told the press on Tuesday*: no *press on*
+            bag = {w for t in near if t.i != tok.i and t.i not in when for w in (t.lower_, norm(t.lemma_ or t.text))}
         for cand in candidates:
             entry = self.lex.match(cand, bag)
             if entry is not None and (verbal or entry.pattern):  # lid ... worden: a nominal predicate
@@ -197,6 +198,14 @@ class PatternCoder:
             if entry is not None:
                 return entry, True
         return None, False
+
+    @staticmethod
+    def day_phrases(near: Span) -> set[int]:
+        """Token indices of day words in a window and the preposition right before each: they say
+        when, so they are no pattern words of a nominal predicate (as in ``Predicates.bag``)."""
+        days = temporal_words()
+        found = {t.i for t in near if t.lower_ in days}
+        return found | {i - 1 for i in found if i > near.start and near.doc[i - 1].pos_ == "ADP"}
 
     @staticmethod
     def own_words(tok: Token) -> set[str]:
