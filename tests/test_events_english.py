@@ -117,3 +117,17 @@ def test_a_day_phrase_is_no_pattern_word_of_a_noun_in_word_order():
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert found == []
+
+
+def test_a_partitive_complement_with_an_open_possessive_is_aimed_at_the_person_named_before():
+    # Pietersen left the capital early on that cold morning , and Jansen disagreed with many of his ideas .
+    found = run([
+        ("Pietersen", "Pietersen", "PROPN", "nsubj", 1), ("left", "leave", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 3), ("capital", "capital", "NOUN", "dobj", 1), ("early", "early", "ADV", "advmod", 1),
+        ("on", "on", "ADP", "prep", 1), ("that", "that", "DET", "det", 8), ("cold", "cold", "ADJ", "amod", 8),
+        ("morning", "morning", "NOUN", "pobj", 5), (",", ",", "PUNCT", "punct", 1), ("and", "and", "CCONJ", "cc", 1),
+        ("Jansen", "Jansen", "PROPN", "nsubj", 12), ("disagreed", "disagree", "VERB", "conj", 1),
+        ("with", "with", "ADP", "prep", 12), ("many", "many", "ADJ", "pobj", 13), ("of", "of", "ADP", "prep", 14),
+        ("his", "his", "PRON", "poss", 17), ("ideas", "idea", "NOUN", "pobj", 15), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert ("jansen", "pietersen", "11") in found
