@@ -90,8 +90,10 @@ def test_it_before_a_copula_tagged_as_verb_with_an_infinitive_is_no_actor():
 def test_a_reported_should_is_the_speakers_demand_of_the_subject():
     # Peru said Chile must withdraw .
     rows = [
-        ("Peru", "Peru", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("Chile", "Chile", "PROPN", "nsubj", 4),
-        ("must", "must", "AUX", "aux", 4), ("withdraw", "withdraw", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1),
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+        ("Chile", "Chile", "PROPN", "nsubj", 4),
+        ("must", "must", "AUX", "aux", 4), ("withdraw", "withdraw", "VERB", "ccomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     assert run(rows) == [("peru", "chili", "10")]
 
@@ -99,8 +101,10 @@ def test_a_reported_should_is_the_speakers_demand_of_the_subject():
 def test_a_reported_should_on_the_speakers_own_side_is_no_demand():
     # Jansen said Peru must withdraw .   (Jansen is Peruvian: a stated course, not a demand)
     rows = [
-        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("Peru", "Peru", "PROPN", "nsubj", 4),
-        ("must", "must", "AUX", "aux", 4), ("withdraw", "withdraw", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1),
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+        ("Peru", "Peru", "PROPN", "nsubj", 4),
+        ("must", "must", "AUX", "aux", 4), ("withdraw", "withdraw", "VERB", "ccomp", 1),
+        (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     ctx = context(parsed("en", rows), ACTORS)
     for actor in ctx.record.actors:
@@ -113,7 +117,8 @@ def test_a_day_phrase_is_no_pattern_word_of_a_noun_in_word_order():
     # Jansen told the press on Tuesday .   (*press on* is an offensive; *on Tuesday* says when)
     found = run([
         ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("told", "tell", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 3),
-        ("press", "press", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 1), ("Tuesday", "Tuesday", "PROPN", "pobj", 4),
+        ("press", "press", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 1),
+        ("Tuesday", "Tuesday", "PROPN", "pobj", 4),
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert found == []
@@ -123,7 +128,8 @@ def test_a_partitive_complement_with_an_open_possessive_is_aimed_at_the_person_n
     # Pietersen left the capital early on that cold morning , and Jansen disagreed with many of his ideas .
     found = run([
         ("Pietersen", "Pietersen", "PROPN", "nsubj", 1), ("left", "leave", "VERB", "ROOT", 1),
-        ("the", "the", "DET", "det", 3), ("capital", "capital", "NOUN", "dobj", 1), ("early", "early", "ADV", "advmod", 1),
+        ("the", "the", "DET", "det", 3), ("capital", "capital", "NOUN", "dobj", 1),
+        ("early", "early", "ADV", "advmod", 1),
         ("on", "on", "ADP", "prep", 1), ("that", "that", "DET", "det", 8), ("cold", "cold", "ADJ", "amod", 8),
         ("morning", "morning", "NOUN", "pobj", 5), (",", ",", "PUNCT", "punct", 1), ("and", "and", "CCONJ", "cc", 1),
         ("Jansen", "Jansen", "PROPN", "nsubj", 12), ("disagreed", "disagree", "VERB", "conj", 1),
@@ -131,3 +137,14 @@ def test_a_partitive_complement_with_an_open_possessive_is_aimed_at_the_person_n
         ("his", "his", "PRON", "poss", 17), ("ideas", "idea", "NOUN", "pobj", 15), (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert ("jansen", "pietersen", "11") in found
+
+
+def test_a_passive_subject_counts_for_the_rows_pattern():
+    # Sanctions were imposed on Chile by Peru .   (*impose + sanctions*, as in the active)
+    found = run([
+        ("Sanctions", "sanction", "NOUN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
+        ("imposed", "impose", "VERB", "ROOT", 2), ("on", "on", "ADP", "prep", 2),
+        ("Chile", "Chile", "PROPN", "pobj", 3),
+        ("by", "by", "ADP", "agent", 2), ("Peru", "Peru", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 2),
+    ])  # fmt: skip
+    assert found == [("peru", "chili", "16")]

@@ -275,7 +275,14 @@ class PatternCoder:
         sources: list[Actor] = []
         if before and before[-1][1] == k - 1:
             sources = before.pop()[2]  # subject right before the verb
-        elif self.inversion and not noun and after and after[0][0] - k <= 3 and k > 0 and not self.in_phrase(sent, after[0][0]):
+        elif (
+            self.inversion
+            and not noun
+            and after
+            and after[0][0] - k <= 3
+            and k > 0
+            and not self.in_phrase(sent, after[0][0])
+        ):
             sources = after.pop(0)[2]  # inversion: In november sloeg hij ...
         elif before:
             sources = before.pop()[2]

@@ -159,6 +159,18 @@ class Predicates:
             return [head] if rel and head.pos_ in ("NOUN", "PROPN") else []
         return self.stray_object(tok)
 
+    def patients(self, tok: Token) -> list[Token]:
+        """A passive's subject, which is what the act is done to (*the attack was claimed by X*:
+        *claim + attack*), and counts for the row's pattern as an object does; a relative pronoun
+        subject stands for its noun (*the coalition, which was joined by X*)."""
+        if not is_passive(tok):
+            return []
+        found = [s for s in subjects(tok) if dep(s) == "nsubj:pass"]
+        clause = self.relative_clause(tok)
+        if clause is not None and clause.head.pos_ == "NOUN":
+            found = [clause.head if s.lower_ in self.relative else s for s in found]
+        return found
+
     @staticmethod
     def relative_clause(tok: Token) -> Token | None:
         """The relative clause ``tok`` heads, directly or as the infinitive of its verb cluster."""
@@ -231,7 +243,9 @@ class Predicates:
         and its preposition say when, so they are no pattern words (*agreed on Wednesday*);
         without ``own_case``, a noun's own preposition is none either."""
         words: set[str] = set()
-        extra = [t for b in (*self.borrowed(tok), *self.predicative(tok)) for t in (b, *np_words(b))]
+        extra = [
+            t for b in (*self.borrowed(tok), *self.patients(tok), *self.predicative(tok)) for t in (b, *np_words(b))
+        ]
         found = [*clause_words(tok), *extra]
         if not own_case:  # a noun's own preposition links it to its head: *instemmen met haar akkoord*
             own = {c.i for c in tok.children if dep(c) == "case"}  # is no *akkoord met*

@@ -116,7 +116,11 @@ class Targets:
         for cand in candidates:  # a place after a locative preposition is where, not whom
             if theme and cand.is_lower and (cand.lower_ in theme or norm(cand.lemma_ or cand.text) in theme):
                 continue
-            found = None if refs.attribution(cand) or refs.locative(cand) or self.channel(cand) else self.about(cand, exclude)
+            found = (
+                None
+                if refs.attribution(cand) or refs.locative(cand) or self.channel(cand)
+                else self.about(cand, exclude)
+            )
             if found is not None and found.id in exclude and cand.lower_ in refs.personal:
                 found = refs.index.previous_person(cand.idx, exclude)  # *X arresteerde hem*: not X
             if found is not None and found.id not in exclude:
