@@ -47,6 +47,9 @@ RALLY_ROOTS = {"16", "17"}
 #: roots of acts addressed to someone (appeal, demand): an adverbial clause of one without a target
 #: of its own is addressed to the complement of the verb it modifies (*wrote to Y, appealing for ...*)
 ADDRESSED_ROOTS = {"02", "10"}
+#: the root of an appeal: the clause a non-wrapping appeal governs (*hope that X will return*) is
+#: what it asks for, no event of its own
+APPEAL_ROOT = "02"
 #: roots whose events between coordinated subjects are mutual (X en Y ontmoetten elkaar)
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 #: roots whose events between coordinated subjects are mutual even when another name is
@@ -142,6 +145,8 @@ class ParseCoder:
             elif self.predicates.is_speech(head):
                 reported, speech = True, head
                 break
+            elif dep(cur) == "ccomp" and self.wished(wrapper):
+                return []  # *I hope that X will come back*: what the appeal asks for has not happened
             elif dep(cur) in ("ccomp", "advcl"):
                 break
         if wrapper_head is None and (clause := reader.split_infinitive(tok)) is not None:
@@ -224,6 +229,12 @@ class ParseCoder:
                 out.append(Coded(source, each, code, negated, modality, reported, tok))
         self.focus.current = None
         return out
+
+    @staticmethod
+    def wished(entry: LexEntry | None) -> bool:
+        """Whether a governing predicate's row is an appeal (CAMEO root 02: *hope, appeal*) that
+        wraps nothing: the clause it governs is what is asked for, not an event of its own."""
+        return entry is not None and not entry.wrap and (entry.cameo or "")[:2] == APPEAL_ROOT
 
     def reported_demand(self, speech: Token, subjects_of: list[Actor], code: str, tok: Token) -> list[Coded]:
         """*X said Y should leave*: X's demand of Y (``demands.py``), one event per subject;
