@@ -153,8 +153,10 @@ def test_a_passive_subject_counts_for_the_rows_pattern():
 def test_what_an_appeal_hopes_for_is_no_event_of_its_own():
     # Peru hopes that Chile will come back .
     found = run([
-        ("Peru", "Peru", "PROPN", "nsubj", 1), ("hopes", "hope", "VERB", "ROOT", 1), ("that", "that", "SCONJ", "mark", 5),
-        ("Chile", "Chile", "PROPN", "nsubj", 5), ("will", "will", "AUX", "aux", 5), ("come", "come", "VERB", "ccomp", 1),
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("hopes", "hope", "VERB", "ROOT", 1),
+        ("that", "that", "SCONJ", "mark", 5),
+        ("Chile", "Chile", "PROPN", "nsubj", 5), ("will", "will", "AUX", "aux", 5),
+        ("come", "come", "VERB", "ccomp", 1),
         ("back", "back", "ADV", "advmod", 5), (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert [f for f in found if f[0] == "chili"] == []
