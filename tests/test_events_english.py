@@ -161,3 +161,24 @@ def test_what_an_appeal_hopes_for_is_no_event_of_its_own():
     ])  # fmt: skip
     assert [f for f in found if f[0] == "chili"] == []
     assert [f[0] for f in found] == ["peru"]
+
+
+def test_only_the_owner_phrase_of_a_subject_noun_names_its_actor():
+    # The deal between Peru and Chile does not comply with the law .   (the deal, not Peru, acts)
+    rows = [
+        ("The", "the", "DET", "det", 1), ("deal", "deal", "NOUN", "nsubj", 8), ("between", "between", "ADP", "prep", 1),
+        ("Peru", "Peru", "PROPN", "pobj", 2), ("and", "and", "CCONJ", "cc", 3), ("Chile", "Chile", "PROPN", "conj", 3),
+        ("does", "do", "AUX", "aux", 8), ("not", "not", "PART", "neg", 8), ("comply", "comply", "VERB", "ROOT", 8),
+        ("with", "with", "ADP", "prep", 8), ("the", "the", "DET", "det", 11), ("law", "law", "NOUN", "pobj", 9),
+        (".", ".", "PUNCT", "punct", 8),
+    ]  # fmt: skip
+    assert [f for f in run(rows) if f[0] in ("peru", "chili")] == []
+    # The government of Peru does not comply with the law .   (*of*: the owner acts)
+    rows = [
+        ("The", "the", "DET", "det", 1), ("government", "government", "NOUN", "nsubj", 6),
+        ("of", "of", "ADP", "prep", 1),
+        ("Peru", "Peru", "PROPN", "pobj", 2), ("does", "do", "AUX", "aux", 6), ("not", "not", "PART", "neg", 6),
+        ("comply", "comply", "VERB", "ROOT", 6), ("with", "with", "ADP", "prep", 6), ("the", "the", "DET", "det", 9),
+        ("law", "law", "NOUN", "pobj", 7), (".", ".", "PUNCT", "punct", 6),
+    ]  # fmt: skip
+    assert [f[0] for f in run(rows)] == ["peru"]
