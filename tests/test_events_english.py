@@ -182,3 +182,18 @@ def test_only_the_owner_phrase_of_a_subject_noun_names_its_actor():
         ("law", "law", "NOUN", "pobj", 7), (".", ".", "PUNCT", "punct", 6),
     ]  # fmt: skip
     assert [f[0] for f in run(rows)] == ["peru"]
+
+
+def test_a_consultation_with_nobody_named_is_not_coded():
+    # Peru joined the talks .   /   Peru met Chile .
+    joined = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("joined", "join", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 3),
+        ("talks", "talk", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    met = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("met", "meet", "VERB", "ROOT", 1),
+        ("Chile", "Chile", "PROPN", "dobj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert joined == []
+    assert met == [("peru", "chili", "04")]

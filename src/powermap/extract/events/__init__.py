@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from powermap.codebooks import lookup
 from powermap.extract._text import sentences, trimmed
-from powermap.extract.events.coder import Coded, ParseCoder
+from powermap.extract.events.coder import DYADIC_ROOTS, Coded, ParseCoder
 from powermap.extract.events.dates import get_resolver
 from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.headline import headline_end
@@ -108,7 +108,7 @@ class EventStage(Stage):
             in_quote = any(s < end and start < e for s, e in quotes)
             marked = any(t.lower_ in markers for t in sent)
             for c in coded:
-                if self.options.require_target and c.target is None:
+                if c.target is None and (self.options.require_target or c.cameo[:2] in DYADIC_ROOTS):
                     continue
                 key = (c.source.id, c.target.id if c.target else None, c.cameo, start)
                 if key in seen:

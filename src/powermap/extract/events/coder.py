@@ -37,7 +37,7 @@ from powermap.extract.events.targets import Targets
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
-__all__ = ["ADDRESSED_ROOTS", "RECIPROCAL_ROOTS", "SYMMETRIC_ROOTS", "Coded", "ParseCoder"]
+__all__ = ["ADDRESSED_ROOTS", "DYADIC_ROOTS", "RECIPROCAL_ROOTS", "SYMMETRIC_ROOTS", "Coded", "ParseCoder"]
 
 #: a wrapped event under ``threat`` becomes this CAMEO threat code (by wrapped code prefix)
 THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "138", "20": "138"}
@@ -47,6 +47,9 @@ RALLY_ROOTS = {"16", "17"}
 #: roots of acts addressed to someone (appeal, demand): an adverbial clause of one without a target
 #: of its own is addressed to the complement of the verb it modifies (*wrote to Y, appealing for ...*)
 ADDRESSED_ROOTS = {"02", "10"}
+#: roots whose events need a counterpart (consult: meet, visit, negotiate): one with no target
+#: named (*X joined the talks*, *the coalition was joined by X*) tells no dyad and is not coded
+DYADIC_ROOTS = {"04"}
 #: the root of an appeal: the clause a non-wrapping appeal governs (*hope that X will return*) is
 #: what it asks for, no event of its own
 APPEAL_ROOT = "02"
