@@ -197,3 +197,13 @@ def test_a_consultation_with_nobody_named_is_not_coded():
     ])  # fmt: skip
     assert joined == []
     assert met == [("peru", "chili", "04")]
+
+
+def test_a_passive_whose_agent_is_no_actor_takes_no_source_by_word_order():
+    # Peru was struck by a storm .   (the storm acts; Peru undergoes it)
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
+        ("struck", "strike", "VERB", "ROOT", 2), ("by", "by", "ADP", "agent", 2), ("a", "a", "DET", "det", 5),
+        ("storm", "storm", "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 2),
+    ])  # fmt: skip
+    assert found == []

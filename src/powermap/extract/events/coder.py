@@ -190,6 +190,8 @@ class ParseCoder:
             demands = self.reported_demand(speech, sources, code, tok)
             if demands:
                 return demands
+        if passive and heads and not sources:  # *X was struck by a car*: the agent named is no actor,
+            self.agentless.add(tok.i)  # and the patient before the verb is no source either
         out: list[Coded] = []
         # *X en Y beschuldigen elkaar*; *de Pools-Chileense handelsoorlog*: between the two
         paired = entry.noun and any(self.referents.pair(h) for h in heads)
