@@ -22,6 +22,7 @@ from powermap.extract.events.morphology import (
 )
 from powermap.extract.events.syntax import (
     OBJECT,
+    agents,
     clause_words,
     dep,
     is_passive,
@@ -54,6 +55,7 @@ class Predicates:
         self.reflexive = lexicon.cue_set("reflexive")
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.relative = lexicon.cue_set("relative_pronouns")
+        self.agent_preps = lexicon.cue_set("agent_preps")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.uncoded_roots = lexicon.cue_set("uncoded_roots")
         self.speech_roots = lexicon.cue_set("speech_event_roots")
@@ -160,11 +162,12 @@ class Predicates:
         return self.stray_object(tok)
 
     def patients(self, tok: Token) -> list[Token]:
-        """A passive's subject, which is what the act is done to (*the attack was claimed by X*:
-        *claim + attack*), and counts for the row's pattern as an object does; a relative pronoun
-        subject stands for its noun (*the coalition, which was joined by X*)."""
-        if not is_passive(tok):
-            return []
+        """The subject of a passive with an agent phrase, which is what the agent does the act to
+        (*the attack was claimed by X*: *claim + attack*), and counts for the row's pattern as an
+        object does; a relative pronoun subject stands for its noun (*the coalition, which was
+        joined by X*)."""
+        if not is_passive(tok) or not agents(tok, self.agent_preps):
+            return []  # without an agent phrase the subject is what the row reads as its actor
         found = [s for s in subjects(tok) if dep(s) == "nsubj:pass"]
         clause = self.relative_clause(tok)
         if clause is not None and clause.head.pos_ == "NOUN":
