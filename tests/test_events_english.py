@@ -207,3 +207,14 @@ def test_a_passive_whose_agent_is_no_actor_takes_no_source_by_word_order():
         ("storm", "storm", "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 2),
     ])  # fmt: skip
     assert found == []
+
+
+def test_an_infinitive_on_an_object_noun_takes_the_verbs_subject():
+    # Peru announced plans to pull out of Chile .   (who has the plans pulls out; *pull out of* 160)
+    found = run([
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("announced", "announce", "VERB", "ROOT", 1),
+        ("plans", "plan", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 4), ("pull", "pull", "VERB", "acl", 2),
+        ("out", "out", "ADP", "prep", 4), ("of", "of", "ADP", "prep", 5), ("Chile", "Chile", "PROPN", "pobj", 6),
+        (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert ("peru", "chili", "16") in found

@@ -128,7 +128,20 @@ class Sources:
                 return [antecedent(s) for s in found], False
         if not own and (clause := self.split_infinitive(tok)) is not None:
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
+        if not own and (verb := self.object_infinitive(tok)) is not None:  # *announced plans to V*
+            return [antecedent(c) for s in subjects(verb) for c in conjuncts(s)], False
         return [antecedent(s) for s in own], False
+
+    def object_infinitive(self, tok: Token) -> Token | None:
+        """The verb whose object noun an infinitive without a subject complements (*X announced
+        plans to pull out*, *X took steps to restrict Y*): who has the plan acts; else None."""
+        noun = tok.head
+        infinitive = "Inf" in tok.morph.get("VerbForm", []) or any(c.lower_ in self.infinitive for c in tok.children)
+        if dep(tok) != "acl" or not infinitive or noun.i == tok.i:
+            return None
+        if noun.pos_ != "NOUN" or dep(noun) not in OBJECT or noun.head.i == noun.i:
+            return None
+        return noun.head if is_predicate(noun.head) else None
 
     @staticmethod
     def clausal_subject(tok: Token) -> bool:
