@@ -72,4 +72,5 @@ def test_a_discussed_topic_alone_gives_no_target():
         ("gisteren", "gisteren", "ADV", "advmod", 1), ("Polen", "Polen", "PROPN", "obj", 1),
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
-    assert found == [("jansen", None, "04")]
+    # Polen is the topic, no target; and a consultation with nobody named is not coded (DYADIC_ROOTS)
+    assert found == []

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 
 from powermap.codebooks import lookup
 from powermap.extract._text import sentences, trimmed
-from powermap.extract.events.coder import Coded, ParseCoder
+from powermap.extract.events.coder import DYADIC_ROOTS, Coded, ParseCoder
 from powermap.extract.events.dates import get_resolver
 from powermap.extract.events.fallback import PatternCoder
+from powermap.extract.events.headline import headline_end
 from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.events.syntax import subtree
 from powermap.extract.stage import ExtractionContext, Stage, stages
@@ -63,11 +64,14 @@ class EventStage(Stage):
 
     Options:
         require_target (bool): drop events whose target is unknown (default False).
+        code_headline (bool): code the headline too (default False: a headline sums up what
+            the body reports, see ``headline.py``).
     """
 
     @dataclass(frozen=True)
     class Options:
         require_target: bool = False
+        code_headline: bool = False
 
     produces = "events"
     provides = ("event_reported", "event_clauses")
@@ -90,7 +94,10 @@ class EventStage(Stage):
         reported_flags: list[bool] = []
         clauses: list[tuple[int, int]] = []  # per event: the character span of its trigger's clause
         seen: set[tuple] = set()
+        headline = 0 if self.options.code_headline else headline_end(ctx.text)
         for sent in sentences(doc):
+            if trimmed(sent)[1] <= headline:
+                continue  # the headline sums up the body
             coded = coder.code_sentence(sent)
             if not coded and isinstance(coder, ParseCoder) and backup is not None:
                 coded = [c for c in backup.code_sentence(sent) if c.trigger.i not in coder.agentless]
@@ -101,7 +108,7 @@ class EventStage(Stage):
             in_quote = any(s < end and start < e for s, e in quotes)
             marked = any(t.lower_ in markers for t in sent)
             for c in coded:
-                if self.options.require_target and c.target is None:
+                if c.target is None and (self.options.require_target or c.cameo[:2] in DYADIC_ROOTS):
                     continue
                 key = (c.source.id, c.target.id if c.target else None, c.cameo, start)
                 if key in seen:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.binding import rebound
+from powermap.extract.events.demands import demand_code, demand_of, speaker_of
 from powermap.extract.events.demonstratives import ActDescriptions
 from powermap.extract.events.lexicon import EventLexicon, LexEntry
 from powermap.extract.events.modality import Modality
@@ -37,7 +38,7 @@ from powermap.extract.events.targets import Targets
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
-__all__ = ["ADDRESSED_ROOTS", "RECIPROCAL_ROOTS", "SYMMETRIC_ROOTS", "Coded", "ParseCoder"]
+__all__ = ["ADDRESSED_ROOTS", "DYADIC_ROOTS", "RECIPROCAL_ROOTS", "SYMMETRIC_ROOTS", "Coded", "ParseCoder"]
 
 #: a wrapped event under ``threat`` becomes this CAMEO threat code (by wrapped code prefix)
 THREAT_CODES = {"163": "1312", "16": "1313", "17": "132", "18": "138", "19": "138", "20": "138"}
@@ -47,6 +48,12 @@ RALLY_ROOTS = {"16", "17"}
 #: roots of acts addressed to someone (appeal, demand): an adverbial clause of one without a target
 #: of its own is addressed to the complement of the verb it modifies (*wrote to Y, appealing for ...*)
 ADDRESSED_ROOTS = {"02", "10"}
+#: roots whose events need a counterpart (consult: meet, visit, negotiate): one with no target
+#: named (*X joined the talks*, *the coalition was joined by X*) tells no dyad and is not coded
+DYADIC_ROOTS = {"04"}
+#: the root of an appeal: the clause a non-wrapping appeal governs (*hope that X will return*) is
+#: what it asks for, no event of its own
+APPEAL_ROOT = "02"
 #: roots whose events between coordinated subjects are mutual (X en Y ontmoetten elkaar)
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 #: roots whose events between coordinated subjects are mutual even when another name is
@@ -126,6 +133,7 @@ class ParseCoder:
         wrapper_head: Token | None = None
         modality = entry.flag_value("mod") or modes.modality(tok)
         reported = promised = False
+        speech: Token | None = None  # the verb of saying that reports the act
         for cur, head in pairwise((tok, *governors(tok, COMPLEMENT | {"acl"}, reader.vote_noun))):
             wrapper = entries.get(head.i)
             if wrapper is not None and wrapper.wrap:
@@ -140,8 +148,10 @@ class ParseCoder:
                 elif not subjects(tok) and (request := modes.request_code(wrapper, code)) is not None:
                     code, modality = request, modes.modality(head)  # *urged X to yield*: the appeal happened
             elif self.predicates.is_speech(head):
-                reported = True
+                reported, speech = True, head
                 break
+            elif dep(cur) == "ccomp" and self.wished(wrapper):
+                return []  # *I hope that X will come back*: what the appeal asks for has not happened
             elif dep(cur) in ("ccomp", "advcl"):
                 break
         if wrapper_head is None and (clause := reader.split_infinitive(tok)) is not None:
@@ -162,6 +172,8 @@ class ParseCoder:
             self.agentless.add(tok.i)  # *zij hebben ... gesteund*: an open plural pronoun, no named source
         elif not entry.noun and heads and all(self.nameless_subject(tok, h) for h in heads):
             self.agentless.add(tok.i)  # *the collision, which killed X*: its own subject is no actor
+        elif not heads and reader.noun_gerund(tok):  # *the cost of blaming Y*: nobody named blames
+            self.agentless.add(tok.i)
         elif not heads and (above := self.agentless_governor(tok)) is not None:
             self.agentless |= {tok.i, above.i}  # *X and Y were called to join*: nobody named calls
         first, end = self.focus.span
@@ -176,6 +188,12 @@ class ParseCoder:
             for source in found:
                 if source is not None and source not in sources:
                     sources.append(source)
+        if speech is not None and wrapper_head is None and modality == "demanded" and not negated:
+            demands = self.reported_demand(speech, sources, code, tok)
+            if demands:
+                return demands
+        if passive and heads and not sources:  # *X was struck by a car*: the agent named is no actor,
+            self.agentless.add(tok.i)  # and the patient before the verb is no source either
         out: list[Coded] = []
         # *X en Y beschuldigen elkaar*; *de Pools-Chileense handelsoorlog*: between the two
         paired = entry.noun and any(self.referents.pair(h) for h in heads)
@@ -218,6 +236,20 @@ class ParseCoder:
                 out.append(Coded(source, each, code, negated, modality, reported, tok))
         self.focus.current = None
         return out
+
+    @staticmethod
+    def wished(entry: LexEntry | None) -> bool:
+        """Whether a governing predicate's row is an appeal (CAMEO root 02: *hope, appeal*) that
+        wraps nothing: the clause it governs is what is asked for, not an event of its own."""
+        return entry is not None and not entry.wrap and (entry.cameo or "")[:2] == APPEAL_ROOT
+
+    def reported_demand(self, speech: Token, subjects_of: list[Actor], code: str, tok: Token) -> list[Coded]:
+        """*X said Y should leave*: X's demand of Y (``demands.py``), one event per subject;
+        empty when the speaker is unknown or on the subject's side."""
+        speaker = speaker_of(speech, self.source_reader.sources, self.referents.actor)
+        if not subjects_of or not all(demand_of(speaker, s) for s in subjects_of) or speaker is None:
+            return []
+        return [Coded(speaker, s, demand_code(code), False, "asserted", True, tok) for s in subjects_of]
 
     def own_side(self, source: Actor) -> set[str]:
         """Who a predicate's complements cannot name as its target: the source, and for an

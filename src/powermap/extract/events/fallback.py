@@ -4,7 +4,8 @@ Used when the annotator gives tokens and sentences only, and as a backup (verbs 
 sentences whose parse gave no event. A trigger is a token whose lemma (from spaCy's lookup
 tables, or its lower-case form) or particle + lemma (legde ... op -> opleggen) has a
 lexicon row whose pattern words occur in the sentence. The source is the actor right after
-a clause-second trigger (inversion: "sloeg hij") or else the nearest actor group before the
+a clause-second trigger in a verb-second language (inversion: "sloeg hij"; never in English,
+where a name after the verb is its object) or else the nearest actor group before the
 trigger (X en Y -> two sources); the target is the first other actor after it, else between
 source and trigger (verb-final clauses). It shares the parse coder's lexicon, actor
 resolution and modality cues by composition, not inheritance.
@@ -26,7 +27,7 @@ from powermap.extract.events.modality import Modality
 from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
-from powermap.extract.events.syntax import dep, is_participle_modifier, subtree
+from powermap.extract.events.syntax import dep, is_participle_modifier, subtree, temporal_words
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
@@ -78,6 +79,9 @@ class PatternCoder:
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
         self.verb_final = bool(lexicon.cues.get("verb_second"))  # subordinate clauses end in the verb
+        #: only a verb-second language puts the subject right after a verb (*In november sloeg
+        #: hij*); in English a name after the verb is its object (*suspended X's permit*)
+        self.inversion = bool(lexicon.cues.get("verb_second"))
         words = lang.get(lexicon.language) if lexicon.language in lang.codes() else None
         self.subordinators = words.subordinators if words else frozenset()
         self.determiners = (words.determiners | words.possessives) if words else frozenset()
@@ -222,7 +226,8 @@ class PatternCoder:
             bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
         elif not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
             near = sent[max(0, k - WINDOW) : k + WINDOW]
-            bag = {w for t in near if t.i != tok.i for w in (t.lower_, norm(t.lemma_ or t.text))}
+            when = self.day_phrases(near)  # *told the press on Tuesday*: no *press on*
+            bag = {w for t in near if t.i != tok.i and t.i not in when for w in (t.lower_, norm(t.lemma_ or t.text))}
         else:
             bag = words - {tok.lower_, lemma}
         for cand in candidates:
@@ -245,6 +250,14 @@ class PatternCoder:
             if len(self._readings) > MEMO_SIZE:
                 self._readings.clear()
         return found
+
+    @staticmethod
+    def day_phrases(near: Span) -> set[int]:
+        """Token indices of day words in a window and the preposition right before each: they say
+        when, so they are no pattern words of a nominal predicate (as in ``Predicates.bag``)."""
+        days = temporal_words()
+        found = {t.i for t in near if t.lower_ in days}
+        return found | {i - 1 for i in found if i > near.start and near.doc[i - 1].pos_ == "ADP"}
 
     @staticmethod
     def own_words(tok: Token) -> set[str]:
@@ -321,7 +334,14 @@ class PatternCoder:
         sources: list[Actor] = []
         if before and before[-1][1] == k - 1:
             sources = before.pop()[2]  # subject right before the verb
-        elif not noun and after and after[0][0] - k <= 3 and k > 0 and not self.in_phrase(sent, after[0][0]):
+        elif (
+            self.inversion
+            and not noun
+            and after
+            and after[0][0] - k <= 3
+            and k > 0
+            and not self.in_phrase(sent, after[0][0])
+        ):
             sources = after.pop(0)[2]  # inversion: In november sloeg hij ...
         elif before:
             sources = before.pop()[2]

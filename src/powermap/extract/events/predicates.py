@@ -24,6 +24,7 @@ from powermap.extract.events.morphology import (
 )
 from powermap.extract.events.syntax import (
     OBJECT,
+    agents,
     clause_words,
     dep,
     is_passive,
@@ -69,6 +70,7 @@ class Predicates:
         self.reflexive = lexicon.cue_set("reflexive")
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.relative = lexicon.cue_set("relative_pronouns")
+        self.agent_preps = lexicon.cue_set("agent_preps")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.uncoded_roots = lexicon.cue_set("uncoded_roots")
         self.speech_roots = lexicon.cue_set("speech_event_roots")
@@ -214,6 +216,19 @@ class Predicates:
         head = clause.head
         return head if head.pos_ == "NOUN" and objects[0].i < tok.i else None
 
+    def patients(self, tok: Token) -> list[Token]:
+        """The subject of a passive with an agent phrase, which is what the agent does the act to
+        (*the attack was claimed by X*: *claim + attack*), and counts for the row's pattern as an
+        object does; a relative pronoun subject stands for its noun (*the coalition, which was
+        joined by X*)."""
+        if not is_passive(tok) or not agents(tok, self.agent_preps):
+            return []  # without an agent phrase the subject is what the row reads as its actor
+        found = [s for s in subjects(tok) if dep(s) == "nsubj:pass"]
+        clause = self.relative_clause(tok)
+        if clause is not None and clause.head.pos_ == "NOUN":
+            found = [clause.head if s.lower_ in self.relative else s for s in found]
+        return found
+
     @staticmethod
     def relative_clause(tok: Token) -> Token | None:
         """The relative clause ``tok`` heads, directly or as the infinitive of its verb cluster."""
@@ -286,7 +301,9 @@ class Predicates:
         and its preposition say when, so they are no pattern words (*agreed on Wednesday*);
         without ``own_case``, a noun's own preposition is none either."""
         words: set[str] = set()
-        extra = [t for b in (*self.borrowed(tok), *self.predicative(tok)) for t in (b, *np_words(b))]
+        extra = [
+            t for b in (*self.borrowed(tok), *self.patients(tok), *self.predicative(tok)) for t in (b, *np_words(b))
+        ]
         found = [*clause_words(tok), *extra]
         if not own_case:  # a noun's own preposition links it to its head: *instemmen met haar akkoord*
             own = {c.i for c in tok.children if dep(c) == "case"}  # is no *akkoord met*

@@ -307,8 +307,8 @@ class Referents:
         to say*, *het is moeilijk om te zeggen*) stands for that infinitive, not for an actor."""
         head = tok.head
         adjectival = head.pos_ == "ADJ" and any(dep(c) == "cop" for c in head.children)
-        if head.pos_ == "AUX" and any(dep(c) == "acomp" for c in head.children):
-            adjectival = True
+        if head.pos_ in ("AUX", "VERB") and any(dep(c) == "acomp" for c in head.children):
+            adjectival = True  # also a copula the tagger calls a verb (*it’s not much to ask*)
         return adjectival and any(dep(c) == "xcomp" and c.pos_ == "VERB" for c in head.children)
 
     def acted_on(self, noun: Token) -> bool:

@@ -102,6 +102,8 @@ class Sources:
                 fronted += [first] if first is not None else conjuncts(noun)
             return [antecedent(h) for h in fronted], False
         own: list[Token] = []
+        if self.clausal_subject(tok):  # *Being at the helm of X does not give ...*: no actor acts
+            return [], False
         for subj in subjects(tok):
             first = self.example(subj)
             own += [first] if first is not None else [m for c in conjuncts(subj) for m in self.modifier_conjuncts(c)]
@@ -131,7 +133,28 @@ class Sources:
                 return [antecedent(s) for s in found], False
         if not own and (clause := self.split_infinitive(tok)) is not None:
             return [antecedent(c) for s in subjects(clause) for c in conjuncts(s)], False
+        if not own and (verb := self.object_infinitive(tok)) is not None:  # *announced plans to V*
+            return [antecedent(c) for s in subjects(verb) for c in conjuncts(s)], False
         return [antecedent(s) for s in own], False
+
+    def object_infinitive(self, tok: Token) -> Token | None:
+        """The verb whose object noun an infinitive without a subject complements (*X announced
+        plans to pull out*, *X took steps to restrict Y*): who has the plan acts; else None."""
+        noun = tok.head
+        infinitive = "Inf" in tok.morph.get("VerbForm", []) or any(c.lower_ in self.infinitive for c in tok.children)
+        if dep(tok) != "acl" or not infinitive or noun.i == tok.i:
+            return None
+        if noun.pos_ != "NOUN" or dep(noun) not in OBJECT or noun.head.i == noun.i:
+            return None
+        return noun.head if is_predicate(noun.head) else None
+
+    @staticmethod
+    def clausal_subject(tok: Token) -> bool:
+        """Whether the predicate's subject is a clause (``csubj``: *To attack X would harm Y*,
+        *Being the ally of X gives ...*): what is done is the subject, and a name inside it is no
+        source."""
+        found = subjects(tok)
+        return bool(found) and all(dep(s) in ("csubj", "csubj:pass") for s in found)
 
     def names_actor(self, noun: Token) -> bool:
         """Whether a noun is itself an actor's mention or a role description (*de president*)."""
@@ -266,6 +289,13 @@ class Sources:
         if head.pos_ == "ADJ" and (dep(head) == "acomp" or dep(head) in ("xcomp", "amod")) and head.head.i != head.i:
             head = head.head  # *was forceful in*
         return head if head.i != prep.i and is_predicate(head) and subjects(head) else None
+
+    @staticmethod
+    def noun_gerund(tok: Token) -> bool:
+        """Whether a gerund complements a preposition on a noun (*the cost of blaming Y*): its
+        doer is not named, and no name found by word order is it."""
+        prep = tok.head
+        return dep(tok) == "pcomp" and prep.i != tok.i and prep.head.i != prep.i and prep.head.pos_ in ("NOUN", "PROPN")
 
     def stranded_conjunct(self, tok: Token) -> Token | None:
         """In a verb-second language, a finite verb right after *en/maar* without a subject of its

@@ -266,16 +266,23 @@ def _np_children(tok: Token) -> list[Token]:
     return [c for c in tok.children if dep(c) not in CLAUSAL and dep(c) != "punct"]
 
 
+#: a noun's modifiers that are prepositional phrases (UD ``nmod``; ClearNLP ``prep`` heads its
+#: object): only the head's own owner phrase (*of, van*) belongs to the noun phrase's referent
+PHRASES = {"nmod", "prep"}
+
+
 def np_tokens_by_distance(tok: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``tok`` (no clauses, no conjuncts), nearest first.
     Only the head's own ``van``/``of`` complement is part of it (*de regering van Armenië*);
     deeper modifiers name other things (*sprake van een vermindering van de handel met X*)."""
 
     def step(t: Token) -> list[Token]:
-        return [c for c in t.children if dep(c) not in NP_SKIP and (base(dep(c)) != "nmod" or owner(t, c))]
+        return [c for c in t.children if dep(c) not in NP_SKIP and (base(dep(c)) not in PHRASES or owner(t, c))]
 
     def owner(t: Token, c: Token) -> bool:
         owners = cue_union("owner_preps")  # de regering van X: the head's own complement names its owner
+        if dep(c) == "prep":  # ClearNLP: the preposition heads its object (*the deal between X and Y*)
+            return t.i == tok.i and c.lower_ in owners
         return t.i == tok.i and (dep(c) == "nmod:poss" or any(x.lower_ in owners for x in c.children))
 
     out = _walk(tok, step)

@@ -61,6 +61,8 @@ class Targets:
         self.sources = sources
         self.target_preps = [str(p).lower() for p in lexicon.cues.get("target_preps") or []]
         self.agent_preps = lexicon.cue_set("agent_preps")
+        self.partitive_preps = lexicon.cue_set("partitive_preps")
+        self.partitive_words = lexicon.cue_set("partitive_words")
         self.infinitive_marks = lexicon.cue_set("infinitive_marks")
         self.infinitive_clause = lexicon.cue_set("infinitive_clause_marks")
         self.open_list_marks = lexicon.cue_set("open_list_marks")
@@ -115,7 +117,11 @@ class Targets:
         for cand in candidates:  # a place after a locative preposition is where, not whom
             if theme and cand.is_lower and (cand.lower_ in theme or norm(cand.lemma_ or cand.text) in theme):
                 continue
-            found = None if refs.attribution(cand) or refs.locative(cand) or self.channel(cand) else self.about(cand)
+            found = (
+                None
+                if refs.attribution(cand) or refs.locative(cand) or self.channel(cand)
+                else self.about(cand, exclude)
+            )
             if found is not None and found.id in exclude and cand.lower_ in refs.personal:
                 found = refs.index.previous_person(cand.idx, exclude)  # *X arresteerde hem*: not X
             if found is not None and found.id not in exclude:
@@ -133,13 +139,16 @@ class Targets:
                     return found
         return None
 
-    def about(self, cand: Token) -> Actor | None:
+    def about(self, cand: Token, exclude: set[str] | frozenset[str] = frozenset()) -> Actor | None:
         """The actor a complement stands for. A common noun that names no actor itself is an act
         or thing, aimed at whoever is behind it: its agent phrase (*attacked the proclamation
         ... by X*, *het besluit door X*) before any other name in the phrase, else its
-        possessive pronoun (*instemmen met haar akkoord*); a role noun's possessor (*zijn
-        minister*) is another person, not the target."""
+        possessive pronoun (*instemmen met haar akkoord*; one the actor layer leaves open is the
+        person named last who is not in ``exclude``, the source: *I disagreed with his plan*); a
+        role noun's possessor (*zijn minister*) is another person, not the target. A quantity word
+        with a partitive phrase (*many of his proposals*) stands for that phrase's noun."""
         refs = self.referents
+        cand = self.partitive(cand)
         if cand.pos_ != "NOUN" or refs.index.at(cand.idx, cand.idx + len(cand.text)) is not None:
             return refs.actor(cand)
         for _label, prep, noun in prepositional(cand):
@@ -152,7 +161,20 @@ class Targets:
         if not owners:
             return None
         owner = owners[0]  # the actor layer's reading of *zijn*, *haar*, *his*
-        return refs.actor(owner) or refs.index.resolve(owner.idx, owner.idx + len(owner.text), owner.text)
+        found = refs.actor(owner) or refs.index.resolve(owner.idx, owner.idx + len(owner.text), owner.text)
+        if found is None and owner.lower_ in refs.possessive and "Neut" not in owner.morph.get("Gender", []):
+            found = refs.index.previous_person(owner.idx, set(exclude))
+        return found
+
+    def partitive(self, cand: Token) -> Token:
+        """A quantity word with a partitive phrase (``partitive_words`` + ``partitive_preps``:
+        *disagreed with many of his proposals*) stands for the noun of that phrase; else ``cand``."""
+        if cand.lower_ not in self.partitive_words:
+            return cand
+        for _label, prep, noun in prepositional(cand):
+            if prep in self.partitive_preps:
+                return noun
+        return cand
 
     def channel(self, tok: Token) -> bool:
         """A name after a preposition of the channel (``medium_preps``: *via Twitter*) is how
