@@ -68,8 +68,8 @@ def settle_runs(
     Leger``, ``the Danish Ministry of Foreign Affairs``, ``the UK Border Force``) is part of that name;
     so is one the NER reads as one organisation with the words after it (``the US Air Force``,
     ``Deutsche Bahn``), unless a role noun follows it (``US President``). An organisation entity
-    with a preposition inside (``the United States Commission on International Religious
-    Freedom``) is one name (``entity_name``)."""
+    with a preposition inside (``the National Commission on Water
+    Rights``) is one name (``entity_name``)."""
     drop: set[int] = set()
     keep = [c for e in ents or [] if (c := entity_name(kb, lex, e, hits, text)) is not None]
     # only where the runs would cut the entity, never a piece of a longer run (*X School of | Y van Z*)
@@ -144,7 +144,7 @@ def entity_name(kb: KnowledgeBase, lex: ActorLexicon, e: Candidate, hits: list[H
 
 def _cuts(run: Candidate, name: Candidate, text: str, lex: ActorLexicon) -> bool:
     """Whether ``name`` would cut the capitalised ``run`` apart: it starts inside the run after
-    anything but a determiner (*This Thursday the | United States Commission on ...* is fine), or
+    anything but a determiner (*This Monday the | National Commission on ...* is fine), or
     ends inside it."""
     if run.start < name.end < run.end:
         return True

@@ -19,7 +19,7 @@ words inside quotation marks (rhetoric: in vijf minuten). A quantity repeated in
 (same value, unit and measured word) is one claim, its first mention.
 
 A money amount with no currency word takes the currency of the next (or previous) amount in
-its sentence: de VS (747 miljard) en China (466 miljard dollar).
+its sentence: Peru (12 miljard) en Chili (31 miljard dollar).
 """
 
 from __future__ import annotations

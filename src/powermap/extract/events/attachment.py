@@ -1,6 +1,6 @@
 """Phrases the parser hung in the wrong place.
 
-*X verzet zich tegen zijn uitsluiting door Y*: the parser often hangs *door Y* on the verb
+*X protesteert tegen haar ontslag door Y*: the parser often hangs *door Y* on the verb
 instead of the event noun before it. In an active clause an agent phrase (``agent_preps``:
 *door*, *by*) on the verb names no one the verb's own subject acts with, so when it follows an
 event noun that the verb governs, right after that noun's phrase, it is the noun's agent.

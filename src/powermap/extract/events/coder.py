@@ -320,7 +320,7 @@ class ParseCoder:
         first, end = self.focus.span
         personal = self.referents.personal
         takers = [a for h in receivers if (a := rebound(h, self.referents.actor(h), personal, self.index)) is not None]
-        if not takers:  # *Dit initiatief stuit op scepsis van X*: the act's doer, told before
+        if not takers:  # *Dit voorstel valt slecht bij X*: the act's doer, told before
             doers = [d for h in receivers for d in self.acts.previous_subjects(h)]
             takers = [a for d in doers if (a := self.referents.actor(self.referents.antecedent(d))) is not None][:1]
         taker = takers[0] if takers else None

@@ -3,8 +3,8 @@
 A noun of the language's ``act_nouns`` (*initiatief, plan, voorstel*; *initiative, plan,
 proposal*) with a demonstrative determiner (``demonstratives``: *dit, dat, deze*; *this, that*)
 names no actor itself; it points back at what the sentence before told, and stands for who did
-it: the subject of that sentence's main clause, or the one before it (*De ICG wil met beide partijen praten. Dit
-initiatief stuit op scepsis van X*: X is sceptical of the ICG). Read over the parse only.
+it: the subject of that sentence's main clause, or the one before it (*De bond wil met de twee ministers praten.
+Dit voorstel valt slecht bij X*: X is sceptical of the union). Read over the parse only.
 """
 
 from __future__ import annotations

@@ -157,7 +157,7 @@ class PatternCoder:
 
     def act_doer(self, sent: Span, k: int) -> Actor | None:
         """Who did the act a demonstrative act noun right before the trigger points back at
-        (*Dit initiatief stuit op scepsis van X*: the subject of the sentence before), or None."""
+        (*Dit voorstel valt slecht bij X*: the subject of the sentence before), or None."""
         for j in range(k - 1, max(-1, k - 3), -1):
             if sent[j].pos_ != "NOUN":
                 continue

@@ -1,7 +1,7 @@
 """The headline of a news text: its first line, when a blank line sets it off from the body.
 
-A headline sums up what the body reports (*UK urges US to waive immunity*, *Rusland stuurt
-Maduro militairen*); event coders of news (PETRARCH's lead sentences, the gold sets' convention:
+A headline sums up what the body reports (*Norway asks Chile to extradite suspect*,
+*Polen stuurt artsen naar Kenia*); event coders of news (PETRARCH's lead sentences, the gold sets' convention:
 "the title ... refers to the same summit and is not coded again") code the body, so the events
 stage skips the headline unless asked (option ``code_headline``). A first line counts as a
 headline only when it is short (at most ``MAX_CHARS`` characters) and more text follows a blank

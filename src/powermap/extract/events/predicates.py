@@ -291,7 +291,7 @@ class Predicates:
     def bare_modifier(tok: Token) -> bool:
         """A participle or adjective modifying a noun with no argument of its own (*the proposed
         end point*, *de geplande pijpleiding*) names a property, not an event; with an agent or
-        object (*de door de VN gesteunde regering*) it is still read."""
+        object (*de door de EU gesteunde partij*) it is still read."""
         if dep(tok) != "amod" or any(dep(c) not in ("advmod", "punct", "cc") for c in tok.children):
             return False
         return tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm", []) or tok.tag_ in ("VBN", "VBG")

@@ -289,7 +289,7 @@ class Referents:
         state or the state named last (*liet weten dat het de oefeningen schrapt*)."""
         if tok.lower_ in self.neuter and (dep(tok) == "nsubj" or self.misread_article(tok)):
             if self.extraposed(tok):
-                return None  # *it is not much to ask*: a placeholder for the infinitive, no one
+                return None  # *it is only fair to wait*: a placeholder for the infinitive, no one
             if not self.in_report(tok):
                 return None  # *de vraag is of het helpt*: outside reported speech *het* is no state
             return self.speaker_state(tok) or self.index.last_state(tok.idx, owner=self.focus.current)
@@ -308,7 +308,7 @@ class Referents:
         head = tok.head
         adjectival = head.pos_ == "ADJ" and any(dep(c) == "cop" for c in head.children)
         if head.pos_ in ("AUX", "VERB") and any(dep(c) == "acomp" for c in head.children):
-            adjectival = True  # also a copula the tagger calls a verb (*it’s not much to ask*)
+            adjectival = True  # also a copula the tagger calls a verb (*it’s only fair to wait*)
         return adjectival and any(dep(c) == "xcomp" and c.pos_ == "VERB" for c in head.children)
 
     def acted_on(self, noun: Token) -> bool:

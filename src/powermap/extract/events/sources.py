@@ -177,7 +177,7 @@ class Sources:
         """Source of an event noun: possessor, demonym adjective or agent phrase."""
         by = [n for label, p, n in prepositional(tok) if p in self.agent_preps]
         by = by or detached_agents(tok, self.agent_preps)  # *uitsluiting | door Y*, hung on the verb
-        # *zijn uitsluiting door Y*: with an agent phrase the possessor undergoes the act
+        # *haar ontslag door Y*: with an agent phrase the possessor undergoes the act
         heads = by or [c for c in tok.children if dep(c) in ("nmod:poss", "amod", "det") and c.pos_ != "DET"]
         if not by and not any(self.referents.actor(h) is not None for h in heads):
             # *de militaire steun van X aan Y*: an adjective that names no one leaves the van phrase
@@ -299,8 +299,8 @@ class Sources:
 
     def stranded_conjunct(self, tok: Token) -> Token | None:
         """In a verb-second language, a finite verb right after *en/maar* without a subject of its
-        own that the parser hung on a noun (*X stelde dat het geweld ... illustratief is voor de
-        islamofobie en eiste van Y ...*) opens a main clause with its subject left out: the
+        own that the parser hung on a noun (*X zei dat de brand ... typerend is voor het
+        beleid en eiste van Y ...*) opens a main clause with its subject left out: the
         clause it shares the subject with is the main clause around that noun. Else None."""
         if not self.verb_second or dep(tok) != "conj" or tok.i == 0 or is_predicate(tok.head):
             return None

@@ -274,7 +274,7 @@ PHRASES = {"nmod", "prep"}
 def np_tokens_by_distance(tok: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``tok`` (no clauses, no conjuncts), nearest first.
     Only the head's own ``van``/``of`` complement is part of it (*de regering van Armenië*);
-    deeper modifiers name other things (*sprake van een vermindering van de handel met X*)."""
+    deeper modifiers name other things (*een daling van de uitvoer naar X*)."""
 
     def step(t: Token) -> list[Token]:
         return [c for c in t.children if dep(c) not in NP_SKIP and (base(dep(c)) not in PHRASES or owner(t, c))]

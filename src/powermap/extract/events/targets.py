@@ -97,7 +97,7 @@ class Targets:
         fronted = misread.fronted if misread is not None else []
         if misread is not None:  # *Veel landen erkennen Y niet*, parsed with Y as subject
             candidates.append(misread.subject)
-        # *Cyprus, which Turkey does not recognize*: a relative pronoun object is its noun
+        # *the republic, which X does not recognize*: a relative pronoun object is its noun
         if not topic:
             candidates += [self.referents.antecedent(c) for c in tok.children if dep(c) == "obj" and c not in fronted]
         borrowed = self.predicates.borrowed(tok)
@@ -332,7 +332,7 @@ class Targets:
     def noun_target(self, tok: Token, exclude: set[str]) -> Actor | None:
         """The target of an event noun: its complement with a target preposition (*de aanval op
         X*); beside an agent phrase, the possessor or owner phrase, which then names who undergoes
-        the act (*zijn uitsluiting door Y*, *de arrestatie van X door Y*, *X's arrest by Y*)."""
+        the act (*haar ontslag door Y*, *de arrestatie van X door Y*, *X's arrest by Y*)."""
         phrases = list(prepositional(tok))
         preps = [(p, n) for label, p, n in phrases if p in self.target_preps and label != "nmod:poss"]
         if any(p in self.agent_preps for _label, p, _n in phrases) or detached_agents(tok, self.agent_preps):

@@ -252,7 +252,7 @@ class ReportedSpeech:
             # that resolves to nobody): the clause is still reported, with no speaker rather
             # than a guess; not a prepositional object (*others warned against X*), which
             # needs its speaker, nor a pronoun the cue only inherits from the verb it hangs
-            # off (*het is geen overdrijving om te stellen dat ...*: no one reports anything)
+            # off (*het is niet te veel gezegd dat ...*: no one reports anything)
             if speaker is not None or not (
                 clause.prepositional or (clause.speaker_pronoun and clause.speaker_inherited)
             ):

@@ -198,7 +198,7 @@ class StanceStage(Stage):
                 continue
             heads, _ = coder.sources(tok)
             label = position_label(tok)
-            if dep(tok) in ("acl", "amod") and not heads:  # *de door de VN gesteunde regering*
+            if dep(tok) in ("acl", "amod") and not heads:  # *de door de EU gesteunde partij*
                 heads = [c for c in tok.children if role(c) == "obl" and verbs.agent(c)]
                 label = label_of(tok.head)
             if label is None:
