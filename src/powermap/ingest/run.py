@@ -119,7 +119,11 @@ def ingest(
                 yield to_document(source)
 
         for document, outcome in parallel.map(documents(), prepared=True):  # workers prepare, this process writes
-            store_one(waiting[document.id].pop(0), outcome)
+            sources = waiting[document.id]
+            source = sources.pop(0)
+            if not sources:  # no entry left behind per document: the driver's memory stays flat
+                del waiting[document.id]
+            store_one(source, outcome)
         return report
 
     for source in new_documents():
