@@ -1,13 +1,13 @@
 """Memory over a long run in one process: what a worker keeps as it extracts more and more documents.
 
-``python bench/bench_memory.py --docs 20000 --every 1000`` runs what one forked worker of
+``python bench/memory_growth.py --docs 20000 --every 1000`` runs what one forked worker of
 ``powermap ingest --workers N`` runs (``extract_guarded`` then ``prepare_outcome``) on the first
 ``--volume`` Dutch volume articles (``../shared/corpus-volume``), then on generated documents
 (``bench/generate_corpus.py``, the corpus of ``bench/bench_scale.py``, made in memory), and prints
 at every ``--every`` documents: CPU seconds, RSS, the spaCy string store and lexicon of each
 loaded model, the rule lemmatizers' caches, the ``functools`` caches of powermap's modules and
-the containers the extraction stages hold. ``--trace`` adds ``tracemalloc``'s largest growths
-between the first checkpoint and the last (slow: use it on a short run).
+the containers the extraction stages hold. ``--trace-from N`` starts ``tracemalloc`` at document
+``N`` (once the bounded caches have filled) and prints its largest growths at the end (slow).
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=5_000)
     parser.add_argument("--every", type=int, default=1_000)
     parser.add_argument("--volume", type=int, default=0, help="Dutch volume articles first (at most 747)")
-    parser.add_argument("--trace", action="store_true", help="tracemalloc's largest growths")
+    parser.add_argument("--trace-from", type=int, default=0, help="tracemalloc from this document on")
     parser.add_argument("--json", type=Path, help="write the checkpoints here as JSON Lines")
     args = parser.parse_args()
 
@@ -136,11 +136,9 @@ def main() -> int:
     extractor = Extractor()
     languages = warm_up(extractor, ["nl", "en"] if args.volume else ["en"])
     gc.collect()
-    if args.trace:
-        tracemalloc.start(8)
     began = time.process_time()
     rows = [snapshot(extractor, languages, 0, began)]
-    first_trace = tracemalloc.take_snapshot() if args.trace else None
+    first_trace = None
     out = args.json.open("w", encoding="utf-8") if args.json else None
     failed = 0
     print("docs | CPU s | RSS MiB | strings | lexemes | lemmatizer cache | powermap caches (entries)", flush=True)
@@ -148,6 +146,10 @@ def main() -> int:
         document = Document(id=document_id(text), text=text, language=language, published=published)
         outcome = prepare_outcome(extract_guarded(extractor, document, None))
         failed += isinstance(outcome, str)
+        if args.trace_from and done == args.trace_from:
+            gc.collect()
+            tracemalloc.start(8)
+            first_trace = tracemalloc.take_snapshot()
         if done % args.every == 0 or done == args.docs:
             row = snapshot(extractor, languages, done, began)
             rows.append(row)
