@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -102,3 +103,13 @@ def test_zones_do_not_nest_and_back_ends_without_one_get_none():
     assert not nlp.vocab.in_memory_zone
     with memory_zone(object()):
         pass
+
+
+def test_threads_sharing_a_model_take_turns_in_its_zone():
+    model()
+    documents = nonce_documents(16, seed=7)
+    alone = [Extractor()(d).to_dict() for d in documents]
+    extractor = Extractor()
+    with ThreadPoolExecutor(4) as pool:  # a zone's end must not free the words of another thread's Doc
+        together = [r.to_dict() for r in pool.map(extractor, documents)]
+    assert together == alone
