@@ -102,20 +102,28 @@ def ingest_run(corpus: Path, workers: int, keep: Path | None = None) -> dict:
         peaks: dict[int, int] = {}
         shared_out: dict[int, int] = {}  # proportional set size: shared pages split among their users
         timeline: list[tuple[float, int]] = []  # (seconds, the largest process's RSS)
+        by_docs: list[tuple[int, int, int]] = []  # (documents stored, the largest worker's RSS, the driver's)
         stop = threading.Event()
         began = time.perf_counter()
 
         def sample() -> None:
             while not stop.is_set():
                 try:
-                    children = psutil.Process(process.pid).children(recursive=True)
-                    largest = 0
+                    timer = psutil.Process(process.pid)  # /usr/bin/time: its child is the driver
+                    drivers = {c.pid for c in timer.children()}
+                    children = timer.children(recursive=True)
+                    largest, driver, worker = 0, 0, 0
                     for child in children:
                         memory = child.memory_full_info()
                         peaks[child.pid] = max(peaks.get(child.pid, 0), memory.rss)
                         shared_out[child.pid] = max(shared_out.get(child.pid, 0), memory.pss)
                         largest = max(largest, memory.rss)
+                        if child.pid in drivers:
+                            driver = memory.rss
+                        else:
+                            worker = max(worker, memory.rss)
                     timeline.append((time.perf_counter() - began, largest))
+                    by_docs.append((stored_documents(store), worker or driver, driver))
                 except psutil.Error:
                     pass
                 stop.wait(0.5 if time.perf_counter() - began < 120 else 5.0)
@@ -136,6 +144,7 @@ def ingest_run(corpus: Path, workers: int, keep: Path | None = None) -> dict:
     late = max((r for _, r in timeline[-tenth:]), default=0)
     return {
         "rss_early_late_mib": (early / 2**20, late / 2**20),
+        "rss_by_documents": rss_at_marks(by_docs),
         "workers": workers,
         "wall": _wall_seconds(_time_field(stderr, "Elapsed (wall clock) time (h:mm:ss or m:ss)")),
         "cpu": float(_time_field(stderr, "User time (seconds)")) + float(_time_field(stderr, "System time (seconds)")),
@@ -149,6 +158,34 @@ def ingest_run(corpus: Path, workers: int, keep: Path | None = None) -> dict:
         "failed": summary["failed"],
         "store_mib": size / 2**20,
     }
+
+
+def stored_documents(store: Path) -> int:
+    """Documents in the store an ingest is writing (0 before it exists)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{store / 'powermap.db'}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+#: Documents stored at which the RSS is reported (flat or growing).
+RSS_MARKS = (1_000, 5_000, 20_000, 50_000, 100_000)
+
+
+def rss_at_marks(samples: list[tuple[int, int, int]]) -> list[tuple[int, float, float]]:
+    """(documents, the largest worker's RSS MiB, the driver's) at the first sample past each mark."""
+    found = []
+    for mark in RSS_MARKS:
+        past = [s for s in samples if s[0] >= mark]
+        if past:
+            found.append((mark, past[0][1] / 2**20, past[0][2] / 2**20))
+    return found
 
 
 def model_versus_pipeline(articles: int) -> dict:
@@ -293,6 +330,14 @@ def section(docs: int, runs: list[dict], speed: dict | None, volume: int = 0) ->
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|",
         *rows,
     ]
+    for r in runs:
+        if r.get("rss_by_documents"):
+            marks = "; ".join(
+                f"{d:,}: {worker:.0f}" + (f" (driver {driver:.0f})" if r["workers"] else "")
+                for d, worker, driver in r["rss_by_documents"]
+            )
+            who = f"largest worker's RSS MiB ({r['workers']} workers)" if r["workers"] else "the process's RSS MiB"
+            lines += ["", f"By documents stored, the {who}: {marks}."]
     base = by_workers.get(0) or by_workers.get(1)
     for w, r in sorted(by_workers.items()):
         if base is not None and w >= 2:

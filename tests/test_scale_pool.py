@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -67,6 +68,24 @@ def test_a_slow_batch_at_the_head_leaves_no_worker_idle(tmp_path, monkeypatch):
         forked.start([])
         outcomes = [outcome for _, outcome in forked.map(docs, window=2)]
     assert outcomes == ["others ended first"] + ["done"] * OTHERS
+
+
+def worker_pid(documents: list[Document], prepared: bool = False) -> list[int]:
+    """A batch that stands for extraction and answers which worker ran it."""
+    return [os.getpid()] * len(documents)
+
+
+def test_workers_are_replaced_by_fresh_forks_after_recycle_after_documents(monkeypatch):
+    from powermap.scale import pool as pool_module
+
+    monkeypatch.setattr(pool_module, "_extract_batch", worker_pid)
+    docs = [Document(id=document_id(f"text {n}"), text=f"text {n}", language="en") for n in range(48)]
+    extractor = Extractor(STAGES.split(","))
+    with ForkPool(extractor, workers=2, batch_size=4, recycle_after=8) as forked:
+        recycled = {pid for _, pid in forked.map(docs, window=2)}  # 12 batches, 2 per worker
+    with ForkPool(extractor, workers=2, batch_size=4, recycle_after=None) as forked:
+        kept = {pid for _, pid in forked.map(docs, window=2)}
+    assert len(recycled) >= 5 and len(kept) <= 2
 
 
 def test_dask_workers_give_the_same_records():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextlib import ExitStack
 from typing import Any
 
 from powermap.annotate.base import Annotator
@@ -19,6 +20,9 @@ class Extractor:
         options (Mapping[str, Any]): per-stage options keyed by stage family
             (``{"events": {"require_target": True}}``), checked against each stage's ``Options``.
         annotator (Annotator | None): fixed back end; by default chosen per document language.
+        memory_zones (bool): annotate each document inside its model's memory zone
+            (``annotate.memory``): the words it adds to the model's vocabulary are freed once its
+            record is made, so memory stays flat over any number of documents.
 
     Raises:
         StageContractError: a stage requires a list or artefact no stage in the chain provides.
@@ -30,11 +34,13 @@ class Extractor:
         stage_names: Iterable[str] | None = None,
         options: Mapping[str, Mapping[str, Any]] | None = None,
         annotator: Annotator | None = None,
+        memory_zones: bool = True,
     ) -> None:
         names = list(stage_names) if stage_names is not None else sorted(stages.latest().values())
         options = options or {}
         self.stage_names = names
         self.annotator = annotator
+        self.memory_zones = memory_zones
         ordered = order_stages(names)
         unknown = set(options) - {cls.produces for cls in ordered}
         if unknown:
@@ -47,8 +53,12 @@ class Extractor:
             stage.preload(language)
 
     def __call__(self, document: Document) -> ExtractionRecord:
+        with ExitStack() as zones:  # the Doc's memory zone closes when the record is complete
+            return self._run(document, zones if self.memory_zones else None)
+
+    def _run(self, document: Document, zones: ExitStack | None) -> ExtractionRecord:
         record = ExtractionRecord(document=document)
-        ctx = ExtractionContext(record=record, annotator=self.annotator)
+        ctx = ExtractionContext(record=record, annotator=self.annotator, _zones=zones)
         for stage in self.stages:
             name = type(stage).__name__
             before = {name: len(getattr(record, name)) for name in STAGE_FIELDS}

@@ -35,6 +35,7 @@ import types
 import typing
 from bisect import bisect_left
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -87,6 +88,7 @@ class ExtractionContext:
     event_reported: list[bool] | None = None
     event_clauses: list[tuple[int, int]] | None = None
     _doc: Doc | None = None
+    _zones: ExitStack | None = None  # where the Doc's memory zone is opened (``annotate.memory``)
     _notes: Notes | None = None
     _mentions: _MentionIndex | None = None
 
@@ -106,6 +108,10 @@ class ExtractionContext:
                 from powermap.annotate import get_annotator
 
                 self.annotator = get_annotator(self.language)
+            if self._zones is not None:
+                from powermap.annotate.memory import memory_zone
+
+                self._zones.enter_context(memory_zone(self.annotator))
             self._doc = self.annotator(self.text)
         return self._doc
 

@@ -25,11 +25,11 @@ OnItem = Callable[[SourceDocument | IngestFailure, AddResult | None], None]
 
 @dataclass
 class IngestReport:
-    """What an ingest run did: counts by outcome and every failure with its reason."""
+    """What an ingest run did: counts by outcome and every failure with its reason (each document's
+    own result goes to ``on_item``; none is kept, so a long run's memory stays flat)."""
 
     counts: Counter = field(default_factory=Counter)
     failures: list[IngestFailure] = field(default_factory=list)
-    results: list[AddResult] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -77,7 +77,6 @@ def ingest(
             report.counts["failed"] += 1
         else:
             report.counts[result.status] += 1
-            report.results.append(result)
         if on_item:
             on_item(item, result)
 
@@ -119,7 +118,11 @@ def ingest(
                 yield to_document(source)
 
         for document, outcome in parallel.map(documents(), prepared=True):  # workers prepare, this process writes
-            store_one(waiting[document.id].pop(0), outcome)
+            sources = waiting[document.id]
+            source = sources.pop(0)
+            if not sources:  # no entry left behind per document: the driver's memory stays flat
+                del waiting[document.id]
+            store_one(source, outcome)
         return report
 
     for source in new_documents():

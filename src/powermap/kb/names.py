@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 
@@ -23,6 +23,9 @@ def slug(name: str) -> str:
 
 RULES_PATH = Path(__file__).parent / "curated" / "translit.tsv"
 CONVENTIONS = ("nl", "fr", "de", "en")
+#: Names whose keys are remembered (least recently used out): the knowledge base's own (about
+#: 33,000) and room for the names documents bring, so a long run's memory stays bounded.
+NAME_KEYS_CACHE = 1 << 16
 
 
 def fold_char(c: str) -> str:
@@ -82,7 +85,7 @@ def name_key(name: str, convention: str) -> str:
     return _apply(rules["*"], _apply(rules.get(convention, []), _plain(name))).lower()
 
 
-@cache
+@lru_cache(maxsize=NAME_KEYS_CACHE)
 def name_keys(name: str) -> frozenset[str]:
     """Every key of ``name`` (one per convention); two names match when their key sets meet.
 

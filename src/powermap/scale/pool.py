@@ -6,6 +6,11 @@ lexicons load on first use), then forks ``workers`` processes that inherit all o
 is loaded twice and start-up is paid once. A language the first documents did not show loads
 in each worker when it first comes. Documents go out in small batches, a few per worker in
 flight, so memory stays flat on corpora of any size and the last batches end close together.
+Each document is annotated inside its model's memory zone (``annotate.memory``), and a worker
+that has extracted ``recycle_after`` documents is replaced by a fresh fork of the parent (which
+still holds the loaded models: a fork, not a start-up), so whatever a worker's memory gains over
+a long run (spaCy's hash tables keep a slot per word ever added, allocator fragmentation) is
+given back.
 Workers also do what storing a record needs that does not need the database (checks, the
 stored dict, duplicate keys: ``store.prepared``), so the parent, the store's only writer, is
 left with the SQL.
@@ -40,6 +45,8 @@ from powermap.store.prepared import PreparedRecord, prepare_outcome
 PR_SET_PDEATHSIG = 1
 #: Documents read before the fork to learn which languages to load in the parent.
 LANGUAGE_SAMPLE = 32
+#: Documents a worker extracts before a fresh fork of the parent replaces it.
+RECYCLE_AFTER = 5_000
 
 _extractor: Extractor | None = None  # the parent's extractor, inherited by every forked worker
 _time_limit: float | None = DEFAULT_TIME_LIMIT
@@ -90,6 +97,8 @@ class ForkPool:
         time_limit (float | None): seconds of extraction allowed per document.
         batch_size (int): documents per task (a few: the round trip costs about a millisecond, and
             the last tasks of a run end close together).
+        recycle_after (int | None): documents a worker extracts before a fresh fork replaces it
+            (rounded up to whole batches; None: never).
     """
 
     def __init__(
@@ -98,6 +107,7 @@ class ForkPool:
         workers: int,
         time_limit: float | None = DEFAULT_TIME_LIMIT,
         batch_size: int = 4,
+        recycle_after: int | None = RECYCLE_AFTER,
     ) -> None:
         if workers < 1:
             raise ValueError("a pool needs at least one worker")
@@ -107,6 +117,7 @@ class ForkPool:
         self.time_limit = time_limit
         self.workers = workers
         self.batch_size = batch_size
+        self.recycle_after = recycle_after
         self.warmed: list[str] = []
         self._pool: Pool | None = None
         self._closed = False
@@ -127,7 +138,10 @@ class ForkPool:
         _extractor, _time_limit = self.extractor, self.time_limit
         gc.collect()
         gc.freeze()  # the loaded objects move to a generation the workers' collector never touches
-        self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_die_with_parent)
+        tasks = -(-self.recycle_after // self.batch_size) if self.recycle_after else None
+        self._pool = multiprocessing.get_context("fork").Pool(
+            self.workers, initializer=_die_with_parent, maxtasksperchild=tasks
+        )
 
     def map(
         self, documents: Iterable[Document], window: int | None = None, prepared: bool = False, held: int | None = None
