@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -82,10 +83,12 @@ def test_workers_are_replaced_by_fresh_forks_after_recycle_after_documents(monke
     docs = [Document(id=document_id(f"text {n}"), text=f"text {n}", language="en") for n in range(48)]
     extractor = Extractor(STAGES.split(","))
     with ForkPool(extractor, workers=2, batch_size=4, recycle_after=8) as forked:
-        recycled = {pid for _, pid in forked.map(docs, window=2)}  # 12 batches, 2 per worker
+        recycled = [pid for _, pid in forked.map(docs, window=2)]  # new workers every 16 documents
     with ForkPool(extractor, workers=2, batch_size=4, recycle_after=None) as forked:
         kept = {pid for _, pid in forked.map(docs, window=2)}
-    assert len(recycled) >= 5 and len(kept) <= 2
+    rounds = [set(recycled[:16]), set(recycled[16:32]), set(recycled[32:])]
+    assert all(a.isdisjoint(b) for a, b in itertools.combinations(rounds, 2))  # each round its own forks
+    assert len(kept) <= 2 and os.getpid() not in kept
 
 
 def test_dask_workers_give_the_same_records():
@@ -174,3 +177,25 @@ def test_warm_up_preloads_what_stages_load_only_on_rare_input():
     common_words.cache_clear()
     warm_up(Extractor(STAGES.split(",")), ["nl"])
     assert common_words.cache_info().currsize == 1
+
+
+def worker_zones(documents: list[Document], prepared: bool = False) -> list[bool]:
+    """A batch that stands for extraction and answers whether its worker annotates in zones."""
+    from powermap.scale import pool as pool_module
+
+    return [bool(pool_module._extractor and pool_module._extractor.memory_zones)] * len(documents)
+
+
+def test_recycled_workers_annotate_without_zones_and_kept_ones_with(monkeypatch):
+    """Recycling bounds a worker's memory, so it skips the zones' CPU; a worker that is never
+    replaced keeps them, and so does the parent's own extractor."""
+    from powermap.scale import pool as pool_module
+
+    monkeypatch.setattr(pool_module, "_extract_batch", worker_zones)
+    docs = [Document(id=document_id(f"text {n}"), text=f"text {n}", language="en") for n in range(16)]
+    extractor = Extractor(STAGES.split(","))
+    with ForkPool(extractor, workers=2, batch_size=4, recycle_after=8) as forked:
+        assert {zones for _, zones in forked.map(docs, window=2)} == {False}
+    with ForkPool(extractor, workers=2, batch_size=4, recycle_after=None) as forked:
+        assert {zones for _, zones in forked.map(docs, window=2)} == {True}
+    assert extractor.memory_zones

@@ -6,11 +6,15 @@ lexicons load on first use), then forks ``workers`` processes that inherit all o
 is loaded twice and start-up is paid once. A language the first documents did not show loads
 in each worker when it first comes. Documents go out in small batches, a few per worker in
 flight, so memory stays flat on corpora of any size and the last batches end close together.
-Each document is annotated inside its model's memory zone (``annotate.memory``), and a worker
-that has extracted ``recycle_after`` documents is replaced by a fresh fork of the parent (which
-still holds the loaded models: a fork, not a start-up), so whatever a worker's memory gains over
-a long run (spaCy's hash tables keep a slot per word ever added, allocator fragmentation) is
-given back.
+After about ``recycle_after`` documents per worker the workers are replaced by fresh forks of the
+parent (which still holds the loaded models: a fork, not a start-up): the batches out are waited
+for, the old workers end, and new ones are forked from the parent's main thread (never from a
+pool thread: a fork beside running threads can deadlock the child). So whatever a worker's
+memory gains over a long run (the words each document adds to the model's vocabulary, allocator
+fragmentation) is given back. Recycled workers annotate without memory zones
+(``annotate.memory``): recycling already bounds them, and a zone costs 4-9 % more CPU (every word
+the model does not know is built again in each document that has it). Without recycling the
+extractor keeps its zones.
 Workers also do what storing a record needs that does not need the database (checks, the
 stored dict, duplicate keys: ``store.prepared``), so the parent, the store's only writer, is
 left with the SQL.
@@ -64,6 +68,18 @@ def _die_with_parent() -> None:
             os._exit(1)
 
 
+def _start_worker(recycled: bool) -> None:
+    """Worker initialiser: ``_die_with_parent``, and zones off in a worker that will be recycled."""
+    _die_with_parent()
+    _zones_for_worker(recycled)
+
+
+def _zones_for_worker(recycled: bool) -> None:
+    """A recycled worker needs no memory zones: its replacement gives back what it grew."""
+    if recycled and _extractor is not None:
+        _extractor.memory_zones = False
+
+
 def _extract_batch(documents: list[Document], prepared: bool = False) -> list[Outcome]:
     """Records (prepared for the store with ``prepared``) or failure reasons for a batch, in order."""
     if _extractor is None:  # pragma: no cover - only if a worker was started without fork
@@ -97,8 +113,8 @@ class ForkPool:
         time_limit (float | None): seconds of extraction allowed per document.
         batch_size (int): documents per task (a few: the round trip costs about a millisecond, and
             the last tasks of a run end close together).
-        recycle_after (int | None): documents a worker extracts before a fresh fork replaces it
-            (rounded up to whole batches; None: never).
+        recycle_after (int | None): documents per worker after which the workers are replaced by
+            fresh forks (whole batches; None: never).
     """
 
     def __init__(
@@ -121,6 +137,7 @@ class ForkPool:
         self.warmed: list[str] = []
         self._pool: Pool | None = None
         self._closed = False
+        self._sent = 0  # documents sent to the workers forked last
 
     def start(self, languages: Iterable[str] | None = None) -> None:
         """Warm the extractor up for ``languages`` (None, or none powermap has a warm-up sentence
@@ -138,10 +155,25 @@ class ForkPool:
         _extractor, _time_limit = self.extractor, self.time_limit
         gc.collect()
         gc.freeze()  # the loaded objects move to a generation the workers' collector never touches
-        tasks = -(-self.recycle_after // self.batch_size) if self.recycle_after else None
+        self._fork()
+
+    def _fork(self) -> None:
+        """Fork the workers (from this, the parent's calling thread)."""
+        recycled = self.recycle_after is not None
         self._pool = multiprocessing.get_context("fork").Pool(
-            self.workers, initializer=_die_with_parent, maxtasksperchild=tasks
+            self.workers, initializer=_start_worker, initargs=(recycled,)
         )
+        self._sent = 0
+
+    def _recycle_due(self) -> bool:
+        return self.recycle_after is not None and self._sent >= self.recycle_after * self.workers
+
+    def _refork(self) -> None:
+        """Let the current workers end (nothing is out) and fork fresh ones."""
+        assert self._pool is not None
+        self._pool.close()
+        self._pool.join()
+        self._fork()
 
     def map(
         self, documents: Iterable[Document], window: int | None = None, prepared: bool = False, held: int | None = None
@@ -175,6 +207,12 @@ class ForkPool:
             slots.acquire()
             result = self._pool.apply_async(_extract_batch, (batch, prepared), callback=ended, error_callback=ended)
             pending.append((batch, result))
+            self._sent += len(batch)
+
+        def drained() -> Iterator[tuple[Document, Outcome]]:
+            while pending:
+                sent, result = pending.popleft()
+                yield from zip(sent, result.get(), strict=True)
 
         def finished() -> Iterator[tuple[Document, Outcome]]:
             """The batches at the head that have ended (and the head, waited for, when ``held`` are waiting)."""
@@ -186,14 +224,15 @@ class ForkPool:
         for document in incoming:
             batch.append(document)
             if len(batch) == self.batch_size:
+                if self._recycle_due():
+                    yield from drained()
+                    self._refork()
                 yield from finished()
                 send(batch)
                 batch = []
         if batch:
             send(batch)
-        while pending:
-            sent, result = pending.popleft()
-            yield from zip(sent, result.get(), strict=True)
+        yield from drained()
 
     def close(self) -> None:
         """Stop every worker now and wait for them (idempotent)."""
