@@ -131,7 +131,7 @@ def test_a_description_links_to_the_person_it_titled_before(nl):
     text = (
         "De Braziliaanse oppositieleider Paulo Ferreira, parlementsvoorzitter sinds januari, keerde gisteren "
         "terug. Op het vliegveld sprak hij "
-        "met Anna Lopes. President Carlos Mendes had gedreigd de oppositieleider te arresteren."
+        "met Anna Lopes. President Carlos Mendes had gedreigd de oppositieleider op te pakken."
     )
     found = nl(text, DAY)
     assert "de oppositieleider" in mentions(found, "paulo_ferreira")
