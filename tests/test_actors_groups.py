@@ -113,7 +113,7 @@ def test_groups_definite_broader_description_takes_up_the_narrower_group(nl, en)
 
 def test_groups_coordinated_or_other_nationality_description_is_a_group_of_its_own(nl):
     text = (
-        "De Russische oligarchen zwegen. De zakenlui en bureaucraten die handel willen, spraken wel. "
+        "De Russische oligarchen zwegen. De ambtenaren en zakenlui die vrede willen, spraken wel. "
         "Ook de Chinese zakenlui spraken."
     )
     found = nl(text, date(2024, 5, 1))

@@ -131,7 +131,7 @@ def test_a_description_links_to_the_person_it_titled_before(nl):
     text = (
         "De Braziliaanse oppositieleider Paulo Ferreira, parlementsvoorzitter sinds januari, keerde gisteren "
         "terug. Op het vliegveld sprak hij "
-        "met Anna Lopes. President Carlos Mendes had gedreigd de oppositieleider te arresteren."
+        "met Anna Lopes. President Carlos Mendes had gedreigd de oppositieleider op te pakken."
     )
     found = nl(text, DAY)
     assert "de oppositieleider" in mentions(found, "paulo_ferreira")
@@ -154,7 +154,7 @@ def test_a_known_person_modifying_a_compound_is_a_mention_but_an_unknown_modifie
 
 
 def test_a_states_name_right_before_a_group_head_is_its_nationality(en):
-    found = en("The calls by United Kingdom diplomats grew louder in Oslo.", DAY)
+    found = en("The appeals by United Kingdom diplomats grew louder in Oslo.", DAY)
     groups = [a for a in found.actors.values() if a.type == "group"]
     named = [(g.name, sorted(g.mentions.values())) for g in groups]
     assert named == [("British diplomats", ["United Kingdom diplomats"])]

@@ -58,7 +58,7 @@ def test_claims_currency_carried_from_neighbour() -> None:
     "text",
     [
         "In 2024 veranderde alles.",
-        "Op 9 en 10 juni 2025 kwamen ze samen.",
+        "Op 14 en 15 oktober 2023 kwamen ze samen.",
         "Tot 24 februari bleef het stil.",
         "De G20 kwam bijeen.",
         "Er zijn twee opvattingen over de zaak.",

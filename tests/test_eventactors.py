@@ -70,7 +70,7 @@ def test_a_region_adjective_before_a_group_head_names_the_group_without_a_nation
 
 
 def test_institution_coordinated_with_a_states_institution_is_that_states(nl):
-    text = "Zijn advocaten klaagden de douane en de nationale politie aan. De Chileense douane zweeg."
+    text = "Haar juristen klaagden de kustwacht en de nationale politie aan. De Chileense kustwacht zweeg."
     found = nl(text, D, doc=parsed_text("nl", text))
     assert mentions(found, "chilean_police") == ["de nationale politie"]
     assert found.actors["chilean_police"].country == "CHL"

@@ -18,7 +18,7 @@ from powermap.extract.events.dates import get_resolver
         ("In november kwamen de ministers bijeen.", "2024-12-01", ["2024-11"]),
         ("Sinds februari 2022 is alles anders.", "2024-06", ["2022-02"]),
         ("Eind mei sprak hij de leiders toe.", "2024-09", ["2024-05"]),
-        ("Op 9 en 10 juni 2025 vond de top plaats.", "2025-09", ["2025-06-09"]),
+        ("Op 14 en 15 oktober 2023 vond de top plaats.", "2023-12", ["2023-10-14"]),
         ("Het akkoord van 3 maart werd gisteren ondertekend.", "2024-05-02", ["2024-03-03", "2024-05-01"]),
         ("In 2019 begon de dialoog.", None, ["2019"]),
         ("Er staat geen datum in deze zin.", "2024-05-02", []),

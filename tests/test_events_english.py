@@ -77,10 +77,10 @@ def test_a_clause_as_subject_names_no_source():
 
 
 def test_it_before_a_copula_tagged_as_verb_with_an_infinitive_is_no_actor():
-    # Peru said it ’s not much to ask Chile .   (the tagger calls the clitic copula a verb)
+    # Peru said it ’s not hard to ask Chile .   (the tagger calls the clitic copula a verb)
     found = run([
         ("Peru", "Peru", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("it", "it", "PRON", "nsubj", 3),
-        ("’s", "’", "VERB", "ccomp", 1), ("not", "not", "PART", "neg", 3), ("much", "much", "ADJ", "acomp", 3),
+        ("’s", "’", "VERB", "ccomp", 1), ("not", "not", "PART", "neg", 3), ("hard", "hard", "ADJ", "acomp", 3),
         ("to", "to", "PART", "aux", 7), ("ask", "ask", "VERB", "xcomp", 3), ("Chile", "Chile", "PROPN", "dobj", 7),
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
@@ -164,22 +164,22 @@ def test_what_an_appeal_hopes_for_is_no_event_of_its_own():
 
 
 def test_only_the_owner_phrase_of_a_subject_noun_names_its_actor():
-    # The deal between Peru and Chile does not comply with the law .   (the deal, not Peru, acts)
+    # The deal between Peru and Chile does not comply with the rules .   (the deal, not Peru, acts)
     rows = [
         ("The", "the", "DET", "det", 1), ("deal", "deal", "NOUN", "nsubj", 8), ("between", "between", "ADP", "prep", 1),
         ("Peru", "Peru", "PROPN", "pobj", 2), ("and", "and", "CCONJ", "cc", 3), ("Chile", "Chile", "PROPN", "conj", 3),
         ("does", "do", "AUX", "aux", 8), ("not", "not", "PART", "neg", 8), ("comply", "comply", "VERB", "ROOT", 8),
-        ("with", "with", "ADP", "prep", 8), ("the", "the", "DET", "det", 11), ("law", "law", "NOUN", "pobj", 9),
+        ("with", "with", "ADP", "prep", 8), ("the", "the", "DET", "det", 11), ("rules", "rule", "NOUN", "pobj", 9),
         (".", ".", "PUNCT", "punct", 8),
     ]  # fmt: skip
     assert [f for f in run(rows) if f[0] in ("peru", "chili")] == []
-    # The government of Peru does not comply with the law .   (*of*: the owner acts)
+    # The government of Peru does not comply with the rules .   (*of*: the owner acts)
     rows = [
         ("The", "the", "DET", "det", 1), ("government", "government", "NOUN", "nsubj", 6),
         ("of", "of", "ADP", "prep", 1),
         ("Peru", "Peru", "PROPN", "pobj", 2), ("does", "do", "AUX", "aux", 6), ("not", "not", "PART", "neg", 6),
         ("comply", "comply", "VERB", "ROOT", 6), ("with", "with", "ADP", "prep", 6), ("the", "the", "DET", "det", 9),
-        ("law", "law", "NOUN", "pobj", 7), (".", ".", "PUNCT", "punct", 6),
+        ("rules", "rule", "NOUN", "pobj", 7), (".", ".", "PUNCT", "punct", 6),
     ]  # fmt: skip
     assert [f[0] for f in run(rows)] == ["peru"]
 
@@ -210,9 +210,9 @@ def test_a_passive_whose_agent_is_no_actor_takes_no_source_by_word_order():
 
 
 def test_an_infinitive_on_an_object_noun_takes_the_verbs_subject():
-    # Peru announced plans to pull out of Chile .   (who has the plans pulls out; *pull out of* 160)
+    # Peru unveiled plans to pull out of Chile .   (who has the plans pulls out; *pull out of* 160)
     found = run([
-        ("Peru", "Peru", "PROPN", "nsubj", 1), ("announced", "announce", "VERB", "ROOT", 1),
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("unveiled", "unveil", "VERB", "ROOT", 1),
         ("plans", "plan", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 4), ("pull", "pull", "VERB", "acl", 2),
         ("out", "out", "ADP", "prep", 4), ("of", "of", "ADP", "prep", 5), ("Chile", "Chile", "PROPN", "pobj", 6),
         (".", ".", "PUNCT", "punct", 1),

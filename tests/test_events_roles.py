@@ -177,9 +177,9 @@ def test_events_verb_candidates_undouble_vowels_and_voice_fricatives():
 
 
 def test_events_word_order_inversion_subject_is_no_prepositional_object():
-    # Landen die geen sancties instelden tegen Moskou .   (no parse: Moskou follows the verb
+    # Landen die geen sancties invoerden tegen Moskou .   (no parse: Moskou follows the verb
     # inside "tegen ...", so it is not an inverted subject)
-    doc = spacy.blank("nl")("Landen die geen sancties instelden tegen Moskou.")
+    doc = spacy.blank("nl")("Landen die geen sancties invoerden tegen Moskou.")
     ctx = context(doc, {"Moskou": ("russia", "state")})
     EventStage()(ctx)
     assert all(e.source != "russia" for e in ctx.record.events)
@@ -362,13 +362,13 @@ def test_events_possessed_neighbour_noun_skips_its_owner():
 
 
 def test_events_counted_plural_description_stands_for_the_states_named_last():
-    # Chili steunt Polen . Twee handelspartners die geen sancties instelden tegen Rusland .
+    # Chili steunt Polen . Twee handelspartners die geen sancties invoerden tegen Rusland .
     rows = [
         ("Chili", "Chili", "PROPN", "nsubj", 1), ("steunt", "steunen", "VERB", "ROOT", 1),
         ("Polen", "Polen", "PROPN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
         ("Twee", "twee", "NUM", "nummod", 5), ("handelspartners", "handelspartner", "NOUN", "appos", 1),
         ("die", "die", "PRON", "nsubj", 9), ("geen", "geen", "DET", "det", 8),
-        ("sancties", "sanctie", "NOUN", "obj", 9), ("instelden", "instellen", "VERB", "acl:relcl", 5),
+        ("sancties", "sanctie", "NOUN", "obj", 9), ("invoerden", "invoeren", "VERB", "acl:relcl", 5),
         ("tegen", "tegen", "ADP", "case", 11), ("Rusland", "Rusland", "PROPN", "obl", 9),
         (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip

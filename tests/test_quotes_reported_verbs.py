@@ -145,7 +145,7 @@ def test_a_pronoun_subject_that_resolves_to_nobody_reports_the_clause_with_no_sp
 
 
 def test_a_pronoun_the_cue_only_inherits_reports_nothing() -> None:
-    text = "Het is geen overdrijving om te stellen dat de nieuwe brug het hele dorp heeft veranderd."
+    text = "Het is niet overdreven om te stellen dat de nieuwe brug het hele dorp heeft veranderd."
     assert said(text, "nl", []) == {}
 
 

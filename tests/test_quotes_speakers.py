@@ -57,9 +57,9 @@ def test_a_name_in_apposition_to_the_subject_is_the_speaker() -> None:
 
 
 def test_a_described_subject_becomes_its_own_speaker() -> None:
-    text = "The couple left the country, police revealed on Saturday."
+    text = "The pair fled the region, police revealed on Friday."
     record = run(text, "en", {})
-    assert said(record)["The couple left the country"] == "police"
+    assert said(record)["The pair fled the region"] == "police"
     nl = run("Lokale media meldden dat de grens van Portugal dicht is.", "nl", {"Portugal": ("state", ["Portugal"])})
     assert said(nl)["de grens van Portugal dicht is"] == "Lokale media"
 
@@ -82,7 +82,7 @@ def test_volgens_a_body_of_a_state_and_a_clause_after_maar() -> None:
 
 
 def test_according_to_something_that_names_no_actor_is_no_quote() -> None:
-    text = "According to camera footage from the bridge, a van drove on the wrong side of the road."
+    text = "According to camera footage from the bridge, a van drove through a red light."
     assert run(text, "en", {}).quotes == []
 
 
@@ -93,7 +93,7 @@ def test_a_sentence_ending_in_an_acronym_ends_the_reported_clause() -> None:
 
 
 def test_a_verb_with_a_particle_its_entry_lacks_is_another_verb() -> None:
-    text = "Anna de Vries klaagt de Canadese overheid aan. Zij klaagt dat de overheid haar slecht behandelt."
+    text = "Anna de Vries klaagt de Chileense overheid aan. Zij klaagt dat de overheid haar slecht behandelt."
     out = said(run(text, "nl", {"Anna de Vries": (PERSON, ["Anna de Vries"])}))
     assert list(out) == ["de overheid haar slecht behandelt"]
 

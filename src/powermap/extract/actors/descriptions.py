@@ -153,7 +153,7 @@ def institution_of(state: LinkState, noun: str, before: int, following: str) -> 
     if not named and len({a.id for a in same}) == 1:
         return same[0]  # named only later (*de douane ... De Canadese douane*): the same body
     partner = coordinated_institution(state, before)
-    if partner is not None:  # *de Canadese douane en de nationale politie*: the same state's
+    if partner is not None:  # *de Chileense kustwacht en de nationale politie*: the same state's
         return da.doc_actor(f"{partner[0]} {english}", type_, partner[1].country)
     home = dominant_state(da)
     if named or home is None or following.lower() in lang.union("prepositions"):

@@ -1,6 +1,6 @@
 """Binding: a personal pronoun subject is not a name inside its own clause.
 
-*Hij ontpopte zich tot de grootste uitdager van X en kreeg steun van Y*: *hij* cannot be X, who
+*Hij werd de rivaal van X en kreeg steun van Y*: *hij* cannot be X, who
 is named inside the clause *hij* is the subject of (a name is never bound by a pronoun that
 c-commands it). When the actor layer resolved the pronoun to such a name, the coder takes the
 person named before it instead. Conjoined clauses that share the pronoun as their subject

@@ -229,7 +229,7 @@ class ParseCoder:
                 out.append(Coded(source, target, code, negated, modality, reported, tok))
                 continue
             parties, open_list = targets.coordinated_targets(tok, target, {source.id}, by_order)
-            if open_list:  # *Microsoft, Zoom en andere diensten*: one act on an illustrated group
+            if open_list:  # *Google, Skype en andere diensten*: one act on an illustrated group
                 out.append(Coded(source, target, code, negated, modality, reported, tok, parties[1:]))
                 continue
             for each in parties:  # *prees Finland en Zweden*: one event per named party

@@ -280,7 +280,7 @@ class Referents:
             return True
         if dep(head) == "pobj" and head.head.lower_ in self.locative_preps:  # ClearNLP: at <- prep, X <- pobj
             return True
-        # *aan de grens van Europa*: the place names where, through a noun of position
+        # *aan de grens van X*: the place names where, through a noun of position
         return dep(head) == "nmod" and (head.head.lemma_ or head.head.text).lower() in self.locative_nouns
 
     def pronoun(self, tok: Token) -> Actor | None:

@@ -138,7 +138,7 @@ class Sources:
         return [antecedent(s) for s in own], False
 
     def object_infinitive(self, tok: Token) -> Token | None:
-        """The verb whose object noun an infinitive without a subject complements (*X announced
+        """The verb whose object noun an infinitive without a subject complements (*X unveiled
         plans to pull out*, *X took steps to restrict Y*): who has the plan acts; else None."""
         noun = tok.head
         infinitive = "Inf" in tok.morph.get("VerbForm", []) or any(c.lower_ in self.infinitive for c in tok.children)

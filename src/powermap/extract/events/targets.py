@@ -278,7 +278,7 @@ class Targets:
     ) -> tuple[list[Actor], bool]:
         """Further targets coordinated with the one found (*praised Finland and Sweden*): the
         conjuncts of the object or complement that names ``target``, each a distinct actor; and
-        whether the list is open (*Microsoft, Zoom en andere diensten*, ``open_list_marks``):
+        whether the list is open (*Google, Skype en andere diensten*, ``open_list_marks``):
         an open list illustrates one group, a closed one names each party. A target found by
         word order (``by_order``) brings the coordination it stands in (*gaat naar X en Y om
         daar te pleiten*: both)."""

@@ -1,7 +1,7 @@
 """Predicates that state a position and the position they state.
 
 A position is what a holder argues for or against: the object or complement of a stance verb
-(*pleit voor een vreedzame uitweg*), the complement of an evaluative noun (*kritiek op de
+(*pleit voor een snelle oplossing*), the complement of an evaluative noun (*kritiek op de
 heffingen*), the content of what a speaker says. Its label is a short phrase of the text (the
 phrase's head with its modifiers, without subordinate clauses), never an event code's name.
 """
@@ -73,7 +73,7 @@ def object_of(prep: Token) -> Token | None:
 def label_of(tok: Token) -> str | None:
     """A short phrase for what ``tok`` heads: its subtree without subordinate clauses,
     coordinated phrases and punctuation, without a leading case word, complementiser or
-    determiner (*pleit voor een vreedzame uitweg*: "vreedzame uitweg"),
+    determiner (*pleit voor een snelle oplossing*: "snelle oplossing"),
     at most ``MAX_WORDS`` words; None when nothing with a content word is left."""
     if tok.pos_ == "PRON" and dep(tok.head) == "acl:relcl":  # *die X steunt*: the noun it stands for
         tok = tok.head.head
