@@ -218,3 +218,28 @@ def test_an_infinitive_on_an_object_noun_takes_the_verbs_subject():
         (".", ".", "PUNCT", "punct", 1),
     ])  # fmt: skip
     assert ("peru", "chili", "16") in found
+
+
+ATTACK_ROWS = [
+    ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+    ("the", "the", "DET", "det", 3), ("attack", "attack", "NOUN", "nsubj", 4),
+    ("worried", "worry", "VERB", "ccomp", 1), ("the", "the", "DET", "det", 6),
+    ("government", "government", "NOUN", "dobj", 4), ("of", "of", "ADP", "prep", 6),
+    ("Peru", "Peru", "PROPN", "pobj", 7), (".", ".", "PUNCT", "punct", 1),
+]  # fmt: skip
+
+
+def test_a_noun_the_parse_makes_a_subject_is_no_predicate_of_the_backup():
+    # Jansen said the attack worried the government of Peru . (attack + government: a PETRARCH2
+    # row, but *the attack* is what worried, not an act of Jansen's against Peru)
+    assert run(ATTACK_ROWS) == []
+
+
+def test_a_noun_predicate_after_a_preposition_stays_coded_by_the_backup():
+    # Jansen was a critic of Peru .
+    found = run([
+        ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("was", "be", "AUX", "ROOT", 1),
+        ("a", "a", "DET", "det", 3), ("critic", "critic", "NOUN", "attr", 1),
+        ("of", "of", "ADP", "prep", 3), ("Peru", "Peru", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1),
+    ])  # fmt: skip
+    assert ("jansen", "peru", "11") in found

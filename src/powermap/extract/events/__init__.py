@@ -100,7 +100,11 @@ class EventStage(Stage):
                 continue  # the headline sums up the body
             coded = coder.code_sentence(sent)
             if not coded and isinstance(coder, ParseCoder) and backup is not None:
-                coded = [c for c in backup.code_sentence(sent) if c.trigger.i not in coder.agentless]
+                coded = [
+                    c
+                    for c in backup.code_sentence(sent)
+                    if c.trigger.i not in coder.agentless and not coder.nameless_doer(c.trigger)
+                ]
             if not coded:
                 continue
             start, end = trimmed(sent)
