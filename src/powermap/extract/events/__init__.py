@@ -103,7 +103,7 @@ class EventStage(Stage):
                 coded = [
                     c
                     for c in backup.code_sentence(sent)
-                    if c.trigger.i not in coder.agentless and not coder.nameless_doer(c.trigger)
+                    if c.trigger.i not in coder.agentless and not coder.subject_noun(c.trigger)
                 ]
             if not coded:
                 continue

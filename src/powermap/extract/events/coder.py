@@ -273,17 +273,12 @@ class ParseCoder:
         between = tok.doc[head.i + 1 : tok.i]
         return not any(self.index.at(t.idx, t.idx + len(t.text)) for t in between if t.pos_ == "PROPN")
 
-    def nameless_doer(self, tok: Token) -> bool:
-        """Whether the parse rules out a word-order reading of ``tok`` (the backup's trigger): a
-        noun the parse makes a subject (*the attack included missiles*) takes part in the clause,
-        it is no predicate; a verb whose own subject is a common noun naming no actor (*a route
-        which passes through X*) has its doer named, so word order must not find another."""
-        if tok.pos_ == "NOUN" and dep(tok) in SUBJECT:
-            return True
-        if tok.pos_ not in ("VERB", "AUX"):
-            return False
-        heads, _passive = self.source_reader.sources(tok)
-        return bool(heads) and all(self.nameless_subject(tok, h) for h in heads)
+    @staticmethod
+    def subject_noun(tok: Token) -> bool:
+        """Whether ``tok`` is a noun the parse makes a subject (*the attack included missiles*):
+        it takes part in its clause, so the word-order backup must not read it as a nominal
+        predicate with the words around it as its pattern (*attack* + *government*: 111)."""
+        return tok.pos_ == "NOUN" and dep(tok) in SUBJECT
 
     def agentless_governor(self, tok: Token) -> Token | None:
         """The passive without an agent whose complement ``tok`` is (*X werd gevraagd om ... te
