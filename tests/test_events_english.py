@@ -4,7 +4,9 @@ test: hand-parsed with ClearNLP labels, as spaCy's English pipelines give them."
 from __future__ import annotations
 
 from powermap.extract.events import EventStage
+from powermap.extract.events.envoys import envoy_state
 from powermap.extract.events.headline import headline_end
+from powermap.records import Actor
 
 from .events_fixtures import context, parsed
 
@@ -258,3 +260,29 @@ def test_an_english_adjective_is_no_form_of_a_lexicon_verb_in_the_backup():
     # Jansen thinks the agreement with Peru is null and void . (PETRARCH2's verb *void* +
     # *agreement* is 131; the adjective names no act)
     assert run(VOID_ROWS) == []
+
+
+def expel_envoy(role: str, code: str = "161") -> tuple:
+    # Peru expelled the Chilean envoy . (the actor layer gives the envoy a role and a country)
+    rows = [
+        ("Peru", "Peru", "PROPN", "nsubj", 1), ("expelled", "expel", "VERB", "ROOT", 1),
+        ("the", "the", "DET", "det", 4), ("Chilean", "chilean", "ADJ", "amod", 4),
+        ("envoy", "envoy", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1),
+    ]  # fmt: skip
+    ctx = context(parsed("en", rows), {"Peru": ("peru", "state"), "Chilean envoy": ("chilean_envoy", "person")})
+    ctx.record.actors.append(Actor(id="chili", name="Chile", type="state", code="CHL"))  # named elsewhere
+    envoy = next(a for a in ctx.record.actors if a.id == "chilean_envoy")
+    envoy.country, envoy.role = "CHL", role
+    return envoy_state(code, envoy, ctx.record.actors, {"ambassador", "envoy"}), ctx
+
+
+def test_an_act_on_diplomatic_relations_aimed_at_an_envoy_is_aimed_at_its_state():
+    found, ctx = expel_envoy("envoy")
+    assert found is not None and found.id == "chili"
+    EventStage()(ctx)
+    assert [(e.source, e.target, e.cameo[:3]) for e in ctx.record.events] == [("peru", "chili", "161")]
+
+
+def test_an_envoy_stays_the_target_of_other_acts_and_other_roles_stay_themselves():
+    assert expel_envoy("envoy", code="020")[0].id == "chilean_envoy"  # *raised it with the envoy*
+    assert expel_envoy("minister")[0].id == "chilean_envoy"

@@ -32,6 +32,7 @@ from powermap.codebooks import lookup
 from powermap.extract._text import sentences, trimmed
 from powermap.extract.events.coder import DYADIC_ROOTS, Coded, ParseCoder
 from powermap.extract.events.dates import get_resolver
+from powermap.extract.events.envoys import envoy_state
 from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.headline import headline_end
 from powermap.extract.events.lexicon import get_lexicon
@@ -89,6 +90,7 @@ class EventStage(Stage):
         backup = PatternCoder(lexicon, ctx, verbs_only=True) if parsed else None
         resolver = get_resolver(ctx.language)
         markers = lexicon.cue_set("reported_markers")
+        envoys = lexicon.cue_set("envoy_roles")
         quotes = [(q.start, q.end) for q in ctx.record.quotes]
         published = ctx.record.document.published
         reported_flags: list[bool] = []
@@ -112,6 +114,7 @@ class EventStage(Stage):
             in_quote = any(s < end and start < e for s, e in quotes)
             marked = any(t.lower_ in markers for t in sent)
             for c in coded:
+                c.target = envoy_state(c.cameo, c.target, ctx.record.actors, envoys)
                 if c.target is None and (self.options.require_target or c.cameo[:2] in DYADIC_ROOTS):
                     continue
                 key = (c.source.id, c.target.id if c.target else None, c.cameo, start)
