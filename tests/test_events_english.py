@@ -286,3 +286,19 @@ def test_an_act_on_diplomatic_relations_aimed_at_an_envoy_is_aimed_at_its_state(
 def test_an_envoy_stays_the_target_of_other_acts_and_other_roles_stay_themselves():
     assert expel_envoy("envoy", code="020")[0].id == "chilean_envoy"  # *raised it with the envoy*
     assert expel_envoy("minister")[0].id == "chilean_envoy"
+
+
+BETRAYAL_ROWS = [
+    ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1),
+    ("the", "the", "DET", "det", 3), ("plan", "plan", "NOUN", "dobj", 1), ("as", "as", "ADP", "prep", 1),
+    ("a", "a", "DET", "det", 7), ("Peruvian", "peruvian", "ADJ", "amod", 7),
+    ("betrayal", "betrayal", "NOUN", "pobj", 4),
+    ("by", "by", "ADP", "prep", 7), ("Pietersen", "Pietersen", "PROPN", "pobj", 8), (".", ".", "PUNCT", "punct", 1),
+]  # fmt: skip
+
+
+def test_a_reaction_to_an_act_is_aimed_at_the_agent_the_act_noun_names():
+    # Jansen criticized the plan as a Peruvian betrayal by Pietersen . (the word-order reach would
+    # take the nearer demonym; the agent phrase names who did what is criticized)
+    actors = {**ACTORS, "Peruvian": ("peru", "state")}
+    assert run(BETRAYAL_ROWS, actors) == [("jansen", "pietersen", "11")]
