@@ -302,3 +302,18 @@ def test_a_reaction_to_an_act_is_aimed_at_the_agent_the_act_noun_names():
     # take the nearer demonym; the agent phrase names who did what is criticized)
     actors = {**ACTORS, "Peruvian": ("peru", "state")}
     assert run(BETRAYAL_ROWS, actors) == [("jansen", "pietersen", "11")]
+
+
+PLANS_ROWS = [
+    ("Peru", "Peru", "PROPN", "nsubj", 1), ("announced", "announce", "VERB", "ROOT", 1),
+    ("plans", "plan", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 4), ("break", "break", "VERB", "acl", 2),
+    ("off", "off", "ADP", "prt", 4), ("relations", "relation", "NOUN", "dobj", 4), ("with", "with", "ADP", "prep", 4),
+    ("Chile", "Chile", "PROPN", "pobj", 7), (".", ".", "PUNCT", "punct", 1),
+]  # fmt: skip
+
+
+def test_announced_plans_are_coded_as_the_planned_act_only():
+    # Peru announced plans to break off relations with Chile . (the announcement of the plan is
+    # no second event, an intent 03, beside the planned act, which the intent already marks)
+    found = run(PLANS_ROWS)
+    assert found and all(code[:2] != "03" for _, _, code in found)

@@ -59,6 +59,18 @@ def dated(found: str | None, published: str | None) -> tuple[str | None, str | N
     return found, precision, historical
 
 
+def without_announced_plans(coded: list[Coded]) -> list[Coded]:
+    """Drop an intent (CAMEO 03) whose object noun carries an infinitive coded as an event of the
+    same source (*announced plans to pull out of Y*): the planned act, marked intended, is the
+    event; the announcement wraps it, as a wrapping verb (*plan to*) is no event of its own."""
+    planned = {
+        (c.source.id, c.trigger.head.head.i)
+        for c in coded
+        if c.trigger.dep_ == "acl" and c.trigger.head.dep_ in ("dobj", "obj") and c.trigger.head.pos_ == "NOUN"
+    }
+    return [c for c in coded if not (c.cameo.startswith("03") and (c.source.id, c.trigger.i) in planned)]
+
+
 @stages.register("events.v1")
 class EventStage(Stage):
     """Fills ``events`` from the parse (or word order) and the actor layer.
@@ -107,6 +119,7 @@ class EventStage(Stage):
                     for c in backup.code_sentence(sent)
                     if c.trigger.i not in coder.agentless and not coder.subject_noun(c.trigger)
                 ]
+            coded = without_announced_plans(coded)
             if not coded:
                 continue
             start, end = trimmed(sent)
