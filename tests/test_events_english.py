@@ -251,13 +251,13 @@ VOID_ROWS = [
     ("Jansen", "Jansen", "PROPN", "nsubj", 1), ("thinks", "think", "VERB", "ROOT", 1),
     ("the", "the", "DET", "det", 3), ("agreement", "agreement", "NOUN", "nsubj", 6),
     ("with", "with", "ADP", "prep", 3), ("Peru", "Peru", "PROPN", "pobj", 4),
-    ("is", "be", "AUX", "ccomp", 1), ("null", "null", "ADJ", "acomp", 6),
+    ("is", "be", "AUX", "ccomp", 1), ("invalid", "invalid", "ADJ", "acomp", 6),
     ("and", "and", "CCONJ", "cc", 7), ("void", "void", "ADJ", "conj", 7), (".", ".", "PUNCT", "punct", 1),
 ]  # fmt: skip
 
 
 def test_an_english_adjective_is_no_form_of_a_lexicon_verb_in_the_backup():
-    # Jansen thinks the agreement with Peru is null and void . (PETRARCH2's verb *void* +
+    # Jansen thinks the agreement with Peru is invalid and void . (PETRARCH2's verb *void* +
     # *agreement* is 131; the adjective names no act)
     assert run(VOID_ROWS) == []
 

@@ -61,7 +61,7 @@ def dated(found: str | None, published: str | None) -> tuple[str | None, str | N
 
 def without_announced_plans(coded: list[Coded]) -> list[Coded]:
     """Drop an intent (CAMEO 03) whose object noun carries an infinitive coded as an event of the
-    same source (*announced plans to pull out of Y*): the planned act, marked intended, is the
+    same source (*announced plans to break off relations with Y*): the planned act, marked intended, is the
     event; the announcement wraps it, as a wrapping verb (*plan to*) is no event of its own."""
     planned = {
         (c.source.id, c.trigger.head.head.i)

@@ -275,7 +275,7 @@ class ParseCoder:
 
     @staticmethod
     def subject_noun(tok: Token) -> bool:
-        """Whether ``tok`` is a noun the parse makes a subject (*the attack included missiles*):
+        """Whether ``tok`` is a noun the parse makes a subject (*the attack worried the government*):
         it takes part in its clause, so the word-order backup must not read it as a nominal
         predicate with the words around it as its pattern (*attack* + *government*: 111)."""
         return tok.pos_ == "NOUN" and dep(tok) in SUBJECT

@@ -224,7 +224,7 @@ class PatternCoder:
         if self.verbs_only and participle and is_participle_modifier(tok):
             return None, False  # *the proposed host*: the parse coder reads it (its agent, or no one)
         if not verbal and self.nominal_tags and tok.pos_ not in self.nominal_tags:
-            return None, False  # *called it null and void*: an adjective, not the verb *void*
+            return None, False  # *is invalid and void*: an adjective, not the verb *void*
         if verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
             bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
         elif not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)

@@ -171,7 +171,7 @@ class Targets:
 
     def act_agent(self, words: list[Token], agent_words: set[int], exclude: set[str]) -> Actor | None:
         """The actor an agent phrase names on a common noun among a predicate's complements
-        (*attacked the proclamation ... as territory of Y by X*: X): a reaction to an act is
+        (*criticized the plan as a betrayal by X*: X): a reaction to an act is
         aimed at whoever did it, before any other name in the phrase (the word-order reach)."""
         for t in words:
             if t.pos_ != "NOUN" or t.i in agent_words:
