@@ -32,6 +32,7 @@ from powermap.codebooks import lookup
 from powermap.extract._text import sentences, trimmed
 from powermap.extract.events.coder import DYADIC_ROOTS, Coded, ParseCoder
 from powermap.extract.events.dates import get_resolver
+from powermap.extract.events.envoys import envoy_state
 from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.headline import headline_end
 from powermap.extract.events.lexicon import get_lexicon
@@ -56,6 +57,18 @@ def dated(found: str | None, published: str | None) -> tuple[str | None, str | N
     except ValueError:  # a publication date without a year
         historical = False
     return found, precision, historical
+
+
+def without_announced_plans(coded: list[Coded]) -> list[Coded]:
+    """Drop an intent (CAMEO 03) whose object noun carries an infinitive coded as an event of the
+    same source (*announced plans to break off relations with Y*): the planned act, marked intended, is the
+    event; the announcement wraps it, as a wrapping verb (*plan to*) is no event of its own."""
+    planned = {
+        (c.source.id, c.trigger.head.head.i)
+        for c in coded
+        if c.trigger.dep_ == "acl" and c.trigger.head.dep_ in ("dobj", "obj") and c.trigger.head.pos_ == "NOUN"
+    }
+    return [c for c in coded if not (c.cameo.startswith("03") and (c.source.id, c.trigger.i) in planned)]
 
 
 @stages.register("events.v1")
@@ -89,6 +102,7 @@ class EventStage(Stage):
         backup = PatternCoder(lexicon, ctx, verbs_only=True) if parsed else None
         resolver = get_resolver(ctx.language)
         markers = lexicon.cue_set("reported_markers")
+        envoys = lexicon.cue_set("envoy_roles")
         quotes = [(q.start, q.end) for q in ctx.record.quotes]
         published = ctx.record.document.published
         reported_flags: list[bool] = []
@@ -100,7 +114,12 @@ class EventStage(Stage):
                 continue  # the headline sums up the body
             coded = coder.code_sentence(sent)
             if not coded and isinstance(coder, ParseCoder) and backup is not None:
-                coded = [c for c in backup.code_sentence(sent) if c.trigger.i not in coder.agentless]
+                coded = [
+                    c
+                    for c in backup.code_sentence(sent)
+                    if c.trigger.i not in coder.agentless and not coder.subject_noun(c.trigger)
+                ]
+            coded = without_announced_plans(coded)
             if not coded:
                 continue
             start, end = trimmed(sent)
@@ -108,6 +127,7 @@ class EventStage(Stage):
             in_quote = any(s < end and start < e for s, e in quotes)
             marked = any(t.lower_ in markers for t in sent)
             for c in coded:
+                c.target = envoy_state(c.cameo, c.target, ctx.record.actors, envoys)
                 if c.target is None and (self.options.require_target or c.cameo[:2] in DYADIC_ROOTS):
                     continue
                 key = (c.source.id, c.target.id if c.target else None, c.cameo, start)

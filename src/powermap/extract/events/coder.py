@@ -27,6 +27,7 @@ from powermap.extract.events.sources import Sources
 from powermap.extract.events.syntax import (
     COMPLEMENT,
     OBJECT,
+    SUBJECT,
     agents,
     dep,
     governors,
@@ -271,6 +272,13 @@ class ParseCoder:
         # a name between that noun and the verb (*importheffing - X dreigt*) may be the real subject
         between = tok.doc[head.i + 1 : tok.i]
         return not any(self.index.at(t.idx, t.idx + len(t.text)) for t in between if t.pos_ == "PROPN")
+
+    @staticmethod
+    def subject_noun(tok: Token) -> bool:
+        """Whether ``tok`` is a noun the parse makes a subject (*the attack worried the government*):
+        it takes part in its clause, so the word-order backup must not read it as a nominal
+        predicate with the words around it as its pattern (*attack* + *government*: 111)."""
+        return tok.pos_ == "NOUN" and dep(tok) in SUBJECT
 
     def agentless_governor(self, tok: Token) -> Token | None:
         """The passive without an agent whose complement ``tok`` is (*X werd gevraagd om ... te

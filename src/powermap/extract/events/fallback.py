@@ -75,6 +75,7 @@ class PatternCoder:
         self.reported_markers = lexicon.cue_set("reported_markers")
         self.uncoded_roots = predicates.uncoded_roots
         self.stative = lexicon.cue_set("stative_passive_verbs")
+        self.nominal_tags = {str(t) for t in lexicon.cues.get("nominal_predicate_tags") or []}
         self.giver_preps = lexicon.cue_set("giver_preps")
         self.infinitive = lexicon.cue_set("infinitive_particles")
         self.coordination = lexicon.cue_set("coordination_marks")
@@ -222,6 +223,8 @@ class PatternCoder:
             return None, False  # zit opgesloten: a stative passive, its subject undergoes it
         if self.verbs_only and participle and is_participle_modifier(tok):
             return None, False  # *the proposed host*: the parse coder reads it (its agent, or no one)
+        if not verbal and self.nominal_tags and tok.pos_ not in self.nominal_tags:
+            return None, False  # *is invalid and void*: an adjective, not the verb *void*
         if verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
             bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
         elif not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)

@@ -130,7 +130,10 @@ class Targets:
             return None
         # any actor among the complements, not in the agent phrase of a passive (*joined by X and Y*)
         agent_words = {w.i for a in agents(tok, self.agent_preps) for w in subtree(a)}
-        for t in sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i)):
+        words = sorted(clause_words(tok), key=lambda t: abs(t.i - tok.i))
+        if (found := self.act_agent(words, agent_words, exclude)) is not None:
+            return found
+        for t in words:
             if t.i in agent_words:
                 continue
             if t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and not refs.attribution(t) and not self.channel(t):
@@ -165,6 +168,19 @@ class Targets:
         if found is None and owner.lower_ in refs.possessive and "Neut" not in owner.morph.get("Gender", []):
             found = refs.index.previous_person(owner.idx, set(exclude))
         return found
+
+    def act_agent(self, words: list[Token], agent_words: set[int], exclude: set[str]) -> Actor | None:
+        """The actor an agent phrase names on a common noun among a predicate's complements
+        (*criticized the plan as a betrayal by X*: X): a reaction to an act is
+        aimed at whoever did it, before any other name in the phrase (the word-order reach)."""
+        for t in words:
+            if t.pos_ != "NOUN" or t.i in agent_words:
+                continue
+            for _label, prep, noun in prepositional(t):
+                found = self.referents.actor(noun) if prep in self.agent_preps else None
+                if found is not None and found.id not in exclude and found.type != "place":
+                    return found
+        return None
 
     def partitive(self, cand: Token) -> Token:
         """A quantity word with a partitive phrase (``partitive_words`` + ``partitive_preps``:
