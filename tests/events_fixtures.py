@@ -29,6 +29,28 @@ def parsed(lang: str, rows: list[tuple[str, str, str, str, int]], spaces: list[b
     )
 
 
+def two_sentences(
+    first: list[tuple[str, str, str, str, int]],
+    second: list[tuple[str, str, str, str, int]],
+    morphs: dict[str, str] | None = None,
+) -> Doc:
+    """A Dutch Doc of two hand-parsed sentences (heads relative to each sentence); ``morphs``
+    gives a word's morphology (``{"Zij": "Number=Plur"}``)."""
+    rows = [*first, *[(w, lem, pos, d, h + len(first)) for w, lem, pos, d, h in second]]
+    words = [r[0] for r in rows]
+    return Doc(
+        _VOCABS.setdefault("nl", spacy.blank("nl")).vocab,
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        sent_starts=[i in (0, len(first)) for i in range(len(rows))],
+        morphs=[(morphs or {}).get(r[0], "") for r in rows],
+    )
+
+
 def context(doc: Doc, actors: dict[str, tuple[str, str]], published: str | None = "2023-01-12") -> ExtractionContext:
     """An extraction context over ``doc`` whose actor layer marks every occurrence of the given surface
     forms (``{surface: (actor id, type)}``)."""

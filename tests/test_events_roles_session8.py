@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from powermap.extract.events import EventStage
 
-from .events_fixtures import context, parsed
+from .events_fixtures import context, parsed, two_sentences
 
 ACTORS = {
     "Peru": ("peru", "state"),
@@ -102,26 +102,6 @@ def test_an_office_holder_does_not_target_his_own_state():
     assert found == [("jansen", "chili", "16")]
 
 
-def doc_of(first, second, morphs):
-    """A Doc of two hand-parsed Dutch sentences (heads relative to each sentence)."""
-    import spacy
-    from spacy.tokens import Doc
-
-    rows = [*first, *[(w, lem, pos, d, h + len(first)) for w, lem, pos, d, h in second]]
-    words = [r[0] for r in rows]
-    return Doc(
-        spacy.blank("nl").vocab,
-        words=words,
-        spaces=[i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        sent_starts=[i in (0, len(first)) for i in range(len(rows))],
-        morphs=[morphs.get(r[0], "") for r in rows],
-    )
-
-
 UNIONS = {
     "Bondzicht": ("bondzicht", "organisation"),
     "Werkfront": ("werkfront", "organisation"),
@@ -144,14 +124,14 @@ def described(determiner):
 
 
 def test_a_definite_plural_description_takes_up_the_organisations_named_before():
-    ctx = context(doc_of(NAMED_PAIR, described("De"), {"vakbonden": "Number=Plur"}), UNIONS)
+    ctx = context(two_sentences(NAMED_PAIR, described("De"), {"vakbonden": "Number=Plur"}), UNIONS)
     EventStage()(ctx)
     found = [(e.source, e.target, e.cameo[:2]) for e in ctx.record.events]
     assert ("bondzicht", "peru", "11") in found and ("werkfront", "peru", "11") in found
 
 
 def test_an_indefinite_plural_description_stands_for_no_one():
-    ctx = context(doc_of(NAMED_PAIR, described("Veel"), {"vakbonden": "Number=Plur"}), UNIONS)
+    ctx = context(two_sentences(NAMED_PAIR, described("Veel"), {"vakbonden": "Number=Plur"}), UNIONS)
     EventStage()(ctx)
     assert all(e.cameo[:2] != "11" for e in ctx.record.events)
 
@@ -201,7 +181,7 @@ def test_a_pronoun_subject_is_not_a_name_inside_its_own_clause():
         ("Chili", "Chili", "PROPN", "nmod", 10), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
     actors = {**ACTORS, "Pieters": ("pieters", "person")}
-    ctx = context(doc_of(first, second, {}), actors)
+    ctx = context(two_sentences(first, second, {}), actors)
     EventStage()(ctx)
     found = [(e.source, e.target, e.cameo[:2]) for e in ctx.record.events]
     assert ("chili", "pieters", "05") in found

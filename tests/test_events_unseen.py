@@ -7,7 +7,7 @@ from powermap.extract.events import EventStage
 from powermap.extract.events.lexicon import get_lexicon
 from powermap.extract.events.morphology import noun_candidates
 
-from .events_fixtures import context, parsed
+from .events_fixtures import context, parsed, two_sentences
 
 ACTORS = {
     "Polen": ("polen", "state"),
@@ -50,25 +50,7 @@ def test_a_plural_event_noun_the_parser_lemmatised_wrongly_is_still_an_event():
     assert ("russia", "chili", "062") in found
 
 
-def two_sentences(first, second):
-    """A Doc of two hand-parsed sentences (heads relative to each sentence)."""
-    import spacy
-    from spacy.tokens import Doc
-
-    rows = [*first, *[(w, lem, pos, d, h + len(first)) for w, lem, pos, d, h in second]]
-    nlp = spacy.blank("nl")
-    words = [r[0] for r in rows]
-    return Doc(
-        nlp.vocab,
-        words=words,
-        spaces=[i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))],
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        sent_starts=[i in (0, len(first)) for i in range(len(rows))],
-        morphs=["Number=Plur" if r[0] in ("steunen", "Zij") else "" for r in rows],
-    )
+PLURALS = {"steunen": "Number=Plur", "Zij": "Number=Plur"}  # the morphology the tests' words carry
 
 
 SENTENCE_ONE = [  # Polen en Chili erkennen Peru .
@@ -83,7 +65,7 @@ SENTENCE_TWO = [  # Zij steunen Rusland .
 
 
 def test_a_plural_pronoun_takes_up_the_coordinated_subject_before_it():
-    ctx = context(two_sentences(SENTENCE_ONE, SENTENCE_TWO), ACTORS)
+    ctx = context(two_sentences(SENTENCE_ONE, SENTENCE_TWO, PLURALS), ACTORS)
     EventStage()(ctx)
     found = [(e.source, e.target, e.cameo) for e in ctx.record.events]
     assert ("polen", "russia", "051") in found and ("chili", "russia", "051") in found
@@ -96,7 +78,7 @@ def test_a_plural_pronoun_after_a_plural_subject_without_actors_stays_open():
         ("de", "de", "DET", "det", 8), ("boeren", "boer", "NOUN", "nsubj", 9),
         ("protesteren", "protesteren", "VERB", "conj", 3), (".", ".", "PUNCT", "punct", 3),
     ]  # fmt: skip
-    doc = two_sentences(first, SENTENCE_TWO)
+    doc = two_sentences(first, SENTENCE_TWO, PLURALS)
     doc[8].set_morph("Number=Plur")
     ctx = context(doc, ACTORS)
     EventStage()(ctx)
@@ -115,7 +97,7 @@ def test_both_parties_stand_for_the_last_state_and_organisation_named():
         ("beschuldigen", "beschuldigen", "VERB", "ROOT", 2), ("elkaar", "elkaar", "PRON", "obj", 2),
         (".", ".", "PUNCT", "punct", 2),
     ]  # fmt: skip
-    ctx = context(two_sentences(first, second), {**ACTORS, "EU": ("eu", "organisation")})
+    ctx = context(two_sentences(first, second, PLURALS), {**ACTORS, "EU": ("eu", "organisation")})
     EventStage()(ctx)
     found = sorted((e.source, e.target, e.cameo) for e in ctx.record.events)
     assert found == [("eu", "polen", "112"), ("polen", "eu", "112")]
@@ -132,7 +114,7 @@ def test_an_object_pronoun_is_not_its_own_clause_subject():
         ("Pietersen", "Pietersen", "PROPN", "nsubj", 1), ("arresteerde", "arresteren", "VERB", "ROOT", 1),
         ("hem", "hem", "PRON", "obj", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    ctx = context(two_sentences(first, second), ACTORS)
+    ctx = context(two_sentences(first, second, PLURALS), ACTORS)
     EventStage()(ctx)
     assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("pietersen", "jansen", "173")]
 
@@ -148,7 +130,7 @@ def test_a_definite_role_description_stands_for_the_person_named_before_it():
         ("Chili", "Chili", "PROPN", "nsubj", 1), ("veroordeelde", "veroordelen", "VERB", "ROOT", 1),
         ("de", "de", "DET", "det", 3), ("minister", "minister", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    ctx = context(two_sentences(first, second), ACTORS)
+    ctx = context(two_sentences(first, second, PLURALS), ACTORS)
     EventStage()(ctx)
     assert [(e.source, e.target, e.cameo) for e in ctx.record.events] == [("chili", "pietersen", "111")]
 
@@ -164,7 +146,7 @@ def test_an_indefinite_role_noun_stays_open():
         ("Chili", "Chili", "PROPN", "nsubj", 1), ("veroordeelde", "veroordelen", "VERB", "ROOT", 1),
         ("een", "een", "DET", "det", 3), ("minister", "minister", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    ctx = context(two_sentences(first, second), ACTORS)
+    ctx = context(two_sentences(first, second, PLURALS), ACTORS)
     EventStage()(ctx)
     assert all(e.target != "pietersen" for e in ctx.record.events)
 
@@ -300,7 +282,7 @@ def test_a_plural_pronoun_takes_up_examples_of_a_subject_the_parser_made_the_roo
         ("Polen", "Polen", "PROPN", "nmod", 1), ("en", "en", "CCONJ", "cc", 6),
         ("Chili", "Chili", "PROPN", "conj", 4), (".", ".", "PUNCT", "punct", 1),
     ]  # fmt: skip
-    ctx = context(two_sentences(first, SENTENCE_TWO), ACTORS)
+    ctx = context(two_sentences(first, SENTENCE_TWO, PLURALS), ACTORS)
     EventStage()(ctx)
     found = sorted((e.source, e.target, e.cameo) for e in ctx.record.events)
     assert found == [("chili", "russia", "051"), ("polen", "russia", "051")]
