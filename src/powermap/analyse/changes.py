@@ -33,7 +33,7 @@ from powermap.analyse.changes_claims import claim_changes
 from powermap.analyse.changes_dyads import DEFAULT_ALPHA, DEFAULT_PRIOR_STRENGTH, DyadShift, Side, dyad_shifts
 from powermap.analyse.changes_evidence import event_documents, events_evidence, quotes_between
 from powermap.analyse.changes_reports import DEFAULT_REPORTS, single_reports
-from powermap.analyse.changes_stances import stance_changes
+from powermap.analyse.changes_stances import span_statements, stance_changes
 from powermap.analyse.claims import DEFAULT_TOLERANCE
 from powermap.analyse.events import EventFilter, EventRow, as_date, first_day_sql, load_events
 from powermap.analyse.periods import Window
@@ -117,12 +117,17 @@ def compare(
         result["camps"] = moves(first, second, names, opts.min_documents, opts.limit)
         for move in result["camps"]:
             move["evidence"] = _camp_evidence(conn, move, events, before, after, opts.evidence)
+    statements = (
+        span_statements(conn, [before, after], opts.concepts)
+        if {"coalitions", "stances"} & set(opts.parts)
+        else None
+    )
     if "coalitions" in opts.parts:
-        first, second = (discourse_grouping(conn, w, opts.concepts, opts.seed) for w in (before, after))
+        first, second = (discourse_grouping(conn, w, opts.concepts, opts.seed, statements) for w in (before, after))
         result["coalitions"] = moves(first, second, names, opts.min_documents, opts.limit)
     if "stances" in opts.parts:
         result["stances"] = stance_changes(
-            conn, before, after, names, opts.concepts, opts.min_documents, opts.evidence, opts.limit
+            conn, before, after, names, opts.concepts, opts.min_documents, opts.evidence, opts.limit, statements
         )
     if "claims" in opts.parts:
         result["claims"] = claim_changes(conn, [before, after], opts.tolerance, opts.limit)

@@ -21,7 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from powermap.analyse.discourse import discourse
+from powermap.analyse.actors import load_actors
+from powermap.analyse.communities import capped_communities
+from powermap.analyse.discourse import Statement, actor_ties, load_statements
 from powermap.analyse.events import EventFilter, EventRow, EventSelection
 from powermap.analyse.network import build_network
 from powermap.analyse.periods import Window
@@ -54,10 +56,17 @@ def network_grouping(
     conn: sqlite3.Connection, flt: EventFilter, window: Window, seed: int = 1, events: list[EventRow] | None = None
 ) -> Grouping:
     """Camps of the window's event network (no recency decay inside a window; history left out).
-    ``events``: the counted events of a span holding the window, history left out, when loaded already."""
+    ``events``: the counted events of a span holding the window, history left out, when loaded already.
+    Betweenness is not computed: camps need only the communities and the ties."""
     selection = EventSelection([e for e in events if window.contains(e.day)]) if events is not None else None
     net = build_network(
-        conn, replace(flt, since=window.start, until=window.end), half_life_days=None, seed=seed, selection=selection
+        conn,
+        replace(flt, since=window.start, until=window.end),
+        half_life_days=None,
+        seed=seed,
+        selection=selection,
+        include_history=selection is not None,  # left out of ``events`` already
+        centralities=False,
     )
     return Grouping(
         {n.id: n.camp for n in net.nodes},
@@ -68,16 +77,36 @@ def network_grouping(
 
 
 def discourse_grouping(
-    conn: sqlite3.Connection, window: Window, concepts: dict[str, str] | None = None, seed: int = 1
+    conn: sqlite3.Connection,
+    window: Window,
+    concepts: dict[str, str] | None = None,
+    seed: int = 1,
+    statements: list[Statement] | None = None,
 ) -> Grouping:
-    """Coalitions of the window's discourse network (``analyse.discourse``)."""
-    found = discourse(conn, concepts, since=window.start, until=window.end, seed=seed)
-    activity: Counter[str] = Counter()
-    for edge in found.affiliation:
-        activity[edge.actor] += edge.agree + edge.disagree
-    groups = {m: c.id for c in found.coalitions for m in c.members}
-    ties = _ties([(t.a, t.b, t.subtract) for t in found.ties])
-    return Grouping(groups, {c.id: c.label for c in found.coalitions}, dict(activity), ties)
+    """Coalitions of the window's discourse network (``analyse.discourse``: the same ties,
+    communities and labels as ``discourse(conn, concepts, since=window.start, until=window.end)``).
+    ``statements``: those of a span holding the window (``load_statements``), when loaded already."""
+    if statements is None:
+        statements = load_statements(conn, concepts, since=window.start, until=window.end)
+    else:
+        statements = [s for s in statements if s.day is not None and window.contains(s.day)]
+    ties = actor_ties(statements)
+    actors = sorted({s.actor for s in statements})
+    groups = capped_communities(actors, [(t.a, t.b, t.subtract) for t in ties if t.subtract], seed=seed)
+    activity: Counter[str] = Counter(s.actor for s in statements)
+    return Grouping(groups, _labels(conn, groups, activity), dict(activity), _ties([(t.a, t.b, t.subtract) for t in ties]))
+
+
+def _labels(conn: sqlite3.Connection, groups: dict[str, int], activity: Counter[str]) -> dict[int, str]:
+    """Each coalition's label as ``discourse.coalitions`` writes it: its three most active members."""
+    names = {a.id: a.name for a in load_actors(conn).values()}
+    members: dict[int, list[str]] = {}
+    for actor in sorted(groups, key=lambda a: (-activity[a], a)):
+        members.setdefault(groups[actor], []).append(actor)
+    return {
+        gid: ", ".join(names.get(m, m) for m in ranked[:3]) + (" …" if len(ranked) > 3 else "")
+        for gid, ranked in members.items()
+    }
 
 
 def match_groups(before: dict[str, int], after: dict[str, int]) -> dict[int, int]:

@@ -66,8 +66,7 @@ def load_claims(conn: sqlite3.Connection, windows: list[Window]) -> list[dict[st
     )
     rows = conn.execute(
         'SELECT c.id, c.doc_id, c.text, c.value, c.unit, c.about, c.subject, c.period, c.source, c.start, c."end", '
-        f"d.title, d.published, d.source, d.url, {day}, substr(d.text, max(1, c.start - {CONTEXT} + 1), "
-        f'c."end" - c.start + 2 * {CONTEXT}), max(0, c.start - {CONTEXT}) '
+        f"d.title, d.published, d.source, d.url, {day} "
         "FROM claims c JOIN documents d ON d.id = c.doc_id "
         f"WHERE {originals_clause(False)} AND ({spans or '0'}) AND {narrow} ORDER BY c.id",
         params + narrow_params,
@@ -85,7 +84,7 @@ def load_claims(conn: sqlite3.Connection, windows: list[Window]) -> list[dict[st
             {
                 "key": (_fold(r[5]) if r[5] else None, r[4], tuple(subject)),
                 "id": r[0],
-                "text": sentence_around(r[16], r[9] - r[17], r[10] - r[17]) or r[2],
+                "text": r[2],  # the number as written; ``with_sentences`` puts its sentence here
                 "number": r[2],
                 "value": r[3],
                 "unit": r[4],
@@ -100,6 +99,24 @@ def load_claims(conn: sqlite3.Connection, windows: list[Window]) -> list[dict[st
             }
         )
     return out
+
+
+def with_sentences(conn: sqlite3.Connection, claims: list[dict[str, Any]]) -> None:
+    """Set each claim's ``text`` to the sentence around its number (``sentence_around``), read
+    from its document for the claims listed only (reading every claim's context cost most of a report)."""
+    ids = sorted({c["id"] for c in claims})
+    sentences: dict[int, str | None] = {}
+    for chunk in range(0, len(ids), 900):
+        part = ids[chunk : chunk + 900]
+        for cid, start, end, context, offset in conn.execute(
+            f'SELECT c.id, c.start, c."end", substr(d.text, max(1, c.start - {CONTEXT} + 1), '
+            f'c."end" - c.start + 2 * {CONTEXT}), max(0, c.start - {CONTEXT}) '
+            f"FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            sentences[cid] = sentence_around(context, start - offset, end - offset)
+    for claim in claims:
+        claim["text"] = sentences.get(claim["id"]) or claim["number"]
 
 
 def _public(claim: dict[str, Any]) -> dict[str, Any]:
@@ -146,7 +163,9 @@ def claim_changes(
                                 "series": [_public(m) for m in series]})  # fmt: skip
     changed.sort(key=lambda c: (-len(c["series"]), -abs(c["relative"]), c["about"]))
     disputed.sort(key=lambda c: (-len(c["values"]), -c["spread"], c["about"]))
-    return {"changed": changed[:limit], "disputed": disputed[:limit]}
+    changed, disputed = changed[:limit], disputed[:limit]
+    with_sentences(conn, [m for c in changed for m in c["series"]] + [m for d in disputed for m in d["values"]])
+    return {"changed": changed, "disputed": disputed}
 
 
 def _documents_disagree(group: list[dict[str, Any]], tolerance: float) -> bool:

@@ -23,6 +23,13 @@ from powermap.analyse.discourse import Statement, load_statements
 from powermap.analyse.periods import Window
 
 
+def span_statements(
+    conn: sqlite3.Connection, windows: list[Window], concepts: dict[str, str] | None = None
+) -> list[Statement]:
+    """The statements published from the first window's start to the last one's end."""
+    return load_statements(conn, concepts, since=min(w.start for w in windows), until=max(w.end for w in windows))
+
+
 def _tally(statements: list[Statement], window: Window) -> dict[tuple[str, str], dict[str, set[str]]]:
     """(actor, concept) -> {"agree": docs, "disagree": docs} inside the window."""
     out: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: {"agree": set(), "disagree": set()})
@@ -58,9 +65,12 @@ def stance_changes(
     min_documents: int = 2,
     evidence: int = 2,
     limit: int = 20,
+    statements: list[Statement] | None = None,
 ) -> list[dict[str, Any]]:
-    """The stance changes (module docstring), reversals first, then by documents."""
-    statements = load_statements(conn, concepts, since=min(before.start, after.start), until=max(before.end, after.end))
+    """The stance changes (module docstring), reversals first, then by documents.
+    ``statements``: ``span_statements`` of the two windows, when loaded already."""
+    if statements is None:
+        statements = span_statements(conn, [before, after], concepts)
     first, second = _tally(statements, before), _tally(statements, after)
     found = []
     for key in sorted(set(first) | set(second)):

@@ -128,6 +128,7 @@ def build_network(
     selection: EventSelection | None = None,
     reference: date | None = None,
     include_history: bool = False,
+    centralities: bool = True,
 ) -> Network:
     """Build the relation network from the events that count under ``flt``.
 
@@ -141,7 +142,9 @@ def build_network(
         seed: random seed of the community detection.
         selection: events already loaded under ``flt`` (a report reuses one load).
         reference: the day recency is measured from; default the filter's ``until``, else no decay.
-        include_history: count events dated to history too.
+        include_history: count events dated to history too (or: ``selection`` has them left out already).
+        centralities: compute betweenness (and so ``bridge``); without, every node's betweenness is 0.0
+            and none is a bridge (camps need neither: ``changes_camps``).
     """
     flt = flt or EventFilter()
     if selection is None:
@@ -178,7 +181,7 @@ def build_network(
         for (u, v), s in sorted(acc.items())
         if s["events"] >= min_events
     ]
-    nodes, camps = _describe(conn, edges, seed)
+    nodes, camps = _describe(conn, edges, seed, centralities)
     params = {
         "since": _iso(flt.since),
         "until": _iso(flt.until),
@@ -219,7 +222,9 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _describe(conn: sqlite3.Connection, edges: list[Edge], seed: int) -> tuple[list[Node], list[Camp]]:
+def _describe(
+    conn: sqlite3.Connection, edges: list[Edge], seed: int, centralities: bool = True
+) -> tuple[list[Node], list[Camp]]:
     """Nodes with centralities and camps, from the edge list."""
     undirected: dict[tuple[str, str], float] = {}
     for e in edges:
@@ -229,7 +234,8 @@ def _describe(conn: sqlite3.Connection, edges: list[Edge], seed: int) -> tuple[l
     triples = [(u, v, w) for (u, v), w in undirected.items() if w != 0]
     groups = signed_communities(names, triples, seed=seed)
     part = participation(names, triples, groups)
-    between = _betweenness(names, [t for t in triples if t[2] > 0])
+    positive = [t for t in triples if t[2] > 0]
+    between = _betweenness(names, positive) if centralities else dict.fromkeys(names, 0.0)
     stats = {n: _NodeTally() for n in names}
     for e in edges:
         for me, other in ((e.source, e.target), (e.target, e.source)):
