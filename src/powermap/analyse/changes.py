@@ -35,7 +35,7 @@ from powermap.analyse.changes_evidence import event_documents, events_evidence, 
 from powermap.analyse.changes_reports import DEFAULT_REPORTS, single_reports
 from powermap.analyse.changes_stances import span_statements, stance_changes
 from powermap.analyse.claims import DEFAULT_TOLERANCE
-from powermap.analyse.events import EventFilter, EventRow, as_date, first_day_sql, load_events
+from powermap.analyse.events import EventFilter, EventRow, _query, as_date, first_day_sql, load_events
 from powermap.analyse.periods import Window
 
 PARTS: tuple[str, ...] = ("dyads", "camps", "coalitions", "stances", "claims")
@@ -152,20 +152,33 @@ def data_span(conn: sqlite3.Connection, flt: EventFilter | None = None) -> tuple
     date an event to 2018 or plan one for 2030, and a sequence of windows should not run
     over a decade of empty months for that. (Such events still count in a window that
     ``--from``/``--to`` ask for, unless they are dated to history.)
+
+    Read from both ends of the publication-date index (``documents_published_original``,
+    migration 11): the first day of a well-formed ``published`` value never falls as the
+    value sorts higher, so the first document from either end that holds a dated counting
+    event (``load_events``' conditions) gives the bound, without reading every event.
     """
-    events = load_events(conn, flt or EventFilter()).events
-    docs = sorted({e.doc_id for e in events})
-    days: list[date] = []
-    day_sql = first_day_sql("published")
-    for chunk in range(0, len(docs), 900):
-        part = docs[chunk : chunk + 900]
-        marks = ",".join("?" * len(part))
-        days += [
-            d
-            for (value,) in conn.execute(f"SELECT {day_sql} FROM documents WHERE id IN ({marks})", part)
-            if (d := as_date(value)) is not None
-        ]
-    return (min(days), max(days)) if days else None
+    flt = flt or EventFilter()
+    day = first_day_sql("doc.published")
+    holds = " OR ".join(
+        f"EXISTS ({sql})"
+        for sql, _ in (
+            _query(flt, None, "e.target", "events e", "e.doc_id = doc.id AND e.day IS NOT NULL"),
+            _query(flt, None, "j.value", "events e, json_each(e.other_targets) j",
+                   "e.doc_id = doc.id AND e.day IS NOT NULL AND e.other_targets IS NOT NULL"),
+        )
+    )  # fmt: skip
+    params = _query(flt, None, "e.target", "events e", None)[1]
+    bounds = []
+    for order in ("ASC", "DESC"):
+        row = conn.execute(
+            f"SELECT {day} FROM documents doc WHERE doc.published IS NOT NULL AND {day} IS NOT NULL "
+            f"AND ({holds}) ORDER BY doc.published {order} LIMIT 1",
+            params * 2,
+        ).fetchone()
+        bounds.append(as_date(row[0]) if row else None)
+    first, last = bounds
+    return (first, last) if first is not None and last is not None else None
 
 
 def _window_summary(window: Window, events: list[EventRow]) -> dict[str, Any]:

@@ -1,0 +1,98 @@
+"""The what-changed report's cheap read paths give what the full computations give."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from powermap.analyse import periods
+from powermap.analyse.changes import compare, data_span, window_events
+from powermap.analyse.changes_camps import discourse_grouping, network_grouping
+from powermap.analyse.changes_stances import span_statements
+from powermap.analyse.discourse import discourse
+from powermap.analyse.events import EventFilter, load_events
+from powermap.analyse.network import build_network
+
+from .analyse_fixtures import DocBuilder, make_store
+from .changes_fixtures import february, march
+
+FEB, MAR = periods.span("2019-02"), periods.span("2019-03")
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory):
+    store, _ = make_store(tmp_path_factory.mktemp("paths"), february() + march())
+    yield store.reader()
+    store.close()
+
+
+def _span_from_every_event(conn, flt: EventFilter) -> tuple[date, date] | None:
+    """The publication span of the documents holding counting events, from every event loaded."""
+    docs = {e.doc_id for e in load_events(conn, flt).events}
+    days = [
+        day
+        for doc_id, published in conn.execute("SELECT id, published FROM documents")
+        if doc_id in docs and (day := periods.parse(published)) is not None
+    ]
+    return (min(days), max(days)) if days else None
+
+
+def test_data_span_reads_both_ends_of_the_index_as_counting_every_event_would(tmp_path):
+    docs = [
+        DocBuilder("2017-05-03").event("russia", "china", "061", 6.0, negated=True),  # counts with negations only
+        DocBuilder("2018-01").event("russia", "usa", "173", -5.0),  # a month: its first day
+        DocBuilder("2018-06").event("usa", "china", "042", 2.0),
+        DocBuilder(None).event("usa", "armenia", "042", 2.0),  # undated: no day
+        DocBuilder("2021-01-09").event("armenia", "azerbaijan", "190", -10.0),
+        DocBuilder("2022-03-01").stance("ivanov", "trade", True),  # no events
+        DocBuilder("2026-02").event("russia", "armenia", "057", 5.0, negated=True),
+    ]
+    store, _ = make_store(tmp_path, docs)
+    conn = store.reader()
+    try:
+        for flt in (EventFilter(), EventFilter(include_negated=True), replace(EventFilter(), outlets={"Nobody"})):
+            assert data_span(conn, flt) == _span_from_every_event(conn, flt)
+        assert data_span(conn) == (date(2018, 1, 1), date(2021, 1, 9))
+        assert data_span(conn, EventFilter(include_negated=True)) == (date(2017, 5, 3), date(2026, 2, 1))
+        assert data_span(conn, replace(EventFilter(), outlets={"Nobody"})) is None
+    finally:
+        store.close()
+
+
+def test_camps_without_betweenness_are_the_networks_camps(conn):
+    events = window_events(conn, EventFilter(), [FEB, MAR])
+    for window in (FEB, MAR):
+        found = network_grouping(conn, EventFilter(), window, events=events)
+        net = build_network(conn, replace(EventFilter(), since=window.start, until=window.end), half_life_days=None)
+        assert found.groups == {n.id: n.camp for n in net.nodes}
+        assert found.labels == {c.id: c.label for c in net.camps}
+        assert found.activity == {n.id: n.events for n in net.nodes}
+        assert len(found.groups) >= 4
+
+
+def test_coalitions_from_shared_statements_are_the_discourse_coalitions(conn):
+    statements = span_statements(conn, [FEB, MAR])
+    for window in (FEB, MAR):
+        found = discourse_grouping(conn, window, statements=statements)
+        alone = discourse_grouping(conn, window)
+        full = discourse(conn, since=window.start, until=window.end)
+        assert found == alone
+        assert found.groups == {m: c.id for c in full.coalitions for m in c.members}
+        assert found.labels == {c.id: c.label for c in full.coalitions}
+        activity: Counter[str] = Counter()
+        for edge in full.affiliation:
+            activity[edge.actor] += edge.agree + edge.disagree
+        assert found.activity == dict(activity)
+        assert found.groups
+
+
+def test_listed_claims_carry_their_sentence(conn):
+    claims = compare(conn, FEB, MAR)["claims"]
+    listed = [v for c in claims["changed"] for v in c["series"]] + [v for d in claims["disputed"] for v in d["values"]]
+    assert listed
+    for value in listed:
+        assert value["number"] in value["text"] and value["text"].startswith("The ")
+        assert value["text"].endswith(".")
