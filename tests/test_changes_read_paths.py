@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import random
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -12,7 +14,7 @@ from powermap.analyse import periods
 from powermap.analyse.changes import compare, data_span, window_events
 from powermap.analyse.changes_camps import discourse_grouping, network_grouping
 from powermap.analyse.changes_stances import span_statements
-from powermap.analyse.discourse import discourse
+from powermap.analyse.discourse import Statement, actor_ties, discourse
 from powermap.analyse.events import EventFilter, load_events
 from powermap.analyse.network import build_network
 
@@ -96,3 +98,44 @@ def test_listed_claims_carry_their_sentence(conn):
     for value in listed:
         assert value["number"] in value["text"] and value["text"].startswith("The ")
         assert value["text"].endswith(".")
+
+
+def _ties_pair_by_pair(statements, how: str) -> dict[tuple[str, str], tuple[int, int, float, float]]:
+    """DNA's ties by intersecting every pair's (concept, agreement) sets."""
+    held: dict[str, set[tuple[str, bool]]] = {}
+    for s in statements:
+        held.setdefault(s.actor, set()).add((s.concept, s.agree))
+    out = {}
+    for a in sorted(held):
+        for b in sorted(held):
+            sa, sb = held[a], held[b]
+            if a >= b or not {c for c, _ in sa} & {c for c, _ in sb}:
+                continue
+            raw = (len(sa & sb), sum(1 for c, q in sa if (c, not q) in sb))
+            if how == "average":
+                den = (len({c for c, _ in sa}) + len({c for c, _ in sb})) / 2
+            elif how == "jaccard":
+                den = None
+            elif how == "cosine":
+                den = math.sqrt(len(sa) * len(sb))
+            norm = [
+                float(r) if r == 0 or how == "no" else round(r / (den if den is not None else len(sa) + len(sb) - r), 6)
+                for r in raw
+            ]
+            out[(a, b)] = (*raw, *norm)
+    return out
+
+
+def test_actor_ties_counted_concept_by_concept_match_pair_by_pair():
+    rng = random.Random(5)
+    statements = [
+        Statement(i, f"d{i % 7}", f"actor{rng.randrange(12)}", f"concept{rng.randrange(6)}", rng.random() < 0.6, None)
+        for i in range(160)
+    ]
+    for how in ("average", "jaccard", "cosine", "no"):
+        found = {
+            (t.a, t.b): (t.congruence_raw, t.conflict_raw, t.congruence, t.conflict)
+            for t in actor_ties(statements, how)
+        }
+        assert found == _ties_pair_by_pair(statements, how)
+        assert any(v[1] for v in found.values()) and any(v[0] for v in found.values())

@@ -118,9 +118,7 @@ def compare(
         for move in result["camps"]:
             move["evidence"] = _camp_evidence(conn, move, events, before, after, opts.evidence)
     statements = (
-        span_statements(conn, [before, after], opts.concepts)
-        if {"coalitions", "stances"} & set(opts.parts)
-        else None
+        span_statements(conn, [before, after], opts.concepts) if {"coalitions", "stances"} & set(opts.parts) else None
     )
     if "coalitions" in opts.parts:
         first, second = (discourse_grouping(conn, w, opts.concepts, opts.seed, statements) for w in (before, after))

@@ -94,7 +94,9 @@ def discourse_grouping(
     actors = sorted({s.actor for s in statements})
     groups = capped_communities(actors, [(t.a, t.b, t.subtract) for t in ties if t.subtract], seed=seed)
     activity: Counter[str] = Counter(s.actor for s in statements)
-    return Grouping(groups, _labels(conn, groups, activity), dict(activity), _ties([(t.a, t.b, t.subtract) for t in ties]))
+    return Grouping(
+        groups, _labels(conn, groups, activity), dict(activity), _ties([(t.a, t.b, t.subtract) for t in ties])
+    )
 
 
 def _labels(conn: sqlite3.Connection, groups: dict[str, int], activity: Counter[str]) -> dict[int, str]:
