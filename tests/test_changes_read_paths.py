@@ -17,6 +17,8 @@ from powermap.analyse.changes_stances import span_statements
 from powermap.analyse.discourse import Statement, actor_ties, discourse
 from powermap.analyse.events import EventFilter, load_events
 from powermap.analyse.network import build_network
+from powermap.store import open_store
+from powermap.store.migrations import available, current_version
 
 from .analyse_fixtures import DocBuilder, make_store
 from .changes_fixtures import february, march
@@ -139,3 +141,25 @@ def test_actor_ties_counted_concept_by_concept_match_pair_by_pair():
         }
         assert found == _ties_pair_by_pair(statements, how)
         assert any(v[1] for v in found.values()) and any(v[0] for v in found.values())
+
+
+def test_a_version_11_store_gets_the_statement_index_and_the_report_reads_it_alone(tmp_path):
+    store, _ = make_store(tmp_path / "s", february() + march())
+    before = span_statements(store.conn, [FEB, MAR])
+    store.conn.execute("DROP INDEX stances_doc_statement")
+    store.conn.execute("PRAGMA user_version = 11")
+    store.close()
+    assert available()[11][1].startswith("0012")
+    migrated = open_store(tmp_path / "s")
+    try:
+        assert current_version(migrated.conn) == len(available())
+        seen: list[str] = []
+        migrated.conn.set_trace_callback(seen.append)
+        assert span_statements(migrated.conn, [FEB, MAR]) == before
+        migrated.conn.set_trace_callback(None)
+        (sql,) = [s for s in seen if "FROM stances" in s]
+        plan = " ".join(r[3] for r in migrated.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "COVERING INDEX stances_doc_statement" in plan
+        assert all(s.evidence == "" for s in before) and len(before) >= 8
+    finally:
+        migrated.close()

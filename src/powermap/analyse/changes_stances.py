@@ -26,8 +26,10 @@ from powermap.analyse.periods import Window
 def span_statements(
     conn: sqlite3.Connection, windows: list[Window], concepts: dict[str, str] | None = None
 ) -> list[Statement]:
-    """The statements published from the first window's start to the last one's end."""
-    return load_statements(conn, concepts, since=min(w.start for w in windows), until=max(w.end for w in windows))
+    """The statements published from the first window's start to the last one's end, without their
+    text (``_evidence`` reads it for the statements shown)."""
+    since, until = min(w.start for w in windows), max(w.end for w in windows)
+    return load_statements(conn, concepts, since=since, until=until, evidence=False)
 
 
 def _tally(statements: list[Statement], window: Window) -> dict[tuple[str, str], dict[str, set[str]]]:
@@ -86,7 +88,9 @@ def stance_changes(
         found.append((key, change, b, a))
     order = {"reversed": 0, "appeared": 1, "vanished": 2}
     found.sort(key=lambda f: (order[f[1]], -(f[2]["documents"] + f[3]["documents"]), f[0]))
-    by_id = {s.id: s for s in statements}
+    of_stance: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for s in statements:
+        of_stance[(s.actor, s.concept)].append(s)
     out = []
     for (actor, concept), change, b, a in found[:limit]:
         out.append(
@@ -97,8 +101,7 @@ def stance_changes(
                 "change": change,
                 "before": b,
                 "after": a,
-                "evidence": _evidence(conn, [s for s in by_id.values() if s.actor == actor and s.concept == concept],
-                                      before, after, evidence),
+                "evidence": _evidence(conn, of_stance[(actor, concept)], before, after, evidence),
             }
         )  # fmt: skip
     return out

@@ -164,8 +164,10 @@ def load_statements(
     since: date | None = None,
     until: date | None = None,
     include_duplicates: bool = False,
+    evidence: bool = True,
 ) -> list[Statement]:
-    """Stances as DNA statements, with concepts mapped through ``concepts`` (see ``read_concepts``)."""
+    """Stances as DNA statements, with concepts mapped through ``concepts`` (see ``read_concepts``);
+    without ``evidence`` their text is left empty (and the stance rows unread: migration 12's index)."""
     day = first_day_sql("d.published")
     where, params = [originals_clause(include_duplicates)], []
     for bound, op in ((since, ">="), (until, "<=")):
@@ -176,7 +178,8 @@ def load_statements(
     where.append(narrow)
     params += narrow_params
     sql = (
-        f"SELECT s.id, s.doc_id, s.actor, s.concept, s.agree, {day}, s.evidence FROM stances s "
+        f"SELECT s.id, s.doc_id, s.actor, s.concept, s.agree, {day}, {'s.evidence' if evidence else chr(39) * 2} "
+        "FROM stances s "
         f"JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(where)} ORDER BY s.id"
     )
     out = []

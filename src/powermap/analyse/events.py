@@ -31,8 +31,12 @@ from powermap.analyse import periods
 from powermap.analyse.documents import originals_clause
 
 ASSERTED: frozenset[str] = frozenset({"asserted"})
-#: an event of an original document (``documents.originals_clause`` without joining the documents)
-_ORIGINAL_EVENT = "e.doc_id NOT IN (SELECT id FROM documents WHERE near_duplicate_of IS NOT NULL)"
+#: an event of an original document (``documents.originals_clause`` without joining the documents); the
+#: near duplicates listed by their own index (migration 1): left to itself, SQLite read the whole
+#: publication-date index for them, 4-5 ms on 100,000 documents in every event query
+_ORIGINAL_EVENT = (
+    "e.doc_id NOT IN (SELECT id FROM documents INDEXED BY documents_near_duplicate WHERE near_duplicate_of IS NOT NULL)"
+)
 MODALITIES: frozenset[str] = frozenset({"asserted", "intended", "hypothetical", "demanded"})
 
 
