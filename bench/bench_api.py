@@ -46,6 +46,13 @@ from generate_corpus import cached_store
 
 BOUND_MS = 100.0
 TIMEOUT_S = 60.0
+#: ``--only``: the label prefixes of the endpoints measured (None: all)
+ONLY: tuple[str, ...] | None = None
+
+
+def _only(label: str) -> bool:
+    """Whether an endpoint label is measured (``--only``)."""
+    return ONLY is None or label.startswith(ONLY)
 
 
 def endpoints(store: Path) -> list[tuple[str, str, dict]]:
@@ -172,14 +179,16 @@ def measure_store(
     size = sum(p.stat().st_size for p in store.glob("powermap.db*")) / 2**20
     process, base = start_server(store, time_limit_ms)
     try:
-        targets = endpoints(store)
+        every = endpoints(store)
+        targets = [t for t in every if _only(t[0])]
         with httpx.Client(base_url=base, timeout=TIMEOUT_S * 10) as client:
             first = {label: ask(client, path, params) for label, path, params in targets}
         varied_text, varied_worst = "", 0.0
         if varied_rounds:
-            top = next(path for label, path, _ in targets if label.startswith("/api/actors/{id}")).rsplit("/", 1)[1]
-            newest = next(path for label, path, _ in targets if label == "/api/documents/{id}").rsplit("/", 1)[1]
+            top = next(path for label, path, _ in every if label.startswith("/api/actors/{id}")).rsplit("/", 1)[1]
+            newest = next(path for label, path, _ in every if label == "/api/documents/{id}").rsplit("/", 1)[1]
             plan = draws(store, varied_rounds + clients * max(1, varied_rounds // 4), top, newest)
+            plan = {label: asked for label, asked in plan.items() if _only(label)}
             varied_text, varied_worst = _varied(base, plan, varied_rounds, clients, lambda: _cpu_seconds(process.pid))
         cpu_before = _cpu_seconds(process.pid)
         alone = sequential(base, targets, rounds)
@@ -287,7 +296,15 @@ def main() -> int:
         help="different requests per endpoint, one client (0: none)",
     )
     parser.add_argument("--store", type=Path, default=None, help="serve this store (a copy it may migrate) instead")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=None,
+        help="measure only the endpoints whose label starts with this (repeatable; e.g. /api/changes)",
+    )
     args = parser.parse_args()
+    global ONLY
+    ONLY = tuple(args.only) if args.only else None
     if args.store is not None:
         from powermap.store import open_store
 

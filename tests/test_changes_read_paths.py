@@ -11,8 +11,9 @@ from datetime import date
 import pytest
 
 from powermap.analyse import periods
-from powermap.analyse.changes import compare, data_span, window_events
+from powermap.analyse.changes import changes_report, compare, data_span, plan_windows, window_events
 from powermap.analyse.changes_camps import discourse_grouping, network_grouping
+from powermap.analyse.changes_memo import WindowMemo
 from powermap.analyse.changes_stances import span_statements
 from powermap.analyse.discourse import Statement, actor_ties, discourse
 from powermap.analyse.events import EventFilter, load_events
@@ -163,3 +164,38 @@ def test_a_version_11_store_gets_the_statement_index_and_the_report_reads_it_alo
         assert all(s.evidence == "" for s in before) and len(before) >= 8
     finally:
         migrated.close()
+
+
+def test_a_kept_window_memo_gives_the_report_computed_afresh(conn):
+    weeks = plan_windows(conn, by="week")
+    assert len(weeks) >= 4
+    afresh = changes_report(conn, weeks, memo=WindowMemo(capacity=0))  # nothing kept
+    memo = WindowMemo()
+    assert changes_report(conn, weeks, memo=memo) == afresh
+    kept = len(memo)
+    assert kept >= 5 * len(weeks)  # events, statements, claims, camps, coalitions of every week
+    assert changes_report(conn, weeks, memo=memo) == afresh  # from what was kept
+    assert len(memo) == kept
+    months = [compare(conn, FEB, MAR, memo=memo), compare(conn, FEB, MAR, memo=memo)]
+    assert months[0] == months[1] == compare(conn, FEB, MAR, memo=WindowMemo(capacity=0))
+    overlapping = periods.span("2019-02-15..2019-03-31")  # read together, not per window
+    assert compare(conn, FEB, overlapping, memo=memo) == compare(conn, FEB, overlapping, memo=WindowMemo(capacity=0))
+
+
+def test_the_window_memo_drops_the_least_recently_used_rows_first():
+    memo = WindowMemo(capacity=5)
+    built: list[str] = []
+
+    def build(name: str, rows: int):
+        return lambda: built.append(name) or list(range(rows))
+
+    memo.get(("a",), build("a", 2))
+    memo.get(("b",), build("b", 2))
+    memo.get(("a",), build("a", 2))  # kept; now the most recently used
+    memo.get(("c",), build("c", 2))  # 6 rows > 5: b goes
+    memo.get(("a",), build("a", 2))
+    memo.get(("b",), build("b", 2))
+    memo.get(("big",), build("big", 9))  # larger than the memo: not kept
+    memo.get(("big",), build("big", 9))
+    assert built == ["a", "b", "c", "b", "big", "big"]
+    assert len(memo) == 2

@@ -26,14 +26,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from powermap.analyse import changes_memo as kept
 from powermap.analyse import periods
 from powermap.analyse.actors import load_actors
-from powermap.analyse.changes_camps import discourse_grouping, moves, network_grouping
+from powermap.analyse.changes_camps import moves
 from powermap.analyse.changes_claims import claim_changes
 from powermap.analyse.changes_dyads import DEFAULT_ALPHA, DEFAULT_PRIOR_STRENGTH, DyadShift, Side, dyad_shifts
 from powermap.analyse.changes_evidence import event_documents, events_evidence, quotes_between
+from powermap.analyse.changes_memo import WindowMemo
 from powermap.analyse.changes_reports import DEFAULT_REPORTS, single_reports
-from powermap.analyse.changes_stances import span_statements, stance_changes
+from powermap.analyse.changes_stances import stance_changes
 from powermap.analyse.claims import DEFAULT_TOLERANCE
 from powermap.analyse.events import EventFilter, EventRow, _query, as_date, first_day_sql, load_events
 from powermap.analyse.periods import Window
@@ -89,15 +91,20 @@ def compare(
     after: Window,
     options: ChangeOptions | None = None,
     events: list[EventRow] | None = None,
+    memo: WindowMemo | None = None,
 ) -> dict[str, Any]:
-    """Everything that changed from ``before`` to ``after`` (module docstring), as a plain dict."""
+    """Everything that changed from ``before`` to ``after`` (module docstring), as a plain dict.
+
+    ``events``: the counting events of a span holding both windows, when loaded already; ``memo``:
+    what was read and built for either window before (``changes_memo``, one per store state)."""
     opts = options or ChangeOptions()
     unknown = set(opts.parts) - set(PARTS)
     if unknown:
         raise ValueError(f"unknown parts {', '.join(sorted(unknown))}; use some of {', '.join(PARTS)}")
+    memo = memo if memo is not None else WindowMemo()
     names = {a.id: a.name for a in load_actors(conn).values()}
     if events is None:
-        events = window_events(conn, opts.flt, [before, after])
+        events = kept.events(conn, memo, opts.flt, before, after)
     result: dict[str, Any] = {
         "before": _window_summary(before, events),
         "after": _window_summary(after, events),
@@ -113,34 +120,39 @@ def compare(
         result["dyads"] = [dyad_entry(conn, s, names, opts.evidence) for s in shown]
         result["reports"] = single_reports(conn, shifts, names, opts.reports, opts.evidence)
     if "camps" in opts.parts:
-        first, second = (network_grouping(conn, opts.flt, w, opts.seed, events) for w in (before, after))
+        first, second = (kept.camps(conn, memo, opts.flt, opts.seed, w, events) for w in (before, after))
         result["camps"] = moves(first, second, names, opts.min_documents, opts.limit)
         for move in result["camps"]:
             move["evidence"] = _camp_evidence(conn, move, events, before, after, opts.evidence)
     statements = (
-        span_statements(conn, [before, after], opts.concepts) if {"coalitions", "stances"} & set(opts.parts) else None
+        kept.statements(conn, memo, opts.concepts, before, after) if {"coalitions", "stances"} & set(opts.parts) else []
     )
     if "coalitions" in opts.parts:
-        first, second = (discourse_grouping(conn, w, opts.concepts, opts.seed, statements) for w in (before, after))
+        first, second = (kept.coalitions(conn, memo, opts.concepts, opts.seed, w, statements) for w in (before, after))
         result["coalitions"] = moves(first, second, names, opts.min_documents, opts.limit)
     if "stances" in opts.parts:
         result["stances"] = stance_changes(
             conn, before, after, names, opts.concepts, opts.min_documents, opts.evidence, opts.limit, statements
         )
     if "claims" in opts.parts:
-        result["claims"] = claim_changes(conn, [before, after], opts.tolerance, opts.limit)
+        claims = kept.claims(conn, memo, before, after)
+        result["claims"] = claim_changes(conn, [before, after], opts.tolerance, opts.limit, claims)
     return result
 
 
 def series(
-    conn: sqlite3.Connection, windows: list[Window], options: ChangeOptions | None = None
+    conn: sqlite3.Connection,
+    windows: list[Window],
+    options: ChangeOptions | None = None,
+    memo: WindowMemo | None = None,
 ) -> list[dict[str, Any]]:
-    """``compare`` for each window against the one before it (events loaded once)."""
+    """``compare`` for each window against the one before it, each window read and grouped once
+    (``memo``: kept from earlier comparisons of this store state, else a new one)."""
     opts = options or ChangeOptions()
     if len(windows) < 2:
         return []
-    events = window_events(conn, opts.flt, windows)
-    return [compare(conn, windows[i - 1], windows[i], opts, events) for i in range(1, len(windows))]
+    memo = memo if memo is not None else WindowMemo()
+    return [compare(conn, windows[i - 1], windows[i], opts, memo=memo) for i in range(1, len(windows))]
 
 
 def data_span(conn: sqlite3.Connection, flt: EventFilter | None = None) -> tuple[date, date] | None:
@@ -305,9 +317,14 @@ def plan_windows(
     return periods.windows(lo, hi, by)  # type: ignore[arg-type]
 
 
-def changes_report(conn: sqlite3.Connection, windows: list[Window], options: ChangeOptions | None = None) -> dict:
+def changes_report(
+    conn: sqlite3.Connection,
+    windows: list[Window],
+    options: ChangeOptions | None = None,
+    memo: WindowMemo | None = None,
+) -> dict:
     """The JSON twin of ``powermap changes``: the windows and each one compared with the one before."""
     return {
         "windows": [{"label": w.label, "from": w.start.isoformat(), "to": w.end.isoformat()} for w in windows],
-        "comparisons": series(conn, windows, options),
+        "comparisons": series(conn, windows, options, memo),
     }

@@ -65,9 +65,10 @@ def load_claims(conn: sqlite3.Connection, windows: list[Window]) -> list[dict[st
         "d.published", min((w.start for w in windows), default=None), max((w.end for w in windows), default=None)
     )
     rows = conn.execute(
+        # the documents' columns read here are all in ``documents_published_original`` (migration 11):
+        # their rows (text first) are read for the claims listed only (``with_sentences``)
         'SELECT c.id, c.doc_id, c.text, c.value, c.unit, c.about, c.subject, c.period, c.source, c.start, c."end", '
-        f"d.title, d.published, d.source, d.url, {day} "
-        "FROM claims c JOIN documents d ON d.id = c.doc_id "
+        f"{day} FROM claims c JOIN documents d ON d.id = c.doc_id "
         f"WHERE {originals_clause(False)} AND ({spans or '0'}) AND {narrow} ORDER BY c.id",
         params + narrow_params,
     ).fetchall()
@@ -76,7 +77,7 @@ def load_claims(conn: sqlite3.Connection, windows: list[Window]) -> list[dict[st
         subject = sorted(json.loads(r[6]) or [])
         if not subject:
             continue
-        published_day = r[15]
+        published_day = r[11]
         as_of = r[7] or (published_day[:7] if published_day else None)
         if as_of is None:
             continue
@@ -95,28 +96,33 @@ def load_claims(conn: sqlite3.Connection, windows: list[Window]) -> list[dict[st
                 "source": r[8],
                 "start": r[9],
                 "end": r[10],
-                "document": document_ref(r[1], r[11], r[12], r[13], r[14]),
+                "document": {"doc_id": r[1]},  # ``with_sentences`` adds the rest of ``document_ref``
             }
         )
     return out
 
 
 def with_sentences(conn: sqlite3.Connection, claims: list[dict[str, Any]]) -> None:
-    """Set each claim's ``text`` to the sentence around its number (``sentence_around``), read
-    from its document for the claims listed only (reading every claim's context cost most of a report)."""
+    """Set each claim's ``text`` to the sentence around its number (``sentence_around``) and its
+    ``document`` to the whole ``document_ref``, read for the claims listed only (reading every
+    claim's document row and context cost most of a report)."""
     ids = sorted({c["id"] for c in claims})
     sentences: dict[int, str | None] = {}
+    documents: dict[int, dict[str, Any]] = {}
     for chunk in range(0, len(ids), 900):
         part = ids[chunk : chunk + 900]
-        for cid, start, end, context, offset in conn.execute(
+        for cid, start, end, context, offset, doc_id, title, published, outlet, url in conn.execute(
             f'SELECT c.id, c.start, c."end", substr(d.text, max(1, c.start - {CONTEXT} + 1), '
-            f'c."end" - c.start + 2 * {CONTEXT}), max(0, c.start - {CONTEXT}) '
-            f"FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({','.join('?' * len(part))})",
+            f'c."end" - c.start + 2 * {CONTEXT}), max(0, c.start - {CONTEXT}), d.id, d.title, d.published, '
+            f"d.source, d.url FROM claims c JOIN documents d ON d.id = c.doc_id "
+            f"WHERE c.id IN ({','.join('?' * len(part))})",
             part,
         ):
             sentences[cid] = sentence_around(context, start - offset, end - offset)
+            documents[cid] = document_ref(doc_id, title, published, outlet, url)
     for claim in claims:
         claim["text"] = sentences.get(claim["id"]) or claim["number"]
+        claim["document"] = documents.get(claim["id"], claim["document"])
 
 
 def _public(claim: dict[str, Any]) -> dict[str, Any]:
@@ -124,12 +130,17 @@ def _public(claim: dict[str, Any]) -> dict[str, Any]:
 
 
 def claim_changes(
-    conn: sqlite3.Connection, windows: list[Window], tolerance: float = DEFAULT_TOLERANCE, limit: int = 20
+    conn: sqlite3.Connection,
+    windows: list[Window],
+    tolerance: float = DEFAULT_TOLERANCE,
+    limit: int = 20,
+    claims: list[dict[str, Any]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
-    """``{"changed": [...], "disputed": [...]}`` over the claims published in ``windows``."""
+    """``{"changed": [...], "disputed": [...]}`` over the claims published in ``windows``
+    (``claims``: ``load_claims(conn, windows)``, when loaded already; left unchanged)."""
     by_measure: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
     open_about: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for claim in load_claims(conn, windows):
+    for claim in load_claims(conn, windows) if claims is None else claims:
         about, unit, subject = claim["key"]
         (by_measure[claim["key"]] if about is not None else open_about[(unit, subject)]).append(claim)
     abouts: dict[tuple, list[tuple]] = defaultdict(list)

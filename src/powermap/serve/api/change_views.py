@@ -4,7 +4,9 @@ The windows are chosen as the command chooses them (``analyse.changes.plan_windo
 periods (``from``/``to``, or ``to`` alone and the period before it), or the last ``windows``
 calendar periods ``by`` day, week, month, quarter or year (default: the last two months of
 the data). The comparison is a corpus-wide analysis, computed once per store state and
-question (``relation_queries.cached``), not under the request's time limit.
+question (``relation_queries.cached``), not under the request's time limit; what each window
+reads and groups is kept per store state too (``analyse.changes_memo``), so a reader walking from
+period to period, or a page of the last N periods, reads and groups each window once.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from fastapi import Query
 
 from powermap.analyse import periods
 from powermap.analyse.changes import ChangeOptions, changes_report, data_span, plan_windows
+from powermap.analyse.changes_memo import WindowMemo
 from powermap.serve.api import relation_queries
 from powermap.serve.api.views import BadParameter, Conn
 
@@ -71,7 +74,8 @@ def changes(
         return {"filters": filters, "note": note, "windows": [], "comparisons": []}
     options = ChangeOptions(alpha=alpha, show_all=all)
     key = ("changes", tuple(planned), options)
-    report = relation_queries.cached(conn, key, lambda: changes_report(conn, planned, options))
+    memo = relation_queries.cached(conn, ("changes-windows",), WindowMemo)  # one per store state
+    report = relation_queries.cached(conn, key, lambda: changes_report(conn, planned, options, memo))
     return {"filters": filters, "note": None, **report}
 
 
