@@ -75,7 +75,10 @@ def stance_changes(
         statements = span_statements(conn, [before, after], concepts)
     first, second = _tally(statements, before), _tally(statements, after)
     found = []
-    for key in sorted(set(first) | set(second)):
+    for key in set(first) | set(second):  # sorted below, by a key that tells every stance apart
+        side = first.get(key) if key not in second else second.get(key) if key not in first else None
+        if side is not None and len(side["agree"]) + len(side["disagree"]) < min_documents:
+            continue  # in one window only, with too few documents to have appeared or vanished
         b, a = _count(first.get(key)), _count(second.get(key))
         if not b["documents"] and a["documents"] >= min_documents:
             change = "appeared"
