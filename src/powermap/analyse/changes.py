@@ -131,8 +131,18 @@ def compare(
         first, second = (kept.coalitions(conn, memo, opts.concepts, opts.seed, w, statements) for w in (before, after))
         result["coalitions"] = moves(first, second, names, opts.min_documents, opts.limit)
     if "stances" in opts.parts:
+        first_count, second_count = (kept.stance_tally(memo, opts.concepts, w, statements) for w in (before, after))
         result["stances"] = stance_changes(
-            conn, before, after, names, opts.concepts, opts.min_documents, opts.evidence, opts.limit, statements
+            conn,
+            before,
+            after,
+            names,
+            opts.concepts,
+            opts.min_documents,
+            opts.evidence,
+            opts.limit,
+            statements,
+            (first_count, second_count),
         )
     if "claims" in opts.parts:
         claims = kept.claims(conn, memo, before, after)

@@ -2,15 +2,16 @@
 
 A report compares a window with the one before it, and a sequence (``--by month``), a reader
 walking month by month, or a page asking the last N periods meets each window twice: its events,
-statements and claims, and its camps and coalitions (the community detections that cost most of a
-comparison) are the same both times. ``WindowMemo`` keeps them, keyed by the window and the
-options they depend on, and hands the same objects back (nothing downstream changes them).
+statements and claims, its camps and coalitions (the community detections that cost most of a
+comparison) and its stances counted per actor and concept are the same both times. ``WindowMemo``
+keeps them, keyed by the window's days and the options they depend on, and hands the same objects
+back (nothing downstream changes them).
 
 Two windows that do not overlap are read one by one and their rows put together in the order a
 read of both would give; overlapping windows (``--from 2019 --to 2019-03``) are read together, as
 before. A memo belongs to one store state: ``powermap changes`` makes one per run, the web API one
 per store state (``change_views``), so a write never meets rows kept from before it. It holds at
-most ``capacity`` rows (events, statements, claims, grouped actors), dropping the least recently
+most ``capacity`` rows (events, statements, claims, grouped actors, counted stances), dropping the least recently
 used windows first.
 """
 
@@ -20,11 +21,12 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from powermap.analyse.changes_camps import Grouping, discourse_grouping, network_grouping
 from powermap.analyse.changes_claims import load_claims
-from powermap.analyse.changes_stances import span_statements
+from powermap.analyse.changes_stances import Tally, span_statements, tally
 from powermap.analyse.discourse import Statement
 from powermap.analyse.events import EventFilter, EventRow
 from powermap.analyse.periods import Window
@@ -80,11 +82,8 @@ def events(
     if not _apart(before, after):
         return window_events(conn, flt, [before, after])
     first, second = sorted((before, after), key=lambda w: w.start)
-    return [
-        e
-        for w in (first, second)
-        for e in memo.get(("events", flt, w.start, w.end), lambda w=w: window_events(conn, flt, [w]))
-    ]
+    parts = [memo.get(("events", flt, w.start, w.end), partial(window_events, conn, flt, [w])) for w in (first, second)]
+    return parts[0] + parts[1]
 
 
 def statements(
@@ -95,7 +94,7 @@ def statements(
         return span_statements(conn, [before, after], concepts)
     key = _concepts_key(concepts)
     parts = [
-        memo.get(("statements", key, w.start, w.end), lambda w=w: span_statements(conn, [w], concepts))
+        memo.get(("statements", key, w.start, w.end), partial(span_statements, conn, [w], concepts))
         for w in (before, after)
     ]
     return sorted(parts[0] + parts[1], key=lambda s: s.id)
@@ -105,7 +104,7 @@ def claims(conn: sqlite3.Connection, memo: WindowMemo, before: Window, after: Wi
     """The claims published in either window (``changes_claims.load_claims``), in id order."""
     if not _apart(before, after):
         return load_claims(conn, [before, after])
-    parts = [memo.get(("claims", w.start, w.end), lambda w=w: load_claims(conn, [w])) for w in (before, after)]
+    parts = [memo.get(("claims", w.start, w.end), partial(load_claims, conn, [w])) for w in (before, after)]
     return sorted(parts[0] + parts[1], key=lambda c: c["id"])
 
 
@@ -129,3 +128,9 @@ def coalitions(
     """The window's coalitions (``changes_camps.discourse_grouping``) from ``rows``, statements of a span holding it."""
     key = ("coalitions", _concepts_key(concepts), seed, window.start, window.end)
     return memo.get(key, lambda: discourse_grouping(conn, window, concepts, seed, rows))
+
+
+def stance_tally(memo: WindowMemo, concepts: dict[str, str] | None, window: Window, rows: list[Statement]) -> Tally:
+    """The window's stances counted in documents (``changes_stances.tally``) from ``rows``, statements of a
+    span holding it."""
+    return memo.get(("stances", _concepts_key(concepts), window.start, window.end), lambda: tally(rows, window))

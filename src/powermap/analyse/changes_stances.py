@@ -32,9 +32,13 @@ def span_statements(
     return load_statements(conn, concepts, since=since, until=until, evidence=False)
 
 
-def _tally(statements: list[Statement], window: Window) -> dict[tuple[str, str], dict[str, set[str]]]:
+#: (actor, concept) -> {"agree": documents, "disagree": documents} in one window
+Tally = dict[tuple[str, str], dict[str, set[str]]]
+
+
+def tally(statements: list[Statement], window: Window) -> Tally:
     """(actor, concept) -> {"agree": docs, "disagree": docs} inside the window."""
-    out: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: {"agree": set(), "disagree": set()})
+    out: Tally = defaultdict(lambda: {"agree": set(), "disagree": set()})
     for s in statements:
         if s.day is not None and window.contains(s.day):
             out[(s.actor, s.concept)]["agree" if s.agree else "disagree"].add(s.doc_id)
@@ -68,12 +72,14 @@ def stance_changes(
     evidence: int = 2,
     limit: int = 20,
     statements: list[Statement] | None = None,
+    tallies: tuple[Tally, Tally] | None = None,
 ) -> list[dict[str, Any]]:
     """The stance changes (module docstring), reversals first, then by documents.
-    ``statements``: ``span_statements`` of the two windows, when loaded already."""
+    ``statements``: ``span_statements`` of the two windows, when loaded already; ``tallies``:
+    ``tally`` of each window over them, when counted already."""
     if statements is None:
         statements = span_statements(conn, [before, after], concepts)
-    first, second = _tally(statements, before), _tally(statements, after)
+    first, second = tallies if tallies is not None else (tally(statements, before), tally(statements, after))
     found = []
     for key in set(first) | set(second):  # sorted below, by a key that tells every stance apart
         side = first.get(key) if key not in second else second.get(key) if key not in first else None

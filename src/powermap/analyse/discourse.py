@@ -183,12 +183,12 @@ def load_statements(
         f"JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(where)} ORDER BY s.id"
     )
     out = []
-    for sid, doc_id, actor, concept, agree, published, evidence in conn.execute(sql, params):
+    for sid, doc_id, actor, concept, agree, published, said in conn.execute(sql, params):
         if concepts is not None:
             concept = concepts.get(concept.casefold())
             if concept is None:
                 continue
-        out.append(Statement(sid, doc_id, actor, concept, bool(agree), as_date(published), evidence))
+        out.append(Statement(sid, doc_id, actor, concept, bool(agree), as_date(published), said))
     return out
 
 
