@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from fastapi.testclient import TestClient
 
 from powermap.analyse import periods
 from powermap.analyse.changes import changes_report, compare, data_span, plan_windows, window_events
@@ -18,11 +19,13 @@ from powermap.analyse.changes_stances import span_statements
 from powermap.analyse.discourse import Statement, actor_ties, discourse
 from powermap.analyse.events import EventFilter, load_events
 from powermap.analyse.network import build_network
+from powermap.serve.api import create_app
+from powermap.serve.api.change_views import window_memo
 from powermap.store import open_store
 from powermap.store.migrations import available, current_version
 
 from .analyse_fixtures import DocBuilder, make_store
-from .changes_fixtures import february, march
+from .changes_fixtures import february, march, report
 
 FEB, MAR = periods.span("2019-02"), periods.span("2019-03")
 
@@ -199,3 +202,20 @@ def test_the_window_memo_drops_the_least_recently_used_rows_first():
     memo.get(("big",), build("big", 9))
     assert built == ["a", "b", "c", "b", "big", "big"]
     assert len(memo) == 2
+
+
+def test_the_api_keeps_one_window_memo_per_store_and_a_write_replaces_it(tmp_path):
+    store, _ = make_store(tmp_path / "s", february() + march())
+    client = TestClient(create_app(tmp_path / "s", allowed_hosts=["testserver"], warm=False))
+    asked = client.get("/api/changes", params={"to": "2019-03"}).json()["comparisons"][0]
+    conn = store.reader()
+    memo = window_memo(conn)
+    assert len(memo) >= 10 and window_memo(conn) is memo  # both months' rows and groupings, kept
+    report("2019-03-20", 99).event("china", "usa", "061", 6.0).add_to(store)  # a write: a new state
+    again = client.get("/api/changes", params={"to": "2019-03"}).json()["comparisons"][0]
+    assert again["after"]["events"] == asked["after"]["events"] + 1
+    assert again["before"] == asked["before"]
+    fresh = window_memo(conn)
+    assert fresh is not memo and len(fresh) >= 10
+    conn.close()
+    store.close()

@@ -5,12 +5,14 @@ periods (``from``/``to``, or ``to`` alone and the period before it), or the last
 calendar periods ``by`` day, week, month, quarter or year (default: the last two months of
 the data). The comparison is a corpus-wide analysis, computed once per store state and
 question (``relation_queries.cached``), not under the request's time limit; what each window
-reads and groups is kept per store state too (``analyse.changes_memo``), so a reader walking from
-period to period, or a page of the last N periods, reads and groups each window once.
+reads and groups is kept for the store's current state (``analyse.changes_memo``, ``window_memo``),
+so a reader walking from period to period, or a page of the last N periods, reads and groups each
+window once.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from typing import Annotated, Any
 
@@ -25,6 +27,8 @@ from powermap.serve.api.views import BadParameter, Conn
 #: YYYY, YYYY-Qn, YYYY-MM, YYYY-Www, YYYY-MM-DD, or FIRST..LAST (two days)
 LABEL = r"^(\d{4}(-Q[1-4]|-W\d{2}|-\d{2}(-\d{2})?)?|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})?$"
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}  # at most
+_MEMOS: dict[str, tuple[tuple, WindowMemo]] = {}  # store file -> (its state, the windows kept in it)
+_MEMO_LOCK = threading.Lock()
 PeriodLabel = Annotated[
     str | None, Query(pattern=LABEL, description="YYYY, YYYY-Qn, YYYY-MM, YYYY-Www, YYYY-MM-DD or FIRST..LAST")
 ]
@@ -74,9 +78,21 @@ def changes(
         return {"filters": filters, "note": note, "windows": [], "comparisons": []}
     options = ChangeOptions(alpha=alpha, show_all=all)
     key = ("changes", tuple(planned), options)
-    memo = relation_queries.cached(conn, ("changes-windows",), WindowMemo)  # one per store state
+    memo = window_memo(conn)
     report = relation_queries.cached(conn, key, lambda: changes_report(conn, planned, options, memo))
     return {"filters": filters, "note": None, **report}
+
+
+def window_memo(conn: Conn) -> WindowMemo:
+    """What the comparisons read and grouped per window in the store's current state: one memo per
+    store, replaced (not kept beside) when a write moves the state on, so an ingest that writes while
+    pages are read leaves one memo, not one per document."""
+    state = relation_queries.store_fingerprint(conn)
+    with _MEMO_LOCK:
+        kept = _MEMOS.get(state[0])
+        if kept is None or kept[0] != state:
+            kept = _MEMOS[state[0]] = (state, WindowMemo())
+        return kept[1]
 
 
 def _first_needed(conn: Conn, from_: str | None, to: str | None, by: str | None, windows: int) -> str | None:
