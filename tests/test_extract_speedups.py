@@ -27,6 +27,7 @@ from powermap.extract.claims.numbers import NumberLexicon
 from powermap.extract.claims.tokens import TOKEN, Tok
 from powermap.extract.events import morphology, syntax
 from powermap.extract.events.actors import ActorIndex
+from powermap.extract.events.coder import ParseCoder
 from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.morphology import lemma_table, noun_candidates, separable_particle, verb_candidates
@@ -238,11 +239,15 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(concepts.Concept, "match", old_match)
         patch.setattr(Predicates, "loose_particles", scanned_particles)
         patch.setattr(claims, "sentence_tokens", char_span_tokens)
+        patch.setattr(claims, "opens_quantity", lambda text, start, end, lex: True)  # every sentence tokenized
         patch.setattr(NumberLexicon, "inert", lambda self, low: False)  # every word read as a quantity's start
         patch.setattr(actor_types, "_compound_head", scanned_compound_head)
         patch.setattr(Predicates, "without_guessed_prefix", staticmethod(guessed_prefix_by_sentence))
         patch.setattr(syntax, "copula_heads", copulas_by_children)
         patch.setattr(PatternCoder, "readings", readings_unremembered)
+        patch.setattr(PatternCoder, "sentence_lemmas", lambda self, sent: [self.lemma_of(t) for t in sent])
+        patch.setattr(PatternCoder, "possible_triggers", lambda self, sent, lemmas, view: range(len(lemmas)))
+        patch.setattr(ParseCoder, "possible_rows", lambda self, sent: range(sent.start, sent.end))
         patch.setattr(Predicates, "word_readings", word_readings_unremembered)
         patch.setattr(Predicates, "noun_of", noun_unremembered)
         patch.setattr(EventLexicon, "word_in", word_in_by_both_tests)
