@@ -8,6 +8,7 @@ the seeds and 100 volume articles.)
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import unicodedata
 
@@ -27,12 +28,14 @@ from powermap.extract.claims.numbers import NumberLexicon
 from powermap.extract.claims.tokens import TOKEN, Tok
 from powermap.extract.events import morphology, syntax
 from powermap.extract.events.actors import ActorIndex
+from powermap.extract.events.coder import ParseCoder
 from powermap.extract.events.fallback import PatternCoder
 from powermap.extract.events.lexicon import EventLexicon, norm
 from powermap.extract.events.morphology import lemma_table, noun_candidates, separable_particle, verb_candidates
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.quotes import QuoteFinder, parsed
 from powermap.extract.stances import concepts
+from powermap.extract.stances.positions import StanceVerbs
 from powermap.kb import load_kb
 from powermap.kb.names import CONVENTIONS, fold, fold_char, name_key, name_keys
 from powermap.records import Document, document_id
@@ -238,11 +241,16 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(concepts.Concept, "match", old_match)
         patch.setattr(Predicates, "loose_particles", scanned_particles)
         patch.setattr(claims, "sentence_tokens", char_span_tokens)
+        patch.setattr(claims, "opens_quantity", lambda text, start, end, lex: True)  # every sentence tokenized
         patch.setattr(NumberLexicon, "inert", lambda self, low: False)  # every word read as a quantity's start
         patch.setattr(actor_types, "_compound_head", scanned_compound_head)
         patch.setattr(Predicates, "without_guessed_prefix", staticmethod(guessed_prefix_by_sentence))
         patch.setattr(syntax, "copula_heads", copulas_by_children)
         patch.setattr(PatternCoder, "readings", readings_unremembered)
+        patch.setattr(PatternCoder, "sentence_lemmas", lambda self, sent: [self.lemma_of(t) for t in sent])
+        patch.setattr(PatternCoder, "possible_triggers", lambda self, sent, lemmas, view: range(len(lemmas)))
+        patch.setattr(ParseCoder, "possible_rows", lambda self, sent: range(sent.start, sent.end))
+        patch.setattr(StanceVerbs, "candidates", lambda self, sent: list(sent))
         patch.setattr(Predicates, "word_readings", word_readings_unremembered)
         patch.setattr(Predicates, "noun_of", noun_unremembered)
         patch.setattr(EventLexicon, "word_in", word_in_by_both_tests)
@@ -280,6 +288,18 @@ def word_in_by_both_tests(self: EventLexicon, word: str, bag: set[str]) -> bool:
     if self.compound_suffix:
         return any(b.endswith("-" + word) or (len(word) >= 4 and len(b) > len(word) and b.endswith(word)) for b in bag)
     return False
+
+
+def test_marker_kind_by_first_word_equals_the_joined_lookups():
+    from powermap.extract.quotes.lexicon import quote_lexicon
+
+    markers = {"naar verluidt": "according", "aldus": "postposed", "volgens": "according"}
+    lexicon = dataclasses.replace(quote_lexicon("nl"), markers=markers)  # a lexicon of its own
+    for words in (["naar", "verluidt"], ["naar", "huis"], ["aldus"], ["aldus", "de"], ["volgens"], ["de", "man"], []):
+        joined = next(
+            ((markers[k], n) for n in (2, 1) if (k := " ".join(words[:n])) in markers and len(words) >= n), None
+        )
+        assert lexicon.marker_kind(words) == joined, words
 
 
 def test_compound_word_test_equals_both_tests():

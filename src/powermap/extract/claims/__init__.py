@@ -28,7 +28,7 @@ from powermap.extract._text import Notes, split_sentences
 from powermap.extract.claims.describe import ClaimDescriber
 from powermap.extract.claims.numbers import NumberLexicon, format_value, number_lexicon
 from powermap.extract.claims.reader import QuantityReader
-from powermap.extract.claims.tokens import Tok, sentence_tokens
+from powermap.extract.claims.tokens import Tok, opens_quantity, sentence_tokens
 from powermap.extract.quotes.lexicon import quote_lexicon
 from powermap.extract.quotes.marks import find_quotes
 from powermap.extract.stage import ExtractionContext, Stage, stages
@@ -69,6 +69,8 @@ class ClaimFinder:
         out: list[Claim] = []
         seen: set[tuple[float, str, str]] = set()
         for s_start, s_end in self._sentences():
+            if not opens_quantity(self.text, s_start, s_end, self.lex):
+                continue  # no token ``read`` or ``_ages`` starts at
             toks = sentence_tokens(self.text, self.doc, s_start, s_end)
             found = self.reader.read(toks) + self._ages(toks)
             found.sort(key=lambda c: c.start)

@@ -56,6 +56,20 @@ def sentence_tokens(text: str, doc: Any, start: int, end: int) -> list[Tok]:
     return toks
 
 
+def opens_quantity(text: str, start: int, end: int, lex: Any) -> bool:
+    """Whether a claim may start in ``text[start:end]``: a token of ``sentence_tokens`` that is
+    not ``lex.inert`` (the quantity reader skips those), or a bracket (an age: *Naam (75)*).
+    Read without making the tokens: most sentences hold no quantity."""
+    if "(" in text[start:end]:
+        return True
+    inert = lex.inert
+    for m in TOKEN.finditer(text, start, end):
+        word = m.group()
+        if not inert((word.rstrip(".") or word).lower()):
+            return True
+    return False
+
+
 def index_after(toks: list[Tok], end: int) -> int:
     """The index of the first token after the one that reaches ``end``."""
     for k, t in enumerate(toks):

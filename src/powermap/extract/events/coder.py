@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
+from powermap.extract._tokens import token_table
 from powermap.extract.events.actors import ActorIndex
 from powermap.extract.events.binding import rebound
 from powermap.extract.events.demands import demand_code, demand_of, speaker_of
@@ -29,6 +30,7 @@ from powermap.extract.events.syntax import (
     OBJECT,
     SUBJECT,
     agents,
+    copula_heads,
     dep,
     governors,
     is_participle_modifier,
@@ -115,7 +117,8 @@ class ParseCoder:
     # -- coding -------------------------------------------------------------------------
     def code_sentence(self, sent: Span) -> list[Coded]:
         self.focus.span = (sent.start, sent.end)
-        entries = {tok.i: e for tok in sent if (e := self.predicates.entry(tok)) is not None}
+        doc, row_of = sent.doc, self.predicates.entry
+        entries = {i: e for i in self.possible_rows(sent) if (e := row_of(doc[i])) is not None}
         coded = [i for i, e in entries.items() if e.cameo is not None or e.wrap]
         suppressed: set[int] = set()
         out: list[Coded] = []
@@ -124,6 +127,28 @@ class ParseCoder:
             if entry.cameo is not None:
                 out.extend(self.code_predicate(sent.doc[i], entry, entries, suppressed))
         return out
+
+    def possible_rows(self, sent: Span) -> list[int]:
+        """The tokens of ``sent`` for which ``Predicates.row`` may find a row, read from the token
+        table (a necessary condition): a predicate with a reading that ends a lexicon lemma (every
+        reading ``row`` tries is one of the word's with a particle or nothing in front), or a noun
+        that names an event noun."""
+        table = token_table(sent.doc)
+        predicates, endings = self.predicates, self.lex.endings
+        lowers, tags, texts, parsed = table.lower, table.pos, table.words, table.lemmas
+        copulas, markers = copula_heads(sent.doc), predicates.reported_markers
+        found = []
+        for i in range(sent.start, sent.end):
+            pos = tags[i]
+            if lowers[i] in markers:
+                continue
+            if pos in ("VERB", "AUX") or i in copulas:  # ``is_predicate`` may hold
+                own, looked_up, forms = predicates.word_readings(texts[i], parsed[i], lowers[i], pos in ("VERB", "AUX"))
+                if own in endings or looked_up in endings or any(f in endings for f in forms):
+                    found.append(i)
+            elif pos in ("NOUN", "PROPN") and predicates.noun_of(texts[i], parsed[i]) is not None:
+                found.append(i)
+        return found
 
     def code_predicate(
         self, tok: Token, entry: LexEntry, entries: dict[int, LexEntry], suppressed: set[int]

@@ -13,8 +13,6 @@ resolution and modality cues by composition, not inheritance.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Span, Token
 
 from powermap import lang
@@ -24,10 +22,11 @@ from powermap.extract.events.coder import SYMMETRIC_ROOTS, Coded
 from powermap.extract.events.demonstratives import ActDescriptions
 from powermap.extract.events.lexicon import EventLexicon, LexEntry, norm
 from powermap.extract.events.modality import Modality
-from powermap.extract.events.morphology import lemma_table, particles, separable_particle, verb_candidates
+from powermap.extract.events.morphology import particles, verb_candidates
 from powermap.extract.events.predicates import Predicates
 from powermap.extract.events.referents import Focus, Referents
 from powermap.extract.events.syntax import dep, is_participle_modifier, subtree, temporal_words
+from powermap.extract.events.trigger_words import PARTICLE_REACH, TriggerWords
 from powermap.extract.stage import ExtractionContext
 from powermap.records import Actor
 
@@ -39,19 +38,9 @@ NP_LINKS = {"amod", "flat", "compound", "appos", "det", "nummod", "conj", "nmod:
 OTHER_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "list"}
 #: tokens around a trigger read for its cues and nominal pattern words
 WINDOW = 8
-#: tokens after a trigger searched for its clause-final separable particle
-PARTICLE_REACH = 15
-#: word forms remembered per language (``readings``) before the memory starts again
-MEMO_SIZE = 1 << 14
 
 
-@cache
-def _readings(language: str) -> dict[tuple[str, str], tuple[tuple[str, ...], bool]]:
-    """Per language, shared by the documents: ``PatternCoder.readings`` by (form, lemma)."""
-    return {}
-
-
-class PatternCoder:
+class PatternCoder(TriggerWords):
     """The parse coder's lexicon and cues applied by word order instead of a parse.
 
     Args:
@@ -90,47 +79,23 @@ class PatternCoder:
         self.preps = (target_preps | lexicon.cue_set("agent_preps") | lexicon.cue_set("locative_preps")) - (
             lexicon.cue_set("infinitive_marks")
         )
-        self._readings = _readings(lexicon.language)  # see readings
-
-    def lemma_of(self, tok: Token) -> str:
-        """The parser's lemma, else (or where it has a stray particle) the lookup table's."""
-        text, parsed = tok.text, tok.lemma_
-        if parsed and parsed != text:
-            lemma = norm(parsed)
-            prt = separable_particle(lemma, self.lex.language) if self.particle_prefix else None
-            if not (prt and prt not in tok.lower_ and not self.stands_as_particle(prt, tok.sent)):
-                return lemma
-            # a particle neither in the word nor standing as one in the sentence: a lemma error
-        table = lemma_table(self.lex.language)
-        lower = tok.lower_
-        return norm(table.get(text, table.get(lower, lower)))
-
-    @staticmethod
-    def stands_as_particle(prt: str, sent: Span) -> bool:
-        """Whether ``prt`` occurs in the sentence where a split particle stands: before a
-        preposition, a subordinator, a punctuation mark or the end (*leverde X kritiek op.*), not
-        as the preposition of a noun phrase (*levert kritiek op China*). Untagged, anywhere."""
-        words = list(sent)
-        for j, t in enumerate(words):
-            if t.lower_ != prt:
-                continue
-            after = words[j + 1] if j + 1 < len(words) else None
-            if after is None or not after.pos_ or after.pos_ in ("ADP", "SCONJ", "PUNCT"):
-                return True
-        return False
+        TriggerWords.__init__(self, lexicon)
 
     def code_sentence(self, sent: Span) -> list[Coded]:
         table = token_table(sent.doc)
-        lemmas = [self.lemma_of(t) for t in sent]
+        lemmas = self.sentence_lemmas(sent)
         lowers = table.lower[sent.start : sent.end]
         words = {w for pair in zip(lemmas, lowers, strict=True) for w in pair}
-        groups = self.actor_groups(sent)
+        groups: list[tuple[int, int, list[Actor]]] | None = None  # read at the first trigger
         out: list[Coded] = []
         view = (lowers, self.particle_ends(sent, lowers))
-        for k, tok in enumerate(sent):
+        for k in self.possible_triggers(sent, lemmas, view):
             entry, noun = self.trigger(sent, k, lemmas, words, view)
             if entry is None or entry.cameo is None or entry.cameo[:2] in self.uncoded_roots:
                 continue
+            tok = sent[k]
+            if groups is None:
+                groups = self.actor_groups(sent)
             own = self.predicates.near(tok) if tok.doc.has_annotation("DEP") else None
             if self.predicates.only_said(entry, own):  # what was said is no pattern of the verb's
                 continue
@@ -177,12 +142,6 @@ class PatternCoder:
             if giver in actors and j >= 0 and sent[j].lower_ in self.giver_preps:
                 return True
         return False
-
-    def particle_ends(self, sent: Span, lowers: list[str]) -> list[int]:
-        """Positions of the sentence's clause-final particles (one before a non-word or the end)."""
-        alpha = token_table(sent.doc).is_alpha[sent.start : sent.end]
-        last = len(lowers) - 1
-        return [j for j, w in enumerate(lowers) if w in self.particles and (j == last or not alpha[j + 1])]
 
     def trigger(
         self,
@@ -242,17 +201,6 @@ class PatternCoder:
             if entry is not None:
                 return entry, True
         return None, False
-
-    def readings(self, text: str, lemma: str) -> tuple[tuple[str, ...], bool]:
-        """The lemma and (with the Dutch verb morphology) the infinitives a word form may come from,
-        and whether any has a lexicon row; remembered per form and lemma (a pure function of both)."""
-        found = self._readings.get((text, lemma))
-        if found is None:
-            base = (lemma, *verb_candidates(text, self.lex.language)) if self.lex.compound_suffix else (lemma,)
-            found = self._readings[(text, lemma)] = (base, any(self.lex.has(c) for c in base))
-            if len(self._readings) > MEMO_SIZE:
-                self._readings.clear()
-        return found
 
     @staticmethod
     def day_phrases(near: Span) -> set[int]:

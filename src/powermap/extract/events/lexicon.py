@@ -76,6 +76,7 @@ class EventLexicon:
         self.compound_suffix = bool(self.cues.get("compound_suffix"))
         self.entries: dict[str, list[LexEntry]] = {}
         self._nouns: frozenset[str] | None = None
+        self._endings: frozenset[str] | None = None
         files = sorted(folder.glob("event_verbs*.tsv"), key=lambda p: (".local" not in p.name, p.name))
         for path in files:
             for row in read_tsv(path):
@@ -97,6 +98,14 @@ class EventLexicon:
 
     def has(self, lemma: str) -> bool:
         return norm(lemma) in self.entries
+
+    @property
+    def endings(self) -> frozenset[str]:
+        """Every ending of every lemma with a row (and the empty string): a word that is none
+        of them has no row, whatever particle stands in front of it."""
+        if self._endings is None:
+            self._endings = frozenset({"", *(lemma[i:] for lemma in self.entries for i in range(len(lemma)))})
+        return self._endings
 
     def noun_lemma(self, words: list[str]) -> str | None:
         """The first of ``words`` (lemma candidates of a noun) with a noun row, else, where

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from powermap.lang import Language, UnknownLanguage, union
 from powermap.lang import get as get_language
@@ -56,8 +56,15 @@ class QuoteLexicon:
     genders: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def marker_firsts(self) -> frozenset[str]:
+        """The first word of every marker: a word that is none of them starts no marker."""
+        return frozenset(marker.split(" ", 1)[0] for marker in self.markers)
+
     def marker_kind(self, words: list[str]) -> tuple[str, int] | None:
         """The kind of the marker starting at ``words[0]`` and how many words it takes."""
+        if words and " " not in words[0] and words[0] not in self.marker_firsts:
+            return None
         for size in (2, 1):
             kind = self.markers.get(" ".join(words[:size]))
             if kind and len(words) >= size:

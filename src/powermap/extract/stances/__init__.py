@@ -189,7 +189,7 @@ class StanceStage(Stage):
         verb's *door* agent, an infinitive's governing subject); polarity from the verb, flipped
         by its negation and by a disagree cue in its complement clause (*wil X niet in gevaar
         brengen*: for X); the label is what the position is about (its object or complement)."""
-        for tok in sent:
+        for tok in verbs.candidates(sent):
             cue = verbs(tok)
             if cue is None:
                 yield from StanceStage.evaluations(coder, sent, verbs, tok)

@@ -8,7 +8,7 @@ phrase's head with its modifiers, without subordinate clauses), never an event c
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from powermap.extract._tokens import token_table
 from powermap.extract.events.syntax import dep
@@ -164,6 +164,18 @@ class StanceVerbs:
         self.holder_cases = holder_cases
         self.receiving = receiving
         self.causing = causing
+
+    def candidates(self, sent: Span) -> list[Token]:
+        """The tokens of ``sent`` that can be a stance verb (``__call__``: a verb) or an evaluative
+        word (``noun``: a noun or adjective that is a cue), read from the token table: no other
+        token yields a position."""
+        table, doc = token_table(sent.doc), sent.doc
+        tags, lowers, lemmas, cues = table.pos, table.lower, table.lemmas, self.agree | self.disagree
+        return [
+            doc[i]
+            for i in range(sent.start, sent.end)
+            if tags[i] == "VERB" or (tags[i] in ("NOUN", "ADJ") and (lowers[i] in cues or lemmas[i].lower() in cues))
+        ]
 
     def agent(self, tok: Token) -> bool:
         """Whether a noun's dependent is its holder phrase (*kritiek van X*, *support from X*)."""
