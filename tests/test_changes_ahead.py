@@ -65,7 +65,9 @@ def _kept_report(conn, to: str, by: str | None = None):
 def test_after_the_pass_a_month_is_answered_from_what_was_kept_byte_for_byte(store, builds):
     conn = store.reader()
     assert change_ahead.natural_months(conn, 36) == ["2019-03", "2019-02"]
+    assert change_ahead.reports_kept(conn) == 0
     assert change_ahead.run_pass(conn, 36)
+    assert change_ahead.reports_kept(conn) == 4
     assert sorted(builds) == [("2019-01", "2019-02"), ("2019-02", "2019-03"), ("2019-W08", "2019-W09"),
                               ("2019-W12", "2019-W13")]  # fmt: skip
     builds.clear()
@@ -157,7 +159,7 @@ def test_ahead_months_0_turns_the_pass_off(store):
     warming.join(60)
     assert not warming.is_alive()  # the warm-up only, no loop after it
     conn = store.reader()
-    assert _kept_report(conn, "2019-03") is None
+    assert _kept_report(conn, "2019-03") is None and change_ahead.reports_kept(conn) == 0
     conn.close()
 
 

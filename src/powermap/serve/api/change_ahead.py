@@ -124,6 +124,17 @@ def lookup(conn: sqlite3.Connection, key: tuple) -> Any | None:
         return kept.values.get(key)
 
 
+def reports_kept(conn: sqlite3.Connection) -> int:
+    """How many reports the pass keeps for the store's current state."""
+    state = store_fingerprint(conn)
+    with _KEPT_LOCK:
+        kept = _KEPT.get(state[0])
+    if kept is None or kept.state != state:
+        return 0
+    with kept.lock:
+        return sum(1 for key in kept.values if key[0] == "changes")
+
+
 def forget(path: str) -> None:
     """Drop what the pass kept for the store file ``path``."""
     with _KEPT_LOCK:
