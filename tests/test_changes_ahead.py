@@ -171,3 +171,31 @@ def test_the_serve_option_reaches_the_app(store, monkeypatch):
         result = CliRunner().invoke(cli, ["serve", "--store", str(store.path), *extra])
         assert result.exit_code == 0, result.output
     assert asked == [0, change_ahead.MONTHS]
+
+
+def test_a_request_for_the_report_the_pass_is_computing_waits_for_it(store, monkeypatch):
+    """The pass is held inside its first report until the request for it waits on it: the request gets
+    the pass's report, computed once."""
+    original, built, gate, inside = change_views.changes_report, [], threading.Event(), threading.Event()
+
+    def held(conn, planned, *args, **kwargs):
+        built.append(threading.current_thread().name)
+        if len(built) == 1:
+            inside.set()
+            gate.wait(30)
+        return original(conn, planned, *args, **kwargs)
+
+    monkeypatch.setattr(change_views, "changes_report", held)
+    conn, pass_conn = store.reader(), store.reader()
+    passing = threading.Thread(target=change_ahead.run_pass, args=(pass_conn, 1), name="pass")
+    passing.start()
+    assert inside.wait(30)
+    (building,) = change_ahead._KEPT[store_fingerprint(conn)[0]].building.values()
+    waits = building.wait
+    monkeypatch.setattr(building, "wait", lambda *args: gate.set() or waits(*args))  # the request waits: let go
+    data = _client(store).get("/api/changes", params={"to": "2019-03"}).json()
+    passing.join(30)
+    assert gate.is_set() and built[:1] == ["pass"] and built.count("pass") == 2 and len(built) == 2
+    assert data["comparisons"][0]["after"]["label"] == "2019-03"
+    conn.close()
+    pass_conn.close()
