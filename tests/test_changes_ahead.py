@@ -112,6 +112,7 @@ def test_a_write_during_the_pass_stops_it_and_the_next_pass_computes_the_new_sta
     assert not change_ahead.run_pass(conn, 36, WriteOnSecondStep(store))
     assert builds == [("2019-02", "2019-03")]  # the first step only
     assert _kept_report(conn, "2019-03") is None  # kept for the state before the write, not this one
+    assert not change_ahead._KEPT.get(store_fingerprint(conn)[0])  # and dropped with it
 
     assert change_ahead.run_pass(conn, 36)
     assert len(builds) == 5

@@ -13,8 +13,9 @@ How it stays out of the way:
 
 - it starts only once the store state (``store_fingerprint``: every write moves it on) has not
   moved for ``STABLE_S`` seconds, and looks again before and after each report: a write stops the
-  pass (a report computed across it is dropped), and the pass starts over, for the new state, once
-  that has been stable as long; an ingest writing every few seconds keeps it from starting at all;
+  pass and drops what it kept (a report computed across it too), and the pass starts over, for the
+  new state, once that has been stable as long; an ingest writing every few seconds keeps it from
+  starting at all (the state is read once a second, ``POLL_S``);
 - one report is one step, and before each it waits until no request has been answered for
   ``QUIET_S`` seconds (``Activity``, counted by a middleware): a request never waits for the pass,
   except a request for the very report the pass is computing, which waits for that one;
@@ -172,11 +173,20 @@ def run_pass(
         for by in ASKED:
             if activity is not None:
                 activity.wait_quiet(stop)
-            if stop.is_set() or store_fingerprint(conn) != state:
+            if stop.is_set():
                 return False
-            if not _step(conn, kept, to, by, options):
+            if store_fingerprint(conn) != state or not _step(conn, kept, to, by, options):
+                _drop_stale(state[0], store_fingerprint(conn))
                 return False
     return True
+
+
+def _drop_stale(path: str, state: tuple) -> None:
+    """Drop what was kept for the store file ``path`` unless it is for ``state`` (it could not be used)."""
+    with _KEPT_LOCK:
+        kept = _KEPT.get(path)
+        if kept is not None and kept.state != state:
+            del _KEPT[path]
 
 
 def _step(conn: sqlite3.Connection, kept: Kept, to: str, by: str | None, options: ChangeOptions) -> bool:
@@ -232,6 +242,7 @@ def keep_ahead(
             now = time.monotonic()
             if state != seen:
                 seen, since = state, now
+                _drop_stale(state[0], state)  # a write: what was kept is for a state gone by
             if state == done_for or since is None or now - since < stable_s:
                 continue
             started, cpu = time.monotonic(), time.thread_time()
