@@ -162,7 +162,7 @@ def run_pass(
     stop: threading.Event | None = None,
 ) -> bool:
     """Compute the reports of the newest ``months`` months for the store's current state (module
-    docstring); False when a write or ``stop`` ended it first (what it kept stays for its state)."""
+    docstring); False when a write (what it kept is dropped) or ``stop`` ended it first."""
     stop = stop or threading.Event()
     state = store_fingerprint(conn)
     kept = Kept(state)
