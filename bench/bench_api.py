@@ -46,8 +46,11 @@ from generate_corpus import cached_store
 
 BOUND_MS = 100.0
 TIMEOUT_S = 60.0
+QUIET_S = 10  # seconds of a still CPU that end the wait for the server's background work
 #: ``--only``: the label prefixes of the endpoints measured (None: all)
 ONLY: tuple[str, ...] | None = None
+#: ``--serve-arg``: more arguments for ``powermap serve`` (e.g. ``--ahead-months=0``)
+SERVE_ARGS: tuple[str, ...] = ()
 
 
 def _only(label: str) -> bool:
@@ -177,7 +180,7 @@ def measure_store(
     """The load test on ``store`` (described by ``what``, which may name ``{size}``): the text and
     the worst p95 of any endpoint, repeated or varied."""
     size = sum(p.stat().st_size for p in store.glob("powermap.db*")) / 2**20
-    process, base = start_server(store, time_limit_ms)
+    process, base = start_server(store, time_limit_ms, SERVE_ARGS)
     try:
         every = endpoints(store)
         targets = [t for t in every if _only(t[0])]
@@ -185,6 +188,7 @@ def measure_store(
             # every endpoint, also those ``--only`` leaves out: the server's warm-up thread builds their
             # corpus-wide analyses meanwhile, and its CPU must not land on the phases measured below
             first = {label: ask(client, path, params) for label, path, params in every}
+        background_s, background_cpu = _wait_quiet(process.pid)
         varied_text, varied_worst = "", 0.0
         if varied_rounds:
             top = next(path for label, path, _ in every if label.startswith("/api/actors/{id}")).rsplit("/", 1)[1]
@@ -228,7 +232,9 @@ server's CPU milliseconds per request, read over {cpu_rounds} more requests of o
 {chr(10).join(rows)}
 
 **Worst p95, repeated parameters: {text_repeated_worst:.0f} ms** (bound {BOUND_MS:.0f} ms). Load average of the
-machine (2 cores shared with other work) at the end: {os.getloadavg()[0]:.1f}.
+machine (2 cores shared with other work) at the end: {os.getloadavg()[0]:.1f}. Before the phases the server's
+background work (the warm-up's tail, the what-changed reports computed ahead) was waited for: {background_cpu:.1f}
+CPU-seconds in {background_s:.0f} s (until its CPU stayed still for {QUIET_S} s).
 
 {varied_text}"""
     return text, worst
@@ -272,6 +278,20 @@ by {clients} clients at once ({wall:.0f} s for the phase). Milliseconds; status 
     )
 
 
+def _wait_quiet(pid: int, limit_s: float = 900.0) -> tuple[float, float]:
+    """Wait until the server's CPU time has grown less than 10 ms a second for ``QUIET_S`` seconds in
+    a row (longer than ``change_ahead.STABLE_S``, the pause before its background pass), at most
+    ``limit_s``: the seconds waited and the CPU-seconds the server used meanwhile."""
+    started, cpu_before = time.perf_counter(), _cpu_seconds(pid)
+    still, last = 0, cpu_before
+    while still < QUIET_S and time.perf_counter() - started < limit_s:
+        time.sleep(1.0)
+        now = _cpu_seconds(pid)
+        still = still + 1 if now - last < 0.01 else 0
+        last = now
+    return time.perf_counter() - started - QUIET_S, last - cpu_before
+
+
 def _cpu_seconds(pid: int) -> float:
     import psutil
 
@@ -304,9 +324,13 @@ def main() -> int:
         default=None,
         help="measure only the endpoints whose label starts with this (repeatable; e.g. /api/changes)",
     )
+    parser.add_argument(
+        "--serve-arg", action="append", default=[], help="one more argument for powermap serve (repeatable)"
+    )
     args = parser.parse_args()
-    global ONLY
+    global ONLY, SERVE_ARGS
     ONLY = tuple(args.only) if args.only else None
+    SERVE_ARGS = tuple(args.serve_arg)
     if args.store is not None:
         from powermap.store import open_store
 

@@ -50,9 +50,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(store: Path, time_limit_ms: int) -> tuple[subprocess.Popen, str]:
+def start_server(store: Path, time_limit_ms: int, extra: tuple[str, ...] = ()) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    command = [sys.executable, "-m", "powermap", "serve", "--store", str(store), "--port", str(port)]
+    command = [sys.executable, "-m", "powermap", "serve", "--store", str(store), "--port", str(port), *extra]
     process = subprocess.Popen([*command, "--time-limit-ms", str(time_limit_ms)], stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from powermap import __version__
 from powermap.serve.api import (
+    change_ahead,
     change_models,
     change_views,
     corrections,
@@ -36,7 +37,7 @@ from powermap.serve.api import (
 from powermap.serve.api.errors import install_error_handlers
 from powermap.serve.api.guard import LOCAL_HOSTS, Guard
 from powermap.serve.api.responses import Readers, ResponseCache, json_twin
-from powermap.serve.api.warm import warm as warm_pages
+from powermap.serve.api.warm import warm_then_ahead
 from powermap.store import Store, open_store
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -83,13 +84,16 @@ def create_app(
     time_limit_ms: int = DEFAULT_TIME_LIMIT_MS,
     warm: bool = True,
     token: str | None = None,
+    ahead_months: int = change_ahead.MONTHS,
 ) -> FastAPI:
     """The web UI and JSON API for the store at ``store_path``.
 
     Only requests whose ``Host`` is in ``allowed_hosts`` (``*``: any) are answered; a request's
     queries are interrupted after ``time_limit_ms`` milliseconds (answered 503). With ``warm`` the
     corpus-wide analyses (network, coalitions, timeline) and the default pages whose cost grows with
-    the corpus are computed in a background thread at once (``serve/api/warm.py``).
+    the corpus are computed in a background thread at once (``serve/api/warm.py``), and then the
+    what-changed reports of the newest ``ahead_months`` calendar months (0: none), recomputed after a
+    write once the store is stable again (``serve/api/change_ahead.py``).
     With a ``token`` the corrections endpoints that write are added (``serve/api/corrections.py``).
     """
     if time_limit_ms < 1:
@@ -106,7 +110,11 @@ def create_app(
     )
     app.state.powermap = Settings(store, time_limit_ms, Readers(store), ResponseCache())
     if warm:
-        threading.Thread(target=warm_pages, args=(store,), daemon=True, name="powermap-warm").start()
+        activity, stop = change_ahead.Activity(), threading.Event()
+        app.add_middleware(change_ahead.CountRequests, activity=activity)
+        app.router.on_shutdown.append(stop.set)
+        args = (store, ahead_months, activity, stop)
+        threading.Thread(target=warm_then_ahead, args=args, daemon=True, name="powermap-warm").start()
     app.add_middleware(Guard, allowed_hosts=list(allowed_hosts))
     install_error_handlers(app)
     templates = Jinja2Templates(directory=str(WEB / "templates"))

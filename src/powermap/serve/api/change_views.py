@@ -7,7 +7,8 @@ the data). The comparison is a corpus-wide analysis, computed once per store sta
 question (``relation_queries.cached``), not under the request's time limit; what each window
 reads and groups is kept for the store's current state (``analyse.changes_memo``, ``window_memo``),
 so a reader walking from period to period, or a page of the last N periods, reads and groups each
-window once.
+window once. The newest months' reports (``to=MONTH``, with and without ``by=week``) are computed
+ahead in the background after the warm-up and kept per store state (``change_ahead``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from fastapi import Query
 from powermap.analyse import periods
 from powermap.analyse.changes import ChangeOptions, changes_report, data_span, plan_windows
 from powermap.analyse.changes_memo import WindowMemo
-from powermap.serve.api import relation_queries
+from powermap.serve.api import change_ahead, relation_queries
 from powermap.serve.api.views import BadParameter, Conn
 
 #: YYYY, YYYY-Qn, YYYY-MM, YYYY-Www, YYYY-MM-DD, or FIRST..LAST (two days)
@@ -59,16 +60,13 @@ def changes(
         by = "month"  # nothing asked: the last periods of the data
     filters = {"from": from_ or None, "to": to or None, "by": by, "windows": windows, "all": all, "alpha": alpha}
 
-    def plan() -> tuple[list, str | None]:
-        try:
-            return plan_windows(conn, _first_needed(conn, from_, to, by, windows), to or None, by), None
-        except periods.PeriodError as err:  # no dated events, or the earlier period after the later one
-            return [], str(err)
-
     # the span of the data is read from every event: once per store state, outside the time limit
     # for the periods a client cannot multiply (the last ``windows`` ones), under it otherwise
-    plan_key = ("changes-plan", from_ or None, to or None, by, windows)
-    planned, problem = relation_queries.cached(conn, plan_key, plan, unlimited=not (from_ or to))
+    asked = plan_key(from_, to, by, windows)
+    kept = change_ahead.lookup(conn, asked)  # the months computed ahead (``change_ahead``)
+    planned, problem = kept or relation_queries.cached(
+        conn, asked, lambda: plan(conn, from_, to, by, windows), unlimited=not (from_ or to)
+    )
     if problem is not None:
         return {"filters": filters, "note": problem, "windows": [], "comparisons": []}
     if by is not None:
@@ -77,10 +75,35 @@ def changes(
         note = "the data cover one period only: nothing to compare (try a finer by)"
         return {"filters": filters, "note": note, "windows": [], "comparisons": []}
     options = ChangeOptions(alpha=alpha, show_all=all)
-    key = ("changes", tuple(planned), options)
-    memo = window_memo(conn)
-    report = relation_queries.cached(conn, key, lambda: changes_report(conn, planned, options, memo))
+    key = report_key(planned, options)
+    report = change_ahead.lookup(conn, key)
+    if report is None:
+        report = relation_queries.cached(conn, key, lambda: build_report(conn, planned, options))
     return {"filters": filters, "note": None, **report}
+
+
+def plan_key(from_: str | None, to: str | None, by: str | None, windows: int) -> tuple:
+    """The key a request's windows are kept under (``plan``)."""
+    return ("changes-plan", from_ or None, to or None, by, windows)
+
+
+def plan(conn: Conn, from_: str | None, to: str | None, by: str | None, windows: int) -> tuple[list, str | None]:
+    """The windows a request plans (with ``by``: from the first one its last ``windows`` need), or
+    none and why."""
+    try:
+        return plan_windows(conn, _first_needed(conn, from_, to, by, windows), to or None, by), None
+    except periods.PeriodError as err:  # no dated events, or the earlier period after the later one
+        return [], str(err)
+
+
+def report_key(planned: list, options: ChangeOptions) -> tuple:
+    """The key a comparison of ``planned`` windows is kept under, per store state."""
+    return ("changes", tuple(planned), options)
+
+
+def build_report(conn: Conn, planned: list, options: ChangeOptions) -> dict[str, Any]:
+    """The comparison of ``planned`` windows (``changes_report``), with the store's window memo."""
+    return changes_report(conn, planned, options, window_memo(conn))
 
 
 def window_memo(conn: Conn) -> WindowMemo:

@@ -1,16 +1,28 @@
 """Pages computed ahead of the first request: the corpus-wide analyses and the default pages
 whose cost grows with the corpus (the events page's facets, the changes plan, the newest quotes
-and stances, the claim measures), each kept once per store state (``relation_queries.cached``)."""
+and stances, the claim measures), each kept once per store state (``relation_queries.cached``); then, in the
+background, the what-changed reports of the newest months (``change_ahead``)."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 
-from powermap.serve.api import change_views, fact_views, relation_queries, views
+from powermap.serve.api import change_ahead, change_views, fact_views, relation_queries, views
 from powermap.store import Store
 
 log = logging.getLogger("powermap.serve")
+
+
+def warm_then_ahead(
+    store: Store, months: int, activity: change_ahead.Activity | None = None, stop: threading.Event | None = None
+) -> None:
+    """``warm``, then (``months`` > 0) the what-changed reports of the newest ``months`` months,
+    kept up to date until ``stop`` (``change_ahead.keep_ahead``)."""
+    warm(store)
+    if months > 0:
+        change_ahead.keep_ahead(store, months, activity, stop)
 
 
 def warm(store: Store) -> None:

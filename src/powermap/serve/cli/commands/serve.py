@@ -37,6 +37,14 @@ def serve_command(
         help="Take corrections from requests that carry this token (16+ characters; prefer the POWERMAP_TOKEN "
         "variable, which other users cannot read in the process list). Without it the server only reads.",
     ),
+    ahead_months: int = typer.Option(
+        36,
+        "--ahead-months",
+        min=0,
+        help="After the warm-up, compute the what-changed reports of the newest N calendar months (each against "
+        "the month before, and its last two weeks) in the background, once the store has been stable for a few "
+        "seconds; 0: off.",
+    ),
 ) -> None:
     """Serve the web UI (and its JSON API under /api) for a store; it reads while ingests write."""
     import uvicorn
@@ -57,5 +65,5 @@ def serve_command(
         raise typer.Exit(2)
     if token:
         err_console.print("corrections are on: writes need the token (Authorization: Bearer ...)")
-    app = create_app(store, allowed_hosts=hosts, time_limit_ms=time_limit_ms, token=token)
+    app = create_app(store, allowed_hosts=hosts, time_limit_ms=time_limit_ms, token=token, ahead_months=ahead_months)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
