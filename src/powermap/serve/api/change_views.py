@@ -61,7 +61,8 @@ def changes(
     # the span of the data is read from every event: once per store state, outside the time limit
     # for the periods a client cannot multiply (the last ``windows`` ones), under it otherwise
     plan_key = ("changes-plan", from_ or None, to or None, by, windows)
-    planned, problem = relation_queries.cached(conn, plan_key, plan, unlimited=not (from_ or to))
+    default = plan_key == ("changes-plan", None, None, "month", 2)  # the page asked without parameters
+    planned, problem = relation_queries.cached(conn, plan_key, plan, unlimited=not (from_ or to), pin=default)
     if problem is not None:
         return {"filters": filters, "note": problem, "windows": [], "comparisons": []}
     if by is not None:
@@ -71,7 +72,9 @@ def changes(
         return {"filters": filters, "note": note, "windows": [], "comparisons": []}
     options = ChangeOptions(alpha=alpha, show_all=all)
     key = ("changes", tuple(planned), options)
-    report = relation_queries.cached(conn, key, lambda: changes_report(conn, planned, options))
+    report = relation_queries.cached(
+        conn, key, lambda: changes_report(conn, planned, options), pin=default and options == ChangeOptions()
+    )
     return {"filters": filters, "note": None, **report}
 
 

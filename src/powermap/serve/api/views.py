@@ -119,6 +119,7 @@ def quotes(
                 queries.count_quotes(conn, speaker, searched),
             ),
             unlimited=speaker is None and searched is None,
+            pin=speaker is None and searched is None and (limit, offset) == (100, 0),  # the default page
         )
     return {"speaker": speaker, "query": q, "searched": searched, "quotes": rows, **paging(rows, limit, offset, total)}
 

@@ -1,0 +1,3 @@
+-- Reserved for the what-changed report's read paths (helper apichg, session 10), which ship in their
+-- own branch; nothing here, so that migration 13 can be numbered after it. When both branches are
+-- merged, theirs replaces this file (same name).
