@@ -6,18 +6,11 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from powermap.store.quote_queries import walk_pays
+
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(r) for r in cursor.fetchall()]
-
-
-def walk_pays(conn: sqlite3.Connection, total: int, wanted: int) -> bool:
-    """Whether walking the documents newest first (``documents_published_original``) until ``wanted``
-    of ``total`` matching rows are found costs less than sorting all ``total`` by date: the walk
-    reads about ``wanted`` x documents / ``total`` documents, the sort looks every match's document
-    up (measured on 100,000 documents: the two cost the same near 1,500 matches for 20-50 rows)."""
-    documents = conn.execute("SELECT rows FROM table_rows WHERE name = 'documents'").fetchone()
-    return total > 0 and 3 * total * total >= 2 * wanted * (documents[0] if documents else 0)
 
 
 def _stances_where(actor: list[str] | None, concept: str | None, agree: bool | None) -> tuple[str, list[object]]:
