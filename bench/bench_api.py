@@ -262,10 +262,18 @@ by {clients} clients at once ({wall:.0f} s for the phase). Milliseconds; status 
 
 
 def _cpu_seconds(pid: int) -> float:
+    """The CPU seconds of the server and of its worker processes (``--workers``)."""
     import psutil
 
-    times = psutil.Process(pid).cpu_times()
-    return times.user + times.system
+    process = psutil.Process(pid)
+    total = 0.0
+    for each in [process, *process.children(recursive=True)]:
+        try:
+            times = each.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
 
 
 def run(quick: bool) -> str:
@@ -287,7 +295,10 @@ def main() -> int:
         help="different requests per endpoint, one client (0: none)",
     )
     parser.add_argument("--store", type=Path, default=None, help="serve this store (a copy it may migrate) instead")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (powermap serve --workers)")
     args = parser.parse_args()
+    if args.workers > 1:
+        os.environ["POWERMAP_SERVE_WORKERS"] = str(args.workers)  # read by the server started below
     if args.store is not None:
         from powermap.store import open_store
 

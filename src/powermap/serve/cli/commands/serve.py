@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import typer
@@ -37,11 +39,21 @@ def serve_command(
         help="Take corrections from requests that carry this token (16+ characters; prefer the POWERMAP_TOKEN "
         "variable, which other users cannot read in the process list). Without it the server only reads.",
     ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        envvar="POWERMAP_SERVE_WORKERS",
+        min=1,
+        max=64,
+        help="Server processes answering on the port (each keeps its own analyses and pages, computed once per "
+        "process: memory and the start-up's work grow with the number). More than one uses more than one core.",
+    ),
 ) -> None:
     """Serve the web UI (and its JSON API under /api) for a store; it reads while ingests write."""
     import uvicorn
 
     from powermap.serve.api import create_app
+    from powermap.serve.api.app import SETTINGS_VARIABLE
     from powermap.serve.api.guard import default_hosts
 
     open_reader(store).close()  # a clear error before the server starts
@@ -57,5 +69,15 @@ def serve_command(
         raise typer.Exit(2)
     if token:
         err_console.print("corrections are on: writes need the token (Authorization: Bearer ...)")
+    if workers > 1:  # each process builds its app from the settings in its environment
+        os.environ[SETTINGS_VARIABLE] = json.dumps(
+            {"store": str(store), "allowed_hosts": hosts, "time_limit_ms": time_limit_ms}
+        )
+        if token:
+            os.environ["POWERMAP_TOKEN"] = token
+        target = "powermap.serve.api.app:app_from_environment"
+        uvicorn.run(target, factory=True, workers=workers, host=host, port=port, log_level="warning",
+                    server_header=False)  # fmt: skip
+        return
     app = create_app(store, allowed_hosts=hosts, time_limit_ms=time_limit_ms, token=token)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
