@@ -99,3 +99,22 @@ def test_a_dyad_read_from_the_actors_events_is_the_dyad_read_alone(folder):
         assert actor_queries.dyad(conn, "valoria", "marendia", "month")  # the store has a dyad to compare
     finally:
         conn.close()
+
+
+def test_unfiltered_event_pages_are_the_events_sorted_by_day(folder):
+    """The page's ids read from the day index alone are the rows a full sort gives, offsets included."""
+    conn = sqlite3.connect(folder / "powermap.db")
+    conn.row_factory = sqlite3.Row
+    try:
+        total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert total >= 3
+        for limit, offset in ((50, 0), (1, 0), (1, 1), (2, 1), (2, total - 1), (5, total)):
+            page = fact_queries.list_events(conn, fact_queries.EventQuery(), limit, offset)
+            full = conn.execute(
+                "SELECT e.id, title FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.day DESC, e.id "
+                "LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
+            assert [(r["id"], r["title"]) for r in page] == [(r["id"], r["title"]) for r in full]
+    finally:
+        conn.close()

@@ -65,6 +65,7 @@ def undo_actor_read_paths(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TRIGGER actor_dyad_days_{name}")
     conn.execute("DROP TABLE actor_dyad_days")
     conn.execute("DROP INDEX stances_actor_concept")
+    conn.execute("DROP INDEX quotes_doc_start")
 
 
 def undo_api_read_paths(conn: sqlite3.Connection) -> None:

@@ -199,10 +199,17 @@ def list_events(conn: sqlite3.Connection, flt: EventQuery, limit: int = 50, offs
 
     Filtered by one actor alone, the page's ids are read from the actor's events as source and as
     target in page order (``events_source_day``, ``events_target_day``: migration 11), the first
-    ``offset + limit`` of each, instead of sorting every event of the actor."""
+    ``offset + limit`` of each, instead of sorting every event of the actor. Unfiltered, the page's
+    ids are read from the day index alone (``events_day``), and only the page's rows are read and
+    joined: reading every skipped row with its document and actors cost 3.5-5.5 ms a page on
+    100,000 documents, the index 0.5."""
     clause, params = flt.clause, flt.params
     single = one_actor(flt)
-    if single is not None:
+    if not flt.where:
+        clause = "WHERE e.id IN (SELECT id FROM events INDEXED BY events_day ORDER BY day DESC, id LIMIT ? OFFSET ?)"
+        params = [limit, offset]
+        offset = 0
+    elif single is not None:
         head = (
             "SELECT * FROM (SELECT id, day FROM events INDEXED BY events_{0}_day WHERE {0} = ? "
             "ORDER BY day DESC, id LIMIT ?)"
