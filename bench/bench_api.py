@@ -63,7 +63,7 @@ def endpoints(store: Path) -> list[tuple[str, str, dict]]:
         conn.close()
     top = {"id": top_id, "name": top_name}
     word = "summit"
-    return [
+    every = [
         ("/api", "/api", {}),
         ("/api/documents", "/api/documents", {}),
         ("/api/documents?q", "/api/documents", {"q": word}),
@@ -83,6 +83,7 @@ def endpoints(store: Path) -> list[tuple[str, str, dict]]:
         ("/api/timeline", "/api/timeline", {}),
         ("/api/changes", "/api/changes", {}),
     ]
+    return [t for t in every if _asked(t[0])]  # ``--skip``
 
 
 def ask(client: httpx.Client, path: str, params: dict) -> tuple[float, int]:
@@ -172,7 +173,7 @@ def measure_store(
     size = sum(p.stat().st_size for p in store.glob("powermap.db*")) / 2**20
     process, base = start_server(store, time_limit_ms)
     try:
-        targets = [t for t in endpoints(store) if _asked(t[0])]
+        targets = endpoints(store)
         with httpx.Client(base_url=base, timeout=TIMEOUT_S * 10) as client:
             first = {label: ask(client, path, params) for label, path, params in targets}
         varied_text, varied_worst = "", 0.0
@@ -180,7 +181,6 @@ def measure_store(
             top = next(path for label, path, _ in targets if label.startswith("/api/actors/{id}")).rsplit("/", 1)[1]
             newest = next(path for label, path, _ in targets if label == "/api/documents/{id}").rsplit("/", 1)[1]
             plan = draws(store, varied_rounds + clients * max(1, varied_rounds // 4), top, newest)
-            plan = {label: asked for label, asked in plan.items() if _asked(label)}
             varied_text, varied_worst = _varied(base, plan, varied_rounds, clients, lambda: _cpu_seconds(process.pid))
         cpu_before = _cpu_seconds(process.pid)
         alone = sequential(base, targets, rounds)
@@ -228,6 +228,7 @@ def _varied(
     base: str, plan: dict[str, list[tuple[str, dict]]], rounds: int, clients: int, cpu: Callable[[], float]
 ) -> tuple[str, float]:
     """The varied phase's table and its worst p95."""
+    plan = {label: asked for label, asked in plan.items() if _asked(label)}  # ``--skip``
     started = time.perf_counter()
     alone, together, per_request = run_phase(base, plan, rounds, clients, TIMEOUT_S, cpu)
     wall = time.perf_counter() - started
@@ -285,6 +286,13 @@ def _cpu_seconds(pid: int) -> float:
     return total
 
 
+def _configure(args: argparse.Namespace) -> None:
+    """``--skip`` and ``--workers``: the endpoints left out, the server processes to start."""
+    SKIPPED.extend(args.skip)
+    if args.workers > 1:
+        os.environ["POWERMAP_SERVE_WORKERS"] = str(args.workers)  # read by the server started here
+
+
 def run(quick: bool) -> str:
     text, _ = measure(2_000 if quick else 100_000, 5 if quick else 20, 8, 1000)
     return text
@@ -297,6 +305,10 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--time-limit-ms", type=int, default=1000)
     parser.add_argument("--cpu-rounds", type=int, default=100, help="requests per endpoint while CPU time is read")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (powermap serve --workers)")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="leave out the endpoints whose label holds this (repeatable)"
+    )
     parser.add_argument(
         "--varied-rounds",
         type=int,
@@ -304,24 +316,19 @@ def main() -> int:
         help="different requests per endpoint, one client (0: none)",
     )
     parser.add_argument("--store", type=Path, default=None, help="serve this store (a copy it may migrate) instead")
-    parser.add_argument("--workers", type=int, default=1, help="server processes (powermap serve --workers)")
-    parser.add_argument(
-        "--skip", action="append", default=[], help="leave out the endpoints whose label holds this (repeatable)"
-    )
     args = parser.parse_args()
-    SKIPPED.extend(args.skip)
-    if args.workers > 1:
-        os.environ["POWERMAP_SERVE_WORKERS"] = str(args.workers)  # read by the server started below
     if args.store is not None:
         from powermap.store import open_store
 
         open_store(args.store).close()  # the pending migrations, on the copy
+        _configure(args)
         what = f"the store `{args.store}` ({{size:,.0f}} MiB)"
         text, worst = measure_store(
             args.store, what, args.rounds, args.clients, args.time_limit_ms, args.cpu_rounds, args.varied_rounds
         )
         print(text)
         return 0 if worst < BOUND_MS else 1
+    _configure(args)
     text, worst = measure(args.docs, args.rounds, args.clients, args.time_limit_ms, args.cpu_rounds, args.varied_rounds)
     print(text)
     return 0 if worst < BOUND_MS else 1
