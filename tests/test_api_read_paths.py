@@ -9,8 +9,8 @@ import sqlite3
 import pytest
 from fastapi.testclient import TestClient
 
-from powermap.serve.api import create_app, fact_queries, relation_queries
-from powermap.store import queries
+from powermap.serve.api import actor_queries, create_app, fact_queries, relation_queries, stance_queries
+from powermap.store import queries, quote_queries
 
 from .workbench_store import ACTORS, build_workbench_store
 
@@ -27,6 +27,8 @@ REQUESTS += [
 ]
 REQUESTS += [("/api/quotes", {"speaker": "ida"}), ("/api/quotes", {"speaker": "ida_kersten", "q": "dag"})]
 REQUESTS += [("/api/documents", {"q": word}) for word in ("valoria", "haven*", "niets")]
+REQUESTS += [("/api/stances", {"actor": actor, "limit": 1, "offset": offset}) for actor in ACTORS for offset in (0, 1)]
+REQUESTS += [("/api/stances", {"limit": limit, "offset": offset}) for limit, offset in ((50, 0), (1, 1), (2, 1))]
 
 
 def bodies(folder) -> list[tuple[int, bytes]]:
@@ -45,15 +47,19 @@ def folder(tmp_path_factory):
 
 def test_every_path_answers_the_same_bytes(folder, monkeypatch):
     monkeypatch.setattr(fact_queries, "one_actor", lambda flt: None)  # counted facets, sorted rows
-    monkeypatch.setattr(relation_queries, "WALK_FROM", 10**9)  # every actor's mentions sorted
-    monkeypatch.setattr(queries, "WALK_FROM", 10**9)  # every search's quotes sorted
+    monkeypatch.setattr(quote_queries, "WALK_FROM", 10**9)  # every search's quotes sorted
+    monkeypatch.setattr(stance_queries, "walk_pays", lambda *_: False)  # stances sorted
+    monkeypatch.setattr(actor_queries, "walk_pays", lambda *_: False)  # an actor's mentions and quotes sorted
+    monkeypatch.setattr(quote_queries, "walk_pays", lambda *_: False)  # a speaker's quotes sorted
     expected = bodies(folder)
     assert all(status in (200, 404) for status, _ in expected)
     assert sum(status == 200 for status, _ in expected) > len(REQUESTS) - 5
     monkeypatch.undo()
     assert bodies(folder) == expected  # one actor's kept facets and events by its day indexes
-    monkeypatch.setattr(relation_queries, "WALK_FROM", 0)  # every actor's mentions by the documents' walk
-    monkeypatch.setattr(queries, "WALK_FROM", 0)  # every search's quotes likewise
+    monkeypatch.setattr(quote_queries, "WALK_FROM", 0)  # every search's quotes likewise
+    monkeypatch.setattr(stance_queries, "walk_pays", lambda *_: True)  # stances by the walk
+    monkeypatch.setattr(actor_queries, "walk_pays", lambda *_: True)  # an actor's mentions and quotes likewise
+    monkeypatch.setattr(quote_queries, "walk_pays", lambda *_: True)  # a speaker's quotes likewise
     assert bodies(folder) == expected
 
 
@@ -86,10 +92,29 @@ def test_a_dyad_read_from_the_actors_events_is_the_dyad_read_alone(folder):
     conn = sqlite3.connect(folder / "powermap.db")
     try:
         for a in ACTORS:
-            events = relation_queries.actor_events(conn, a)
+            events = actor_queries.actor_events(conn, a)
             for b in ACTORS:
                 for by in ("day", "month"):
-                    assert relation_queries.dyad(conn, a, b, by, events) == relation_queries.dyad(conn, a, b, by)
-        assert relation_queries.dyad(conn, "valoria", "marendia", "month")  # the store has a dyad to compare
+                    assert actor_queries.dyad(conn, a, b, by, events) == actor_queries.dyad(conn, a, b, by)
+        assert actor_queries.dyad(conn, "valoria", "marendia", "month")  # the store has a dyad to compare
+    finally:
+        conn.close()
+
+
+def test_unfiltered_event_pages_are_the_events_sorted_by_day(folder):
+    """The page's ids read from the day index alone are the rows a full sort gives, offsets included."""
+    conn = sqlite3.connect(folder / "powermap.db")
+    conn.row_factory = sqlite3.Row
+    try:
+        total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert total >= 3
+        for limit, offset in ((50, 0), (1, 0), (1, 1), (2, 1), (2, total - 1), (5, total)):
+            page = fact_queries.list_events(conn, fact_queries.EventQuery(), limit, offset)
+            full = conn.execute(
+                "SELECT e.id, title FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.day DESC, e.id "
+                "LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
+            assert [(r["id"], r["title"]) for r in page] == [(r["id"], r["title"]) for r in full]
     finally:
         conn.close()

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from powermap.ingest.model import SourceDocument
-from powermap.serve.api import create_app, relation_queries
+from powermap.serve.api import actor_queries, create_app
 from powermap.serve.api.app import PAGES
 from powermap.serve.api.errors import install_error_handlers
 from powermap.serve.api.responses import ResponseCache
@@ -117,7 +117,7 @@ def test_the_cache_keeps_the_newest_within_its_size_and_drops_an_older_state():
 
 
 def test_a_dyad_period_lists_its_first_documents_and_counts_them_all(tmp_path, monkeypatch):
-    monkeypatch.setattr(relation_queries, "DYAD_DOCUMENTS", 2)
+    monkeypatch.setattr(actor_queries, "DYAD_DOCUMENTS", 2)
     ids = build_workbench_store(tmp_path)
     client = TestClient(create_app(tmp_path, allowed_hosts=["testserver"], warm=False))
     page = client.get("/api/actors/valoria", params={"with": "marendia", "by": "year"}).json()

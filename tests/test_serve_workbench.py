@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from powermap.serve.api import create_app
+from powermap.serve.api.actor_queries import sentence_around
 from powermap.serve.api.marks import mark_text
-from powermap.serve.api.relation_queries import sentence_around
 
 from .workbench_store import TEXTS, build_workbench_store
 

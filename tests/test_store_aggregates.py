@@ -59,8 +59,18 @@ def assert_agree(conn: sqlite3.Connection) -> None:
     assert queries.count_actors(conn, "state", "chi") == 1
 
 
+def undo_actor_read_paths(conn: sqlite3.Connection) -> None:
+    """The schema as it was before migration 13 (and 12, which has nothing of its own on this branch)."""
+    for name in ("insert", "delete", "update", "document_delete", "duplicate", "original"):
+        conn.execute(f"DROP TRIGGER actor_dyad_days_{name}")
+    conn.execute("DROP TABLE actor_dyad_days")
+    conn.execute("DROP INDEX stances_actor_concept")
+    conn.execute("DROP INDEX quotes_doc_start")
+
+
 def undo_api_read_paths(conn: sqlite3.Connection) -> None:
     """The schema as it was before migration 11 (indexes and facets kept for the API)."""
+    undo_actor_read_paths(conn)
     for name in ("insert", "delete", "update", "document_delete", "language"):
         conn.execute(f"DROP TRIGGER actor_event_facets_{name}")
     conn.execute("DROP TABLE actor_event_facets")

@@ -11,13 +11,16 @@ import sqlite3
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from powermap.store.quote_queries import count_quotes, list_quotes
+
 if TYPE_CHECKING:
     from powermap.records import ExtractionRecord
+
+__all__ = ["count_quotes", "list_quotes"]  # the quote list's queries live in ``quote_queries``
 
 SNIPPET = 80
 #: matches of a full-text search ranked by relevance (the ones stored last); the rest follow newest first
 RANKED = 2_000
-WALK_FROM = 5_000  # quotes matching a search from which a page walks the documents newest first
 
 
 def fold(text: str | None) -> str:
@@ -227,69 +230,6 @@ def get_actor(conn: sqlite3.Connection, actor_id: str, limit: int = 500) -> dict
         return None
     mentions = actor_mentions(conn, found["id"], limit=limit)
     return {**found, "mentions": mentions, "quotes": list_quotes(conn, speaker=found["id"], limit=50)}
-
-
-def _quotes_where(
-    conn: sqlite3.Connection, speaker: str | None, query: str | None, walk: bool = False
-) -> tuple[str, list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if query:
-        # walking the documents, a test on each quote (else a loop over the matches for each document)
-        where.append(f"{'+' if walk else ''}q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(query)
-    if speaker:
-        # the speakers first (the actors the words name who speak, each looked up by the speaker
-        # index: listing every distinct speaker first read the whole index), then their quotes by index
-        ids = [
-            r[0]
-            for r in conn.execute(
-                "SELECT id FROM actors a WHERE (id = ? OR fold(name) LIKE '%' || fold(?) || '%') "
-                "AND EXISTS (SELECT 1 FROM quotes WHERE speaker = a.id)",
-                (speaker, speaker),
-            )
-        ]
-        where.append(f"q.speaker IN ({','.join('?' * len(ids))})")
-        params += ids
-    return (f"WHERE {' AND '.join(where)}" if where else ""), params
-
-
-def list_quotes(
-    conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None, limit: int = 100, offset: int = 0
-) -> list[dict]:
-    """Quotes with their speaker, by speaker (id, or part of the name: case and accents ignored)
-    and/or a full-text query on the quoted words."""
-    # unfiltered, walk the documents newest first by their index and their quotes by theirs (a page
-    # sorts one date's quotes, not all of them: on 100,000 documents about 175 ms -> a few ms)
-    # so too for words many quotes hold (the matches are read once; a rare word's are sorted)
-    walk = not (speaker or query) or (
-        not speaker
-        and conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0] > WALK_FROM
-    )
-    clause, params = _quotes_where(conn, speaker, query, walk)
-    joined = (
-        "documents d INDEXED BY documents_published CROSS JOIN quotes q INDEXED BY quotes_doc ON d.id = q.doc_id"
-        if walk
-        else "quotes q JOIN documents d ON d.id = q.doc_id"
-    )
-    return _rows(
-        conn.execute(
-            f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
-                       a.name AS speaker_name, d.title, d.published
-                FROM {joined} LEFT JOIN actors a ON a.id = q.speaker
-                {clause} ORDER BY d.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?""",
-            (*params, limit, offset),
-        )
-    )
-
-
-def count_quotes(conn: sqlite3.Connection, speaker: str | None = None, query: str | None = None) -> int:
-    """How many quotes ``list_quotes`` pages through (a search alone: its matches, each a quote of
-    ``quotes_fts``, kept in step by triggers, counted without reading the quotes)."""
-    if query and not speaker:
-        return conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0]
-    clause, params = _quotes_where(conn, speaker, query)
-    return conn.execute(f"SELECT count(*) FROM quotes q {clause}", params).fetchone()[0]
 
 
 def list_claims(

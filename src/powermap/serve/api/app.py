@@ -9,6 +9,8 @@ typed and bounded, and every error is a short JSON ``detail``.
 from __future__ import annotations
 
 import inspect
+import json
+import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -76,6 +78,23 @@ class Settings:
     time_limit_ms: int
     readers: Readers
     responses: ResponseCache
+
+
+#: the settings of ``powermap serve --workers N`` (JSON: store, allowed_hosts, time_limit_ms, ahead_months), which
+#: each server process reads to build its app (``app_from_environment``); the token is ``POWERMAP_TOKEN``
+SETTINGS_VARIABLE = "POWERMAP_SERVE_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of ``powermap serve --workers N``'s processes, from ``SETTINGS_VARIABLE``."""
+    settings = json.loads(os.environ[SETTINGS_VARIABLE])
+    return create_app(
+        settings["store"],
+        allowed_hosts=settings["allowed_hosts"],
+        time_limit_ms=settings["time_limit_ms"],
+        token=os.environ.get("POWERMAP_TOKEN") or None,
+        ahead_months=settings.get("ahead_months", change_ahead.MONTHS),
+    )
 
 
 def create_app(

@@ -63,9 +63,10 @@ def changes(
     # the span of the data is read from every event: once per store state, outside the time limit
     # for the periods a client cannot multiply (the last ``windows`` ones), under it otherwise
     asked = plan_key(from_, to, by, windows)
+    default = asked == plan_key(None, None, "month", 2)  # the page asked without parameters
     kept = change_ahead.lookup(conn, asked)  # the months computed ahead (``change_ahead``)
     planned, problem = kept or relation_queries.cached(
-        conn, asked, lambda: plan(conn, from_, to, by, windows), unlimited=not (from_ or to)
+        conn, asked, lambda: plan(conn, from_, to, by, windows), unlimited=not (from_ or to), pin=default
     )
     if problem is not None:
         return {"filters": filters, "note": problem, "windows": [], "comparisons": []}
@@ -78,7 +79,9 @@ def changes(
     key = report_key(planned, options)
     report = change_ahead.lookup(conn, key)
     if report is None:
-        report = relation_queries.cached(conn, key, lambda: build_report(conn, planned, options))
+        report = relation_queries.cached(
+            conn, key, lambda: build_report(conn, planned, options), pin=default and options == ChangeOptions()
+        )
     return {"filters": filters, "note": None, **report}
 
 

@@ -104,7 +104,11 @@ class Coalition(BaseModel):
     label: str
     size: int = Field(description="its members")
     members: list[Member] = Field(description="its most active members (at most 40)")
-    positions: list[Position]
+    positions: list[Position] = Field(
+        description="the concepts it agrees or disagrees with, those most of its members speak to first, then "
+        "the divided ones (at most 40)"
+    )
+    position_total: int = Field(description="concepts its members took a stance on")
 
 
 class StanceList(Paging):

@@ -1,42 +1,36 @@
-"""Read queries for the actor, network and timeline pages: an actor's relations, aliases and
-mentions in their sentences, the relation network (cached per store state), and the corpus over time.
+"""The kept analyses (``cached``: once per store state) and the corpus-wide queries of the network,
+timeline and actor pages: the relation network, an actor's place in it, the corpus over time and its
+discourse coalitions. The actor page's own queries are in ``actor_queries``.
 
-Relations follow the analyses' counting rules (``analyse.events``: asserted, non-negated events of
-original documents between two different known actors), so the pages agree with ``powermap dyad``
-and ``powermap network``.
+The network follows the analyses' counting rules (``analyse.events``: asserted, non-negated events
+of original documents between two different known actors), so the pages agree with ``powermap
+network``.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from powermap.analyse import periods
 from powermap.analyse.discourse import Discourse, discourse
-from powermap.analyse.dyads import dyad_trend
-from powermap.analyse.events import EventFilter, EventRow, EventSelection, first_day_sql, load_events
+from powermap.analyse.events import EventFilter, first_day_sql
 from powermap.analyse.network import Network, build_network
 from powermap.serve.api import fact_queries, limits
 from powermap.store import Store
 
 log = logging.getLogger("powermap.serve")
-WINDOW = 400  # characters read on either side of a mention before it is cut to its sentence
-RELATIONS = 10
-WALK_FROM = 5_000  # mentions of an actor from which its page walks the documents in order
-#: documents listed per period of an actor page's dyad trend (the first ones; ``document_total``
-#: counts them all): the most mentioned actor's page on 100,000 documents listed 700 KB of ids
-DYAD_DOCUMENTS = 20
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+|\n")
 _CACHE: dict[tuple, Any] = {}
 _CACHE_LOCK = threading.Lock()
 _BUILDING: dict[tuple, threading.Lock] = {}
-CACHE_SIZE = 256
+_PINNED: set[tuple] = set()  # kept until the store changes, whatever else is asked
+_STATES: dict[str, tuple] = {}  # a store's file -> the newest fingerprint seen
+CACHE_SIZE = 256  # results kept besides the pinned ones
 
 
 def store_fingerprint(conn: sqlite3.Connection) -> tuple:
@@ -47,14 +41,22 @@ def store_fingerprint(conn: sqlite3.Connection) -> tuple:
     return (path, *tuple(conn.execute("SELECT store_id, version FROM store_state").fetchone()))
 
 
-def cached(conn: sqlite3.Connection, key: tuple, build: Callable[[], Any], unlimited: bool = True) -> Any:
+def cached(
+    conn: sqlite3.Connection, key: tuple, build: Callable[[], Any], unlimited: bool = True, pin: bool = False
+) -> Any:
     """``build()``'s result, computed once per store state and ``key``: the corpus-wide analyses
     (network, coalitions, timeline) every page view would otherwise redo. With ``unlimited`` the
     build runs outside the request's time limit (its cost grows with the corpus, not with the
     request; only for keys a client cannot multiply); otherwise under it, and a build stopped by it
-    is not kept. Either way it runs once: requests that need it meanwhile wait for it. The least
-    recently used result goes first when ``CACHE_SIZE`` are kept."""
-    full = (store_fingerprint(conn), *key)
+    is not kept. Either way it runs once: requests that need it meanwhile wait for it.
+
+    The least recently used result goes first when ``CACHE_SIZE`` are kept, except a pinned
+    one: a default page or corpus-wide analysis (a key no client parameter varies, so a few per
+    store), kept until the store changes. Requests for many different actors, pages or words used
+    to push the timeline, the coalitions and the default pages out (seconds each to build again on
+    100,000 documents). Entries of an earlier state of the same store go when a newer one is kept."""
+    fingerprint = store_fingerprint(conn)
+    full = (fingerprint, *key)
     with _CACHE_LOCK:
         if full in _CACHE:
             _CACHE[full] = _CACHE.pop(full)  # most recently used last
@@ -75,118 +77,41 @@ def cached(conn: sqlite3.Connection, key: tuple, build: Callable[[], Any], unlim
                 _BUILDING.pop(full, None)
             raise
         with _CACHE_LOCK:
-            while len(_CACHE) >= CACHE_SIZE:
-                _CACHE.pop(next(iter(_CACHE)))
-            _CACHE[full] = value
+            _keep(fingerprint, full, value, pin)
             _BUILDING.pop(full, None)
     return value
 
 
+def _keep(fingerprint: tuple, full: tuple, value: Any, pin: bool) -> None:
+    """Keep ``value`` under ``full`` (the caller holds ``_CACHE_LOCK``)."""
+    if _STATES.get(fingerprint[0]) != fingerprint:  # the store moved on: its earlier results are of no use
+        _STATES[fingerprint[0]] = fingerprint
+        for stale in [k for k in _CACHE if k[0][0] == fingerprint[0] and k[0] != fingerprint]:
+            del _CACHE[stale]
+            _PINNED.discard(stale)
+    if pin:
+        _PINNED.add(full)
+    else:
+        evictable = [k for k in _CACHE if k not in _PINNED]
+        for dropped in evictable[: max(0, len(evictable) - CACHE_SIZE + 1)]:
+            del _CACHE[dropped]
+    _CACHE[full] = value
+
+
+def clear_cache() -> None:
+    """Forget every kept result (tests; a server never needs to: keys carry the store state)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
+        _PINNED.clear()
+        _STATES.clear()
+
+
 def network(conn: sqlite3.Connection, flt: EventFilter, min_events: int = 1) -> Network:
     """The relation network under ``flt`` (``analyse.network.build_network``), built once per store state."""
-    return cached(conn, ("network", flt, min_events), lambda: build_network(conn, flt, min_events=min_events))
-
-
-def sentence_around(text: str, start: int, end: int, offset: int) -> tuple[str, int]:
-    """The sentence of ``text`` (a window starting at document offset ``offset``) holding the span
-    ``start``-``end`` (document offsets): its text and its document offset."""
-    lo, hi = start - offset, end - offset
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, max(lo, 0)):
-        begin = match.end()
-    found = _SENTENCE_END.search(text, max(hi, 0))
-    stop = found.start() + len(found.group().rstrip()) if found else len(text)
-    return text[begin:stop], offset + begin
-
-
-def mention_contexts(conn: sqlite3.Connection, actor_id: str, limit: int = 50, offset: int = 0) -> list[dict]:
-    """An actor's mentions (oldest document first), each with the sentence it stands in.
-
-    An actor mentioned more than ``WALK_FROM`` times is read by walking the documents oldest first
-    (``documents_published_original``: migration 11) and each one's mentions by its key, so a page
-    stops after its rows instead of sorting every mention of the actor (176,000 for the most
-    mentioned actor of the generated corpus); a rarer actor's mentions are sorted, which is cheaper
-    than walking documents that do not mention it."""
-    joined = (
-        "documents d INDEXED BY documents_published_original CROSS JOIN mentions m ON m.doc_id = d.id"
-        if count_mentions(conn, actor_id) > WALK_FROM
-        else "mentions m JOIN documents d ON d.id = m.doc_id"
+    default = flt == EventFilter() and min_events == 1  # the actor pages' network place reads it
+    return cached(
+        conn, ("network", flt, min_events), lambda: build_network(conn, flt, min_events=min_events), pin=default
     )
-    rows = conn.execute(
-        f"""SELECT m.doc_id, m.start, m."end", m.text, d.title, d.path, d.published,
-                  substr(d.text, max(1, m.start - ? + 1), m."end" - min(m.start, ?) + ?) AS window,
-                  max(0, m.start - ?) AS window_start
-           FROM {joined}
-           WHERE m.actor_id = ? ORDER BY d.published, m.doc_id, m.start LIMIT ? OFFSET ?""",
-        (WINDOW, WINDOW, WINDOW, WINDOW, actor_id, limit, offset),
-    ).fetchall()
-    out = []
-    for r in rows:
-        context, context_start = sentence_around(r["window"], r["start"], r["end"], r["window_start"])
-        row = {k: r[k] for k in ("doc_id", "start", "end", "text", "title", "path", "published")}
-        out.append({**row, "context": context, "context_start": context_start})
-    return out
-
-
-def count_mentions(conn: sqlite3.Connection, actor_id: str) -> int:
-    """How many times the corpus mentions ``actor_id`` (kept at write time in ``actor_counts``)."""
-    row = conn.execute("SELECT mentions FROM actor_counts WHERE actor_id = ?", (actor_id,)).fetchone()
-    return row[0] if row else 0
-
-
-def aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict]:
-    """The names an actor goes by: the forms the corpus mentions it with (most frequent first) and
-    the knowledge base's aliases."""
-    rows = conn.execute(  # counted at write time (``actor_mention_texts``: migration 11)
-        "SELECT text, n FROM actor_mention_texts WHERE actor_id = ? AND n > 0 ORDER BY n DESC, text LIMIT 40",
-        (actor_id,),
-    ).fetchall()
-    out = [{"name": r[0], "kind": "mentioned", "count": r[1]} for r in rows]
-    seen = {a["name"].casefold() for a in out}
-    for alias, kind in fact_queries.known_aliases().get(actor_id, []):
-        if alias.casefold() not in seen:
-            seen.add(alias.casefold())
-            out.append({"name": alias, "kind": kind or "alias", "count": 0})
-    return out[:80]
-
-
-def actor_events(conn: sqlite3.Connection, actor_id: str) -> list[EventRow]:
-    """The counted events ``actor_id`` is the source or a target of (``analyse.events.load_events``)."""
-    return load_events(conn, EventFilter(), actors=[actor_id]).events
-
-
-def relations(conn: sqlite3.Connection, actor_id: str, events: list[EventRow] | None = None) -> dict[str, list[dict]]:
-    """The actors ``actor_id`` has events with: partners (more cooperation than conflict, the widest
-    margin first) and adversaries (more conflict than cooperation, likewise), each with its events,
-    cooperation and conflict (Goldstein sums, both positive), first and last day. ``events``: the
-    actor's (``actor_events``), when they are loaded already."""
-    tally: dict[str, dict[str, Any]] = defaultdict(lambda: {"events": 0, "cooperation": 0.0, "conflict": 0.0})
-    days: dict[str, list[date]] = defaultdict(list)
-    for event in actor_events(conn, actor_id) if events is None else events:
-        other = event.target if event.source == actor_id else event.source
-        if other == actor_id:
-            continue
-        slot = tally[other]
-        slot["events"] += 1
-        slot["cooperation" if event.goldstein >= 0 else "conflict"] += abs(event.goldstein)
-        days[other].append(event.day)
-    names = _names(conn, set(tally))
-    rows = [
-        {
-            "id": other,
-            "name": names.get(other, other),
-            "events": slot["events"],
-            "cooperation": round(slot["cooperation"], 3),
-            "conflict": round(slot["conflict"], 3),
-            "first": min(days[other]).isoformat(),
-            "last": max(days[other]).isoformat(),
-        }
-        for other, slot in tally.items()
-    ]
-    net = {r["id"]: r["cooperation"] - r["conflict"] for r in rows}
-    partners = sorted((r for r in rows if net[r["id"]] > 0), key=lambda r: (-net[r["id"]], r["name"]))
-    adversaries = sorted((r for r in rows if net[r["id"]] < 0), key=lambda r: (net[r["id"]], r["name"]))
-    return {"partners": partners[:RELATIONS], "adversaries": adversaries[:RELATIONS]}
 
 
 def network_place(conn: sqlite3.Connection, actor_id: str) -> dict | None:
@@ -214,7 +139,7 @@ def network_place(conn: sqlite3.Connection, actor_id: str) -> dict | None:
 def granularity(conn: sqlite3.Connection) -> periods.Granularity:
     """``week`` for a corpus spanning under half a year, ``month`` up to five years, else ``year``
     (read from every document: once per store state)."""
-    return cached(conn, ("granularity",), lambda: _granularity(conn))
+    return cached(conn, ("granularity",), lambda: _granularity(conn), pin=True)
 
 
 def _granularity(conn: sqlite3.Connection) -> periods.Granularity:
@@ -226,28 +151,9 @@ def _granularity(conn: sqlite3.Connection) -> periods.Granularity:
     return "week" if span < 183 else "month" if span < 5 * 366 else "year"
 
 
-def dyad(
-    conn: sqlite3.Connection, a: str, b: str, by: periods.Granularity, events: list[EventRow] | None = None
-) -> list[dict]:
-    """The trend of events between two actors per period (``analyse.dyads.dyad_trend``), each
-    period with its first ``DYAD_DOCUMENTS`` documents and how many there are. ``events``: ``a``'s
-    (``actor_events``), when they are loaded already: the dyad's are among them."""
-    if events is None:  # only the dyad's events are read (not both actors' own: 150,000 rows for the top one)
-        selection = load_events(conn, EventFilter(), between=([a], [b]))
-    else:
-        pair = {(a, b), (b, a)}
-        selection = EventSelection([e for e in events if (e.source, e.target) in pair])
-    trend = dyad_trend(conn, [a], [b], by=by, selection=selection)
-    out = []
-    for point in trend.points:
-        row = {k: v for k, v in point.__dict__.items() if not k.startswith("_")}
-        out.append({**row, "documents": point.documents[:DYAD_DOCUMENTS], "document_total": len(point.documents)})
-    return out
-
-
 def timeline(conn: sqlite3.Connection, by: periods.Granularity) -> list[dict]:
     """The corpus per period: documents, events by quad class, quotes, stances, the most mentioned actors."""
-    return cached(conn, ("timeline", by), lambda: _timeline(conn, by))
+    return cached(conn, ("timeline", by), lambda: _timeline(conn, by), pin=True)
 
 
 def _timeline(conn: sqlite3.Connection, by: periods.Granularity) -> list[dict]:
@@ -308,22 +214,9 @@ def _names(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
     return {r[0]: r[1] for r in conn.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", sorted(ids))}
 
 
-def spoken_quotes(conn: sqlite3.Connection, actor_id: str, limit: int = 20) -> tuple[list[dict], int]:
-    """The newest quotes ``actor_id`` is the speaker of, and how many there are."""
-    rows = conn.execute(
-        """SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker, a.name AS speaker_name,
-                  d.title, d.published
-           FROM quotes q JOIN actors a ON a.id = q.speaker JOIN documents d ON d.id = q.doc_id
-           WHERE q.speaker = ? ORDER BY d.published DESC, q.doc_id, q.start LIMIT ?""",
-        (actor_id, limit),
-    ).fetchall()
-    total = conn.execute("SELECT count(*) FROM quotes WHERE speaker = ?", (actor_id,)).fetchone()[0]
-    return [dict(r) for r in rows], total
-
-
 def corpus_discourse(conn: sqlite3.Connection) -> Discourse:
     """The whole corpus's discourse network and coalitions (``analyse.discourse``), once per store state."""
-    return cached(conn, ("discourse",), lambda: discourse(conn))
+    return cached(conn, ("discourse",), lambda: discourse(conn), pin=True)
 
 
 def warm(store: Store) -> None:

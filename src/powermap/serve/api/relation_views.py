@@ -8,7 +8,7 @@ from fastapi import Query
 
 from powermap.analyse import periods
 from powermap.analyse.events import EventFilter
-from powermap.serve.api import fact_queries, relation_queries
+from powermap.serve.api import actor_queries, fact_queries, relation_queries, stance_queries
 from powermap.serve.api.fact_views import Period, check_periods
 from powermap.serve.api.views import ActorId, Conn, NotFound, Offset, paging
 from powermap.store import queries
@@ -50,8 +50,8 @@ def actor(
         conn,
         ("actor-mentions", aid, limit, offset),
         lambda: (
-            relation_queries.mention_contexts(conn, aid, limit, offset),
-            relation_queries.count_mentions(conn, aid),
+            actor_queries.mention_contexts(conn, aid, limit, offset),
+            actor_queries.count_mentions(conn, aid),
         ),
         unlimited=offset == 0,
     )
@@ -66,16 +66,15 @@ def actor(
 def _actor_across(conn: Conn, aid: str, other: str | None, by: str | None) -> dict[str, Any]:
     """The actor page's corpus-wide parts: aliases, partners and adversaries, its place in the
     network, the dyad trend (against ``other``, else its most frequent counterpart), quotes, stances."""
-    events = relation_queries.actor_events(conn, aid)  # read once: the relations and the dyad's trend
-    related = relation_queries.relations(conn, aid, events)
+    related = actor_queries.relations(conn, aid)  # kept per other actor and day (migration 13)
     if other is None and (related["partners"] or related["adversaries"]):
         ranked = sorted(related["partners"] + related["adversaries"], key=lambda r: -r["events"])
         other = ranked[0]["id"]
     granularity = cast(periods.Granularity, by or relation_queries.granularity(conn))
-    spoken, spoken_total = relation_queries.spoken_quotes(conn, aid)
-    trend = relation_queries.dyad(conn, aid, other, granularity, events) if other else []
+    spoken, spoken_total = actor_queries.spoken_quotes(conn, aid)
+    trend = actor_queries.dyad(conn, aid, other, granularity) if other else []  # the dyad's own events
     return {
-        "aliases": relation_queries.aliases(conn, aid),
+        "aliases": actor_queries.aliases(conn, aid),
         **related,
         "network": relation_queries.network_place(conn, aid),
         "dyad": {
@@ -86,7 +85,7 @@ def _actor_across(conn: Conn, aid: str, other: str | None, by: str | None) -> di
         },
         "quotes": spoken,
         "quote_total": spoken_total,
-        "stances": fact_queries.stance_concepts(conn, [aid]),
+        "stances": stance_queries.stance_concepts(conn, [aid]),
     }
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Path, Query, Request
 
 from powermap.serve.api import fact_queries, fulltext, marks, relation_queries
-from powermap.store import queries
+from powermap.store import queries, quote_queries
 
 MAX_OFFSET = 1_000_000
 
@@ -114,13 +114,22 @@ def quotes(
         rows, total = relation_queries.cached(
             conn,
             ("quotes", speaker, searched, limit, offset),
-            lambda: (
-                queries.list_quotes(conn, speaker, searched, limit, offset),
-                queries.count_quotes(conn, speaker, searched),
-            ),
+            lambda: _quote_page(conn, speaker, searched, limit, offset),
             unlimited=speaker is None and searched is None,
+            pin=speaker is None and searched is None and (limit, offset) == (100, 0),  # the default page
         )
     return {"speaker": speaker, "query": q, "searched": searched, "quotes": rows, **paging(rows, limit, offset, total)}
+
+
+def _quote_page(
+    conn: Conn, speaker: str | None, searched: str | None, limit: int, offset: int
+) -> tuple[list[dict], int]:
+    """A page of quotes and their total, the speakers a speaker filter names looked up once."""
+    speakers = quote_queries.speaker_ids(conn, speaker) if speaker else None
+    return (
+        quote_queries.list_quotes(conn, speaker, searched, limit, offset, speakers),
+        quote_queries.count_quotes(conn, speaker, searched, speakers),
+    )
 
 
 def _nothing_to_search(query: str | None, searched: str | None) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import typer
@@ -45,11 +47,21 @@ def serve_command(
         "the month before, and its last two weeks) in the background, once the store has been stable for a few "
         "seconds; 0: off.",
     ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        envvar="POWERMAP_SERVE_WORKERS",
+        min=1,
+        max=64,
+        help="Server processes answering on the port (each keeps its own analyses and pages, computed once per "
+        "process: memory and the start-up's work grow with the number). More than one uses more than one core.",
+    ),
 ) -> None:
     """Serve the web UI (and its JSON API under /api) for a store; it reads while ingests write."""
     import uvicorn
 
     from powermap.serve.api import create_app
+    from powermap.serve.api.app import SETTINGS_VARIABLE
     from powermap.serve.api.guard import default_hosts
 
     open_reader(store).close()  # a clear error before the server starts
@@ -65,5 +77,43 @@ def serve_command(
         raise typer.Exit(2)
     if token:
         err_console.print("corrections are on: writes need the token (Authorization: Bearer ...)")
+    if workers > 1:  # each process builds its app from the settings in its environment
+        os.environ[SETTINGS_VARIABLE] = json.dumps(
+            {"store": str(store), "allowed_hosts": hosts, "time_limit_ms": time_limit_ms, "ahead_months": ahead_months}
+        )
+        if token:
+            os.environ["POWERMAP_TOKEN"] = token
+        _serve_in_processes(host, port, workers)
+        return
     app = create_app(store, allowed_hosts=hosts, time_limit_ms=time_limit_ms, token=token, ahead_months=ahead_months)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _serve_in_processes(host: str, port: int, workers: int) -> None:
+    """``workers`` uvicorn processes answering on one socket bound here. The socket is made as a TCP
+    socket (uvicorn's own has protocol 0, so asyncio did not switch Nagle's algorithm off on the
+    connections it accepted: every response waited about 40 ms for the client's delayed ACK)."""
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from powermap.serve.api.app import SETTINGS_VARIABLE
+
+    assert os.environ.get(SETTINGS_VARIABLE)
+    config = uvicorn.Config(
+        "powermap.serve.api.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+    )
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    Multiprocess(config, sockets=[sock]).run()

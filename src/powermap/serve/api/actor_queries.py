@@ -1,0 +1,193 @@
+"""Read queries of the actor page: its mentions in their sentences, the names it goes by, its
+partners and adversaries, the dyad trend against another actor, and the quotes it speaks.
+
+Relations follow the analyses' counting rules (``analyse.events``: asserted, non-negated events of
+original documents between two different known actors), so the page agrees with ``powermap dyad``
+and ``powermap network``; the counts per other actor and day are kept at write time (migration 13).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from powermap.analyse import periods
+from powermap.analyse.dyads import dyad_trend
+from powermap.analyse.events import EventFilter, EventRow, EventSelection, load_events
+from powermap.serve.api import fact_queries
+from powermap.store.quote_queries import walk_pays
+
+WINDOW = 400  # characters read on either side of a mention before it is cut to its sentence
+RELATIONS = 10
+#: ``walk_pays``'s ratio for an actor's mentions: sorting them costs about 20 times what sorting as
+#: many stances or quotes does (each reads its window of the document's text), measured on 100,000
+#: documents: the walk was cheaper from about 400 mentions for a page of 50 (2-3 ms against 6-190)
+MENTION_WALK = 30.0
+#: documents listed per period of an actor page's dyad trend (the first ones; ``document_total``
+#: counts them all): the most mentioned actor's page on 100,000 documents listed 700 KB of ids
+DYAD_DOCUMENTS = 20
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+|\n")
+
+
+def sentence_around(text: str, start: int, end: int, offset: int) -> tuple[str, int]:
+    """The sentence of ``text`` (a window starting at document offset ``offset``) holding the span
+    ``start``-``end`` (document offsets): its text and its document offset."""
+    lo, hi = start - offset, end - offset
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, max(lo, 0)):
+        begin = match.end()
+    found = _SENTENCE_END.search(text, max(hi, 0))
+    stop = found.start() + len(found.group().rstrip()) if found else len(text)
+    return text[begin:stop], offset + begin
+
+
+def mention_contexts(conn: sqlite3.Connection, actor_id: str, limit: int = 50, offset: int = 0) -> list[dict]:
+    """An actor's mentions (oldest document first), each with the sentence it stands in.
+
+    A much mentioned actor (``walk_pays``) is read by walking the documents oldest first
+    (``documents_published_original``: migration 11) and each one's mentions by its key, so a page
+    stops after its rows instead of sorting every mention of the actor (176,000 for the most
+    mentioned actor of the generated corpus); a rarer actor's mentions are sorted, which is cheaper
+    than walking documents that do not mention it. Sorting reads every mention's window of its
+    document's text, so the walk pays from a few hundred mentions on (``MENTION_WALK``)."""
+    joined = (
+        "documents d INDEXED BY documents_published_original CROSS JOIN mentions m ON m.doc_id = d.id"
+        if walk_pays(conn, count_mentions(conn, actor_id), offset + limit, MENTION_WALK)
+        else "mentions m JOIN documents d ON d.id = m.doc_id"
+    )
+    rows = conn.execute(
+        f"""SELECT m.doc_id, m.start, m."end", m.text, d.title, d.path, d.published,
+                  substr(d.text, max(1, m.start - ? + 1), m."end" - min(m.start, ?) + ?) AS window,
+                  max(0, m.start - ?) AS window_start
+           FROM {joined}
+           WHERE m.actor_id = ? ORDER BY d.published, m.doc_id, m.start LIMIT ? OFFSET ?""",
+        (WINDOW, WINDOW, WINDOW, WINDOW, actor_id, limit, offset),
+    ).fetchall()
+    out = []
+    for r in rows:
+        context, context_start = sentence_around(r["window"], r["start"], r["end"], r["window_start"])
+        row = {k: r[k] for k in ("doc_id", "start", "end", "text", "title", "path", "published")}
+        out.append({**row, "context": context, "context_start": context_start})
+    return out
+
+
+def count_mentions(conn: sqlite3.Connection, actor_id: str) -> int:
+    """How many times the corpus mentions ``actor_id`` (kept at write time in ``actor_counts``)."""
+    row = conn.execute("SELECT mentions FROM actor_counts WHERE actor_id = ?", (actor_id,)).fetchone()
+    return row[0] if row else 0
+
+
+def aliases(conn: sqlite3.Connection, actor_id: str) -> list[dict]:
+    """The names an actor goes by: the forms the corpus mentions it with (most frequent first) and
+    the knowledge base's aliases."""
+    rows = conn.execute(  # counted at write time (``actor_mention_texts``: migration 11)
+        "SELECT text, n FROM actor_mention_texts WHERE actor_id = ? AND n > 0 ORDER BY n DESC, text LIMIT 40",
+        (actor_id,),
+    ).fetchall()
+    out = [{"name": r[0], "kind": "mentioned", "count": r[1]} for r in rows]
+    seen = {a["name"].casefold() for a in out}
+    for alias, kind in fact_queries.known_aliases().get(actor_id, []):
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            out.append({"name": alias, "kind": kind or "alias", "count": 0})
+    return out[:80]
+
+
+def actor_events(conn: sqlite3.Connection, actor_id: str) -> list[EventRow]:
+    """The counted events ``actor_id`` is the source or a target of (``analyse.events.load_events``)."""
+    return load_events(conn, EventFilter(), actors=[actor_id]).events
+
+
+def relations(conn: sqlite3.Connection, actor_id: str, events: list[EventRow] | None = None) -> dict[str, list[dict]]:
+    """The actors ``actor_id`` has events with: partners (more cooperation than conflict, the widest
+    margin first) and adversaries (more conflict than cooperation, likewise), each with its events,
+    cooperation and conflict (Goldstein sums, both positive), first and last day.
+
+    Read from the counts per other actor and day kept at write time (``actor_dyad_days``: migration
+    13), about one row per partner and day instead of every event of the actor; from ``events`` (the
+    actor's, ``actor_events``) when they are given, or when one of the actor's events has no recorded
+    Goldstein score (the codebook's is used then, which the kept sums cannot know)."""
+    if events is None:
+        kept = conn.execute(
+            """SELECT other, sum(events), sum(cooperation), sum(conflict), min(day), max(day), sum(unscored)
+               FROM actor_dyad_days WHERE actor = ? GROUP BY other""",
+            (actor_id,),
+        ).fetchall()
+        if not any(row[6] for row in kept):
+            return _ranked({row[0]: tuple(row[1:6]) for row in kept}, conn)
+        events = actor_events(conn, actor_id)
+    tally: dict[str, list[Any]] = {}
+    for event in events:
+        other = event.target if event.source == actor_id else event.source
+        if other == actor_id:
+            continue
+        day = event.day.isoformat()
+        slot = tally.setdefault(other, [0, 0.0, 0.0, day, day])
+        slot[0] += 1
+        slot[1 if event.goldstein >= 0 else 2] += abs(event.goldstein)
+        slot[3], slot[4] = min(slot[3], day), max(slot[4], day)
+    return _ranked({other: tuple(slot) for other, slot in tally.items()}, conn)
+
+
+def _ranked(tally: dict[str, tuple], conn: sqlite3.Connection) -> dict[str, list[dict]]:
+    """Partners and adversaries from (events, cooperation, conflict, first day, last day) per other actor."""
+    names = fact_queries.actor_names(conn, set(tally))
+    rows = [
+        {
+            "id": other,
+            "name": names.get(other, other),
+            "events": events,
+            "cooperation": round(cooperation, 3),
+            "conflict": round(conflict, 3),
+            "first": first,
+            "last": last,
+        }
+        for other, (events, cooperation, conflict, first, last) in tally.items()
+    ]
+    net = {r["id"]: r["cooperation"] - r["conflict"] for r in rows}
+    partners = sorted((r for r in rows if net[r["id"]] > 0), key=lambda r: (-net[r["id"]], r["name"]))
+    adversaries = sorted((r for r in rows if net[r["id"]] < 0), key=lambda r: (net[r["id"]], r["name"]))
+    return {"partners": partners[:RELATIONS], "adversaries": adversaries[:RELATIONS]}
+
+
+def dyad(
+    conn: sqlite3.Connection, a: str, b: str, by: periods.Granularity, events: list[EventRow] | None = None
+) -> list[dict]:
+    """The trend of events between two actors per period (``analyse.dyads.dyad_trend``), each
+    period with its first ``DYAD_DOCUMENTS`` documents and how many there are. ``events``: ``a``'s
+    (``actor_events``), when they are loaded already: the dyad's are among them."""
+    if events is None:  # only the dyad's events are read (not both actors' own: 150,000 rows for the top one)
+        selection = load_events(conn, EventFilter(), between=([a], [b]))
+    else:
+        pair = {(a, b), (b, a)}
+        selection = EventSelection([e for e in events if (e.source, e.target) in pair])
+    trend = dyad_trend(conn, [a], [b], by=by, selection=selection)
+    out = []
+    for point in trend.points:
+        row = {k: v for k, v in point.__dict__.items() if not k.startswith("_")}
+        out.append({**row, "documents": point.documents[:DYAD_DOCUMENTS], "document_total": len(point.documents)})
+    return out
+
+
+def spoken_quotes(conn: sqlite3.Connection, actor_id: str, limit: int = 20) -> tuple[list[dict], int]:
+    """The newest quotes ``actor_id`` is the speaker of, and how many there are.
+
+    A frequent speaker's quotes (``walk_pays``) are read by walking the documents newest first
+    (``documents_published_original``) and each one's quotes by its key, so the page stops after its
+    rows instead of sorting every quote of the speaker; a rarer one's quotes are sorted."""
+    total = conn.execute("SELECT count(*) FROM quotes WHERE speaker = ?", (actor_id,)).fetchone()[0]
+    joined = (
+        "documents d INDEXED BY documents_published_original CROSS JOIN quotes q INDEXED BY quotes_doc "
+        "ON q.doc_id = d.id"
+        if walk_pays(conn, total, limit)
+        else "quotes q JOIN documents d ON d.id = q.doc_id"
+    )
+    rows = conn.execute(
+        f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker, a.name AS speaker_name,
+                  d.title, d.published
+           FROM {joined} JOIN actors a ON a.id = q.speaker
+           WHERE q.speaker = ? ORDER BY d.published DESC, q.doc_id, q.start LIMIT ?""",
+        (actor_id, limit),
+    ).fetchall()
+    return [dict(r) for r in rows], total

@@ -1,0 +1,88 @@
+"""Read queries of the stances page and an actor's stances: the stances under a filter, newest
+document first, their total, and per concept the counts for and against."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from powermap.store.quote_queries import walk_pays
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    return [dict(r) for r in cursor.fetchall()]
+
+
+def _stances_where(actor: list[str] | None, concept: str | None, agree: bool | None) -> tuple[str, list[object]]:
+    where: list[str] = []
+    params: list[object] = []
+    if actor is not None:
+        where.append(f"st.actor IN ({','.join('?' * len(actor))})")
+        params += actor
+    if concept:  # SQLite's own LIKE (ASCII case folded): no Python call per stance
+        where.append("st.concept LIKE '%' || ? || '%'")
+        params.append(concept)
+    if agree is not None:
+        where.append("st.agree = ?")
+        params.append(int(agree))
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def list_stances(
+    conn: sqlite3.Connection,
+    actor: list[str] | None = None,
+    concept: str | None = None,
+    agree: bool | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    total: int | None = None,
+) -> list[dict]:
+    """Stances under the filters, newest document first. When many match (``total``, counted when
+    not given; ``walk_pays``), the documents are walked newest first and each one's stances read by
+    its key, so the page stops after its rows instead of sorting every match by date (every stance of
+    the corpus unfiltered: about 0.5 s on 100,000 documents)."""
+    clause, params = _stances_where(actor, concept, agree)
+    if total is None:
+        total = count_stances(conn, actor, concept, agree)
+    joined = (
+        "documents d INDEXED BY documents_published_original CROSS JOIN stances st INDEXED BY stances_doc "
+        "ON st.doc_id = d.id"
+        if walk_pays(conn, total, offset + limit)
+        else "stances st JOIN documents d ON d.id = st.doc_id"
+    )
+    rows = _rows(
+        conn.execute(
+            f"""SELECT st.id, st.doc_id, st.start, st."end", st.evidence, st.actor, a.name AS actor_name,
+                       st.concept, st.agree, d.title, d.published
+                FROM {joined} LEFT JOIN actors a ON a.id = st.actor
+                {clause} ORDER BY d.published DESC, st.id LIMIT ? OFFSET ?""",
+            (*params, limit, offset),
+        )
+    )
+    for row in rows:
+        row["agree"] = bool(row["agree"])
+    return rows
+
+
+def count_stances(
+    conn: sqlite3.Connection, actor: list[str] | None = None, concept: str | None = None, agree: bool | None = None
+) -> int:
+    clause, params = _stances_where(actor, concept, agree)
+    return conn.execute(f"SELECT count(*) FROM stances st {clause}", params).fetchone()[0]
+
+
+def stance_concepts(
+    conn: sqlite3.Connection, actor: list[str] | None = None, concept: str | None = None, limit: int = 30
+) -> list[dict]:
+    """Per concept: how many stances agree and disagree, and how many actors take one. An actor's
+    are read from ``stances_actor_concept`` alone (migration 13), not from its stance rows."""
+    clause, params = _stances_where(actor, concept, None)
+    index = "INDEXED BY stances_actor_concept" if actor is not None else ""
+    return _rows(
+        conn.execute(
+            f"""SELECT st.concept, sum(st.agree) AS agree, sum(1 - st.agree) AS disagree,
+                       count(DISTINCT st.actor) AS actors
+                FROM stances st {index} {clause} GROUP BY st.concept ORDER BY count(*) DESC, st.concept LIMIT ?""",
+            (*params, limit),
+        )
+    )
