@@ -40,7 +40,7 @@ def serve_command(
         "variable, which other users cannot read in the process list). Without it the server only reads.",
     ),
     ahead_months: int = typer.Option(
-        36,
+        120,
         "--ahead-months",
         min=0,
         help="After the warm-up, compute the what-changed reports of the newest N calendar months (each against "
