@@ -1,0 +1,93 @@
+"""The actor-stage and cue-list speed-ups against the plain ways they replaced.
+
+``test_extract_speedups.test_records_equal_those_of_the_plain_reference_paths`` swaps these
+references in as well; here each is compared with its fast path on inputs written for the test.
+"""
+
+from __future__ import annotations
+
+import random
+
+from powermap.extract.actors.found import DocActors
+from powermap.extract.actors.lexicon import ActorLexicon, lexicon
+from powermap.extract.events.lexicon import EventLexicon
+from powermap.kb import load_kb
+from powermap.kb.names import name_keys
+
+
+def title_by_scan(self: ActorLexicon, words: list[str]) -> bool:
+    """``is_title`` comparing the run with every title."""
+    low = " ".join(words).lower()
+    return any(low == t or low.endswith(" " + t) for t in self.titles)
+
+
+def covered_by_scan(self: DocActors, start: int, end: int) -> bool:
+    """``is_covered`` comparing the span with every primary mention."""
+    return any(s < end and start < e for s, e in self.covered)
+
+
+def person_by_every_form(self: DocActors, name: str):
+    """``person_by_name`` making the keys of every form of every person on each call."""
+    keys = name_keys(name)
+    single = len(name.split()) == 1
+    for a in self.persons():
+        for f in {a.name, *a.mentions.values()}:
+            parts = f.split()
+            if len(parts) < 2 and not single:
+                continue
+            if name_keys(f) & keys or (single and name_keys(parts[-1]) & keys):
+                return a
+    return None
+
+
+def cue_set_made_again(self: EventLexicon, name: str) -> set[str]:
+    """``cue_set`` building the set on every call."""
+    return {str(w).lower() for w in self.cues.get(name) or []}
+
+
+def test_title_lookup_equals_the_scan_over_every_title():
+    for code in ("nl", "en"):
+        lex = lexicon(code)
+        titles = sorted(lex.titles)
+        rng = random.Random(7)
+        runs = [["Grote", "Minister"], ["de"], [""], ["Kroon", ""], [], ["Eerste", "minister", "  van"]]
+        for _ in range(400):
+            words = [rng.choice(titles) if rng.random() < 0.5 else rng.choice(["Nieuwe", "Oud", "x", "Van"])]
+            words += [rng.choice(titles).title() for _ in range(rng.randrange(3))]
+            runs.append(words)
+        for words in runs:
+            assert lex.is_title(words) == title_by_scan(lex, words), words
+
+
+def test_covered_lookup_equals_the_scan_while_mentions_are_added():
+    rng = random.Random(11)
+    found = DocActors("x" * 300, load_kb(), lexicon("nl"), None)
+    for _ in range(60):
+        start = rng.randrange(280)
+        found.covered.append((start, start + rng.randrange(1, 20)))
+        for _ in range(20):
+            s = rng.randrange(300)
+            e = s + rng.randrange(0, 15)
+            assert found.is_covered(s, e) == covered_by_scan(found, s, e), (s, e)
+
+
+def test_person_lookup_equals_the_scan_as_mentions_change():
+    text = "Anna de Wit sprak met Bram Koster. Later zei De Wit iets. Koster zweeg. Anna lachte."
+    found = DocActors(text, load_kb(), lexicon("nl"), None)
+    anna = found.doc_actor("Anna de Wit", "person")
+    bram = found.doc_actor("Bram Koster", "person")
+    names = ["De Wit", "Koster", "Anna", "Bram Koster", "Anna Koster", "Wit", "Lachte", "B. Koster"]
+    for actor, (start, end) in [(anna, (0, 11)), (bram, (22, 33)), (anna, (41, 47)), (bram, (54, 60))]:
+        for name in names:
+            assert found.person_by_name(name) is person_by_every_form(found, name), name
+        found.mention(actor, start, end)
+    for name in names:
+        assert found.person_by_name(name) is person_by_every_form(found, name), name
+
+
+def test_cue_lists_are_made_once_and_equal_the_plain_sets():
+    lex = EventLexicon("nl")
+    for name in [*lex.cues, "no_such_list"]:
+        if isinstance(lex.cues.get(name), (list, type(None))):
+            assert lex.cue_set(name) == cue_set_made_again(lex, name), name
+            assert lex.cue_set(name) is lex.cue_set(name)
