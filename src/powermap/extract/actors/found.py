@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from powermap import lang
@@ -68,6 +70,10 @@ class DocActors:
         self.doc = doc if doc is not None and doc.has_annotation("DEP") else None
         self.actors: dict[str, DocActor] = {}
         self.covered: list[tuple[int, int]] = []
+        self._keys_of: dict[str, tuple[set[str], frozenset[str], frozenset[str]]] = {}
+        self._reach_count = 0  # how many spans ``_starts`` and ``_reach`` were made of
+        self._starts: list[int] = []  # their starts, sorted
+        self._reach: list[int] = []  # the furthest end among the spans up to each of them
 
     # -- building ---------------------------------------------------------------------------
     def kb_actor(self, kb_id: str) -> DocActor:
@@ -98,7 +104,15 @@ class DocActors:
             self.covered.append((start, end))
 
     def is_covered(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.covered)
+        """Whether a primary mention overlaps ``[start, end)``: among the spans that start before
+        ``end`` (sorted by start), the furthest end reaches past ``start``."""
+        if self._reach_count != len(self.covered):  # spans were added (they are only ever appended)
+            spans = sorted(self.covered)
+            self._starts = [s for s, _ in spans]
+            self._reach = list(accumulate((e for _, e in spans), max))
+            self._reach_count = len(spans)
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._reach[before - 1] > start
 
     # -- lookups other stages use -------------------------------------------------------------
     def persons(self) -> list[DocActor]:
@@ -109,14 +123,30 @@ class DocActors:
         keys = name_keys(name)
         single = len(name.split()) == 1
         for a in self.persons():
-            forms = {a.name, *a.mentions.values()}
-            for f in forms:
-                parts = f.split()
-                if len(parts) < 2 and not single:
-                    continue
-                if name_keys(f) & keys or (single and name_keys(parts[-1]) & keys):
-                    return a
+            full, last = self._person_keys(a)
+            if not keys.isdisjoint(last if single else full):
+                return a
         return None
+
+    def _person_keys(self, a: DocActor) -> tuple[frozenset[str], frozenset[str]]:
+        """The keys ``person_by_name`` matches a person on, remembered until its name or mentions
+        change: those of its forms of two or more words (for a name of two or more words), and
+        those of every form and every form's last word (for a one-word name)."""
+        forms = {a.name, *a.mentions.values()}
+        made = self._keys_of.get(a.id)
+        if made is not None and made[0] == forms:
+            return made[1], made[2]
+        full: set[str] = set()
+        last: set[str] = set()
+        for f in forms:
+            parts = f.split()
+            if len(parts) >= 2:
+                full |= name_keys(f)
+            last |= name_keys(f)
+            if parts:
+                last |= name_keys(parts[-1])
+        self._keys_of[a.id] = (forms, frozenset(full), frozenset(last))
+        return frozenset(full), frozenset(last)
 
     def last_person(self, before: int, role_key: str | None = None, noun: str | None = None) -> DocActor | None:
         """The person mentioned last before ``before`` that fits a role key or a role noun."""
