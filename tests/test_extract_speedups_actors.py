@@ -91,3 +91,27 @@ def test_cue_lists_are_made_once_and_equal_the_plain_sets():
         if isinstance(lex.cues.get(name), (list, type(None))):
             assert lex.cue_set(name) == cue_set_made_again(lex, name), name
             assert lex.cue_set(name) is lex.cue_set(name)
+
+
+def test_runs_of_a_masked_text_equal_the_runs_found_again():
+    from powermap.extract.actors.candidates import capitalised_runs, runs_again, runs_by_line
+
+    text = (
+        "Volgens Jan de Vries en Els Bakker kwam de Raad van Bestuur.\n"
+        "Bestuur is een woord. De Minister van Buitenlandse Zaken Piet Smit sprak.\n\n"
+        "“Nee”, zei Karel Jansen in Den Haag. Karel wist het.\n"
+        "Noord-Amerika en de VS-president Tom O’Neil, de Jong-un van Zuid Holland-oost."
+    )
+    rng = random.Random(5)
+    for code in ("nl", "en"):
+        lex = lexicon(code)
+        lines = runs_by_line(text, lex)
+        assert [c for line in lines for c in line.runs] == capitalised_runs(text, lex)
+        for _ in range(200):
+            chars = list(text)
+            for _ in range(rng.randrange(4)):
+                start = rng.randrange(len(text))
+                end = min(len(text), start + rng.randrange(1, 12))
+                chars[start:end] = "|" * (end - start)
+            masked = "".join(chars)
+            assert runs_again(masked, lex, lines, text) == capitalised_runs(masked, lex), masked

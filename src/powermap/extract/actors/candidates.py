@@ -78,14 +78,67 @@ def from_entities(doc, labels: frozenset[str], text: str) -> list[Candidate]:
     ]
 
 
+@dataclass(frozen=True)
+class LineRuns:
+    """The runs of one line (``text[start:end]``, no line break in it) and the words whose
+    lower-case use elsewhere in the text was asked about while finding them (-> the answer)."""
+
+    start: int
+    end: int
+    runs: list[Candidate]
+    asked: dict[str, bool]
+
+
 def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
     """Runs of capitalised words, split at ``en``/``and`` between simple names. A run never
     crosses a line break or a sentence end, loses prepositions at its edges (*Volgens Jansen*),
     and ends after a possessive (*Berg's Oslo office*: *Berg's* and *Oslo*)."""
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    return [c for line in runs_by_line(text, lex) for c in line.runs]
+
+
+def runs_by_line(text: str, lex: ActorLexicon) -> list[LineRuns]:
+    """``capitalised_runs`` line by line. No token, run or sentence-start test crosses a line
+    break; only whether a word is used in lower case anywhere in the text reaches further."""
+    lowered = _lowered(text)
+    return [_line_runs(text, lex, lowered, start, end) for start, end in _lines(text)]
+
+
+def runs_again(text: str, lex: ActorLexicon, before: list[LineRuns], old: str) -> list[Candidate]:
+    """``capitalised_runs(text, lex)`` for a ``text`` that differs from ``old`` (of runs
+    ``before``) in a few characters (hits masked out): the runs of a line that is unchanged, its
+    line break before it too, whose asked words are lower case in ``text`` as in ``old``, are the
+    same; the other lines' runs are found again (a masked line break joins no run)."""
+    lowered = _lowered(text)
+    out: list[Candidate] = []
+    for line in before:
+        # the line break before it as well: a sentence start is read back to it
+        same = text[max(0, line.start - 1) : line.end] == old[max(0, line.start - 1) : line.end]
+        if same and all((w in lowered) == answer for w, answer in line.asked.items()):
+            out.extend(line.runs)
+        else:
+            out.extend(_line_runs(text, lex, lowered, line.start, line.end).runs)
+    return out
+
+
+def _lowered(text: str) -> set[str]:
+    return {w for w in TOKEN.findall(text) if w[:1].islower()}
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    while (end := text.find("\n", start)) >= 0:
+        bounds.append((start, end))
+        start = end + 1
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _line_runs(text: str, lex: ActorLexicon, lowered: set[str], start: int, end: int) -> LineRuns:
+    """The runs of ``text[start:end]`` (one line), ``lowered`` the lower-case words of all ``text``."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
     out: list[Candidate] = []
     run: list[tuple[int, int, str]] = []
-    lowered = {w for _, _, w in toks if w[:1].islower()}
+    asked: dict[str, bool] = {}
 
     def emit(part: list[tuple[int, int, str]]) -> None:
         while part and (part[-1][2].lower() in _INNER or not part[-1][2][:1].isupper()):
@@ -97,8 +150,11 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
             part.pop(0)
         while part and _edge_word(part[-1][2], lex) and len(part) > 1:
             part.pop()
-        if len(part) > 1 and is_initial(text, part[0][0]) and part[0][2].lower() in lowered:
-            part.pop(0)
+        if len(part) > 1 and is_initial(text, part[0][0]):
+            first = part[0][2].lower()
+            asked[first] = first in lowered
+            if asked[first]:
+                part.pop(0)
         if part:
             s, e = part[0][0], part[-1][1]
             out.append(Candidate(s, e, text[s:e], None, is_initial(text, s)))
@@ -142,7 +198,7 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
         elif run:
             flush()
     flush()
-    return [c for c in out if any(ch.isalpha() for ch in c.text)]
+    return LineRuns(start, end, [c for c in out if any(ch.isalpha() for ch in c.text)], asked)
 
 
 def _edge_word(word: str, lex: ActorLexicon) -> bool:
