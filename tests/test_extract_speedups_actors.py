@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from powermap.extract.actors.candidates import _lowered, _piece_runs
 from powermap.extract.actors.found import DocActors
 from powermap.extract.actors.lexicon import ActorLexicon, lexicon
 from powermap.extract.events.lexicon import EventLexicon
@@ -43,6 +44,11 @@ def person_by_every_form(self: DocActors, name: str):
 def cue_set_made_again(self: EventLexicon, name: str) -> set[str]:
     """``cue_set`` building the set on every call."""
     return {str(w).lower() for w in self.cues.get(name) or []}
+
+
+def runs_in_one_piece(text: str, lex: ActorLexicon):
+    """``capitalised_runs`` over the whole text at once, not cut into pieces."""
+    return _piece_runs(text, lex, _lowered(text), 0, len(text)).runs
 
 
 def test_title_lookup_equals_the_scan_over_every_title():
@@ -94,19 +100,22 @@ def test_cue_lists_are_made_once_and_equal_the_plain_sets():
 
 
 def test_runs_of_a_masked_text_equal_the_runs_found_again():
-    from powermap.extract.actors.candidates import capitalised_runs, runs_again, runs_by_line
+    from powermap.extract.actors.candidates import capitalised_runs, runs_again, runs_by_piece
 
     text = (
         "Volgens Jan de Vries en Els Bakker kwam de Raad van Bestuur.\n"
         "Bestuur is een woord. De Minister van Buitenlandse Zaken Piet Smit sprak.\n\n"
         "“Nee”, zei Karel Jansen in Den Haag. Karel wist het.\n"
-        "Noord-Amerika en de VS-president Tom O’Neil, de Jong-un van Zuid Holland-oost."
+        "Noord-Amerika en de VS-president Tom O’Neil, de Jong-un van Zuid Holland-oost. John R. Smith kwam. "
+        "Dat zei hij. Nee! Ook Ria? ja. “Kom.” Daarna Anna. 3. Berg's Oslo kantoor. ab. Cd.\n. X. y. Z"
     )
     rng = random.Random(5)
     for code in ("nl", "en"):
         lex = lexicon(code)
-        lines = runs_by_line(text, lex)
-        assert [c for line in lines for c in line.runs] == capitalised_runs(text, lex)
+        pieces = runs_by_piece(text, lex)
+        assert len(pieces) > 10
+        whole = runs_in_one_piece(text, lex)
+        assert [c for piece in pieces for c in piece.runs] == capitalised_runs(text, lex) == whole
         for _ in range(200):
             chars = list(text)
             for _ in range(rng.randrange(4)):
@@ -114,4 +123,4 @@ def test_runs_of_a_masked_text_equal_the_runs_found_again():
                 end = min(len(text), start + rng.randrange(1, 12))
                 chars[start:end] = "|" * (end - start)
             masked = "".join(chars)
-            assert runs_again(masked, lex, lines, text) == capitalised_runs(masked, lex), masked
+            assert runs_again(masked, lex, pieces, text) == runs_in_one_piece(masked, lex), masked

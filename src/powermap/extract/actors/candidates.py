@@ -34,6 +34,8 @@ POSSESSIVE = re.compile(r"['’]s$")
 #: what may stand between two words of one run
 _JOINS = frozenset((" ", "-", "'", "’"))
 _SENT_END = set('.!?:;\n“”"‘«»(')
+#: where ``_pieces`` may cut: a line break, or a space after a sentence end (two characters in)
+_CUT = re.compile(r"\n|(?<=..[.!?]) ")
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,9 @@ def from_entities(doc, labels: frozenset[str], text: str) -> list[Candidate]:
 
 
 @dataclass(frozen=True)
-class LineRuns:
-    """The runs of one line (``text[start:end]``, no line break in it) and the words whose
-    lower-case use elsewhere in the text was asked about while finding them (-> the answer)."""
+class PieceRuns:
+    """The runs of one piece of text (``text[start:end]``, a line or a sentence, ``_pieces``) and
+    the words whose lower-case use elsewhere in the text was asked about there (-> the answer)."""
 
     start: int
     end: int
@@ -93,30 +95,30 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
     """Runs of capitalised words, split at ``en``/``and`` between simple names. A run never
     crosses a line break or a sentence end, loses prepositions at its edges (*Volgens Jansen*),
     and ends after a possessive (*Berg's Oslo office*: *Berg's* and *Oslo*)."""
-    return [c for line in runs_by_line(text, lex) for c in line.runs]
+    return [c for piece in runs_by_piece(text, lex) for c in piece.runs]
 
 
-def runs_by_line(text: str, lex: ActorLexicon) -> list[LineRuns]:
-    """``capitalised_runs`` line by line. No token, run or sentence-start test crosses a line
-    break; only whether a word is used in lower case anywhere in the text reaches further."""
+def runs_by_piece(text: str, lex: ActorLexicon) -> list[PieceRuns]:
+    """``capitalised_runs`` piece by piece (``_pieces``): only whether a word is used in lower
+    case anywhere in the text reaches across pieces."""
     lowered = _lowered(text)
-    return [_line_runs(text, lex, lowered, start, end) for start, end in _lines(text)]
+    return [_piece_runs(text, lex, lowered, start, end) for start, end in _pieces(text)]
 
 
-def runs_again(text: str, lex: ActorLexicon, before: list[LineRuns], old: str) -> list[Candidate]:
+def runs_again(text: str, lex: ActorLexicon, before: list[PieceRuns], old: str) -> list[Candidate]:
     """``capitalised_runs(text, lex)`` for a ``text`` that differs from ``old`` (of runs
-    ``before``) in a few characters (hits masked out): the runs of a line that is unchanged, its
-    line break before it too, whose asked words are lower case in ``text`` as in ``old``, are the
-    same; the other lines' runs are found again (a masked line break joins no run)."""
+    ``before``) in a few characters (hits masked out): the runs of a piece that is unchanged, the
+    character before it too, whose asked words are lower case in ``text`` as in ``old``, are the
+    same; the other pieces' runs are found again (a masked character joins no run)."""
     lowered = _lowered(text)
     out: list[Candidate] = []
-    for line in before:
-        # the line break before it as well: a sentence start is read back to it
-        same = text[max(0, line.start - 1) : line.end] == old[max(0, line.start - 1) : line.end]
-        if same and all((w in lowered) == answer for w, answer in line.asked.items()):
-            out.extend(line.runs)
+    for piece in before:
+        # the character before it as well: a sentence start is read back to it
+        same = text[max(0, piece.start - 1) : piece.end] == old[max(0, piece.start - 1) : piece.end]
+        if same and all((w in lowered) == answer for w, answer in piece.asked.items()):
+            out.extend(piece.runs)
         else:
-            out.extend(_line_runs(text, lex, lowered, line.start, line.end).runs)
+            out.extend(_piece_runs(text, lex, lowered, piece.start, piece.end).runs)
     return out
 
 
@@ -124,17 +126,20 @@ def _lowered(text: str) -> set[str]:
     return {w for w in TOKEN.findall(text) if w[:1].islower()}
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """The text cut at line breaks (left out) and at the space after a sentence end whose word
+    before ends in a lower-case letter (so it is no initial of *John R. Smith*): no token, run
+    or sentence-start test crosses a cut, in the text or in it with characters masked out."""
     bounds, start = [], 0
-    while (end := text.find("\n", start)) >= 0:
+    cuts = [c for m in _CUT.finditer(text) if text[c := m.start()] == "\n" or text[c - 2].islower()]
+    for end in (*cuts, len(text)):
         bounds.append((start, end))
-        start = end + 1
-    bounds.append((start, len(text)))
+        start = end + 1 if end < len(text) and text[end] == "\n" else end
     return bounds
 
 
-def _line_runs(text: str, lex: ActorLexicon, lowered: set[str], start: int, end: int) -> LineRuns:
-    """The runs of ``text[start:end]`` (one line), ``lowered`` the lower-case words of all ``text``."""
+def _piece_runs(text: str, lex: ActorLexicon, lowered: set[str], start: int, end: int) -> PieceRuns:
+    """The runs of ``text[start:end]`` (one piece), ``lowered`` the lower-case words of all ``text``."""
     toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
     out: list[Candidate] = []
     run: list[tuple[int, int, str]] = []
@@ -198,7 +203,7 @@ def _line_runs(text: str, lex: ActorLexicon, lowered: set[str], start: int, end:
         elif run:
             flush()
     flush()
-    return LineRuns(start, end, [c for c in out if any(ch.isalpha() for ch in c.text)], asked)
+    return PieceRuns(start, end, [c for c in out if any(ch.isalpha() for ch in c.text)], asked)
 
 
 def _edge_word(word: str, lex: ActorLexicon) -> bool:
