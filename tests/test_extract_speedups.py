@@ -265,7 +265,6 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(event_stage, "trimmed", trimmed_by_text)
         patch.setattr(stance_stage, "trimmed", trimmed_by_text)
         patch.setattr(ActorLexicon, "is_title", actor_speedups.title_by_scan)
-        patch.setattr(DocActors, "is_covered", actor_speedups.covered_by_scan)
         patch.setattr(DocActors, "person_by_name", actor_speedups.person_by_every_form)
         patch.setattr(EventLexicon, "cue_set", actor_speedups.cue_set_made_again)
         patch.setattr(hits, "runs_again", lambda text, lex, before, old: capitalised_runs(text, lex))

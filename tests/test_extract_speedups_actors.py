@@ -22,11 +22,6 @@ def title_by_scan(self: ActorLexicon, words: list[str]) -> bool:
     return any(low == t or low.endswith(" " + t) for t in self.titles)
 
 
-def covered_by_scan(self: DocActors, start: int, end: int) -> bool:
-    """``is_covered`` comparing the span with every primary mention."""
-    return any(s < end and start < e for s, e in self.covered)
-
-
 def person_by_every_form(self: DocActors, name: str):
     """``person_by_name`` making the keys of every form of every person on each call."""
     keys = name_keys(name)
@@ -48,7 +43,7 @@ def cue_set_made_again(self: EventLexicon, name: str) -> set[str]:
 
 def runs_in_one_piece(text: str, lex: ActorLexicon):
     """``capitalised_runs`` over the whole text at once, not cut into pieces."""
-    return _piece_runs(text, lex, _lowered(text), 0, len(text)).runs
+    return _piece_runs(text, lex, _lowered(text), [(0, len(text))])[0].runs
 
 
 def test_title_lookup_equals_the_scan_over_every_title():
@@ -63,18 +58,6 @@ def test_title_lookup_equals_the_scan_over_every_title():
             runs.append(words)
         for words in runs:
             assert lex.is_title(words) == title_by_scan(lex, words), words
-
-
-def test_covered_lookup_equals_the_scan_while_mentions_are_added():
-    rng = random.Random(11)
-    found = DocActors("x" * 300, load_kb(), lexicon("nl"), None)
-    for _ in range(60):
-        start = rng.randrange(280)
-        found.covered.append((start, start + rng.randrange(1, 20)))
-        for _ in range(20):
-            s = rng.randrange(300)
-            e = s + rng.randrange(0, 15)
-            assert found.is_covered(s, e) == covered_by_scan(found, s, e), (s, e)
 
 
 def test_person_lookup_equals_the_scan_as_mentions_change():

@@ -102,7 +102,7 @@ def runs_by_piece(text: str, lex: ActorLexicon) -> list[PieceRuns]:
     """``capitalised_runs`` piece by piece (``_pieces``): only whether a word is used in lower
     case anywhere in the text reaches across pieces."""
     lowered = _lowered(text)
-    return [_piece_runs(text, lex, lowered, start, end) for start, end in _pieces(text)]
+    return _piece_runs(text, lex, lowered, _pieces(text))
 
 
 def runs_again(text: str, lex: ActorLexicon, before: list[PieceRuns], old: str) -> list[Candidate]:
@@ -118,7 +118,7 @@ def runs_again(text: str, lex: ActorLexicon, before: list[PieceRuns], old: str) 
         if same and all((w in lowered) == answer for w, answer in piece.asked.items()):
             out.extend(piece.runs)
         else:
-            out.extend(_piece_runs(text, lex, lowered, piece.start, piece.end).runs)
+            out.extend(_piece_runs(text, lex, lowered, [(piece.start, piece.end)])[0].runs)
     return out
 
 
@@ -138,12 +138,22 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _piece_runs(text: str, lex: ActorLexicon, lowered: set[str], start: int, end: int) -> PieceRuns:
-    """The runs of ``text[start:end]`` (one piece), ``lowered`` the lower-case words of all ``text``."""
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+def _piece_runs(text: str, lex: ActorLexicon, lowered: set[str], bounds: list[tuple[int, int]]) -> list[PieceRuns]:
+    """The runs of each piece ``text[start:end]`` of ``bounds`` (in order, from ``_pieces``) in one
+    pass over their words; ``lowered``: the lower-case words of all ``text``."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, bounds[0][0], bounds[-1][1])]
     out: list[Candidate] = []
     run: list[tuple[int, int, str]] = []
     asked: dict[str, bool] = {}
+    pieces: list[PieceRuns] = []
+
+    def close() -> None:  # the piece ends: no run goes on across it
+        nonlocal asked
+        flush()
+        start, end = bounds[len(pieces)]
+        pieces.append(PieceRuns(start, end, [c for c in out if any(ch.isalpha() for ch in c.text)], asked))
+        out.clear()
+        asked = {}
 
     def emit(part: list[tuple[int, int, str]]) -> None:
         while part and (part[-1][2].lower() in _INNER or not part[-1][2][:1].isupper()):
@@ -190,6 +200,8 @@ def _piece_runs(text: str, lex: ActorLexicon, lowered: set[str], start: int, end
         run.clear()
 
     for s, e, w in toks:
+        while s >= bounds[len(pieces)][1]:
+            close()
         cap = w[:1].isupper() and not w.isdigit()
         if run:
             gap = text[run[-1][1] : s]
@@ -202,8 +214,9 @@ def _piece_runs(text: str, lex: ActorLexicon, lowered: set[str], start: int, end
                 flush()  # the possessor is a name of its own
         elif run:
             flush()
-    flush()
-    return PieceRuns(start, end, [c for c in out if any(ch.isalpha() for ch in c.text)], asked)
+    while len(pieces) < len(bounds):
+        close()
+    return pieces
 
 
 def _edge_word(word: str, lex: ActorLexicon) -> bool:

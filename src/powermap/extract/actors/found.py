@@ -8,10 +8,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from powermap import lang
@@ -71,9 +69,6 @@ class DocActors:
         self.actors: dict[str, DocActor] = {}
         self.covered: list[tuple[int, int]] = []
         self._keys_of: dict[str, tuple[set[str], frozenset[str], frozenset[str]]] = {}
-        self._reach_count = 0  # how many spans ``_starts`` and ``_reach`` were made of
-        self._starts: list[int] = []  # their starts, sorted
-        self._reach: list[int] = []  # the furthest end among the spans up to each of them
 
     # -- building ---------------------------------------------------------------------------
     def kb_actor(self, kb_id: str) -> DocActor:
@@ -104,15 +99,7 @@ class DocActors:
             self.covered.append((start, end))
 
     def is_covered(self, start: int, end: int) -> bool:
-        """Whether a primary mention overlaps ``[start, end)``: among the spans that start before
-        ``end`` (sorted by start), the furthest end reaches past ``start``."""
-        if self._reach_count != len(self.covered):  # spans were added (they are only ever appended)
-            spans = sorted(self.covered)
-            self._starts = [s for s, _ in spans]
-            self._reach = list(accumulate((e for _, e in spans), max))
-            self._reach_count = len(spans)
-        before = bisect_left(self._starts, end)
-        return before > 0 and self._reach[before - 1] > start
+        return any(s < end and start < e for s, e in self.covered)
 
     # -- lookups other stages use -------------------------------------------------------------
     def persons(self) -> list[DocActor]:
@@ -145,8 +132,8 @@ class DocActors:
             last |= name_keys(f)
             if parts:
                 last |= name_keys(parts[-1])
-        self._keys_of[a.id] = (forms, frozenset(full), frozenset(last))
-        return frozenset(full), frozenset(last)
+        made = self._keys_of[a.id] = (forms, frozenset(full), frozenset(last))
+        return made[1], made[2]
 
     def last_person(self, before: int, role_key: str | None = None, noun: str | None = None) -> DocActor | None:
         """The person mentioned last before ``before`` that fits a role key or a role noun."""
