@@ -22,8 +22,11 @@ from powermap.extract import events as event_stage
 from powermap.extract import stances as stance_stage
 from powermap.extract._text import _find_sentences
 from powermap.extract._tokens import token_table
-from powermap.extract.actors import actor_types
+from powermap.extract.actors import actor_types, candidates, hits
+from powermap.extract.actors.candidates import capitalised_runs
+from powermap.extract.actors.found import DocActors
 from powermap.extract.actors.fuzzy import FuzzyIndex
+from powermap.extract.actors.lexicon import ActorLexicon
 from powermap.extract.claims.numbers import NumberLexicon
 from powermap.extract.claims.tokens import TOKEN, Tok
 from powermap.extract.events import morphology, syntax
@@ -40,6 +43,7 @@ from powermap.kb import load_kb
 from powermap.kb.names import CONVENTIONS, fold, fold_char, name_key, name_keys
 from powermap.records import Document, document_id
 
+from . import test_extract_speedups_actors as actor_speedups
 from .conftest import SHARED
 
 DEV = sorted((SHARED / "corpus-dev").glob("*/*.txt"))
@@ -260,6 +264,11 @@ def test_records_equal_those_of_the_plain_reference_paths(monkeypatch):
         patch.setattr(_text, "_sentence_bounds", lambda doc: [(s.start, s.end) for s in _find_sentences(doc)])
         patch.setattr(event_stage, "trimmed", trimmed_by_text)
         patch.setattr(stance_stage, "trimmed", trimmed_by_text)
+        patch.setattr(ActorLexicon, "is_title", actor_speedups.title_by_scan)
+        patch.setattr(DocActors, "person_by_name", actor_speedups.person_by_every_form)
+        patch.setattr(EventLexicon, "cue_set", actor_speedups.cue_set_made_again)
+        patch.setattr(hits, "runs_again", lambda text, lex, before, old: capitalised_runs(text, lex))
+        patch.setattr(candidates, "_pieces", lambda text: [(0, len(text))])  # the runs in one pass
         plain = [Extractor()(d).to_dict() for d in documents]
     assert plain == fast
 

@@ -34,6 +34,8 @@ POSSESSIVE = re.compile(r"['’]s$")
 #: what may stand between two words of one run
 _JOINS = frozenset((" ", "-", "'", "’"))
 _SENT_END = set('.!?:;\n“”"‘«»(')
+#: where ``_pieces`` may cut: a line break, or a space after a sentence end (two characters in)
+_CUT = re.compile(r"\n|(?<=..[.!?]) ")
 
 
 @dataclass(frozen=True)
@@ -78,14 +80,80 @@ def from_entities(doc, labels: frozenset[str], text: str) -> list[Candidate]:
     ]
 
 
+@dataclass(frozen=True)
+class PieceRuns:
+    """The runs of one piece of text (``text[start:end]``, a line or a sentence, ``_pieces``) and
+    the words whose lower-case use elsewhere in the text was asked about there (-> the answer)."""
+
+    start: int
+    end: int
+    runs: list[Candidate]
+    asked: dict[str, bool]
+
+
 def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
     """Runs of capitalised words, split at ``en``/``and`` between simple names. A run never
     crosses a line break or a sentence end, loses prepositions at its edges (*Volgens Jansen*),
     and ends after a possessive (*Berg's Oslo office*: *Berg's* and *Oslo*)."""
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    return [c for piece in runs_by_piece(text, lex) for c in piece.runs]
+
+
+def runs_by_piece(text: str, lex: ActorLexicon) -> list[PieceRuns]:
+    """``capitalised_runs`` piece by piece (``_pieces``): only whether a word is used in lower
+    case anywhere in the text reaches across pieces."""
+    lowered = _lowered(text)
+    return _piece_runs(text, lex, lowered, _pieces(text))
+
+
+def runs_again(text: str, lex: ActorLexicon, before: list[PieceRuns], old: str) -> list[Candidate]:
+    """``capitalised_runs(text, lex)`` for a ``text`` that differs from ``old`` (of runs
+    ``before``) in a few characters (hits masked out): the runs of a piece that is unchanged, the
+    character before it too, whose asked words are lower case in ``text`` as in ``old``, are the
+    same; the other pieces' runs are found again (a masked character joins no run)."""
+    lowered = _lowered(text)
+    out: list[Candidate] = []
+    for piece in before:
+        # the character before it as well: a sentence start is read back to it
+        same = text[max(0, piece.start - 1) : piece.end] == old[max(0, piece.start - 1) : piece.end]
+        if same and all((w in lowered) == answer for w, answer in piece.asked.items()):
+            out.extend(piece.runs)
+        else:
+            out.extend(_piece_runs(text, lex, lowered, [(piece.start, piece.end)])[0].runs)
+    return out
+
+
+def _lowered(text: str) -> set[str]:
+    return {w for w in TOKEN.findall(text) if w[:1].islower()}
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """The text cut at line breaks (left out) and at the space after a sentence end whose word
+    before ends in a lower-case letter (so it is no initial of *John R. Smith*): no token, run
+    or sentence-start test crosses a cut, in the text or in it with characters masked out."""
+    bounds, start = [], 0
+    cuts = [c for m in _CUT.finditer(text) if text[c := m.start()] == "\n" or text[c - 2].islower()]
+    for end in (*cuts, len(text)):
+        bounds.append((start, end))
+        start = end + 1 if end < len(text) and text[end] == "\n" else end
+    return bounds
+
+
+def _piece_runs(text: str, lex: ActorLexicon, lowered: set[str], bounds: list[tuple[int, int]]) -> list[PieceRuns]:
+    """The runs of each piece ``text[start:end]`` of ``bounds`` (in order, from ``_pieces``) in one
+    pass over their words; ``lowered``: the lower-case words of all ``text``."""
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, bounds[0][0], bounds[-1][1])]
     out: list[Candidate] = []
     run: list[tuple[int, int, str]] = []
-    lowered = {w for _, _, w in toks if w[:1].islower()}
+    asked: dict[str, bool] = {}
+    pieces: list[PieceRuns] = []
+
+    def close() -> None:  # the piece ends: no run goes on across it
+        nonlocal asked
+        flush()
+        start, end = bounds[len(pieces)]
+        pieces.append(PieceRuns(start, end, [c for c in out if any(ch.isalpha() for ch in c.text)], asked))
+        out.clear()
+        asked = {}
 
     def emit(part: list[tuple[int, int, str]]) -> None:
         while part and (part[-1][2].lower() in _INNER or not part[-1][2][:1].isupper()):
@@ -97,8 +165,11 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
             part.pop(0)
         while part and _edge_word(part[-1][2], lex) and len(part) > 1:
             part.pop()
-        if len(part) > 1 and is_initial(text, part[0][0]) and part[0][2].lower() in lowered:
-            part.pop(0)
+        if len(part) > 1 and is_initial(text, part[0][0]):
+            first = part[0][2].lower()
+            asked[first] = first in lowered
+            if asked[first]:
+                part.pop(0)
         if part:
             s, e = part[0][0], part[-1][1]
             out.append(Candidate(s, e, text[s:e], None, is_initial(text, s)))
@@ -129,6 +200,8 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
         run.clear()
 
     for s, e, w in toks:
+        while s >= bounds[len(pieces)][1]:
+            close()
         cap = w[:1].isupper() and not w.isdigit()
         if run:
             gap = text[run[-1][1] : s]
@@ -141,8 +214,9 @@ def capitalised_runs(text: str, lex: ActorLexicon) -> list[Candidate]:
                 flush()  # the possessor is a name of its own
         elif run:
             flush()
-    flush()
-    return [c for c in out if any(ch.isalpha() for ch in c.text)]
+    while len(pieces) < len(bounds):
+        close()
+    return pieces
 
 
 def _edge_word(word: str, lex: ActorLexicon) -> bool:

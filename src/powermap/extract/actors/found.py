@@ -68,6 +68,7 @@ class DocActors:
         self.doc = doc if doc is not None and doc.has_annotation("DEP") else None
         self.actors: dict[str, DocActor] = {}
         self.covered: list[tuple[int, int]] = []
+        self._keys_of: dict[str, tuple[set[str], frozenset[str], frozenset[str]]] = {}
 
     # -- building ---------------------------------------------------------------------------
     def kb_actor(self, kb_id: str) -> DocActor:
@@ -109,14 +110,30 @@ class DocActors:
         keys = name_keys(name)
         single = len(name.split()) == 1
         for a in self.persons():
-            forms = {a.name, *a.mentions.values()}
-            for f in forms:
-                parts = f.split()
-                if len(parts) < 2 and not single:
-                    continue
-                if name_keys(f) & keys or (single and name_keys(parts[-1]) & keys):
-                    return a
+            full, last = self._person_keys(a)
+            if not keys.isdisjoint(last if single else full):
+                return a
         return None
+
+    def _person_keys(self, a: DocActor) -> tuple[frozenset[str], frozenset[str]]:
+        """The keys ``person_by_name`` matches a person on, remembered until its name or mentions
+        change: those of its forms of two or more words (for a name of two or more words), and
+        those of every form and every form's last word (for a one-word name)."""
+        forms = {a.name, *a.mentions.values()}
+        made = self._keys_of.get(a.id)
+        if made is not None and made[0] == forms:
+            return made[1], made[2]
+        full: set[str] = set()
+        last: set[str] = set()
+        for f in forms:
+            parts = f.split()
+            if len(parts) >= 2:
+                full |= name_keys(f)
+            last |= name_keys(f)
+            if parts:
+                last |= name_keys(parts[-1])
+        made = self._keys_of[a.id] = (forms, frozenset(full), frozenset(last))
+        return made[1], made[2]
 
     def last_person(self, before: int, role_key: str | None = None, noun: str | None = None) -> DocActor | None:
         """The person mentioned last before ``before`` that fits a role key or a role noun."""

@@ -14,9 +14,12 @@ from powermap.extract.actors.candidates import (
     CONJUNCTIONS,
     PARTICLES,
     Candidate,
+    PieceRuns,
     _prepositions,
     capitalised_runs,
     from_entities,
+    runs_again,
+    runs_by_piece,
 )
 from powermap.extract.actors.gazetteer import Hit
 from powermap.extract.actors.lexicon import ActorLexicon
@@ -35,7 +38,9 @@ def hits_pass(state: LinkState) -> None:
     state.has_ner = doc is not None and doc.has_annotation("ENT_IOB")
     state.entities = from_entities(doc, NER_LABELS | NON_ACTOR_LABELS, text) if state.has_ner else []
     hits = drop_partial_persons(kb, hits, state.entities, text)
-    state.hits, cands = settle_runs(kb, lex, hits, capitalised_runs(text, lex), text, state.entities)
+    pieces = runs_by_piece(text, lex)
+    runs = [c for piece in pieces for c in piece.runs]
+    state.hits, cands = settle_runs(kb, lex, hits, runs, text, state.entities, pieces)
     state.candidates = with_entities(cands, state.entities, text) if state.has_ner else cands
 
 
@@ -57,7 +62,7 @@ def drop_partial_persons(kb: KnowledgeBase, hits: list[Hit], ents: list[Candidat
 
 def settle_runs(
     kb: KnowledgeBase, lex: ActorLexicon, hits: list[Hit], cands: list[Candidate], text: str,
-    ents: list[Candidate] | None = None,
+    ents: list[Candidate] | None = None, pieces: list[PieceRuns] | None = None,
 ) -> tuple[list[Hit], list[Candidate]]:  # fmt: skip
     """Split name candidates from hits. A tight run of capitalised words ending in a single
     state, organisation or place hit is a name of its own (``Vrij Nederland``, ``Nieuw Rusland``,
@@ -105,7 +110,8 @@ def settle_runs(
         if i not in drop:
             chars[h.start : h.end] = "|" * (h.end - h.start)
     masked = "".join(chars)
-    for c in capitalised_runs(masked, lex):
+    # ``cands`` by piece (``pieces``): the runs of the pieces where nothing was masked are kept
+    for c in runs_again(masked, lex, pieces, text) if pieces is not None else capitalised_runs(masked, lex):
         if not any(k.start < c.end and c.start < k.end for k in keep):
             keep.append(Candidate(c.start, c.end, text[c.start : c.end], c.label, c.initial))
     keep.sort(key=lambda c: c.start)

@@ -50,7 +50,15 @@ class ActorLexicon:
         """Whether a run of words ends in a role noun, an apposition role or an honorific
         (*Foreign Minister*, *Crown Prince*): a title, not a name."""
         low = " ".join(words).lower()
-        return any(low == t or low.endswith(" " + t) for t in self.titles)
+        # the whole run or any part of it after a space is a title: a set lookup per word
+        if low in self.titles:
+            return True
+        space = low.find(" ")
+        while space >= 0:
+            if low[space + 1 :] in self.titles:
+                return True
+            space = low.find(" ", space + 1)
+        return False
 
     def honorifics_before(self, words: list[str], keep: int = 1) -> int:
         """How many of ``words`` open with honorifics (*Prince* Faisal bin Farhan), leaving at

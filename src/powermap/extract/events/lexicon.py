@@ -8,6 +8,7 @@ is documented in ``docs/events.md``.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -77,6 +78,7 @@ class EventLexicon:
         self.entries: dict[str, list[LexEntry]] = {}
         self._nouns: frozenset[str] | None = None
         self._endings: frozenset[str] | None = None
+        self._cue_sets: dict[str, frozenset[str]] = {}
         files = sorted(folder.glob("event_verbs*.tsv"), key=lambda p: (".local" not in p.name, p.name))
         for path in files:
             for row in read_tsv(path):
@@ -92,9 +94,13 @@ class EventLexicon:
         entry = LexEntry(lemma, None if code.startswith("-") else code, pattern, flags)
         self.entries.setdefault(lemma, []).append(entry)
 
-    def cue_set(self, name: str) -> set[str]:
-        """A cue list from ``event_cues.yaml`` as a set of lower-case strings."""
-        return {str(w).lower() for w in self.cues.get(name) or []}
+    def cue_set(self, name: str) -> frozenset[str]:
+        """A cue list from ``event_cues.yaml`` as a set of lower-case strings, made once per lexicon
+        (the event and stance coders ask for some 160 lists per document)."""
+        found = self._cue_sets.get(name)
+        if found is None:
+            found = self._cue_sets[name] = frozenset(str(w).lower() for w in self.cues.get(name) or [])
+        return found
 
     def has(self, lemma: str) -> bool:
         return norm(lemma) in self.entries
@@ -140,7 +146,7 @@ class EventLexicon:
             return any(b.endswith(dashed) for b in bag)
         return False
 
-    def headed_by(self, word: str, heads: set[str]) -> bool:
+    def headed_by(self, word: str, heads: AbstractSet[str]) -> bool:
         """Whether ``word`` is one of ``heads`` or, where compounds are one word, ends in one
         (*tv-zender*, *nieuwszender* ~ *zender*; at least four letters)."""
         word = word.lower()

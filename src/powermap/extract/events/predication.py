@@ -9,6 +9,7 @@ parse only; the language's labels come through ``syntax.dep``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Token
 
@@ -21,7 +22,7 @@ __all__ = ["predicative_holder", "relative_antecedent"]
 CHAIN = 4
 
 
-def relative_antecedent(tok: Token, relative: set[str], names_actor: Callable[[Token], bool]) -> Token:
+def relative_antecedent(tok: Token, relative: AbstractSet[str], names_actor: Callable[[Token], bool]) -> Token:
     """What a relative pronoun stands for: the noun its clause modifies (or, for a clause the
     parser hung elsewhere, ``stray_relative_noun``); when that noun is a predicative noun that
     names no actor itself, whom it describes (*X wierp zich op als de kracht die ...*: X),

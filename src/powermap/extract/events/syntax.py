@@ -10,6 +10,7 @@ this module sees only the normalised roles.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -221,7 +222,7 @@ def prepositional(tok: Token) -> Iterator[tuple[str, str, Token]]:
             yield label, (case[0] if case else ""), child
 
 
-def agents(tok: Token, agent_preps: set[str]) -> list[Token]:
+def agents(tok: Token, agent_preps: AbstractSet[str]) -> list[Token]:
     return [noun for label, prep, noun in prepositional(tok) if label == "obl:agent" or prep in agent_preps]
 
 

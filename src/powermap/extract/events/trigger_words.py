@@ -40,8 +40,8 @@ class TriggerWords:
     verbs_only: bool
     particle_prefix: bool
     particles: frozenset[str] | set[str]
-    reported_markers: set[str]
-    infinitive: set[str]
+    reported_markers: frozenset[str]
+    infinitive: frozenset[str]
 
     def __init__(self, lexicon: EventLexicon) -> None:
         self._readings = _readings(lexicon.language)  # see readings
