@@ -281,15 +281,19 @@ by {clients} clients at once ({wall:.0f} s for the phase). Milliseconds; status 
 
 
 def _wait_quiet(pid: int, limit_s: float = 900.0) -> tuple[float, float]:
-    """Wait until the server's CPU time has grown less than 10 ms a second for ``QUIET_S`` seconds in
-    a row (longer than ``change_ahead.STABLE_S``, the pause before its background pass), at most
-    ``limit_s``: the seconds waited and the CPU-seconds the server used meanwhile."""
+    """Wait until the server's CPU time has grown less than 10 ms a second per process (with
+    ``--workers``, the supervisor and each worker poll a little even when idle) for ``QUIET_S``
+    seconds in a row (longer than ``change_ahead.STABLE_S``, the pause before its background pass),
+    at most ``limit_s``: the seconds waited and the CPU-seconds the server used meanwhile."""
+    import psutil
+
     started, cpu_before = time.perf_counter(), _cpu_seconds(pid)
     still, last = 0, cpu_before
     while still < QUIET_S and time.perf_counter() - started < limit_s:
         time.sleep(1.0)
         now = _cpu_seconds(pid)
-        still = still + 1 if now - last < 0.01 else 0
+        processes = 1 + len(psutil.Process(pid).children(recursive=True))
+        still = still + 1 if now - last < 0.01 * processes else 0
         last = now
     return time.perf_counter() - started - QUIET_S, last - cpu_before
 
