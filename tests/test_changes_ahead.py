@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import powermap.serve.api
 from powermap.analyse.changes import ChangeOptions
-from powermap.serve.api import change_ahead, change_views, create_app
+from powermap.serve.api import change_ahead, change_plans, create_app
 from powermap.serve.api.relation_queries import store_fingerprint
 from powermap.serve.cli.app import app as cli
 
@@ -43,13 +43,13 @@ def _forget(store) -> None:
 def builds(monkeypatch) -> list[tuple]:
     """The comparisons computed from now on (the windows of each)."""
     built: list[tuple] = []
-    original = change_views.changes_report
+    original = change_plans.changes_report
 
     def counting(conn, planned, *args, **kwargs):
         built.append(tuple(w.label for w in planned))
         return original(conn, planned, *args, **kwargs)
 
-    monkeypatch.setattr(change_views, "changes_report", counting)
+    monkeypatch.setattr(change_plans, "changes_report", counting)
     return built
 
 
@@ -58,8 +58,8 @@ def _client(store) -> TestClient:
 
 
 def _kept_report(conn, to: str, by: str | None = None):
-    planned, _ = change_views.plan(conn, None, to, by, 2)
-    return change_ahead.lookup(conn, change_views.report_key(planned[-2:], ChangeOptions(alpha=0.05, show_all=False)))
+    planned, _ = change_plans.plan(conn, None, to, by, 2)
+    return change_ahead.lookup(conn, change_plans.report_key(planned[-2:], ChangeOptions(alpha=0.05, show_all=False)))
 
 
 def test_after_the_pass_a_month_is_answered_from_what_was_kept_byte_for_byte(store, builds):
@@ -107,7 +107,7 @@ class WriteOnSecondStep(change_ahead.Activity):
 
 def test_a_write_during_the_pass_stops_it_and_the_next_pass_computes_the_new_state(store, builds):
     conn = store.reader()
-    before = change_views.build_report(conn, *_march(conn))["comparisons"][0]["after"]["events"]
+    before = change_plans.build_report(conn, *_march(conn))["comparisons"][0]["after"]["events"]
     builds.clear()
     assert not change_ahead.run_pass(conn, 36, WriteOnSecondStep(store))
     assert builds == [("2019-02", "2019-03")]  # the first step only
@@ -123,7 +123,7 @@ def test_a_write_during_the_pass_stops_it_and_the_next_pass_computes_the_new_sta
 
 
 def _march(conn) -> tuple[list, ChangeOptions]:
-    planned, _ = change_views.plan(conn, None, "2019-03", None, 2)
+    planned, _ = change_plans.plan(conn, None, "2019-03", None, 2)
     return planned, ChangeOptions(alpha=0.05, show_all=False)
 
 
@@ -184,7 +184,7 @@ def test_the_serve_option_reaches_the_app(store, monkeypatch):
 def test_a_request_for_the_report_the_pass_is_computing_waits_for_it(store, monkeypatch):
     """The pass is held inside its first report until the request for it waits on it: the request gets
     the pass's report, computed once."""
-    original, built, gate, inside = change_views.changes_report, [], threading.Event(), threading.Event()
+    original, built, gate, inside = change_plans.changes_report, [], threading.Event(), threading.Event()
 
     def held(conn, planned, *args, **kwargs):
         built.append(threading.current_thread().name)
@@ -193,7 +193,7 @@ def test_a_request_for_the_report_the_pass_is_computing_waits_for_it(store, monk
             gate.wait(30)
         return original(conn, planned, *args, **kwargs)
 
-    monkeypatch.setattr(change_views, "changes_report", held)
+    monkeypatch.setattr(change_plans, "changes_report", held)
     conn, pass_conn = store.reader(), store.reader()
     passing = threading.Thread(target=change_ahead.run_pass, args=(pass_conn, 1), name="pass")
     passing.start()

@@ -12,15 +12,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from powermap.analyse import periods
-from powermap.analyse.changes import changes_report, compare, data_span, plan_windows, window_events
+from powermap.analyse.changes import changes_report, compare, data_span, plan_windows
 from powermap.analyse.changes_camps import discourse_grouping, network_grouping
-from powermap.analyse.changes_memo import WindowMemo
+from powermap.analyse.changes_memo import WindowMemo, window_events
 from powermap.analyse.changes_stances import span_statements
 from powermap.analyse.discourse import Statement, actor_ties, discourse
 from powermap.analyse.events import EventFilter, load_events
 from powermap.analyse.network import build_network
 from powermap.serve.api import create_app
-from powermap.serve.api.change_views import window_memo
+from powermap.serve.api.change_plans import window_memo
 from powermap.store import open_store
 from powermap.store.migrations import available, current_version
 

@@ -22,7 +22,7 @@ window of a sequence (calendar periods or sliding windows) with the one before i
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -37,7 +37,7 @@ from powermap.analyse.changes_memo import WindowMemo
 from powermap.analyse.changes_reports import DEFAULT_REPORTS, single_reports
 from powermap.analyse.changes_stances import stance_changes
 from powermap.analyse.claims import DEFAULT_TOLERANCE
-from powermap.analyse.events import EventFilter, EventRow, _query, as_date, first_day_sql, load_events
+from powermap.analyse.events import EventFilter, EventRow, _query, as_date, first_day_sql
 from powermap.analyse.periods import Window
 
 PARTS: tuple[str, ...] = ("dyads", "camps", "coalitions", "stances", "claims")
@@ -75,14 +75,6 @@ class ChangeOptions:
     concepts: dict[str, str] | None = None
     parts: tuple[str, ...] = PARTS
     seed: int = 1
-
-
-def window_events(conn: sqlite3.Connection, flt: EventFilter, windows: list[Window]) -> list[EventRow]:
-    """The events counting under ``flt`` dated inside the windows' overall span, history left out."""
-    first, last = min(w.start for w in windows), max(w.end for w in windows)
-    events = load_events(conn, replace(flt, since=first, until=last)).events
-    past = periods.historical_event_ids(conn, first, last)  # only those of the span
-    return [e for e in events if e.id not in past]
 
 
 def compare(

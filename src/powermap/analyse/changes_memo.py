@@ -21,14 +21,16 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
+from powermap.analyse import periods
 from powermap.analyse.changes_camps import Grouping, discourse_grouping, network_grouping
 from powermap.analyse.changes_claims import load_claims
 from powermap.analyse.changes_stances import Tally, span_statements, tally
 from powermap.analyse.discourse import Statement
-from powermap.analyse.events import EventFilter, EventRow
+from powermap.analyse.events import EventFilter, EventRow, load_events
 from powermap.analyse.periods import Window
 
 #: rows kept at most: about 70 MiB (a month of the 100,000-document store: about 1,000 events, 2,400
@@ -74,12 +76,18 @@ def _concepts_key(concepts: dict[str, str] | None) -> tuple | None:
     return tuple(sorted(concepts.items())) if concepts is not None else None
 
 
+def window_events(conn: sqlite3.Connection, flt: EventFilter, windows: list[Window]) -> list[EventRow]:
+    """The events counting under ``flt`` dated inside the windows' overall span, history left out."""
+    first, last = min(w.start for w in windows), max(w.end for w in windows)
+    events = load_events(conn, replace(flt, since=first, until=last)).events
+    past = periods.historical_event_ids(conn, first, last)  # only those of the span
+    return [e for e in events if e.id not in past]
+
+
 def events(
     conn: sqlite3.Connection, memo: WindowMemo, flt: EventFilter, before: Window, after: Window
 ) -> list[EventRow]:
-    """The counting events of both windows, history left out, oldest first (``changes.window_events``)."""
-    from powermap.analyse.changes import window_events
-
+    """The counting events of both windows, history left out, oldest first (``window_events``)."""
     if not _apart(before, after):
         return window_events(conn, flt, [before, after])
     first, second = sorted((before, after), key=lambda w: w.start)

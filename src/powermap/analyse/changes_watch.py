@@ -44,8 +44,9 @@ import yaml
 
 from powermap.analyse import periods
 from powermap.analyse.actors import ActorNotFound, load_actors, resolve
-from powermap.analyse.changes import ChangeOptions, compare, dyad_entry, window_events
+from powermap.analyse.changes import ChangeOptions, compare, dyad_entry
 from powermap.analyse.changes_dyads import DEFAULT_ALPHA, dyad_shifts
+from powermap.analyse.changes_memo import window_events
 
 KINDS = ("dyad", "actor", "concept", "measure")
 THRESHOLDS = ("shift_below", "shift_above", "balance_below", "balance_above")

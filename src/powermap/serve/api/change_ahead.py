@@ -5,8 +5,8 @@ plans the same two windows) or the last two weeks of one (``to=2024-03&by=week``
 comparison nobody asked before (community detection, the windows' rows, the comparison: about 200
 CPU-ms on 100,000 documents). After the server's warm-up (``warm.py``) a background pass computes
 both for the newest ``months`` calendar months of the data, newest first, planned and keyed exactly as
-the request plans and keys them (``change_views.plan``, ``change_views.report_key``), and keeps them
-for the store's current state; ``change_views.changes`` answers from them (the same dict, so the
+the request plans and keys them (``change_plans.plan``, ``change_plans.report_key``), and keeps them
+for the store's current state; ``change_plans.changes`` answers from them (the same dict, so the
 same bytes).
 
 How it stays out of the way:
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from powermap.analyse.changes import ChangeOptions, data_span
-from powermap.serve.api import change_views
+from powermap.serve.api import change_plans
 from powermap.serve.api.relation_queries import store_fingerprint
 from powermap.store import Store
 
@@ -191,17 +191,17 @@ def _drop_stale(path: str, state: tuple) -> None:
 
 def _step(conn: sqlite3.Connection, kept: Kept, to: str, by: str | None, options: ChangeOptions) -> bool:
     """One report (and its plan) kept; False when the state moved on while it was computed."""
-    plan_key = change_views.plan_key(None, to, by, 2)
-    full, problem = change_views.plan(conn, None, to, by, 2)
+    plan_key = change_plans.plan_key(None, to, by, 2)
+    full, problem = change_plans.plan(conn, None, to, by, 2)
     planned = full[-2:] if by is not None else full
     if problem is not None or len(planned) < 2:
         return True  # a note, not a report: the request writes it itself
-    key = change_views.report_key(planned, options)
+    key = change_plans.report_key(planned, options)
     with kept.lock:
         done = key in kept.values
         building = kept.building.setdefault(key, threading.Event())
     try:
-        report = None if done else change_views.build_report(conn, planned, options)
+        report = None if done else change_plans.build_report(conn, planned, options)
         if store_fingerprint(conn) != kept.state:
             return False
         with kept.lock:
