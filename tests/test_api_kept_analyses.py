@@ -13,7 +13,7 @@ import sqlite3
 import pytest
 from fastapi.testclient import TestClient
 
-from powermap.serve.api import change_views, create_app, relation_queries, stance_queries
+from powermap.serve.api import change_plans, create_app, relation_queries, stance_queries
 from powermap.serve.api.responses import ResponseCache
 
 from .workbench_store import ACTORS, build_workbench_store
@@ -48,7 +48,7 @@ def test_default_pages_are_not_pushed_out_by_other_requests(folder, monkeypatch)
         "timeline": counting(monkeypatch, relation_queries, "_timeline"),
         "coalitions": counting(monkeypatch, relation_queries, "discourse"),
         "stances": counting(monkeypatch, stance_queries, "stance_concepts"),
-        "changes": counting(monkeypatch, change_views, "plan_windows"),
+        "changes": counting(monkeypatch, change_plans, "plan_windows"),
     }
     app = create_app(folder, allowed_hosts=["testserver"], warm=False)
     app.state.powermap = dataclasses.replace(app.state.powermap, responses=ResponseCache(size=0))  # keeps nothing
