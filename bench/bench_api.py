@@ -285,14 +285,11 @@ def _wait_quiet(pid: int, limit_s: float = 900.0) -> tuple[float, float]:
     ``--workers``, the supervisor and each worker poll a little even when idle) for ``QUIET_S``
     seconds in a row (longer than ``change_ahead.STABLE_S``, the pause before its background pass),
     at most ``limit_s``: the seconds waited and the CPU-seconds the server used meanwhile."""
-    import psutil
-
     started, cpu_before = time.perf_counter(), _cpu_seconds(pid)
     still, last = 0, cpu_before
     while still < QUIET_S and time.perf_counter() - started < limit_s:
         time.sleep(1.0)
-        now = _cpu_seconds(pid)
-        processes = 1 + len(psutil.Process(pid).children(recursive=True))
+        now, processes = _cpu_and_processes(pid)
         still = still + 1 if now - last < 0.01 * processes else 0
         last = now
     return time.perf_counter() - started - QUIET_S, last - cpu_before
@@ -308,17 +305,23 @@ def _asked(label: str) -> bool:
 
 def _cpu_seconds(pid: int) -> float:
     """The CPU seconds of the server and of its worker processes (``--workers``)."""
+    return _cpu_and_processes(pid)[0]
+
+
+def _cpu_and_processes(pid: int) -> tuple[float, int]:
+    """The CPU seconds of the server and of its worker processes, and how many processes that is."""
     import psutil
 
     process = psutil.Process(pid)
+    everyone = [process, *process.children(recursive=True)]
     total = 0.0
-    for each in [process, *process.children(recursive=True)]:
+    for each in everyone:
         try:
             times = each.cpu_times()
         except psutil.NoSuchProcess:
             continue
         total += times.user + times.system
-    return total
+    return total, len(everyone)
 
 
 def _configure(args: argparse.Namespace) -> None:
