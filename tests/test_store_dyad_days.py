@@ -12,12 +12,13 @@ from fastapi.testclient import TestClient
 
 from powermap.analyse.events import EventFilter, load_events
 from powermap.ingest.model import SourceDocument
-from powermap.records import Actor, Document, Event, ExtractionRecord, Span, document_id
+from powermap.records import Document, Event, ExtractionRecord, document_id
 from powermap.serve.api import actor_queries, create_app, relation_queries
 from powermap.store import open_store
 from powermap.store.corrections_write import Corrector
 from powermap.store.migrations import available, current_version
 from tests.test_store_aggregates import undo_actor_read_paths
+from tests.test_store_event_facets import state_actors
 
 STATES = (("Peru", "PER"), ("Chili", "CHL"), ("Bolivia", "BOL"), ("Ecuador", "ECU"))
 TEXTS = [
@@ -33,13 +34,7 @@ def record_for(text: str, published: str, cameo: str = "010", goldstein: float |
     last with a year only, a coordinated target besides), one negated, one intended, one without
     a target, one aimed at the source itself."""
     doc = Document(id=document_id(text), text=text, language="nl", published=published)
-    actors = []
-    for name, code in STATES:
-        at = text.find(name)
-        if at >= 0:
-            actors.append(Actor(id=code, name=name, type="state", country=code, code=code,
-                                mentions=[Span(name, at, at + len(name))]))  # fmt: skip
-    actors.sort(key=lambda a: text.find(a.name))
+    actors = state_actors(text, STATES)
     first, others = actors[0].id, [a.id for a in actors[1:]]
 
     def event(target: str | None, **fields) -> Event:

@@ -23,16 +23,21 @@ TEXTS = [
 ]
 
 
-def record_for(text: str, published: str, language: str, cameo: str = "010") -> ExtractionRecord:
-    """A record naming the states of the text; one event from the first named to every other."""
-    doc = Document(id=document_id(text), text=text, language=language, published=published)
+def state_actors(text: str, states: tuple[tuple[str, str], ...]) -> list[Actor]:
+    """The states of ``states`` (name, code) that ``text`` names, each with its first mention, in text order."""
     actors = []
-    for name, code in STATES:
+    for name, code in states:
         at = text.find(name)
         if at >= 0:
             actors.append(Actor(id=code, name=name, type="state", country=code, code=code,
                                 mentions=[Span(name, at, at + len(name))]))  # fmt: skip
-    actors.sort(key=lambda a: text.find(a.name))
+    return sorted(actors, key=lambda a: text.find(a.name))
+
+
+def record_for(text: str, published: str, language: str, cameo: str = "010") -> ExtractionRecord:
+    """A record naming the states of the text; one event from the first named to every other."""
+    doc = Document(id=document_id(text), text=text, language=language, published=published)
+    actors = state_actors(text, STATES)
     events = [
         Event(
             source=actors[0].id,
