@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,18 +39,23 @@ def documents(volume: int) -> Iterator[tuple[str, str, str]]:
                 yield f"volume/{serial}", "nl", json.loads(line)["text"]
 
 
-def write(out: Path, volume: int) -> int:
+def write(out: Path, volume: int, batch: int = 1) -> int:
+    """Every record, each document extracted alone, or with ``batch`` > 1 in batches of that many
+    that share a memory zone (``Extractor.batch``, as ``powermap ingest`` runs in one process)."""
     from powermap.extract import Extractor
     from powermap.records import Document, document_id
 
     extractor = Extractor()
     count = 0
+    items = list(documents(volume))
     with out.open("w", encoding="utf-8") as sink:
-        for name, language, text in documents(volume):
-            document = Document(id=document_id(text), text=text, language=language, published="2019-03-01")
-            record = extractor(document).to_dict()
-            sink.write(json.dumps({"name": name, "record": record}, ensure_ascii=False, sort_keys=True) + "\n")
-            count += 1
+        for first in range(0, len(items), max(1, batch)):
+            with extractor.batch() if batch > 1 else nullcontext():
+                for name, language, text in items[first : first + max(1, batch)]:
+                    document = Document(id=document_id(text), text=text, language=language, published="2019-03-01")
+                    record = extractor(document).to_dict()
+                    sink.write(json.dumps({"name": name, "record": record}, ensure_ascii=False, sort_keys=True) + "\n")
+                    count += 1
     print(f"wrote {count} records to {out}", file=sys.stderr)
     return 0
 
@@ -80,12 +86,13 @@ def main() -> int:
     writer = commands.add_parser("write")
     writer.add_argument("out", type=Path)
     writer.add_argument("--volume", type=int, default=100, help="Dutch volume articles to include")
+    writer.add_argument("--batch", type=int, default=1, help="documents per shared memory zone (as ingest runs)")
     comparer = commands.add_parser("compare")
     comparer.add_argument("before", type=Path)
     comparer.add_argument("after", type=Path)
     args = parser.parse_args()
     if args.command == "write":
-        return write(args.out, args.volume)
+        return write(args.out, args.volume, args.batch)
     return compare(args.before, args.after)
 
 

@@ -369,3 +369,28 @@ def test_a_token_table_goes_with_its_doc():
     del doc, table
     gc.collect()
     assert gone() is None  # a table that held its Doc kept every parsed Doc alive (memory grew per document)
+
+
+def test_a_cached_alternation_matches_as_every_order_of_words_of_one_length():
+    """``_text.alternation`` sorts a set's words longest first once per set; the order of words of one
+    length is the set's own. Every such order finds the same matches (sentences written for it)."""
+    import itertools
+    import re
+
+    words = {"de", "De", "het", "een", "the", "van der", "van", "the US", "THE", "dE"}
+    texts = [
+        "De minister van der Berg zei dat de regering het plan van de EU steunt.",
+        "THE US and the EU: een akkoord, het eerste van dE reeks; the end.",
+    ]
+    made = re.compile(rf"\b(?:{_text.alternation(words)})\s+(\w+)", re.IGNORECASE)
+    found = [[(m.span(), m.group(1)) for m in made.finditer(t)] for t in texts]
+    assert found[0] and found[1]
+    by_length: dict[int, list[str]] = {}
+    for word in words:
+        by_length.setdefault(len(word), []).append(word)
+    lengths = sorted(by_length, reverse=True)
+    for orders in itertools.product(*(itertools.permutations(by_length[n]) for n in lengths)):
+        plain = "|".join(re.escape(w) for order in orders for w in order)
+        pattern = re.compile(rf"\b(?:{plain})\s+(\w+)", re.IGNORECASE)
+        assert [[(m.span(), m.group(1)) for m in pattern.finditer(t)] for t in texts] == found
+    assert _text.alternation(list(words)) is _text.alternation(frozenset(words))  # made once per set

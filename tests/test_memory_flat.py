@@ -113,3 +113,24 @@ def test_threads_sharing_a_model_take_turns_in_its_zone():
     with ThreadPoolExecutor(4) as pool:  # a zone's end must not free the words of another thread's Doc
         together = [r.to_dict() for r in pool.map(extractor, documents)]
     assert together == alone
+
+
+def test_a_batch_shares_one_zone_closed_when_the_batch_ends():
+    nlp = model()
+    extractor = Extractor()
+    for document in nonce_documents(2, seed=8):  # anything a stage loads on first use
+        extractor(document)
+    strings = len(nlp.vocab.strings)
+    documents = nonce_documents(6, seed=9)
+    alone = [extractor(d).to_dict() for d in documents]
+    with extractor.batch():
+        batched = [extractor(documents[0]).to_dict()]
+        assert nlp.vocab.in_memory_zone  # the batch's zone stays open between its documents
+        with extractor.batch():  # a batch inside a batch adds nothing
+            batched += [extractor(d).to_dict() for d in documents[1:]]
+        assert nlp.vocab.in_memory_zone
+    assert not nlp.vocab.in_memory_zone
+    assert len(nlp.vocab.strings) == strings
+    assert batched == alone
+    with Extractor(memory_zones=False).batch():  # nothing to share without zones
+        assert not nlp.vocab.in_memory_zone

@@ -8,9 +8,9 @@ Everything works on character offsets into the document text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from powermap import lang
@@ -27,6 +27,19 @@ TOKEN_RE = re.compile(r"\w+(?:[’'\-]\w+)*\.?|[^\w\s]")
 #: words written with a full stop that ends no sentence (``words.yaml`` lists of every language)
 _ABBREVIATIONS = lang.union("abbreviations")
 _SENT_END = re.compile(r"[.!?…]+[”’\"'»)\]]*\d{0,3}(?=\s+[\"“„‘'«(\-–—\w])")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``words`` re-escaped and joined with ``|``, longest first (so a longer word wins where a
+    shorter one is its start), for a regular expression; made once per set of words (the actor
+    passes build the same patterns for every document). Words of one length may come in any
+    order: two of them never both match at one place in a text."""
+    return _alternation(words if isinstance(words, frozenset) else frozenset(words))
+
+
+@lru_cache(maxsize=256)
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from contextlib import ExitStack
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from powermap.annotate.base import Annotator
@@ -22,7 +23,8 @@ class Extractor:
         annotator (Annotator | None): fixed back end; by default chosen per document language.
         memory_zones (bool): annotate each document inside its model's memory zone
             (``annotate.memory``): the words it adds to the model's vocabulary are freed once its
-            record is made, so memory stays flat over any number of documents.
+            record is made, so memory stays flat over any number of documents. Inside ``batch()``
+            the documents of a batch share one zone per model, closed when the batch ends.
 
     Raises:
         StageContractError: a stage requires a list or artefact no stage in the chain provides.
@@ -41,6 +43,7 @@ class Extractor:
         self.stage_names = names
         self.annotator = annotator
         self.memory_zones = memory_zones
+        self._batch = threading.local()  # this thread's open batch zones (``batch``)
         ordered = order_stages(names)
         unknown = set(options) - {cls.produces for cls in ordered}
         if unknown:
@@ -52,7 +55,27 @@ class Extractor:
         for stage in self.stages:
             stage.preload(language)
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Documents extracted by this thread inside share each model's memory zone: it opens at the
+        first Doc of the batch and closes when the batch ends (never left open after it), so the
+        words a batch's documents share are added to the vocabulary once, not once per document.
+        A zone holds its vocabulary's lock (``annotate.memory``): other threads sharing the model
+        wait for the batch. Does nothing without memory zones or inside another batch."""
+        if not self.memory_zones or getattr(self._batch, "zones", None) is not None:
+            yield
+            return
+        with ExitStack() as zones:
+            self._batch.zones = zones
+            try:
+                yield
+            finally:
+                self._batch.zones = None
+
     def __call__(self, document: Document) -> ExtractionRecord:
+        shared = getattr(self._batch, "zones", None)
+        if shared is not None and self.memory_zones:  # the batch's zone, closed when the batch ends
+            return self._run(document, shared)
         with ExitStack() as zones:  # the Doc's memory zone closes when the record is complete
             return self._run(document, zones if self.memory_zones else None)
 

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 OnItem = Callable[[SourceDocument | IngestFailure, AddResult | None], None]
 
+#: documents extracted in one process share a memory zone in batches of this many
+#: (``Extractor.batch``): the words they share are added to the model's vocabulary once per batch
+ZONE_BATCH = 16
+
 
 @dataclass
 class IngestReport:
@@ -125,10 +129,18 @@ def ingest(
             store_one(source, outcome)
         return report
 
-    for source in new_documents():
-        document = to_document(source)
-        if extractor is None:
-            store_one(source, ExtractionRecord(document=document))
-            continue
-        store_one(source, extract_guarded(extractor, document, options.time_limit))
+    if extractor is None:
+        for source in new_documents():
+            store_one(source, ExtractionRecord(document=to_document(source)))
+        return report
+    remaining = new_documents()  # read one at a time (a text repeated within a batch is still a duplicate)
+    taken = ZONE_BATCH
+    while taken == ZONE_BATCH:
+        taken = 0
+        with extractor.batch():  # closed after each batch: the zone never stays open between calls
+            for source in remaining:
+                store_one(source, extract_guarded(extractor, to_document(source), options.time_limit))
+                taken += 1
+                if taken == ZONE_BATCH:
+                    break
     return report

@@ -13,8 +13,8 @@ pool thread: a fork beside running threads can deadlock the child). So whatever 
 memory gains over a long run (the words each document adds to the model's vocabulary, allocator
 fragmentation) is given back. Recycled workers annotate without memory zones
 (``annotate.memory``): recycling already bounds them, and a zone costs 4-9 % more CPU (every word
-the model does not know is built again in each document that has it). Without recycling the
-extractor keeps its zones.
+the model does not know is built again in each batch that has it). Without recycling the
+extractor keeps its zones, one per batch of documents (``Extractor.batch``).
 Workers also do what storing a record needs that does not need the database (checks, the
 stored dict, duplicate keys: ``store.prepared``), so the parent, the store's only writer, is
 left with the SQL.
@@ -84,7 +84,8 @@ def _extract_batch(documents: list[Document], prepared: bool = False) -> list[Ou
     """Records (prepared for the store with ``prepared``) or failure reasons for a batch, in order."""
     if _extractor is None:  # pragma: no cover - only if a worker was started without fork
         raise RuntimeError("the worker has no extractor: workers must be forked by ForkPool")
-    outcomes = [extract_guarded(_extractor, document, _time_limit) for document in documents]
+    with _extractor.batch():  # one memory zone for the batch (none in a worker that is recycled)
+        outcomes = [extract_guarded(_extractor, document, _time_limit) for document in documents]
     return [prepare_outcome(outcome) if prepared else outcome for outcome in outcomes]
 
 

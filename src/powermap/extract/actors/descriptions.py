@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from powermap import lang
+from powermap.extract._text import alternation
 from powermap.extract.actors.actor_types import name_like_organisations
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.groups import DOMINANT_SHARE
@@ -53,7 +54,7 @@ def descriptions_pass(state: LinkState) -> None:
     """``de hoogleraar``, ``De president``: the last person that fits, when there is one."""
     da = state.found
     text, lex = da.text, state.lex
-    dets = "|".join(re.escape(d) for d in sorted(lex.determiners, key=len, reverse=True) if d)
+    dets = alternation(d for d in lex.determiners if d)
     pattern = re.compile(rf"\b(?:{dets})\s+([\w’'-]+)\b", re.IGNORECASE)
     complements = lang.union("complement_prepositions")
     for m in pattern.finditer(text):
@@ -101,7 +102,7 @@ def body_descriptions_pass(state: LinkState) -> None:
     nouns = lex.media_descriptions | lex.named_descriptions
     if not nouns or not lex.definite_determiners:
         return
-    dets = "|".join(re.escape(d) for d in sorted(lex.definite_determiners, key=len, reverse=True))
+    dets = alternation(lex.definite_determiners)
     # a lookahead, so that a description does not swallow the determiner of the next (*de douane en de politie*)
     pattern = re.compile(rf"\b(?i:{dets})(?=((?:[^\S\n]+[\w-]+){{1,3}}))")
     bodies = [a for a in da.actors.values() if a.type in ("organisation", "media", "company") and a.mentions]

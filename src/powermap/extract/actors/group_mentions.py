@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from powermap import lang
+from powermap.extract._text import alternation
 from powermap.extract.actors.found import DocActors
 from powermap.extract.actors.groups import GroupPhrase, dominant_state, find_groups, settle, state_of, take_up
 from powermap.extract.actors.state import LinkState
@@ -82,7 +83,7 @@ _CAP = r"[A-Z][\w'’-]*"
 
 def _name_pattern() -> str:
     """A name of one to four capitalised words, name particles between them (*Piet de Vries*)."""
-    particles = "|".join(re.escape(p) for p in sorted(lang.union("name_particles"), key=len, reverse=True))
+    particles = alternation(lang.union("name_particles"))
     return rf"{_CAP}(?: (?:(?:{particles}) )*{_CAP}){{0,3}}"
 
 
@@ -100,7 +101,7 @@ def families_pass(state: LinkState) -> None:
     english = min(lang.get("en").words("family_nouns"))
     dets = lang.union("definite_determiners")
     links = lang.union("complement_prepositions")
-    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    alt = alternation(nouns)
     name_re = _name_pattern()
     for m in re.finditer(rf"\b(?i:{alt})\b", text):
         before = re.search(rf"(\w+) ({_CAP}(?: {_CAP}){{0,2}}) $", text[max(0, m.start() - 80) : m.start()])

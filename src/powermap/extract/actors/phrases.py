@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from powermap import lang
+from powermap.extract._text import alternation
 from powermap.extract.actors.candidates import PERSON_PARTICLES
 from powermap.extract.actors.found import DocActor, DocActors
 from powermap.extract.actors.gazetteer import Hit
@@ -141,9 +142,9 @@ def roles_of_states(state: LinkState) -> None:
     da, lex, text = state.found, state.lex, state.text
     if not lex.role_nouns:
         return
-    roles = "|".join(re.escape(r) for r in sorted(lex.role_nouns, key=len, reverse=True))
-    links = "|".join(re.escape(w) for w in sorted(lang.union("complement_prepositions"), key=len, reverse=True))
-    arts = "|".join(re.escape(w) for w in sorted(lex.definite_determiners, key=len, reverse=True))
+    roles = alternation(lex.role_nouns)
+    links = alternation(lang.union("complement_prepositions"))
+    arts = alternation(lex.definite_determiners)
     pattern = re.compile(rf"\b({roles}) (?:{links}) (?:(?i:{arts}) )?$", re.IGNORECASE)
     for h in state.hits:
         actor = state.kb.actors[h.ids[0]]

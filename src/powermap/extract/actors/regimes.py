@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from powermap import lang
+from powermap.extract._text import alternation
 from powermap.extract.actors.countries import states_by_country
 from powermap.extract.actors.state import LinkState
 
@@ -20,10 +21,10 @@ def regimes_pass(state: LinkState) -> None:
     if not lex.gov_nouns:
         return
     text = da.text
-    nouns = "|".join(re.escape(n) for n in sorted(lex.gov_nouns, key=len, reverse=True))
-    links = "|".join(re.escape(w) for w in sorted(lang.union("government_links"), key=len, reverse=True))
-    dets = "|".join(re.escape(w) for w in sorted(lex.determiners | lex.definite_determiners, key=len, reverse=True))
-    skip = "|".join(re.escape(w) for w in sorted(set(lex.role_nouns) | lex.role_modifiers, key=len, reverse=True))
+    nouns = alternation(lex.gov_nouns)
+    links = alternation(lang.union("government_links"))
+    dets = alternation(lex.determiners | lex.definite_determiners)
+    skip = alternation(set(lex.role_nouns) | lex.role_modifiers)
     after = re.compile(rf"[- ](?:{nouns})\b")
     before = re.compile(rf"(?:(?i:{dets}) )?(?:[^\W\d_A-Z][\w-]* )?(?:{nouns}) (?:{links}) (?:(?:{skip}) )*$")
     states = states_by_country(state.kb)
