@@ -134,3 +134,18 @@ def test_a_batch_shares_one_zone_closed_when_the_batch_ends():
     assert batched == alone
     with Extractor(memory_zones=False).batch():  # nothing to share without zones
         assert not nlp.vocab.in_memory_zone
+
+
+def test_what_is_loaded_is_frozen_once_and_later_garbage_still_collected():
+    import gc
+
+    from powermap.ingest.guard import freeze_loaded
+
+    freeze_loaded()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    cycle: list = []
+    cycle.append(cycle)
+    del cycle
+    assert gc.collect() >= 1  # an object made after the freeze is collected as before
+    assert gc.get_freeze_count() == frozen

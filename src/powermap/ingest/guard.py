@@ -15,6 +15,7 @@ land between parts.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import replace
 
@@ -94,3 +95,12 @@ def extract_guarded(
     if errors:
         return f"record breaks the schema: {'; '.join(errors[:3])}"
     return record
+
+
+def freeze_loaded() -> None:
+    """Collect garbage once, then move every object alive (the loaded models, the knowledge base, the
+    stages' tables) out of the cyclic garbage collector's reach (``gc.freeze``): they live as long as
+    the process, and each full collection would walk them all again (about 4 % of the CPU after the
+    model). Objects made later are collected as before. Called once the models are loaded."""
+    gc.collect()
+    gc.freeze()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from powermap.extract import Extractor
-from powermap.ingest.guard import extract_guarded
+from powermap.ingest.guard import extract_guarded, freeze_loaded
 from powermap.ingest.model import IngestFailure, SourceDocument
 from powermap.ingest.options import IngestOptions
 from powermap.ingest.sources import read_inputs
@@ -134,7 +134,7 @@ def ingest(
             store_one(source, ExtractionRecord(document=to_document(source)))
         return report
     remaining = new_documents()  # read one at a time (a text repeated within a batch is still a duplicate)
-    taken = ZONE_BATCH
+    taken, batches = ZONE_BATCH, 0
     while taken == ZONE_BATCH:
         taken = 0
         with extractor.batch():  # closed after each batch: the zone never stays open between calls
@@ -143,4 +143,7 @@ def ingest(
                 taken += 1
                 if taken == ZONE_BATCH:
                     break
+        batches += 1
+        if batches == 1 and taken:  # the first batch has loaded the models and tables its documents need
+            freeze_loaded()
     return report

@@ -41,7 +41,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from powermap import lang
 from powermap.extract import Extractor
 from powermap.ingest import dedup
-from powermap.ingest.guard import extract_guarded
+from powermap.ingest.guard import extract_guarded, freeze_loaded
 from powermap.ingest.options import DEFAULT_TIME_LIMIT
 from powermap.records import Document, ExtractionRecord, document_id
 from powermap.store.prepared import PreparedRecord, prepare_outcome
@@ -91,7 +91,8 @@ def _extract_batch(documents: list[Document], prepared: bool = False) -> list[Ou
 
 def warm_up(extractor: Extractor, languages: Iterable[str] | None = None) -> list[str]:
     """Run ``extractor`` on each language's warm-up sentence (``lang/<code>/warm_up.yaml``) so that
-    everything it loads lazily is loaded now; returns the languages warmed."""
+    everything it loads lazily is loaded now, then leaves what is loaded to no garbage collection
+    (``ingest.guard.freeze_loaded``); returns the languages warmed."""
     warmed = []
     for code in sorted(languages if languages is not None else lang.codes()):
         sentence = (lang.data(code, "warm_up") or {}).get("sentence")
@@ -99,6 +100,7 @@ def warm_up(extractor: Extractor, languages: Iterable[str] | None = None) -> lis
             extract_guarded(extractor, Document(id=document_id(sentence), text=sentence, language=code), None)
             extractor.preload(code)
             warmed.append(code)
+    freeze_loaded()  # what is loaded now stays: forked workers share it, and no collection walks it
     return warmed
 
 

@@ -184,7 +184,9 @@ class PatternCoder(TriggerWords):
             return None, False  # *the proposed host*: the parse coder reads it (its agent, or no one)
         if not verbal and self.nominal_tags and tok.pos_ not in self.nominal_tags:
             return None, False  # *is invalid and void*: an adjective, not the verb *void*
-        if verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
+        if not (any(self.lex.patterned(c) for c in candidates) or (as_noun and self.lex.patterned(lemma, True))):
+            bag: set[str] = set()  # no row of a reading has pattern words: ``match`` reads no bag
+        elif verbal and self.verbs_only and tok.doc.has_annotation("DEP"):
             bag = self.own_words(tok)  # what the parse hangs under the verb, not the sentence
         elif not verbal:  # a nominal predicate's verb and complement stand close by (lid te worden van X)
             near = sent[max(0, k - WINDOW) : k + WINDOW]

@@ -79,6 +79,7 @@ class EventLexicon:
         self._nouns: frozenset[str] | None = None
         self._endings: frozenset[str] | None = None
         self._cue_sets: dict[str, frozenset[str]] = {}
+        self._patterned: frozenset[tuple[str, bool]] | None = None
         files = sorted(folder.glob("event_verbs*.tsv"), key=lambda p: (".local" not in p.name, p.name))
         for path in files:
             for row in read_tsv(path):
@@ -104,6 +105,13 @@ class EventLexicon:
 
     def has(self, lemma: str) -> bool:
         return norm(lemma) in self.entries
+
+    def patterned(self, lemma: str, noun: bool = False) -> bool:
+        """Whether a row of ``lemma`` (a noun row with ``noun``) has pattern words: only then does
+        ``match`` read its ``bag`` and ``near`` (a caller may leave them unbuilt otherwise)."""
+        if self._patterned is None:
+            self._patterned = frozenset((k, r.noun) for k, rows in self.entries.items() for r in rows if r.pattern)
+        return (norm(lemma), noun) in self._patterned
 
     @property
     def endings(self) -> frozenset[str]:

@@ -337,8 +337,8 @@ class Predicates:
         found = self.row(tok)
         if found is not None and found.cameo is not None and found.cameo[:2] in self.uncoded_roots:
             return None
-        if found is not None and self.only_said(found, self.near(tok)):
-            return None
+        if found is not None and self.only_said(found, self.near(tok) if found.pattern else None):
+            return None  # (``near`` is read only for a row with pattern words)
         return found
 
     def only_said(self, entry: LexEntry, near: set[str] | None = None) -> bool:
@@ -377,16 +377,19 @@ class Predicates:
             candidates = [c for c in self.checked_readings(tok, lemmas, prts) if self.lex.has(c)]
             if not candidates:
                 return None
-            bag, near = self.bag(tok), self.near(tok)
+            bag: set[str] | None = None  # built for the first reading with pattern words, if any
+            near: set[str] | None = None
             for lemma in candidates:
-                found = self.lex.match(lemma, bag, near=near)
+                if bag is None and self.lex.patterned(lemma):
+                    bag, near = self.bag(tok), self.near(tok)
+                found = self.lex.match(lemma, set() if bag is None else bag, near=near)
                 if found is not None:
                     return found
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
             noun = self.noun_of(tok.text, tok.lemma_)
-            if noun is None:
-                return None
+            if noun is None or not self.lex.patterned(noun, noun=True):  # no row reads the complements
+                return None if noun is None else self.lex.match(noun, set(), noun=True)
             # the noun's own preposition is a pattern word only for a row of receiving (*met steun
             # van X*: X supports the clause's subject), never for a complement (*akkoord met*)
             found = self.lex.match(noun, self.bag(tok, own_case=False), noun=True)
