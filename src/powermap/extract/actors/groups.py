@@ -170,11 +170,7 @@ def find_groups(
             hit_at[p] = i
     words: list[tuple[int, int, str]] = []
     for found in _WORD.finditer(text):  # only a word ending in a digit may carry a glued footnote number
-        word = found.group()
-        if word[-1].isdigit():
-            words += footnote_split(found)
-        else:
-            words.append((found.start(), found.end(), word))
+        words += footnote_split(found) if found.group()[-1].isdigit() else [(found.start(), found.end(), found.group())]
     multi: dict[str, list[str]] = {}  # multi-word heads by first letter, longest first
     for head_words in sorted((k for k in glex.heads if " " in k), key=len, reverse=True):
         multi.setdefault(head_words[:1], []).append(head_words)
@@ -202,13 +198,9 @@ def find_groups(
                 used.intersection_update(before)  # too general a head on its own: no group
             else:
                 out.append(phrase)
-        elif (
-            w[:1].islower()
-            and low.endswith(glex.follower_suffixes)  # (``_followers``' own first test, before the call)
-            and (g := _followers(low, glex, surnames)) is not None
-        ):
+        elif w[:1].islower() and low.endswith(glex.follower_suffixes) and (g := _followers(low, glex, surnames)):
             out.append(GroupPhrase(s, e, "followers", (), None, True, g[0], g[1]))
-        elif "-" in low:  # (``_camp``'s own first test, before the call: most words have no hyphen)
+        elif "-" in low:  # (the first tests of ``_followers`` and ``_camp`` made before calling them)
             camp = _camp(text, s, e, low, glex, hits, by_start, kb, words, k)
             if camp is not None:
                 used.add(camp[1])
