@@ -92,3 +92,81 @@ def test_embedding_layer_predicts_per_token_and_keeps_its_table(tmp_path: Path) 
     codes.attrs["table"] = {}  # without the lists, listed words embed differently, others alike
     bare = model.predict(docs)[0]
     assert not numpy.allclose(bare[0], out[0][0]) and numpy.allclose(bare[4], out[0][4])
+
+
+def _listening_pipeline(names: Path, own: bool) -> spacy.language.Language:
+    """A blank Dutch pipeline: a small tok2vec and an NER that listens to it (the shipped layout)."""
+    from thinc.api import Config
+
+    embed = {
+        "@architectures": "powermap.SharedGazetteerEmbed.v1",
+        "width": 16,
+        "names_dir": str(names),
+        "gazetteer_width": 8,
+        "gazetteer_rows": 64,
+    }
+    if own:
+        embed.update({"attrs": ["NORM", "SHAPE"], "rows": [100, 50], "own_width": 8})
+    tok2vec = {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": 16,
+            "attrs": ["NORM", "SHAPE"],
+            "rows": [100, 50],
+            "include_static_vectors": False,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": 16,
+            "depth": 1,
+            "window_size": 1,
+            "maxout_pieces": 2,
+        },
+    }
+    ner = {
+        "@architectures": "spacy.TransitionBasedParser.v2",
+        "state_type": "ner",
+        "extra_state_tokens": False,
+        "hidden_width": 16,
+        "maxout_pieces": 2,
+        "use_upper": True,
+        "tok2vec": {
+            "@architectures": "spacy.Tok2Vec.v2",
+            "embed": embed,
+            "encode": {
+                "@architectures": "spacy.MaxoutWindowEncoder.v2",
+                "width": 16,
+                "depth": 1,
+                "window_size": 1,
+                "maxout_pieces": 2,
+            },
+        },
+    }
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("tok2vec", config={"model": Config(tok2vec)})
+    nlp.add_pipe("ner", config={"model": Config(ner)})
+    return nlp
+
+
+@pytest.mark.parametrize("own", [False, True])
+def test_shared_embedding_listens_to_the_pipeline_tok2vec_and_survives_a_round_trip(tmp_path: Path, own: bool) -> None:
+    from spacy.training import Example
+
+    nlp = _listening_pipeline(_write_lists(tmp_path / "names"), own)
+    assert nlp.get_pipe("tok2vec").listening_components == ["ner"]
+    texts = [
+        ("Anna de Vries sprak in Zuid-Limburg.", [(0, 13, "PER"), (23, 35, "LOC")]),
+        ("Karel zweeg.", [(0, 5, "PER")]),
+    ]
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in texts]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples, sgd=optimizer)
+    doc = nlp("Karel sprak met Anna de Vries.")
+    codes = next(node for node in nlp.get_pipe("ner").model.walk() if node.name == "gazetteer_codes")
+    assert codes.attrs["table"]["Karel"]  # the lists were read at initialize
+    nlp.to_disk(tmp_path / "model")
+    again = spacy.load(tmp_path / "model")  # the table travels with the weights
+    assert again.get_pipe("tok2vec").listening_components == ["ner"]
+    assert [(e.text, e.label_) for e in again(doc.text).ents] == [(e.text, e.label_) for e in doc.ents]

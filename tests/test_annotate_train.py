@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 from powermap.annotate.corpus import conll_ner_docs, conllu_docs
-from powermap.annotate.train import DataFiles, run_training
+from powermap.annotate.train import DataFiles, assemble, run_training
 
 from .conftest import ROOT
 
@@ -102,10 +102,16 @@ def test_annotate_tiny_training_run(tmp_path: Path) -> None:
         "powermap_punctuation",
         "ner",
     ]
+    # the NER reads the syntax model's tok2vec (training/ner.cfg), as wide as the run made it
+    assert nlp.get_pipe("tok2vec").listening_components[-1] == "ner"
+    assert nlp.config["components"]["ner"]["model"]["tok2vec"]["embed"]["width"] == 32
     text = "De minister bezocht ,,Parijs''.\n"
     doc = nlp(text)
     assert doc.text == text and doc.has_annotation("DEP")
     assert result["installed"] is None
+    # an assembled pipeline can take a new NER: the old one is replaced, not doubled
+    again = spacy.load(assemble(Path(result["model"]), tmp_path / "work" / "ner" / "model-last", tmp_path / "again"))
+    assert again.pipe_names.count("ner") == 1 and again(text).text == text
 
 
 def test_restore_lemma_labels_rebuilds_the_tree_map_of_a_loaded_lemmatizer():

@@ -204,3 +204,15 @@ def test_a_heading_that_opens_with_a_known_name_gives_the_claim_to_it() -> None:
     text = "Jane Doe: The Deal Is Dead and Buried\n\nPortugal: Partner or Rival\n\nThe talks ended on Monday."
     out = said(run(text, "en", {"Jane Doe": (PERSON, ["Jane Doe"]), "Portugal": ("state", ["Portugal"])}))
     assert out == {"The Deal Is Dead and Buried": "Jane Doe"}
+
+
+def test_a_place_that_is_the_subject_speaks_as_a_state_does_but_not_a_place_after_a_role() -> None:
+    # metonymy: a province, a city or a building that stands for its institution reports speech
+    text = "Ook Gelderland heeft gezegd niet met de nieuwe regels te zullen instemmen."
+    out = said(run(text, "nl", {"Gelderland": ("place", ["Gelderland"])}))
+    assert out["niet met de nieuwe regels te zullen instemmen"] == "Gelderland"
+    text = "Oregon said that it would close its parks."
+    assert said(run(text, "en", {"Oregon": ("place", ["Oregon"])}))["it would close its parks"] == "Oregon"
+    nl = "De burgemeester van Gelderland heeft gezegd dat de wegen dicht blijven."
+    record = run(nl, "nl", {"Gelderland": ("place", ["Gelderland"])})
+    assert said(record).get("de wegen dicht blijven") != "Gelderland"

@@ -182,6 +182,47 @@ def gazetteer_multi_hash_embed(
     )
 
 
+@registry.architectures("powermap.SharedGazetteerEmbed.v1")
+def shared_gazetteer_embed(
+    width: int,
+    names_dir: str,
+    upstream: str = "tok2vec",
+    gazetteer_width: int = 16,
+    gazetteer_rows: int = 1024,
+    holdout_train: str | None = None,
+    holdout_dev: str | None = None,
+    attrs: list[str | int] | None = None,
+    rows: list[int] | None = None,
+    own_width: int = 0,
+) -> Model[list[Doc], list[Floats2d]]:
+    """The pipeline's shared tok2vec (a listener to ``upstream``) with the gazetteer code beside it.
+
+    The NER then pays for its gazetteer lookup and one Maxout layer instead of a tok2vec of its
+    own; the shared vectors, trained for tags and trees, carry the word's form and context. The
+    listener's width is ``width``, the shared tok2vec's own output width. With ``attrs``, the
+    NER also embeds those hashed features of its own (``own_width`` wide, ``rows`` per attribute)."""
+    from spacy.pipeline.tok2vec import Tok2VecListener
+    from thinc.api import HashEmbed, Maxout, ragged2list
+
+    codes: Model = chain(
+        gazetteer_codes({"names_dir": names_dir, "train": holdout_train, "dev": holdout_dev}),
+        with_array(HashEmbed(gazetteer_width, gazetteer_rows, column=0, seed=17)),
+    )
+    parts: list[Model] = [chain(Tok2VecListener(upstream_name=upstream, width=width), list2ragged())]
+    if attrs:
+        from spacy.ml.models.tok2vec import MultiHashEmbed
+
+        own = MultiHashEmbed(width=own_width, attrs=attrs, rows=rows or [], include_static_vectors=False)
+        parts.append(chain(own, list2ragged()))
+    parts.append(chain(codes, list2ragged()))
+    width_in = width + gazetteer_width + (own_width if attrs else 0)
+    return chain(
+        concatenate(*parts),
+        with_array(Maxout(width, width_in, nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
+
+
 __all__ = [
     "LIST_LABELS",
     "build_table",
@@ -190,5 +231,6 @@ __all__ = [
     "gazetteer_multi_hash_embed",
     "holdout",
     "read_names",
+    "shared_gazetteer_embed",
     "word_codes",
 ]

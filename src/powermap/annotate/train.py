@@ -4,7 +4,7 @@ The steps are the ones ``powermap train`` runs; each is also usable on its own::
 
     prepare_corpus(data_dir, corpus_dir)          # CoNLL-U / CoNLL-2002 -> DocBins
     train_config(cfg, out, overrides)              # spaCy training -> out/model-best
-    assemble(syntax_dir, ner_dir, target)          # one pipeline, NER with its own tok2vec
+    assemble(syntax_dir, ner_dir, target)          # one pipeline, the NER on the shared tok2vec
 """
 
 from __future__ import annotations
@@ -109,6 +109,24 @@ def uses_static_vectors(config: Path, overrides: dict[str, Any] | None = None) -
     return bool(embed.get("include_static_vectors"))
 
 
+def sources_shared_tok2vec(config: Path) -> bool:
+    """Whether an NER config reads the syntax model's tok2vec (``components.tok2vec.source``)."""
+    components = spacy.util.load_config(config)["components"]
+    return bool(components.get("tok2vec", {}).get("source"))
+
+
+def shared_tok2vec_overrides(syntax_dir: Path) -> dict[str, Any]:
+    """Overrides that point a shared-tok2vec NER config at the syntax model in ``syntax_dir``:
+    the tok2vec and the static vectors to source, and its width for the NER's listener."""
+    config = spacy.util.load_config(Path(syntax_dir) / "config.cfg")
+    width = config["components"]["tok2vec"]["model"]["encode"]["width"]
+    return {
+        "paths.syntax": str(syntax_dir),
+        "components.ner.model.tok2vec.embed.width": width,
+        "components.ner.model.tok2vec.encode.width": width,
+    }
+
+
 def train_config(config: Path, output: Path, overrides: dict[str, Any] | None = None) -> Path:
     """Run spaCy training on ``config``; returns the best model's directory."""
     from spacy.cli.train import train
@@ -134,7 +152,9 @@ def assemble(
 ) -> Path:
     """One pipeline: the syntax model, the rules that attach punctuation after its parser
     (``annotate/punctuation.py``) and put separated particles into verb lemmas
-    (``annotate/particles.py``), and the NER component sourced with its inline tok2vec;
+    (``annotate/particles.py``), and the NER component (its own tok2vec inline, or a listener
+    to the syntax model's ``tok2vec``, which it then shares; an NER already in ``syntax_dir`` is
+    replaced);
     static vectors, when the syntax model has them, pruned to ``vector_rows`` rows."""
     nlp = spacy.load(syntax_dir)
     if "parser" in nlp.pipe_names and "powermap_punctuation" not in nlp.pipe_names:
@@ -146,6 +166,8 @@ def assemble(
     if vector_rows is not None and nlp.vocab.vectors.shape[0] > vector_rows:
         nlp.vocab.prune_vectors(vector_rows)
     if ner_dir is not None:
+        if "ner" in nlp.pipe_names:  # an assembled pipeline given as the syntax: its NER is replaced
+            nlp.remove_pipe("ner")
         ner_nlp = spacy.load(ner_dir)
         with warnings.catch_warnings():  # W113: the NER reads no static vectors, so theirs differing is fine
             warnings.simplefilter("ignore")
@@ -237,13 +259,18 @@ def run_training(
         {"paths.train": str(corpus["syntax-train"]), "paths.dev": str(corpus["syntax-dev"]), **common, **syntax_only},
     )
     files = files or DataFiles()
+    if files.syntax_final_fit:  # dev is in the training data: the last checkpoint, not the "best"
+        syntax = syntax.parent / "model-last"
+    ner_cfg = Path(config_dir) / "ner.cfg"
+    if sources_shared_tok2vec(ner_cfg):  # the NER listens to the syntax model's tok2vec
+        ner_only = {**shared_tok2vec_overrides(syntax), **ner_only}
     gazetteer = {  # the lists, and the raw NER files the holdout compares them with
         "paths.names": str(Path(data_dir) / files.names),
         "paths.holdout_train": str(Path(data_dir) / files.ner_train[0]),
         "paths.holdout_dev": str(Path(data_dir) / files.ner_dev[0]),
     }
     ner = train_config(
-        Path(config_dir) / "ner.cfg",
+        ner_cfg,
         work_dir / "ner",
         {
             "paths.train": str(corpus["ner-train"]),
@@ -253,9 +280,7 @@ def run_training(
             **ner_only,
         },
     )
-    if files.syntax_final_fit:  # dev is in the training data: the last checkpoint, not the "best"
-        syntax = syntax.parent / "model-last"
-    if files.ner_final_fit:
+    if files.ner_final_fit:  # dev is in the training data: the last checkpoint, not the "best"
         ner = ner.parent / "model-last"
     model = assemble(syntax, ner, work_dir / "nl_powermap")
     if install is not None:

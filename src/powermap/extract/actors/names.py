@@ -137,7 +137,7 @@ def adjective(state: LinkState, text: str, c: Candidate) -> bool:
     """Whether the NER marks the name as MISC or NORP, its last word has an adjective ending of
     the language and a lower-case content word follows: an adjective before a noun (*Noorse
     zalm*, *Middle Eastern airlines*), not an actor."""
-    if c.label not in ("PER", "PERSON") and parsed_adjective(state, c):
+    if parsed_adjective(state, c):  # whatever the NER's label: a person it names is known first
         return True
     if c.label not in ("MISC", "NORP") or not c.text.split()[-1].lower().endswith(state.res.glex.adjective_endings):
         return False

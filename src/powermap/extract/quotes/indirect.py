@@ -271,8 +271,10 @@ class ReportedSpeech:
         that names no actor becomes a described speaker (unless ``describe`` is false)."""
         head = clause.speaker_head
         for m in self.disc.mentions_in(head, head + 1) if head is not None else ():
-            if m.actor.type in _NAMED_TYPES or (m.actor.type == "state" and not self._role_before(clause, m.start)):
-                return m.actor.id  # a state speaks too (Russia said), not in de hoogleraar Rusland
+            if m.actor.type in _NAMED_TYPES or (
+                m.actor.type in ("state", "place") and not self._role_before(clause, m.start)
+            ):
+                return m.actor.id  # a state or place speaks too (Russia said), not in de hoogleraar Rusland
         end = clause.speaker_end or 0
         for m in self.disc.mentions_in(end - 1, end):  # a title and then the name: Minister of X Jan Smit
             if m.actor.type == "person" and m.end == end:
