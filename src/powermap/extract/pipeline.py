@@ -44,6 +44,7 @@ class Extractor:
         self.annotator = annotator
         self.memory_zones = memory_zones
         self._batch = threading.local()  # this thread's open batch zones (``batch``)
+        self._vocabularies: set[str | None] = set()  # languages whose common words are loaded
         ordered = order_stages(names)
         unknown = set(options) - {cls.produces for cls in ordered}
         if unknown:
@@ -51,9 +52,27 @@ class Extractor:
         self.stages: list[Stage] = [cls(**dict(options.get(cls.produces, {}))) for cls in ordered]
 
     def preload(self, language: str) -> None:
-        """Have every stage load what it loads lazily for ``language`` (see ``Stage.preload``)."""
+        """Have every stage load what it loads lazily for ``language`` (see ``Stage.preload``),
+        and the language's model its common words (``preload_vocabulary``)."""
         for stage in self.stages:
             stage.preload(language)
+        self._preload_vocabulary(language)
+
+    def _preload_vocabulary(self, language: str | None) -> None:
+        """Once per language, outside its memory zones: the model's vocabulary of common words
+        (``annotate.spacy_pipeline.SpacyAnnotator.preload_vocabulary``), for documents in zones."""
+        if language in self._vocabularies:
+            return
+        self._vocabularies.add(language)
+        try:
+            from powermap.annotate import get_annotator
+
+            annotator = self.annotator or get_annotator(language)
+        except RuntimeError:  # no annotator for the language: the stages say so when they need one
+            return
+        preload = getattr(annotator, "preload_vocabulary", None)
+        if preload is not None:
+            preload()
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -75,6 +94,7 @@ class Extractor:
     def __call__(self, document: Document) -> ExtractionRecord:
         shared = getattr(self._batch, "zones", None)
         if shared is not None and self.memory_zones:  # the batch's zone, closed when the batch ends
+            self._preload_vocabulary(document.language)
             return self._run(document, shared)
         with ExitStack() as zones:  # the Doc's memory zone closes when the record is complete
             return self._run(document, zones if self.memory_zones else None)
