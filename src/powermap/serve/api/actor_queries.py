@@ -23,7 +23,9 @@ RELATIONS = 10
 #: ``walk_pays``'s ratio for an actor's mentions: sorting them costs about 20 times what sorting as
 #: many stances or quotes does (each reads its window of the document's text), measured on 100,000
 #: documents: the walk was cheaper from about 400 mentions for a page of 50 (2-3 ms against 6-190)
-MENTION_WALK = 30.0
+MENTION_WALK = 2.5
+#: ``walk_pays``'s ratio for a speaker's quotes
+QUOTE_WALK = 0.3
 #: documents listed per period of an actor page's dyad trend (the first ones; ``document_total``
 #: counts them all): the most mentioned actor's page on 100,000 documents listed 700 KB of ids
 DYAD_DOCUMENTS = 20
@@ -45,24 +47,33 @@ def sentence_around(text: str, start: int, end: int, offset: int) -> tuple[str, 
 def mention_contexts(conn: sqlite3.Connection, actor_id: str, limit: int = 50, offset: int = 0) -> list[dict]:
     """An actor's mentions (oldest document first), each with the sentence it stands in.
 
-    A much mentioned actor (``walk_pays``) is read by walking the documents oldest first
+    The page's mentions are found first, from indexes alone, then their windows of text are read.
+    A much mentioned actor (``walk_pays``) is found by walking the documents oldest first
     (``documents_published_original``: migration 11) and each one's mentions by its key, so a page
     stops after its rows instead of sorting every mention of the actor (176,000 for the most
-    mentioned actor of the generated corpus); a rarer actor's mentions are sorted, which is cheaper
-    than walking documents that do not mention it. Sorting reads every mention's window of its
-    document's text, so the walk pays from a few hundred mentions on (``MENTION_WALK``)."""
+    mentioned actor of the generated corpus); a rarer actor's mentions are sorted with their
+    documents' dates, read from ``mentions_actor_document_start`` and ``documents_id_published``
+    (migration 14) without reading a mention's or a document's row (``MENTION_WALK``)."""
     joined = (
         "documents d INDEXED BY documents_published_original CROSS JOIN mentions m ON m.doc_id = d.id"
         if walk_pays(conn, count_mentions(conn, actor_id), offset + limit, MENTION_WALK)
-        else "mentions m JOIN documents d ON d.id = m.doc_id"
+        else "mentions m INDEXED BY mentions_actor_document_start "
+        "JOIN documents d INDEXED BY documents_id_published ON d.id = m.doc_id"
     )
+    order = "ORDER BY d.published, m.doc_id, m.start, m.rowid"
+    keys = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT m.rowid FROM {joined} WHERE m.actor_id = ? {order} LIMIT ? OFFSET ?", (actor_id, limit, offset)
+        )
+    ]
     rows = conn.execute(
         f"""SELECT m.doc_id, m.start, m."end", m.text, d.title, d.path, d.published,
                   substr(d.text, max(1, m.start - ? + 1), m."end" - min(m.start, ?) + ?) AS window,
                   max(0, m.start - ?) AS window_start
-           FROM {joined}
-           WHERE m.actor_id = ? ORDER BY d.published, m.doc_id, m.start LIMIT ? OFFSET ?""",
-        (WINDOW, WINDOW, WINDOW, WINDOW, actor_id, limit, offset),
+           FROM mentions m JOIN documents d ON d.id = m.doc_id
+           WHERE m.rowid IN ({",".join("?" * len(keys))}) {order}""",
+        (WINDOW, WINDOW, WINDOW, WINDOW, *keys),
     ).fetchall()
     out = []
     for r in rows:
@@ -173,21 +184,29 @@ def dyad(
 def spoken_quotes(conn: sqlite3.Connection, actor_id: str, limit: int = 20) -> tuple[list[dict], int]:
     """The newest quotes ``actor_id`` is the speaker of, and how many there are.
 
-    A frequent speaker's quotes (``walk_pays``) are read by walking the documents newest first
-    (``documents_published_original``) and each one's quotes by its key, so the page stops after its
-    rows instead of sorting every quote of the speaker; a rarer one's quotes are sorted."""
+    The page's quotes are found first, from indexes alone, then their rows are read. A frequent
+    speaker's (``walk_pays``) are found by walking the documents newest first
+    (``documents_published_original``) and each one's quotes by its key, so the page stops after
+    its rows instead of sorting every quote of the speaker; a rarer one's are sorted with their
+    documents' dates, read from ``quotes_speaker_doc`` and ``documents_id_published`` (migration
+    14) without reading a quote's or a document's row (``QUOTE_WALK``)."""
     total = conn.execute("SELECT count(*) FROM quotes WHERE speaker = ?", (actor_id,)).fetchone()[0]
     joined = (
         "documents d INDEXED BY documents_published_original CROSS JOIN quotes q INDEXED BY quotes_doc "
         "ON q.doc_id = d.id"
-        if walk_pays(conn, total, limit)
-        else "quotes q JOIN documents d ON d.id = q.doc_id"
+        if walk_pays(conn, total, limit, QUOTE_WALK)
+        else "quotes q INDEXED BY quotes_speaker_doc JOIN documents d INDEXED BY documents_id_published "
+        "ON d.id = q.doc_id"
     )
+    order = "ORDER BY d.published DESC, q.doc_id, q.start, q.id"
+    ids = [
+        r[0] for r in conn.execute(f"SELECT q.id FROM {joined} WHERE q.speaker = ? {order} LIMIT ?", (actor_id, limit))
+    ]
     rows = conn.execute(
         f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker, a.name AS speaker_name,
                   d.title, d.published
-           FROM {joined} JOIN actors a ON a.id = q.speaker
-           WHERE q.speaker = ? ORDER BY d.published DESC, q.doc_id, q.start LIMIT ?""",
-        (actor_id, limit),
+           FROM quotes q JOIN documents d ON d.id = q.doc_id JOIN actors a ON a.id = q.speaker
+           WHERE q.id IN ({",".join("?" * len(ids))}) {order}""",
+        ids,
     ).fetchall()
     return [dict(r) for r in rows], total

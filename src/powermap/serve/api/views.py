@@ -126,6 +126,9 @@ def _quote_page(
 ) -> tuple[list[dict], int]:
     """A page of quotes and their total, the speakers a speaker filter names looked up once."""
     speakers = quote_queries.speaker_ids(conn, speaker) if speaker else None
+    if searched and not speaker:  # a search's matches counted once, for the page's path and its total
+        total = quote_queries.count_matches(conn, searched)
+        return quote_queries.list_quotes(conn, None, searched, limit, offset, None, total), total
     return (
         quote_queries.list_quotes(conn, speaker, searched, limit, offset, speakers),
         quote_queries.count_quotes(conn, speaker, searched, speakers),
