@@ -61,7 +61,13 @@ def assert_agree(conn: sqlite3.Connection) -> None:
 
 def undo_sort_paths(conn: sqlite3.Connection) -> None:
     """The schema as it was before migration 14 (the covering indexes of the sort paths)."""
-    for name in ("documents_id_published", "quotes_speaker_doc", "stances_actor_doc", "mentions_actor_document_start"):
+    for name in (
+        "documents_id_published",
+        "quotes_speaker_doc",
+        "stances_actor_doc",
+        "mentions_actor_document_start",
+        "events_dyad_counted",
+    ):
         conn.execute(f"DROP INDEX {name}")
     conn.execute("CREATE INDEX quotes_speaker ON quotes(speaker)")
     conn.execute("CREATE INDEX stances_actor ON stances(actor)")

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from powermap.analyse import periods
 from powermap.analyse.dyads import dyad_trend
-from powermap.analyse.events import EventFilter, EventRow, EventSelection, load_events
+from powermap.analyse.events import EventFilter, EventRow, EventSelection, _query, load_events
 from powermap.serve.api import fact_queries
 from powermap.store.quote_queries import walk_pays
 
@@ -167,9 +169,23 @@ def dyad(
 ) -> list[dict]:
     """The trend of events between two actors per period (``analyse.dyads.dyad_trend``), each
     period with its first ``DYAD_DOCUMENTS`` documents and how many there are. ``events``: ``a``'s
-    (``actor_events``), when they are loaded already: the dyad's are among them."""
-    if events is None:  # only the dyad's events are read (not both actors' own: 150,000 rows for the top one)
-        selection = load_events(conn, EventFilter(), between=([a], [b]))
+    (``actor_events``), when they are loaded already: the dyad's are among them.
+
+    Without them, the counts come from those kept per day (``actor_dyad_days``: migration 13) and
+    the documents from the dyad's events' days and documents alone, read from an index
+    (``events_dyad_counted``: migration 14), not as events to count one by one (1,467 for the
+    largest dyad of 100,000 documents); unless one of the dyad's events has no recorded Goldstein
+    score (the codebook's counts then, which the kept sums cannot know)."""
+    if events is None:
+        kept = conn.execute(
+            """SELECT day, events, verbal_cooperation, material_cooperation, verbal_conflict, material_conflict,
+                      goldstein, unscored FROM actor_dyad_days
+               WHERE actor = ? AND other = ? AND events > 0 ORDER BY day""",
+            (a, b),
+        ).fetchall()
+        if not any(row[7] for row in kept):
+            return _kept_dyad(conn, a, b, by, kept)
+        selection = load_events(conn, EventFilter(), between=([a], [b]))  # only the dyad's events
     else:
         pair = {(a, b), (b, a)}
         selection = EventSelection([e for e in events if (e.source, e.target) in pair])
@@ -179,6 +195,76 @@ def dyad(
         row = {k: v for k, v in point.__dict__.items() if not k.startswith("_")}
         out.append({**row, "documents": point.documents[:DYAD_DOCUMENTS], "document_total": len(point.documents)})
     return out
+
+
+#: an ISO day as a ``date`` (days repeat from dyad to dyad)
+_day = lru_cache(maxsize=1 << 16)(date.fromisoformat)
+_QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+def _kept_dyad(conn: sqlite3.Connection, a: str, b: str, by: periods.Granularity, kept: list) -> list[dict]:
+    """``dyad`` from the dyad's counts per day (``kept``) and its events' days and documents."""
+    if not kept:
+        return []
+    points: dict[str, dict[str, Any]] = {}
+    for day, events, *quads, goldstein, _ in kept:
+        label = periods.bucket(_day(day), by)
+        point = points.get(label)
+        if point is None:
+            point = points[label] = {"period": label, **dict.fromkeys(_QUADS, 0), "events": 0, "goldstein": 0.0}
+            point["_documents"] = {}
+        for name, n in zip(_QUADS, quads, strict=True):
+            point[name] += n
+        point["events"] += events
+        point["goldstein"] += goldstein
+    for day, doc_id in _dyad_documents(conn, a, b):
+        point = points.get(periods.bucket(_day(day), by))
+        if point is not None:
+            point["_documents"].setdefault(doc_id, None)
+    first, last = _day(kept[0][0]), _day(kept[-1][0])
+    out = []
+    for label in _labels(first, last, by):
+        point = points.get(label)
+        if point is None:
+            out.append({"period": label, **dict.fromkeys(_QUADS, 0), "events": 0, "goldstein": 0.0,
+                        "documents": [], "document_total": 0})  # fmt: skip
+            continue
+        documents = list(point.pop("_documents"))
+        point["goldstein"] = round(point["goldstein"], 6)
+        out.append({**point, "documents": documents[:DYAD_DOCUMENTS], "document_total": len(documents)})
+    return out
+
+
+def _dyad_documents(conn: sqlite3.Connection, a: str, b: str) -> list[tuple[str, str]]:
+    """(day, document) of every event the dyad of ``a`` and ``b`` counts (``analyse.events``'
+    rules, a coordinated target included), in the order the analyses read them (day, event id)."""
+    between = ((a,), (b,))
+    found: list[tuple[str, int, str]] = []
+    for target, tables, extra in (
+        ("e.target", "events e", None),
+        (
+            "j.value",
+            "events e INDEXED BY events_other_targets, json_each(e.other_targets) j",
+            "e.other_targets IS NOT NULL",
+        ),
+    ):
+        sql, params = _query(EventFilter(), None, target, tables, extra, between)
+        # the same rows, their day, id and document only (``events_dyad_counted`` holds them)
+        narrow = "SELECT e.day AS day, e.id, e.doc_id FROM " + sql.split(" FROM ", 1)[1]
+        found += conn.execute(narrow, params).fetchall()
+    found.sort(key=lambda r: (r[0], r[1]))
+    return [(day, doc_id) for day, _, doc_id in found if day is not None]
+
+
+def _labels(first: date, last: date, by: periods.Granularity) -> list[str]:
+    """``periods.labels``, counted for months and years instead of stepped through (a dyad of 200
+    years: 2,600 steps)."""
+    if by == "year":
+        return [str(year) for year in range(first.year, last.year + 1)]
+    if by == "month":
+        months = range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+        return [f"{m // 12}-{m % 12 + 1:02d}" for m in months]
+    return periods.labels(first, last, by)
 
 
 def spoken_quotes(conn: sqlite3.Connection, actor_id: str, limit: int = 20) -> tuple[list[dict], int]:

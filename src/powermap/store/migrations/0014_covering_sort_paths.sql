@@ -20,3 +20,6 @@ DROP INDEX IF EXISTS stances_actor;
 CREATE INDEX IF NOT EXISTS mentions_actor_document_start ON mentions(actor_id, doc_id, start);
 DROP INDEX IF EXISTS mentions_actor_document;
 DROP INDEX IF EXISTS mentions_actor;
+-- The days and documents of a dyad's counted events (the actor page's dyad trend lists each
+-- period's documents; its counts are kept in actor_dyad_days): read from the index alone.
+CREATE INDEX IF NOT EXISTS events_dyad_counted ON events(source, target, negated, modality, day, doc_id);
