@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from powermap.analyse.changes import ChangeOptions, data_span
-from powermap.serve.api import change_plans
+from powermap.serve.api import change_plans, heap
 from powermap.serve.api.relation_queries import store_fingerprint
 from powermap.store import Store
 
@@ -255,5 +255,6 @@ def keep_ahead(
             log.info("what-changed reports ahead: %s (%s)", "done" if finished else "stopped by a write", took)
             if finished:
                 done_for = state
+                heap.settle()  # the reports (and the analyses built for this state), likewise
     finally:
         conn.close()

@@ -9,7 +9,7 @@ import logging
 import sqlite3
 import threading
 
-from powermap.serve.api import change_ahead, change_views, fact_views, relation_queries, views
+from powermap.serve.api import change_ahead, change_views, fact_views, heap, relation_queries, views
 from powermap.store import Store
 
 log = logging.getLogger("powermap.serve")
@@ -21,6 +21,7 @@ def warm_then_ahead(
     """``warm``, then (``months`` > 0) the what-changed reports of the newest ``months`` months,
     kept up to date until ``stop`` (``change_ahead.keep_ahead``)."""
     warm(store)
+    heap.settle()  # the analyses just built, out of the collector's full passes
     if months > 0:
         change_ahead.keep_ahead(store, months, activity, stop)
 
