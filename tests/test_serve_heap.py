@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from powermap.analyse.events import EventFilter
-from powermap.serve.api import change_ahead, heap, relation_queries, warm
+from powermap.serve.api import change_ahead, heap, relation_queries, term_counts, warm
 from powermap.store import open_store
 
 from .workbench_store import build_workbench_store
@@ -46,6 +46,7 @@ def test_the_warm_up_moves_the_kept_analyses_out_of_full_passes(store):
 
 
 def test_a_finished_pass_of_reports_ahead_settles_the_heap(store, monkeypatch):
+    relation_queries.clear_cache()
     settled: list[int] = []
     monkeypatch.setattr(heap, "settle", lambda: settled.append(1) or 0)
     stop = threading.Event()
@@ -60,6 +61,8 @@ def test_a_finished_pass_of_reports_ahead_settles_the_heap(store, monkeypatch):
         stop.set()
         loop.join(30)
         conn = store.reader()
+        counts = relation_queries.kept(conn, term_counts.KEY)
         change_ahead.forget(relation_queries.store_fingerprint(conn)[0])  # the next test computes afresh
         conn.close()
     assert settled
+    assert counts is not None  # the pass kept the totals of one-word searches for the state too

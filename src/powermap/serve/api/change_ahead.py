@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from powermap.analyse.changes import ChangeOptions, data_span
-from powermap.serve.api import change_plans, heap
+from powermap.serve.api import change_plans, heap, term_counts
 from powermap.serve.api.relation_queries import store_fingerprint
 from powermap.store import Store
 
@@ -169,12 +169,16 @@ def run_pass(
     with _KEPT_LOCK:
         _KEPT[state[0]] = kept
     options = ChangeOptions(alpha=0.05, show_all=False)  # the page's defaults
+    counted = False
     for to in natural_months(conn, months):
         for by in ASKED:
             if activity is not None:
                 activity.wait_quiet(stop)
             if stop.is_set():
                 return False
+            if not counted:  # the totals of one-word searches for this state (after a write: not kept yet)
+                term_counts.keep(conn)
+                counted = True
             if store_fingerprint(conn) != state or not _step(conn, kept, to, by, options):
                 _drop_stale(state[0], store_fingerprint(conn))
                 return False

@@ -104,6 +104,12 @@ def cached(
     return value
 
 
+def kept(conn: sqlite3.Connection, key: tuple) -> Any | None:
+    """What ``cached`` keeps under ``key`` for the store's current state, or None (nothing is built)."""
+    with _CACHE_LOCK:
+        return _CACHE.get((store_fingerprint(conn), *key))
+
+
 def _keep(fingerprint: tuple, full: tuple, value: Any, pin: bool) -> None:
     """Keep ``value`` under ``full`` (the caller holds ``_CACHE_LOCK``)."""
     if _STATES.get(fingerprint[0]) != fingerprint:  # the store moved on: its earlier results are of no use

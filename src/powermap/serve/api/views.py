@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
 
-from powermap.serve.api import fact_queries, fulltext, marks, relation_queries
+from powermap.serve.api import fact_queries, fulltext, marks, relation_queries, term_counts
 from powermap.store import queries, quote_queries
 
 MAX_OFFSET = 1_000_000
@@ -68,7 +68,7 @@ def documents(conn: Conn, q: SearchText = None, limit: DocLimit = 50, offset: Of
         rows, total = relation_queries.cached(
             conn,
             ("documents", searched, limit, offset),
-            lambda: (queries.list_documents(conn, searched, limit, offset), queries.count_documents(conn, searched)),
+            lambda: _search_page(conn, searched, limit, offset),
             unlimited=False,
         )
     return {"query": q, "searched": searched, "documents": rows, **paging(rows, limit, offset, total)}
@@ -133,6 +133,13 @@ def _quote_page(
         quote_queries.list_quotes(conn, speaker, searched, limit, offset, speakers),
         quote_queries.count_quotes(conn, speaker, searched, speakers),
     )
+
+
+def _search_page(conn: Conn, searched: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
+    """A page of the documents matching ``searched`` (None: all of them) and their total (a common
+    word's kept: ``term_counts``)."""
+    total = term_counts.count_documents(conn, searched)
+    return queries.list_documents(conn, searched, limit, offset, total), total
 
 
 def _nothing_to_search(query: str | None, searched: str | None) -> bool:

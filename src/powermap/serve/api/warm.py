@@ -9,7 +9,7 @@ import logging
 import sqlite3
 import threading
 
-from powermap.serve.api import change_ahead, change_views, fact_views, heap, relation_queries, views
+from powermap.serve.api import change_ahead, change_views, fact_views, heap, relation_queries, term_counts, views
 from powermap.store import Store
 
 log = logging.getLogger("powermap.serve")
@@ -35,6 +35,7 @@ def warm(store: Store) -> None:
     except sqlite3.Error:
         return
     try:
+        term_counts.keep(conn)  # the totals of one-word searches
         views.quotes(conn=conn, speaker=None, q=None, limit=100, offset=0)
         fact_views.events(conn=conn, actor=None, other=None, cameo=None, plover=None, since=None, until=None,
                           modality=None, language=None, limit=50, offset=0)  # fmt: skip
