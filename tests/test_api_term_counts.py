@@ -1,4 +1,4 @@
-"""The total of a one-word document search from the index's kept count of documents per word
+"""The total of a one-word document or quote search from the index's kept count of rows per word
 (``serve/api/term_counts.py``) is the count of its matches, before and after writes (a document
 added, one deleted), and a search is never answered from the counts of an earlier store state."""
 
@@ -11,28 +11,36 @@ from fastapi.testclient import TestClient
 
 from powermap.ingest.model import SourceDocument
 from powermap.serve.api import create_app, relation_queries, term_counts
-from powermap.store import open_store, queries
+from powermap.store import open_store, queries, quote_queries
 
 from .workbench_store import build_workbench_store, record
 
 
-def words(folder) -> dict[str, int]:
-    """Every word of the documents' index, with the count of documents matching it (counted)."""
+def words(folder, index: str = "documents_fts") -> dict[str, int]:
+    """Every word of a full-text index, with the count of its rows matching it (counted)."""
     conn = sqlite3.connect(folder / "powermap.db")
     try:
-        conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, documents_fts, 'row')")
+        conn.execute(f"CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, {index}, 'row')")
         found = [r[0] for r in conn.execute("SELECT term FROM temp.v") if r[0].isascii() and r[0].isalnum()]
-        match = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"
+        match = f"SELECT count(*) FROM {index} WHERE {index} MATCH ?"
         return {w: conn.execute(match, (f'"{w}"',)).fetchone()[0] for w in found}
     finally:
         conn.close()
 
 
-def totals(client: TestClient, asked: list[str]) -> dict[str, int]:
-    return {
-        w: client.get("/api/documents", params={"q": w.upper() if i % 2 else w}).json()["total"]
-        for i, w in enumerate(asked)
-    }
+def totals(client: TestClient, asked: list[str], page: str = "/api/documents") -> dict[str, int]:
+    """The total each word's search reports (every other one asked in capitals)."""
+    return {w: client.get(page, params={"q": w.upper() if i % 2 else w}).json()["total"] for i, w in enumerate(asked)}
+
+
+def keep(folder) -> dict[str, dict[str, int]]:
+    """What the warm-up and the pass ahead do: the counts kept for the store's current state."""
+    with open_store(folder, readonly=True) as store:
+        conn = store.reader()
+        try:
+            return term_counts.keep(conn)
+        finally:
+            conn.close()
 
 
 @pytest.fixture
@@ -43,29 +51,32 @@ def folder(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_one_word_totals_come_from_the_kept_counts_and_equal_the_matches(folder, monkeypatch):
-    expected = words(folder)
-    assert len(expected) > 20 and max(expected.values()) > 1
+@pytest.fixture
+def counted(monkeypatch) -> list[str]:
+    """The searches whose matches are counted from now on."""
+    found: list[str] = []
+    documents, quotes = queries.count_documents, quote_queries.count_matches
+    monkeypatch.setattr(queries, "count_documents", lambda conn, q=None: found.append(q) or documents(conn, q))
+    monkeypatch.setattr(quote_queries, "count_matches", lambda conn, q: found.append(q) or quotes(conn, q))
+    return found
+
+
+def test_one_word_totals_come_from_the_kept_counts_and_equal_the_matches(folder, counted):
+    expected, spoken = words(folder), words(folder, "quotes_fts")
+    assert len(expected) > 20 and max(expected.values()) > 1 and spoken
     client = TestClient(create_app(folder, allowed_hosts=["testserver"], warm=False))
-    with open_store(folder, readonly=True) as store:
-        conn = store.reader()
-        term_counts.keep(conn)  # what the warm-up and the pass ahead do
-        conn.close()
-    counted: list[str] = []
-    real = queries.count_documents
-    monkeypatch.setattr(queries, "count_documents", lambda conn, q=None: counted.append(q) or real(conn, q))
+    keep(folder)
+    counted.clear()
     assert totals(client, list(expected)) == expected
+    assert totals(client, list(spoken), "/api/quotes") == spoken
     assert counted == []  # every one-word total from the kept counts
     assert client.get("/api/documents", params={"q": "valoria haven*"}).json()["total"] >= 1
     assert counted  # a search of several terms counts its matches
 
 
-def test_after_a_write_the_totals_are_counted_until_the_new_counts_are_kept(folder, monkeypatch):
+def test_after_a_write_the_totals_are_counted_until_the_new_counts_are_kept(folder, counted):
     client = TestClient(create_app(folder, allowed_hosts=["testserver"], warm=False))
-    with open_store(folder, readonly=True) as store:
-        conn = store.reader()
-        term_counts.keep(conn)
-        conn.close()
+    keep(folder)
     text = "Valoria en Marendia praten opnieuw over de haven van Valoria."
     with open_store(folder) as store:
         store.add(SourceDocument(text=text, input="new.txt", title="Nieuw", published="2031-12-01"),
@@ -73,10 +84,12 @@ def test_after_a_write_the_totals_are_counted_until_the_new_counts_are_kept(fold
         with store.transaction() as c:  # and the oldest document goes
             c.execute("DELETE FROM documents WHERE rowid = (SELECT min(rowid) FROM documents)")
     expected = words(folder)
+    counted.clear()
     assert totals(client, list(expected)) == expected  # counted: the kept counts are of a state gone by
-    with open_store(folder, readonly=True) as store:
-        conn = store.reader()
-        assert term_counts.keep(conn) == {w: n for w, n in expected.items() if n >= 1}  # the index's own counts
-        conn.close()
-    monkeypatch.setattr(queries, "count_documents", lambda *_: pytest.fail("counted"))
+    assert len(counted) == len(expected)
+    kept = keep(folder)
+    assert kept["documents_fts"] == {w: n for w, n in expected.items() if n >= 1}  # the index's own counts
+    assert kept["quotes_fts"] == {w: n for w, n in words(folder, "quotes_fts").items() if n >= 1}
+    counted.clear()
     assert totals(client, list(expected)) == expected
+    assert counted == []

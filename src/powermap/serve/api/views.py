@@ -127,7 +127,7 @@ def _quote_page(
     """A page of quotes and their total, the speakers a speaker filter names looked up once."""
     speakers = quote_queries.speaker_ids(conn, speaker) if speaker else None
     if searched and not speaker:  # a search's matches counted once, for the page's path and its total
-        total = quote_queries.count_matches(conn, searched)
+        total = term_counts.count_quotes(conn, searched)
         return quote_queries.list_quotes(conn, None, searched, limit, offset, None, total), total
     return (
         quote_queries.list_quotes(conn, speaker, searched, limit, offset, speakers),
