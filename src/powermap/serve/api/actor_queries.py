@@ -199,6 +199,13 @@ def dyad(
 
 #: an ISO day as a ``date`` (days repeat from dyad to dyad)
 _day = lru_cache(maxsize=1 << 16)(date.fromisoformat)
+
+
+@lru_cache(maxsize=1 << 16)
+def _period(day: str, by: periods.Granularity) -> str:
+    """The label of the period an ISO day falls in (``periods.bucket``), once per day and granularity."""
+    return periods.bucket(_day(day), by)
+
 _QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
@@ -208,7 +215,7 @@ def _kept_dyad(conn: sqlite3.Connection, a: str, b: str, by: periods.Granularity
         return []
     points: dict[str, dict[str, Any]] = {}
     for day, events, *quads, goldstein, _ in kept:
-        label = periods.bucket(_day(day), by)
+        label = _period(day, by)
         point = points.get(label)
         if point is None:
             point = points[label] = {"period": label, **dict.fromkeys(_QUADS, 0), "events": 0, "goldstein": 0.0}
@@ -218,7 +225,7 @@ def _kept_dyad(conn: sqlite3.Connection, a: str, b: str, by: periods.Granularity
         point["events"] += events
         point["goldstein"] += goldstein
     for day, doc_id in _dyad_documents(conn, a, b):
-        point = points.get(periods.bucket(_day(day), by))
+        point = points.get(_period(day, by))
         if point is not None:
             point["_documents"].setdefault(doc_id, None)
     first, last = _day(kept[0][0]), _day(kept[-1][0])
