@@ -33,7 +33,7 @@ def walked(thing: object) -> bool:
 def test_the_warm_up_moves_the_kept_analyses_out_of_full_passes(store):
     conn = store.reader()
     try:
-        warm.warm_then_ahead(store, 0)  # the warm-up, without the reports ahead
+        warm.warm_then_ahead(store, 0, settle=True)  # the warm-up, without the reports ahead
         network = relation_queries.network(conn, EventFilter())  # kept by the warm-up
         assert gc.get_freeze_count() > 0
         assert not walked(network) and not walked(network.nodes)
@@ -50,7 +50,7 @@ def test_a_finished_pass_of_reports_ahead_settles_the_heap(store, monkeypatch):
     settled: list[int] = []
     monkeypatch.setattr(heap, "settle", lambda: settled.append(1) or 0)
     stop = threading.Event()
-    loop = threading.Thread(target=change_ahead.keep_ahead, args=(store, 2, None, stop, 0.0, 0.01))
+    loop = threading.Thread(target=change_ahead.keep_ahead, args=(store, 2, None, stop, 0.0, 0.01, True))
     loop.start()
     try:
         for _ in range(3000):
@@ -66,3 +66,40 @@ def test_a_finished_pass_of_reports_ahead_settles_the_heap(store, monkeypatch):
         conn.close()
     assert settled
     assert counts is not None  # the pass kept the totals of one-word searches for the state too
+
+
+def test_only_a_server_of_its_own_process_settles_the_heap(store, monkeypatch):
+    """The collector is the process's: an app inside another program (a test) leaves it alone;
+    ``powermap serve`` (one process or several) asks for it."""
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    import powermap.serve.api
+    from powermap.serve.api import create_app
+    from powermap.serve.api.app import app_from_environment
+    from powermap.serve.cli.app import app as cli
+
+    settled: list[int] = []
+    monkeypatch.setattr(heap, "settle", lambda: settled.append(1) or 0)
+    started: list[threading.Thread] = []
+
+    class Recorded(threading.Thread):
+        def start(self) -> None:
+            started.append(self)
+            super().start()
+
+    monkeypatch.setattr(threading, "Thread", Recorded)
+    for settle in (False, True):
+        TestClient(create_app(store.path, allowed_hosts=["testserver"], ahead_months=0, settle_heap=settle))
+        started.pop().join(60)
+    assert settled == [1]
+    asked: list[bool] = []
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: None)
+    monkeypatch.setattr(powermap.serve.api, "create_app", lambda *args, **kwargs: asked.append(kwargs["settle_heap"]))
+    assert CliRunner().invoke(cli, ["serve", "--store", str(store.path)]).exit_code == 0
+    monkeypatch.setattr(
+        "powermap.serve.api.app.create_app", lambda *args, **kwargs: asked.append(kwargs["settle_heap"])
+    )
+    monkeypatch.setenv("POWERMAP_SERVE_SETTINGS", '{"store": "x", "allowed_hosts": [], "time_limit_ms": 1}')
+    app_from_environment()
+    assert asked == [True, True]

@@ -206,6 +206,7 @@ def _period(day: str, by: periods.Granularity) -> str:
     """The label of the period an ISO day falls in (``periods.bucket``), once per day and granularity."""
     return periods.bucket(_day(day), by)
 
+
 _QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 

@@ -226,10 +226,11 @@ def keep_ahead(
     stop: threading.Event | None = None,
     stable_s: float = STABLE_S,
     poll_s: float = POLL_S,
+    settle: bool = False,
 ) -> None:
     """Run ``run_pass`` whenever the store state has been stable ``stable_s`` seconds and was not
     computed yet, until ``stop`` or the store's file is gone (the background thread's loop; best
-    effort, like the warm-up)."""
+    effort, like the warm-up); with ``settle``, ``heap.settle`` after each finished pass."""
     stop = stop or threading.Event()
     try:
         conn = store.reader()
@@ -259,6 +260,7 @@ def keep_ahead(
             log.info("what-changed reports ahead: %s (%s)", "done" if finished else "stopped by a write", took)
             if finished:
                 done_for = state
-                heap.settle()  # the reports (and the analyses built for this state), likewise
+                if settle:
+                    heap.settle()  # the reports (and the analyses built for this state) out of full passes
     finally:
         conn.close()

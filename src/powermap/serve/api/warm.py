@@ -16,14 +16,20 @@ log = logging.getLogger("powermap.serve")
 
 
 def warm_then_ahead(
-    store: Store, months: int, activity: change_ahead.Activity | None = None, stop: threading.Event | None = None
+    store: Store,
+    months: int,
+    activity: change_ahead.Activity | None = None,
+    stop: threading.Event | None = None,
+    settle: bool = False,
 ) -> None:
     """``warm``, then (``months`` > 0) the what-changed reports of the newest ``months`` months,
-    kept up to date until ``stop`` (``change_ahead.keep_ahead``)."""
+    kept up to date until ``stop`` (``change_ahead.keep_ahead``). With ``settle`` (a server's own
+    process) what they keep is moved out of the collector's full passes after each (``heap.settle``)."""
     warm(store)
-    heap.settle()  # the analyses just built, out of the collector's full passes
+    if settle:
+        heap.settle()  # the analyses just built
     if months > 0:
-        change_ahead.keep_ahead(store, months, activity, stop)
+        change_ahead.keep_ahead(store, months, activity, stop, settle=settle)
 
 
 def warm(store: Store) -> None:
