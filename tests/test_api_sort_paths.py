@@ -148,3 +148,19 @@ def test_a_version_13_store_migrated_answers_as_a_new_one(folder, tmp_path, sort
     } <= names
     assert not {"quotes_speaker", "stances_actor", "mentions_actor", "mentions_actor_document"} & names
     assert bodies(old) == expected
+
+
+def test_one_actors_concepts_are_the_counted_ones(folder):
+    conn = sqlite3.connect(folder / "powermap.db")
+    conn.row_factory = sqlite3.Row
+    try:
+        for actor in ACTORS:
+            expected = conn.execute(
+                "SELECT concept, sum(agree) AS agree, sum(1 - agree) AS disagree, count(DISTINCT actor) AS actors "
+                "FROM stances WHERE actor = ? GROUP BY concept ORDER BY count(*) DESC, concept",
+                (actor,),
+            ).fetchall()
+            assert stance_queries.stance_concepts(conn, [actor]) == [dict(r) for r in expected]
+        assert any(stance_queries.stance_concepts(conn, [a]) for a in ACTORS)
+    finally:
+        conn.close()

@@ -92,13 +92,15 @@ def stance_concepts(
     conn: sqlite3.Connection, actor: list[str] | None = None, concept: str | None = None, limit: int = 30
 ) -> list[dict]:
     """Per concept: how many stances agree and disagree, and how many actors take one. An actor's
-    are read from ``stances_actor_concept`` alone (migration 13), not from its stance rows."""
+    are read from ``stances_actor_concept`` alone (migration 13), not from its stance rows; one
+    actor's concepts each have that one actor (not counted: a set of actors per concept to fill)."""
     clause, params = _stances_where(actor, concept, None)
     index = "INDEXED BY stances_actor_concept" if actor is not None else ""
+    actors = "1" if actor is not None and len(actor) == 1 else "count(DISTINCT st.actor)"
     return _rows(
         conn.execute(
             f"""SELECT st.concept, sum(st.agree) AS agree, sum(1 - st.agree) AS disagree,
-                       count(DISTINCT st.actor) AS actors
+                       {actors} AS actors
                 FROM stances st {index} {clause} GROUP BY st.concept ORDER BY count(*) DESC, st.concept LIMIT ?""",
             (*params, limit),
         )
