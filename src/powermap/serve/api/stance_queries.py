@@ -8,8 +8,9 @@ from typing import Any
 
 from powermap.store.quote_queries import walk_pays
 
-#: ``walk_pays``'s ratio for stances: sorting one (its id and document's date from indexes) costs
-#: about that many walked documents, measured on 100,000 documents
+#: ``walk_pays``'s ratio for stances: sorting one (its id and document's date from indexes,
+#: migration 14: about 1.0 microsecond) against walking a document (about 1.7), measured on 100,000
+#: documents: the sort is cheaper up to about 2,900 stances for a page of 50
 STANCE_WALK = 0.6
 
 
