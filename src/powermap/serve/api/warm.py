@@ -41,13 +41,13 @@ def warm(store: Store) -> None:
     except sqlite3.Error:
         return
     try:
-        term_counts.keep(conn)  # the totals of one-word searches
         views.quotes(conn=conn, speaker=None, q=None, limit=100, offset=0)
         fact_views.events(conn=conn, actor=None, other=None, cameo=None, plover=None, since=None, until=None,
                           modality=None, language=None, limit=50, offset=0)  # fmt: skip
         fact_views.stances(conn=conn, actor=None, concept=None, agree=None, limit=50, offset=0)
         fact_views.claims(conn=conn, about=None, unit=None, disputed=False, limit=20, offset=0)
         change_views.changes(conn=conn, from_=None, to=None, by=None, windows=2, all=False, alpha=0.05)
+        term_counts.keep(conn)  # the totals of one-word searches
     except Exception:  # best effort, as above
         log.warning("could not compute the default pages ahead of the first request", exc_info=True)
     finally:
