@@ -56,7 +56,7 @@ def counted(monkeypatch) -> list[str]:
     """The searches whose matches are counted from now on."""
     found: list[str] = []
     documents, quotes = queries.count_documents, quote_queries.count_matches
-    monkeypatch.setattr(queries, "count_documents", lambda conn, q=None: found.append(q) or documents(conn, q))
+    monkeypatch.setattr(queries, "count_documents", lambda conn, q=None, *a: found.append(q) or documents(conn, q, *a))
     monkeypatch.setattr(quote_queries, "count_matches", lambda conn, q: found.append(q) or quotes(conn, q))
     return found
 
@@ -93,3 +93,24 @@ def test_after_a_write_the_totals_are_counted_until_the_new_counts_are_kept(fold
     counted.clear()
     assert totals(client, list(expected)) == expected
     assert counted == []
+
+
+def test_a_search_counts_its_matches_up_to_a_bound_and_says_so(folder, monkeypatch):
+    """Past ``views.COUNTED`` matches a search of several words reports the bound and ``total_exact``
+    false (JSON and page); under it, and for a common word whose count is kept, the exact total."""
+    from powermap.serve.api import views
+
+    client = TestClient(create_app(folder, allowed_hosts=["testserver"], warm=False))
+    everything = client.get("/api/documents", params={"q": "valoria OR marendia"}).json()
+    assert everything["total"] >= 2 and everything["total_exact"]
+    monkeypatch.setattr(views, "COUNTED", 1)
+    relation_queries.clear_cache()
+    client = TestClient(create_app(folder, allowed_hosts=["testserver"], warm=False))
+    bounded = client.get("/api/documents", params={"q": "valoria OR marendia", "limit": 1}).json()
+    assert (bounded["total"], bounded["total_exact"], bounded["next_offset"]) == (1, False, None)
+    assert bounded["documents"][0] == everything["documents"][0]  # the same best match
+    assert "of more than 1" in client.get("/documents", params={"q": "valoria OR marendia"}).text
+    keep(folder)  # a common word's total stays exact
+    word = max(words(folder).items(), key=lambda item: item[1])
+    found = client.get("/api/documents", params={"q": word[0]}).json()
+    assert (found["total"], found["total_exact"]) == (word[1], True)

@@ -80,8 +80,12 @@ def _matching_documents(
     return out
 
 
-def count_documents(conn: sqlite3.Connection, query: str | None = None) -> int:
-    """How many documents ``list_documents`` pages through."""
+def count_documents(conn: sqlite3.Connection, query: str | None = None, bound: int | None = None) -> int:
+    """How many documents ``list_documents`` pages through (at most ``bound`` matches counted)."""
+    if query and bound is not None:
+        return conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)", (query, bound)
+        ).fetchone()[0]
     if query:
         return conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query,)).fetchone()[0]
     return conn.execute("SELECT count(*) FROM documents").fetchone()[0]

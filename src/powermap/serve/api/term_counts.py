@@ -53,6 +53,11 @@ def _kept(conn: sqlite3.Connection, index: str, searched: str | None) -> int | N
     return found[index].get(word.group(1).lower()) if found is not None else None
 
 
+def kept_documents(conn: sqlite3.Connection, searched: str | None) -> int | None:
+    """How many documents the one common word ``searched`` is in, when kept for this state; else None."""
+    return _kept(conn, "documents_fts", searched)
+
+
 def count_documents(conn: sqlite3.Connection, searched: str | None) -> int:
     """How many documents the FTS5 expression ``searched`` matches (None: every document;
     ``queries.count_documents``), a common word's from the kept counts when they are kept for this state."""
