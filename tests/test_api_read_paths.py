@@ -47,19 +47,17 @@ def folder(tmp_path_factory):
 
 def test_every_path_answers_the_same_bytes(folder, monkeypatch):
     monkeypatch.setattr(fact_queries, "one_actor", lambda flt: None)  # counted facets, sorted rows
-    monkeypatch.setattr(quote_queries, "WALK_FROM", 10**9)  # every search's quotes sorted
     monkeypatch.setattr(stance_queries, "walk_pays", lambda *_: False)  # stances sorted
     monkeypatch.setattr(actor_queries, "walk_pays", lambda *_: False)  # an actor's mentions and quotes sorted
-    monkeypatch.setattr(quote_queries, "walk_pays", lambda *_: False)  # a speaker's quotes sorted
+    monkeypatch.setattr(quote_queries, "walk_pays", lambda *_: False)  # a speaker's and a search's quotes sorted
     expected = bodies(folder)
     assert all(status in (200, 404) for status, _ in expected)
     assert sum(status == 200 for status, _ in expected) > len(REQUESTS) - 5
     monkeypatch.undo()
     assert bodies(folder) == expected  # one actor's kept facets and events by its day indexes
-    monkeypatch.setattr(quote_queries, "WALK_FROM", 0)  # every search's quotes likewise
     monkeypatch.setattr(stance_queries, "walk_pays", lambda *_: True)  # stances by the walk
     monkeypatch.setattr(actor_queries, "walk_pays", lambda *_: True)  # an actor's mentions and quotes likewise
-    monkeypatch.setattr(quote_queries, "walk_pays", lambda *_: True)  # a speaker's quotes likewise
+    monkeypatch.setattr(quote_queries, "walk_pays", lambda *_: True)  # a speaker's and a search's quotes likewise
     assert bodies(folder) == expected
 
 

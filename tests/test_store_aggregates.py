@@ -59,8 +59,25 @@ def assert_agree(conn: sqlite3.Connection) -> None:
     assert queries.count_actors(conn, "state", "chi") == 1
 
 
+def undo_sort_paths(conn: sqlite3.Connection) -> None:
+    """The schema as it was before migration 14 (the covering indexes of the sort paths)."""
+    for name in (
+        "documents_id_published",
+        "quotes_speaker_doc",
+        "stances_actor_doc",
+        "mentions_actor_document_start",
+        "events_dyad_counted",
+    ):
+        conn.execute(f"DROP INDEX {name}")
+    conn.execute("CREATE INDEX quotes_speaker ON quotes(speaker)")
+    conn.execute("CREATE INDEX stances_actor ON stances(actor)")
+    conn.execute("CREATE INDEX mentions_actor ON mentions(actor_id)")
+    conn.execute("CREATE INDEX mentions_actor_document ON mentions(actor_id, doc_id)")
+
+
 def undo_actor_read_paths(conn: sqlite3.Connection) -> None:
     """The schema as it was before migration 13 (and 12, which has nothing of its own on this branch)."""
+    undo_sort_paths(conn)
     for name in ("insert", "delete", "update", "document_delete", "duplicate", "original"):
         conn.execute(f"DROP TRIGGER actor_dyad_days_{name}")
     conn.execute("DROP TABLE actor_dyad_days")

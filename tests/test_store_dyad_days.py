@@ -1,7 +1,8 @@
 """The events between two actors per day kept at write time (migration 13) agree with counting the
 events under the analyses' rules, after adding, replacing, correcting, changing and deleting events
 and documents, after a document becomes a near duplicate (and an original again), and after
-migrating a version-11 store; the actor page reads them and shows what the events show."""
+migrating a version-11 store; the actor page reads them (its partners, adversaries and dyad trend)
+and shows what the events show."""
 
 from __future__ import annotations
 
@@ -88,9 +89,15 @@ def assert_kept(conn: sqlite3.Connection) -> int:
     from its events; how many rows there are."""
     expected = counted(conn)
     assert kept(conn) == expected
-    for actor in {a for a, _, _ in expected} | {"PER", "CHL", "BOL", "ECU"}:
-        from_events = actor_queries.relations(conn, actor, actor_queries.actor_events(conn, actor))
+    everyone = {a for a, _, _ in expected} | {"PER", "CHL", "BOL", "ECU"}
+    for actor in everyone:
+        events = actor_queries.actor_events(conn, actor)
+        from_events = actor_queries.relations(conn, actor, events)
         assert actor_queries.relations(conn, actor) == from_events, actor
+        for other in everyone - {actor}:  # the dyad trend from the kept days and the dyad's documents
+            for by in ("day", "week", "month", "year"):
+                trend = actor_queries.dyad(conn, actor, other, by, events)
+                assert actor_queries.dyad(conn, actor, other, by) == trend, (actor, other, by)
     return len(expected)
 
 

@@ -33,13 +33,16 @@ def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(r) for r in cursor.fetchall()]
 
 
-def list_documents(conn: sqlite3.Connection, query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
-    """Documents newest first, or those matching a full-text query, best first."""
+def list_documents(
+    conn: sqlite3.Connection, query: str | None = None, limit: int = 50, offset: int = 0, total: int | None = None
+) -> list[dict]:
+    """Documents newest first, or those matching a full-text query, best first (``total``: how many
+    match, when counted already)."""
     columns = (
         "d.id, d.title, d.published, d.language, d.url, d.path, d.source, d.near_duplicate_of, length(d.text) AS chars"
     )
     if query:
-        return _matching_documents(conn, columns, query, limit, offset)
+        return _matching_documents(conn, columns, query, limit, offset, total)
     return _rows(
         conn.execute(
             f"SELECT {columns} FROM documents d ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?",
@@ -48,17 +51,23 @@ def list_documents(conn: sqlite3.Connection, query: str | None = None, limit: in
     )
 
 
-def _matching_documents(conn: sqlite3.Connection, columns: str, query: str, limit: int, offset: int) -> list[dict]:
+def _matching_documents(
+    conn: sqlite3.Connection, columns: str, query: str, limit: int, offset: int, total: int | None = None
+) -> list[dict]:
     """The documents matching ``query``, best first; past ``RANKED`` matches, the ``RANKED`` stored last
     best first, then the others newest stored first (ranking every match of a common word read
     tens of thousands of documents' statistics: about 120 CPU-ms on 100,000 documents)."""
     select = f"""SELECT {columns}, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet
                  FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
                  WHERE documents_fts MATCH ?"""
-    row = conn.execute(
-        "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        (query, RANKED - 1),
-    ).fetchone()
+    row = (
+        conn.execute(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (query, RANKED - 1),
+        ).fetchone()
+        if total is None or total > RANKED
+        else None
+    )
     if row is None:  # no more than RANKED matches: all of them ranked
         return _rows(conn.execute(f"{select} ORDER BY rank LIMIT ? OFFSET ?", (query, limit, offset)))
     out: list[dict] = []
@@ -71,8 +80,12 @@ def _matching_documents(conn: sqlite3.Connection, columns: str, query: str, limi
     return out
 
 
-def count_documents(conn: sqlite3.Connection, query: str | None = None) -> int:
-    """How many documents ``list_documents`` pages through."""
+def count_documents(conn: sqlite3.Connection, query: str | None = None, bound: int | None = None) -> int:
+    """How many documents ``list_documents`` pages through (at most ``bound`` matches counted)."""
+    if query and bound is not None:
+        return conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)", (query, bound)
+        ).fetchone()[0]
     if query:
         return conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query,)).fetchone()[0]
     return conn.execute("SELECT count(*) FROM documents").fetchone()[0]

@@ -6,7 +6,17 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-WALK_FROM = 5_000  # quotes matching a search from which a page walks the documents newest first
+#: ``walk_pays``'s ratio for a search's quotes: sorting one match (its quote's row and document's
+#: date: about 2.8 microseconds) against walking a document newest first and testing its quotes
+#: against the matches (read once: about 1), measured on 100,000 documents: a two-word search of
+#: 3,200 quotes took 9.0 ms sorted, 3.9 walked; the sort is cheaper up to about 1,900 matches for a
+#: page of 100 (a fixed 5,000 matches decided it before)
+SEARCH_WALK = 2.7
+#: ``walk_pays``'s ratio for a speaker's quotes: sorting one (its id and document's date from
+#: indexes, migration 14: about 1 microsecond) against walking a document (about 3: the walk reads
+#: each quote's row for its speaker), measured on 100,000 documents: the sort is cheaper up to
+#: about 5,500 quotes for a page of 100
+SPEAKER_WALK = 0.3
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -17,8 +27,9 @@ def walk_pays(conn: sqlite3.Connection, total: int, wanted: int, ratio: float = 
     """Whether walking the documents in date order (``documents_published_original``) until ``wanted``
     of ``total`` matching rows are found costs less than sorting all ``total`` by date: the walk
     reads about ``wanted`` x documents / ``total`` documents, the sort looks every match's document
-    up, which costs about ``ratio`` walked documents (for stances and quotes measured on 100,000
-    documents: the two cost the same near 1,500 matches for 20-50 rows)."""
+    up, which costs about ``ratio`` walked documents (each caller passes the ratio measured for its
+    rows on 100,000 documents: ``SPEAKER_WALK``, ``stance_queries.STANCE_WALK``,
+    ``actor_queries.QUOTE_WALK`` and ``MENTION_WALK``)."""
     documents = conn.execute("SELECT rows FROM table_rows WHERE name = 'documents'").fetchone()
     return total > 0 and ratio * total * total >= wanted * (documents[0] if documents else 0)
 
@@ -55,47 +66,56 @@ def list_quotes(
     limit: int = 100,
     offset: int = 0,
     speakers: list[str] | None = None,
+    matches: int | None = None,
 ) -> list[dict]:
     """Quotes with their speaker, by speaker (id, or part of the name: case and accents ignored;
     ``speakers``: the ids ``speaker_ids`` found for it, when looked up already) and/or a full-text
-    query on the quoted words."""
+    query on the quoted words (``matches``: how many quotes it matches, when counted already).
+
+    The page's ids come from indexes first, then its rows are read. Unfiltered, the documents are
+    walked newest first by their index and their quotes by theirs (a page sorts one date's quotes,
+    not all of them: on 100,000 documents about 175 ms -> a few ms); so too for words many quotes
+    hold (the matches are read once; a rare word's are sorted), and for the speakers of many quotes
+    (``walk_pays``). Fewer are sorted with their documents' dates read from
+    ``documents_id_published``, a speaker's from ``quotes_speaker_doc`` (migration 14), without
+    reading a document's row."""
     if speaker and speakers is None:
         speakers = speaker_ids(conn, speaker)
     if not speaker:
         speakers = None
-    # unfiltered, walk the documents newest first by their index and their quotes by theirs (a page
-    # sorts one date's quotes, not all of them: on 100,000 documents about 175 ms -> a few ms); the
-    # walk reads the page's ids from the indexes alone, then the page's rows (not every skipped one's:
-    # 7.5 -> 2.5 ms for a page at offset 1,000)
-    # so too for words many quotes hold (the matches are read once; a rare word's are sorted), and
-    # for the speakers of many quotes (``walk_pays``)
     if speakers is not None:
-        walk = not query and walk_pays(conn, _spoken(conn, speakers), offset + limit)
+        walk = not query and walk_pays(conn, _spoken(conn, speakers), offset + limit, SPEAKER_WALK)
     else:
-        walk = not query or (
-            conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0] > WALK_FROM
-        )
+        found = matches if matches is not None else count_matches(conn, query) if query else 0
+        walk = not query or walk_pays(conn, found, offset + limit, SEARCH_WALK)
     clause, params = _quotes_where(query, speakers, walk)
-    if walk:  # the page's ids from the indexes alone (``quotes_doc_start``: migration 13), then its rows
-        ids = [
-            r[0]
-            for r in conn.execute(
-                f"""SELECT q.id FROM documents d INDEXED BY documents_published_original
-                    CROSS JOIN quotes q INDEXED BY quotes_doc_start ON d.id = q.doc_id
-                    {clause} ORDER BY d.published DESC, q.doc_id, q.start, q.id LIMIT ? OFFSET ?""",
-                (*params, limit, offset),
-            )
-        ]
-        clause, params, offset = f"WHERE q.id IN ({','.join('?' * len(ids))})", ids, 0
+    if walk:  # the walk reads the page's ids from the indexes alone (``quotes_doc_start``: migration 13)
+        joined = (
+            "documents d INDEXED BY documents_published_original "
+            "CROSS JOIN quotes q INDEXED BY quotes_doc_start ON d.id = q.doc_id"
+        )
+    else:
+        by_speaker = "INDEXED BY quotes_speaker_doc" if speakers is not None and not query else ""
+        joined = f"quotes q {by_speaker} JOIN documents d INDEXED BY documents_id_published ON d.id = q.doc_id"
+    order = "ORDER BY d.published DESC, q.doc_id, q.start, q.id"
+    ids = [
+        r[0]
+        for r in conn.execute(f"SELECT q.id FROM {joined} {clause} {order} LIMIT ? OFFSET ?", (*params, limit, offset))
+    ]
     return _rows(
         conn.execute(
             f"""SELECT q.id, q.doc_id, q.start, q."end", q.text, q.kind, q.cue, q.speaker,
                        a.name AS speaker_name, d.title, d.published
                 FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.speaker
-                {clause} ORDER BY d.published DESC, q.doc_id, q.start, q.id LIMIT ? OFFSET ?""",
-            (*params, limit, offset),
+                WHERE q.id IN ({",".join("?" * len(ids))}) {order}""",
+            ids,
         )
     )
+
+
+def count_matches(conn: sqlite3.Connection, query: str) -> int:
+    """How many quotes a full-text query matches (each a row of ``quotes_fts``, kept in step by triggers)."""
+    return conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0]
 
 
 def _spoken(conn: sqlite3.Connection, speakers: list[str]) -> int:
@@ -109,7 +129,7 @@ def count_quotes(
     """How many quotes ``list_quotes`` pages through (a search alone: its matches, each a quote of
     ``quotes_fts``, kept in step by triggers, counted without reading the quotes)."""
     if query and not speaker:
-        return conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0]
+        return count_matches(conn, query)
     if speaker and speakers is None:
         speakers = speaker_ids(conn, speaker)
     clause, params = _quotes_where(query, speakers if speaker else None)

@@ -94,6 +94,7 @@ def app_from_environment() -> FastAPI:
         time_limit_ms=settings["time_limit_ms"],
         token=os.environ.get("POWERMAP_TOKEN") or None,
         ahead_months=settings.get("ahead_months", change_ahead.MONTHS),
+        settle_heap=True,
     )
 
 
@@ -104,6 +105,7 @@ def create_app(
     warm: bool = True,
     token: str | None = None,
     ahead_months: int = change_ahead.MONTHS,
+    settle_heap: bool = False,
 ) -> FastAPI:
     """The web UI and JSON API for the store at ``store_path``.
 
@@ -114,6 +116,9 @@ def create_app(
     what-changed reports of the newest ``ahead_months`` calendar months (0: none), recomputed after a
     write once the store is stable again (``serve/api/change_ahead.py``).
     With a ``token`` the corrections endpoints that write are added (``serve/api/corrections.py``).
+    ``settle_heap`` (``powermap serve``: the app has its process to itself) moves what the warm-up
+    and the pass ahead keep out of the garbage collector's full passes (``serve/api/heap.py``), which
+    is global to the process: not for an app inside another program, such as a test.
     """
     if time_limit_ms < 1:
         raise ValueError("the time limit must be at least 1 ms")
@@ -132,7 +137,7 @@ def create_app(
         activity, stop = change_ahead.Activity(), threading.Event()
         app.add_middleware(change_ahead.CountRequests, activity=activity)
         app.router.on_shutdown.append(stop.set)
-        args = (store, ahead_months, activity, stop)
+        args = (store, ahead_months, activity, stop, settle_heap)
         threading.Thread(target=warm_then_ahead, args=args, daemon=True, name="powermap-warm").start()
     app.add_middleware(Guard, allowed_hosts=list(allowed_hosts))
     install_error_handlers(app)

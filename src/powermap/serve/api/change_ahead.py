@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from powermap.analyse.changes import ChangeOptions, data_span
-from powermap.serve.api import change_plans
+from powermap.serve.api import change_plans, heap, term_counts
 from powermap.serve.api.relation_queries import store_fingerprint
 from powermap.store import Store
 
@@ -169,12 +169,16 @@ def run_pass(
     with _KEPT_LOCK:
         _KEPT[state[0]] = kept
     options = ChangeOptions(alpha=0.05, show_all=False)  # the page's defaults
+    counted = False
     for to in natural_months(conn, months):
         for by in ASKED:
             if activity is not None:
                 activity.wait_quiet(stop)
             if stop.is_set():
                 return False
+            if not counted:  # the totals of one-word searches for this state (after a write: not kept yet)
+                term_counts.keep(conn)
+                counted = True
             if store_fingerprint(conn) != state or not _step(conn, kept, to, by, options):
                 _drop_stale(state[0], store_fingerprint(conn))
                 return False
@@ -222,10 +226,11 @@ def keep_ahead(
     stop: threading.Event | None = None,
     stable_s: float = STABLE_S,
     poll_s: float = POLL_S,
+    settle: bool = False,
 ) -> None:
     """Run ``run_pass`` whenever the store state has been stable ``stable_s`` seconds and was not
     computed yet, until ``stop`` or the store's file is gone (the background thread's loop; best
-    effort, like the warm-up)."""
+    effort, like the warm-up); with ``settle``, ``heap.settle`` after each finished pass."""
     stop = stop or threading.Event()
     try:
         conn = store.reader()
@@ -255,5 +260,7 @@ def keep_ahead(
             log.info("what-changed reports ahead: %s (%s)", "done" if finished else "stopped by a write", took)
             if finished:
                 done_for = state
+                if settle:
+                    heap.settle()  # the reports (and the analyses built for this state) out of full passes
     finally:
         conn.close()

@@ -81,6 +81,12 @@ class DocumentList(Paging):
     query: str | None
     searched: str | None = Field(description="the FTS5 expression the query became (what was searched)")
     documents: list[DocumentRow]
+    total_exact: bool = Field(
+        True,
+        description="false when a search of several words (or a rarer word) matches more than 10,000 documents: "
+        "total is then 10,000, a lower bound (a word in at least 1,000 documents: always exact once the store state's "
+        "word counts are kept)",
+    )
 
 
 class DocumentDetail(BaseModel):

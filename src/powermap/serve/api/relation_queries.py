@@ -13,7 +13,8 @@ import logging
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -33,12 +34,33 @@ _STATES: dict[str, tuple] = {}  # a store's file -> the newest fingerprint seen
 CACHE_SIZE = 256  # results kept besides the pinned ones
 
 
+_REQUEST_STATES: dict[int, tuple] = {}  # id of a request's connection -> its fingerprint, read once
+
+
 def store_fingerprint(conn: sqlite3.Connection) -> tuple:
     """What changes whenever the facts an analysis reads change (a cache key): the store's file,
     its id and the version every write moves on (``store_state``, kept by triggers: migration 8),
-    one row read instead of counting tables on every request."""
+    one row read instead of counting tables on every request; read once per request
+    (``request_state``), where a request's kept parts looked it up 4-5 times."""
+    found = _REQUEST_STATES.get(id(conn))
+    return found if found is not None else _read_fingerprint(conn)
+
+
+def _read_fingerprint(conn: sqlite3.Connection) -> tuple:
     path = conn.execute("PRAGMA database_list").fetchone()[2]
     return (path, *tuple(conn.execute("SELECT store_id, version FROM store_state").fetchone()))
+
+
+@contextmanager
+def request_state(conn: sqlite3.Connection) -> Iterator[tuple]:
+    """The store's fingerprint read once for one request on ``conn`` (its connection, used by it
+    alone meanwhile): every ``store_fingerprint(conn)`` until the request ends answers it, so the
+    request's kept parts are keyed by one state even when a write lands while it is answered."""
+    state = _REQUEST_STATES[id(conn)] = _read_fingerprint(conn)
+    try:
+        yield state
+    finally:
+        _REQUEST_STATES.pop(id(conn), None)
 
 
 def cached(
@@ -80,6 +102,12 @@ def cached(
             _keep(fingerprint, full, value, pin)
             _BUILDING.pop(full, None)
     return value
+
+
+def kept(conn: sqlite3.Connection, key: tuple) -> Any | None:
+    """What ``cached`` keeps under ``key`` for the store's current state, or None (nothing is built)."""
+    with _CACHE_LOCK:
+        return _CACHE.get((store_fingerprint(conn), *key))
 
 
 def _keep(fingerprint: tuple, full: tuple, value: Any, pin: bool) -> None:

@@ -28,7 +28,7 @@ from fastapi import Request, Response
 from pydantic import BaseModel, TypeAdapter
 
 from powermap.serve.api import limits
-from powermap.serve.api.relation_queries import store_fingerprint
+from powermap.serve.api.relation_queries import request_state, store_fingerprint
 from powermap.store import Store
 
 PROGRESS_STEPS = 10_000  # SQLite virtual machine steps between two looks at the clock
@@ -54,7 +54,8 @@ class Readers:
             conn = self.store.reader()
         conn.set_progress_handler(limits.over(time.monotonic() + time_limit_ms / 1000), PROGRESS_STEPS)
         try:
-            yield conn
+            with request_state(conn):  # the store's fingerprint read once for the request
+                yield conn
         finally:
             conn.set_progress_handler(None, PROGRESS_STEPS)
             if conn.in_transaction:  # never the case for a reader; a connection left so is not reused

@@ -9,20 +9,27 @@ import logging
 import sqlite3
 import threading
 
-from powermap.serve.api import change_ahead, change_views, fact_views, relation_queries, views
+from powermap.serve.api import change_ahead, change_views, fact_views, heap, relation_queries, term_counts, views
 from powermap.store import Store
 
 log = logging.getLogger("powermap.serve")
 
 
 def warm_then_ahead(
-    store: Store, months: int, activity: change_ahead.Activity | None = None, stop: threading.Event | None = None
+    store: Store,
+    months: int,
+    activity: change_ahead.Activity | None = None,
+    stop: threading.Event | None = None,
+    settle: bool = False,
 ) -> None:
     """``warm``, then (``months`` > 0) the what-changed reports of the newest ``months`` months,
-    kept up to date until ``stop`` (``change_ahead.keep_ahead``)."""
+    kept up to date until ``stop`` (``change_ahead.keep_ahead``). With ``settle`` (a server's own
+    process) what they keep is moved out of the collector's full passes after each (``heap.settle``)."""
     warm(store)
+    if settle:
+        heap.settle()  # the analyses just built
     if months > 0:
-        change_ahead.keep_ahead(store, months, activity, stop)
+        change_ahead.keep_ahead(store, months, activity, stop, settle=settle)
 
 
 def warm(store: Store) -> None:
@@ -40,6 +47,7 @@ def warm(store: Store) -> None:
         fact_views.stances(conn=conn, actor=None, concept=None, agree=None, limit=50, offset=0)
         fact_views.claims(conn=conn, about=None, unit=None, disputed=False, limit=20, offset=0)
         change_views.changes(conn=conn, from_=None, to=None, by=None, windows=2, all=False, alpha=0.05)
+        term_counts.keep(conn)  # the totals of one-word searches
     except Exception:  # best effort, as above
         log.warning("could not compute the default pages ahead of the first request", exc_info=True)
     finally:

@@ -85,7 +85,14 @@ def serve_command(
             os.environ["POWERMAP_TOKEN"] = token
         _serve_in_processes(host, port, workers)
         return
-    app = create_app(store, allowed_hosts=hosts, time_limit_ms=time_limit_ms, token=token, ahead_months=ahead_months)
+    app = create_app(
+        store,
+        allowed_hosts=hosts,
+        time_limit_ms=time_limit_ms,
+        token=token,
+        ahead_months=ahead_months,
+        settle_heap=True,
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
