@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -134,10 +135,11 @@ def ingest(
             store_one(source, ExtractionRecord(document=to_document(source)))
         return report
     remaining = new_documents()  # read one at a time (a text repeated within a batch is still a duplicate)
+    batch = getattr(extractor, "batch", nullcontext)  # an extractor-like callable without zones: no batches
     taken, batches = ZONE_BATCH, 0
     while taken == ZONE_BATCH:
         taken = 0
-        with extractor.batch():  # closed after each batch: the zone never stays open between calls
+        with batch():  # closed after each batch: the zone never stays open between calls
             for source in remaining:
                 store_one(source, extract_guarded(extractor, to_document(source), options.time_limit))
                 taken += 1
