@@ -107,6 +107,13 @@ def _listening_pipeline(names: Path, own: bool) -> spacy.language.Language:
     }
     if own:
         embed.update({"attrs": ["NORM", "SHAPE"], "rows": [100, 50], "own_width": 8})
+    encode = {  # one window layer, as in both tok2vecs
+        "@architectures": "spacy.MaxoutWindowEncoder.v2",
+        "width": 16,
+        "depth": 1,
+        "window_size": 1,
+        "maxout_pieces": 2,
+    }
     tok2vec = {
         "@architectures": "spacy.Tok2Vec.v2",
         "embed": {
@@ -116,13 +123,7 @@ def _listening_pipeline(names: Path, own: bool) -> spacy.language.Language:
             "rows": [100, 50],
             "include_static_vectors": False,
         },
-        "encode": {
-            "@architectures": "spacy.MaxoutWindowEncoder.v2",
-            "width": 16,
-            "depth": 1,
-            "window_size": 1,
-            "maxout_pieces": 2,
-        },
+        "encode": encode,
     }
     ner = {
         "@architectures": "spacy.TransitionBasedParser.v2",
@@ -134,13 +135,7 @@ def _listening_pipeline(names: Path, own: bool) -> spacy.language.Language:
         "tok2vec": {
             "@architectures": "spacy.Tok2Vec.v2",
             "embed": embed,
-            "encode": {
-                "@architectures": "spacy.MaxoutWindowEncoder.v2",
-                "width": 16,
-                "depth": 1,
-                "window_size": 1,
-                "maxout_pieces": 2,
-            },
+            "encode": encode,
         },
     }
     nlp = spacy.blank("nl")

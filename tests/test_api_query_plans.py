@@ -31,14 +31,20 @@ def reader(tmp_path_factory):
     store.close()
 
 
-def scans(conn: sqlite3.Connection, run: Callable[[], object]) -> list[tuple[str, str]]:
-    """(statement, plan line) for every full scan of a growing table in the statements ``run`` executes."""
+def executed(conn: sqlite3.Connection, run: Callable[[], object]) -> list[str]:
+    """The statements ``run`` executes on ``conn``, with their values in them."""
     statements: list[str] = []
     conn.set_trace_callback(statements.append)
     try:
         run()
     finally:
         conn.set_trace_callback(None)
+    return statements
+
+
+def scans(conn: sqlite3.Connection, run: Callable[[], object]) -> list[tuple[str, str]]:
+    """(statement, plan line) for every full scan of a growing table in the statements ``run`` executes."""
+    statements = executed(conn, run)
     found = []
     for sql in dict.fromkeys(s for s in statements if s.lstrip().upper().startswith("SELECT")):
         tables = {alias or table: table for table, alias in _TABLE.findall(sql)}

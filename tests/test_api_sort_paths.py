@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from powermap.serve.api import actor_queries, create_app, relation_queries, stance_queries
 from powermap.store import open_store, quote_queries
 from powermap.store.migrations import available, current_version
+from tests.test_api_query_plans import executed
 from tests.test_store_aggregates import undo_sort_paths
 
 from .workbench_store import ACTORS, build_workbench_store
@@ -55,12 +56,7 @@ def bodies(folder) -> list[tuple[int, bytes]]:
 
 def id_steps(conn: sqlite3.Connection, run) -> list[str]:
     """The statements ``run`` executes that sort a page's ids (those selecting one id column)."""
-    statements: list[str] = []
-    conn.set_trace_callback(statements.append)
-    try:
-        run()
-    finally:
-        conn.set_trace_callback(None)
+    statements = executed(conn, run)
     return [
         s
         for s in statements
