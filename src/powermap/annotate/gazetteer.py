@@ -168,18 +168,10 @@ def gazetteer_multi_hash_embed(
     Maxout layer to ``width``, as ``MultiHashEmbed`` mixes its own features.
     """
     from spacy.ml.models.tok2vec import MultiHashEmbed
-    from thinc.api import HashEmbed, Maxout, ragged2list
 
     hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=include_static_vectors)
-    codes: Model = chain(
-        gazetteer_codes({"names_dir": names_dir, "train": holdout_train, "dev": holdout_dev}),
-        with_array(HashEmbed(gazetteer_width, gazetteer_rows, column=0, seed=17)),
-    )
-    return chain(
-        concatenate(chain(hashed, list2ragged()), chain(codes, list2ragged())),
-        with_array(Maxout(width, width + gazetteer_width, nP=3, dropout=0.0, normalize=True)),
-        ragged2list(),
-    )
+    codes = _code_embedding(names_dir, gazetteer_width, gazetteer_rows, holdout_train, holdout_dev)
+    return _mixed([(hashed, width), (codes, gazetteer_width)], width)
 
 
 @registry.architectures("powermap.SharedGazetteerEmbed.v1")
@@ -202,23 +194,37 @@ def shared_gazetteer_embed(
     listener's width is ``width``, the shared tok2vec's own output width. With ``attrs``, the
     NER also embeds those hashed features of its own (``own_width`` wide, ``rows`` per attribute)."""
     from spacy.pipeline.tok2vec import Tok2VecListener
-    from thinc.api import HashEmbed, Maxout, ragged2list
 
-    codes: Model = chain(
-        gazetteer_codes({"names_dir": names_dir, "train": holdout_train, "dev": holdout_dev}),
-        with_array(HashEmbed(gazetteer_width, gazetteer_rows, column=0, seed=17)),
-    )
-    parts: list[Model] = [chain(Tok2VecListener(upstream_name=upstream, width=width), list2ragged())]
+    parts: list[tuple[Model, int]] = [(Tok2VecListener(upstream_name=upstream, width=width), width)]
     if attrs:
         from spacy.ml.models.tok2vec import MultiHashEmbed
 
         own = MultiHashEmbed(width=own_width, attrs=attrs, rows=rows or [], include_static_vectors=False)
-        parts.append(chain(own, list2ragged()))
-    parts.append(chain(codes, list2ragged()))
-    width_in = width + gazetteer_width + (own_width if attrs else 0)
+        parts.append((own, own_width))
+    codes = _code_embedding(names_dir, gazetteer_width, gazetteer_rows, holdout_train, holdout_dev)
+    return _mixed([*parts, (codes, gazetteer_width)], width)
+
+
+def _code_embedding(
+    names_dir: str, width: int, rows: int, holdout_train: str | None, holdout_dev: str | None
+) -> Model[list[Doc], list[Floats2d]]:
+    """Docs -> the embedded gazetteer code of each token (``width`` wide, ``rows`` hashed rows)."""
+    from thinc.api import HashEmbed
+
     return chain(
-        concatenate(*parts),
-        with_array(Maxout(width, width_in, nP=3, dropout=0.0, normalize=True)),
+        gazetteer_codes({"names_dir": names_dir, "train": holdout_train, "dev": holdout_dev}),
+        with_array(HashEmbed(width, rows, column=0, seed=17)),
+    )
+
+
+def _mixed(parts: list[tuple[Model, int]], width: int) -> Model[list[Doc], list[Floats2d]]:
+    """Per-token features (each model with its output width) concatenated and mixed by a Maxout
+    layer to ``width``, as ``MultiHashEmbed`` mixes its own features."""
+    from thinc.api import Maxout, ragged2list
+
+    return chain(
+        concatenate(*(chain(part, list2ragged()) for part, _ in parts)),
+        with_array(Maxout(width, sum(w for _, w in parts), nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )
 

@@ -91,14 +91,14 @@ class SpacyAnnotator:
         if getattr(self, "_vocabulary_loaded", False) or getattr(vocab, "in_memory_zone", False):
             return 0
         self._vocabulary_loaded = True
+        code = str(self.nlp.lang)
         if words is None:
             from powermap import lang
 
-            settings = lang.data(str(self.nlp.lang), "warm_up") if str(self.nlp.lang) in lang.codes() else None
+            settings = lang.data(code, "warm_up") if code in lang.codes() else None
             words = int((settings or {}).get("vocabulary_words", PRELOAD_WORDS))
         from wordfreq import available_languages, top_n_list
 
-        code = str(self.nlp.lang)
         if words <= 0 or code not in available_languages():
             return 0
         frequent = top_n_list(code, words)
